@@ -1,0 +1,132 @@
+"""Where files live in `submissions/`, and what kind of record each one is.
+
+    submissions/
+      tai-khoan.yaml                  roster: forge accounts -> members, committees
+      <year>/
+        nam-danh-gia.yaml             the year (YearConfig)
+        <root-org>/                   one folder per organization, nested as the tree is
+          to-chuc.yaml                the organization (Organization)
+          quyet-dinh.yaml             decisions this committee makes (Decisions)
+          <child-org>/
+            to-chuc.yaml
+            de-xuat.yaml              the chi bộ's proposals (Proposals)
+            dang-vien/<id>.yaml       one member's review (MemberReview)
+
+This is the one module that knows file names. It walks the tree without following
+symlinks and classifies every file; files that do not belong are reported, not skipped.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SUBMISSIONS = "submissions"
+YEAR_FILE = "nam-danh-gia.yaml"
+ORG_FILE = "to-chuc.yaml"
+PROPOSALS_FILE = "de-xuat.yaml"
+DECISIONS_FILE = "quyet-dinh.yaml"
+MEMBERS_DIR = "dang-vien"
+ROSTER_FILE = "tai-khoan.yaml"
+
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_RE = re.compile(ID_PATTERN)
+YEAR_RE = re.compile(r"(19|20)[0-9]{2}")
+# files a person may keep beside the data without it being an error
+IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+
+
+class Kind(enum.Enum):
+    YEAR = "year"
+    ORG = "org"
+    MEMBER = "member"
+    PROPOSALS = "proposals"
+    DECISIONS = "decisions"
+    ROSTER = "roster"
+    UNKNOWN = "unknown"  # a file that has no place in the tree
+    SYMLINK = "symlink"  # refused: symlinks could point outside the repository
+
+
+@dataclass(frozen=True)
+class SubmissionFile:
+    """One file under submissions/, classified by where it is."""
+
+    path: str  # repository-relative, forward slashes
+    kind: Kind
+    year: int | None
+    # the organization folder the file belongs to (for MEMBER: the chi bộ); None for YEAR
+    org_folder: str | None = None
+
+
+def classify(rel: str) -> SubmissionFile:
+    """Classify a repository-relative path under submissions/."""
+    parts = rel.split("/")
+    if len(parts) < 2 or parts[0] != SUBMISSIONS:
+        return SubmissionFile(rel, Kind.UNKNOWN, None)
+    if len(parts) == 2:
+        kind = Kind.ROSTER if parts[1] == ROSTER_FILE else Kind.UNKNOWN
+        return SubmissionFile(rel, kind, None)
+    year = int(parts[1]) if YEAR_RE.fullmatch(parts[1]) else None
+    if year is None:
+        return SubmissionFile(rel, Kind.UNKNOWN, None)
+    name = parts[-1]
+    if len(parts) == 3:
+        return SubmissionFile(rel, Kind.YEAR if name == YEAR_FILE else Kind.UNKNOWN, year)
+    if len(parts) >= 5 and parts[-2] == MEMBERS_DIR:
+        if name.endswith(".yaml") and ID_RE.fullmatch(name[:-5]):
+            return SubmissionFile(rel, Kind.MEMBER, year, "/".join(parts[2:-2]))
+        return SubmissionFile(rel, Kind.UNKNOWN, year, "/".join(parts[2:-2]))
+    folder = "/".join(parts[2:-1])
+    kind = {ORG_FILE: Kind.ORG, PROPOSALS_FILE: Kind.PROPOSALS, DECISIONS_FILE: Kind.DECISIONS}.get(
+        name, Kind.UNKNOWN
+    )
+    return SubmissionFile(rel, kind, year, folder)
+
+
+def org_id_of_folder(folder: str) -> str:
+    """The organization id is the last folder name."""
+    return folder.rsplit("/", 1)[-1]
+
+
+def years(repo: Path) -> list[int]:
+    """Evaluation years present under submissions/, oldest first."""
+    base = repo / SUBMISSIONS
+    if not base.is_dir():
+        return []
+    return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and YEAR_RE.fullmatch(p.name))
+
+
+def walk_year(repo: Path, year: int) -> list[SubmissionFile]:
+    """Every file of one year, classified, in a stable order. Symlinks are not followed."""
+    base = repo / SUBMISSIONS / str(year)
+    out: list[SubmissionFile] = []
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        dirnames.sort()
+        rel_dir = Path(dirpath).relative_to(repo).as_posix()
+        for d in list(dirnames):
+            if os.path.islink(os.path.join(dirpath, d)):
+                out.append(SubmissionFile(f"{rel_dir}/{d}", Kind.SYMLINK, year))
+                dirnames.remove(d)
+            elif d.startswith("."):
+                dirnames.remove(d)
+        for name in sorted(filenames):
+            if name in IGNORED_NAMES:
+                continue
+            rel = f"{rel_dir}/{name}"
+            if os.path.islink(os.path.join(dirpath, name)):
+                out.append(SubmissionFile(rel, Kind.SYMLINK, year))
+            else:
+                out.append(classify(rel))
+    return out
+
+
+def resolve_inside(repo: Path, path: Path) -> str | None:
+    """The repository-relative form of `path`, or None when it leaves the repository."""
+    try:
+        full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+        return full.relative_to(repo.resolve()).as_posix()
+    except (ValueError, OSError):
+        return None

@@ -1,0 +1,269 @@
+"""Strict, position-keeping YAML loading.
+
+PyYAML's C parser composes the node tree (10x the pure-Python loader); this module
+constructs plain Python values from it with the rules a review file needs:
+
+* YAML 1.2-style scalars, stricter still: only ``true``/``false`` are booleans, only
+  ``null``/``~``/empty are null, integers are decimal digits, a decimal number becomes a
+  float only when that loses nothing (``1.10`` stays the string ``"1.10"``); ``yes``,
+  ``on``, dates and versions stay strings for the schema to judge;
+* no duplicate keys, no non-string keys, no anchors/aliases (so no alias bombs), no
+  explicit tags, one document per file, bounded size and depth;
+* UTF-8 only, no BOM, no tab indentation; text is normalized to NFC (a warning says so).
+
+Every value and key keeps its 1-based line and column so that findings can point at
+the exact place. Problems are returned as `LoadProblem` values, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.findings import Position
+
+try:  # the C parser is a hard expectation on supported platforms; fall back politely
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 50_000
+
+PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+_INT_RE = re.compile(r"[-+]?[0-9]+")
+_FLOAT_RE = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+_NULLS = {"null", "Null", "NULL", "~", ""}
+
+
+class _NoImplicitLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Every plain scalar resolves to str; we decide its type ourselves."""
+
+
+_NoImplicitLoader.yaml_implicit_resolvers = {}
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why a file could not be loaded (or a warning about how it was loaded)."""
+
+    code: str
+    position: Position
+    detail: dict[str, Any] = field(default_factory=dict)
+    fatal: bool = True
+
+
+@dataclass
+class Document:
+    """A loaded YAML mapping with the position of every key and value."""
+
+    data: dict[str, Any]
+    values: dict[PathKey, Position]
+    keys: dict[PathKey, Position]
+
+    def value_pos(self, path: PathKey) -> Position:
+        """The position of the value at `path`, or of its nearest existing ancestor."""
+        p = tuple(path)
+        while p:
+            if p in self.values:
+                return self.values[p]
+            p = p[:-1]
+        return self.values.get((), Position(1, 1))
+
+    def key_pos(self, path: PathKey) -> Position:
+        """The position of the key that ends `path` (falls back to the value's position)."""
+        p = tuple(path)
+        if p in self.keys:
+            return self.keys[p]
+        return self.value_pos(p)
+
+
+@dataclass
+class LoadResult:
+    document: Document | None
+    problems: list[LoadProblem]
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _offset_to_pos(data: bytes, offset: int) -> Position:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return Position(line, col)
+
+
+def plain_scalar(value: str) -> Any:
+    """Resolve a plain (unquoted) scalar under kiemdiem's strict YAML 1.2 reading."""
+    if value in _NULLS:
+        return None
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if _INT_RE.fullmatch(value):
+        digits = value.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0"):
+            return value  # "007" is an identifier, not a number
+        return int(value)
+    if _FLOAT_RE.fullmatch(value):
+        number = float(value)
+        if repr(number) == value.lstrip("+"):
+            return number
+        return value  # "1.10", "01.5": keep the text, the schema decides
+    return value
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.values: dict[PathKey, Position] = {}
+        self.keys: dict[PathKey, Position] = {}
+        self.seen: set[int] = set()
+        self.count = 0
+        self.problems: list[LoadProblem] = []
+
+    def fail(self, code: str, mark: Any, **detail: Any) -> None:
+        self.problems.append(LoadProblem(code, _pos(mark), detail))
+
+    def build(self, node: Any, path: PathKey, depth: int) -> Any:
+        if id(node) in self.seen:
+            self.fail("yaml-alias", node.start_mark)
+            return None
+        self.seen.add(id(node))
+        self.count += 1
+        if self.count > MAX_NODES:
+            if not any(p.code == "yaml-too-many-nodes" for p in self.problems):
+                self.fail("yaml-too-many-nodes", node.start_mark, limit=MAX_NODES)
+            return None
+        if depth > MAX_DEPTH:
+            self.fail("yaml-too-deep", node.start_mark, limit=MAX_DEPTH)
+            return None
+        self.values[path] = _pos(node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != _STR:
+                self.fail("yaml-tag", node.start_mark, tag=node.tag)
+                return None
+            if not node.style:
+                return plain_scalar(node.value)
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self.fail("yaml-tag", node.start_mark, tag=node.tag)
+                return None
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                self.fail("yaml-tag", node.start_mark, tag=node.tag)
+                return None
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                    self.fail("yaml-key-not-text", key_node.start_mark)
+                    continue
+                if key_node.value == "<<" and not key_node.style:
+                    self.fail("yaml-merge-key", key_node.start_mark)
+                    continue
+                key = key_node.value
+                if key in result:
+                    first = self.keys.get((*path, key))
+                    self.fail(
+                        "yaml-duplicate-key",
+                        key_node.start_mark,
+                        key=key,
+                        first_line=first.line if first else 0,
+                    )
+                    continue
+                self.keys[(*path, key)] = _pos(key_node.start_mark)
+                result[key] = self.build(value_node, (*path, key), depth + 1)
+            return result
+        self.fail("yaml-tag", node.start_mark, tag=str(getattr(node, "tag", "")))  # pragma: no cover
+        return None
+
+
+def _tab_indent(text: str) -> Position | None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            return Position(number, len(line) - len(stripped) + 1)
+        # "key:\tvalue" is legal YAML; "- \titem" too. Only indentation matters.
+    return None
+
+
+def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """Load one YAML file's bytes into a `Document`, collecting every problem."""
+    if len(data) > max_bytes:
+        return LoadResult(
+            None, [LoadProblem("file-too-large", Position(1, 1), {"size": len(data), "limit": max_bytes})]
+        )
+    if b"\x00" in data[:8192]:
+        return LoadResult(None, [LoadProblem("file-not-text", Position(1, 1))])
+    problems: list[LoadProblem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        return LoadResult(None, [LoadProblem("file-bom", Position(1, 1))])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return LoadResult(
+            None, [LoadProblem("file-not-utf8", _offset_to_pos(data, exc.start), {"byte": data[exc.start]})]
+        )
+    if not text.strip():
+        return LoadResult(None, [LoadProblem("yaml-empty", Position(1, 1))])
+    tab = _tab_indent(text)
+    if tab is not None:
+        return LoadResult(None, [LoadProblem("yaml-tab", tab)])
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        # report the first line that changes, then carry on with the normalized text
+        for number, (a, b) in enumerate(zip(text.split("\n"), nfc.split("\n"), strict=False), start=1):
+            if a != b:
+                problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
+                break
+        text = nfc
+    loader = _NoImplicitLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        code = "yaml-multi-document" if "single document" in str(exc.context or "") else "yaml-syntax"
+        pos = _pos(mark) if mark else Position(1, 1)
+        return LoadResult(None, [*problems, LoadProblem(code, pos, {"problem": exc.problem or ""})])
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark) if mark else Position(1, 1)
+        return LoadResult(
+            None,
+            [
+                *problems,
+                LoadProblem(
+                    "yaml-syntax",
+                    pos,
+                    {"problem": exc.problem or "", "context": exc.context or ""},
+                ),
+            ],
+        )
+    except yaml.YAMLError as exc:  # reader errors (control characters) have no mark class
+        return LoadResult(None, [*problems, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})])
+    finally:
+        loader.dispose()
+    if root is None:
+        return LoadResult(None, [*problems, LoadProblem("yaml-empty", Position(1, 1))])
+    builder = _Builder()
+    data_value = builder.build(root, (), 0)
+    problems.extend(builder.problems)
+    if any(p.fatal for p in problems):
+        return LoadResult(None, problems)
+    if not isinstance(data_value, dict):
+        return LoadResult(None, [*problems, LoadProblem("yaml-not-mapping", _pos(root.start_mark))])
+    return LoadResult(Document(data_value, builder.values, builder.keys), problems)

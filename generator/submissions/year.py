@@ -1,0 +1,108 @@
+"""The typed, checked content of one evaluation year: the input of the rating stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.submissions.layout import SubmissionFile
+from generator.submissions.records import (
+    Decisions,
+    MemberReview,
+    Organization,
+    OrgType,
+    Proposals,
+    YearConfig,
+)
+
+
+@dataclass
+class Year:
+    """One year's records, linked into the organization tree.
+
+    Only records whose files loaded and passed the schema are here; the files that did
+    not are in `files` (and their findings in the check result), so later stages can tell
+    "missing" from "broken".
+    """
+
+    repo: Path
+    year: int
+    config: YearConfig | None
+    orgs: dict[str, Organization] = field(default_factory=dict)
+    members: dict[str, MemberReview] = field(default_factory=dict)
+    proposals: dict[str, Proposals] = field(default_factory=dict)  # by chi bộ id
+    decisions: dict[str, Decisions] = field(default_factory=dict)  # by deciding org id
+    files: list[SubmissionFile] = field(default_factory=list)
+    # member ids whose file exists but failed to load or validate, by chi bộ id
+    broken_members: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ruleset_id(self) -> str:
+        return self.config.ruleset if self.config else "pending"
+
+    @property
+    def root_id(self) -> str | None:
+        return self.config.root if self.config else None
+
+    def org(self, org_id: str) -> Organization | None:
+        return self.orgs.get(org_id)
+
+    def ancestors(self, org_id: str) -> Iterator[Organization]:
+        """The parents of `org_id`, nearest first."""
+        org = self.orgs.get(org_id)
+        while org is not None and org.parent_id is not None:
+            org = self.orgs.get(org.parent_id)
+            if org is not None:
+                yield org
+
+    def grassroots_of(self, org_id: str) -> Organization | None:
+        """The tổ chức cơ sở đảng (TCCSĐ) that `org_id` belongs to (itself if it is one)."""
+        org = self.orgs.get(org_id)
+        if org is not None and org.type.is_grassroots:
+            return org
+        for parent in self.ancestors(org_id):
+            if parent.type.is_grassroots:
+                return parent
+        return None
+
+    def descendants(self, org_id: str) -> Iterator[Organization]:
+        """Every organization below `org_id`, depth first, parents before children."""
+        org = self.orgs.get(org_id)
+        if org is None:
+            return
+        for child_id in org.children:
+            child = self.orgs.get(child_id)
+            if child is not None:
+                yield child
+                yield from self.descendants(child_id)
+
+    def members_below(self, org_id: str) -> Iterator[MemberReview]:
+        """Members of `org_id` and of every organization below it."""
+        orgs = [self.orgs[org_id], *self.descendants(org_id)] if org_id in self.orgs else []
+        for org in orgs:
+            for member_id in org.member_ids:
+                member = self.members.get(member_id)
+                if member is not None:
+                    yield member
+
+    def deciding_org_for_member(self, member_id: str) -> Organization | None:
+        """Who decides a member's rating: their TCCSĐ's committee (đảng ủy / chi bộ cơ sở)."""
+        member = self.members.get(member_id)
+        return self.grassroots_of(member.org_id) if member else None
+
+    def deciding_org_for_org(self, org_id: str) -> Organization | None:
+        """Who decides an organization's rating.
+
+        A TCCSĐ is decided by the upper committee above it (Ban Thường vụ huyện/tỉnh ủy);
+        a chi bộ trực thuộc or đảng bộ bộ phận by its TCCSĐ's committee.
+        """
+        org = self.orgs.get(org_id)
+        if org is None or org.parent_id is None:
+            return None
+        if org.type.is_grassroots or org.type is OrgType.DANG_BO_HUYEN:
+            for parent in self.ancestors(org_id):
+                if parent.type.is_upper:
+                    return parent
+            return None
+        return self.grassroots_of(org.parent_id)
