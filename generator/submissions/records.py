@@ -198,7 +198,7 @@ class FileState(enum.Enum):
 # --------------------------------------------------------------------------- pieces
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Discipline:
     """One disciplinary decision (kỷ luật)."""
 
@@ -213,7 +213,7 @@ class Discipline:
     content: str = key("noi_dung", "")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Tasks:
     """Assigned tasks or targets of a member for the year (nhiệm vụ, chỉ tiêu)."""
 
@@ -227,7 +227,7 @@ class Tasks:
         return self.completed / self.assigned if self.assigned else 1.0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Scores:
     """100-point scores (qd366-hd43): general /30, task results /70."""
 
@@ -239,7 +239,7 @@ class Scores:
         return self.general + self.tasks
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ReviewText:
     """The official form's sections (RULES.md X5)."""
 
@@ -251,7 +251,7 @@ class ReviewText:
     direction: str = key("phuong_huong", "")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class EarlierShortcomings:
     """Shortcomings pointed out earlier and how many are remedied (366-M1)."""
 
@@ -259,7 +259,7 @@ class EarlierShortcomings:
     remedied: int = key("so_da_khac_phuc")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class CivilServantRating:
     """The rating given by the member's agency as civil servant (CBCCVC)."""
 
@@ -267,7 +267,7 @@ class CivilServantRating:
     agency: str = key("co_quan", "")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Transfer:
     """A transfer of party activity during the year (chuyển sinh hoạt)."""
 
@@ -277,7 +277,7 @@ class Transfer:
     comments_received: bool = key("co_nhan_xet_noi_cu", False)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class TemporaryActivity:
     """Temporary activity at another chi bộ (sinh hoạt tạm thời)."""
 
@@ -285,7 +285,7 @@ class TemporaryActivity:
     comments_received: bool = key("co_nhan_xet", False)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class LedUnit:
     """Facts about the unit a member leads (124-M1, 124-M4, 366-L1)."""
 
@@ -298,7 +298,7 @@ class LedUnit:
     low_confidence_share: float = key("ty_le_phieu_tin_nhiem_thap", 0.0)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Target:
     """A resolution target of an organization (chỉ tiêu nghị quyết)."""
 
@@ -307,7 +307,7 @@ class Target:
     key_target: bool = key("chu_yeu", False)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Leadership:
     """The leadership body (cấp ủy / tập thể lãnh đạo) of an organization, by member id."""
 
@@ -323,7 +323,7 @@ class Leadership:
         return ids + [m for m in (*self.deputies, *self.members) if m not in ids]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SameLevelBodies:
     """Ratings of the same-level government, Fatherland Front and mass organizations (132-O1)."""
 
@@ -338,7 +338,7 @@ class SameLevelBodies:
 # --------------------------------------------------------------------------- files
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Source:
     """Where a record came from: repository-relative path and the positions of its document."""
 
@@ -346,7 +346,7 @@ class Source:
     document: Document
 
 
-@dataclass
+@dataclass(kw_only=True)
 class YearConfig:
     """`nam-danh-gia.yaml`: the evaluation year."""
 
@@ -361,7 +361,7 @@ class YearConfig:
     source: Source | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Organization:
     """`to-chuc.yaml`: an organization, its collective review and its targets."""
 
@@ -393,7 +393,7 @@ class Organization:
         return self.leadership.head
 
 
-@dataclass
+@dataclass(kw_only=True)
 class MemberReview:
     """`dang-vien/<ma_dang_vien>.yaml`: one member's self-review for the year."""
 
@@ -429,14 +429,14 @@ class MemberReview:
     org_id: str = ""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Vote:
     agree: int = key("tan_thanh")
     disagree: int = key("khong_tan_thanh", 0)
     abstain: int = key("khong_bieu_quyet", 0)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Proposal:
     """One line of a chi bộ's proposals."""
 
@@ -447,7 +447,7 @@ class Proposal:
     index: int = 0  # position in the file's list, for findings
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Proposals:
     """`de-xuat.yaml`: a chi bộ's proposals for its members."""
 
@@ -459,7 +459,7 @@ class Proposals:
     source: Source | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class MemberDecision:
     member_id: str = key("ma_dang_vien")
     level: Level = key("muc")
@@ -467,7 +467,7 @@ class MemberDecision:
     index: int = 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class OrgDecision:
     org_id: str = key("ma_to_chuc")
     level: Level = key("muc")
@@ -475,7 +475,7 @@ class OrgDecision:
     index: int = 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ReRating:
     """A re-rating of an earlier year (RULES.md 124-M7)."""
 
@@ -486,7 +486,7 @@ class ReRating:
     index: int = 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Decisions:
     """`quyet-dinh.yaml`: a committee's decisions for the year."""
 
