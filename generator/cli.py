@@ -1,0 +1,95 @@
+"""The `kiemdiem` command line: parses arguments, calls the library, prints.
+
+Each subcommand is a module in `generator.commands` exposing
+``register(subparsers) -> None`` (adds its parser and sets ``func``) and a
+``run(args) -> int`` that returns the exit code: 0 clean, 1 findings, 2 usage or
+internal error. Library code never prints; commands do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.submissions.layout import SUBMISSIONS
+
+# the order here is the order of `kiemdiem --help`
+COMMANDS = ("check", "rate", "stats", "build", "serve", "new", "codeowners")
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (exit code 2), said in Vietnamese."""
+
+
+def find_repo(start: Path | None = None) -> Path:
+    """The repository root: the nearest folder at or above `start` holding submissions/."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / SUBMISSIONS).is_dir():
+            return candidate
+    raise UsageError(
+        f"Không tìm thấy thư mục '{SUBMISSIONS}/' ở {here} hay các thư mục cha. "
+        "Hãy chạy lệnh trong kho kiemdiem, hoặc dùng --repo để chỉ ra kho."
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiemdiem",
+        description=(
+            "Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên — "
+            "kiểm tra hồ sơ, xếp loại, thống kê và xây dựng trang nội bộ."
+        ),
+    )
+    parser.add_argument(
+        "--repo", type=Path, default=None, help="thư mục gốc của kho (mặc định: tự tìm)"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="in chi tiết lỗi nội bộ (dành cho người bảo trì)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"generator.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"generator.commands.{name}":
+                continue  # not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"kiemdiem: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kiemdiem: đã dừng.", file=sys.stderr)
+        return 2
+    except Exception as exc:  # an internal error: never a bare traceback for the user
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"kiemdiem: lỗi nội bộ ({type(exc).__name__}: {exc}). Đây là lỗi của chương trình, "
+            "không phải của hồ sơ. Chạy lại với --debug và gửi kết quả cho người bảo trì.",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `kiemdiem`: one module each, see generator/cli.py."""
