@@ -25,7 +25,9 @@ MEMBER_132 = (
     Criterion("pham_chat_dao_duc_loi_song", "Phẩm chất đạo đức, lối sống"),
     Criterion("y_thuc_to_chuc_ky_luat", "Ý thức tổ chức kỷ luật"),
     Criterion("tac_phong_le_loi_lam_viec", "Tác phong, lề lối làm việc"),
-    Criterion("ket_qua_thuc_hien_nhiem_vu", "Kết quả thực hiện chức trách, nhiệm vụ được giao", True),
+    Criterion(
+        "ket_qua_thuc_hien_nhiem_vu", "Kết quả thực hiện chức trách, nhiệm vụ được giao", True
+    ),
     Criterion("ket_qua_khac_phuc_han_che", "Kết quả khắc phục hạn chế, khuyết điểm"),
 )
 
@@ -40,7 +42,9 @@ MEMBER_124 = (
     Criterion("tac_phong_le_loi", "Tác phong, lề lối làm việc"),
     Criterion("phong_chong_tham_nhung", "Phòng, chống tham nhũng, lãng phí, tiêu cực"),
     Criterion("cam_ket_tu_duong", "Thực hiện cam kết tu dưỡng, rèn luyện"),
-    Criterion("ket_qua_nhiem_vu", "Kết quả thực hiện chức trách, nhiệm vụ (lượng hóa bằng sản phẩm)", True),
+    Criterion(
+        "ket_qua_nhiem_vu", "Kết quả thực hiện chức trách, nhiệm vụ (lượng hóa bằng sản phẩm)", True
+    ),
     Criterion("nang_luc_uy_tin", "Năng lực, uy tín", True),
     Criterion("neu_guong", "Trách nhiệm nêu gương", True),
     Criterion("lien_he_quan_chung", "Mối liên hệ với quần chúng", True),

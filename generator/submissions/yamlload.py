@@ -188,7 +188,9 @@ class _Builder:
                 self.keys[(*path, key)] = _pos(key_node.start_mark)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
             return result
-        self.fail("yaml-tag", node.start_mark, tag=str(getattr(node, "tag", "")))  # pragma: no cover
+        self.fail(
+            "yaml-tag", node.start_mark, tag=str(getattr(node, "tag", ""))
+        )  # pragma: no cover
         return None
 
 
@@ -205,7 +207,12 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     """Load one YAML file's bytes into a `Document`, collecting every problem."""
     if len(data) > max_bytes:
         return LoadResult(
-            None, [LoadProblem("file-too-large", Position(1, 1), {"size": len(data), "limit": max_bytes})]
+            None,
+            [
+                LoadProblem(
+                    "file-too-large", Position(1, 1), {"size": len(data), "limit": max_bytes}
+                )
+            ],
         )
     if b"\x00" in data[:8192]:
         return LoadResult(None, [LoadProblem("file-not-text", Position(1, 1))])
@@ -216,7 +223,12 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return LoadResult(
-            None, [LoadProblem("file-not-utf8", _offset_to_pos(data, exc.start), {"byte": data[exc.start]})]
+            None,
+            [
+                LoadProblem(
+                    "file-not-utf8", _offset_to_pos(data, exc.start), {"byte": data[exc.start]}
+                )
+            ],
         )
     if not text.strip():
         return LoadResult(None, [LoadProblem("yaml-empty", Position(1, 1))])
@@ -226,7 +238,9 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         # report the first line that changes, then carry on with the normalized text
-        for number, (a, b) in enumerate(zip(text.split("\n"), nfc.split("\n"), strict=False), start=1):
+        for number, (a, b) in enumerate(
+            zip(text.split("\n"), nfc.split("\n"), strict=False), start=1
+        ):
             if a != b:
                 problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
                 break
@@ -236,7 +250,9 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
-        code = "yaml-multi-document" if "single document" in str(exc.context or "") else "yaml-syntax"
+        code = (
+            "yaml-multi-document" if "single document" in str(exc.context or "") else "yaml-syntax"
+        )
         pos = _pos(mark) if mark else Position(1, 1)
         return LoadResult(None, [*problems, LoadProblem(code, pos, {"problem": exc.problem or ""})])
     except yaml.MarkedYAMLError as exc:
@@ -254,7 +270,9 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
             ],
         )
     except yaml.YAMLError as exc:  # reader errors (control characters) have no mark class
-        return LoadResult(None, [*problems, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})])
+        return LoadResult(
+            None, [*problems, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})]
+        )
     finally:
         loader.dispose()
     if root is None:

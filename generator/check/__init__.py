@@ -1,0 +1,165 @@
+"""The check stage: load every file of a year, validate it, build the typed `Year`.
+
+    year, result = load_year(repo, 2025)
+
+`load_year` never raises for bad input: every problem becomes a `Finding` in `result`,
+and only files that loaded and passed their schema become records in `year`. Cross-file
+checks (generator.check.crossfile) run on the records; the rating engine's findings for
+deciding bodies are added by `check_year`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import messages
+from generator.check import hints
+from generator.check.crossfile import cross_check, link_tree
+from generator.check.schemas import SchemaSet
+from generator.findings import CheckResult, Finding, Position, Severity
+from generator.submissions import records as rec
+from generator.submissions.layout import Kind, SubmissionFile, walk_year
+from generator.submissions.records import Source, from_mapping
+from generator.submissions.yamlload import MAX_FILE_BYTES, Document, LoadProblem, loads
+from generator.submissions.year import Year
+
+RECORD_TYPES: dict[Kind, type] = {
+    Kind.YEAR: rec.YearConfig,
+    Kind.ORG: rec.Organization,
+    Kind.MEMBER: rec.MemberReview,
+    Kind.PROPOSALS: rec.Proposals,
+    Kind.DECISIONS: rec.Decisions,
+}
+RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
+
+_SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "notice": Severity.NOTICE}
+
+
+def finding(code: str, path: str, position: Position, **detail: Any) -> Finding:
+    """A catalog finding (generator.messages) for `code` at `path:position`."""
+    related = detail.pop("related", ())
+    text, hint, severity = messages.render(code, **detail)
+    extra: dict[str, object] = {"related": list(related)} if related else {}
+    return Finding(code, _SEVERITY[severity], path, position, text, hint, extra=extra)
+
+
+def problem_finding(problem: LoadProblem, path: str) -> Finding:
+    detail = dict(problem.detail)
+    if problem.code == "yaml-syntax":
+        vi, hint = hints.for_yaml_syntax(detail.get("problem", ""), detail.get("context", ""))
+        detail.update(problem_vi=vi, hint_vi=hint)
+    return finding(problem.code, path, problem.position, **detail)
+
+
+@dataclass
+class LoadedFile:
+    file: SubmissionFile
+    document: Document | None
+    record: Any = None
+
+
+def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Document | None:
+    """Read and parse one file, adding its load problems to `result`."""
+    full = repo / file.path
+    try:
+        size = full.stat().st_size
+        if size > MAX_FILE_BYTES:
+            result.add(
+                finding(
+                    "file-too-large", file.path, Position(1, 1), size=size, limit=MAX_FILE_BYTES
+                )
+            )
+            return None
+        data = full.read_bytes()
+    except OSError as exc:
+        result.add(
+            finding(
+                "path-not-found", file.path, Position(1, 1), arg=f"{file.path} ({exc.strerror})"
+            )
+        )
+        return None
+    loaded = loads(data)
+    for problem in loaded.problems:
+        result.add(problem_finding(problem, file.path))
+    return loaded.document
+
+
+def _unexpected(file: SubmissionFile) -> Finding:
+    name = file.path.rsplit("/", 1)[-1]
+    if name.endswith(".yml"):
+        why, hint = "phần mở rộng phải là `.yaml`.", f"Đổi tên thành `{name[:-4]}.yaml`."
+    elif not name.endswith(".yaml"):
+        why = "đây không phải tệp YAML (hồ sơ chỉ gồm các tệp .yaml)."
+        hint = "Xóa tệp này khỏi thư mục submissions/ (tài liệu đính kèm không lưu ở đây)."
+    elif "/dang-vien/" in file.path:
+        why = "tên tệp bản kiểm điểm phải là mã đảng viên (chữ thường, số và dấu '-')."
+        hint = "Đổi tên tệp thành `<ma_dang_vien>.yaml`, ví dụ `dv-104233.yaml`."
+    else:
+        why = "tên tệp không nằm trong các tên quy định."
+        hint = (
+            "Tên hợp lệ: `nam-danh-gia.yaml` (thư mục năm), `to-chuc.yaml`, `de-xuat.yaml`, "
+            "`quyet-dinh.yaml` (thư mục tổ chức), `dang-vien/<ma_dang_vien>.yaml`."
+        )
+    return finding("file-unexpected", file.path, Position(1, 1), name=name, why=why, hint_vi=hint)
+
+
+def load_year(
+    repo: Path,
+    year: int,
+    *,
+    schemas: SchemaSet | None = None,
+    ruleset: str | None = None,
+) -> tuple[Year, CheckResult]:
+    """Load, validate and link every file of `year`. `ruleset` overrides the year file's."""
+    schemas = schemas or SchemaSet(repo / "schema")
+    result = CheckResult()
+    files = walk_year(repo, year)
+    year_obj = Year(repo=repo, year=year, config=None, files=files)
+    loaded: list[LoadedFile] = []
+    for file in files:
+        if file.kind is Kind.SYMLINK:
+            result.add(finding("file-symlink", file.path, Position(1, 1)))
+            continue
+        if file.kind is Kind.UNKNOWN:
+            result.add(_unexpected(file))
+            continue
+        result.files_checked += 1
+        loaded.append(LoadedFile(file, read_document(repo, file, result)))
+
+    # the year file decides which ruleset overlay applies to everything else
+    year_files = [lf for lf in loaded if lf.file.kind is Kind.YEAR]
+    for lf in year_files:
+        if lf.document is not None:
+            found = schemas.validate(Kind.YEAR, lf.document, lf.file.path, None)
+            result.extend(found)
+            if not found:
+                lf.record = _build(lf)
+                year_obj.config = lf.record
+    if not year_files:
+        result.add(finding("year-missing-file", f"submissions/{year}", Position(1, 1), year=year))
+    active = ruleset or (year_obj.config.ruleset if year_obj.config else None)
+    if year_obj.config is not None and ruleset is not None:
+        year_obj.config.ruleset = ruleset
+
+    for lf in loaded:
+        if lf.file.kind is Kind.YEAR or lf.document is None:
+            continue
+        found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
+        result.extend(found)
+        if not found and lf.file.kind in RECORD_TYPES:
+            lf.record = _build(lf)
+    link_tree(year_obj, loaded, result)
+    cross_check(year_obj, result)
+    return year_obj, result
+
+
+def _build(lf: LoadedFile) -> Any:
+    assert lf.document is not None
+    record = from_mapping(RECORD_TYPES[lf.file.kind], lf.document.data)
+    record.source = Source(lf.file.path, lf.document)
+    return record
+
+
+__all__ = ["RULESETS", "LoadedFile", "finding", "load_year", "read_document"]

@@ -1,0 +1,77 @@
+"""`kiemdiem check`: validate submissions and report problems at their exact place."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.check import RULESETS
+from generator.check.run import Selection, check_repo, resolve_paths
+from generator.cli import UsageError, find_repo
+from generator.findings import CheckResult
+from generator.gitrepo import GitError, changed_files
+from generator.report import REPORTERS
+from generator.submissions.layout import SUBMISSIONS
+
+HELP = "kiểm tra hồ sơ: cú pháp, mẫu (schema), liên kết giữa các tệp và quy định của năm"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("check", help=HELP, description=HELP[0].upper() + HELP[1:] + ".")
+    p.add_argument(
+        "paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="tệp hoặc thư mục (mặc định: tất cả)"
+    )
+    p.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="chỉ báo các tệp đã đổi so với nhánh/commit REF (và những gì chúng ảnh hưởng)",
+    )
+    p.add_argument(
+        "--format",
+        choices=sorted(REPORTERS),
+        default="text",
+        help="cách trình bày kết quả (mặc định: text)",
+    )
+    p.add_argument(
+        "--ruleset",
+        choices=RULESETS,
+        help="kiểm tra thử như thể năm đã áp dụng bộ quy tắc này (xem cần bổ sung gì)",
+    )
+    p.add_argument("--no-rules", action="store_true", help="bỏ qua kiểm tra của cấp quyết định")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = args.repo.resolve() if args.repo else find_repo()
+    problems = []
+    paths: list[str] | None = None
+    if args.changed_since:
+        try:
+            changed = changed_files(repo, args.changed_since)
+        except GitError as exc:
+            raise UsageError(str(exc)) from exc
+        if any(c.startswith("schema/") for c in changed):
+            paths = None  # a schema change concerns every file
+        else:
+            paths = [c for c in changed if c.startswith(SUBMISSIONS + "/")]
+            if not paths:
+                print("Không có tệp hồ sơ nào thay đổi.", file=sys.stdout)
+                return 0
+            # deleted files cannot be shown, but their year must be checked
+            paths = [p if (repo / p).exists() else p.rsplit("/", 1)[0] for p in paths]
+    if args.paths:
+        explicit, problems = resolve_paths(repo, args.paths)
+        paths = explicit if paths is None else [p for p in paths if Selection(explicit).covers(p)]
+    if not (repo / "schema").is_dir():
+        raise UsageError(f"Không tìm thấy thư mục schema/ trong {repo}.")
+    outcome = check_repo(repo, Selection(paths), ruleset=args.ruleset, rate=not args.no_rules)
+    result: CheckResult = outcome.result
+    result.extend(problems)
+    findings = result.sorted()
+    reporter = REPORTERS[args.format](sys.stdout)
+    reporter.report(result, findings)
+    return 1 if any(f.severity.value == "error" for f in findings) else 0
+
+
+__all__ = ["Path", "register", "run"]
