@@ -1,0 +1,272 @@
+"""Build the whole site: every year rendered and built with MkDocs, plus the year switcher.
+
+Read top to bottom, `build_site` is the build:
+
+1. list the years in submissions/; the newest is "open", the others "closed";
+2. for each year, hash its inputs (`inputs_digest`); a closed year whose digest is in the
+   cache and whose output exists is skipped;
+3. load and rate the years to build (and the year before each, for history and the
+   comparison charts);
+4. render each into build/<year>/docs (`generator.site.render`) and run one MkDocs build
+   into <out>/<year>/ (`generator.site.mkdocs_run`);
+5. write <out>/versions.json (mike's format, read by Material's version selector) and
+   <out>/index.html (a redirect to the newest year); save the cache.
+
+Library code: reports progress through a callback, never prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.findings import Finding
+from generator.rules.base import YearVerdicts
+from generator.site import mkdocs_run, rating
+from generator.site.render import render_year
+from generator.site.views import YearView
+from generator.submissions.layout import SUBMISSIONS
+from generator.submissions.layout import years as list_years
+from generator.submissions.year import Year
+
+CACHE_DIR = ".kiemdiem-cache"
+TEMPLATES = "site_templates"
+CONFIG = "mkdocs.yml"
+
+Progress = Callable[[str, int, int], None]  # (message, done, total)
+
+
+@dataclass
+class BuildOptions:
+    repo: Path  # holds submissions/ (and schema/)
+    out: Path  # the site folder: <out>/<year>/, versions.json, index.html
+    project: Path  # holds mkdocs.yml and site_templates/ (usually the repository too)
+    years: list[int] | None = None  # only these years (default: all)
+    strict: bool = False
+    force: bool = False  # rebuild closed years even when unchanged
+    work: Path | None = None  # where the Markdown goes (default <repo>/build)
+
+
+@dataclass
+class YearResult:
+    year: int
+    skipped: bool = False
+    pages: int = 0
+    members: int = 0
+    findings: int = 0
+    seconds_load: float = 0.0
+    seconds_render: float = 0.0
+    seconds_mkdocs: float = 0.0
+
+
+@dataclass
+class SiteResult:
+    out: Path
+    years: list[YearResult] = field(default_factory=list)
+    newest: int | None = None
+
+
+# ---------------------------------------------------------------------- inputs and cache
+
+
+def _files(base: Path) -> Iterable[Path]:
+    if base.is_file():
+        yield base
+    elif base.is_dir():
+        yield from sorted(
+            p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
+
+
+def inputs_digest(options: BuildOptions, year: int, all_years: list[int]) -> str:
+    """A hash of everything a year's pages depend on.
+
+    Its own submissions; the year before (history flags, the comparison chart); the
+    decisions of later years (a re-rating, RULES.md 124-M7, changes an earlier final level);
+    the templates, mkdocs.yml, the schemas and the generator's code; the list of years.
+    """
+    h = hashlib.sha256()
+    subs = options.repo / SUBMISSIONS
+    sources: list[Path] = [subs / str(year), subs / str(year - 1)]
+    sources += [p for y in all_years if y > year for p in (subs / str(y)).rglob("quyet-dinh.yaml")]
+    sources += [
+        options.project / TEMPLATES,
+        options.project / CONFIG,
+        options.repo / "schema",
+        Path(__file__).resolve().parents[1],  # the generator package
+    ]
+    for source in sources:
+        for path in _files(source):
+            h.update(str(path).encode())
+            h.update(b"\0")
+            h.update(path.read_bytes())
+            h.update(b"\0")
+    h.update(json.dumps([all_years, options.strict]).encode())
+    return h.hexdigest()
+
+
+class BuildCache:
+    """Digests of the years last built into one output folder."""
+
+    def __init__(self, repo: Path, out: Path) -> None:
+        key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+        self.path = repo / CACHE_DIR / f"site-{key}.json"
+        try:
+            self.data: dict[str, str] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.data = {}
+
+    def fresh(self, year: int, digest: str) -> bool:
+        return self.data.get(str(year)) == digest
+
+    def set(self, year: int, digest: str) -> None:
+        self.data[str(year)] = digest
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), "utf-8")
+
+
+# ---------------------------------------------------------------------- the build
+
+
+def build_site(options: BuildOptions, progress: Progress | None = None) -> SiteResult:
+    """Build the site of every (or the chosen) year into `options.out`."""
+    report = progress or (lambda message, done, total: None)
+    all_years = list_years(options.repo)
+    result = SiteResult(options.out, newest=max(all_years) if all_years else None)
+    if not all_years:
+        return result
+    wanted = [y for y in all_years if options.years is None or y in options.years]
+    cache = BuildCache(options.repo, options.out)
+    digests = {y: inputs_digest(options, y, all_years) for y in wanted}
+    to_build = [
+        y
+        for y in wanted
+        if options.force
+        or y == result.newest
+        or not cache.fresh(y, digests[y])
+        or not (options.out / str(y) / "index.html").is_file()
+    ]
+    result.years = [YearResult(y, skipped=True) for y in wanted if y not in to_build]
+
+    loaded: dict[int, tuple[Year, list[Finding]]] = {}
+    rated: dict[int, YearVerdicts | None] = {}
+    needed = sorted({*to_build, *(y - 1 for y in to_build if y - 1 in all_years)})
+    steps = len(needed) + 2 * len(to_build)
+    done = 0
+    for y in needed:
+        report(f"Đọc và xếp loại năm {y}", done, steps)
+        started = time.perf_counter()
+        loaded[y] = rating.load(options.repo, y)
+        rated[y] = rating.rate(loaded[y][0], {k: v for k, v in rated.items() if k < y})
+        if y in to_build:
+            result.years.append(YearResult(y, seconds_load=time.perf_counter() - started))
+        done += 1
+
+    work = options.work or options.repo / "build"
+    views: dict[int, YearView] = {}
+    for y in needed:
+        year, findings = loaded[y]
+        verdicts = rated[y]
+        views[y] = rating.view(
+            year,
+            verdicts,
+            findings + (verdicts.findings if verdicts else []),
+            previous=views.get(y - 1),
+            years=all_years,
+        )
+
+    by_year = {r.year: r for r in result.years}
+    for y in to_build:
+        report(f"Tạo trang và dựng trang web năm {y}", done, steps)
+        build_year_site(
+            views[y],
+            options.project,
+            work / str(y) / "docs",
+            options.out / str(y),
+            strict=options.strict,
+            result=by_year[y],
+        )
+        cache.set(y, digests[y])
+        done += 2
+
+    write_versions(options.out, all_years)
+    cache.save()
+    report("Xong", steps, steps)
+    result.years.sort(key=lambda r: r.year)
+    return result
+
+
+def build_year_site(
+    view: YearView,
+    project: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    result: YearResult | None = None,
+) -> YearResult:
+    """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`."""
+    result = result or YearResult(view.number)
+    started = time.perf_counter()
+    rendered = render_year(view, project / TEMPLATES, docs_dir)
+    result.seconds_render = time.perf_counter() - started
+    result.pages = rendered.pages
+    result.members = len(view.year.members)
+    result.findings = len(view.findings)
+    started = time.perf_counter()
+    mkdocs_run.build_year(
+        project / CONFIG,
+        docs_dir=rendered.docs_dir,
+        site_dir=site_dir,
+        site_name=f"Kiểm điểm {view.number}",
+        strict=strict,
+    )
+    result.seconds_mkdocs = time.perf_counter() - started
+    return result
+
+
+# ---------------------------------------------------------------------- year switcher
+
+
+def versions(all_years: list[int]) -> list[dict[str, object]]:
+    """mike's versions.json: newest first, the newest aliased "latest"."""
+    newest = max(all_years)
+    return [
+        {"version": str(y), "title": str(y), "aliases": ["latest"] if y == newest else []}
+        for y in sorted(all_years, reverse=True)
+    ]
+
+
+LANDING = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex, nofollow">
+<meta http-equiv="refresh" content="0; url={year}/">
+<title>Kiểm điểm, xếp loại năm {year}</title>
+</head>
+<body>
+<p>Đang chuyển đến <a href="{year}/">trang năm {year}</a>.</p>
+<ul>
+{links}
+</ul>
+</body>
+</html>
+"""
+
+
+def write_versions(out: Path, all_years: list[int]) -> None:
+    """versions.json and the landing page at the root of the site."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = versions(all_years)
+    (out / "versions.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    links = "\n".join(
+        f'<li><a href="{y}/">Năm {y}</a></li>' for y in sorted(all_years, reverse=True)
+    )
+    (out / "index.html").write_text(LANDING.format(year=max(all_years), links=links), "utf-8")

@@ -1,0 +1,51 @@
+"""The one module that talks to MkDocs: build a year's docs folder into its site folder.
+
+MkDocs runs in-process through its Python API (`load_config` + `build`): one process for
+all years saves the ~1 s import per year a subprocess would cost, and each
+`load_config` creates fresh plugin instances, so years do not share state.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+
+class MkDocsError(Exception):
+    """MkDocs refused to build (in strict mode: it warned). The message lists why."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_year(
+    config_file: Path, *, docs_dir: Path, site_dir: Path, site_name: str, strict: bool
+) -> list[str]:
+    """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode)."""
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        config = load_config(
+            config_file=str(config_file),
+            docs_dir=str(docs_dir),
+            site_dir=str(site_dir),
+            site_name=site_name,
+            strict=strict,
+        )
+        build(config)
+    except Abort as exc:
+        raise MkDocsError("\n".join([*collect.messages, str(exc)])) from exc
+    finally:
+        logger.removeHandler(collect)
+    return collect.messages

@@ -1,0 +1,234 @@
+"""Render one rated year into the Markdown pages of its site (a MkDocs docs folder).
+
+    render_year(view, templates, docs_dir) -> RenderResult
+
+Templates (site_templates/pages/*.j2) run with Jinja autoescaping on, so every value a
+template prints is HTML-escaped unless it is `Markup` made here; the templates put all
+submitted text inside raw HTML blocks, where Python-Markdown does not look (see
+`generator.site.text`). The renderer only writes into `docs_dir`; it never touches
+submissions/.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.site import charts
+from generator.site.text import esc, fold, paragraphs, safe_title, strip_controls, yaml_string
+from generator.site.views import LEVELS_DESC, Counts, YearView, date_vi, page_path_org
+from generator.submissions.records import CriterionLevel, Level
+
+PAGES = "pages"
+ASSETS = "assets"
+
+LEVEL_CSS = {
+    Level.HTXSNV: "kd-l4",
+    Level.HTTNV: "kd-l3",
+    Level.HTNV: "kd-l2",
+    Level.KHTNV: "kd-l1",
+}
+
+
+@dataclass
+class RenderResult:
+    docs_dir: Path
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for p in self.written if p.suffix == ".md") + self.unchanged
+
+
+def level_badge(level: Level | None, provisional: bool = False) -> Markup:
+    if level is None:
+        return Markup('<span class="kd-badge kd-none">—</span>')
+    extra = " kd-prov" if provisional else ""
+    title = level.label_vi + (" (dự kiến)" if provisional else "")
+    return Markup(
+        f'<span class="kd-badge {LEVEL_CSS[level]}{extra}" title="{esc(title)}">'
+        f"{level.code}{'*' if provisional else ''}</span>"
+    )
+
+
+def criterion_label(value: CriterionLevel | None) -> str:
+    return value.label_vi if value is not None else ""
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates / PAGES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        # control characters never reach a page (they include Markdown's placeholders)
+        finalize=lambda v: strip_controls(v) if type(v) is str else v,
+    )
+    env.filters.update(
+        date=date_vi,
+        para=lambda v: Markup(paragraphs(v)),
+        fold=fold,
+        title=safe_title,
+        # front matter: `title` already removed every markup character
+        yaml=lambda v: Markup(yaml_string(safe_title(str(v)))),
+        level=level_badge,
+        criterion=criterion_label,
+        percent=_percent,
+    )
+    env.globals.update(
+        LEVELS=LEVELS_DESC,
+        Level=Level,
+        charts=charts,
+        dict_shares=lambda counts: {lv: counts.share(lv) for lv in LEVELS_DESC},
+    )
+    return env
+
+
+class _Writer:
+    """Writes a file only when its content changed (keeps `mkdocs serve` calm)."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.result = RenderResult(docs_dir)
+        self.keep: set[Path] = set()
+
+    def write(self, rel: str, content: str | bytes) -> None:
+        path = self.result.docs_dir / rel
+        self.keep.add(path)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if path.is_file() and path.read_bytes() == data:
+            self.result.unchanged += 1
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.result.written.append(path)
+
+    def remove_stale(self) -> None:
+        """Delete pages of a previous render that no longer exist (a removed member)."""
+        for path in sorted(self.result.docs_dir.rglob("*"), reverse=True):
+            if path.is_file() and path not in self.keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult:
+    """Write every page of `view`'s year into `docs_dir` (created if missing)."""
+    env = environment(templates)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    out = _Writer(docs_dir)
+
+    def page(template: str, rel: str, to_root: str, **ctx: object) -> None:
+        out.write(rel, env.get_template(template).render(v=view, to_root=to_root, **ctx))
+
+    page("home.md.j2", "index.md", "")
+    page("tree.md.j2", "to-chuc/index.md", "../")
+    org_template = env.get_template("org.md.j2")
+    for node in view.tree():
+        out.write(
+            page_path_org(node.org.id),
+            org_template.render(v=view, to_root="../../", org=node.org),
+        )
+    page("stats.md.j2", "thong-ke/index.md", "../")
+    page("problems.md.j2", "van-de/index.md", "../")
+    page("rules.md.j2", "quy-tac/index.md", "../")
+    page("guide.md.j2", "huong-dan/index.md", "../")
+    for name, data in statistics_downloads(view).items():
+        out.write(f"thong-ke/{name}", data)
+    for asset in sorted((templates / ASSETS).iterdir()):
+        if asset.is_file():
+            out.write(f"assets/{asset.name}", asset.read_bytes())
+    out.remove_stale()
+    return out.result
+
+
+# ---------------------------------------------------------------------- downloads
+
+STAT_COLUMNS = [
+    "ma_to_chuc",
+    "ten_to_chuc",
+    "phan_loai",
+    "tong_so",
+    "so_xep_loai",
+    *[lv.code for lv in LEVELS_DESC],
+    *[f"ty_le_{lv.code}" for lv in LEVELS_DESC],
+    "khong_xep_loai",
+    "du_kien",
+]
+
+
+def _stat_row(org_id: str, name: str, category: str, counts: Counts) -> list[object]:
+    return [
+        org_id,
+        name,
+        category,
+        counts.total,
+        counts.rated,
+        *[counts.levels[lv] for lv in LEVELS_DESC],
+        *[round(counts.share(lv), 1) for lv in LEVELS_DESC],
+        sum(counts.not_rated.values()),
+        counts.provisional,
+    ]
+
+
+def statistics_rows(view: YearView) -> list[list[object]]:
+    """Members' levels per grassroots organization, then the whole tree (RULES.md X4)."""
+    rows = []
+    for org in view.grassroots():
+        category = org.category.value if org.category else ""
+        rows.append(_stat_row(org.id, org.name, category, view.member_counts(org.id)))
+    root = view.root
+    if root is not None:
+        rows.append(_stat_row(root.id, root.name, "", view.member_counts(root.id)))
+    return rows
+
+
+def statistics_downloads(view: YearView) -> dict[str, bytes]:
+    """The statistics table as CSV, JSON and XLSX files for the statistics page."""
+    rows = statistics_rows(view)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(STAT_COLUMNS)
+    writer.writerows(rows)
+    data = {
+        "nam": view.number,
+        "bo_quy_tac": view.ruleset_id,
+        "cot": STAT_COLUMNS,
+        "dong": [dict(zip(STAT_COLUMNS, row, strict=True)) for row in rows],
+    }
+    return {
+        f"thong-ke-{view.number}.csv": ("\ufeff" + buf.getvalue()).encode("utf-8"),
+        f"thong-ke-{view.number}.json": json.dumps(data, ensure_ascii=False, indent=1).encode(),
+        f"thong-ke-{view.number}.xlsx": _xlsx(view, rows),
+    }
+
+
+def _xlsx(view: YearView, rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Xep loai {view.number}"
+    sheet.append([f"Kết quả xếp loại đảng viên năm {view.number}"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(STAT_COLUMNS)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,353 @@
+"""What the pages of one year show, computed once from the year, its verdicts and findings.
+
+The templates in site_templates/ only lay out what a `YearView` hands them; they never
+compute a rating, a count or a link. Links between pages are built here, relative to the
+page that holds them (raw HTML links are not rewritten by MkDocs), so the site works
+from any folder and from `file://`.
+
+Addressing (stable across years, because ids are):
+    organization   to-chuc/<ma_to_chuc>/
+    member         to-chuc/<ma_to_chuc of their chi bộ>/#<ma_dang_vien>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from generator.findings import Finding, Severity
+from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
+from generator.submissions.records import Level, MemberReview, Organization
+from generator.submissions.year import Year
+
+LEVELS_DESC = (Level.HTXSNV, Level.HTTNV, Level.HTNV, Level.KHTNV)
+
+# who must act on a finding (Finding.actor), in the order the problems page lists them
+ACTORS = {
+    "member": "Đảng viên (người viết bản kiểm điểm)",
+    "chi_bo": "Chi bộ (đề xuất xếp loại)",
+    "committee": "Cấp ủy có thẩm quyền (quyết định xếp loại)",
+    "board": "Ban Tổ chức (hồ sơ năm, cây tổ chức)",
+    "": "Chưa xác định",
+}
+
+
+def page_path_org(org_id: str) -> str:
+    """The Markdown file (relative to docs_dir) of an organization's page."""
+    return f"to-chuc/{org_id}.md"
+
+
+def date_vi(value: dt.date | str | None) -> str:
+    """A date the Vietnamese way: 05/02/2025."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.strftime("%d/%m/%Y")
+
+
+@dataclass
+class Counts:
+    """Level counts among the rated, and the not-rated by reason (RULES.md X4)."""
+
+    levels: Counter[Level] = field(default_factory=Counter)
+    not_rated: Counter[NotRated] = field(default_factory=Counter)
+    provisional: int = 0
+    total: int = 0
+
+    @property
+    def rated(self) -> int:
+        return sum(self.levels.values())
+
+    def share(self, level: Level) -> float:
+        return 100.0 * self.levels[level] / self.rated if self.rated else 0.0
+
+    def add(self, verdict: Verdict | None) -> None:
+        self.total += 1
+        if verdict is None:
+            self.not_rated[NotRated.NOT_REVIEWED] += 1
+        elif not verdict.rated or verdict.final is None:
+            self.not_rated[verdict.not_rated or NotRated.NOT_REVIEWED] += 1
+        else:
+            self.levels[verdict.final] += 1
+            if verdict.provisional:
+                self.provisional += 1
+
+
+@dataclass
+class Progress:
+    """How far an organization is in the season (home page)."""
+
+    org: Organization
+    members: int
+    submitted: int  # review files that are complete (not drafts)
+    drafts: int
+    missing: int  # listed in proposals but without a review file, or broken files
+    proposed: int
+    decided: int
+
+
+@dataclass
+class TreeNode:
+    org: Organization
+    depth: int
+
+
+class YearView:
+    """Read-only lookups and links for the templates of one year."""
+
+    def __init__(
+        self,
+        year: Year,
+        verdicts: YearVerdicts | None,
+        findings: list[Finding],
+        *,
+        ruleset_title: str = "",
+        settings_doc: list[tuple[str, object, str, str]] | None = None,
+        previous: YearView | None = None,
+        years: list[int] | None = None,
+    ) -> None:
+        self.year = year
+        self.verdicts = verdicts
+        self.findings = sorted(findings, key=Finding.sort_key)
+        self.ruleset_title = ruleset_title
+        # (name, value, rule id, Vietnamese explanation) of every setting of the ruleset
+        self.settings_doc = settings_doc or []
+        self.previous = previous
+        self.years = years or [year.year]
+
+    # ------------------------------------------------------------------ basics
+
+    @property
+    def number(self) -> int:
+        return self.year.year
+
+    @property
+    def title(self) -> str:
+        config = self.year.config
+        return config.title if config and config.title else f"Năm {self.year.year}"
+
+    @property
+    def ruleset_id(self) -> str:
+        return self.year.ruleset_id
+
+    @property
+    def is_sample(self) -> bool:
+        return bool(self.year.config and self.year.config.sample)
+
+    @property
+    def root(self) -> Organization | None:
+        root_id = self.year.root_id
+        return self.year.orgs.get(root_id) if root_id else None
+
+    def member_verdict(self, member_id: str) -> Verdict | None:
+        return self.verdicts.members.get(member_id) if self.verdicts else None
+
+    def org_verdict(self, org_id: str) -> Verdict | None:
+        return self.verdicts.orgs.get(org_id) if self.verdicts else None
+
+    # ------------------------------------------------------------------ links
+
+    def org_href(self, org_id: str, to_root: str) -> str:
+        return f"{to_root}to-chuc/{org_id}/"
+
+    def member_href(self, member_id: str, to_root: str) -> str:
+        member = self.year.members.get(member_id)
+        org_id = member.org_id if member else self._org_of_listed(member_id)
+        if not org_id:
+            return ""
+        return f"{to_root}to-chuc/{org_id}/#{member_id}"
+
+    def _org_of_listed(self, member_id: str) -> str:
+        for org_id, ids in self.year.broken_members.items():
+            if member_id in ids:
+                return org_id
+        return ""
+
+    # ------------------------------------------------------------------ tree
+
+    def tree(self) -> list[TreeNode]:
+        """Every organization, parents before children, in folder order."""
+        root = self.root
+        if root is None:
+            return [TreeNode(o, 0) for o in sorted(self.year.orgs.values(), key=lambda o: o.id)]
+        out = [TreeNode(root, 0)]
+
+        def walk(org: Organization, depth: int) -> None:
+            for child_id in org.children:
+                child = self.year.orgs.get(child_id)
+                if child is not None:
+                    out.append(TreeNode(child, depth))
+                    walk(child, depth + 1)
+
+        walk(root, 1)
+        return out
+
+    def orgs(self) -> list[Organization]:
+        return [node.org for node in self.tree()]
+
+    def breadcrumbs(self, org_id: str) -> list[Organization]:
+        return list(reversed(list(self.year.ancestors(org_id))))
+
+    def children(self, org_id: str) -> list[Organization]:
+        org = self.year.orgs[org_id]
+        return [self.year.orgs[c] for c in org.children if c in self.year.orgs]
+
+    def grassroots(self) -> list[Organization]:
+        return [o for o in self.orgs() if o.type.is_grassroots]
+
+    def member_ids_of(self, org_id: str) -> list[str]:
+        """Members listed on a chi bộ's page: loaded files, then broken ones, then ids the
+        chi bộ's proposals name without a file."""
+        org = self.year.orgs[org_id]
+        ids = list(org.member_ids)
+        ids += [m for m in self.year.broken_members.get(org_id, []) if m not in ids]
+        proposals = self.year.proposals.get(org_id)
+        if proposals is not None:
+            ids += [p.member_id for p in proposals.items if p.member_id not in ids]
+        return ids
+
+    def members_of(self, org_id: str) -> list[MemberReview]:
+        org = self.year.orgs[org_id]
+        return [self.year.members[m] for m in org.member_ids if m in self.year.members]
+
+    def count_below(self, org_id: str) -> int:
+        org = self.year.orgs[org_id]
+        total = len(self.member_ids_of(org_id)) if org.type.holds_members else 0
+        for child in self.year.descendants(org_id):
+            if child.type.holds_members:
+                total += len(self.member_ids_of(child.id))
+        return total
+
+    def member_ids_below(self, org_id: str) -> Iterator[str]:
+        org = self.year.orgs[org_id]
+        for o in [org, *self.year.descendants(org_id)]:
+            if o.type.holds_members:
+                yield from self.member_ids_of(o.id)
+
+    # ------------------------------------------------------------------ verdict text
+
+    def status(self, verdict: Verdict | None) -> str:
+        """One short Vietnamese phrase: decided, provisional, or why not rated."""
+        if verdict is None:
+            return "Chưa có kết quả"
+        if not verdict.rated or verdict.final is None:
+            reason = verdict.not_rated or NotRated.NOT_REVIEWED
+            return f"Không xếp loại: {reason.label_vi.lower()}"
+        if verdict.re_rated is not None:
+            return f"Xếp loại lại năm {verdict.re_rated[0]}"
+        if verdict.decided is not None:
+            return "Đã quyết định"
+        return "Dự kiến"
+
+    def reasons(self, verdict: Verdict | None) -> list[Reason]:
+        return list(verdict.reasons) if verdict else []
+
+    # ------------------------------------------------------------------ progress
+
+    def progress(self) -> list[Progress]:
+        """Per grassroots organization (and the whole tree last): the season's progress."""
+        rows = []
+        for org in self.grassroots():
+            rows.append(self._progress_of(org, list(self.member_ids_below(org.id))))
+        return rows
+
+    def progress_total(self) -> Progress | None:
+        root = self.root
+        if root is None:
+            return None
+        return self._progress_of(root, list(self.member_ids_below(root.id)))
+
+    def _progress_of(self, org: Organization, ids: list[str]) -> Progress:
+        from generator.submissions.records import FileState
+
+        submitted = drafts = proposed = decided = 0
+        for member_id in ids:
+            member = self.year.members.get(member_id)
+            if member is not None:
+                if member.state is FileState.DRAFT:
+                    drafts += 1
+                else:
+                    submitted += 1
+            verdict = self.member_verdict(member_id)
+            if verdict is not None:
+                proposed += verdict.proposed is not None
+                decided += verdict.decided is not None
+        missing = len(ids) - submitted - drafts
+        return Progress(org, len(ids), submitted, drafts, missing, proposed, decided)
+
+    # ------------------------------------------------------------------ statistics
+
+    def member_counts(self, org_id: str | None = None) -> Counts:
+        counts = Counts()
+        if org_id is None:
+            org_id = self.year.root_id
+        ids = list(self.member_ids_below(org_id)) if org_id in self.year.orgs else []
+        for member_id in ids:
+            counts.add(self.member_verdict(member_id))
+        return counts
+
+    def org_counts(self) -> Counts:
+        counts = Counts()
+        for org in self.orgs():
+            if org.type.is_grassroots:
+                counts.add(self.org_verdict(org.id))
+        return counts
+
+    def category_counts(self) -> list[tuple[str, Counts]]:
+        """Members' levels by the category of their grassroots organization (RULES.md X4)."""
+        by_cat: dict[str, Counts] = {}
+        for org in self.grassroots():
+            label = org.category.label_vi if org.category else "Chưa phân loại"
+            counts = by_cat.setdefault(label, Counts())
+            for member_id in self.member_ids_below(org.id):
+                counts.add(self.member_verdict(member_id))
+        return sorted(by_cat.items())
+
+    # ------------------------------------------------------------------ findings
+
+    def findings_by_actor(self) -> list[tuple[str, list[Finding]]]:
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            actor = finding.actor if finding.actor in ACTORS else ""
+            groups.setdefault(actor, []).append(finding)
+        return [(ACTORS[a], groups[a]) for a in ACTORS if a in groups]
+
+    def findings_for_org(self, org_id: str) -> list[Finding]:
+        """Findings about the files in an organization's own folder (its members' files
+        included, its sub-organizations' not)."""
+        out = []
+        for finding in self.findings:
+            parts = finding.path.split("/")[:-1]
+            if parts and parts[-1] == "dang-vien":
+                parts = parts[:-1]
+            if parts and parts[-1] == org_id:
+                out.append(finding)
+        return out
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    # ------------------------------------------------------------------ rules
+
+    def citations(self) -> list[tuple[str, str, int]]:
+        """Every (rule id, citation) the year's verdicts cite, with how often."""
+        seen: Counter[tuple[str, str]] = Counter()
+        if self.verdicts:
+            for verdict in [*self.verdicts.members.values(), *self.verdicts.orgs.values()]:
+                for reason in [*verdict.reasons, *verdict.flags]:
+                    seen[(reason.rule, reason.citation)] += 1
+        return sorted(((r, c, n) for (r, c), n in seen.items()), key=_rule_sort_key)
+
+
+def _rule_sort_key(item: tuple[str, str, int]) -> tuple[str, int, str]:
+    rule = item[0]
+    head, _, tail = rule.rpartition("-")
+    digits = "".join(ch for ch in tail if ch.isdigit())
+    return (head + tail.rstrip("0123456789"), int(digits) if digits else 0, rule)
