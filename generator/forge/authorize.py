@@ -1,0 +1,203 @@
+"""`check --author`: what an account may not change in a pull request.
+
+Two findings, both errors at the place to undo:
+
+* ``auth-not-allowed`` (line 1 of the file): the account does not own the changed file
+  (generator.forge.owners); an account missing from the roster owns nothing;
+* ``auth-own-rating`` (the changed line): a member changed their own line in a chi bộ's
+  proposals (``de-xuat.yaml``: ``de_xuat``) or a committee's decisions (``quyet-dinh.yaml``:
+  ``dang_vien``, ``xep_loai_lai``) — never allowed, even for a member who sits on the
+  committee that owns the file.
+
+A line counts as changed when the file's diff against the base touches it, or when the
+member's entries differ as data (which also catches an entry removed or moved).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import gitrepo
+from generator.findings import Finding, Position, Severity
+from generator.forge.owners import Area, owners_of
+from generator.forge.roster import ROSTER_PATH, Account, Roster
+from generator.submissions import layout
+from generator.submissions.layout import Kind
+from generator.submissions.yamlload import Document, loads
+
+# the lists of a file whose entries carry one member's rating, by file kind
+RATING_LISTS: dict[Kind, tuple[str, ...]] = {
+    Kind.PROPOSALS: ("de_xuat",),
+    Kind.DECISIONS: ("dang_vien", "xep_loai_lai"),
+}
+_FILE_LABEL = {Kind.PROPOSALS: "đề xuất của chi bộ", Kind.DECISIONS: "quyết định xếp loại"}
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed file: its text at the base (None: new) and now (None: deleted)."""
+
+    path: str
+    before: bytes | None
+    after: bytes | None
+    changed_lines: frozenset[int] = frozenset()
+
+
+def merge_base(repo: Path, ref: str) -> str:
+    try:
+        return gitrepo._git(repo, "merge-base", ref, "HEAD").strip()
+    except gitrepo.GitError:
+        return ref
+
+
+def read_changes(repo: Path, ref: str, paths: Iterable[str]) -> list[Change]:
+    """The changes of `paths` since the merge base of `ref` (working tree included)."""
+    base = merge_base(repo, ref)
+    out = []
+    for path in paths:
+        try:
+            before: bytes | None = gitrepo._git(repo, "show", f"{base}:{path}").encode("utf-8")
+        except (gitrepo.GitError, UnicodeDecodeError):
+            before = None
+        full = repo / path
+        after = full.read_bytes() if full.is_file() else None
+        lines: set[int] = set()
+        if after is not None:
+            if before is None:
+                lines = set(range(1, after.count(b"\n") + 2))
+            else:
+                try:
+                    diff = gitrepo._git(repo, "diff", "-U0", "--no-color", base, "--", path)
+                except (gitrepo.GitError, UnicodeDecodeError):
+                    diff = ""
+                for m in _HUNK.finditer(diff):
+                    start, count = int(m.group(1)), int(m.group(2) or "1")
+                    # a pure deletion (count 0) sits after line `start`: mark both neighbours
+                    lines.update(range(start, start + count) if count else (start, start + 1))
+        out.append(Change(path, before, after, frozenset(lines)))
+    return out
+
+
+def _error(code: str, path: str, line: int, message: str, hint: str, login: str) -> Finding:
+    return Finding(
+        code,
+        Severity.ERROR,
+        path,
+        Position(line, 1),
+        message,
+        hint,
+        extra={"author": login},
+    )
+
+
+def not_allowed(change: Change, login: str, account: Account | None, who: str) -> Finding:
+    verb = "xóa" if change.after is None else ("tạo" if change.before is None else "sửa")
+    if account is None:
+        message = (
+            f"Tài khoản `{login}` chưa có trong danh sách tài khoản (`{ROSTER_PATH}`), "
+            f"nên chưa được {verb} hồ sơ nào. Tệp này do {who} thay đổi."
+        )
+        hint = (
+            f"Đề nghị Ban Tổ chức thêm tài khoản `{login}` vào `{ROSTER_PATH}` "
+            "(các mục `tai_khoan`, `ma_dang_vien`, `ho_ten`), rồi chạy lại kiểm tra."
+        )
+    else:
+        message = f"Tài khoản `{login}` không được {verb} tệp này: tệp do {who} thay đổi."
+        hint = (
+            "Bỏ thay đổi ở tệp này khỏi yêu cầu hợp nhất (pull request) và nhờ người có quyền "
+            f"thực hiện; nếu danh sách tài khoản chưa đúng, đề nghị Ban Tổ chức sửa `{ROSTER_PATH}`."
+        )
+    return _error("auth-not-allowed", change.path, 1, message, hint, login)
+
+
+def _entries(doc: Document | None, list_key: str, member_id: str) -> list[tuple[int, Any]]:
+    """(index, entry) of `member_id`'s entries in list `list_key`."""
+    if doc is None:
+        return []
+    items = doc.data.get(list_key)
+    if not isinstance(items, list):
+        return []
+    return [
+        (i, item)
+        for i, item in enumerate(items)
+        if isinstance(item, dict) and item.get("ma_dang_vien") == member_id
+    ]
+
+
+def _span(doc: Document, path: tuple[Any, ...]) -> range:
+    """The lines an entry occupies (from its first to its last key or value)."""
+    n = len(path)
+    lines = [p.line for k, p in doc.values.items() if k[:n] == path]
+    lines += [p.line for k, p in doc.keys.items() if k[:n] == path]
+    return range(min(lines), max(lines) + 1) if lines else range(0)
+
+
+def own_rating_changes(change: Change, kind: Kind, member_id: str) -> list[int]:
+    """Lines (in the new file) where `member_id`'s own rating entries changed."""
+    before = loads(change.before).document if change.before is not None else None
+    after = loads(change.after).document if change.after is not None else None
+    lines: list[int] = []
+    for list_key in RATING_LISTS.get(kind, ()):
+        old = [e for _, e in _entries(before, list_key, member_id)]
+        new = _entries(after, list_key, member_id)
+        touched = False
+        for i, entry in new:
+            assert after is not None
+            span = _span(after, (list_key, i))
+            if any(line in change.changed_lines for line in span) or entry not in old:
+                lines.append(span.start if span else 1)
+                touched = True
+        if not touched and old != [e for _, e in new]:
+            # an own entry was removed (or the file was deleted)
+            lines.append(after.key_pos((list_key,)).line if after is not None else 1)
+    return sorted(set(lines))
+
+
+def authorize(
+    changes: list[Change], login: str, roster: Roster, *, open_year: int | None
+) -> list[Finding]:
+    """Findings for the changes under submissions/ that `login` may not make."""
+    account = roster.find(login)
+    findings: list[Finding] = []
+    for change in changes:
+        if not change.path.startswith(layout.SUBMISSIONS + "/"):
+            continue
+        owners = owners_of(change.path, roster, open_year=open_year)
+        if owners.area is Area.OUTSIDE:
+            continue
+        if not owners.allows(account):
+            findings.append(not_allowed(change, login, account, owners.who))
+        kind = layout.classify(change.path).kind
+        if account is None or account.member_id is None or kind not in RATING_LISTS:
+            continue
+        for line in own_rating_changes(change, kind, account.member_id):
+            findings.append(
+                _error(
+                    "auth-own-rating",
+                    change.path,
+                    line,
+                    f"Đảng viên không tự ghi hay sửa mức xếp loại của chính mình: dòng của "
+                    f"`{account.member_id}` trong {_FILE_LABEL[kind]} đã bị tài khoản "
+                    f"`{login}` thay đổi.",
+                    "Bỏ thay đổi ở dòng này (trả về như trước); một đồng chí khác trong cấp ủy "
+                    "ghi dòng của bạn theo kết quả biểu quyết.",
+                    login,
+                )
+            )
+    return findings
+
+
+def check_author(
+    repo: Path, ref: str, changed: list[str], login: str, roster: Roster
+) -> list[Finding]:
+    """`authorize` over the files changed since `ref` in `repo`."""
+    years = layout.years(repo)
+    subs = [p for p in changed if p.startswith(layout.SUBMISSIONS + "/")]
+    return authorize(
+        read_changes(repo, ref, subs), login, roster, open_year=years[-1] if years else None
+    )
