@@ -1,0 +1,93 @@
+"""`kiemdiem build`: the whole internal site, one MkDocs site per year."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from generator.cli import UsageError, find_repo
+from generator.site.build import BuildOptions, build_site
+from generator.site.mkdocs_run import MkDocsError
+from generator.submissions.layout import years as list_years
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build",
+        help="xây dựng trang nội bộ (mỗi năm một trang, có chọn năm)",
+        description="Tạo trang web nội bộ từ các hồ sơ trong submissions/: mỗi năm đánh giá "
+        "một trang trong <thư mục ra>/<năm>/, kèm trang chọn năm.",
+    )
+    parser.add_argument("--year", type=int, action="append", help="chỉ dựng năm này (lặp lại được)")
+    parser.add_argument("--out", type=Path, default=None, help="thư mục ra (mặc định: site)")
+    parser.add_argument("--strict", action="store_true", help="coi cảnh báo của MkDocs là lỗi")
+    parser.add_argument(
+        "--force", action="store_true", help="dựng lại cả các năm đã đóng dù không thay đổi"
+    )
+    parser.set_defaults(func=run)
+
+
+def project_dir(repo: Path) -> Path:
+    """Where mkdocs.yml and site_templates/ are: the repository, else this checkout."""
+    if (repo / "mkdocs.yml").is_file() and (repo / "site_templates").is_dir():
+        return repo
+    return Path(__file__).resolve().parents[2]
+
+
+class _Bar:
+    """A one-line progress display on stderr (plain lines when not a terminal)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.started = time.perf_counter()
+
+    def __call__(self, message: str, done: int, total: int) -> None:
+        width = 24
+        filled = int(width * done / total) if total else width
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message}"
+        if self.tty:
+            print(f"\r\033[K{line}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = (args.repo or find_repo()).resolve()
+    available = list_years(repo)
+    if not available:
+        raise UsageError(f"Không có năm đánh giá nào trong {repo / 'submissions'}.")
+    if args.year:
+        unknown = sorted(set(args.year) - set(available))
+        if unknown:
+            raise UsageError(
+                f"Không có năm {', '.join(map(str, unknown))} trong submissions/ "
+                f"(có: {', '.join(map(str, available))})."
+            )
+    out = (args.out or repo / "site").resolve()
+    options = BuildOptions(
+        repo=repo,
+        out=out,
+        project=project_dir(repo),
+        years=args.year,
+        strict=args.strict,
+        force=args.force,
+    )
+    started = time.perf_counter()
+    try:
+        result = build_site(options, _Bar())
+    except MkDocsError as exc:
+        print(f"kiemdiem build: MkDocs báo lỗi:\n{exc}", file=sys.stderr)
+        return 1
+    for r in result.years:
+        if r.skipped:
+            print(f"{r.year}: không thay đổi, giữ nguyên")
+        else:
+            print(
+                f"{r.year}: {r.members} đảng viên, {r.pages} trang, {r.findings} vấn đề "
+                f"(đọc và xếp loại {r.seconds_load:.1f} s, tạo trang {r.seconds_render:.1f} s, "
+                f"MkDocs {r.seconds_mkdocs:.1f} s)"
+            )
+    print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
+    return 0

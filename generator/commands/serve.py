@@ -1,0 +1,97 @@
+"""`kiemdiem serve`: preview one year, rebuilt when a submission or template changes.
+
+The year is rendered into build/<year>/docs and `mkdocs serve` watches that folder; a
+watcher on submissions/<year>/ and site_templates/ re-renders into it (only changed
+pages are rewritten, so MkDocs reloads what changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+import time
+from pathlib import Path
+
+from generator.cli import UsageError, find_repo
+from generator.commands.build import project_dir
+from generator.site import rating
+from generator.site.build import CONFIG, TEMPLATES
+from generator.site.render import render_year
+from generator.submissions.layout import SUBMISSIONS
+from generator.submissions.layout import years as list_years
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="xem trước trang của một năm, tự cập nhật khi hồ sơ thay đổi",
+        description="Chạy máy chủ xem trước (mặc định http://127.0.0.1:8000) cho một năm.",
+    )
+    parser.add_argument("--year", type=int, default=None, help="năm (mặc định: năm mới nhất)")
+    parser.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng")
+    parser.set_defaults(func=run)
+
+
+def _snapshot(paths: list[Path]) -> dict[Path, float]:
+    out = {}
+    for base in paths:
+        for p in base.rglob("*") if base.is_dir() else [base]:
+            if p.is_file():
+                out[p] = p.stat().st_mtime
+    return out
+
+
+def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
+    earlier = {}
+    if year - 1 in list_years(repo):
+        prev_year, _ = rating.load(repo, year - 1)
+        earlier[year - 1] = rating.rate(prev_year, {})
+    loaded, findings = rating.load(repo, year)
+    verdicts = rating.rate(loaded, earlier)
+    view = rating.view(loaded, verdicts, findings + (verdicts.findings if verdicts else []))
+    return len(render_year(view, project / TEMPLATES, docs).written)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    repo = (args.repo or find_repo()).resolve()
+    available = list_years(repo)
+    if not available:
+        raise UsageError("Không có năm đánh giá nào trong submissions/.")
+    year = args.year or max(available)
+    if year not in available:
+        raise UsageError(f"Không có năm {year} trong submissions/.")
+    project = project_dir(repo)
+    docs = repo / "build" / str(year) / "docs"
+    render_once(repo, project, year, docs)
+    watched = [repo / SUBMISSIONS / str(year), project / TEMPLATES]
+    stop = threading.Event()
+
+    def watch() -> None:
+        before = _snapshot(watched)
+        while not stop.wait(1.0):
+            now = _snapshot(watched)
+            if now != before:
+                before = now
+                try:
+                    changed = render_once(repo, project, year, docs)
+                    print(f"kiemdiem serve: đã cập nhật {changed} trang", flush=True)
+                except Exception as exc:  # keep previewing; the next save may fix it
+                    print(f"kiemdiem serve: chưa cập nhật được ({exc})", flush=True)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    print(f"Xem trước năm {year} tại http://{args.addr}/ (Ctrl+C để dừng)", flush=True)
+    try:
+        serve(
+            config_file=str(project / CONFIG),
+            docs_dir=str(docs),
+            site_name=f"Kiểm điểm {year} (xem trước)",
+            dev_addr=args.addr,
+            livereload=True,
+        )
+    finally:
+        stop.set()
+        time.sleep(0)
+    return 0

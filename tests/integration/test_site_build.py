@@ -1,0 +1,205 @@
+"""A real two-year site built into tmp_path (MkDocs strict), then read as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.site.build import build_year_site, versions, write_versions
+from generator.site.text import fold
+from generator.site.views import YearView
+from tests.integration.test_site_data import make_findings, make_verdicts, make_year
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HOSTILE = (
+    '<script>alert("xss")</script><img src=x onerror=alert(1)> '
+    "[bấm](javascript:alert(2)) ![ảnh](http://evil.example/a.png) <http://evil.example> "
+    "**đậm** _nghiêng_ `mã` <div>khối</div> &amp; &#x3C;b&#x3E; {{ x }} "
+    '--8<-- "/etc/passwd" <style>@import url(http://evil.example/x.css)</style>'
+)
+# every text field of a member file (ngay_sinh and ghi_chu_noi_bo are private: checked apart)
+HOSTILE_MEMBER = {
+    "ho_ten": "Nguyễn Hiểm Họa " + HOSTILE,
+    "chuc_vu": HOSTILE,
+    "sinh_hoat_tam_thoi": {"don_vi": HOSTILE, "co_nhan_xet": True},
+    "chuyen_sinh_hoat": [{"ngay": "2025-03-01", "tu_don_vi": HOSTILE, "so_thang_o_noi_cu": 2}],
+    "can_bo_cong_chuc": {"xep_loai": "HTTNV", "co_quan": HOSTILE},
+    "ky_luat": [
+        {
+            "hinh_thuc": "khien_trach",
+            "ngay_quyet_dinh": "2025-06-01",
+            "so_quyet_dinh": HOSTILE,
+            "noi_dung": HOSTILE,
+        }
+    ],
+    "don_vi_phu_trach": {"ten": HOSTILE, "ty_le_hoan_thanh_chi_tieu": 0.9},
+    "kiem_diem": {
+        "uu_diem": HOSTILE + "\n\n" + HOSTILE,
+        "han_che": HOSTILE,
+        "ket_qua_khac_phuc": HOSTILE,
+        "giai_trinh": HOSTILE,
+        "trach_nhiem_tap_the": HOSTILE,
+        "phuong_huong": HOSTILE + "\n    <pre>indented</pre>",
+    },
+}
+HOSTILE_ID = "dv-100001"
+PRIVATE = ("GHI-CHU-NOI-BO-KHONG-CONG-BO", "1980-01-02", "02/01/1980")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("site")
+    out = base / "site"
+    previous = None
+    for number in (2024, 2025):
+        year = make_year(number, member_overrides={HOSTILE_ID: HOSTILE_MEMBER})
+        view = YearView(
+            year, make_verdicts(year), make_findings(year), previous=previous, years=[2024, 2025]
+        )
+        build_year_site(view, ROOT, base / "work" / str(number), out / str(number), strict=True)
+        previous = view
+    write_versions(out, [2024, 2025])
+    return out
+
+
+def _texts(site: Path, suffixes: tuple[str, ...] = (".html", ".json", ".xml", ".css", ".js")):
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in suffixes:
+            yield path, path.read_text("utf-8", errors="replace")
+
+
+def test_versions_and_landing_page(site: Path) -> None:
+    assert json.loads((site / "versions.json").read_text()) == [
+        {"version": "2025", "title": "2025", "aliases": ["latest"]},
+        {"version": "2024", "title": "2024", "aliases": []},
+    ]
+    assert versions([2023, 2025, 2024])[0]["version"] == "2025"
+    landing = (site / "index.html").read_text()
+    assert 'content="0; url=2025/"' in landing
+    assert '<meta name="robots" content="noindex, nofollow">' in landing
+
+
+def test_every_page_is_noindex_and_in_vietnamese(site: Path) -> None:
+    pages = list((site / "2025").rglob("index.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert '<meta name="robots" content="noindex, nofollow">' in html, page
+        assert '<html lang="vi"' in html, page
+
+
+def test_hostile_text_appears_only_escaped(site: Path) -> None:
+    page = (site / "2025/to-chuc/chi-bo-1-1/index.html").read_text("utf-8")
+    # it is there, escaped, in each field
+    assert page.count("&lt;script&gt;alert(") >= 14
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "[bấm](javascript:alert(2))" in page
+    assert "**đậm** _nghiêng_ `mã`" in page
+    assert "&amp;amp; &amp;#x3C;b&amp;#x3E;" in page
+    for path, text in _texts(site):
+        for bad in (
+            "<script>alert",
+            "<img src=x",
+            "onerror=alert(1)>",
+            'href="javascript:',
+            'src="http://evil',
+            "<strong>đậm</strong>",
+            "<em>nghiêng</em>",
+            "<div>khối</div>",
+            '<a href="http://evil.example',
+            "<style>@import",
+            "<pre>indented",
+        ):
+            assert bad not in text, (path, bad)
+
+
+def test_private_fields_never_published(site: Path) -> None:
+    for path, text in _texts(site, (".html", ".json", ".xml", ".csv")):
+        for secret in PRIVATE:
+            assert secret not in text, (path, secret)
+
+
+URL_ATTR = re.compile(r"""(?:src|href|action|poster|srcset)\s*=\s*["']?([^"'\s>]+)""", re.I)
+CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.I)
+
+
+def _external(url: str) -> bool:
+    url = url.strip().lower()
+    if url.startswith(("data:", "#", "blob:")):
+        return False
+    return url.startswith("//") or bool(re.match(r"^[a-z][a-z0-9+.-]*:", url))
+
+
+def test_nothing_points_to_another_host(site: Path) -> None:
+    checked = 0
+    for path, text in _texts(site, (".html", ".css")):
+        pattern = URL_ATTR if path.suffix == ".html" else CSS_URL
+        for match in pattern.finditer(text):
+            checked += 1
+            assert not _external(match.group(1)), (path, match.group(0))
+    assert checked > 100
+    home = (site / "2025/index.html").read_text("utf-8")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+
+
+def test_every_member_and_org_has_a_linked_page(site: Path) -> None:
+    year = make_year(2025)
+    tree = (site / "2025/to-chuc/index.html").read_text("utf-8")
+    for org_id in year.orgs:
+        assert (site / f"2025/to-chuc/{org_id}/index.html").is_file()
+        assert f'href="../to-chuc/{org_id}/"' in tree, org_id
+    for member_id, member in year.members.items():
+        page = (site / f"2025/to-chuc/{member.org_id}/index.html").read_text("utf-8")
+        assert f'<h3 id="{member_id}">' in page, member_id
+        assert f'href="#{member_id}"' in page, member_id  # the members' table
+
+
+def test_search_index_has_each_member_with_folded_name(site: Path) -> None:
+    index = json.loads((site / "2025/search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["vi"]
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    year = make_year(2025)
+    for member_id, member in year.members.items():
+        doc = by_location[f"to-chuc/{member.org_id}/#{member_id}"]
+        if member_id != HOSTILE_ID:
+            assert doc["title"] == member.name
+            assert fold(member.name) in doc["text"]
+            assert member_id in doc["text"]
+    guide = next(d for d in index["docs"] if d["location"] == "huong-dan/")
+    assert "kiem diem" in guide["text"]
+
+
+def test_fold_removes_vietnamese_diacritics() -> None:
+    assert fold("Nguyễn Văn Đức  Ánh") == "nguyen van duc anh"
+    assert fold("KIỂM ĐIỂM") == "kiem diem"
+
+
+def test_statistics_page_has_charts_tables_and_downloads(site: Path) -> None:
+    stats = site / "2025/thong-ke"
+    html = (stats / "index.html").read_text("utf-8")
+    assert html.count('<svg class="kd-chart"') == 2  # per organization, and vs 2024
+    assert "<th>HTXSNV</th>" in html
+    for ext in ("csv", "json", "xlsx"):
+        assert (stats / f"thong-ke-2025.{ext}").stat().st_size > 100
+    data = json.loads((stats / "thong-ke-2025.json").read_text("utf-8"))
+    total = data["dong"][-1]
+    assert total["ma_to_chuc"] == "huyen-mau" and total["tong_so"] == 16
+
+
+def test_problems_grouped_by_who_must_act(site: Path) -> None:
+    html = (site / "2025/van-de/index.html").read_text("utf-8")
+    member_at = html.index("Đảng viên (người viết bản kiểm điểm)")
+    committee_at = html.index("Cấp ủy có thẩm quyền")
+    assert member_at < committee_at
+    assert "quyet-dinh.yaml:5" in html and "366-M6" in html
+
+
+def test_print_stylesheet_is_linked(site: Path) -> None:
+    html = (site / "2025/to-chuc/chi-bo-1-1/index.html").read_text("utf-8")
+    assert "assets/kiemdiem.css" in html
+    css = (site / "2025/assets/kiemdiem.css").read_text("utf-8")
+    assert "@page { size: A4" in css and ".kd-member:has(:target)" in css
