@@ -35,6 +35,12 @@ class Reason:
     text: str  # Vietnamese sentence naming the facts, e.g. "bị kỷ luật khiển trách ngày ..."
     effect: Effect
     level: Level | None = None  # the level this reason leads to or caps at
+    # for Effect.NOT_RATED: why, and whether the subject still writes a review (132-M7)
+    not_rated: NotRated | None = None
+    reviewed: bool = False
+    # for Effect.FLAG: the rules do not settle the level; the deciding body must (124-O5,
+    # 366-M4, 366-M5)
+    needs_decision: bool = False
 
 
 class NotRated(enum.Enum):
@@ -62,7 +68,9 @@ class Verdict:
     """The outcome for one member or organization (RULES.md X1)."""
 
     subject_id: str
-    subject_kind: str  # "member" | "org"
+    subject_kind: str  # "member" | "org" | "leadership"
+    # a member's chi bộ (the folder holding the file), an organization's parent
+    org_id: str = ""
     reviewed: bool = True
     rated: bool = True
     not_rated: NotRated | None = None
@@ -116,6 +124,22 @@ class YearVerdicts:
     orgs: dict[str, Verdict] = field(default_factory=dict)
     # problems that belong to the deciding bodies (quota, ceiling, head cap, authority...)
     findings: list[Finding] = field(default_factory=list)
+    # re-ratings of earlier years recorded in this year's decisions (124-M7)
+    re_ratings: list[ReRatingApplied] = field(default_factory=list)
+    # the quota pools checked this year (members and organizations), for the site
+    quota_pools: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReRatingApplied:
+    """A re-rating record (124-M7) of `year`'s decisions changing an earlier year."""
+
+    member_id: str
+    earlier_year: int
+    level: Level
+    previous: Level | None  # the earlier year's final level before the re-rating
+    decision: str  # "số quyết định" of the re-rating
+    reason: str
 
 
 class History(Protocol):

@@ -1,0 +1,168 @@
+"""The rating stage: rulesets, their registry and the entry points.
+
+    from generator.rules import rate_year, rate_years, REGISTRY, ruleset_for
+
+    verdicts = rate_year(year)                   # one Year -> YearVerdicts
+    by_year = rate_years({2023: y23, 2024: y24})  # oldest first, with history and re-ratings
+
+Modules: `base` (verdict types), `rule` (the shape of a rule), `engine` (the shared driver:
+assembly, bottom-up organizations, head caps, decision checks, quotas, flags), `quota`,
+`lookup` (proposals/decisions index), `problems` (findings `rule-...`), `assess`/`common`
+(shared rule bodies), `settings` (shared settings), `wording` (Vietnamese text helpers),
+and one module per ruleset: `qd132_hd21`, `qd124_hd25`, `qd366_hd43`, `pending`.
+Adding a ruleset = one module defining `RULESET` + one line in `REGISTRY` + its tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.rules import pending, qd124_hd25, qd132_hd21, qd366_hd43
+from generator.rules.base import (
+    Effect,
+    History,
+    NotRated,
+    Reason,
+    ReRatingApplied,
+    Setting,
+    Verdict,
+    YearVerdicts,
+)
+from generator.rules.engine import RulesetSpec
+from generator.rules.lookup import decided_by_text
+from generator.submissions.records import Level, YearConfig
+from generator.submissions.year import Year
+
+REGISTRY: dict[str, RulesetSpec] = {
+    spec.id: spec
+    for spec in (qd132_hd21.RULESET, qd124_hd25.RULESET, qd366_hd43.RULESET, pending.RULESET)
+}
+
+
+def default_ruleset_id(year: int) -> str:
+    """RULES.md §1: 2018–2022 qd132-hd21, 2023–2024 qd124-hd25, 2025 on qd366-hd43."""
+    if year <= 2022:
+        return qd132_hd21.ID
+    if year <= 2024:
+        return qd124_hd25.ID
+    return qd366_hd43.ID
+
+
+def ruleset_for(config: YearConfig | None, year: int | None = None) -> RulesetSpec:
+    """The ruleset the year file names (R0); without a year file, `pending`."""
+    if config is None:
+        return REGISTRY[pending.ID] if year is None else REGISTRY[default_ruleset_id(year)]
+    return REGISTRY.get(config.ruleset) or REGISTRY[pending.ID]
+
+
+@dataclass
+class VerdictHistory:
+    """`History` over earlier years' verdicts (final levels include re-ratings)."""
+
+    years: dict[int, YearVerdicts] = field(default_factory=dict)
+
+    def final_level(self, year: int, member_id: str) -> Level | None:
+        yv = self.years.get(year)
+        v = yv.members.get(member_id) if yv else None
+        return v.final if v is not None and v.rated else None
+
+
+class _NoHistory:
+    def final_level(self, year: int, member_id: str) -> Level | None:
+        return None
+
+
+def rate_year(year: Year, history: History | None = None) -> YearVerdicts:
+    """Rate one year under the ruleset its year file names."""
+    spec = ruleset_for(year.config)
+    return spec.rate(year, history or _NoHistory())
+
+
+def rate_years(years: dict[int, Year]) -> dict[int, YearVerdicts]:
+    """Rate every year oldest first: each year sees the earlier ones (X3 "2 năm liền
+    KHTNV" by stable member id) and its re-rating records (124-M7) change the earlier
+    years' verdicts (`Verdict.re_rated`) before it is rated."""
+    history = VerdictHistory()
+    out: dict[int, YearVerdicts] = {}
+    for y in sorted(years):
+        year = years[y]
+        pending_re_ratings = _collect_re_ratings(year, history)
+        verdicts = rate_year(year, history)
+        verdicts.re_ratings.extend(pending_re_ratings)
+        for rr in pending_re_ratings:
+            v = verdicts.members.get(rr.member_id)
+            if v is not None:
+                v.reasons.append(
+                    Reason(
+                        "124-M7",
+                        qd124_hd25.C_EARLIER,
+                        f"Cấp ủy cấp trên xếp loại lại năm {rr.earlier_year}: "
+                        f"{_level_or_dash(rr.previous)} → {rr.level.label_vi} "
+                        f"({rr.decision}) (124-M7)",
+                        Effect.INFO,
+                    )
+                )
+        out[y] = verdicts
+        history.years[y] = verdicts
+    return out
+
+
+def _level_or_dash(level: Level | None) -> str:
+    return level.label_vi if level else "chưa xếp loại"
+
+
+def _collect_re_ratings(year: Year, history: VerdictHistory) -> list[ReRatingApplied]:
+    applied: list[ReRatingApplied] = []
+    for decisions in year.decisions.values():
+        for rr in decisions.re_ratings:
+            earlier = history.years.get(rr.year)
+            v = earlier.members.get(rr.member_id) if earlier else None
+            previous = v.final if v is not None else None
+            number = decided_by_text(year, decisions)
+            applied.append(
+                ReRatingApplied(rr.member_id, rr.year, rr.level, previous, number, rr.reason)
+            )
+            if v is not None:
+                v.re_rated = (year.year, rr.level, number)
+                v.reasons.append(
+                    Reason(
+                        "124-M7",
+                        qd124_hd25.C_EARLIER,
+                        f"Được xếp loại lại năm {year.year}: {_level_or_dash(previous)} → "
+                        f"{rr.level.label_vi} ({number}) (124-M7)",
+                        Effect.INFO,
+                    )
+                )
+    return applied
+
+
+def all_rule_ids() -> dict[str, list[str]]:
+    """rule id -> the rulesets that implement it (for NOT_IMPLEMENTED.md's test)."""
+    ids: dict[str, list[str]] = {}
+    for spec in REGISTRY.values():
+        for r in spec.all_rules():
+            for rid in r.ids:
+                ids.setdefault(rid, []).append(spec.id)
+        for rid in spec.rule_ids():
+            ids.setdefault(rid, []).append(spec.id)
+    return {k: sorted(set(v)) for k, v in ids.items()}
+
+
+__all__ = [
+    "REGISTRY",
+    "Effect",
+    "History",
+    "NotRated",
+    "ReRatingApplied",
+    "Reason",
+    "RulesetSpec",
+    "Setting",
+    "Verdict",
+    "VerdictHistory",
+    "YearVerdicts",
+    "all_rule_ids",
+    "default_ruleset_id",
+    "rate_year",
+    "rate_years",
+    "ruleset_for",
+]

@@ -1,0 +1,96 @@
+"""Shared pieces of assessment used by several rulesets: criterion levels, score bands,
+discipline in the year, months since admission. Pure functions, no rule ids of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.rules.criteria import Criterion
+from generator.submissions.records import CriterionLevel, Discipline, Level, Scores
+
+NEW_MEMBER_MONTHS = 6  # 132-M7, 124-M6: admitted less than 6 months before evaluation
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from `start` to `end` (negative if `end` is earlier)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    return months
+
+
+def is_new_member(admitted: dt.date, evaluation_date: dt.date) -> bool:
+    return months_between(admitted, evaluation_date) < NEW_MEMBER_MONTHS
+
+
+def split_criteria(
+    criteria: dict[str, CriterionLevel], defs: tuple[Criterion, ...]
+) -> tuple[dict[str, CriterionLevel], dict[str, CriterionLevel]]:
+    """(task criteria, other criteria) present in `criteria`; unknown keys count as other."""
+    task_keys = {c.key for c in defs if c.task}
+    task = {k: v for k, v in criteria.items() if k in task_keys}
+    other = {k: v for k, v in criteria.items() if k not in task_keys}
+    return task, other
+
+
+def criteria_level(
+    criteria: dict[str, CriterionLevel], defs: tuple[Criterion, ...]
+) -> Level | None:
+    """The level four-level criteria support (132-M1..M4, 124-M1..M4, 132-O1..O4, 124-O1..O4):
+
+    HTXSNV: task criteria all Xuất sắc, others Tốt or above;
+    HTTNV: task criteria Tốt or above, others Trung bình or above;
+    HTNV: every criterion Trung bình or above; KHTNV otherwise. None without criteria.
+    """
+    if not criteria:
+        return None
+    task, other = split_criteria(criteria, defs)
+    worst_task = min(task.values(), default=CriterionLevel.XUAT_SAC)
+    worst_other = min(other.values(), default=CriterionLevel.XUAT_SAC)
+    if task and worst_task == CriterionLevel.XUAT_SAC and worst_other >= CriterionLevel.TOT:
+        return Level.HTXSNV
+    if worst_task >= CriterionLevel.TOT and worst_other >= CriterionLevel.TRUNG_BINH:
+        return Level.HTTNV
+    if min(worst_task, worst_other) >= CriterionLevel.TRUNG_BINH:
+        return Level.HTNV
+    return Level.KHTNV
+
+
+def criteria_summary(criteria: dict[str, CriterionLevel], defs: tuple[Criterion, ...]) -> str:
+    """'tiêu chí nhiệm vụ: Xuất sắc; tiêu chí khác thấp nhất: Tốt'."""
+    task, other = split_criteria(criteria, defs)
+    parts = []
+    if task:
+        parts.append(f"tiêu chí về nhiệm vụ thấp nhất: {min(task.values()).label_vi}")
+    if other:
+        parts.append(f"các tiêu chí khác thấp nhất: {min(other.values()).label_vi}")
+    return "; ".join(parts)
+
+
+def kem_criteria(criteria: dict[str, CriterionLevel], defs: tuple[Criterion, ...]) -> list[str]:
+    labels = {c.key: c.label_vi for c in defs}
+    return [labels.get(k, k) for k, v in criteria.items() if v == CriterionLevel.KEM]
+
+
+def score_band(scores: Scores) -> Level:
+    """366-M1..M4 score bands: >= 90, 70-89, 50-69, < 50."""
+    total = scores.total
+    if total >= 90:
+        return Level.HTXSNV
+    if total >= 70:
+        return Level.HTTNV
+    if total >= 50:
+        return Level.HTNV
+    return Level.KHTNV
+
+
+def score_text(scores: Scores) -> str:
+    total = scores.total
+    shown = f"{total:g}".replace(".", ",")
+    return f"tổng điểm {shown}/100"
+
+
+def disciplined_in(records: list[Discipline], year: int) -> list[Discipline]:
+    """Disciplinary decisions taken in the evaluation year (one violation counts once: in
+    the year of its decision, 132-M4(d))."""
+    return [d for d in records if d.decision_date.year == year]

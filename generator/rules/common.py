@@ -1,0 +1,55 @@
+"""Rule bodies shared by several rulesets, parameterised by the rule id and citation the
+calling ruleset gives them (so the reason names that ruleset's rule)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.rules.assess import is_new_member, months_between
+from generator.rules.base import NotRated, Reason
+from generator.rules.rule import MemberFacts, Rule
+from generator.rules.wording import vn_date
+from generator.submissions.records import FileState, MembershipStatus
+
+
+def status_not_rated(
+    r: Rule[MemberFacts], m: MemberFacts, *, new_member_reviewed: bool
+) -> Iterator[Reason]:
+    """Exempted / suspended: neither reviewed nor rated. Admitted under 6 months before
+    the evaluation date: reviewed but not rated (132-M7) or neither (124-M6)."""
+    member = m.member
+    if member.status is MembershipStatus.EXEMPTED:
+        yield r.not_rated(
+            NotRated.EXEMPTED,
+            f"Được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại ({r.id})",
+            reviewed=False,
+        )
+    elif member.status is MembershipStatus.SUSPENDED:
+        yield r.not_rated(
+            NotRated.SUSPENDED,
+            f"Đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại ({r.id})",
+            reviewed=False,
+        )
+    elif is_new_member(member.admitted, m.evaluation_date):
+        months = max(months_between(member.admitted, m.evaluation_date), 0)
+        what = (
+            "có kiểm điểm, không xếp loại"
+            if new_member_reviewed
+            else ("không kiểm điểm, không xếp loại")
+        )
+        yield r.not_rated(
+            NotRated.NEW_MEMBER,
+            f"Kết nạp ngày {vn_date(member.admitted)}, mới {months} tháng tính đến ngày đánh "
+            f"giá {vn_date(m.evaluation_date)} (dưới 6 tháng): {what} ({r.id})",
+            reviewed=new_member_reviewed,
+        )
+
+
+def draft_not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A member must have completed the review to be rated (132-M9; X1 elsewhere)."""
+    if m.member.state is FileState.DRAFT:
+        yield r.not_rated(
+            NotRated.NOT_REVIEWED,
+            f"Bản kiểm điểm còn là bản nháp (trang_thai_ho_so: nhap): chưa xếp loại ({r.id})",
+            reviewed=False,
+        )

@@ -1,0 +1,103 @@
+"""Who proposed and who decided what: an index over a year's `de-xuat.yaml` and
+`quyet-dinh.yaml` records, shared by every ruleset (X1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.findings import Position
+from generator.submissions.records import (
+    Decisions,
+    MemberDecision,
+    OrgDecision,
+    Proposal,
+    Proposals,
+)
+from generator.submissions.year import Year
+
+
+@dataclass(frozen=True)
+class DecidedMember:
+    decisions: Decisions
+    item: MemberDecision
+
+    @property
+    def path(self) -> str:
+        return self.decisions.source.path if self.decisions.source else ""
+
+    @property
+    def position(self) -> Position:
+        src = self.decisions.source
+        return src.document.value_pos(("dang_vien", self.item.index, "muc")) if src else Position(1)
+
+
+@dataclass(frozen=True)
+class DecidedOrg:
+    decisions: Decisions
+    item: OrgDecision
+
+    @property
+    def path(self) -> str:
+        return self.decisions.source.path if self.decisions.source else ""
+
+    @property
+    def position(self) -> Position:
+        src = self.decisions.source
+        return src.document.value_pos(("to_chuc", self.item.index, "muc")) if src else Position(1)
+
+
+@dataclass(frozen=True)
+class ProposedMember:
+    proposals: Proposals
+    item: Proposal
+
+    @property
+    def path(self) -> str:
+        return self.proposals.source.path if self.proposals.source else ""
+
+    @property
+    def position(self) -> Position:
+        src = self.proposals.source
+        return src.document.value_pos(("de_xuat", self.item.index, "muc")) if src else Position(1)
+
+
+@dataclass
+class DecisionIndex:
+    """The first decision line per member / organization (by the competent committee when
+    several committees decided; the others are the cross-file check's `decision-no-authority`
+    and `decision-duplicate`), and the proposal line per member."""
+
+    members: dict[str, DecidedMember] = field(default_factory=dict)
+    orgs: dict[str, DecidedOrg] = field(default_factory=dict)
+    proposals: dict[str, ProposedMember] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, year: Year) -> DecisionIndex:
+        index = cls()
+        for org_id, decisions in year.decisions.items():
+            for item in decisions.members:
+                current = index.members.get(item.member_id)
+                if current is None or (
+                    current.decisions.org_id != _member_authority(year, item.member_id)
+                    and org_id == _member_authority(year, item.member_id)
+                ):
+                    index.members[item.member_id] = DecidedMember(decisions, item)
+            for org_item in decisions.organizations:
+                if org_item.org_id not in index.orgs:
+                    index.orgs[org_item.org_id] = DecidedOrg(decisions, org_item)
+        for proposals in year.proposals.values():
+            for p in proposals.items:
+                index.proposals.setdefault(p.member_id, ProposedMember(proposals, p))
+        return index
+
+
+def _member_authority(year: Year, member_id: str) -> str | None:
+    org = year.deciding_org_for_member(member_id)
+    return org.id if org else None
+
+
+def decided_by_text(year: Year, decisions: Decisions) -> str:
+    """'Quyết định số 45-QĐ/ĐU ngày 20/12/2024 của Đảng bộ xã A'."""
+    committee = year.orgs.get(decisions.org_id)
+    who = f" của {committee.name}" if committee else ""
+    return f"Quyết định số {decisions.number} ngày {decisions.date.strftime('%d/%m/%Y')}{who}"

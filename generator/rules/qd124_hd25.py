@@ -1,0 +1,451 @@
+"""Ruleset `qd124-hd25` (evaluation years 2023–2024): Quy định 124-QĐ/TW (04/10/2023) and
+Hướng dẫn 25-HD/BTCTW (10/11/2023). RULES.md §3.
+
+Article numbers beyond those RULES.md gives (Điều 10: criteria) are not verified against
+the official text; the citation names the document and the part of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.rules import common
+from generator.rules import settings as st
+from generator.rules.assess import (
+    criteria_level,
+    criteria_summary,
+    disciplined_in,
+    kem_criteria,
+    split_criteria,
+)
+from generator.rules.base import Reason, Setting
+from generator.rules.criteria import MEMBER_124, ORG_CRITERIA
+from generator.rules.engine import HeadCap, RulesetSpec
+from generator.rules.quota import QuotaPolicy
+from generator.rules.rule import MemberFacts, OrgFacts, Rule, RuleList, rule
+from generator.rules.wording import arrow, cap, discipline_text, pct
+from generator.submissions.records import CriterionLevel, Level, TargetStatus
+
+ID = "qd124-hd25"
+QD = "Quy định 124-QĐ/TW"
+HD = "Hướng dẫn 25-HD/BTCTW"
+C_CRIT = f"{QD}, Điều 10 (tiêu chí đánh giá); {HD}"
+C_MEMBER = f"{QD}; {HD} (khung tiêu chuẩn xếp loại chất lượng đảng viên)"
+C_NOT_RATED = f"{HD} (đối tượng không kiểm điểm, không xếp loại)"
+C_EARLIER = f"{HD} (vi phạm từ năm trước bị kỷ luật trong năm đánh giá)"
+C_ORG = f"{QD}; {HD} (khung tiêu chuẩn xếp loại chất lượng tổ chức đảng)"
+C_QUOTA = f"{QD}; {HD} (tỷ lệ HTXSNV trong nhóm có chức năng tương đồng)"
+C_HEAD = f"{QD}; {HD} (xếp loại người đứng đầu sau tập thể)"
+
+BAND_RULE = {
+    Level.HTXSNV: "124-M1",
+    Level.HTTNV: "124-M2",
+    Level.HTNV: "124-M3",
+    Level.KHTNV: "124-M4",
+}
+ORG_BAND_RULE = {
+    Level.HTXSNV: "124-O1",
+    Level.HTTNV: "124-O2",
+    Level.HTNV: "124-O3",
+    Level.KHTNV: "124-O4",
+}
+
+SETTINGS: list[Setting] = [
+    st.quota_base("124-M5"),
+    st.quota_rounding("124-M5"),
+    st.quota_share("124-M5"),
+    st.member_quota_pool("124-M5"),
+    st.org_quota_pool("124-M5"),
+    Setting(
+        "httnv_requires_all_on_time",
+        True,
+        (True, False),
+        "124-M2",
+        "Hoàn thành tốt nhiệm vụ đòi hỏi hoàn thành 100% nhiệm vụ, chỉ tiêu đúng tiến độ "
+        "(`true`, mặc định; phần định lượng chưa đối chiếu văn bản gốc).",
+    ),
+    Setting(
+        "kem_rule",
+        "any",
+        ("any", "task_only"),
+        "124-M4",
+        "`any` (mặc định): một tiêu chí xếp Kém là Không hoàn thành nhiệm vụ; `task_only`: "
+        "chỉ tiêu chí về kết quả nhiệm vụ xếp Kém mới là KHTNV, tiêu chí khác xếp Kém được "
+        "nêu để cấp có thẩm quyền quyết định.",
+    ),
+    Setting(
+        "own_targets_under_half_khtnv",
+        True,
+        (True, False),
+        "124-M4",
+        "Đảng viên hoàn thành dưới 50% nhiệm vụ, chỉ tiêu của bản thân là Không hoàn thành "
+        "nhiệm vụ (`true`, mặc định).",
+    ),
+    st.head_cap("124-L1"),
+]
+
+
+# --------------------------------------------------------------------------- members
+
+
+@rule("124-M6", C_NOT_RATED)
+def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """Exempted, suspended, or admitted under 6 months: neither reviewed nor rated.
+    Case 20: admitted 01/09/2024 → not reviewed, not rated."""
+    yield from common.status_not_rated(r, m, new_member_reviewed=False)
+
+
+@rule("X1", C_MEMBER)
+def review_completed(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A draft review is not rated."""
+    yield from common.draft_not_rated(r, m)
+
+
+def _criteria_for_assessment(m: MemberFacts) -> dict[str, CriterionLevel]:
+    crit = dict(m.member.criteria)
+    if m.settings.get("kem_rule") == "task_only":
+        _, other = split_criteria(crit, MEMBER_124)
+        for k, v in other.items():
+            if v == CriterionLevel.KEM:
+                crit[k] = CriterionLevel.TRUNG_BINH
+    return crit
+
+
+@rule("124-M1", C_CRIT, also=("124-M2", "124-M3"), settings=("kem_rule",))
+def criteria(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """All criteria Tốt+ and task criteria Xuất sắc → HTXSNV (M1); task Tốt+, others Trung
+    bình+ → HTTNV (M2); all Trung bình+ → HTNV (M3). Case 15: all Tốt+, tasks Xuất sắc."""
+    crit = _criteria_for_assessment(m)
+    level = criteria_level(crit, MEMBER_124)
+    if level is None:
+        yield r.assessed(None, "Chưa tự đánh giá các tiêu chí (tieu_chi): chưa đủ căn cứ xếp loại")
+        return
+    rid = BAND_RULE[level]
+    yield r.assessed(
+        level, arrow(criteria_summary(m.member.criteria, MEMBER_124), level, rid), rule_id=rid
+    )
+
+
+@rule("124-M1", C_MEMBER)
+def excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """HTXSNV also needs 100% of tasks completed on time and 50% or more exceeded; a leader
+    also needs the unit they lead to complete all its targets. Case 16: 40% exceeded →
+    ceiling HTTNV."""
+    tasks = m.member.tasks
+    if tasks is None or not tasks.assigned:
+        yield r.ceiling(
+            Level.HTTNV,
+            cap(
+                "không kê khai nhiệm vụ, chỉ tiêu được giao (không có căn cứ sản phẩm cụ thể)",
+                Level.HTTNV,
+                r.id,
+            ),
+        )
+    else:
+        on_time = tasks.on_time if tasks.on_time is not None else tasks.completed
+        if tasks.completed < tasks.assigned or on_time < tasks.assigned:
+            yield r.ceiling(
+                Level.HTTNV,
+                cap(
+                    f"hoàn thành đúng hạn {on_time}/{tasks.assigned} nhiệm vụ (chưa đạt 100%)",
+                    Level.HTTNV,
+                    r.id,
+                ),
+            )
+        if tasks.exceeded * 2 < tasks.assigned:
+            yield r.ceiling(
+                Level.HTTNV,
+                cap(
+                    f"vượt {tasks.exceeded}/{tasks.assigned} nhiệm vụ "
+                    f"({pct(tasks.exceeded / tasks.assigned)}, dưới 50%)",
+                    Level.HTTNV,
+                    r.id,
+                ),
+            )
+    unit = m.member.led_unit
+    if unit is not None and not unit.all_targets_completed:
+        yield r.ceiling(
+            Level.HTTNV,
+            cap(
+                f"{unit.name} do đồng chí phụ trách chưa hoàn thành tất cả chỉ tiêu",
+                Level.HTTNV,
+                r.id,
+            ),
+        )
+
+
+@rule("124-M2", C_MEMBER, settings=("httnv_requires_all_on_time",))
+def good_needs_on_time(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """HTTNV needs 100% of tasks completed on time (setting `httnv_requires_all_on_time`,
+    default true; UNVERIFIED)."""
+    tasks = m.member.tasks
+    if (
+        not m.settings.get("httnv_requires_all_on_time", True)
+        or tasks is None
+        or not tasks.assigned
+    ):
+        return
+    on_time = tasks.on_time if tasks.on_time is not None else tasks.completed
+    if tasks.completed < tasks.assigned or on_time < tasks.assigned:
+        yield r.ceiling(
+            Level.HTNV,
+            cap(
+                f"hoàn thành đúng hạn {on_time}/{tasks.assigned} nhiệm vụ, chỉ tiêu (chưa đạt 100%)",
+                Level.HTNV,
+                r.id,
+            ),
+        )
+
+
+@rule("124-M4", C_MEMBER, settings=("kem_rule", "own_targets_under_half_khtnv"))
+def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """KHTNV when: a criterion is Kém (`kem_rule`); suy thoái; violating what members must
+    not do or the duty to set an example; disciplined in the year for a violation of the
+    year unless self-detected and remedied; a leader whose unit completed under 50% of
+    targets (force majeure excepted); under 50% of own tasks (`own_targets_under_half_khtnv`).
+    Case 17: khiển trách, not self-detected → KHTNV; case 18: self-detected → criteria."""
+    member = m.member
+    kem = kem_criteria(member.criteria, MEMBER_124)
+    if kem:
+        if m.settings.get("kem_rule", "any") == "any":
+            yield r.ceiling(
+                Level.KHTNV, arrow("tiêu chí xếp Kém: " + ", ".join(kem), Level.KHTNV, r.id)
+            )
+        else:
+            task, _ = split_criteria(member.criteria, MEMBER_124)
+            task_kem = [k for k, v in task.items() if v == CriterionLevel.KEM]
+            if task_kem:
+                yield r.ceiling(
+                    Level.KHTNV, arrow("tiêu chí về nhiệm vụ xếp Kém", Level.KHTNV, r.id)
+                )
+            else:
+                yield r.flag(
+                    "Có tiêu chí xếp Kém: "
+                    + ", ".join(kem)
+                    + " — cấp có thẩm quyền quyết định (124-M4, kem_rule)",
+                    needs_decision=True,
+                )
+    if member.degradation_finding:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                "cấp có thẩm quyền kết luận suy thoái, “tự diễn biến”, “tự chuyển hóa”",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+    if member.prohibited_violation:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                "vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+    for d in disciplined_in(member.discipline, m.y):
+        if d.violation_date is not None and d.violation_date.year < m.y:
+            continue  # 124-M7: the earlier year is re-rated instead
+        if d.self_detected_remedied:
+            yield r.info(
+                f"{discipline_text(d)}, nhưng tự phát hiện và đã khắc phục xong hậu "
+                "quả: không đương nhiên KHTNV, xếp loại theo tiêu chí (124-M4)"
+            )
+            continue
+        yield r.ceiling(Level.KHTNV, arrow(discipline_text(d), Level.KHTNV, r.id))
+    unit = member.led_unit
+    if unit is not None and unit.targets_completed_share < 0.5 and not unit.force_majeure:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"{unit.name} do đồng chí phụ trách hoàn thành {pct(unit.targets_completed_share)} "
+                "chỉ tiêu (dưới 50%)",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+    tasks = member.tasks
+    if (
+        m.settings.get("own_targets_under_half_khtnv", True)
+        and tasks is not None
+        and tasks.assigned
+        and tasks.completed_share < 0.5
+    ):
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"hoàn thành {tasks.completed}/{tasks.assigned} nhiệm vụ, chỉ tiêu "
+                f"({pct(tasks.completed_share)}, dưới 50%)",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+
+
+@rule("124-M7", C_EARLIER)
+def earlier_violation(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A violation from an earlier year disciplined in this year does not make this year
+    KHTNV; the superior committee re-rates the earlier year with a re-rating record
+    (`xep_loai_lai:` in a later year's quyet-dinh.yaml). Case 19."""
+    for d in disciplined_in(m.member.discipline, m.y):
+        if d.violation_date is not None and d.violation_date.year < m.y:
+            yield r.info(
+                f"{discipline_text(d)}: năm {m.y} không đương nhiên KHTNV; cấp ủy cấp trên xem "
+                f"xét xếp loại lại năm {d.violation_date.year} (124-M7)"
+            )
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+@rule("124-O1", C_ORG, also=("124-O2", "124-O3", "124-O4"))
+def org_criteria(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """Criterion levels of the organization → level; a Kém criterion → KHTNV (O4)."""
+    level = criteria_level(o.org.criteria, ORG_CRITERIA)
+    if level is None:
+        yield r.assessed(None, "Chưa tự đánh giá các tiêu chí của tổ chức: chưa đủ căn cứ xếp loại")
+        return
+    rid = ORG_BAND_RULE[level]
+    yield r.assessed(
+        level, arrow(criteria_summary(o.org.criteria, ORG_CRITERIA), level, rid), rule_id=rid
+    )
+
+
+def _disciplined_units(o: OrgFacts) -> list[tuple[str, list]]:
+    out = []
+    for c in o.child_orgs():
+        found = disciplined_in(c.discipline, o.y)
+        if found:
+            out.append((c.name, found))
+    return out
+
+
+def _disciplined_leaders(o: OrgFacts) -> list[tuple[str, list]]:
+    out = []
+    for member in o.leadership_members():
+        found = disciplined_in(member.discipline, o.y)
+        if found:
+            out.append((member.name, found))
+    return out
+
+
+@rule("124-O1", C_ORG, also=("124-O2",))
+def org_discipline_caps(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """HTXSNV needs no subordinate unit and no leadership member disciplined in the year (no
+    self-detection exception) (O1); HTTNV the same unless self-detected and remedied (O2)."""
+    hits = [(f"tổ chức trực thuộc {n}", ds) for n, ds in _disciplined_units(o)]
+    hits += [(f"cấp ủy viên {n}", ds) for n, ds in _disciplined_leaders(o)]
+    for who, ds in hits:
+        d = ds[0]
+        if all(x.self_detected_remedied for x in ds):
+            yield r.ceiling(
+                Level.HTTNV,
+                cap(
+                    f"{who} {discipline_text(d)} (tự phát hiện, đã khắc phục)",
+                    Level.HTTNV,
+                    "124-O1",
+                ),
+            )
+        else:
+            yield r.ceiling(
+                Level.HTNV,
+                cap(f"{who} {discipline_text(d)}", Level.HTNV, "124-O2"),
+                rule_id="124-O2",
+            )
+
+
+@rule("124-O4", C_ORG)
+def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """KHTNV when: a criterion Kém; a subordinate unit's corruption or waste disciplined
+    (not self-detected; other violations of one unit up to 20% are 124-O5's "cần quyết
+    định"); under 50% of targets with key targets missed
+    (force majeure excepted); the leadership body disciplined; more than 20% of subordinate
+    units disciplined. Case 21: 3 of 10 chi bộ disciplined → KHTNV."""
+    org = o.org
+    kem = kem_criteria(org.criteria, ORG_CRITERIA)
+    if kem:
+        yield r.ceiling(
+            Level.KHTNV, arrow("tiêu chí xếp Kém: " + ", ".join(kem), Level.KHTNV, r.id)
+        )
+    units = _disciplined_units(o)
+    for name, ds in units:
+        for d in ds:
+            if d.corruption and not d.self_detected_remedied:
+                yield r.ceiling(
+                    Level.KHTNV,
+                    arrow(f"tổ chức trực thuộc {name} {discipline_text(d)}", Level.KHTNV, r.id),
+                )
+                break
+    counted = [t for t in org.targets if t.status is not TargetStatus.FORCE_MAJEURE]
+    if counted:
+        done = sum(1 for t in counted if t.status.completed)
+        key_missed = [t for t in counted if t.key_target and not t.status.completed]
+        if done * 2 < len(counted) and key_missed:
+            yield r.ceiling(
+                Level.KHTNV,
+                arrow(
+                    f"hoàn thành {done}/{len(counted)} chỉ tiêu (dưới 50%), không đạt chỉ tiêu chủ "
+                    f"yếu: {', '.join(t.name for t in key_missed)}",
+                    Level.KHTNV,
+                    r.id,
+                ),
+            )
+    for d in disciplined_in([*org.leadership.discipline, *org.discipline], o.y):
+        if not d.self_detected_remedied:
+            yield r.ceiling(
+                Level.KHTNV, arrow(f"tập thể lãnh đạo {discipline_text(d)}", Level.KHTNV, r.id)
+            )
+    children = o.child_orgs()
+    if children and len(units) * 5 > len(children):
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"{len(units)}/{len(children)} tổ chức trực thuộc bị kỷ luật trong năm "
+                f"({pct(len(units) / len(children))}, trên 20%)",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+
+
+@rule("124-O5", C_ORG)
+def org_needs_decision(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """Disciplined subordinate units, more than none but not more than 20%, where the
+    discipline was not for corruption: neither HTNV nor KHTNV clearly applies → "cần cấp có
+    thẩm quyền quyết định", never guessed."""
+    children = o.child_orgs()
+    units = _disciplined_units(o)
+    if not children or not units or len(units) * 5 > len(children):
+        return
+    if any(d.corruption and not d.self_detected_remedied for _, ds in units for d in ds):
+        return  # 124-O4 settles it
+    yield r.flag(
+        f"{len(units)}/{len(children)} tổ chức trực thuộc bị kỷ luật trong năm "
+        f"({pct(len(units) / len(children))}, không quá 20%): cần cấp có thẩm quyền quyết định "
+        "(124-O5)",
+        needs_decision=True,
+    )
+
+
+RULESET = RulesetSpec(
+    id=ID,
+    title_vi="Quy định 124-QĐ/TW và Hướng dẫn 25-HD/BTCTW",
+    years_vi="2023–2024",
+    settings=SETTINGS,
+    rules=RuleList(
+        members=(
+            not_rated,
+            review_completed,
+            criteria,
+            excellent_needs_results,
+            good_needs_on_time,
+            khtnv,
+            earlier_violation,
+        ),
+        orgs=(org_criteria, org_discipline_caps, org_khtnv, org_needs_decision),
+    ),
+    member_quota=QuotaPolicy("124-M5", C_QUOTA, pool_setting="member_quota_pool"),
+    org_quota=QuotaPolicy("124-M5", C_QUOTA),
+    head_cap=HeadCap("124-L1", C_HEAD, setting="head_cap"),
+    not_reviewed_rule=("X1", C_MEMBER),
+)

@@ -1,0 +1,387 @@
+"""Ruleset `qd132-hd21` (evaluation years 2018–2022): Quy định 132-QĐ/TW (08/3/2018) and
+Hướng dẫn 21-HD/BTCTW (18/10/2019). RULES.md §2.
+
+Each rule: id, citation, the settings it reads, and the worked case of RULES.md §6 in its
+docstring. Article numbers beyond those RULES.md gives are not verified against the
+official text; the citation names the document and the part of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.rules import common
+from generator.rules import settings as st
+from generator.rules.assess import criteria_level, criteria_summary, disciplined_in
+from generator.rules.base import Reason, Setting
+from generator.rules.criteria import MEMBER_132, ORG_CRITERIA
+from generator.rules.engine import HeadCap, RulesetSpec
+from generator.rules.quota import QuotaPolicy
+from generator.rules.rule import MemberFacts, OrgFacts, Rule, RuleList, rule
+from generator.rules.wording import arrow, cap, discipline_text, pct, vn_date
+from generator.submissions.records import DisciplineForm, Level, MembershipStatus
+
+ID = "qd132-hd21"
+QD = "Quy định 132-QĐ/TW"
+HD = "Hướng dẫn 21-HD/BTCTW"
+C_MEMBER = f"{QD}; {HD}, mục II.B.2 (xếp loại chất lượng đảng viên)"
+C_CS = f"{HD}, mục II.B.2.3 (đảng viên là cán bộ, công chức, viên chức)"
+C_NOT_RATED = f"{HD}, mục II.A (đối tượng kiểm điểm, xếp loại)"
+C_ORG = f"{QD}; {HD}, mục II.B.1 (xếp loại chất lượng tổ chức đảng)"
+C_LEAD = f"{QD}; {HD} (xếp loại tập thể lãnh đạo, quản lý và người đứng đầu)"
+
+BAND_RULE = {
+    Level.HTXSNV: "132-M1",
+    Level.HTTNV: "132-M2",
+    Level.HTNV: "132-M3",
+    Level.KHTNV: "132-M4",
+}
+ORG_BAND_RULE = {
+    Level.HTXSNV: "132-O1",
+    Level.HTTNV: "132-O2",
+    Level.HTNV: "132-O3",
+    Level.KHTNV: "132-O4",
+}
+
+SETTINGS: list[Setting] = [
+    st.quota_base("132-M5"),
+    st.quota_rounding("132-M5"),
+    st.quota_share("132-M5"),
+    Setting(
+        "org_khtnv_member_share",
+        0.20,
+        None,
+        "132-O4",
+        "Tổ chức đảng Không hoàn thành nhiệm vụ khi tỷ lệ đảng viên KHTNV vượt quá mức này "
+        "(mặc định 0,20 = 20%; theo nguồn thứ cấp, chưa đối chiếu văn bản gốc).",
+    ),
+    st.org_quota_pool("132-O6"),
+]
+
+
+# --------------------------------------------------------------------------- members
+
+
+@rule("132-M7", C_NOT_RATED)
+def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """Exempted or suspended: not reviewed, not rated. Admitted < 6 months before the
+    evaluation date: reviewed, not rated. Case 8: admitted 01/08 → "mới kết nạp dưới 6
+    tháng"; case 9: exempted; suspended."""
+    yield from common.status_not_rated(r, m, new_member_reviewed=True)
+
+
+@rule("132-M9", C_MEMBER)
+def review_completed(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A member must have completed the review (a draft file is not rated)."""
+    yield from common.draft_not_rated(r, m)
+
+
+@rule("132-M1", C_MEMBER, also=("132-M2", "132-M3", "132-M4"))
+def criteria(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """Criterion levels → level: task criteria Xuất sắc and others Tốt+ → HTXSNV (M1);
+    task Tốt+, others Trung bình+ → HTTNV (M2); all Trung bình+ → HTNV (M3); below →
+    KHTNV (M4). Case 1: task Xuất sắc, others Tốt → HTXSNV (subject to quota)."""
+    level = criteria_level(m.member.criteria, MEMBER_132)
+    if level is None:
+        yield r.assessed(None, "Chưa tự đánh giá các tiêu chí (tieu_chi): chưa đủ căn cứ xếp loại")
+        return
+    rid = BAND_RULE[level]
+    yield r.assessed(
+        level, arrow(criteria_summary(m.member.criteria, MEMBER_132), level, rid), rule_id=rid
+    )
+
+
+@rule("132-M1", C_CS, also=("132-M2", "132-M4"))
+def civil_servant(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A civil servant's party level follows the agency's rating: HTXSNV needs HTXSNV
+    (M1), HTTNV needs HTTNV+ (M2), rated KHTNV by the agency → KHTNV (M4(c)).
+    Case 3: agency HTTNV → ceiling HTTNV; case 4: agency KHTNV → KHTNV."""
+    cs = m.member.civil_servant
+    if cs is None or cs.level == Level.HTXSNV:
+        return
+    rid = {Level.HTTNV: "132-M1", Level.HTNV: "132-M2", Level.KHTNV: "132-M4"}[cs.level]
+    agency = f" ({cs.agency})" if cs.agency else ""
+    facts = f"cơ quan{agency} xếp loại công chức, viên chức mức {cs.level.label_vi}"
+    text = arrow(facts, cs.level, rid) if cs.level == Level.KHTNV else cap(facts, cs.level, rid)
+    yield r.ceiling(cs.level, text, rule_id=rid)
+
+
+@rule("132-M4", C_MEMBER)
+def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """KHTNV when: (a) a competent body concluded suy thoái, "tự diễn biến", "tự chuyển
+    hóa"; (b) under 50% of assigned tasks completed; (d) disciplined in the year, any form
+    (one violation counts once: in the year of the decision). Case 5: 45% → KHTNV;
+    case 6: khiển trách this year → KHTNV, not again next year."""
+    member = m.member
+    if member.degradation_finding:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                "cấp có thẩm quyền kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống, "
+                "“tự diễn biến”, “tự chuyển hóa”",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+    tasks = member.tasks
+    if tasks is not None and tasks.assigned and tasks.completed_share < 0.5:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"hoàn thành {tasks.completed}/{tasks.assigned} nhiệm vụ, chỉ tiêu được giao "
+                f"({pct(tasks.completed_share)}, dưới 50%)",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+    for d in disciplined_in(member.discipline, m.y):
+        yield r.ceiling(Level.KHTNV, arrow(discipline_text(d), Level.KHTNV, r.id))
+
+
+@rule("132-M6", C_MEMBER)
+def leave(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """Sick leave totalling 3 months or more caps the level at HTNV; maternity leave: rated
+    on the time actually worked. Case 7: excellent criteria, 4 months sick → ceiling HTNV."""
+    months = m.member.sick_leave_months
+    if months >= 3:
+        shown = f"{months:g}".replace(".", ",")
+        yield r.ceiling(
+            Level.HTNV,
+            cap(f"nghỉ ốm {shown} tháng trong năm (từ 3 tháng trở lên)", Level.HTNV, r.id),
+        )
+    if m.member.maternity_leave_months > 0:
+        yield r.info("Nghỉ thai sản trong năm: đánh giá trên thời gian thực tế công tác (132-M6)")
+
+
+@rule("132-M8", C_MEMBER)
+def transfer(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """Transferred in the year: the receiving chi bộ rates, with the former chi bộ's
+    comments when the member spent 6 months or more there. Temporary activity elsewhere:
+    rated at the official chi bộ with the temporary chi bộ's comments."""
+    for t in m.member.transfers:
+        if t.months_there >= 6 and not t.comments_received:
+            yield r.flag(
+                f"Chuyển sinh hoạt từ {t.from_unit} ngày {vn_date(t.date)}, đã sinh hoạt ở đó "
+                f"{t.months_there:g} tháng: cần có nhận xét của chi bộ nơi cũ (132-M8)"
+            )
+    ta = m.member.temporary_activity
+    if (ta is not None or m.member.status is MembershipStatus.TEMPORARY_ELSEWHERE) and not (
+        ta and ta.comments_received
+    ):
+        unit = ta.unit if ta else "nơi sinh hoạt tạm thời"
+        yield r.flag(
+            f"Sinh hoạt tạm thời ở {unit}: cần có nhận xét của chi bộ nơi sinh hoạt tạm thời (132-M8)"
+        )
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+@rule("132-O1", C_ORG, also=("132-O2", "132-O3", "132-O4"))
+def org_criteria(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """Criterion levels of the organization → level (same bands as for members)."""
+    level = criteria_level(o.org.criteria, ORG_CRITERIA)
+    if level is None:
+        yield r.assessed(None, "Chưa tự đánh giá các tiêu chí của tổ chức: chưa đủ căn cứ xếp loại")
+        return
+    rid = ORG_BAND_RULE[level]
+    yield r.assessed(
+        level, arrow(criteria_summary(o.org.criteria, ORG_CRITERIA), level, rid), rule_id=rid
+    )
+
+
+@rule("132-O1", C_ORG, also=("132-O2", "132-O5"))
+def unit_shares(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """A chi bộ (a đảng bộ) needs 100% of its members (subordinate organizations) HTNV+
+    and 80% HTTNV+ for HTXSNV (O1), 50% HTTNV+ for HTTNV (O2); one KHTNV member makes both
+    impossible (O5). Cases 10 (8/10 → may be HTXSNV), 11 (7/10 → ceiling HTTNV),
+    12 (one KHTNV of 12 → ceiling HTNV)."""
+    units = [v for v in o.units if v.rated and v.final is not None]
+    if not units:
+        return
+    what = "tổ chức trực thuộc" if o.child_verdicts else "đảng viên"
+    n = len(units)
+    khtnv = sum(1 for v in units if v.final == Level.KHTNV)
+    good = sum(1 for v in units if v.final >= Level.HTTNV)
+    if khtnv:
+        rid = "132-O2" if o.child_verdicts else "132-O5"
+        yield r.ceiling(
+            Level.HTNV,
+            cap(f"có {khtnv}/{n} {what} Không hoàn thành nhiệm vụ", Level.HTNV, rid),
+            rule_id=rid,
+        )
+    elif good * 2 < n:
+        yield r.ceiling(
+            Level.HTNV,
+            cap(
+                f"{good}/{n} {what} từ Hoàn thành tốt nhiệm vụ trở lên ({pct(good / n)}, dưới 50%)",
+                Level.HTNV,
+                "132-O2",
+            ),
+            rule_id="132-O2",
+        )
+    elif good * 5 < n * 4:
+        yield r.ceiling(
+            Level.HTTNV,
+            cap(
+                f"{good}/{n} {what} từ Hoàn thành tốt nhiệm vụ trở lên ({pct(good / n)}, dưới 80%)",
+                Level.HTTNV,
+                "132-O1",
+            ),
+            rule_id="132-O1",
+        )
+
+
+@rule("132-O1", C_ORG, also=("132-O2",))
+def same_level_bodies(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """HTXSNV needs the same-level government, Fatherland Front and mass organizations
+    rated HTTNV+ (O1); HTTNV needs them HTNV+ (O2)."""
+    bodies = o.org.same_level_bodies
+    if bodies is None or not bodies.levels():
+        return
+    worst = min(bodies.levels())
+    facts = f"chính quyền, Mặt trận, đoàn thể cùng cấp có nơi chỉ xếp loại {worst.label_vi}"
+    if worst < Level.HTNV:
+        yield r.ceiling(Level.HTNV, cap(facts, Level.HTNV, "132-O2"), rule_id="132-O2")
+    elif worst < Level.HTTNV:
+        yield r.ceiling(Level.HTTNV, cap(facts, Level.HTTNV, "132-O1"))
+
+
+@rule("132-O3", C_ORG)
+def org_disciplined(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """HTNV needs the organization not disciplined in the year, unless it detected the
+    violation itself and remedied the consequences."""
+    for d in disciplined_in(o.org.discipline, o.y):
+        if d.self_detected_remedied:
+            continue
+        yield r.ceiling(Level.KHTNV, arrow(f"tổ chức {discipline_text(d)}", Level.KHTNV, r.id))
+
+
+@rule("132-O4", C_ORG, settings=("org_khtnv_member_share",))
+def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """KHTNV when: under 50% of targets completed (force majeure excepted); party-building
+    work rated Kém; a subordinate unit's corruption disciplined (not self-detected); the
+    leadership body disciplined; more than 20% of subordinate units disciplined; more than
+    `org_khtnv_member_share` of members KHTNV (UNVERIFIED)."""
+    org = o.org
+    counted = [t for t in org.targets if t.status.value != "bat_kha_khang"]
+    if counted:
+        done = sum(1 for t in counted if t.status.completed)
+        if done * 2 < len(counted):
+            yield r.ceiling(
+                Level.KHTNV,
+                arrow(
+                    f"hoàn thành {done}/{len(counted)} chỉ tiêu nghị quyết ({pct(done / len(counted))}, "
+                    "dưới 50%)",
+                    Level.KHTNV,
+                    r.id,
+                ),
+            )
+    if org.party_building_weak:
+        yield r.ceiling(
+            Level.KHTNV, arrow("công tác xây dựng Đảng xếp loại Kém", Level.KHTNV, r.id)
+        )
+    children = o.child_orgs()
+    disciplined = [c for c in children if disciplined_in(c.discipline, o.y)]
+    for c in disciplined:
+        for d in disciplined_in(c.discipline, o.y):
+            if d.corruption and not d.self_detected_remedied:
+                yield r.ceiling(
+                    Level.KHTNV,
+                    arrow(
+                        f"{c.name} {discipline_text(d)} về tham nhũng, lãng phí", Level.KHTNV, r.id
+                    ),
+                )
+    for d in disciplined_in(org.leadership.discipline, o.y):
+        yield r.ceiling(
+            Level.KHTNV, arrow(f"tập thể lãnh đạo {discipline_text(d)}", Level.KHTNV, r.id)
+        )
+    if children and len(disciplined) * 5 > len(children):
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"{len(disciplined)}/{len(children)} tổ chức trực thuộc bị kỷ luật trong năm "
+                f"({pct(len(disciplined) / len(children))}, trên 20%)",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+    share = float(o.settings.get("org_khtnv_member_share", 0.20))
+    members = [v for v in o.member_verdicts if v.rated and v.final is not None]
+    if members:
+        bad = sum(1 for v in members if v.final == Level.KHTNV)
+        if bad / len(members) > share:
+            yield r.ceiling(
+                Level.KHTNV,
+                arrow(
+                    f"{bad}/{len(members)} đảng viên Không hoàn thành nhiệm vụ "
+                    f"({pct(bad / len(members))}, trên {pct(share)})",
+                    Level.KHTNV,
+                    r.id,
+                ),
+            )
+
+
+# --------------------------------------------------------------------------- leadership
+
+
+@rule("132-L1", C_LEAD)
+def leadership_follows_org(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """A leadership body is never rated above its organization."""
+    v = o.own_verdict
+    if v is None or v.final is None:
+        return
+    yield r.assessed(
+        v.final,
+        f"Tập thể lãnh đạo không cao hơn tổ chức: {o.org.name} "
+        f"xếp loại {v.final.label_vi} (132-L1)",
+    )
+    yield r.ceiling(v.final, cap(f"{o.org.name} xếp loại {v.final.label_vi}", v.final, r.id))
+
+
+@rule("132-L2", C_LEAD)
+def leadership_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """The leadership body is KHTNV if one of its members was disciplined with cảnh cáo or
+    heavier in the year, the body was disciplined, it lost internal unity, or its unit
+    completed under 50% of targets. Case 14: a member given cảnh cáo → KHTNV."""
+    for member in o.leadership_members():
+        for d in disciplined_in(member.discipline, o.y):
+            if d.form >= DisciplineForm.CANH_CAO:
+                yield r.ceiling(
+                    Level.KHTNV,
+                    arrow(f"cấp ủy viên {member.name} {discipline_text(d)}", Level.KHTNV, r.id),
+                )
+    for d in disciplined_in(o.org.leadership.discipline, o.y):
+        yield r.ceiling(
+            Level.KHTNV, arrow(f"tập thể lãnh đạo {discipline_text(d)}", Level.KHTNV, r.id)
+        )
+    if o.org.leadership.lost_unity:
+        yield r.ceiling(
+            Level.KHTNV, arrow("tập thể lãnh đạo mất đoàn kết nội bộ", Level.KHTNV, r.id)
+        )
+    counted = [t for t in o.org.targets if t.status.value != "bat_kha_khang"]
+    done = sum(1 for t in counted if t.status.completed)
+    if counted and done * 2 < len(counted):
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"đơn vị hoàn thành {done}/{len(counted)} chỉ tiêu (dưới 50%)", Level.KHTNV, r.id
+            ),
+        )
+
+
+RULESET = RulesetSpec(
+    id=ID,
+    title_vi="Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW",
+    years_vi="2018–2022",
+    settings=SETTINGS,
+    rules=RuleList(
+        members=(not_rated, review_completed, criteria, civil_servant, khtnv, leave, transfer),
+        orgs=(org_criteria, unit_shares, same_level_bodies, org_disciplined, org_khtnv),
+        leadership=(leadership_follows_org, leadership_khtnv),
+    ),
+    member_quota=QuotaPolicy("132-M5", f"{QD}; {HD}, mục II.B.2 (tỷ lệ đảng viên HTXSNV)"),
+    org_quota=QuotaPolicy("132-O6", f"{QD}; {HD} (tỷ lệ tổ chức đảng HTXSNV)"),
+    head_cap=HeadCap("132-L1", C_LEAD),
+    not_reviewed_rule=("132-M9", C_MEMBER),
+)

@@ -1,0 +1,150 @@
+"""The shape of a rule (yamllint-style): an id, a citation, the settings it reads, a pure
+function yielding `Reason`s, and a docstring holding the worked case.
+
+    @rule("132-M6", CITE_132, settings=())
+    def sick_leave(m: MemberFacts) -> Iterator[Reason]:
+        \"\"\"Sick leave >= 3 months caps the level at HTNV (RULES.md §6 case 7).\"\"\"
+        ...
+
+A ruleset module lists its rules in tuples (`MEMBER_RULES`, `ORG_RULES`,
+`LEADERSHIP_RULES`); the engine (generator.rules.engine) runs them and assembles verdicts.
+Rules never see each other's output and never branch on the ruleset id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from generator.rules.base import Effect, NotRated, Reason, Verdict
+from generator.submissions.records import Level, MemberReview, Organization
+from generator.submissions.year import Year
+
+F = TypeVar("F")
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    """What a member rule may look at."""
+
+    year: Year
+    member: MemberReview
+    settings: dict[str, Any]
+    evaluation_date: dt.date
+
+    @property
+    def y(self) -> int:
+        return self.year.year
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    """What an organization rule may look at: the organization, its members' and its
+    subordinate organizations' verdicts (their final levels, rated bottom-up)."""
+
+    year: Year
+    org: Organization
+    settings: dict[str, Any]
+    evaluation_date: dt.date
+    member_verdicts: list[Verdict]  # members of this chi bộ (empty for a đảng bộ)
+    child_verdicts: list[Verdict]  # subordinate organizations
+    members_by_id: dict[str, MemberReview]
+    own_verdict: Verdict | None = None  # for leadership rules: the organization's verdict
+
+    @property
+    def y(self) -> int:
+        return self.year.year
+
+    @property
+    def units(self) -> list[Verdict]:
+        """What the organization's level is built from: subordinate organizations for a
+        đảng bộ, members for a chi bộ (132-O1/O2)."""
+        return self.child_verdicts if self.child_verdicts else self.member_verdicts
+
+    def leadership_members(self) -> list[MemberReview]:
+        return [
+            self.members_by_id[i] for i in self.org.leadership.all_ids if i in self.members_by_id
+        ]
+
+    def child_orgs(self) -> list[Organization]:
+        return [self.year.orgs[c] for c in self.org.children if c in self.year.orgs]
+
+
+RuleFunc = Callable[[Any], Iterator[Reason]]
+
+
+@dataclass(frozen=True)
+class Rule(Generic[F]):
+    id: str  # RULES.md rule id
+    citation: str  # document and article
+    settings: tuple[str, ...]  # names of the settings the rule reads
+    func: Callable[[F], Iterator[Reason]]
+    doc: str = ""
+    also: tuple[str, ...] = ()  # further rule ids the function decides (e.g. M1..M4 bands)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return (self.id, *self.also)
+
+    def __call__(self, facts: F) -> Iterator[Reason]:
+        return self.func(facts)
+
+    # --- helpers for building reasons that carry this rule's id and citation
+    def ceiling(self, level: Level, text: str, *, rule_id: str | None = None) -> Reason:
+        return Reason(rule_id or self.id, self.citation, text, Effect.CEILING, level)
+
+    def assessed(self, level: Level | None, text: str, *, rule_id: str | None = None) -> Reason:
+        return Reason(rule_id or self.id, self.citation, text, Effect.ASSESSED, level)
+
+    def not_rated(self, why: NotRated, text: str, *, reviewed: bool) -> Reason:
+        return Reason(
+            self.id, self.citation, text, Effect.NOT_RATED, None, not_rated=why, reviewed=reviewed
+        )
+
+    def flag(
+        self, text: str, *, needs_decision: bool = False, rule_id: str | None = None
+    ) -> Reason:
+        return Reason(
+            rule_id or self.id, self.citation, text, Effect.FLAG, needs_decision=needs_decision
+        )
+
+    def info(self, text: str, *, rule_id: str | None = None) -> Reason:
+        return Reason(rule_id or self.id, self.citation, text, Effect.INFO)
+
+
+def rule(
+    rule_id: str,
+    citation: str,
+    *,
+    settings: tuple[str, ...] = (),
+    also: tuple[str, ...] = (),
+) -> Callable[[Callable[..., Iterator[Reason]]], Rule[Any]]:
+    """Declare a rule: the decorated function receives the facts and the `Rule` itself
+    (so it can build reasons carrying its id and citation)."""
+
+    def wrap(func: Callable[..., Iterator[Reason]]) -> Rule[Any]:
+        holder: list[Rule[Any]] = []
+
+        def call(facts: Any) -> Iterator[Reason]:
+            return func(holder[0], facts)
+
+        r: Rule[Any] = Rule(rule_id, citation, settings, call, (func.__doc__ or "").strip(), also)
+        holder.append(r)
+        return r
+
+    return wrap
+
+
+@dataclass
+class RuleList:
+    """The rules of one ruleset, by subject."""
+
+    members: tuple[Rule[MemberFacts], ...] = ()
+    orgs: tuple[Rule[OrgFacts], ...] = ()
+    leadership: tuple[Rule[OrgFacts], ...] = ()
+    extra_ids: tuple[str, ...] = field(default=())  # ids implemented outside rule functions
+
+    def all(self) -> list[Rule[Any]]:
+        return [*self.members, *self.orgs, *self.leadership]
