@@ -77,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"kiemdiem: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `kiemdiem check | head`: the reader left; say nothing more
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("kiemdiem: đã dừng.", file=sys.stderr)
         return 2

@@ -118,7 +118,8 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
                 )
         elif year.root_id is not None and org.id != year.root_id:
             pass  # an orphan below a broken parent: reported via the parent
-    if year.config is not None and year.root_id not in year.orgs:
+    root_folder = year.repo / "submissions" / str(year.year) / str(year.root_id)
+    if year.config is not None and not root_folder.is_dir():
         assert year.config.source is not None
         result.add(
             _f(

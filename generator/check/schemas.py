@@ -169,7 +169,8 @@ class SchemaSet:
             if compiled is None or compiled.fast.is_valid(document.data):
                 continue
             for error in _leaf_errors(compiled.slow.iter_errors(document.data)):
-                findings.extend(_to_findings(error, document, path, compiled.schema))
+                base = layers[0].schema if layers[0] else compiled.schema
+                findings.extend(_to_findings(error, document, path, compiled.schema, base))
             if findings:
                 break  # the overlay's complaints make sense only on a valid base
         return _dedupe(findings)
@@ -225,8 +226,25 @@ def _where(path: tuple[Any, ...]) -> str:
     return "".join(parts) or "(đầu tệp)"
 
 
+def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
+    """The base schema's node for an instance path (overlays carry few titles)."""
+    node: Any = _resolve(base, base)
+    for part in path:
+        if not isinstance(node, dict):
+            return {}
+        if isinstance(part, int):
+            node = _resolve(base, node.get("items", {}))
+        else:
+            node = _resolve(base, node.get("properties", {}).get(part, {}))
+    return node
+
+
 def _to_findings(
-    error: jsonschema.ValidationError, doc: Document, file: str, root_schema: dict[str, Any]
+    error: jsonschema.ValidationError,
+    doc: Document,
+    file: str,
+    root_schema: dict[str, Any],
+    base_schema: dict[str, Any] | None = None,
 ) -> list[Finding]:
     from generator.check import hints  # local: hints imports from this module
 
@@ -254,6 +272,8 @@ def _to_findings(
         out = []
         for k in missing:
             sub = _resolve(root_schema, schema.get("properties", {}).get(k, {}))
+            if not (isinstance(sub, dict) and sub.get("title")) and base_schema is not None:
+                sub = _base_node(base_schema, (*path, k))
             t = sub.get("title", "") if isinstance(sub, dict) else ""
             where = f" trong {label}" if path else ""
             out.append(
