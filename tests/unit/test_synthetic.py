@@ -1,0 +1,189 @@
+"""The synthetic year generator: deterministic, sized as asked, and loadable as real data."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator import synthetic
+from generator.submissions import records as rec
+from generator.submissions.layout import Kind, walk_year
+from generator.submissions.yamlload import loads
+
+RECORDS = {
+    Kind.YEAR: rec.YearConfig,
+    Kind.ORG: rec.Organization,
+    Kind.MEMBER: rec.MemberReview,
+    Kind.PROPOSALS: rec.Proposals,
+    Kind.DECISIONS: rec.Decisions,
+}
+SMALL = {"grassroots": 4, "chi_bo": 9, "members": 120}
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def load(root: Path, year: int) -> dict[Kind, list[tuple[str, object]]]:
+    """Every file of the year, loaded strictly and built into its record."""
+    out: dict[Kind, list[tuple[str, object]]] = {}
+    for f in walk_year(root, year):
+        assert f.kind in RECORDS, f.path
+        result = loads((root / f.path).read_bytes())
+        assert result.problems == [], (f.path, result.problems)
+        assert result.document is not None
+        record = rec.from_mapping(RECORDS[f.kind], result.document.data)
+        out.setdefault(f.kind, []).append((f.path, record))
+    return out
+
+
+def test_same_seed_gives_byte_identical_tree(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        synthetic.generate(tmp_path / name, year=2025, ruleset="qd366-hd43", seed=7, **SMALL)
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert a and a == b
+
+
+def test_different_seed_gives_different_tree(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path / "a", year=2025, ruleset="qd366-hd43", seed=1, **SMALL)
+    synthetic.generate(tmp_path / "b", year=2025, ruleset="qd366-hd43", seed=2, **SMALL)
+    assert tree(tmp_path / "a") != tree(tmp_path / "b")
+
+
+@pytest.mark.parametrize("ruleset", synthetic.RULESETS)
+def test_counts_and_every_file_builds_its_record(tmp_path: Path, ruleset: str) -> None:
+    summary = synthetic.generate(tmp_path, year=2024, ruleset=ruleset, **SMALL)
+    files = load(tmp_path, 2024)
+    members = [r for _, r in files[Kind.MEMBER]]
+    orgs = [r for _, r in files[Kind.ORG]]
+    assert len(members) == summary.members == 120
+    types = Counter(o.type for o in orgs)
+    assert types[rec.OrgType.DANG_BO_CO_SO] + types[rec.OrgType.CHI_BO_CO_SO] == 4
+    assert types[rec.OrgType.CHI_BO_TRUC_THUOC] + types[rec.OrgType.CHI_BO_CO_SO] == 9
+    assert types[rec.OrgType.DANG_BO_HUYEN] == 1
+    (_, config), *_ = files[Kind.YEAR]
+    assert config.ruleset == ruleset and config.sample and config.root in {o.id for o in orgs}
+    assert summary.files == sum(len(v) for v in files.values())
+    assert sum(summary.levels.values()) + summary.not_rated == 120
+    if ruleset == "pending":
+        assert Kind.DECISIONS not in files and Kind.PROPOSALS not in files
+        assert any(m.state is rec.FileState.DRAFT for m in members)
+    else:
+        assert len(files[Kind.PROPOSALS]) == 9
+        decided = [d for _, r in files[Kind.DECISIONS] for d in r.members]
+        rated = [m for m in members if m.self_level is not None]
+        assert 0.9 * len(rated) <= len(decided) <= len(rated)
+    if ruleset in ("qd132-hd21", "qd124-hd25"):
+        assert all(m.scores is None for m in members)
+        assert any(m.criteria for m in members)
+    else:
+        assert all(not m.criteria for m in members)
+        assert any(m.scores for m in members)
+
+
+def test_ids_unique_and_match_paths(tmp_path: Path) -> None:
+    synthetic.generate(tmp_path, year=2025, ruleset="qd366-hd43", seed=3, **SMALL)
+    files = load(tmp_path, 2025)
+    member_ids = [r.id for _, r in files[Kind.MEMBER]]
+    org_ids = [r.id for _, r in files[Kind.ORG]]
+    assert len(set(member_ids)) == len(member_ids)
+    assert len(set(org_ids)) == len(org_ids)
+    for path, member in files[Kind.MEMBER]:
+        assert Path(path).stem == member.id
+        assert member.id.startswith("dv-") and len(member.id) == 9
+    for path, org in files[Kind.ORG]:
+        assert Path(path).parent.name == org.id
+    for kind in (Kind.PROPOSALS, Kind.DECISIONS):
+        for path, record in files[kind]:
+            assert Path(path).parent.name == record.org_id
+
+
+def test_decisions_are_consistent_with_the_rules(tmp_path: Path) -> None:
+    """Heads never above their unit (132-L1); proposals and decisions refer to real people."""
+    synthetic.generate(tmp_path, year=2025, ruleset="qd366-hd43", seed=5, **SMALL)
+    files = load(tmp_path, 2025)
+    members = {r.id: r for _, r in files[Kind.MEMBER]}
+    decided_member = {d.member_id: d.level for _, r in files[Kind.DECISIONS] for d in r.members}
+    decided_org = {d.org_id: d.level for _, r in files[Kind.DECISIONS] for d in r.organizations}
+    assert set(decided_member) <= set(members)
+    for _, org in files[Kind.ORG]:
+        if org.head_id and org.id in decided_org and org.head_id in decided_member:
+            assert decided_member[org.head_id] <= decided_org[org.id], org.id
+    for _, proposals in files[Kind.PROPOSALS]:
+        assert {p.member_id for p in proposals.items} <= set(members)
+    not_rated = [m for m in members.values() if m.self_level is None]
+    assert all(m.id not in decided_member for m in not_rated)
+
+
+def test_consecutive_years_share_member_ids(tmp_path: Path) -> None:
+    first, second = synthetic.generate_years(
+        tmp_path, [(2024, "qd124-hd25"), (2025, "qd366-hd43")], seed=4, **SMALL
+    )
+    assert first.member_ids == second.member_ids
+    names = {r.id: r.name for _, r in load(tmp_path, 2024)[Kind.MEMBER]}
+    again = {r.id: r.name for _, r in load(tmp_path, 2025)[Kind.MEMBER]}
+    assert names == again
+
+
+def test_presets_and_province_shape(tmp_path: Path) -> None:
+    s = synthetic.generate(tmp_path / "c", year=2025, ruleset="qd366-hd43",
+                           **dict(zip(("grassroots", "chi_bo", "members"),
+                                      synthetic.PRESETS["chi-bo"], strict=True)))  # fmt: skip
+    assert s.members == 15
+    files = load(tmp_path / "c", 2025)
+    assert Counter(o.type for _, o in files[Kind.ORG]) == {
+        rec.OrgType.DANG_BO_HUYEN: 1,
+        rec.OrgType.CHI_BO_CO_SO: 1,
+    }
+    synthetic.generate(tmp_path / "p", year=2025, ruleset="qd366-hd43", districts=2, **SMALL)
+    types = Counter(o.type for _, o in load(tmp_path / "p", 2025)[Kind.ORG])
+    assert types[rec.OrgType.DANG_BO_TINH] == 1 and types[rec.OrgType.DANG_BO_HUYEN] == 2
+
+
+def test_sizes_are_checked() -> None:
+    with pytest.raises(ValueError):
+        synthetic.generate(Path("unused"), year=2025, ruleset="qd366-hd43",
+                           grassroots=5, chi_bo=3, members=100)  # fmt: skip
+    with pytest.raises(ValueError):
+        synthetic.generate(Path("unused"), year=2025, ruleset="qd999", grassroots=1, chi_bo=1,
+                           members=5)  # fmt: skip
+
+
+def test_yaml_writer_round_trips_awkward_strings() -> None:
+    data = {
+        "a": "2024-12-15",
+        "b": "yes",
+        "c": "1.10",
+        "d": "x: y",
+        "e": "- dash",
+        "f": "dòng 1\ndòng 2\n",
+        "g": "# not a comment",
+        "h": 'quote " and \\ backslash',
+        "i": ["007", "null", True, 0.75, 3],
+        "j": [{"k": "v", "l": ["m"]}],
+    }
+    result = loads(synthetic.dump_yaml(data, "chú thích").encode())
+    assert result.problems == []
+    assert result.document is not None and result.document.data == data
+
+
+def test_district_preset_is_fast(tmp_path: Path) -> None:
+    start = time.perf_counter()
+    s = synthetic.generate(tmp_path, year=2025, ruleset="qd366-hd43", seed=0,
+                           **dict(zip(("grassroots", "chi_bo", "members"),
+                                      synthetic.PRESETS["district"], strict=True)))  # fmt: skip
+    assert time.perf_counter() - start < 10
+    assert s.members == 3754 and len(s.member_ids) == 3754
+    assert len(list(tmp_path.rglob("dang-vien/*.yaml"))) == 3754
+    # a realistic level distribution
+    rated = sum(s.levels.values())
+    assert 0.05 < s.levels["HTXSNV"] / rated < 0.2
+    assert s.levels["HTTNV"] / rated > 0.6
+    assert 0 < s.levels["KHTNV"] / rated < 0.05
