@@ -434,6 +434,7 @@ class _Member:
     new: bool = False
     sick: int = 0  # months of sick leave this year
     head_of: list[str] = field(default_factory=list)
+    leader: bool = False  # sits in a leadership body (cấp ủy)
 
 
 @dataclass
@@ -617,8 +618,8 @@ class _Builder:
             for _ in range(size):
                 female = rng.random() < 0.42
                 role = rng.choice(_ROLES[cat])
-                by = rng.randint(1950, 2000) if role != "huu_tri" else rng.randint(1940, 1962)
-                ay = min(2022, by + rng.randint(20, 40))
+                by = rng.randint(1950, 1995) if role != "huu_tri" else rng.randint(1940, 1962)
+                ay = min(2017, by + rng.randint(20, 40))  # before any year generated here
                 m = _Member(
                     id=f"dv-{next(ids):06d}",
                     name=_name(rng, female),
@@ -652,6 +653,9 @@ class _Builder:
         for org in self.orgs.values():
             if org.head and org.type not in ("dang_bo_huyen", "dang_bo_tinh"):
                 self.members[org.head].head_of.append(org.id)
+            for mid in (org.head, *org.deputies, *org.committee):
+                if mid:
+                    self.members[mid].leader = True
 
     def grassroots_of(self, org: _Org) -> _Org:
         while org.type not in ("dang_bo_co_so", "chi_bo_co_so"):
@@ -721,25 +725,20 @@ class _Builder:
                 m.level = "HTNV"  # sick leave of 3 months or more caps at HTNV (132-M6)
         for org in self.orgs.values():
             org.level = None
-        # chi bộ first (132-O5: a KHTNV member rules out HTTNV+; 132-O4: > 20% KHTNV)
-        chi_bo = [o for o in self.orgs.values() if o.members]
-        for org in chi_bo:
-            rated = [self.members[m].level for m in org.members if self.members[m].level]
-            khtnv = rated.count("KHTNV")
-            if rated and khtnv / len(rated) > 0.2:
+        # chi bộ first (132-O5: a KHTNV member rules out HTTNV+; 132-O4: > 20% KHTNV), then
+        # đảng bộ cơ sở from their chi bộ; HTXSNV needs >= 80% HTTNV+ below (132-O1) and
+        # HTTNV >= 50% (132-O2)
+        for org in [o for o in self.orgs.values() if o.members]:
+            below = [self.members[m].level for m in org.members if self.members[m].level]
+            khtnv = below.count("KHTNV")
+            if below and khtnv / len(below) > 0.2:
                 org.level = "KHTNV"
-            elif khtnv:
-                org.level = "HTNV"
             else:
-                org.level = _pick_weighted(rng, (("HTXSNV", 5), ("HTTNV", 80), ("HTNV", 15)))
-        for org in self.orgs.values():  # đảng bộ cơ sở from its chi bộ (132-O1/O2)
+                org.level = _org_level(rng, below, 80, 15)
+        for org in self.orgs.values():
             if org.type == "dang_bo_co_so":
-                subs = [self.orgs[c].level or "HTNV" for c in org.children]
-                good = sum(_RANK[s] >= 3 for s in subs) / len(subs) if subs else 1
-                if any(s == "KHTNV" for s in subs) or good < 0.5:
-                    org.level = "HTNV"
-                else:
-                    org.level = _pick_weighted(rng, (("HTXSNV", 5), ("HTTNV", 85), ("HTNV", 10)))
+                org.level = _org_level(rng, [self.orgs[c].level or "HTNV" for c in org.children],
+                                       85, 10)  # fmt: skip
         # organization quota per deciding committee (132-O6, 124-M5): demote the excess
         for org in self.orgs.values():
             decided = [self.orgs[c] for c in self._decided_orgs(org)]
@@ -850,9 +849,11 @@ class _Builder:
         }
         if m.status != "dang_sinh_hoat":
             data["tinh_trang"] = m.status
-        level = m.level
-        if level is None:  # not reviewed: exempted, suspended, newly admitted (124-M6)
+        if m.status != "dang_sinh_hoat":  # exempted or suspended: no review (132-M7, 124-M6)
             return data
+        # A new member is not rated (132-M7, 124-M6) but the schema cannot know the admission
+        # is recent (the evaluation date is in another file), so the file is complete anyway.
+        level = m.level or "HTTNV"
         if m.role in CIVIL_SERVANT_ROLES:
             data["can_bo_cong_chuc"] = {"xep_loai": level, "co_quan": "Cơ quan, đơn vị công tác"}
         if m.sick:
@@ -863,7 +864,8 @@ class _Builder:
             pointed = rng.randint(1, 3)
             fixed = pointed if level == "HTXSNV" else rng.randint(pointed - 1, pointed)
             data["han_che_truoc"] = {"so_da_chi_ra": pointed, "so_da_khac_phuc": fixed}
-        if level == "KHTNV" and rng.random() < 0.3:
+        # a disciplined leadership member would lower the organization (124-O1/O2, 132-L2)
+        if level == "KHTNV" and not m.leader and rng.random() < 0.3:
             data["ky_luat"] = [
                 {
                     "hinh_thuc": "khien_trach",
@@ -955,6 +957,17 @@ class _Builder:
         if orgs:
             data["to_chuc"] = orgs
         return data
+
+
+def _org_level(rng: random.Random, below: list[str], good: int, fair: int) -> str:
+    """A level for an organization that the levels `below` it allow (132-O1/O2/O5)."""
+    level = _pick_weighted(rng, (("HTXSNV", 5), ("HTTNV", good), ("HTNV", fair)))
+    share = sum(_RANK[b] >= 3 for b in below) / len(below) if below else 1.0
+    if "KHTNV" in below or share < 0.5:
+        return "HTNV"
+    if level == "HTXSNV" and share < 0.8:
+        return "HTTNV"
+    return level
 
 
 def _set_level(item: Any, level: str) -> None:
