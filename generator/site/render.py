@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.site import charts
+from generator.site.hooks import fragments_file
 from generator.site.text import esc, fold, paragraphs, safe_title, strip_controls, yaml_string
 from generator.site.views import LEVELS_DESC, Counts, YearView, date_vi, page_path_org
 from generator.submissions.records import CriterionLevel, Level
@@ -115,6 +116,12 @@ class _Writer:
         path.write_bytes(data)
         self.result.written.append(path)
 
+    def write_outside(self, path: Path, content: str) -> None:
+        """A file beside docs_dir (not published as is), e.g. the member fragments."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_text("utf-8") != content:
+            path.write_text(content, "utf-8")
+
     def remove_stale(self) -> None:
         """Delete pages of a previous render that no longer exist (a removed member)."""
         for path in sorted(self.result.docs_dir.rglob("*"), reverse=True):
@@ -136,11 +143,18 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
     page("home.md.j2", "index.md", "")
     page("tree.md.j2", "to-chuc/index.md", "../")
     org_template = env.get_template("org.md.j2")
+    member_body = env.get_template("_member.j2").module.body  # type: ignore[attr-defined]
     for node in view.tree():
-        out.write(
-            page_path_org(node.org.id),
-            org_template.render(v=view, to_root="../../", org=node.org),
-        )
+        org = node.org
+        out.write(page_path_org(org.id), org_template.render(v=view, to_root="../../", org=org))
+        if org.type.holds_members:
+            bodies = {
+                m.id: str(member_body(view, m, view.member_verdict(m.id), org))
+                for m in view.members_of(org.id)
+            }
+            out.write_outside(
+                fragments_file(docs_dir, org.id), json.dumps(bodies, ensure_ascii=False)
+            )
     page("stats.md.j2", "thong-ke/index.md", "../")
     page("problems.md.j2", "van-de/index.md", "../")
     page("rules.md.j2", "quy-tac/index.md", "../")

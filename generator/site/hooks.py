@@ -1,0 +1,35 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): put members' review bodies into built pages.
+
+A chi bộ page holds every member's review. Markdown's raw-HTML pass and the search
+indexer both parse every HTML tag of a page in pure Python, and the reviews are most of
+the tags, though they are not searched (only names and ids are). So the renderer writes
+each page with an empty placeholder per member and the bodies into
+`<docs_dir>/../fragments/<org id>.json`; this hook swaps them in after MkDocs rendered
+the page. The bodies come from the same autoescaping templates as the pages.
+Substitution is one pass: inserted text is never scanned again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+FRAGMENTS = "fragments"
+PLACEHOLDER = re.compile(r'<div class="kd-member-body" data-kd-body="([a-z0-9-]+)"></div>')
+
+
+def fragments_file(docs_dir: Path, org_id: str) -> Path:
+    return docs_dir.parent / FRAGMENTS / f"{org_id}.json"
+
+
+def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
+    src = page.file.src_uri
+    if not (src.startswith("to-chuc/") and src.count("/") == 1):
+        return output
+    path = fragments_file(Path(config["docs_dir"]), src[len("to-chuc/") : -len(".md")])
+    if not path.is_file():
+        return output
+    bodies: dict[str, str] = json.loads(path.read_text("utf-8"))
+    return PLACEHOLDER.sub(lambda m: bodies.get(m.group(1), m.group(0)), output)
