@@ -232,10 +232,12 @@ def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
     for part in path:
         if not isinstance(node, dict):
             return {}
-        if isinstance(part, int):
-            node = _resolve(base, node.get("items", {}))
-        else:
-            node = _resolve(base, node.get("properties", {}).get(part, {}))
+        raw = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+        resolved = _resolve(base, raw)
+        # a property's own title ("Tự xếp loại") beats its shared definition's ("Mức xếp loại")
+        if isinstance(raw, dict) and isinstance(resolved, dict) and raw.get("title"):
+            resolved = {**resolved, "title": raw["title"], "description": raw.get("description", resolved.get("description", ""))}
+        node = resolved
     return node
 
 

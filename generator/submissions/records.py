@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -504,57 +505,70 @@ class Decisions:
 # --------------------------------------------------------------------------- conversion
 
 T = typing.TypeVar("T")
+Converter = typing.Callable[[Any], Any]
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value)
-    if origin is list:
-        (item_tp,) = typing.get_args(tp)
-        out = [_convert(item_tp, v) for v in value]
-        for i, item in enumerate(out):
-            if dataclasses.is_dataclass(item) and hasattr(item, "index"):
-                item.index = i
-        return out
-    if origin is dict:
-        _, val_tp = typing.get_args(tp)
-        return {k: _convert(val_tp, v) for k, v in value.items()}
-    if tp is Any:
-        return value
-    if tp is dt.date:
-        return dt.date.fromisoformat(value)
-    if tp is float:
-        return float(value)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        parse = getattr(tp, "parse", None)
-        return parse(value) if parse else tp(value)
-    if dataclasses.is_dataclass(tp):
-        return from_mapping(tp, value)  # type: ignore[arg-type]
+def _identity(value: Any) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+@functools.cache
+def _converter(tp: Any) -> Converter:
+    """A function turning a schema-valid YAML value into a value of type `tp` (built once)."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = _converter(args[0])
+        return lambda v: None if v is None else inner(v)
+    if origin is list:
+        (item_tp,) = typing.get_args(tp)
+        item = _converter(item_tp)
+        indexed = dataclasses.is_dataclass(item_tp) and "index" in {
+            f.name for f in dataclasses.fields(item_tp)
+        }
+
+        def convert_list(values: Any) -> list[Any]:
+            out = [item(v) for v in values]
+            if indexed:
+                for i, obj in enumerate(out):
+                    obj.index = i
+            return out
+
+        return convert_list
+    if origin is dict:
+        _, val_tp = typing.get_args(tp)
+        val = _converter(val_tp)
+        return lambda d: {k: val(v) for k, v in d.items()}
+    if tp is Any or tp in (str, int, bool):
+        return _identity
+    if tp is dt.date:
+        return dt.date.fromisoformat
+    if tp is float:
+        return float
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return getattr(tp, "parse", None) or tp
+    if dataclasses.is_dataclass(tp):
+        return functools.partial(from_mapping, tp)
+    return _identity
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, str, Converter], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, f.metadata["key"], _converter(hints[f.name]))
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if "key" in f.metadata
+    )
 
 
 def from_mapping(cls: type[T], data: dict[str, Any]) -> T:
     """Build a record of type `cls` from a schema-valid mapping."""
-    hints = _hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        yaml_key = f.metadata.get("key")
-        if yaml_key is None or yaml_key not in data:
-            continue
-        kwargs[f.name] = _convert(hints[f.name], data[yaml_key])
+    for name, yaml_key, convert in _plan(cls):
+        if yaml_key in data:
+            value = data[yaml_key]
+            kwargs[name] = None if value is None else convert(value)
     return cls(**kwargs)
 
 

@@ -49,6 +49,12 @@ _NULLS = {"null", "Null", "NULL", "~", ""}
 class _NoImplicitLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Every plain scalar resolves to str; we decide its type ourselves."""
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        # called by the composer only for untagged nodes: the default tag of each kind
+        if kind is yaml.ScalarNode:
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
 
 _NoImplicitLoader.yaml_implicit_resolvers = {}
 
@@ -68,23 +74,30 @@ class Document:
     """A loaded YAML mapping with the position of every key and value."""
 
     data: dict[str, Any]
-    values: dict[PathKey, Position]
-    keys: dict[PathKey, Position]
+    # the parser's marks, converted to `Position` only when asked (most never are)
+    value_marks: dict[PathKey, Any]
+    key_marks: dict[PathKey, Any]
+
+    @property
+    def values(self) -> dict[PathKey, Position]:
+        """Every value's position, by path."""
+        return {k: _pos(m) for k, m in self.value_marks.items()}
 
     def value_pos(self, path: PathKey) -> Position:
         """The position of the value at `path`, or of its nearest existing ancestor."""
         p = tuple(path)
         while p:
-            if p in self.values:
-                return self.values[p]
+            if p in self.value_marks:
+                return _pos(self.value_marks[p])
             p = p[:-1]
-        return self.values.get((), Position(1, 1))
+        mark = self.value_marks.get(())
+        return _pos(mark) if mark is not None else Position(1, 1)
 
     def key_pos(self, path: PathKey) -> Position:
         """The position of the key that ends `path` (falls back to the value's position)."""
         p = tuple(path)
-        if p in self.keys:
-            return self.keys[p]
+        if p in self.key_marks:
+            return _pos(self.key_marks[p])
         return self.value_pos(p)
 
 
@@ -128,8 +141,8 @@ def plain_scalar(value: str) -> Any:
 
 class _Builder:
     def __init__(self) -> None:
-        self.values: dict[PathKey, Position] = {}
-        self.keys: dict[PathKey, Position] = {}
+        self.values: dict[PathKey, Any] = {}
+        self.keys: dict[PathKey, Any] = {}
         self.seen: set[int] = set()
         self.count = 0
         self.problems: list[LoadProblem] = []
@@ -150,7 +163,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             self.fail("yaml-too-deep", node.start_mark, limit=MAX_DEPTH)
             return None
-        self.values[path] = _pos(node.start_mark)
+        self.values[path] = node.start_mark
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
                 self.fail("yaml-tag", node.start_mark, tag=node.tag)
@@ -182,10 +195,10 @@ class _Builder:
                         "yaml-duplicate-key",
                         key_node.start_mark,
                         key=key,
-                        first_line=first.line if first else 0,
+                        first_line=first.line + 1 if first else 0,
                     )
                     continue
-                self.keys[(*path, key)] = _pos(key_node.start_mark)
+                self.keys[(*path, key)] = key_node.start_mark
                 result[key] = self.build(value_node, (*path, key), depth + 1)
             return result
         self.fail(
