@@ -349,7 +349,7 @@ def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> str:
         )
     if iso:
         return f"Viết ngày theo dạng năm-tháng-ngày: `{iso}`."
-    return 'Ví dụ: `ngay_hop: "2025-12-05"` (năm-tháng-ngày).'
+    return f'Ví dụ: `{name or "ngay"}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).' + note
 
 
 # ---- YAML syntax errors: PyYAML's English problems -> Vietnamese, with a hint

@@ -1,0 +1,145 @@
+"""`kiemdiem new member|org|year`: write a starting file from the official form."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.cli import UsageError, find_repo
+from generator.forge import scaffold
+from generator.submissions import layout
+from generator.submissions.yamlload import loads
+
+HELP = "tạo tệp mới từ mẫu: bản kiểm điểm đảng viên, tổ chức, hoặc năm đánh giá"
+ORG_TYPES = (
+    "dang_bo_huyen",
+    "dang_bo_co_so",
+    "chi_bo_co_so",
+    "dang_bo_bo_phan",
+    "chi_bo_truc_thuoc",
+)
+MEMBER_HOLDERS = ("chi_bo_co_so", "chi_bo_truc_thuoc")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("new", help=HELP, description=HELP[0].upper() + HELP[1:] + ".")
+    kinds = p.add_subparsers(dest="kind", metavar="LOẠI", required=True)
+    m = kinds.add_parser("member", help="bản kiểm điểm của một đảng viên")
+    m.add_argument("member_id", metavar="MA_DANG_VIEN", help="mã đảng viên, ví dụ dv-104233")
+    m.add_argument("--org", required=True, metavar="MA_CHI_BO", help="mã chi bộ sinh hoạt")
+    m.add_argument("--year", type=int, metavar="NĂM", help="năm đánh giá (mặc định: năm mới nhất)")
+    o = kinds.add_parser("org", help="tệp to-chuc.yaml của một tổ chức đảng")
+    o.add_argument("org_id", metavar="MA_TO_CHUC", help="mã tổ chức (cũng là tên thư mục)")
+    o.add_argument("--parent", required=True, metavar="MA_CAP_TREN", help="mã tổ chức cấp trên")
+    o.add_argument("--type", required=True, choices=ORG_TYPES, dest="org_type", help="loại tổ chức")
+    o.add_argument("--year", type=int, metavar="NĂM", help="năm đánh giá (mặc định: năm mới nhất)")
+    y = kinds.add_parser("year", help="tệp nam-danh-gia.yaml của một năm đánh giá")
+    y.add_argument("year", type=int, metavar="NĂM")
+    y.add_argument("--root", metavar="MA_TO_CHUC_GOC", help="mặc định: như năm trước")
+    y.add_argument("--ruleset", help="mặc định: theo năm (RULES.md), hoặc pending")
+    p.set_defaults(func=run)
+
+
+def _year(repo: Path, wanted: int | None) -> int:
+    years = layout.years(repo)
+    if wanted is None:
+        if not years:
+            raise UsageError(
+                "Chưa có năm đánh giá nào; Ban Tổ chức tạo năm bằng `kiemdiem new year`."
+            )
+        return years[-1]
+    if wanted not in years:
+        raise UsageError(f"Chưa có thư mục năm {wanted} (submissions/{wanted}/).")
+    return wanted
+
+
+def _read(repo: Path, rel: str) -> dict[str, object]:
+    try:
+        loaded = loads((repo / rel).read_bytes())
+    except OSError:
+        return {}
+    return loaded.document.data if loaded.document else {}
+
+
+def _ruleset(repo: Path, year: int) -> str:
+    value = _read(repo, f"{layout.SUBMISSIONS}/{year}/{layout.YEAR_FILE}").get("bo_quy_tac")
+    return value if isinstance(value, str) else "pending"
+
+
+def _org_folder(repo: Path, year: int, org_id: str) -> tuple[str, dict[str, object]]:
+    for f in layout.walk_year(repo, year):
+        if f.kind is layout.Kind.ORG and layout.org_id_of_folder(f.org_folder or "") == org_id:
+            return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", _read(repo, f.path)
+    raise UsageError(f"Không có tổ chức mã `{org_id}` trong năm {year} (xem tên các thư mục).")
+
+
+def _check_id(value: str, what: str) -> None:
+    if not layout.ID_RE.fullmatch(value):
+        raise UsageError(
+            f"{what} `{value}` không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu '-', "
+            "ví dụ `dv-104233`, `chi-bo-ap-1`."
+        )
+
+
+def _write(repo: Path, target: Path, text: str) -> int:
+    rel = target.relative_to(repo).as_posix()
+    if target.exists():
+        print(
+            f"kiemdiem: tệp `{rel}` đã có; không ghi đè. Mở tệp đó để sửa, hoặc xóa nó trước "
+            "nếu thật sự muốn tạo lại từ mẫu.",
+            file=sys.stderr,
+        )
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, "utf-8")
+    print(f"Đã tạo `{rel}`.")
+    print(
+        'Mở tệp, điền các mục còn để trống "" theo chú thích, rồi chạy `kiemdiem check '
+        f"{rel}` để xem còn thiếu gì."
+    )
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = args.repo.resolve() if args.repo else find_repo()
+    if args.kind == "member":
+        _check_id(args.member_id, "Mã đảng viên")
+        year = _year(repo, args.year)
+        folder, org = _org_folder(repo, year, args.org)
+        if org.get("loai") not in MEMBER_HOLDERS:
+            raise UsageError(
+                f"`{args.org}` không phải chi bộ nên không có đảng viên sinh hoạt trực tiếp; "
+                "hãy chỉ ra mã chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở)."
+            )
+        target = repo / folder / layout.MEMBERS_DIR / f"{args.member_id}.yaml"
+        name = org.get("ten")
+        text = scaffold.member_file(
+            repo,
+            target,
+            args.member_id,
+            year,
+            _ruleset(repo, year),
+            name if isinstance(name, str) else "",
+        )
+        return _write(repo, target, text)
+    if args.kind == "org":
+        _check_id(args.org_id, "Mã tổ chức")
+        year = _year(repo, args.year)
+        folder, _ = _org_folder(repo, year, args.parent)
+        target = repo / folder / args.org_id / layout.ORG_FILE
+        text = scaffold.org_file(
+            repo, target, args.org_id, year, _ruleset(repo, year), args.org_type
+        )
+        return _write(repo, target, text)
+    # year
+    earlier = [y for y in layout.years(repo) if y < args.year]
+    root = args.root
+    if root is None and earlier:
+        value = _read(repo, f"{layout.SUBMISSIONS}/{earlier[-1]}/{layout.YEAR_FILE}").get(
+            "to_chuc_goc"
+        )
+        root = value if isinstance(value, str) else None
+    target = repo / layout.SUBMISSIONS / str(args.year) / layout.YEAR_FILE
+    ruleset = args.ruleset or scaffold.ruleset_for(args.year)
+    return _write(repo, target, scaffold.year_file(repo, target, args.year, root, ruleset))

@@ -1,0 +1,235 @@
+"""Starting files for `kiemdiem new`: the official form's sections as Vietnamese comments.
+
+Each function returns the text of a new file; `generator.commands.new` decides where it
+goes and refuses to overwrite. Known facts are filled in (for a member: from their newest
+earlier review); what only the author knows is left as `""`, so `kiemdiem check` lists
+exactly what remains to write. The first line is the modeline editors with the YAML
+language server understand (VS Code "YAML" extension): hints, completion and checks as
+one types.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.check.hints import yaml_scalar
+from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA_BY_RULESET
+from generator.submissions import layout
+from generator.submissions.yamlload import loads
+
+SCHEMA_DIR = "schema"
+# what a member's earlier review tells about them this year (form order)
+MEMBER_FACTS = ("ho_ten", "loai_dang_vien", "ngay_sinh", "ngay_vao_dang", "chuc_vu")
+# ruleset by evaluation year (RULES.md §1); the board may choose `pending` instead
+RULESET_BY_YEAR = ((2025, "qd366-hd43"), (2023, "qd124-hd25"), (2018, "qd132-hd21"))
+
+
+def modeline(repo: Path, target: Path, schema: str) -> str:
+    rel = os.path.relpath(repo / SCHEMA_DIR / schema, target.parent).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={rel}"
+
+
+def ruleset_for(year: int) -> str:
+    return next((r for y, r in RULESET_BY_YEAR if year >= y), "qd132-hd21")
+
+
+def _line(key: str, value: Any, comment: str = "", indent: str = "") -> str:
+    text = f"{indent}{key}: {yaml_scalar(value) if value is not None else chr(34) * 2}"
+    return f"{text}  # {comment}" if comment else text
+
+
+def _commented(lines: Iterable[str]) -> list[str]:
+    return [f"# {line}" for line in lines]
+
+
+def _review_sections(leader: bool) -> list[str]:
+    """The form's text sections (RULES.md X5) under `kiem_diem:`."""
+    out = [
+        "",
+        "# ---------------------------------------------------------------------------",
+        "# PHẦN NỘI DUNG KIỂM ĐIỂM (theo mẫu). Viết sau dấu | ở dòng dưới, thụt lề 4 dấu cách",
+        '# như ví dụ; xóa hai dấu ngoặc kép "" khi bắt đầu viết.',
+        "kiem_diem:",
+        "  # 1. Ưu điểm, kết quả đạt được trong năm",
+        '  uu_diem: ""',
+        "  # 2. Hạn chế, khuyết điểm và nguyên nhân",
+        '  han_che: ""',
+        "  # 3. Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra (nếu có; bỏ # để viết)",
+        '  # ket_qua_khac_phuc: ""',
+        "  # 4. Giải trình vấn đề được gợi ý kiểm điểm (nếu có; bỏ # để viết)",
+        '  # giai_trinh: ""',
+    ]
+    if leader:
+        out += [
+            "  # 5. Trách nhiệm đối với hạn chế, khuyết điểm của tập thể (người giữ chức vụ)",
+            '  # trach_nhiem_tap_the: ""',
+        ]
+    out += [
+        "  # 6. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
+        '  phuong_huong: ""',
+        "  # Ví dụ đoạn văn nhiều dòng:",
+        "  # uu_diem: |",
+        "  #   Luôn chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
+        "  #   Hoàn thành tốt nhiệm vụ được giao.",
+    ]
+    return out
+
+
+def _criteria(ruleset: str, criteria: dict[str, tuple[Any, ...]]) -> list[str]:
+    if ruleset == "qd366-hd43" or ruleset == "pending":
+        block = [
+            "diem:",
+            "  tieu_chi_chung: 0  # điểm nhóm tiêu chí chung, 0-30",
+            "  ket_qua_nhiem_vu: 0  # điểm kết quả thực hiện nhiệm vụ, 0-70",
+        ]
+        intro = "# CHẤM ĐIỂM (thang 100, Quy định 366). Khi có điểm, xóa '# ' ở đầu 3 dòng dưới."
+        if ruleset == "pending":
+            intro = (
+                "# ĐIỂM / CẤP ĐỘ TIÊU CHÍ: năm chưa có hướng dẫn, chưa bắt buộc. Khi có "
+                "hướng dẫn, Ban Tổ chức sẽ báo cách ghi."
+            )
+        return ["", intro, *_commented(block)]
+    keys = criteria.get(ruleset, ())
+    block = ["tieu_chi:"] + [f"  {c.key}: tot  # {c.label_vi}" for c in keys]
+    return [
+        "",
+        "# CẤP ĐỘ CÁC TIÊU CHÍ: xuat_sac, tot, trung_binh hoặc kem. Xóa '# ' ở đầu các dòng",
+        "# dưới rồi sửa cấp độ cho đúng.",
+        *_commented(block),
+    ]
+
+
+def _self_rating() -> list[str]:
+    return [
+        "",
+        "# TỰ XẾP LOẠI: HTXSNV (hoàn thành xuất sắc), HTTNV (hoàn thành tốt), HTNV (hoàn",
+        "# thành), KHTNV (không hoàn thành nhiệm vụ). Xóa '# ' và chọn một mức.",
+        "# tu_xep_loai: HTTNV",
+        "",
+        "# TRẠNG THÁI: nhap khi đang soạn; khi đã viết xong, đổi thành hoan_thanh.",
+        "trang_thai_ho_so: nhap",
+    ]
+
+
+def earlier_facts(repo: Path, member_id: str, before_year: int) -> tuple[int, dict[str, Any]]:
+    """(year, facts) from the member's newest review before `before_year`; (0, {}) if none."""
+    for year in reversed([y for y in layout.years(repo) if y < before_year]):
+        for f in layout.walk_year(repo, year):
+            if f.kind is layout.Kind.MEMBER and f.path.endswith(f"/{member_id}.yaml"):
+                loaded = loads((repo / f.path).read_bytes())
+                if loaded.document is None:
+                    continue
+                data = loaded.document.data
+                return year, {k: data[k] for k in MEMBER_FACTS if data.get(k) is not None}
+    return 0, {}
+
+
+def member_file(
+    repo: Path, target: Path, member_id: str, year: int, ruleset: str, org_name: str = ""
+) -> str:
+    """A member's review (dang-vien/<id>.yaml) for `year`."""
+    from_year, facts = earlier_facts(repo, member_id, year)
+    source = (
+        f"# Thông tin lấy từ bản kiểm điểm năm {from_year}: kiểm tra lại (ví dụ đảng viên dự bị "
+        "đã được công nhận chính thức)."
+        if from_year
+        else '# Điền các mục còn để trống "" (ngày viết "năm-tháng-ngày", ví dụ "2010-05-19").'
+    )
+    leader = bool(facts.get("chuc_vu"))
+    lines = [
+        modeline(repo, target, "dang-vien.schema.json"),
+        f"# BẢN KIỂM ĐIỂM CÁ NHÂN NĂM {year} — đảng viên {member_id}"
+        + (f", {org_name}" if org_name else ""),
+        "# Cách viết: mỗi dòng `ten_muc: giá trị`, sau dấu hai chấm có một dấu cách; thụt lề",
+        "# bằng dấu cách (không dùng Tab). Dòng bắt đầu bằng # là chú thích, không cần xóa.",
+        "# Xem lỗi và cách sửa: chạy `kiemdiem check` hoặc đọc bình luận trên yêu cầu hợp nhất.",
+        "",
+        "# ---------------------------------------------------------------------------",
+        "# THÔNG TIN ĐẢNG VIÊN",
+        source,
+        _line("ma_dang_vien", member_id, "không sửa: trùng tên tệp"),
+        _line("nam", year),
+        _line("ho_ten", facts.get("ho_ten")),
+        _line("loai_dang_vien", facts.get("loai_dang_vien", "chinh_thuc"), "chinh_thuc | du_bi"),
+    ]
+    if "ngay_sinh" in facts:
+        lines.append(_line("ngay_sinh", facts["ngay_sinh"], "nội bộ, không đăng lên trang"))
+    lines.append(_line("ngay_vao_dang", facts.get("ngay_vao_dang")))
+    if facts.get("chuc_vu"):
+        lines.append(_line("chuc_vu", facts["chuc_vu"]))
+    else:
+        lines.append('# chuc_vu: ""  # chức vụ trong Đảng, chính quyền, đoàn thể (nếu có)')
+    lines += _criteria(ruleset, MEMBER_CRITERIA)
+    lines += _review_sections(leader)
+    lines += _self_rating()
+    return "\n".join(lines) + "\n"
+
+
+def org_file(repo: Path, target: Path, org_id: str, year: int, ruleset: str, org_type: str) -> str:
+    """An organization's to-chuc.yaml (its collective review) for `year`."""
+    grassroots = org_type in ("dang_bo_co_so", "chi_bo_co_so")
+    lines = [
+        modeline(repo, target, "to-chuc.schema.json"),
+        f"# BẢN KIỂM ĐIỂM TẬP THỂ NĂM {year} — tổ chức {org_id}",
+        "# Cách viết: mỗi dòng `ten_muc: giá trị`, sau dấu hai chấm có một dấu cách; thụt lề",
+        '# bằng dấu cách. Điền các mục còn để trống "".',
+        "",
+        "# THÔNG TIN TỔ CHỨC",
+        _line("ma_to_chuc", org_id, "không sửa: trùng tên thư mục"),
+        _line("nam", year),
+        _line("ten", None, "tên đầy đủ, ví dụ Chi bộ Ấp 1"),
+        _line("loai", org_type),
+    ]
+    if grassroots:
+        lines.append(
+            _line("phan_loai", "khac", "xa | phuong_thi_tran | doanh_nghiep | ... (thống kê)")
+        )
+    lines += [
+        "",
+        "# CẤP ỦY (ghi bằng mã đảng viên). Xóa '# ' ở đầu các dòng khi điền.",
+        *_commented(["lanh_dao:", "  bi_thu: dv-000000", "  pho_bi_thu:", "    - dv-000000"]),
+        "",
+        "# CHỈ TIÊU NGHỊ QUYẾT: mỗi chỉ tiêu một mục bắt đầu bằng '- '.",
+        "# trang_thai: vuot | hoan_thanh | khong_hoan_thanh | bat_kha_khang",
+        *_commented(
+            [
+                "chi_tieu:",
+                "  - ten: Kết nạp 5 đảng viên mới",
+                "    trang_thai: hoan_thanh",
+                "    chu_yeu: true",
+            ]
+        ),
+    ]
+    lines += _criteria(ruleset, ORG_CRITERIA_BY_RULESET)
+    lines += _review_sections(leader=True)
+    lines += _self_rating()
+    return "\n".join(lines) + "\n"
+
+
+def year_file(repo: Path, target: Path, year: int, root: str | None, ruleset: str) -> str:
+    """The year's nam-danh-gia.yaml."""
+    lines = [
+        modeline(repo, target, "nam-danh-gia.schema.json"),
+        f"# ĐỢT KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI NĂM {year} (Ban Tổ chức)",
+        "",
+        _line("nam", year),
+        _line(
+            "bo_quy_tac",
+            ruleset,
+            "qd132-hd21 | qd124-hd25 | qd366-hd43 | pending (chờ hướng dẫn)",
+        ),
+        _line("ten", f"Kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"),
+        _line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),
+        _line("ngay_danh_gia", f"{year}-12-15", "mốc tính các điều kiện, năm-tháng-ngày"),
+        "",
+        "# CÁC HẠN CHÓT (xóa '# ' khi có)",
+        *_commented(["han_chot:", f'  de_xuat: "{year}-12-10"', f'  quyet_dinh: "{year}-12-31"']),
+        "",
+        "# CÀI ĐẶT QUY TẮC (mục nào không ghi thì dùng mặc định; xem RULES.md)",
+        "# cai_dat:",
+        "#   quota_base: ...",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,148 @@
+"""`kiemdiem new`: starting files that pass the check once filled, never overwriting."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.check.run import Selection, check_repo
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CHI_BO = "huyen/xa-a/chi-bo-1"
+
+TREE = {
+    "nam-danh-gia.yaml": (
+        "nam: {y}\nbo_quy_tac: pending\nten: Năm {y}\nto_chuc_goc: huyen\n"
+        'ngay_danh_gia: "{y}-12-15"\n'
+    ),
+    "huyen/to-chuc.yaml": "ma_to_chuc: huyen\nnam: {y}\nten: Huyện\nloai: dang_bo_huyen\n",
+    "huyen/xa-a/to-chuc.yaml": (
+        "ma_to_chuc: xa-a\nnam: {y}\nten: Xã A\nloai: dang_bo_co_so\nphan_loai: xa\n"
+    ),
+    f"{CHI_BO}/to-chuc.yaml": (
+        "ma_to_chuc: chi-bo-1\nnam: {y}\nten: Chi bộ 1\nloai: chi_bo_truc_thuoc\n"
+    ),
+}
+FILLED = {
+    'ho_ten: ""': "ho_ten: Trần Thị Bình",
+    'ngay_vao_dang: ""': 'ngay_vao_dang: "2015-03-02"',
+    'uu_diem: ""': "uu_diem: |\n    Hoàn thành tốt nhiệm vụ được giao.",
+    'han_che: ""': "han_che: Có lúc chưa chủ động.",
+    'phuong_huong: ""': "phuong_huong: Chủ động hơn trong công việc.",
+}
+
+
+def make_year(repo: Path, year: int) -> None:
+    for rel, text in TREE.items():
+        path = repo / "submissions" / str(year) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text.format(y=year), "utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    make_year(tmp_path, 2026)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def findings(repo: Path, rel: str) -> list[tuple[str, int]]:
+    outcome = check_repo(repo, Selection([rel]), rate=False)
+    return sorted((f.code, f.line) for f in outcome.result.findings)
+
+
+def fill(text: str) -> str:
+    for old, new in FILLED.items():
+        text = text.replace(old, new)
+    return text
+
+
+def test_new_member_lists_what_to_write_then_passes_once_filled(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 0
+    rel = f"submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml"
+    assert f"Đã tạo `{rel}`" in capsys.readouterr().out
+    path = repo / rel
+    text = path.read_text("utf-8")
+    # the modeline points at the real schema, relative to the file
+    first = text.splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../../../../../schema/dang-vien.schema.json"
+    assert (path.parent / first.split("=", 1)[1]).resolve() == repo / "schema/dang-vien.schema.json"
+    assert "# 1. Ưu điểm" in text and "# 2. Hạn chế, khuyết điểm và nguyên nhân" in text
+    # unfilled: exactly the empty facts and sections are reported
+    codes = findings(repo, rel)
+    assert {c for c, _ in codes} <= {"schema-length", "schema-date", "schema-pattern"}
+    assert sorted({line for _, line in codes}) == [
+        i + 1
+        for i, line in enumerate(text.splitlines())
+        if line.strip().split(":")[0]
+        in ("ho_ten", "ngay_vao_dang", "uu_diem", "han_che", "phuong_huong")
+    ]
+    path.write_text(fill(text), "utf-8")
+    assert findings(repo, rel) == []
+
+
+def test_new_member_takes_known_facts_from_last_year(repo: Path) -> None:
+    make_year(repo, 2025)
+    old = repo / f"submissions/2025/{CHI_BO}/dang-vien/dv-7.yaml"
+    old.parent.mkdir(parents=True)
+    old.write_text(
+        "ma_dang_vien: dv-7\nnam: 2025\nho_ten: Trần Thị Bình\nloai_dang_vien: du_bi\n"
+        'ngay_sinh: "1990-01-02"\nngay_vao_dang: "2025-03-02"\nchuc_vu: Phó trưởng ấp\n',
+        "utf-8",
+    )
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2026"]) == 0
+    text = (repo / f"submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml").read_text("utf-8")
+    assert "lấy từ bản kiểm điểm năm 2025" in text
+    for line in (
+        "ho_ten: Trần Thị Bình",
+        "loai_dang_vien: du_bi",
+        'ngay_sinh: "1990-01-02"',
+        'ngay_vao_dang: "2025-03-02"',
+        "chuc_vu: Phó trưởng ấp",
+        '  # trach_nhiem_tap_the: ""',
+    ):
+        assert line in text
+
+
+def test_new_refuses_to_overwrite(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 0
+    path = repo / f"submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml"
+    path.write_text("mine\n", "utf-8")
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 1
+    assert "đã có; không ghi đè" in capsys.readouterr().err
+    assert path.read_text("utf-8") == "mine\n"
+
+
+def test_new_member_needs_a_chi_bo(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "member", "dv-7", "--org", "xa-a"]) == 2
+    assert "không phải chi bộ" in capsys.readouterr().err
+    assert main(["new", "member", "Dv 7", "--org", "chi-bo-1"]) == 2
+    assert main(["new", "member", "dv-7", "--org", "khong-co"]) == 2
+
+
+def test_new_org_passes_once_named(repo: Path) -> None:
+    assert main(["new", "org", "chi-bo-2", "--parent", "xa-a", "--type", "chi_bo_truc_thuoc"]) == 0
+    rel = "submissions/2026/huyen/xa-a/chi-bo-2/to-chuc.yaml"
+    path = repo / rel
+    text = path.read_text("utf-8")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../../../../schema/to-chuc.schema.json"
+    )
+    assert ("schema-length", 9) in findings(repo, rel)
+    path.write_text(fill(text).replace('ten: ""', "ten: Chi bộ 2"), "utf-8")
+    assert findings(repo, rel) == []
+
+
+def test_new_year_takes_the_root_from_last_year(repo: Path) -> None:
+    assert main(["new", "year", "2027", "--ruleset", "pending"]) == 0
+    text = (repo / "submissions/2027/nam-danh-gia.yaml").read_text("utf-8")
+    assert "to_chuc_goc: huyen" in text
+    assert "bo_quy_tac: pending" in text
+    assert text.startswith("# yaml-language-server: $schema=../../schema/nam-danh-gia.schema.json")
+    assert main(["new", "year", "2027"]) == 1
