@@ -1,0 +1,196 @@
+"""Statistics of a rated year (RULES.md X4).
+
+    from generator.statistics import year_statistics
+    stats = year_statistics(year, verdicts, previous=(prev_year, prev_verdicts))
+
+API (dataclasses; the site and `kiemdiem stats` read these, nothing else):
+
+- `Counts`: one row of numbers. `by_level[Level] -> int` among members rated with a final
+  level (decided, else provisional), `rated`, `not_rated[NotRated] -> int`,
+  `undecided` (rated, no decision yet), `unassessed` (rated, no level yet: "cần quyết
+  định" or missing criteria), `total` members. `share(level) -> float` among
+  `with_level`; `count(level)`.
+- `OrgStats`: `org_id`, `name`, `type` (OrgType), `category` (OrgCategory | None), `depth`
+  in the tree, `members: Counts` (members below it), `level: Level | None` (its own final
+  level), `provisional: bool`.
+- `YearStatistics`: `year`, `ruleset`, `total: Counts` (the whole tree), `orgs:
+  list[OrgStats]` (tree order, parents first), `by_category: dict[OrgCategory, Counts]`
+  (members of the grassroots organizations of each category), `org_levels: Counts`
+  (organizations' own final levels, in `by_level`), `previous: YearStatistics | None` and
+  `change(level) -> float | None` (difference of the whole tree's share, in points).
+
+Members counted are those with a verdict: every review file (loaded, broken or draft),
+and members a chi bộ proposed without a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.rules.base import NotRated, Verdict, YearVerdicts
+from generator.submissions.records import Level, OrgCategory, OrgType
+from generator.submissions.year import Year
+
+LEVELS: tuple[Level, ...] = (Level.HTXSNV, Level.HTTNV, Level.HTNV, Level.KHTNV)
+# RULES.md X4 not-rated columns (PENDING_RULESET only in a `pending` year)
+NOT_RATED: tuple[NotRated, ...] = (
+    NotRated.NEW_MEMBER,
+    NotRated.EXEMPTED,
+    NotRated.SUSPENDED,
+    NotRated.NOT_REVIEWED,
+    NotRated.PENDING_RULESET,
+)
+CATEGORIES: tuple[OrgCategory, ...] = tuple(OrgCategory)
+
+
+@dataclass
+class Counts:
+    by_level: dict[Level, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    not_rated: dict[NotRated, int] = field(default_factory=lambda: dict.fromkeys(NOT_RATED, 0))
+    rated: int = 0
+    undecided: int = 0  # rated, level still provisional ("chưa quyết định")
+    unassessed: int = 0  # rated, no level yet
+    total: int = 0
+
+    def add(self, v: Verdict) -> None:
+        self.total += 1
+        if not v.rated:
+            if v.not_rated is not None:
+                self.not_rated[v.not_rated] += 1
+            return
+        self.rated += 1
+        final = v.final
+        if final is None:
+            self.unassessed += 1
+            return
+        self.by_level[final] += 1
+        if v.provisional:
+            self.undecided += 1
+
+    def merge(self, other: Counts) -> None:
+        for lv in LEVELS:
+            self.by_level[lv] += other.by_level[lv]
+        for nr in NOT_RATED:
+            self.not_rated[nr] += other.not_rated[nr]
+        self.rated += other.rated
+        self.undecided += other.undecided
+        self.unassessed += other.unassessed
+        self.total += other.total
+
+    @property
+    def with_level(self) -> int:
+        return sum(self.by_level.values())
+
+    def count(self, level: Level) -> int:
+        return self.by_level[level]
+
+    def share(self, level: Level) -> float:
+        n = self.with_level
+        return self.by_level[level] / n if n else 0.0
+
+    @property
+    def not_rated_total(self) -> int:
+        return sum(self.not_rated.values())
+
+
+@dataclass
+class OrgStats:
+    org_id: str
+    name: str
+    type: OrgType
+    category: OrgCategory | None
+    depth: int
+    members: Counts
+    level: Level | None
+    provisional: bool
+
+
+@dataclass
+class YearStatistics:
+    year: int
+    ruleset: str
+    total: Counts
+    orgs: list[OrgStats]
+    by_category: dict[OrgCategory, Counts]
+    org_levels: Counts
+    previous: YearStatistics | None = None
+
+    def change(self, level: Level) -> float | None:
+        """Share of `level` this year minus last year's, in percentage points."""
+        if self.previous is None or not self.previous.total.with_level:
+            return None
+        return (self.total.share(level) - self.previous.total.share(level)) * 100
+
+    def org(self, org_id: str) -> OrgStats | None:
+        return next((o for o in self.orgs if o.org_id == org_id), None)
+
+
+def _tree_order(year: Year) -> Iterable[tuple[str, int]]:
+    root = year.root_id
+    seen: set[str] = set()
+
+    def walk(org_id: str, depth: int) -> Iterable[tuple[str, int]]:
+        if org_id in seen or org_id not in year.orgs:
+            return
+        seen.add(org_id)
+        yield org_id, depth
+        for child in year.orgs[org_id].children:
+            yield from walk(child, depth + 1)
+
+    if root:
+        yield from walk(root, 0)
+    for org_id in year.orgs:
+        yield from walk(org_id, 0)
+
+
+def year_statistics(
+    year: Year,
+    verdicts: YearVerdicts,
+    previous: tuple[Year, YearVerdicts] | None = None,
+) -> YearStatistics:
+    """Counts per organization (members below it), per category, and for the whole tree."""
+    own: dict[str, Counts] = {org_id: Counts() for org_id in year.orgs}
+    total = Counts()
+    for v in verdicts.members.values():
+        total.add(v)
+        if v.org_id in own:
+            own[v.org_id].add(v)
+    below: dict[str, Counts] = {}
+
+    def gather(org_id: str, stack: frozenset[str] = frozenset()) -> Counts:
+        if org_id in below:
+            return below[org_id]
+        c = Counts()
+        c.merge(own[org_id])
+        for child in year.orgs[org_id].children:
+            if child in year.orgs and child not in stack:
+                c.merge(gather(child, stack | {org_id}))
+        below[org_id] = c
+        return c
+
+    orgs: list[OrgStats] = []
+    by_category = {cat: Counts() for cat in CATEGORIES}
+    org_levels = Counts()
+    for org_id, depth in _tree_order(year):
+        org = year.orgs[org_id]
+        ov = verdicts.orgs.get(org_id)
+        counts = gather(org_id)
+        orgs.append(
+            OrgStats(
+                org_id,
+                org.name,
+                org.type,
+                org.category,
+                depth,
+                counts,
+                ov.final if ov and ov.rated else None,
+                bool(ov and ov.provisional),
+            )
+        )
+        if ov is not None:
+            org_levels.add(ov)
+        if org.type.is_grassroots:
+            by_category[org.category or OrgCategory.KHAC].merge(counts)
+    prev = year_statistics(*previous) if previous is not None else None
+    return YearStatistics(year.year, verdicts.ruleset, total, orgs, by_category, org_levels, prev)
