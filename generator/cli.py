@@ -17,6 +17,30 @@ from pathlib import Path
 
 from generator.submissions.layout import SUBMISSIONS
 
+# argparse's own words, in Vietnamese (argparse looks them up through gettext at call time)
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "options": "tùy chọn",
+    "positional arguments": "tham số",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)"
+    ),
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "expected one argument": "cần một giá trị",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ (%(type)s): %(value)r",
+}
+
+
+def _vi(message: str) -> str:
+    return _ARGPARSE_VI.get(message, message)
+
+
+argparse._ = _vi  # type: ignore[attr-defined]
+
 # the order here is the order of `kiemdiem --help`
 COMMANDS = ("check", "rate", "stats", "build", "serve", "new", "codeowners")
 

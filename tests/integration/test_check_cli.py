@@ -239,7 +239,7 @@ def test_path_outside_repository(
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--format", "xml"]) == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "lựa chọn không hợp lệ: 'xml'" in capsys.readouterr().err
 
 
 def test_text_format(mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
