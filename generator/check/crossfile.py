@@ -56,8 +56,9 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
     folders_with_files: set[str] = set()
     org_by_folder: dict[str, Organization] = {}
     for lf in loaded:
-        if lf.file.org_folder:
-            folders_with_files.add(lf.file.org_folder)
+        if lf.file.org_folder:  # the folder and every folder above it must be an organization
+            parts = lf.file.org_folder.split("/")
+            folders_with_files.update("/".join(parts[: i + 1]) for i in range(len(parts)))
         if lf.file.kind is not Kind.ORG or lf.record is None:
             continue
         org: Organization = lf.record
@@ -145,6 +146,8 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
             member: MemberReview = record
             assert doc is not None
             if member.id != stem:
+                if chi_bo is not None:  # known by its file name, so references do not cascade
+                    year.broken_members.setdefault(chi_bo.id, []).append(stem)
                 result.add(
                     _f(
                         "id-mismatch-file",

@@ -189,9 +189,14 @@ def _leaf_errors(
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: a date that breaks the pattern is not also reported as
+    an impossible date."""
     seen: set[tuple[str, int, int, str]] = set()
+    patterns = {(f.line, f.column) for f in findings if f.code == "schema-pattern"}
     out = []
     for f in findings:
+        if f.code == "schema-date" and (f.line, f.column) in patterns:
+            continue
         k = (f.code, f.line, f.column, f.message)
         if k not in seen:
             seen.add(k)
@@ -232,11 +237,19 @@ def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
     for part in path:
         if not isinstance(node, dict):
             return {}
-        raw = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+        raw = (
+            node.get("items", {})
+            if isinstance(part, int)
+            else node.get("properties", {}).get(part, {})
+        )
         resolved = _resolve(base, raw)
         # a property's own title ("Tự xếp loại") beats its shared definition's ("Mức xếp loại")
         if isinstance(raw, dict) and isinstance(resolved, dict) and raw.get("title"):
-            resolved = {**resolved, "title": raw["title"], "description": raw.get("description", resolved.get("description", ""))}
+            resolved = {
+                **resolved,
+                "title": raw["title"],
+                "description": raw.get("description", resolved.get("description", "")),
+            }
         node = resolved
     return node
 

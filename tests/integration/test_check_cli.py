@@ -102,8 +102,8 @@ def test_unknown_key_suggests_the_intended_one(
     repo = mini_repo(replace(M1, "ho_ten:", "họ_tên:"))
     _, report = run_check(repo, "--no-rules", capsys=capsys)
     codes = [f["code"] for f in report["findings"]]
-    assert codes == ["schema-unknown-key", "schema-required"]
-    assert "`ho_ten`" in report["findings"][0]["hint"]
+    assert codes == ["schema-required", "schema-unknown-key"]
+    assert "`ho_ten`" in report["findings"][1]["hint"]
 
 
 def test_level_label_hint_gives_the_corrected_line(
