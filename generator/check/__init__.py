@@ -157,7 +157,7 @@ def load_year(
 
 def _build(lf: LoadedFile) -> Any:
     assert lf.document is not None
-    record = from_mapping(RECORD_TYPES[lf.file.kind], lf.document.data)
+    record: Any = from_mapping(RECORD_TYPES[lf.file.kind], lf.document.data)
     record.source = Source(path=lf.file.path, document=lf.document)
     return record
 

@@ -96,10 +96,13 @@ def check_repo(
         full.extend(_check_roster(repo, schemas))
         full.files_checked += 1
     if rate and out.years:
+        wanted_dirs = {f"{layout.SUBMISSIONS}/{w}" for w in wanted}
         full.extend(
-            f
-            for f in _rating_findings(out.years)
-            if f.path.split("/")[1] in {str(w) for w in wanted}
+            [
+                f
+                for f in _rating_findings(out.years)
+                if any(f.path.startswith(d + "/") for d in wanted_dirs)
+            ]
         )
     full.findings = [f for f in full.findings if selection.shows(f)]
     return out

@@ -225,7 +225,7 @@ def _resolve(schema: dict[str, Any], node: Any) -> Any:
 
 
 def _where(path: tuple[Any, ...]) -> str:
-    parts = []
+    parts: list[str] = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else (("." if parts else "") + str(p)))
     return "".join(parts) or "(đầu tệp)"
@@ -351,7 +351,7 @@ def _to_findings(
     if keyword == "type":
         expected = error.validator_value
         expected_list = expected if isinstance(expected, list) else [expected]
-        want = " hoặc ".join(TYPE_VI.get(t, t) for t in expected_list)
+        want = " hoặc ".join(TYPE_VI.get(str(t), str(t)) for t in expected_list)
         return [
             make(
                 "schema-type",

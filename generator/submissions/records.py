@@ -548,7 +548,7 @@ def _converter(tp: Any) -> Converter:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return getattr(tp, "parse", None) or tp
     if dataclasses.is_dataclass(tp):
-        return functools.partial(from_mapping, tp)
+        return functools.partial(from_mapping, tp)  # type: ignore[arg-type]
     return _identity
 
 
@@ -565,7 +565,7 @@ def _plan(cls: type) -> tuple[tuple[str, str, Converter], ...]:
 def from_mapping(cls: type[T], data: dict[str, Any]) -> T:
     """Build a record of type `cls` from a schema-valid mapping."""
     kwargs: dict[str, Any] = {}
-    for name, yaml_key, convert in _plan(cls):
+    for name, yaml_key, convert in _plan(cls):  # type: ignore[arg-type]
         if yaml_key in data:
             value = data[yaml_key]
             kwargs[name] = None if value is None else convert(value)
