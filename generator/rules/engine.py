@@ -41,6 +41,10 @@ from generator.rules.wording import cap, level_text
 from generator.submissions.records import FileState, Level, Organization
 from generator.submissions.year import Year
 
+# rules every rated ruleset gets from this driver: X1 verdict assembly, X2 decisions above
+# the ceiling / quota / head cap as errors, X3 two KHTNV years
+ENGINE_RULE_IDS = ("X1", "X2", "X3")
+
 
 @dataclass(frozen=True)
 class HeadCap:
@@ -77,6 +81,8 @@ class RulesetSpec:
         if self.head_cap:
             ids.append(self.head_cap.rule)
         ids += list(self.engine_rule_ids)
+        if self.rates:
+            ids += list(ENGINE_RULE_IDS)
         return sorted(set(ids))
 
     def all_rules(self) -> list[Rule[Any]]:
