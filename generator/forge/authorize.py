@@ -3,7 +3,8 @@
 Two findings, both errors at the place to undo:
 
 * ``auth-not-allowed`` (line 1 of the file): the account does not own the changed file
-  (generator.forge.owners); an account missing from the roster owns nothing;
+  (generator.forge.owners); an account missing from the roster owns nothing; the board
+  (``ban_to_chuc: true``) manages all data and may change any file;
 * ``auth-own-rating`` (the changed line): a member changed their own line in a chi bộ's
   proposals (``de-xuat.yaml``: ``de_xuat``) or a committee's decisions (``quyet-dinh.yaml``:
   ``dang_vien``, ``xep_loai_lai``) — never allowed, even for a member who sits on the
@@ -129,12 +130,22 @@ def _entries(doc: Document | None, list_key: str, member_id: str) -> list[tuple[
     ]
 
 
-def _span(doc: Document, path: tuple[Any, ...]) -> range:
+def _paths(value: Any, prefix: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+def _span(doc: Document, path: tuple[Any, ...], entry: Any) -> range:
     """The lines an entry occupies (from its first to its last key or value)."""
-    n = len(path)
-    lines = [p.line for k, p in doc.values.items() if k[:n] == path]
-    lines += [p.line for k, p in doc.keys.items() if k[:n] == path]
-    return range(min(lines), max(lines) + 1) if lines else range(0)
+    lines = [doc.value_pos(p).line for p in _paths(entry, path)]
+    lines += [doc.key_pos(p).line for p in _paths(entry, path)[1:]]
+    return range(min(lines), max(lines) + 1)
 
 
 def own_rating_changes(change: Change, kind: Kind, member_id: str) -> list[int]:
@@ -148,7 +159,7 @@ def own_rating_changes(change: Change, kind: Kind, member_id: str) -> list[int]:
         touched = False
         for i, entry in new:
             assert after is not None
-            span = _span(after, (list_key, i))
+            span = _span(after, (list_key, i), entry)
             if any(line in change.changed_lines for line in span) or entry not in old:
                 lines.append(span.start if span else 1)
                 touched = True
@@ -170,7 +181,8 @@ def authorize(
         owners = owners_of(change.path, roster, open_year=open_year)
         if owners.area is Area.OUTSIDE:
             continue
-        if not owners.allows(account):
+        # the board manages all data (schema/tai-khoan.schema.json: ban_to_chuc)
+        if not owners.allows(account) and not (account is not None and account.board):
             findings.append(not_allowed(change, login, account, owners.who))
         kind = layout.classify(change.path).kind
         if account is None or account.member_id is None or kind not in RATING_LISTS:
