@@ -123,10 +123,10 @@ def member_homes(repo: Path, years: list[int], member_ids: set[str]) -> dict[str
 def render(repo: Path, roster: Roster) -> str:
     """The full text of CODEOWNERS."""
     year, body = rules(repo, roster)
-    width = max(len(r.pattern) for r in body) + 2
+    width = min(max(len(r.pattern) for r in body) + 2, 60)
     lines = [HEADER.format(year=year if year is not None else "(chưa có năm nào)")]
     for r in body:
         if r.comment:
             lines.append(f"\n# {r.comment}")
-        lines.append((r.pattern.ljust(width) + " ".join(r.owners)).rstrip())
+        lines.append((r.pattern.ljust(width - 1) + " " + " ".join(r.owners)).rstrip())
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
