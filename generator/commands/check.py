@@ -9,7 +9,10 @@ from pathlib import Path
 from generator.check import RULESETS
 from generator.check.run import Selection, check_repo, resolve_paths
 from generator.cli import UsageError, find_repo
-from generator.findings import CheckResult
+from generator.findings import CheckResult, Finding
+from generator.forge.authorize import check_author
+from generator.forge.comment import comment_body
+from generator.forge.roster import load_roster
 from generator.gitrepo import GitError, changed_files
 from generator.report import REPORTERS
 from generator.submissions.layout import SUBMISSIONS
@@ -39,6 +42,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="kiểm tra thử như thể năm đã áp dụng bộ quy tắc này (xem cần bổ sung gì)",
     )
     p.add_argument("--no-rules", action="store_true", help="bỏ qua kiểm tra của cấp quyết định")
+    p.add_argument(
+        "--author",
+        metavar="TÀI_KHOẢN",
+        help="báo các tệp tài khoản này không được thay đổi (cần --changed-since)",
+    )
+    p.add_argument(
+        "--comment-file",
+        metavar="TỆP",
+        type=Path,
+        help="ghi thêm nội dung bình luận cho yêu cầu hợp nhất (Markdown) vào TỆP",
+    )
     p.set_defaults(func=run)
 
 
@@ -46,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     repo = args.repo.resolve() if args.repo else find_repo()
     problems = []
     paths: list[str] | None = None
+    if args.author and not args.changed_since:
+        raise UsageError("--author cần đi kèm --changed-since (so với nhánh gốc của yêu cầu).")
     if args.changed_since:
         try:
             changed = changed_files(repo, args.changed_since)
@@ -57,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             paths = [c for c in changed if c.startswith(SUBMISSIONS + "/")]
             if not paths:
                 print("Không có tệp hồ sơ nào thay đổi.", file=sys.stdout)
-                return 0
+                return _report(args, CheckResult(), []) if args.comment_file else 0
             # deleted files cannot be shown, but their year must be checked
             paths = [p if (repo / p).exists() else p.rsplit("/", 1)[0] for p in paths]
     if args.paths:
@@ -68,9 +84,18 @@ def run(args: argparse.Namespace) -> int:
     outcome = check_repo(repo, Selection(paths), ruleset=args.ruleset, rate=not args.no_rules)
     result: CheckResult = outcome.result
     result.extend(problems)
-    findings = result.sorted()
+    if args.author:
+        result.extend(
+            check_author(repo, args.changed_since, changed, args.author, load_roster(repo))
+        )
+    return _report(args, result, result.sorted())
+
+
+def _report(args: argparse.Namespace, result: CheckResult, findings: list[Finding]) -> int:
     reporter = REPORTERS[args.format](sys.stdout)
     reporter.report(result, findings)
+    if args.comment_file:
+        args.comment_file.write_text(comment_body(result, findings, author=args.author), "utf-8")
     return 1 if any(f.severity.value == "error" for f in findings) else 0
 
 

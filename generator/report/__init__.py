@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.report.base import Reporter
 from generator.report.github import GithubReporter
+from generator.report.gitlab import GitlabReporter
 from generator.report.json import JsonReporter
 from generator.report.text import TextReporter
 
@@ -15,6 +16,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
     "github": GithubReporter,
+    "gitlab": GitlabReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]
