@@ -120,6 +120,8 @@ class YearStatistics:
         """Share of `level` this year minus last year's, in percentage points."""
         if self.previous is None or not self.previous.total.with_level:
             return None
+        if not self.total.with_level:  # e.g. a `pending` year: nothing rated yet
+            return None
         return (self.total.share(level) - self.previous.total.share(level)) * 100
 
     def org(self, org_id: str) -> OrgStats | None:
