@@ -82,7 +82,7 @@ def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Docu
         return None
     loaded = loads(data)
     for problem in loaded.problems:
-        result.add(problem_finding(problem, file.path))
+        result.add(hints.improve_load_finding(problem_finding(problem, file.path), data))
     return loaded.document
 
 
@@ -146,6 +146,9 @@ def load_year(
     for lf in loaded:
         if lf.file.kind is Kind.YEAR or lf.document is None:
             continue
+        if lf.file.kind is Kind.MEMBER and active is not None:
+            lf.record = _member(schemas, lf, year_obj, active, result)
+            continue
         found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
         result.extend(found)
         if not found and lf.file.kind in RECORD_TYPES:
@@ -153,6 +156,26 @@ def load_year(
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
     return year_obj, result
+
+
+def _member(
+    schemas: SchemaSet, lf: LoadedFile, year: Year, ruleset: str, result: CheckResult
+) -> Any:
+    """Validate a member file: base schema, then the overlay of the ruleset when the
+    ruleset expects a review from this member (a new member under 124-M6 writes none, so
+    their file is checked for form only, like a `pending` year's)."""
+    from generator.rules import review_expected
+
+    assert lf.document is not None
+    found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, None)
+    if found:
+        result.extend(found)
+        return None
+    record = _build(lf)
+    overlay = ruleset if review_expected(year.config, record) else "pending"
+    found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
+    result.extend(found)
+    return None if found else record
 
 
 def _build(lf: LoadedFile) -> Any:

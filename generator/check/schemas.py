@@ -158,19 +158,29 @@ class SchemaSet:
         return compiled.schema if compiled else None
 
     def validate(
-        self, kind: Kind, document: Document, path: str, ruleset: str | None
+        self,
+        kind: Kind,
+        document: Document,
+        path: str,
+        ruleset: str | None,
+        *,
+        base: bool = True,
     ) -> list[Finding]:
-        """Findings for `document` against the base schema of `kind` and its ruleset overlay."""
+        """Findings for `document` against the base schema of `kind` (unless `base` is
+        False) and the ruleset overlay of `kind` (when `ruleset` is given)."""
         findings: list[Finding] = []
         layers = [self._get(kind, None)]
         if ruleset is not None and kind in OVERLAY_PREFIX:
             layers.append(self._get(kind, ruleset))
+        if not base:
+            layers = [None, *layers[1:]]
         for compiled in layers:
             if compiled is None or compiled.fast.is_valid(document.data):
                 continue
             for error in _leaf_errors(compiled.slow.iter_errors(document.data)):
-                base = layers[0].schema if layers[0] else compiled.schema
-                findings.extend(_to_findings(error, document, path, compiled.schema, base))
+                base_layer = self._get(kind, None)
+                base_schema = base_layer.schema if base_layer else compiled.schema
+                findings.extend(_to_findings(error, document, path, compiled.schema, base_schema))
             if findings:
                 break  # the overlay's complaints make sense only on a valid base
         return _dedupe(findings)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.rules import pending, qd124_hd25, qd132_hd21, qd366_hd43
+from generator.rules.assess import is_new_member
 from generator.rules.base import (
     Effect,
     History,
@@ -30,7 +31,7 @@ from generator.rules.base import (
 )
 from generator.rules.engine import RulesetSpec
 from generator.rules.lookup import decided_by_text
-from generator.submissions.records import Level, YearConfig
+from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
 
 REGISTRY: dict[str, RulesetSpec] = {
@@ -53,6 +54,20 @@ def ruleset_for(config: YearConfig | None, year: int | None = None) -> RulesetSp
     if config is None:
         return REGISTRY[pending.ID] if year is None else REGISTRY[default_ruleset_id(year)]
     return REGISTRY.get(config.ruleset) or REGISTRY[pending.ID]
+
+
+def review_expected(config: YearConfig | None, member: MemberReview) -> bool:
+    """Whether the year's ruleset expects a completed review from `member`.
+
+    Exempted and suspended members are neither reviewed nor rated (132-M7, 124-M6); a
+    member admitted less than 6 months before the evaluation date is reviewed under
+    132-M7 but not under 124-M6. The check stage validates such files for form only.
+    """
+    if member.status in (MembershipStatus.EXEMPTED, MembershipStatus.SUSPENDED):
+        return False
+    if config is not None and is_new_member(member.admitted, config.evaluation_date):
+        return ruleset_for(config).new_members_reviewed
+    return True
 
 
 @dataclass

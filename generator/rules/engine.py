@@ -71,6 +71,9 @@ class RulesetSpec:
     engine_rule_ids: tuple[str, ...] = ()
     not_reviewed_rule: tuple[str, str] = ("X1", "")  # rule id, citation for drafts
     rates: bool = True  # False for `pending`
+    # whether a member admitted < 6 months before the evaluation date writes a review
+    # (132-M7: yes; 124-M6: no); the check stage asks through `review_expected`
+    new_members_reviewed: bool = False
 
     def rate(self, year: Year, history: History) -> YearVerdicts:
         return rate(self, year, history)

@@ -27,6 +27,8 @@ from generator.rules.wording import arrow, cap, discipline_text, pct
 from generator.submissions.records import CriterionLevel, Level, TargetStatus
 
 ID = "qd124-hd25"
+# 124-M6 (and 366, RULES.md X1): admitted < 6 months: neither reviewed nor rated
+NEW_MEMBERS_REVIEWED = False
 QD = "Quy định 124-QĐ/TW"
 HD = "Hướng dẫn 25-HD/BTCTW"
 C_CRIT = f"{QD}, Điều 10 (tiêu chí đánh giá); {HD}"
@@ -92,7 +94,7 @@ SETTINGS: list[Setting] = [
 def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Exempted, suspended, or admitted under 6 months: neither reviewed nor rated.
     Case 20: admitted 01/09/2024 → not reviewed, not rated."""
-    yield from common.status_not_rated(r, m, new_member_reviewed=False)
+    yield from common.status_not_rated(r, m, new_member_reviewed=NEW_MEMBERS_REVIEWED)
 
 
 @rule("X1", C_MEMBER)
@@ -429,6 +431,7 @@ def org_needs_decision(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
 
 RULESET = RulesetSpec(
     id=ID,
+    new_members_reviewed=NEW_MEMBERS_REVIEWED,
     title_vi="Quy định 124-QĐ/TW và Hướng dẫn 25-HD/BTCTW",
     years_vi="2023–2024",
     settings=SETTINGS,

@@ -22,6 +22,8 @@ from generator.rules.wording import arrow, cap, discipline_text, pct, vn_date
 from generator.submissions.records import DisciplineForm, Level, MembershipStatus
 
 ID = "qd132-hd21"
+# 132-M7: admitted < 6 months: reviewed, not rated
+NEW_MEMBERS_REVIEWED = True
 QD = "Quy định 132-QĐ/TW"
 HD = "Hướng dẫn 21-HD/BTCTW"
 C_MEMBER = f"{QD}; {HD}, mục II.B.2 (xếp loại chất lượng đảng viên)"
@@ -67,7 +69,7 @@ def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Exempted or suspended: not reviewed, not rated. Admitted < 6 months before the
     evaluation date: reviewed, not rated. Case 8: admitted 01/08 → "mới kết nạp dưới 6
     tháng"; case 9: exempted; suspended."""
-    yield from common.status_not_rated(r, m, new_member_reviewed=True)
+    yield from common.status_not_rated(r, m, new_member_reviewed=NEW_MEMBERS_REVIEWED)
 
 
 @rule("132-M9", C_MEMBER)
@@ -372,6 +374,7 @@ def leadership_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
 
 RULESET = RulesetSpec(
     id=ID,
+    new_members_reviewed=NEW_MEMBERS_REVIEWED,
     title_vi="Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW",
     years_vi="2018–2022",
     settings=SETTINGS,

@@ -22,6 +22,8 @@ from generator.rules.wording import arrow, cap, discipline_text, pct
 from generator.submissions.records import Level
 
 ID = "qd366-hd43"
+# 124-M6 (and 366, RULES.md X1): admitted < 6 months: neither reviewed nor rated
+NEW_MEMBERS_REVIEWED = False
 QD = "Quy định 366-QĐ/TW"
 HD = "Hướng dẫn 43-HD/BTCTW"
 C_MEMBER = f"{QD}; {HD}, Phụ lục 4 (khung tiêu chuẩn xếp loại đảng viên theo thang điểm 100)"
@@ -51,7 +53,7 @@ BAND_RULE = {
 @rule("X1", C_NOT_RATED)
 def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Exempted, suspended, or admitted under 6 months: neither reviewed nor rated."""
-    yield from common.status_not_rated(r, m, new_member_reviewed=False)
+    yield from common.status_not_rated(r, m, new_member_reviewed=NEW_MEMBERS_REVIEWED)
 
 
 @rule("X1", C_MEMBER)
@@ -274,6 +276,7 @@ def org_scores(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
 
 RULESET = RulesetSpec(
     id=ID,
+    new_members_reviewed=NEW_MEMBERS_REVIEWED,
     title_vi="Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW",
     years_vi="2025 trở đi",
     settings=SETTINGS,
