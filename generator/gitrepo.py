@@ -25,15 +25,39 @@ def _git(repo: Path, *args: str) -> str:
     return out.stdout
 
 
+def merge_base(repo: Path, ref: str) -> str:
+    """Where the current branch left `ref` (or `ref` itself when Git cannot tell)."""
+    try:
+        return _git(repo, "merge-base", ref, "HEAD").strip()
+    except GitError:
+        return ref
+
+
+def file_at(repo: Path, rev: str, path: str) -> bytes | None:
+    """The bytes of `path` at revision `rev`, or None when it did not exist there."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(repo), "show", f"{rev}:{path}"], check=True, capture_output=True
+        )
+    except (FileNotFoundError, subprocess.CalledProcessError):
+        return None
+    return out.stdout
+
+
+def diff_zero_context(repo: Path, rev: str, path: str) -> str:
+    """`git diff -U0` of `path` between `rev` and the working tree ("" on failure)."""
+    try:
+        return _git(repo, "diff", "-U0", "--no-color", rev, "--", path)
+    except (GitError, UnicodeDecodeError):
+        return ""
+
+
 def changed_files(repo: Path, ref: str) -> list[str]:
     """Repository-relative paths changed since `ref`: committed, staged, unstaged, untracked.
 
     Deleted files are included (a deletion can break references elsewhere).
     """
-    try:
-        base = _git(repo, "merge-base", ref, "HEAD").strip()
-    except GitError:
-        base = ref
+    base = merge_base(repo, ref)
     _git(repo, "rev-parse", "--verify", f"{base}^{{commit}}")  # a clear error for a bad ref
     names = set(_git(repo, "diff", "--name-only", "--no-renames", base).splitlines())
     names |= set(_git(repo, "ls-files", "--others", "--exclude-standard").splitlines())

@@ -49,22 +49,12 @@ class Change:
     changed_lines: frozenset[int] = frozenset()
 
 
-def merge_base(repo: Path, ref: str) -> str:
-    try:
-        return gitrepo._git(repo, "merge-base", ref, "HEAD").strip()
-    except gitrepo.GitError:
-        return ref
-
-
 def read_changes(repo: Path, ref: str, paths: Iterable[str]) -> list[Change]:
     """The changes of `paths` since the merge base of `ref` (working tree included)."""
-    base = merge_base(repo, ref)
+    base = gitrepo.merge_base(repo, ref)
     out = []
     for path in paths:
-        try:
-            before: bytes | None = gitrepo._git(repo, "show", f"{base}:{path}").encode("utf-8")
-        except (gitrepo.GitError, UnicodeDecodeError):
-            before = None
+        before = gitrepo.file_at(repo, base, path)
         full = repo / path
         after = full.read_bytes() if full.is_file() else None
         lines: set[int] = set()
@@ -72,10 +62,7 @@ def read_changes(repo: Path, ref: str, paths: Iterable[str]) -> list[Change]:
             if before is None:
                 lines = set(range(1, after.count(b"\n") + 2))
             else:
-                try:
-                    diff = gitrepo._git(repo, "diff", "-U0", "--no-color", base, "--", path)
-                except (gitrepo.GitError, UnicodeDecodeError):
-                    diff = ""
+                diff = gitrepo.diff_zero_context(repo, base, path)
                 for m in _HUNK.finditer(diff):
                     start, count = int(m.group(1)), int(m.group(2) or "1")
                     # a pure deletion (count 0) sits after line `start`: mark both neighbours
