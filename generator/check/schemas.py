@@ -419,12 +419,15 @@ def _to_findings(
         return [make("schema-length", pos, f"{label} phải {what}.", hint)]
     if keyword is None or keyword == "not" or schema is False:
         key_pos = doc.key_pos(path)
+        base_title = _base_node(base_schema, path).get("title", "") if base_schema else ""
+        named = f"`{_where(path)}`" + (f" ({base_title})" if base_title else "")
+        explain = schema.get("description", "") if isinstance(schema, dict) else ""
         return [
             make(
                 "schema-not-allowed",
                 key_pos,
-                f"Mục {label} không dùng trong năm này (theo bộ quy tắc của năm).",
-                "Xóa mục này; xem mẫu của năm bằng `kiemdiem new`.",
+                f"Mục {named} không dùng trong năm này (theo bộ quy tắc của năm).",
+                explain or "Xóa mục này; xem mẫu của năm bằng `kiemdiem new`.",
             )
         ]
     if keyword == "uniqueItems":

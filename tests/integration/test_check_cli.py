@@ -296,3 +296,34 @@ def test_changed_since_shows_changed_files_and_what_they_cause(
     code, report = run_check(repo, "--changed-since", "base", "--no-rules", capsys=capsys)
     assert found(report) == [("proposal-missing-member", f"{CB}/de-xuat.yaml", 4)]
     assert code == 1
+
+
+def test_pending_year_switched_to_a_ruleset_lists_what_each_file_must_add(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """RULES.md R0: the sample's 2026 is `pending`; checked as qd124-hd25, every completed
+    file must add its criteria (tieu_chi) and drop its scores (diem); drafts need nothing."""
+    code, report = run_check(
+        ROOT, "submissions/2026", "--ruleset", "qd124-hd25", "--no-rules", capsys=capsys
+    )
+    assert code == 1
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for f in report["findings"]:
+        by_file.setdefault(f["path"], []).append((f["code"], f["message"]))
+    assert by_file
+    for path, items in by_file.items():
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert "trang_thai_ho_so: nhap" not in text, path  # drafts are never asked for more
+        codes = sorted(code for code, _ in items)
+        assert set(codes) <= {"schema-required", "schema-not-allowed"}, (path, codes)
+        if "\ndiem:" in text:
+            assert any(
+                "`diem`" in message for code, message in items if code == "schema-not-allowed"
+            )
+        if "\ntieu_chi:" not in text:
+            assert any(
+                "`tieu_chi`" in message for code, message in items if code == "schema-required"
+            )
+    # without the override the pending year is clean
+    code, report = run_check(ROOT, "submissions/2026", "--no-rules", capsys=capsys)
+    assert (code, report["findings"]) == (0, [])
