@@ -89,7 +89,12 @@ def check_repo(
         year, result = load_year(repo, y, schemas=schemas, ruleset=ruleset if y in wanted else None)
         out.years[y] = year
         if y in wanted:
-            full.files_checked += result.files_checked
+            full.files_checked += sum(
+                1
+                for f in year.files
+                if selection.covers(f.path)
+                and f.kind not in (layout.Kind.UNKNOWN, layout.Kind.SYMLINK)
+            )
             full.extend(result.findings)
     roster = repo / layout.SUBMISSIONS / layout.ROSTER_FILE
     if roster.is_file() and selection.covers(f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"):

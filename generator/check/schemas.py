@@ -278,6 +278,8 @@ def _to_findings(
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     title = schema.get("title", "") if isinstance(schema, dict) else ""
+    if path and base_schema is not None:  # the property's own name beats its shared type's
+        title = _base_node(base_schema, path).get("title", "") or title
     label = f"`{_where(path)}`" + (f" ({title})" if title else "")
 
     def make(code: str, pos: Position, message: str, hint: str = "") -> Finding:
@@ -335,20 +337,11 @@ def _to_findings(
     if keyword == "enum":
         options = [str(o) for o in error.validator_value]
         guess = hints.guess_enum(value, options)
-        hint = (
-            (f"Có phải ý bạn là `{guess}`? " if guess else "")
-            + "Chọn một trong: "
-            + ", ".join(f"`{o}`" for o in options)
-            + "."
-        )
-        return [
-            make(
-                "schema-enum",
-                pos,
-                f"Giá trị `{value}` không hợp lệ cho {label}.",
-                hints.with_corrected_line(doc, path, guess, hint),
-            )
-        ]
+        choices = "Chọn một trong: " + ", ".join(f"`{o}`" for o in options) + "."
+        hint = hints.with_corrected_line(doc, path, guess, choices)
+        if guess and hint == choices:  # no line to correct: still say what was meant
+            hint = f"Có phải ý bạn là `{guess}`? {choices}"
+        return [make("schema-enum", pos, f"Giá trị `{value}` không hợp lệ cho {label}.", hint)]
     if keyword == "const":
         return [
             make(
