@@ -60,7 +60,7 @@ def test_values_keep_line_and_column() -> None:
 
 
 def test_quoted_values_stay_text() -> None:
-    doc = loads(b'a: "true"\nb: \'42\'\nc: |\n  1.5\n').document
+    doc = loads(b"a: \"true\"\nb: '42'\nc: |\n  1.5\n").document
     assert doc is not None
     assert doc.data == {"a": "true", "b": "42", "c": "1.5\n"}
 
@@ -89,7 +89,9 @@ def test_quoted_values_stay_text() -> None:
         (b"a: 1\n b: 2\n", [("yaml-syntax", 2, 3)]),
     ],
 )
-def test_bad_input_is_a_positioned_problem(data: bytes, expected: list[tuple[str, int, int]]) -> None:
+def test_bad_input_is_a_positioned_problem(
+    data: bytes, expected: list[tuple[str, int, int]]
+) -> None:
     result = loads(data)
     assert result.document is None
     assert problems(data) == expected

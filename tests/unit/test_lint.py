@@ -1,0 +1,18 @@
+"""The tree stays clean: ruff's lint and format checks, as configured in pyproject.toml."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("args", [["check", "."], ["format", "--check", "."]])
+def test_ruff(args: list[str]) -> None:
+    ruff = shutil.which("ruff")
+    assert ruff, "ruff is part of the test extras: pip install -e '.[test]'"
+    done = subprocess.run([ruff, *args], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
