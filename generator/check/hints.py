@@ -175,7 +175,11 @@ def for_missing_key(key: str, schema: Any, path: tuple[Any, ...], doc: Document)
     return f"{base} {desc}{example}".strip()
 
 
-def for_unknown_key(key: str, guess: str | None) -> str | None:
+def for_unknown_key(
+    key: str, guess: str | None, value: Any = None, line: int | None = None
+) -> str | None:
+    """What to write instead of an unknown key; with the corrected line when the key holds a
+    plain value (`họ_tên: Nguyễn Văn Nam` -> `Sửa dòng 3 thành: ho_ten: Nguyễn Văn Nam`)."""
     group = group_of(key)
     if group is not None:
         return (
@@ -183,12 +187,18 @@ def for_unknown_key(key: str, guess: str | None) -> str | None:
             f"lề thêm 2 dấu cách, ví dụ:\n{group}:\n  {key}: ..."
         )
     if guess and guess != key:
+        scalar = isinstance(value, str | int | float | bool) and "\n" not in str(value)
+        shown = ("true" if value else "false") if isinstance(value, bool) else value
+        fix = (
+            f"Sửa dòng {line} thành: `{guess}: {shown}`."
+            if scalar and line
+            else f"Sửa tên mục thành `{guess}:`."
+        )
         if _fold(key).replace(" ", "_") == guess:
             return (
-                f"Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là `{guess}`? "
-                f"Sửa thành `{guess}:`."
+                f"Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là `{guess}`? {fix}"
             )
-        return f"Có phải ý bạn là `{guess}`? Sửa tên mục thành `{guess}:`."
+        return f"Có phải ý bạn là `{guess}`? {fix}"
     return None
 
 

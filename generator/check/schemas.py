@@ -183,7 +183,7 @@ class SchemaSet:
                 findings.extend(_to_findings(error, document, path, compiled.schema, base_schema))
             if findings:
                 break  # the overlay's complaints make sense only on a valid base
-        return _dedupe(findings)
+        return _dedupe(_drop_explained_missing(findings))
 
 
 def _leaf_errors(
@@ -196,6 +196,23 @@ def _leaf_errors(
                 yield from _leaf_errors(iter([best]))
                 continue
         yield error
+
+
+def _drop_explained_missing(findings: list[Finding]) -> list[Finding]:
+    """`họ_tên:` is one mistake, not two: a missing key that an unknown key of the same
+    mapping most likely meant is already explained by that key's finding."""
+    meant = {
+        (f.extra.get("pointer"), f.extra.get("guess"))
+        for f in findings
+        if f.code == "schema-unknown-key" and f.extra.get("guess")
+    }
+    return [
+        f
+        for f in findings
+        if not (
+            f.code == "schema-required" and (f.extra.get("pointer"), f.extra.get("key")) in meant
+        )
+    ]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -282,7 +299,7 @@ def _to_findings(
         title = _base_node(base_schema, path).get("title", "") or title
     label = f"`{_where(path)}`" + (f" ({title})" if title else "")
 
-    def make(code: str, pos: Position, message: str, hint: str = "") -> Finding:
+    def make(code: str, pos: Position, message: str, hint: str = "", **extra: object) -> Finding:
         return Finding(
             code=code,
             severity=Severity.ERROR,
@@ -290,7 +307,11 @@ def _to_findings(
             position=pos,
             message=message,
             hint=hint,
-            extra={"keyword": str(keyword), "pointer": "/" + "/".join(str(p) for p in path)},
+            extra={
+                "keyword": str(keyword),
+                "pointer": "/" + "/".join(str(p) for p in path),
+                **extra,
+            },
         )
 
     if keyword == "required":
@@ -299,8 +320,10 @@ def _to_findings(
         out = []
         for k in missing:
             sub = _resolve(root_schema, schema.get("properties", {}).get(k, {}))
-            if not (isinstance(sub, dict) and sub.get("title")) and base_schema is not None:
-                sub = _base_node(base_schema, (*path, k))
+            if base_schema is not None:  # the property's own title beats its shared type's
+                own = _base_node(base_schema, (*path, k))
+                if isinstance(own, dict) and own.get("title"):
+                    sub = own
             t = sub.get("title", "") if isinstance(sub, dict) else ""
             where = f" trong {label}" if path else ""
             out.append(
@@ -309,6 +332,7 @@ def _to_findings(
                     pos,
                     f"Thiếu mục bắt buộc `{k}`" + (f" ({t})" if t else "") + f"{where}.",
                     hints.for_missing_key(k, sub, path, doc),
+                    key=k,
                 )
             )
         return out
@@ -329,7 +353,9 @@ def _to_findings(
                     "schema-unknown-key",
                     doc.key_pos((*path, k)),
                     f"Mục `{k}` không có trong mẫu{where}.",
-                    hints.for_unknown_key(k, guess) or hint,
+                    hints.for_unknown_key(k, guess, value[k], doc.key_pos((*path, k)).line) or hint,
+                    key=k,
+                    guess=guess,
                 )
             )
         return out

@@ -104,9 +104,9 @@ def test_unknown_key_suggests_the_intended_one(
 ) -> None:
     repo = mini_repo(replace(M1, "ho_ten:", "họ_tên:"))
     _, report = run_check(repo, "--no-rules", capsys=capsys)
-    codes = [f["code"] for f in report["findings"]]
-    assert codes == ["schema-required", "schema-unknown-key"]
-    assert "`ho_ten`" in report["findings"][1]["hint"]
+    # one mistake, one finding: the missing `ho_ten` is what `họ_tên` meant
+    assert found(report) == [("schema-unknown-key", M1, 3)]
+    assert "Sửa dòng 3 thành: `ho_ten: Nguyễn Văn Nam`" in report["findings"][0]["hint"]
 
 
 def test_level_label_hint_gives_the_corrected_line(

@@ -122,13 +122,13 @@ def test_date_in_smart_quotes(repo: Path) -> None:
 def test_key_typed_with_diacritics(repo: Path) -> None:
     f = only(check(repo, HEAD.replace("ho_ten:", "họ_tên:")), "schema-unknown-key")
     assert f.line == 3
-    assert "`ho_ten:`" in f.hint
+    assert "Sửa dòng 3 thành: `ho_ten: Nguyễn Văn A`" in f.hint
 
 
 def test_key_typed_with_spaces(repo: Path) -> None:
     f = only(check(repo, HEAD.replace("ho_ten:", "ho ten:")), "schema-unknown-key")
     assert f.line == 3
-    assert "`ho_ten:`" in f.hint
+    assert "Sửa dòng 3 thành: `ho_ten: Nguyễn Văn A`" in f.hint
 
 
 def test_yes_no_in_vietnamese_for_a_boolean(repo: Path) -> None:
