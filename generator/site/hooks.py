@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 FRAGMENTS = "fragments"
-PLACEHOLDER = re.compile(r'<div class="kd-member-body" data-kd-body="([a-z0-9-]+)"></div>')
+# a member id, or "@dang-vien" for the members' table ("@" is never in an id)
+PLACEHOLDER = re.compile(r'<div class="kd-[a-z-]+" data-kd-body="([a-z0-9@-]+)"></div>')
 
 
 def fragments_file(docs_dir: Path, org_id: str) -> Path:

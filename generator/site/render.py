@@ -143,7 +143,9 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
     page("home.md.j2", "index.md", "")
     page("tree.md.j2", "to-chuc/index.md", "../")
     org_template = env.get_template("org.md.j2")
-    member_body = env.get_template("_member.j2").module.body  # type: ignore[attr-defined]
+    member_macros = env.get_template("_member.j2").module
+    member_body = member_macros.body  # type: ignore[attr-defined]
+    member_table = member_macros.table  # type: ignore[attr-defined]
     for node in view.tree():
         org = node.org
         out.write(page_path_org(org.id), org_template.render(v=view, to_root="../../", org=org))
@@ -152,6 +154,7 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
                 m.id: str(member_body(view, m, view.member_verdict(m.id), org))
                 for m in view.members_of(org.id)
             }
+            bodies["@dang-vien"] = str(member_table(view, org))
             out.write_outside(
                 fragments_file(docs_dir, org.id), json.dumps(bodies, ensure_ascii=False)
             )
