@@ -1,0 +1,159 @@
+"""A real headless Chromium on the built site: search without diacritics, switch year.
+
+Serves a two-year site on 127.0.0.1 (http.server in a thread), types a member's name
+without diacritics into Material's search, opens the hit, switches to the other year with
+the version selector, and keeps screenshots in tests/artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.site.build import build_year_site, write_versions
+from generator.site.text import fold
+from generator.site.views import YearView
+from tests.integration.test_site_data import make_findings, make_verdicts, make_year
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict]]:
+    base = tmp_path_factory.mktemp("browser")
+    out = base / "site"
+    years = {}
+    previous = None
+    for number in (2024, 2025):
+        year = make_year(number, grassroots=2, chi_bo_per=2, members_per=5)
+        view = YearView(year, make_verdicts(year), make_findings(year), previous=previous)
+        build_year_site(view, ROOT, base / "work" / str(number), out / str(number), strict=True)
+        years[number] = year
+        previous = view
+    write_versions(out, [2024, 2025])
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", years
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    with tempfile.TemporaryDirectory() as profile:
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,1000",
+        ):
+            options.add_argument(arg)
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def test_search_without_diacritics_then_switch_year(served, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, years = served
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    year = years[2025]
+    # a member whose name has diacritics, typed without them
+    member = next(m for m in year.members.values() if fold(m.name) != m.name.lower())
+    query = fold(member.name)
+    wait = WebDriverWait(browser, 20)
+
+    browser.get(f"{base}/")  # the landing page redirects to the newest year
+    wait.until(ec.url_contains("/2025/"))
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.send_keys(query)
+    hit = wait.until(
+        ec.presence_of_element_located(
+            (By.CSS_SELECTOR, f".md-search-result__item a[href*='#{member.id}']")
+        )
+    )
+    # results are grouped by page: the member's chi bộ page comes first, their section in it
+    first = browser.find_element(By.CSS_SELECTOR, ".md-search-result__item")
+    assert f"#{member.id}" in first.get_attribute("innerHTML"), "the member is in the first hit"
+    assert member.name in hit.text
+    browser.save_screenshot(str(ARTIFACTS / "search-without-diacritics.png"))
+
+    hit.click()
+    wait.until(ec.url_contains(f"#{member.id}"))
+    heading = browser.find_element(By.ID, member.id)
+    assert heading.text.strip() == member.name
+    browser.save_screenshot(str(ARTIFACTS / "member-review.png"))
+
+    # the version selector lists both years and moves to 2024
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.execute_script("window.scrollTo(0, 0)")
+    selector = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, ".md-version")))
+    ActionChains(browser).move_to_element(selector).perform()
+    link = wait.until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, ".md-version__list a[href*='/2024/']"))
+    )
+    link.click()
+    wait.until(ec.url_contains("/2024/"))
+    current = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".md-version__current")))
+    assert current.text.strip() == "2024"
+    browser.save_screenshot(str(ARTIFACTS / "year-2024.png"))
+
+
+def test_search_with_diacritics_and_for_pages(served, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, years = served
+    member = sorted(years[2025].members.values(), key=lambda m: m.id)[-1]
+    wait = WebDriverWait(browser, 20)
+    for query, expected in ((member.name, f"#{member.id}"), ("kiem diem", "huong-dan/")):
+        browser.get(f"{base}/2025/")
+        box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+        box.click()
+        box.send_keys(query)
+        wait.until(
+            ec.presence_of_element_located(
+                (By.CSS_SELECTOR, f".md-search-result__item a[href*='{expected}']")
+            )
+        )
