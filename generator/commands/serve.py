@@ -42,13 +42,11 @@ def _snapshot(paths: list[Path]) -> dict[Path, float]:
 
 
 def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
-    earlier = {}
-    if year - 1 in list_years(repo):
-        prev_year, _ = rating.load(repo, year - 1)
-        earlier[year - 1] = rating.rate(prev_year, {})
-    loaded, findings = rating.load(repo, year)
-    verdicts = rating.rate(loaded, earlier)
-    view = rating.view(loaded, verdicts, findings + (verdicts.findings if verdicts else []))
+    years = [y for y in (year - 1, year) if y in list_years(repo)]
+    loaded = {y: rating.load(repo, y) for y in years}
+    verdicts = rating.rate_all({y: pair[0] for y, pair in loaded.items()})[year]
+    this, findings = loaded[year]
+    view = rating.view(this, verdicts, findings + verdicts.findings)
     return len(render_year(view, project / TEMPLATES, docs).written)
 
 

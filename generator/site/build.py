@@ -160,13 +160,19 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> SiteR
     steps = len(needed) + 2 * len(to_build)
     done = 0
     for y in needed:
-        report(f"Đọc và xếp loại năm {y}", done, steps)
+        report(f"Đọc và kiểm tra năm {y}", done, steps)
         started = time.perf_counter()
         loaded[y] = rating.load(options.repo, y)
-        rated[y] = rating.rate(loaded[y][0], {k: v for k, v in rated.items() if k < y})
         if y in to_build:
             result.years.append(YearResult(y, seconds_load=time.perf_counter() - started))
         done += 1
+    report("Xếp loại", done, steps)
+    started = time.perf_counter()
+    rated.update(rating.rate_all({y: loaded[y][0] for y in needed}))
+    seconds_rate = time.perf_counter() - started
+    for r in result.years:
+        if not r.skipped:
+            r.seconds_load += seconds_rate / max(1, len(to_build))
 
     work = options.work or options.repo / "build"
     views: dict[int, YearView] = {}

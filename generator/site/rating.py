@@ -35,12 +35,18 @@ class _History:
 
 
 def rate(year: Year, earlier: dict[int, YearVerdicts | None]) -> YearVerdicts | None:
-    """The year's verdicts, or None while the rating engine is not available."""
-    try:
-        from generator.rules import rate_year  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+    """One year's verdicts, with the final levels of earlier years as history."""
+    from generator.rules import rate_year
+
     return rate_year(year, _History(earlier))
+
+
+def rate_all(years: dict[int, Year]) -> dict[int, YearVerdicts]:
+    """Several years at once, oldest first: history flags and re-ratings (124-M7) between
+    them are applied by the rating engine."""
+    from generator.rules import rate_years
+
+    return rate_years(dict(sorted(years.items())))
 
 
 def view(
