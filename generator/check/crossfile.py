@@ -353,24 +353,43 @@ def _check_decisions(
             )
         )
     first: dict[str, int] = {}
-    for item in decisions.members:
-        pos = src.document.value_pos(("dang_vien", item.index, "ma_dang_vien"))
-        if item.member_id in first:
+
+    def decided(target: str, path: tuple[str, int, str]) -> Position | None:
+        """The line of a decided subject, or None (reported) when it is decided twice."""
+        pos = src.document.value_pos(path)
+        if target in first:
+            result.add(
+                _f("decision-duplicate", src.path, pos, target=target, first_line=first[target])
+            )
+            return None
+        first[target] = pos.line
+        return pos
+
+    def authorized(
+        pos: Position, target: str, authority: Organization | None, subject: str, related: list[str]
+    ) -> None:
+        if authority is None or authority.id != org.id:
             result.add(
                 _f(
-                    "decision-duplicate",
+                    "decision-no-authority",
                     src.path,
                     pos,
-                    target=item.member_id,
-                    first_line=first[item.member_id],
+                    body=org.type.label_vi,
+                    org=org.id,
+                    subject=subject,
+                    target=target,
+                    authority=_authority_text(authority),
+                    related=related,
                 )
             )
+
+    broken = {m for ids in year.broken_members.values() for m in ids}
+    for item in decisions.members:
+        pos = decided(item.member_id, ("dang_vien", item.index, "ma_dang_vien"))
+        if pos is None or item.member_id in broken:
             continue
-        first[item.member_id] = pos.line
         member = year.members.get(item.member_id)
         if member is None:
-            if any(item.member_id in ids for ids in year.broken_members.values()):
-                continue
             result.add(
                 _f(
                     "ref-unknown-member",
@@ -382,37 +401,14 @@ def _check_decisions(
                 )
             )
             continue
+        related = [member.source.path] if member.source else []
         authority = year.deciding_org_for_member(item.member_id)
-        if authority is None or authority.id != org.id:
-            result.add(
-                _f(
-                    "decision-no-authority",
-                    src.path,
-                    pos,
-                    body=org.type.label_vi,
-                    org=org.id,
-                    subject="đảng viên",
-                    target=item.member_id,
-                    authority=_authority_text(authority),
-                    related=[member.source.path] if member.source else [],
-                )
-            )
+        authorized(pos, item.member_id, authority, "đảng viên", related)
     for org_item in decisions.organizations:
-        pos = src.document.value_pos(("to_chuc", org_item.index, "ma_to_chuc"))
-        if org_item.org_id in first:
-            result.add(
-                _f(
-                    "decision-duplicate",
-                    src.path,
-                    pos,
-                    target=org_item.org_id,
-                    first_line=first[org_item.org_id],
-                )
-            )
+        pos = decided(org_item.org_id, ("to_chuc", org_item.index, "ma_to_chuc"))
+        if pos is None:
             continue
-        first[org_item.org_id] = pos.line
-        target = year.orgs.get(org_item.org_id)
-        if target is None:
+        if org_item.org_id not in year.orgs:
             result.add(
                 _f(
                     "ref-unknown-org",
@@ -425,19 +421,7 @@ def _check_decisions(
             )
             continue
         authority = year.deciding_org_for_org(org_item.org_id)
-        if authority is None or authority.id != org.id:
-            result.add(
-                _f(
-                    "decision-no-authority",
-                    src.path,
-                    pos,
-                    body=org.type.label_vi,
-                    org=org.id,
-                    subject="tổ chức",
-                    target=org_item.org_id,
-                    authority=_authority_text(authority),
-                )
-            )
+        authorized(pos, org_item.org_id, authority, "tổ chức", [])
     for rr in decisions.re_ratings:
         if rr.year >= year.year:
             result.add(
