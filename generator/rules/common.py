@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from generator.rules.assess import is_new_member, months_between
 from generator.rules.base import NotRated, Reason
 from generator.rules.rule import MemberFacts, Rule
-from generator.rules.wording import vn_date
-from generator.submissions.records import FileState, MembershipStatus
+from generator.rules.wording import arrow, vn_date
+from generator.submissions.records import FileState, Level, MembershipStatus
 
 
 def status_not_rated(
@@ -52,4 +52,33 @@ def draft_not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
             NotRated.NOT_REVIEWED,
             f"Bản kiểm điểm còn là bản nháp (trang_thai_ho_so: nhap): chưa xếp loại ({r.id})",
             reviewed=False,
+        )
+
+
+def degradation_khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A competent body's finding of degradation makes a member KHTNV (132-M4a, 124-M4,
+    366-M4)."""
+    if m.member.degradation_finding:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                "cấp có thẩm quyền kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống, "
+                "“tự diễn biến”, “tự chuyển hóa”",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
+
+
+def prohibited_khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """Violating what members must not do or the duty to set an example makes a member
+    KHTNV (124-M4, 366-M4)."""
+    if m.member.prohibited_violation:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                "vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương",
+                Level.KHTNV,
+                r.id,
+            ),
         )

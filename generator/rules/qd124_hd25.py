@@ -227,24 +227,8 @@ def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
                     + " — cấp có thẩm quyền quyết định (124-M4, kem_rule)",
                     needs_decision=True,
                 )
-    if member.degradation_finding:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                "cấp có thẩm quyền kết luận suy thoái, “tự diễn biến”, “tự chuyển hóa”",
-                Level.KHTNV,
-                r.id,
-            ),
-        )
-    if member.prohibited_violation:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                "vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương",
-                Level.KHTNV,
-                r.id,
-            ),
-        )
+    yield from common.degradation_khtnv(r, m)
+    yield from common.prohibited_khtnv(r, m)
     for d in disciplined_in(member.discipline, m.y):
         if d.violation_date is not None and d.violation_date.year < m.y:
             continue  # 124-M7: the earlier year is re-rated instead

@@ -115,16 +115,7 @@ def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     (one violation counts once: in the year of the decision). Case 5: 45% → KHTNV;
     case 6: khiển trách this year → KHTNV, not again next year."""
     member = m.member
-    if member.degradation_finding:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                "cấp có thẩm quyền kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống, "
-                "“tự diễn biến”, “tự chuyển hóa”",
-                Level.KHTNV,
-                r.id,
-            ),
-        )
+    yield from common.degradation_khtnv(r, m)
     tasks = member.tasks
     if tasks is not None and tasks.assigned and tasks.completed_share < 0.5:
         yield r.ceiling(

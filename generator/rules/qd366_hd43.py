@@ -155,24 +155,8 @@ def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     members must not do or the duty to set an example; more than 50% of tasks not
     completed. Self-detection does not exempt automatically: flagged for the deciding body."""
     member = m.member
-    if member.degradation_finding:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                "cấp có thẩm quyền kết luận suy thoái, “tự diễn biến”, “tự chuyển hóa”",
-                Level.KHTNV,
-                r.id,
-            ),
-        )
-    if member.prohibited_violation:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                "vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương",
-                Level.KHTNV,
-                r.id,
-            ),
-        )
+    yield from common.degradation_khtnv(r, m)
+    yield from common.prohibited_khtnv(r, m)
     for d in disciplined_in(member.discipline, m.y):
         if not d.duty_related:
             continue
