@@ -151,8 +151,9 @@ class _Builder:
         self.problems.append(LoadProblem(code, _pos(mark), detail))
 
     def build(self, node: Any, path: PathKey, depth: int) -> Any:
-        if id(node) in self.seen:
-            self.fail("yaml-alias", node.start_mark)
+        if id(node) in self.seen:  # an alias: reported once, at its anchor, never expanded
+            if not any(p.code == "yaml-alias" for p in self.problems):
+                self.fail("yaml-alias", node.start_mark)
             return None
         self.seen.add(id(node))
         self.count += 1

@@ -331,3 +331,56 @@ def test_pending_year_switched_to_a_ruleset_lists_what_each_file_must_add(
     # without the override the pending year is clean
     code, report = run_check(ROOT, "submissions/2026", "--no-rules", capsys=capsys)
     assert (code, report["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "line"),
+    [
+        (b"ma_dang_vien: dv-000001\nnam: 2025\nnam: 2025\n", "yaml-duplicate-key", 3),
+        (b"ma_dang_vien: dv-000001\nkiem_diem:\n\tuu_diem: x\n", "yaml-tab", 3),
+        (b"ma_dang_vien: dv-000001\nho_ten: Nguy\xc3\xa1n\nx: \xff\n", "file-not-utf8", 3),
+        (b"\xef\xbb\xbfma_dang_vien: dv-000001\n", "file-bom", 1),
+        (b"ma_dang_vien: dv-000001\n---\nnam: 2025\n", "yaml-multi-document", 2),
+        (b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "yaml-alias", 1),
+        (b"ma_dang_vien: dv-000001\nnam: !!int 2025\n", "yaml-tag", 2),
+        (b"- dv-000001\n", "yaml-not-mapping", 1),
+        (b"", "yaml-empty", 1),
+        (b"%PDF-1.4\n\x00\x00binary", "file-not-text", 1),
+        (b"ma_dang_vien: dv-000001\nuu_diem: " + b"x" * 600_000 + b"\n", "file-too-large", 1),
+        ("ma_dang_vien: dv-000001\nuu_diem: Kết quả: tốt\n".encode(), "yaml-syntax", 2),
+    ],
+)
+def test_every_bad_input_is_a_finding_with_file_and_line(
+    mini_repo: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    code: str,
+    line: int,
+) -> None:
+    repo = mini_repo()
+    (repo / M1).write_bytes(content)
+    exit_code, report = run_check(repo, "--no-rules", capsys=capsys)
+    assert found(report) == [(code, M1, line)]
+    assert report["findings"][0]["message"] and report["findings"][0]["hint"]
+    assert exit_code == 1
+
+
+def test_nfd_text_is_a_warning_not_an_error(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = mini_repo()
+    text = (repo / M1).read_text(encoding="utf-8")
+    (repo / M1).write_text(text.replace("Nguyễn", "Nguye\u0302\u0303n"), encoding="utf-8")
+    exit_code, report = run_check(repo, "--no-rules", capsys=capsys)
+    assert [(f["code"], f["severity"], f["line"]) for f in report["findings"]] == [
+        ("text-nfd", "warning", 3)
+    ]
+    assert exit_code == 0
+
+
+def test_empty_review_section_is_a_length_finding(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = mini_repo(replace(M1, "uu_diem: Hoàn thành đầy đủ nhiệm vụ được giao.", 'uu_diem: ""'))
+    _, report = run_check(repo, "--no-rules", capsys=capsys)
+    assert found(report) == [("schema-length", M1, 15)]
