@@ -10,6 +10,7 @@ deciding bodies are added by `check_year`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ RECORD_TYPES: dict[Kind, type] = {
     Kind.DECISIONS: rec.Decisions,
 }
 RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
+Progress = Callable[[int, int], None]
 
 _SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "notice": Severity.NOTICE}
 
@@ -111,14 +113,20 @@ def load_year(
     *,
     schemas: SchemaSet | None = None,
     ruleset: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Year, CheckResult]:
-    """Load, validate and link every file of `year`. `ruleset` overrides the year file's."""
+    """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
+
+    `progress(done, total)` is called while files are read (for a progress display).
+    """
     schemas = schemas or SchemaSet(repo / "schema")
     result = CheckResult()
     files = walk_year(repo, year)
     year_obj = Year(repo=repo, year=year, config=None, files=files)
     loaded: list[LoadedFile] = []
-    for file in files:
+    for done, file in enumerate(files, start=1):
+        if progress is not None and (done % 250 == 0 or done == len(files)):
+            progress(done, len(files))
         if file.kind is Kind.SYMLINK:
             result.add(finding("file-symlink", file.path, Position(1, 1)))
             continue

@@ -7,7 +7,7 @@ paths, the files changed since a Git ref, and findings elsewhere that those file
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +74,7 @@ def check_repo(
     *,
     ruleset: str | None = None,
     rate: bool = True,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> RepoCheck:
     """Check the years `selection` touches; findings are filtered to what it shows."""
     selection = _widen(selection or Selection())
@@ -86,7 +87,13 @@ def check_repo(
     # the newest wanted one, but only count the wanted ones' files
     to_load = [y for y in all_years if wanted and y <= max(wanted)] if rate else wanted
     for y in to_load:
-        year, result = load_year(repo, y, schemas=schemas, ruleset=ruleset if y in wanted else None)
+        year, result = load_year(
+            repo,
+            y,
+            schemas=schemas,
+            ruleset=ruleset if y in wanted else None,
+            progress=(lambda done, total, y=y: progress(y, done, total)) if progress else None,  # type: ignore[misc]
+        )
         out.years[y] = year
         if y in wanted:
             full.files_checked += sum(

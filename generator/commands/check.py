@@ -56,6 +56,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+def _progress(year: int, done: int, total: int) -> None:
+    """One self-overwriting line on a terminal: 'Năm 2025: đã đọc 1500/4188 tệp'."""
+    if total >= 500:
+        print(f"\rNăm {year}: đã đọc {done}/{total} tệp…", end="", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     repo = args.repo.resolve() if args.repo else find_repo()
     problems = []
@@ -81,7 +87,12 @@ def run(args: argparse.Namespace) -> int:
         paths = explicit if paths is None else [p for p in paths if Selection(explicit).covers(p)]
     if not (repo / "schema").is_dir():
         raise UsageError(f"Không tìm thấy thư mục schema/ trong {repo}.")
-    outcome = check_repo(repo, Selection(paths), ruleset=args.ruleset, rate=not args.no_rules)
+    progress = _progress if sys.stderr.isatty() else None
+    outcome = check_repo(
+        repo, Selection(paths), ruleset=args.ruleset, rate=not args.no_rules, progress=progress
+    )
+    if progress is not None:
+        print("\r\033[K", end="", file=sys.stderr)
     result: CheckResult = outcome.result
     result.extend(problems)
     if args.author:
