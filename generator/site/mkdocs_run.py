@@ -15,6 +15,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 
+HOOKS = Path(__file__).with_name("hooks.py")
+
+
 class MkDocsError(Exception):
     """MkDocs refused to build (in strict mode: it warned). The message lists why."""
 
@@ -42,6 +45,9 @@ def build_year(
             site_dir=str(site_dir),
             site_name=site_name,
             strict=strict,
+            # the hook ships with the package: found wherever kiemdiem is installed, not only
+            # in a checkout whose mkdocs.yml sits next to generator/
+            hooks=[str(HOOKS)],
         )
         build(config)
     except Abort as exc:
