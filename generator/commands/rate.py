@@ -23,8 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
-def rated(repo: Path, year: int | None) -> tuple[int, dict[int, Year], dict[int, YearVerdicts]]:
-    """Load every year up to `year` (history for X3 and re-ratings) and rate them."""
+def rated(
+    repo: Path, year: int | None
+) -> tuple[int, dict[int, Year], dict[int, YearVerdicts], int]:
+    """Load every year up to `year` (history for X3 and re-ratings) and rate them.
+
+    Files that do not pass the check are left out of the rating; the last value is how many
+    errors the chosen year's files have (commands warn and exit 1), so a table is never
+    mistaken for the whole year.
+    """
     from generator.check import load_year
     from generator.check.schemas import SchemaSet
 
@@ -39,21 +46,40 @@ def rated(repo: Path, year: int | None) -> tuple[int, dict[int, Year], dict[int,
             + ")."
         )
     schemas = SchemaSet(repo / "schema")
-    loaded = {y: load_year(repo, y, schemas=schemas)[0] for y in years if y <= chosen}
-    return chosen, loaded, rate_years(loaded)
+    loaded: dict[int, Year] = {}
+    file_errors = 0
+    for y in years:
+        if y <= chosen:
+            loaded[y], result = load_year(repo, y, schemas=schemas)
+            if y == chosen:
+                file_errors = len(result.errors)
+    return chosen, loaded, rate_years(loaded), file_errors
 
 
-def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVerdicts]:
-    chosen, loaded, verdicts = rated(repo, year)
+def warn_file_errors(year: int, count: int) -> None:
+    """Say on standard error that broken files were left out (the table is not the year)."""
+    if count:
+        print(
+            f"kiemdiem: năm {year} có {count} lỗi hồ sơ; các tệp lỗi không được tính vào kết "
+            f"quả. Xem và sửa: kiemdiem check submissions/{year}",
+            file=sys.stderr,
+        )
+
+
+def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVerdicts, int]:
+    """The chosen year's statistics, verdicts and number of file errors (see `rated`)."""
+    chosen, loaded, verdicts, file_errors = rated(repo, year)
     previous = None
     if chosen - 1 in loaded:
         previous = (loaded[chosen - 1], verdicts[chosen - 1])
-    return year_statistics(loaded[chosen], verdicts[chosen], previous), verdicts[chosen]
+    stats = year_statistics(loaded[chosen], verdicts[chosen], previous)
+    return stats, verdicts[chosen], file_errors
 
 
 def run(args: argparse.Namespace) -> int:
     repo = args.repo.resolve() if args.repo else find_repo()
-    stats, verdicts = statistics_for(repo, args.year)
+    stats, verdicts, file_errors = statistics_for(repo, args.year)
+    warn_file_errors(verdicts.year, file_errors)
     sys.stdout.write(table(stats))
     errors = [f for f in verdicts.findings if f.severity is Severity.ERROR]
     others = len(verdicts.findings) - len(errors)
@@ -62,4 +88,4 @@ def run(args: argparse.Namespace) -> int:
             f"\nCấp quyết định cần xử lý: {len(errors)} lỗi, {others} cảnh báo "
             "(xem chi tiết: kiemdiem check)."
         )
-    return 1 if errors else 0
+    return 1 if errors or file_errors else 0

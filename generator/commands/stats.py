@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo
-from generator.commands.rate import statistics_for
+from generator.commands.rate import statistics_for, warn_file_errors
 from generator.statistics.export import to_csv, to_json, write_xlsx
 
 HELP = "xuất thống kê kết quả xếp loại (CSV, JSON hoặc bảng tính XLSX)"
@@ -30,15 +30,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None:
         raise UsageError("Định dạng xlsx cần tên tệp: thêm -o TÊN_TỆP.xlsx")
     repo = args.repo.resolve() if args.repo else find_repo()
-    stats, _ = statistics_for(repo, args.year)
+    stats, verdicts, file_errors = statistics_for(repo, args.year)
+    warn_file_errors(verdicts.year, file_errors)
+    status = 1 if file_errors else 0
     if args.format == "xlsx":
         write_xlsx(stats, args.output)
         print(f"Đã ghi {args.output}")
-        return 0
+        return status
     text = to_csv(stats) if args.format == "csv" else to_json(stats)
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
         print(f"Đã ghi {args.output}")
-    return 0
+    return status

@@ -384,3 +384,14 @@ def test_empty_review_section_is_a_length_finding(
     repo = mini_repo(replace(M1, "uu_diem: Hoàn thành đầy đủ nhiệm vụ được giao.", 'uu_diem: ""'))
     _, report = run_check(repo, "--no-rules", capsys=capsys)
     assert found(report) == [("schema-length", M1, 15)]
+
+
+@pytest.mark.parametrize("command", [["rate"], ["stats", "--format", "csv"]])
+def test_rate_and_stats_say_when_broken_files_were_left_out(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    repo = mini_repo(replace(M1, "tu_xep_loai: HTTNV", "tu_xep_loai: tot"))
+    assert main(["--repo", str(repo), *command]) == 1
+    err = capsys.readouterr().err
+    assert "năm 2025 có 1 lỗi hồ sơ; các tệp lỗi không được tính vào kết quả" in err
+    assert main(["--repo", str(mini_repo()), *command]) == 0
