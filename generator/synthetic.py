@@ -643,13 +643,10 @@ class _Builder:
                 org.committee = pool[2:3] if len(pool) > 5 else []
             elif org.type == "dang_bo_co_so":
                 org.head, org.deputies = pool[1 % len(pool)], pool[2:3]
-                org.committee = [
-                    self.orgs[c].head
-                    for c in org.children[:3]
-                    if self.orgs[c].head and self.orgs[c].head != org.head
-                ]
+                heads = [self.orgs[c].head for c in org.children[:3]]
+                org.committee = [h for h in heads if h and h != org.head]
             else:
-                org.committee = [self.orgs[c].head for c in org.children[:5] if self.orgs[c].head]
+                org.committee = [h for c in org.children[:5] if (h := self.orgs[c].head)]
         for org in self.orgs.values():
             if org.head and org.type not in ("dang_bo_huyen", "dang_bo_tinh"):
                 self.members[org.head].head_of.append(org.id)
@@ -721,7 +718,7 @@ class _Builder:
             )
             m.level = None if (m.exempted or m.new or suspended) else _pick_weighted(rng, weights)
             m.sick = 0 if m.level is None or rng.random() >= 0.01 else rng.randint(3, 5)
-            if m.sick and ruleset != "qd366-hd43" and _RANK[m.level] > _RANK["HTNV"]:
+            if m.sick and m.level and ruleset != "qd366-hd43" and _RANK[m.level] > _RANK["HTNV"]:
                 m.level = "HTNV"  # sick leave of 3 months or more caps at HTNV (132-M6)
         for org in self.orgs.values():
             org.level = None
@@ -729,7 +726,7 @@ class _Builder:
         # đảng bộ cơ sở from their chi bộ; HTXSNV needs >= 80% HTTNV+ below (132-O1) and
         # HTTNV >= 50% (132-O2)
         for org in [o for o in self.orgs.values() if o.members]:
-            below = [self.members[m].level for m in org.members if self.members[m].level]
+            below = [lv for m in org.members if (lv := self.members[m].level)]
             khtnv = below.count("KHTNV")
             if below and khtnv / len(below) > 0.2:
                 org.level = "KHTNV"

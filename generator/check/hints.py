@@ -250,13 +250,13 @@ def for_type(value: Any, expected: list[str], doc: Document, path: tuple[Any, ..
     if expected[0] == "string" and value is not None and not isinstance(value, str):
         return f'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.'
     if expected[0] == "object" and value is None and name:
-        fixed = _unindented_children(doc, path)
-        if fixed:
-            first_line, corrected = fixed[0]
+        children = _unindented_children(doc, path)
+        if children:
+            first_line, corrected = children[0]
             return (
                 f"Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
                 f"Sửa dòng {first_line} thành: `{corrected}`"
-                + (" (và các dòng con tiếp theo cũng vậy)." if len(fixed) > 1 else ".")
+                + (" (và các dòng con tiếp theo cũng vậy)." if len(children) > 1 else ".")
             )
     if expected[0] == "object":
         return (
@@ -621,9 +621,9 @@ def improve_load_finding(f: Finding, data: bytes) -> Finding:
         )
     if f.code == "yaml-tab":
         lines = _lines(data.decode("utf-8", errors="replace"))
-        line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
-        lead = line[: len(line) - len(line.lstrip(" \t"))]
-        fixed = lead.replace("\t", "  ") + line.lstrip(" \t")
+        text_line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        lead = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
+        fixed = lead.replace("\t", "  ") + text_line.lstrip(" \t")
         return dataclasses.replace(f, hint=f"{f.hint} Sửa dòng {f.line} thành: `{fixed}`.")
     if f.code == "file-not-utf8":
         decoded = _decode_legacy(data, f.line)

@@ -64,7 +64,7 @@ def _progress(year: int, done: int, total: int) -> None:
 
 def run(args: argparse.Namespace) -> int:
     repo = args.repo.resolve() if args.repo else find_repo()
-    problems = []
+    problems: list[Finding] = []
     paths: list[str] | None = None
     if args.author and not args.changed_since:
         raise UsageError("--author cần đi kèm --changed-since (so với nhánh gốc của yêu cầu).")

@@ -195,7 +195,7 @@ def unit_shares(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     what = "tổ chức trực thuộc" if o.child_verdicts else "đảng viên"
     n = len(units)
     khtnv = sum(1 for v in units if v.final == Level.KHTNV)
-    good = sum(1 for v in units if v.final >= Level.HTTNV)
+    good = sum(1 for v in units if v.final is not None and v.final >= Level.HTTNV)
     if khtnv:
         rid = "132-O2" if o.child_verdicts else "132-O5"
         yield r.ceiling(

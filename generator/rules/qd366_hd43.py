@@ -133,7 +133,7 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
             Level.HTNV, arrow(f"{score_text(s)}; {ttext}", Level.HTNV, "366-M3"), rule_id="366-M3"
         )
         return
-    why = (
+    gap = (
         "chưa hoàn thành 100% nhiệm vụ"
         if done < 1
         else f"{pct(late)} nhiệm vụ chậm tiến độ (trên 20%)"
@@ -142,7 +142,7 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         None, f"{score_text(s)}; {ttext}: không đạt điều kiện của mức nào", rule_id="366-M5"
     )
     yield r.flag(
-        f"{score_text(s)} nhưng {why}: không đủ điều kiện mức nào — cần quyết định (366-M5)",
+        f"{score_text(s)} nhưng {gap}: không đủ điều kiện mức nào — cần quyết định (366-M5)",
         needs_decision=True,
         rule_id="366-M5",
     )

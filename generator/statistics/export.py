@@ -216,8 +216,8 @@ def write_xlsx(stats: YearStatistics, path: Path) -> None:
     ws.cell(h1, col, "Chưa quyết định")
     ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
     for r in (h1, h2):
-        for c in range(1, ncols + 1):
-            cell = ws.cell(r, c)
+        for column in range(1, ncols + 1):
+            cell = ws.cell(r, column)
             cell.font = bold
             cell.alignment = center
             cell.border = border
