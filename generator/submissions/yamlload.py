@@ -74,30 +74,31 @@ class Document:
     """A loaded YAML mapping with the position of every key and value."""
 
     data: dict[str, Any]
-    # the parser's marks, converted to `Position` only when asked (most never are)
-    value_marks: dict[PathKey, Any]
-    key_marks: dict[PathKey, Any]
+    # positions packed into one int each (`_pack`), turned into `Position` only when asked
+    # (most never are): a 100,000-member province keeps millions of them
+    value_marks: dict[PathKey, int]
+    key_marks: dict[PathKey, int]
 
     @property
     def values(self) -> dict[PathKey, Position]:
         """Every value's position, by path."""
-        return {k: _pos(m) for k, m in self.value_marks.items()}
+        return {k: _unpack(m) for k, m in self.value_marks.items()}
 
     def value_pos(self, path: PathKey) -> Position:
         """The position of the value at `path`, or of its nearest existing ancestor."""
         p = tuple(path)
         while p:
             if p in self.value_marks:
-                return _pos(self.value_marks[p])
+                return _unpack(self.value_marks[p])
             p = p[:-1]
         mark = self.value_marks.get(())
-        return _pos(mark) if mark is not None else Position(1, 1)
+        return _unpack(mark) if mark is not None else Position(1, 1)
 
     def key_pos(self, path: PathKey) -> Position:
         """The position of the key that ends `path` (falls back to the value's position)."""
         p = tuple(path)
         if p in self.key_marks:
-            return _pos(self.key_marks[p])
+            return _unpack(self.key_marks[p])
         return self.value_pos(p)
 
 
@@ -109,6 +110,14 @@ class LoadResult:
 
 def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
+
+
+def _pack(mark: Any) -> int:
+    return (mark.line + 1) << 32 | (mark.column + 1)
+
+
+def _unpack(packed: int) -> Position:
+    return Position(packed >> 32, packed & 0xFFFFFFFF)
 
 
 def _offset_to_pos(data: bytes, offset: int) -> Position:
@@ -141,8 +150,8 @@ def plain_scalar(value: str) -> Any:
 
 class _Builder:
     def __init__(self) -> None:
-        self.values: dict[PathKey, Any] = {}
-        self.keys: dict[PathKey, Any] = {}
+        self.values: dict[PathKey, int] = {}
+        self.keys: dict[PathKey, int] = {}
         self.seen: set[int] = set()
         self.count = 0
         self.problems: list[LoadProblem] = []
@@ -164,7 +173,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             self.fail("yaml-too-deep", node.start_mark, limit=MAX_DEPTH)
             return None
-        self.values[path] = node.start_mark
+        self.values[path] = _pack(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
                 self.fail("yaml-tag", node.start_mark, tag=node.tag)
@@ -196,10 +205,10 @@ class _Builder:
                         "yaml-duplicate-key",
                         key_node.start_mark,
                         key=key,
-                        first_line=first.line + 1 if first else 0,
+                        first_line=_unpack(first).line if first else 0,
                     )
                     continue
-                self.keys[(*path, key)] = key_node.start_mark
+                self.keys[(*path, key)] = _pack(key_node.start_mark)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
             return result
         self.fail(
