@@ -5,8 +5,10 @@ Read top to bottom, `build_site` is the build:
 1. list the years in submissions/; the newest is "open", the others "closed";
 2. for each year, hash its inputs (`inputs_digest`); a closed year whose digest is in the
    cache and whose output exists is skipped;
-3. load and rate the years to build (and the year before each, for history and the
-   comparison charts);
+3. load and rate the years to build, the year before the oldest of them (history, the
+   comparison) and the later years (their re-ratings change earlier verdicts), in one
+   `rate_years` call; the statistics come from `generator.statistics` (as for `kiemdiem
+   rate` and `kiemdiem stats`);
 4. render each into build/<year>/docs (`generator.site.render`) and run one MkDocs build
    into <out>/<year>/ (`generator.site.mkdocs_run`);
 5. write <out>/versions.json (mike's format, read by Material's version selector) and
@@ -156,7 +158,9 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> SiteR
 
     loaded: dict[int, tuple[Year, list[Finding]]] = {}
     rated: dict[int, YearVerdicts | None] = {}
-    needed = sorted({*to_build, *(y - 1 for y in to_build if y - 1 in all_years)})
+    # rated together, oldest first: each built year, the year before it (X3 history, the
+    # comparison) and every later year, whose re-ratings (124-M7) change its final levels
+    needed = [y for y in all_years if to_build and y >= min(to_build) - 1]
     steps = len(needed) + 2 * len(to_build)
     done = 0
     for y in needed:

@@ -14,7 +14,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-
 HOOKS = Path(__file__).with_name("hooks.py")
 
 

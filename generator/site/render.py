@@ -11,9 +11,8 @@ submissions/.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +21,19 @@ from markupsafe import Markup
 
 from generator.site import charts
 from generator.site.hooks import fragments_file
-from generator.site.text import esc, fold, paragraphs, safe_title, strip_controls, yaml_string
-from generator.site.views import LEVELS_DESC, Counts, YearView, date_vi, page_path_org
+from generator.site.text import (
+    esc,
+    fold,
+    number_vi,
+    paragraphs,
+    percent_vi,
+    safe_title,
+    signed_vi,
+    strip_controls,
+    yaml_string,
+)
+from generator.site.views import LEVELS_DESC, YearView, date_vi, page_path_org
+from generator.statistics import NOT_RATED, export
 from generator.submissions.records import CriterionLevel, Level
 
 PAGES = "pages"
@@ -63,10 +73,6 @@ def criterion_label(value: CriterionLevel | None) -> str:
     return value.label_vi if value is not None else ""
 
 
-def _percent(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",") + "%"
-
-
 def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates / PAGES)),
@@ -87,13 +93,15 @@ def environment(templates: Path) -> jinja2.Environment:
         yaml=lambda v: Markup(yaml_string(safe_title(str(v)))),
         level=level_badge,
         criterion=criterion_label,
-        percent=_percent,
+        num=number_vi,  # 17.0 -> "17", 17.5 -> "17,5"
+        pct=percent_vi,  # a share 0..1 -> "10,3%"
+        signed=signed_vi,  # a change in points -> "+2,6"
     )
     env.globals.update(
         LEVELS=LEVELS_DESC,
         Level=Level,
         charts=charts,
-        dict_shares=lambda counts: {lv: counts.share(lv) for lv in LEVELS_DESC},
+        NOT_RATED=NOT_RATED,
     )
     return env
 
@@ -173,79 +181,21 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
 
 # ---------------------------------------------------------------------- downloads
 
-STAT_COLUMNS = [
-    "ma_to_chuc",
-    "ten_to_chuc",
-    "phan_loai",
-    "tong_so",
-    "so_xep_loai",
-    *[lv.code for lv in LEVELS_DESC],
-    *[f"ty_le_{lv.code}" for lv in LEVELS_DESC],
-    "khong_xep_loai",
-    "du_kien",
-]
-
-
-def _stat_row(org_id: str, name: str, category: str, counts: Counts) -> list[object]:
-    return [
-        org_id,
-        name,
-        category,
-        counts.total,
-        counts.rated,
-        *[counts.levels[lv] for lv in LEVELS_DESC],
-        *[round(counts.share(lv), 1) for lv in LEVELS_DESC],
-        sum(counts.not_rated.values()),
-        counts.provisional,
-    ]
-
-
-def statistics_rows(view: YearView) -> list[list[object]]:
-    """Members' levels per grassroots organization, then the whole tree (RULES.md X4)."""
-    rows = []
-    for org in view.grassroots():
-        category = org.category.value if org.category else ""
-        rows.append(_stat_row(org.id, org.name, category, view.member_counts(org.id)))
-    root = view.root
-    if root is not None:
-        rows.append(_stat_row(root.id, root.name, "", view.member_counts(root.id)))
-    return rows
-
 
 def statistics_downloads(view: YearView) -> dict[str, bytes]:
-    """The statistics table as CSV, JSON and XLSX files for the statistics page."""
-    rows = statistics_rows(view)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(STAT_COLUMNS)
-    writer.writerows(rows)
-    data = {
-        "nam": view.number,
-        "bo_quy_tac": view.ruleset_id,
-        "cot": STAT_COLUMNS,
-        "dong": [dict(zip(STAT_COLUMNS, row, strict=True)) for row in rows],
-    }
+    """The statistics as CSV, JSON and XLSX files for the statistics page: the same
+    writers and the same numbers as `kiemdiem stats` (generator.statistics.export).
+    The CSV starts with a byte order mark so that Excel reads its Vietnamese as UTF-8."""
+    stats = view.stats
+    if stats is None:
+        return {}
+    name = f"thong-ke-{stats.year}"
+    with tempfile.TemporaryDirectory() as tmp:
+        xlsx = Path(tmp) / f"{name}.xlsx"
+        export.write_xlsx(stats, xlsx)
+        xlsx_bytes = xlsx.read_bytes()
     return {
-        f"thong-ke-{view.number}.csv": ("\ufeff" + buf.getvalue()).encode("utf-8"),
-        f"thong-ke-{view.number}.json": json.dumps(data, ensure_ascii=False, indent=1).encode(),
-        f"thong-ke-{view.number}.xlsx": _xlsx(view, rows),
+        f"{name}.csv": ("\ufeff" + export.to_csv(stats)).encode("utf-8"),
+        f"{name}.json": export.to_json(stats).encode("utf-8"),
+        f"{name}.xlsx": xlsx_bytes,
     }
-
-
-def _xlsx(view: YearView, rows: list[list[object]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"Xep loai {view.number}"
-    sheet.append([f"Kết quả xếp loại đảng viên năm {view.number}"])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(STAT_COLUMNS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()

@@ -78,3 +78,30 @@ def safe_title(value: str | None, fallback: str = "") -> str:
 def yaml_string(value: str) -> str:
     """A double-quoted YAML scalar (for front matter), from an already safe title."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def number_vi(value: float | int | None, digits: int = 1) -> str:
+    """A number the Vietnamese way, as short as it can be: 17.0 -> "17", 17.5 -> "17,5",
+    0.125 -> "0,1" (digits=1). Thousands are not grouped (counts on the site are small)."""
+    if value is None:
+        return ""
+    text = f"{float(value):.{digits}f}" if digits > 0 else str(round(value))
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text.replace(".", ",")
+
+
+def percent_vi(share: float, digits: int = 1) -> str:
+    """A share (0..1) as a percentage with a fixed number of decimals, the way `kiemdiem
+    rate` prints it: 0.1026 -> "10,3%", 0 -> "0,0%"."""
+    return f"{share * 100:.{digits}f}".replace(".", ",") + "%"
+
+
+def signed_vi(points: float | None) -> str:
+    """A change in percentage points: +2,6 / -5,1 / 0,0 (— when unknown)."""
+    if points is None:
+        return "—"
+    text = f"{points:+.1f}".replace(".", ",")
+    return "0,0" if text in ("+0,0", "-0,0") else text

@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.findings import Finding, Severity
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
+from generator.statistics import OrgStats, YearStatistics, year_statistics
 from generator.submissions.records import Level, MemberReview, Organization
 from generator.submissions.year import Year
 
@@ -49,34 +50,6 @@ def date_vi(value: dt.date | str | None) -> str:
         except ValueError:
             return value
     return value.strftime("%d/%m/%Y")
-
-
-@dataclass
-class Counts:
-    """Level counts among the rated, and the not-rated by reason (RULES.md X4)."""
-
-    levels: Counter[Level] = field(default_factory=Counter)
-    not_rated: Counter[NotRated] = field(default_factory=Counter)
-    provisional: int = 0
-    total: int = 0
-
-    @property
-    def rated(self) -> int:
-        return sum(self.levels.values())
-
-    def share(self, level: Level) -> float:
-        return 100.0 * self.levels[level] / self.rated if self.rated else 0.0
-
-    def add(self, verdict: Verdict | None) -> None:
-        self.total += 1
-        if verdict is None:
-            self.not_rated[NotRated.NOT_REVIEWED] += 1
-        elif not verdict.rated or verdict.final is None:
-            self.not_rated[verdict.not_rated or NotRated.NOT_REVIEWED] += 1
-        else:
-            self.levels[verdict.final] += 1
-            if verdict.provisional:
-                self.provisional += 1
 
 
 @dataclass
@@ -120,6 +93,7 @@ class YearView:
         self.settings_doc = settings_doc or []
         self.previous = previous
         self.years = years or [year.year]
+        self._stats: YearStatistics | None = None
 
     # ------------------------------------------------------------------ basics
 
@@ -283,31 +257,20 @@ class YearView:
 
     # ------------------------------------------------------------------ statistics
 
-    def member_counts(self, org_id: str | None = None) -> Counts:
-        counts = Counts()
-        if org_id is None:
-            org_id = self.year.root_id
-        ids = list(self.member_ids_below(org_id)) if org_id in self.year.orgs else []
-        for member_id in ids:
-            counts.add(self.member_verdict(member_id))
-        return counts
+    @property
+    def stats(self) -> YearStatistics | None:
+        """The year's statistics (RULES.md X4), from `generator.statistics` like `kiemdiem
+        rate` and `kiemdiem stats`, compared with the previous view's year when rated."""
+        if self._stats is None and self.verdicts is not None:
+            prev = self.previous
+            before = (prev.year, prev.verdicts) if prev and prev.verdicts else None
+            self._stats = year_statistics(self.year, self.verdicts, before)
+        return self._stats
 
-    def org_counts(self) -> Counts:
-        counts = Counts()
-        for org in self.orgs():
-            if org.type.is_grassroots:
-                counts.add(self.org_verdict(org.id))
-        return counts
-
-    def category_counts(self) -> list[tuple[str, Counts]]:
-        """Members' levels by the category of their grassroots organization (RULES.md X4)."""
-        by_cat: dict[str, Counts] = {}
-        for org in self.grassroots():
-            label = org.category.label_vi if org.category else "Chưa phân loại"
-            counts = by_cat.setdefault(label, Counts())
-            for member_id in self.member_ids_below(org.id):
-                counts.add(self.member_verdict(member_id))
-        return sorted(by_cat.items())
+    def grassroots_stats(self) -> list[OrgStats]:
+        """The statistics rows of the grassroots organizations (the chart's bars)."""
+        stats = self.stats
+        return [o for o in stats.orgs if o.type.is_grassroots] if stats else []
 
     # ------------------------------------------------------------------ findings
 

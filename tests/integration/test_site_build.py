@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.site.build import build_year_site, versions, write_versions
-from generator.site.text import fold
+from generator.site.text import fold, percent_vi
 from generator.site.views import YearView
+from generator.statistics import LEVELS, year_statistics
+from generator.statistics.export import to_csv, to_json
 from tests.integration.test_site_data import make_findings, make_verdicts, make_year
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,15 +181,34 @@ def test_fold_removes_vietnamese_diacritics() -> None:
 
 
 def test_statistics_page_has_charts_tables_and_downloads(site: Path) -> None:
-    stats = site / "2025/thong-ke"
-    html = (stats / "index.html").read_text("utf-8")
+    stats_dir = site / "2025/thong-ke"
+    html = (stats_dir / "index.html").read_text("utf-8")
     assert html.count('<svg class="kd-chart"') == 2  # per organization, and vs 2024
     assert "<th>HTXSNV</th>" in html
     for ext in ("csv", "json", "xlsx"):
-        assert (stats / f"thong-ke-2025.{ext}").stat().st_size > 100
-    data = json.loads((stats / "thong-ke-2025.json").read_text("utf-8"))
-    total = data["dong"][-1]
-    assert total["ma_to_chuc"] == "huyen-mau" and total["tong_so"] == 16
+        assert (stats_dir / f"thong-ke-2025.{ext}").stat().st_size > 100
+    # the downloads are `kiemdiem stats`'s own output for the same statistics
+    year, before = make_year(2025, member_overrides={HOSTILE_ID: HOSTILE_MEMBER}), make_year(2024)
+    stats = year_statistics(year, make_verdicts(year), (before, make_verdicts(before)))
+    assert (stats_dir / "thong-ke-2025.json").read_text("utf-8") == to_json(stats)
+    assert (stats_dir / "thong-ke-2025.csv").read_text("utf-8") == "\ufeff" + to_csv(stats)
+    data = json.loads((stats_dir / "thong-ke-2025.json").read_text("utf-8"))
+    total = data["dong"][0]
+    assert total["loai_dong"] == "tong" and total["tong_dang_vien"] == 16
+    # the page's total row is the same numbers
+    row = _row(html, "bang-toan-dang-bo", 0)
+    c = stats.total
+    assert row[:2] == [str(c.total), str(c.rated)]
+    assert row[2:6] == [f"{c.count(lv)} ({percent_vi(c.share(lv))})" for lv in LEVELS]
+
+
+def _row(html: str, table_id: str, index: int) -> list[str]:
+    """The cells (tags removed) of one body row of the table with that id."""
+    table = html[html.index(f'id="{table_id}"') :]
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", rows[index], re.S)
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in cells]
 
 
 def test_problems_grouped_by_who_must_act(site: Path) -> None:

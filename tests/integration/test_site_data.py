@@ -131,10 +131,12 @@ def make_verdicts(y: Year) -> YearVerdicts:
             Effect.ASSESSED,
             level,
         )
-        v = Verdict(mid, "member", assessed=level, ceiling=Level.HTXSNV, reasons=[reason])
+        v = Verdict(
+            mid, "member", member.org_id, assessed=level, ceiling=Level.HTXSNV, reasons=[reason]
+        )
         v.self_level = member.self_level
         if i % 7 == 3:
-            v = Verdict(mid, "member", rated=False, not_rated=NotRated.NEW_MEMBER)
+            v = Verdict(mid, "member", member.org_id, rated=False, not_rated=NotRated.NEW_MEMBER)
             v.reasons.append(
                 Reason(
                     "366-M7",
@@ -157,6 +159,7 @@ def make_verdicts(y: Year) -> YearVerdicts:
         out.orgs[org_id] = Verdict(
             org_id,
             "org",
+            org.parent_id or "",
             assessed=Level.HTTNV,
             reasons=[
                 Reason(

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.commands.rate import statistics_for
+from generator.rules.base import NotRated
 from generator.site.build import BuildOptions, build_site
+from generator.site.text import number_vi, percent_vi, signed_vi
+from generator.statistics import LEVELS, Counts
+from generator.statistics.export import to_csv, to_json
 from generator.submissions.layout import years
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,3 +67,86 @@ def test_build_command_skips_unchanged_closed_years(tmp_path: Path) -> None:
     newest = out / str(SAMPLE_YEARS[-1]) / "index.html"
     assert newest.is_file()
     assert "url=" + str(SAMPLE_YEARS[-1]) in (out / "index.html").read_text()
+
+
+def _table_rows(html: str, table_id: str) -> list[list[str]]:
+    """The body rows of the table with that id, as cell texts (tags removed)."""
+    table = html[html.index(f'id="{table_id}"') :]
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
+    return [
+        [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+        for r in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    ]
+
+
+def _level_cells(c: Counts) -> list[str]:
+    return [f"{c.count(lv)} ({percent_vi(c.share(lv))})" for lv in LEVELS]
+
+
+@pytest.mark.skipif(2025 not in SAMPLE_YEARS, reason="the sample has no 2025")
+def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
+    """The site, `kiemdiem rate` and `kiemdiem stats` read one source: year_statistics."""
+    stats, _, _ = statistics_for(ROOT, 2025)  # what `kiemdiem rate/stats --year 2025` print
+    html = (sample_site / "2025/thong-ke/index.html").read_text("utf-8")
+    total = stats.total
+    # the sample's known numbers (README, `kiemdiem rate --year 2025`)
+    assert (total.total, total.rated) == (41, 39)
+    assert [total.count(lv) for lv in LEVELS] == [4, 28, 6, 1]
+    assert total.not_rated[NotRated.NEW_MEMBER] == 1 and total.not_rated[NotRated.EXEMPTED] == 1
+    assert _table_rows(html, "bang-toan-dang-bo") == [
+        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "1 (2,6%)", "2"]
+    ]
+    assert _table_rows(html, "bang-khong-xep-loai") == [
+        [NotRated.NEW_MEMBER.label_vi, "1"],
+        [NotRated.EXEMPTED.label_vi, "1"],
+    ]
+    # every organization, in tree order, with the members below it
+    rows = _table_rows(html, "bang-theo-to-chuc")
+    assert len(rows) == len(stats.orgs)
+    for row, o in zip(rows, stats.orgs, strict=True):
+        c = o.members
+        level = (o.level.code + ("*" if o.provisional else "")) if o.level else "—"
+        assert row == [
+            o.name,
+            level,
+            str(c.total),
+            *_level_cells(c),
+            str(c.not_rated_total),
+            str(c.undecided + c.unassessed),
+        ], o.org_id
+    categories = [(cat, c) for cat, c in stats.by_category.items() if c.total]
+    assert _table_rows(html, "bang-loai-hinh") == [
+        [cat.label_vi, str(c.total), *_level_cells(c), str(c.not_rated_total)]
+        for cat, c in categories
+    ]
+    oc = stats.org_levels
+    assert _table_rows(html, "bang-to-chuc-dang") == [
+        [
+            str(oc.total),
+            *_level_cells(oc),
+            str(oc.not_rated_total),
+            str(oc.undecided + oc.unassessed),
+        ]
+    ]
+    assert stats.previous is not None
+    compare = _table_rows(html, "bang-so-sanh")
+    assert compare[0][:3] == ["2024", str(stats.previous.total.total), "39"]
+    assert compare[2][3:] == ["+2,6", "+5,1", "-5,1", "-2,6"]
+    assert [stats.change(lv) for lv in LEVELS] == pytest.approx(
+        [2.564, 5.128, -5.128, -2.564], 0.01
+    )
+    # the downloads are `kiemdiem stats`'s own output
+    folder = sample_site / "2025/thong-ke"
+    assert (folder / "thong-ke-2025.json").read_text("utf-8") == to_json(stats)
+    assert (folder / "thong-ke-2025.csv").read_text("utf-8") == "\ufeff" + to_csv(stats)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(folder / "thong-ke-2025.xlsx").active
+    first = [cell.value for cell in sheet[7]]  # title rows, two header rows, then the total
+    assert first[:5] == [1, "Toàn đảng bộ", 41, 4, 10.3]
+
+
+def test_scores_and_shares_are_written_the_vietnamese_way() -> None:
+    assert number_vi(17.0) == "17" and number_vi(17.5) == "17,5" and number_vi(0) == "0"
+    assert percent_vi(4 / 39) == "10,3%" and percent_vi(0) == "0,0%"
+    assert signed_vi(2.564) == "+2,6" and signed_vi(-5.128) == "-5,1" and signed_vi(None) == "—"
