@@ -224,3 +224,9 @@ def test_print_stylesheet_is_linked(site: Path) -> None:
     assert "assets/kiemdiem.css" in html
     css = (site / "2025/assets/kiemdiem.css").read_text("utf-8")
     assert "@page { size: A4" in css and ".kd-member:has(:target)" in css
+    # printed alone (#<member id>), a review says what it is, for which year and chi bộ
+    assert (
+        '<h3 id="dv-100002" data-kd-print="Bản kiểm điểm cá nhân năm 2025 · Chi bộ ấp 1.1">' in html
+    )
+    assert "content: attr(data-kd-print)" in css
+    assert ".kd-scroll, .md-typeset figure.kd-figure { overflow: visible !important; }" in css
