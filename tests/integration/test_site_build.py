@@ -156,7 +156,7 @@ def test_every_member_and_org_has_a_linked_page(site: Path) -> None:
         assert f'href="../to-chuc/{org_id}/"' in tree, org_id
     for member_id, member in year.members.items():
         page = (site / f"2025/to-chuc/{member.org_id}/index.html").read_text("utf-8")
-        assert f'<h3 id="{member_id}">' in page, member_id
+        assert f'<h3 id="{member_id}" ' in page, member_id
         assert f'href="#{member_id}"' in page, member_id  # the members' table
 
 
