@@ -190,6 +190,13 @@ class YearView:
         org = self.year.orgs[org_id]
         return [self.year.members[m] for m in org.member_ids if m in self.year.members]
 
+    def proposal_note(self, org_id: str, member_id: str) -> str:
+        """The chi bộ's note on its proposal for a member (de-xuat.yaml `ghi_chu`)."""
+        proposals = self.year.proposals.get(org_id)
+        if proposals is None:
+            return ""
+        return next((p.note for p in proposals.items if p.member_id == member_id), "")
+
     def count_below(self, org_id: str) -> int:
         org = self.year.orgs[org_id]
         total = len(self.member_ids_of(org_id)) if org.type.holds_members else 0
