@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def rated(
     repo: Path, year: int | None
 ) -> tuple[int, dict[int, Year], dict[int, YearVerdicts], int]:
-    """Load every year up to `year` (history for X3 and re-ratings) and rate them.
+    """Load every year and rate them together: earlier years are the history of X3, later
+    years' re-rating records (124-M7) change an earlier year's final levels.
 
     Files that do not pass the check are left out of the rating; the last value is how many
     errors the chosen year's files have (commands warn and exit 1), so a table is never
@@ -49,10 +50,9 @@ def rated(
     loaded: dict[int, Year] = {}
     file_errors = 0
     for y in years:
-        if y <= chosen:
-            loaded[y], result = load_year(repo, y, schemas=schemas)
-            if y == chosen:
-                file_errors = len(result.errors)
+        loaded[y], result = load_year(repo, y, schemas=schemas)
+        if y == chosen:
+            file_errors = len(result.errors)
     return chosen, loaded, rate_years(loaded), file_errors
 
 
