@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from generator.findings import Position
 from generator.submissions.records import (
@@ -15,50 +16,37 @@ from generator.submissions.records import (
 )
 from generator.submissions.year import Year
 
-
-@dataclass(frozen=True)
-class DecidedMember:
-    decisions: Decisions
-    item: MemberDecision
-
-    @property
-    def path(self) -> str:
-        return self.decisions.source.path if self.decisions.source else ""
-
-    @property
-    def position(self) -> Position:
-        src = self.decisions.source
-        return src.document.value_pos(("dang_vien", self.item.index, "muc")) if src else Position(1)
+RecordT = TypeVar("RecordT", Decisions, Proposals)
+ItemT = TypeVar("ItemT", MemberDecision, OrgDecision, Proposal)
 
 
 @dataclass(frozen=True)
-class DecidedOrg:
-    decisions: Decisions
-    item: OrgDecision
+class Line(Generic[RecordT, ItemT]):
+    """One line of a proposals or decisions file, with where it stands (for findings)."""
+
+    record: RecordT  # the file's record
+    item: ItemT  # the line
+    list_key: str  # the YAML list that holds it: "dang_vien", "to_chuc" or "de_xuat"
+
+    @property
+    def decisions(self) -> RecordT:
+        return self.record
 
     @property
     def path(self) -> str:
-        return self.decisions.source.path if self.decisions.source else ""
+        return self.record.source.path if self.record.source else ""
 
     @property
     def position(self) -> Position:
-        src = self.decisions.source
-        return src.document.value_pos(("to_chuc", self.item.index, "muc")) if src else Position(1)
+        src = self.record.source
+        return (
+            src.document.value_pos((self.list_key, self.item.index, "muc")) if src else Position(1)
+        )
 
 
-@dataclass(frozen=True)
-class ProposedMember:
-    proposals: Proposals
-    item: Proposal
-
-    @property
-    def path(self) -> str:
-        return self.proposals.source.path if self.proposals.source else ""
-
-    @property
-    def position(self) -> Position:
-        src = self.proposals.source
-        return src.document.value_pos(("de_xuat", self.item.index, "muc")) if src else Position(1)
+DecidedMember = Line[Decisions, MemberDecision]
+DecidedOrg = Line[Decisions, OrgDecision]
+ProposedMember = Line[Proposals, Proposal]
 
 
 @dataclass
@@ -81,13 +69,13 @@ class DecisionIndex:
                     current.decisions.org_id != _member_authority(year, item.member_id)
                     and org_id == _member_authority(year, item.member_id)
                 ):
-                    index.members[item.member_id] = DecidedMember(decisions, item)
+                    index.members[item.member_id] = DecidedMember(decisions, item, "dang_vien")
             for org_item in decisions.organizations:
                 if org_item.org_id not in index.orgs:
-                    index.orgs[org_item.org_id] = DecidedOrg(decisions, org_item)
+                    index.orgs[org_item.org_id] = DecidedOrg(decisions, org_item, "to_chuc")
         for proposals in year.proposals.values():
             for p in proposals.items:
-                index.proposals.setdefault(p.member_id, ProposedMember(proposals, p))
+                index.proposals.setdefault(p.member_id, ProposedMember(proposals, p, "de_xuat"))
         return index
 
 
