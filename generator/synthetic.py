@@ -34,13 +34,13 @@ import random
 import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import vietnamese
 from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA, Criterion
 from generator.submissions.layout import (
     DECISIONS_FILE,
@@ -360,9 +360,7 @@ def text(lines: Sequence[str]) -> str:
 
 def slug(name: str) -> str:
     """An ASCII id fragment from Vietnamese text: "Đồng Tâm" -> "dong-tam"."""
-    folded = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    ascii_ = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    return vietnamese.slug(name)
 
 
 # ----------------------------------------------------------------------------- facts by level

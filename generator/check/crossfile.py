@@ -24,6 +24,7 @@ from generator.submissions.records import (
     Proposals,
 )
 from generator.submissions.year import Year
+from generator.vietnamese import suggest
 
 if TYPE_CHECKING:
     from generator.check import LoadedFile
@@ -46,10 +47,8 @@ def _f(code: str, path: str, pos: Position, **detail: Any) -> Any:
 
 
 def _suggest(word: str, candidates: Iterable[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
-    return f" Có phải ý bạn là `{match[0]}`?" if match else ""
+    match = suggest(word, candidates, cutoff=0.7)
+    return f" Có phải ý bạn là `{match}`?" if match else ""
 
 
 def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None:

@@ -11,41 +11,16 @@ import re
 from typing import Any
 
 from generator.findings import Finding, Position
-from generator.submissions.records import LEVEL_LABELS, CriterionLevel
+from generator.submissions.records import CriterionLevel
 from generator.submissions.yamlload import Document
+from generator.vietnamese import fold, level_from_text, suggest
 
 _DMY = re.compile(r"\s*([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})\s*")
 _YMD_LOOSE = re.compile(r"\s*([0-9]{4})[/.\-]([0-9]{1,2})[/.\-]([0-9]{1,2})\s*")
 
-# labels users write instead of codes: folded label -> code
-_LABELS: dict[str, str] = {}
-
 
 def _fold(text: str) -> str:
-    from generator.check.schemas import fold
-
-    return " ".join(fold(text).replace("_", " ").split())
-
-
-def _labels() -> dict[str, str]:
-    if not _LABELS:
-        for level, label in LEVEL_LABELS.items():
-            _LABELS[_fold(label)] = level.name
-            _LABELS[_fold(level.name)] = level.name
-        # common short forms
-        _LABELS.update(
-            {
-                "hoan thanh xuat sac": "HTXSNV",
-                "xuat sac": "HTXSNV",
-                "hoan thanh tot": "HTTNV",
-                "tot": "HTTNV",
-                "hoan thanh": "HTNV",
-                "khong hoan thanh": "KHTNV",
-            }
-        )
-        for crit in CriterionLevel:
-            _LABELS[_fold(crit.label_vi) + " (tieu chi)"] = crit.code
-    return _LABELS
+    return fold(text.replace("_", " "))
 
 
 def _source_line(doc: Document, path: tuple[Any, ...]) -> int:
@@ -144,15 +119,13 @@ def guess_enum(value: Any, options: list[str]) -> str | None:
     by_fold = {_fold(o): o for o in options}
     if folded in by_fold:
         return by_fold[folded]
-    code = _labels().get(folded)
+    code = level_from_text(value)
     if code in options:
         return code
     criterion = {_fold(c.label_vi): c.code for c in CriterionLevel}.get(folded)
     if criterion in options:
         return criterion
-    from generator.check.schemas import _suggest
-
-    return _suggest(value, options)
+    return suggest(value, options)
 
 
 def with_corrected_line(doc: Document, path: tuple[Any, ...], new_value: Any, fallback: str) -> str:

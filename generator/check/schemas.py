@@ -13,9 +13,7 @@ need to write a precise message at the right line.
 from __future__ import annotations
 
 import copy
-import difflib
 import json
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +26,7 @@ import jsonschema_rs
 from generator.findings import Finding, Position, Severity
 from generator.submissions.layout import Kind
 from generator.submissions.yamlload import Document
+from generator.vietnamese import suggest
 
 SCHEMA_FILES: dict[Kind, str] = {
     Kind.YEAR: "nam-danh-gia.schema.json",
@@ -49,24 +48,6 @@ TYPE_VI = {
     "object": "nhóm mục (các dòng `ten_muc: giá trị` thụt lề bên dưới)",
     "null": "để trống",
 }
-
-
-def fold(text: str) -> str:
-    """Lowercase without Vietnamese diacritics ("Hoàn thành tốt" -> "hoan thanh tot")."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def _suggest(word: str, candidates: list[str]) -> str | None:
-    if not candidates:
-        return None
-    folded = {fold(c).replace(" ", "_"): c for c in candidates}
-    key = fold(word).strip().replace(" ", "_").replace("-", "_")
-    if key in folded:
-        return folded[key]
-    match = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
-    return folded[match[0]] if match else None
 
 
 def _bundle(name: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -341,7 +322,7 @@ def _to_findings(
         extras = [k for k in (value or {}) if k not in allowed]
         out = []
         for k in extras:
-            guess = _suggest(k, allowed)
+            guess = suggest(k, allowed)
             where = f" trong {label}" if path else ""
             hint = (
                 f"Có phải ý bạn là `{guess}`?"

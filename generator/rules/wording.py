@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from generator.submissions.records import Discipline, Level
+from generator.vietnamese import level_text, pct, vn_date
 
-
-def vn_date(d: dt.date) -> str:
-    """12/05/2024."""
-    return d.strftime("%d/%m/%Y")
-
-
-def pct(share: float) -> str:
-    """0.45 -> '45%', 0.333 -> '33,3%' (Vietnamese decimal comma)."""
-    value = round(share * 100, 1)
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
-
-
-def level_text(level: Level) -> str:
-    """'Hoàn thành tốt nhiệm vụ (HTTNV)'."""
-    return f"{level.label_vi} ({level.code})"
+__all__ = ["arrow", "cap", "discipline_text", "level_text", "pct", "vn_date"]
 
 
 def arrow(facts: str, level: Level, rule_id: str) -> str:

@@ -16,18 +16,31 @@ that cannot form markup in any of them.
 
 `fold` gives the accent-free, lower-case form of Vietnamese text ("Nguyễn Văn Đức" ->
 "nguyen van duc"), which the pages carry next to names and headings so that the search
-finds them when typed without diacritics.
+finds them when typed without diacritics (it and the number helpers live in
+`generator.vietnamese`, re-exported here).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
+
+from generator.vietnamese import fold, number_vi, percent_vi, signed_vi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _TITLE_UNSAFE = re.compile(r"[<>&\"'`\\*_\[\]{}()#|!~^$=:]+")
 _SPACES = re.compile(r"\s+")
+__all__ = [
+    "esc",
+    "fold",
+    "number_vi",
+    "paragraphs",
+    "percent_vi",
+    "safe_title",
+    "signed_vi",
+    "strip_controls",
+    "yaml_string",
+]
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -58,16 +71,6 @@ def paragraphs(value: str | None) -> str:
     return "\n".join(out)
 
 
-def fold(value: str | None) -> str:
-    """Lower-case text without diacritics: "Nguyễn Văn Đức" -> "nguyen van duc"."""
-    if not value:
-        return ""
-    text = value.replace("Đ", "D").replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped)).strip().lower()
-
-
 def safe_title(value: str | None, fallback: str = "") -> str:
     """A title for front matter and navigation: markup characters removed."""
     text = _CONTROL.sub("", value or "")
@@ -78,30 +81,3 @@ def safe_title(value: str | None, fallback: str = "") -> str:
 def yaml_string(value: str) -> str:
     """A double-quoted YAML scalar (for front matter), from an already safe title."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def number_vi(value: float | int | None, digits: int = 1) -> str:
-    """A number the Vietnamese way, as short as it can be: 17.0 -> "17", 17.5 -> "17,5",
-    0.125 -> "0,1" (digits=1). Thousands are not grouped (counts on the site are small)."""
-    if value is None:
-        return ""
-    text = f"{float(value):.{digits}f}" if digits > 0 else str(round(value))
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace(".", ",")
-
-
-def percent_vi(share: float, digits: int = 1) -> str:
-    """A share (0..1) as a percentage with a fixed number of decimals, the way `kiemdiem
-    rate` prints it: 0.1026 -> "10,3%", 0 -> "0,0%"."""
-    return f"{share * 100:.{digits}f}".replace(".", ",") + "%"
-
-
-def signed_vi(points: float | None) -> str:
-    """A change in percentage points: +2,6 / -5,1 / 0,0 (— when unknown)."""
-    if points is None:
-        return "—"
-    text = f"{points:+.1f}".replace(".", ",")
-    return "0,0" if text in ("+0,0", "-0,0") else text

@@ -23,6 +23,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.submissions.yamlload import Document
+from generator.vietnamese import LEVEL_NAMES
 
 
 def key(name: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
@@ -58,12 +59,7 @@ class Level(enum.IntEnum):
         return cls[value]
 
 
-LEVEL_LABELS = {
-    Level.HTXSNV: "Hoàn thành xuất sắc nhiệm vụ",
-    Level.HTTNV: "Hoàn thành tốt nhiệm vụ",
-    Level.HTNV: "Hoàn thành nhiệm vụ",
-    Level.KHTNV: "Không hoàn thành nhiệm vụ",
-}
+LEVEL_LABELS = {level: LEVEL_NAMES[level.name] for level in Level}
 
 
 class CriterionLevel(enum.IntEnum):
