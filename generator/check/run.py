@@ -1,7 +1,7 @@
 """`check_repo`: check the years a set of paths touches, and filter what to show.
 
-The whole of each touched year is always loaded (cross-file checks need it, and a year
-of 3,754 members loads in about a second); what is *shown* is narrowed to the requested
+The whole of each touched year is loaded through `generator.pipeline` (cross-file checks
+need it), with the year before for the rating's history; what is *shown* is narrowed to the requested
 paths, the files changed since a Git ref, and findings elsewhere that those files cause.
 """
 
@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import finding, load_year
+from generator.check import finding
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding, Position
+from generator.pipeline import Pipeline
 from generator.submissions import layout
 from generator.submissions.year import Year
 
@@ -78,44 +79,33 @@ def check_repo(
 ) -> RepoCheck:
     """Check the years `selection` touches; findings are filtered to what it shows."""
     selection = _widen(selection or Selection())
-    schemas = SchemaSet(repo / "schema")
+    pipeline = Pipeline(repo)
     full = CheckResult()
     out = RepoCheck(full)
-    all_years = layout.years(repo)
-    wanted = selection.years(all_years)
-    # rating needs earlier years too (2 năm liền KHTNV, re-ratings): load every year up to
-    # the newest wanted one, but only count the wanted ones' files
-    to_load = [y for y in all_years if wanted and y <= max(wanted)] if rate else wanted
-    for y in to_load:
-        year, result = load_year(
-            repo,
-            y,
-            schemas=schemas,
-            ruleset=ruleset if y in wanted else None,
-            progress=(lambda done, total, y=y: progress(y, done, total)) if progress else None,  # type: ignore[misc]
+    wanted = selection.years(pipeline.years())
+    # findings only: the year before (X3 history) but not the later years (see pipeline.span)
+    loaded = pipeline.load(
+        wanted, rate=rate, final_levels=False, ruleset=ruleset, progress=progress
+    )
+    for rated in loaded:
+        out.years[rated.number] = rated.year
+    for y in wanted:
+        rated = loaded[y]
+        full.files_checked += sum(
+            1
+            for f in rated.year.files
+            if selection.covers(f.path) and f.kind not in (layout.Kind.UNKNOWN, layout.Kind.SYMLINK)
         )
-        out.years[y] = year
-        if y in wanted:
-            full.files_checked += sum(
-                1
-                for f in year.files
-                if selection.covers(f.path)
-                and f.kind not in (layout.Kind.UNKNOWN, layout.Kind.SYMLINK)
-            )
-            full.extend(result.findings)
+        full.extend(rated.result.findings)
     roster = repo / layout.SUBMISSIONS / layout.ROSTER_FILE
     if roster.is_file() and selection.covers(f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"):
-        full.extend(_check_roster(repo, schemas))
+        full.extend(_check_roster(repo, pipeline.schemas))
         full.files_checked += 1
-    if rate and out.years:
-        wanted_dirs = {f"{layout.SUBMISSIONS}/{w}" for w in wanted}
-        full.extend(
-            [
-                f
-                for f in _rating_findings(out.years)
-                if any(f.path.startswith(d + "/") for d in wanted_dirs)
-            ]
-        )
+    wanted_dirs = tuple(f"{layout.SUBMISSIONS}/{y}/" for y in wanted)
+    for y in wanted:
+        verdicts = loaded[y].verdicts
+        if verdicts is not None:
+            full.extend([f for f in verdicts.findings if f.path.startswith(wanted_dirs)])
     full.findings = [f for f in full.findings if selection.shows(f)]
     return out
 
@@ -129,16 +119,6 @@ def _check_roster(repo: Path, schemas: SchemaSet) -> list[Finding]:
     if doc is not None:
         result.extend(schemas.validate(layout.Kind.ROSTER, doc, rel, None))
     return result.findings
-
-
-def _rating_findings(years: dict[int, Year]) -> list[Finding]:
-    """Findings of the rating engine for deciding bodies (quota, ceiling, head cap...)."""
-    try:
-        from generator.rules import rate_years
-    except ImportError:  # the rating engine is not installed in this build
-        return []
-    verdicts = rate_years(years)
-    return [f for v in verdicts.values() for f in v.findings]
 
 
 def resolve_paths(repo: Path, args: Iterable[str]) -> tuple[list[str], list[Finding]]:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.findings import Severity
-from generator.rules import YearVerdicts, rate_years
+from generator.pipeline import Pipeline, RatedYears
+from generator.rules import YearVerdicts
 from generator.statistics import YearStatistics, year_statistics
 from generator.statistics.export import table
 from generator.submissions import layout
-from generator.submissions.year import Year
 
 HELP = "xếp loại một năm theo bộ quy tắc của năm và in bảng kết quả"
 
@@ -23,20 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
-def rated(
-    repo: Path, year: int | None
-) -> tuple[int, dict[int, Year], dict[int, YearVerdicts], int]:
-    """Load every year and rate them together: earlier years are the history of X3, later
-    years' re-rating records (124-M7) change an earlier year's final levels.
+def rated(repo: Path, year: int | None) -> tuple[int, RatedYears]:
+    """The chosen year (default: the newest) rated with its history (generator.pipeline).
 
-    Files that do not pass the check are left out of the rating; the last value is how many
-    errors the chosen year's files have (commands warn and exit 1), so a table is never
-    mistaken for the whole year.
+    Files that do not pass the check are left out of the rating; commands warn about the
+    chosen year's file errors and exit 1, so a table is never mistaken for the whole year.
     """
-    from generator.check import load_year
-    from generator.check.schemas import SchemaSet
-
-    years = layout.years(repo)
+    pipeline = Pipeline(repo)
+    years = pipeline.years()
     if not years:
         raise UsageError(f"Không có năm đánh giá nào trong {repo / layout.SUBMISSIONS}.")
     chosen = year if year is not None else years[-1]
@@ -46,14 +40,7 @@ def rated(
             + ", ".join(map(str, years))
             + ")."
         )
-    schemas = SchemaSet(repo / "schema")
-    loaded: dict[int, Year] = {}
-    file_errors = 0
-    for y in years:
-        loaded[y], result = load_year(repo, y, schemas=schemas)
-        if y == chosen:
-            file_errors = len(result.errors)
-    return chosen, loaded, rate_years(loaded), file_errors
+    return chosen, pipeline.rate([chosen])
 
 
 def warn_file_errors(year: int, count: int) -> None:
@@ -68,12 +55,13 @@ def warn_file_errors(year: int, count: int) -> None:
 
 def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVerdicts, int]:
     """The chosen year's statistics, verdicts and number of file errors (see `rated`)."""
-    chosen, loaded, verdicts, file_errors = rated(repo, year)
-    previous = None
-    if chosen - 1 in loaded:
-        previous = (loaded[chosen - 1], verdicts[chosen - 1])
-    stats = year_statistics(loaded[chosen], verdicts[chosen], previous)
-    return stats, verdicts[chosen], file_errors
+    chosen, loaded = rated(repo, year)
+    this = loaded[chosen]
+    assert this.verdicts is not None
+    before = loaded.previous(chosen)
+    previous = (before.year, before.verdicts) if before and before.verdicts else None
+    stats = year_statistics(this.year, this.verdicts, previous)
+    return stats, this.verdicts, len(this.result.errors)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,7 +1,8 @@
 """`kiemdiem serve`: preview one year, rebuilt when a submission or template changes.
 
 The year is rendered into build/<year>/docs and `mkdocs serve` watches that folder; a
-watcher on submissions/<year>/ and site_templates/ re-renders into it (only changed
+watcher on the years its rating reads (generator.pipeline.span) and site_templates/
+re-renders into it, from the same rated years and views as `kiemdiem build` (only changed
 pages are rewritten, so MkDocs reloads what changed).
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.build import project_dir
+from generator.pipeline import Pipeline, span
 from generator.site import rating
 from generator.site.build import CONFIG, TEMPLATES
 from generator.site.render import render_year
@@ -42,11 +44,9 @@ def _snapshot(paths: list[Path]) -> dict[Path, float]:
 
 
 def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
-    years = [y for y in (year - 1, year) if y in list_years(repo)]
-    loaded = {y: rating.load(repo, y) for y in years}
-    verdicts = rating.rate_all({y: pair[0] for y, pair in loaded.items()})[year]
-    this, findings = loaded[year]
-    view = rating.view(this, verdicts, findings + verdicts.findings)
+    """Render `year` into `docs` from the pipeline's rated years, as `kiemdiem build` does
+    (the same history, later re-ratings and comparison); returns how many files changed."""
+    view = rating.views(Pipeline(repo).rate([year]))[year]
     return len(render_year(view, project / TEMPLATES, docs).written)
 
 
@@ -63,7 +63,10 @@ def run(args: argparse.Namespace) -> int:
     project = project_dir(repo)
     docs = repo / "build" / str(year) / "docs"
     render_once(repo, project, year, docs)
-    watched = [repo / SUBMISSIONS / str(year), project / TEMPLATES]
+    # every year the preview's rating reads: the year before (history, comparison) and the
+    # later years (re-ratings), as generator.pipeline.span says
+    watched = [repo / SUBMISSIONS / str(y) for y in span(available, [year])]
+    watched.append(project / TEMPLATES)
     stop = threading.Event()
 
     def watch() -> None:

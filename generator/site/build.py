@@ -5,10 +5,9 @@ Read top to bottom, `build_site` is the build:
 1. list the years in submissions/; the newest is "open", the others "closed";
 2. for each year, hash its inputs (`inputs_digest`); a closed year whose digest is in the
    cache and whose output exists is skipped;
-3. load and rate the years to build, the year before the oldest of them (history, the
-   comparison) and the later years (their re-ratings change earlier verdicts), in one
-   `rate_years` call; the statistics come from `generator.statistics` (as for `kiemdiem
-   rate` and `kiemdiem stats`);
+3. ask the pipeline (`generator.pipeline`) for the years to build, rated with their
+   history and later re-ratings, exactly as `kiemdiem rate`, `stats` and `serve` get them;
+   `rating.views` turns them into views (the statistics come from `generator.statistics`);
 4. render each into build/<year>/docs (`generator.site.render`) and run one MkDocs build
    into <out>/<year>/ (`generator.site.mkdocs_run`);
 5. write <out>/versions.json (mike's format, read by Material's version selector) and
@@ -26,14 +25,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.findings import Finding
-from generator.rules.base import YearVerdicts
+from generator.pipeline import Pipeline
 from generator.site import mkdocs_run, rating
 from generator.site.render import render_year
 from generator.site.views import YearView
 from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
-from generator.submissions.year import Year
 
 CACHE_DIR = ".kiemdiem-cache"
 TEMPLATES = "site_templates"
@@ -136,8 +133,13 @@ class BuildCache:
 # ---------------------------------------------------------------------- the build
 
 
-def build_site(options: BuildOptions, progress: Progress | None = None) -> SiteResult:
-    """Build the site of every (or the chosen) year into `options.out`."""
+def build_site(
+    options: BuildOptions, progress: Progress | None = None, pipeline: Pipeline | None = None
+) -> SiteResult:
+    """Build the site of every (or the chosen) year into `options.out`.
+
+    The rated years come from `pipeline` (default: `Pipeline(options.repo)`).
+    """
     report = progress or (lambda message, done, total: None)
     all_years = list_years(options.repo)
     result = SiteResult(options.out, newest=max(all_years) if all_years else None)
@@ -156,40 +158,19 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> SiteR
     ]
     result.years = [YearResult(y, skipped=True) for y in wanted if y not in to_build]
 
-    loaded: dict[int, tuple[Year, list[Finding]]] = {}
-    rated: dict[int, YearVerdicts | None] = {}
-    # rated together, oldest first: each built year, the year before it (X3 history, the
-    # comparison) and every later year, whose re-ratings (124-M7) change its final levels
-    needed = [y for y in all_years if to_build and y >= min(to_build) - 1]
-    steps = len(needed) + 2 * len(to_build)
+    # the pipeline decides which years the built ones need (history, later re-ratings)
+    steps = 1 + 2 * len(to_build)
     done = 0
-    for y in needed:
-        report(f"Đọc và kiểm tra năm {y}", done, steps)
-        started = time.perf_counter()
-        loaded[y] = rating.load(options.repo, y)
-        if y in to_build:
-            result.years.append(YearResult(y, seconds_load=time.perf_counter() - started))
-        done += 1
-    report("Xếp loại", done, steps)
+    report("Đọc, kiểm tra và xếp loại", done, steps)
     started = time.perf_counter()
-    rated.update(rating.rate_all({y: loaded[y][0] for y in needed}))
-    seconds_rate = time.perf_counter() - started
-    for r in result.years:
-        if not r.skipped:
-            r.seconds_load += seconds_rate / max(1, len(to_build))
+    rated = (pipeline or Pipeline(options.repo)).rate(to_build)
+    seconds_load = time.perf_counter() - started
+    done += 1
+    for y in to_build:
+        result.years.append(YearResult(y, seconds_load=seconds_load / len(to_build)))
+    views = rating.views(rated)
 
     work = options.work or options.repo / "build"
-    views: dict[int, YearView] = {}
-    for y in needed:
-        year, findings = loaded[y]
-        verdicts = rated[y]
-        views[y] = rating.view(
-            year,
-            verdicts,
-            findings + (verdicts.findings if verdicts else []),
-            previous=views.get(y - 1),
-            years=all_years,
-        )
 
     by_year = {r.year: r for r in result.years}
     for y in to_build:

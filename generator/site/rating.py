@@ -1,52 +1,17 @@
-"""The site's one door to the earlier stages: load (generator.check), rate (generator.rules).
+"""The site's one door to the earlier stages: rated years (generator.pipeline) -> views.
 
-Keeping these calls here means the rest of generator/site depends only on `Year`,
-`YearVerdicts` and `Finding`, and a change in how a stage is called is a change here.
+The site never loads or rates: it receives `RatedYears` from the pipeline (which years,
+with which history, is decided there) and turns them into `YearView`s here, the same way
+for `build` and `serve`. The rest of generator/site depends only on `YearView`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.findings import Finding
-from generator.rules.base import Verdict, YearVerdicts
+from generator.pipeline import RatedYears
+from generator.rules.base import YearVerdicts
 from generator.site.views import YearView
-from generator.submissions.records import Level
 from generator.submissions.year import Year
-
-
-def load(repo: Path, year: int) -> tuple[Year, list[Finding]]:
-    from generator.check import load_year
-
-    loaded, result = load_year(repo, year)
-    return loaded, list(result.findings)
-
-
-class _History:
-    """Final levels of the years rated before (RULES.md X3)."""
-
-    def __init__(self, earlier: dict[int, YearVerdicts | None]) -> None:
-        self.earlier = earlier
-
-    def final_level(self, year: int, member_id: str) -> Level | None:
-        verdicts = self.earlier.get(year)
-        verdict: Verdict | None = verdicts.members.get(member_id) if verdicts else None
-        return verdict.final if verdict else None
-
-
-def rate(year: Year, earlier: dict[int, YearVerdicts | None]) -> YearVerdicts | None:
-    """One year's verdicts, with the final levels of earlier years as history."""
-    from generator.rules import rate_year
-
-    return rate_year(year, _History(earlier))
-
-
-def rate_all(years: dict[int, Year]) -> dict[int, YearVerdicts]:
-    """Several years at once, oldest first: history flags and re-ratings (124-M7) between
-    them are applied by the rating engine."""
-    from generator.rules import rate_years
-
-    return rate_years(dict(sorted(years.items())))
 
 
 def view(
@@ -79,3 +44,18 @@ def view(
         previous=previous,
         years=years,
     )
+
+
+def views(rated: RatedYears) -> dict[int, YearView]:
+    """A view of every rated year, oldest first, each with the year before as `previous`
+    (the comparison) when it was loaded."""
+    out: dict[int, YearView] = {}
+    for r in rated:
+        out[r.number] = view(
+            r.year,
+            r.verdicts,
+            r.findings,
+            previous=out.get(r.number - 1),
+            years=rated.all_years,
+        )
+    return out

@@ -1,0 +1,157 @@
+"""The one place that answers "load these years and rate them with their history".
+
+    from generator.pipeline import Pipeline
+
+    rated = Pipeline(repo).rate([2025])          # RatedYears
+    rated[2025].year, rated[2025].verdicts        # Year, YearVerdicts
+    rated[2025].findings                          # file findings + rating findings
+    rated.previous(2025)                          # the 2024 RatedYear (comparison), or None
+
+`check`, `rate`, `stats`, `build` and `serve` all come through here, so they agree on
+which years a rating needs (`span`):
+
+- the year before the oldest wanted year: its final levels are the history of RULES.md X3
+  ("2 năm liền") and the previous-year comparison of the statistics;
+- every later year, when final levels matter (tables, pages, statistics): a later year's
+  re-rating records (124-M7) change an earlier year's final levels. A check only reports
+  findings, which later years do not change, so it stops at the newest wanted year.
+
+All loaded years are rated together, oldest first (`generator.rules.rate_years`). Library
+code: progress goes through a callback, nothing prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check import load_year
+from generator.check.schemas import SchemaSet
+from generator.findings import CheckResult, Finding
+from generator.rules import rate_years
+from generator.rules.base import YearVerdicts
+from generator.submissions import layout
+from generator.submissions.year import Year
+
+# (year, files read, files in the year): called while a year's files are read
+Progress = Callable[[int, int, int], None]
+
+# how many earlier years a rating looks back (X3 compares with the year before)
+HISTORY_YEARS = 1
+
+
+@dataclass
+class RatedYear:
+    """One loaded year: its records, its files' findings and (when rated) its verdicts."""
+
+    year: Year
+    result: CheckResult  # load, schema and cross-file findings of the year's files
+    verdicts: YearVerdicts | None = None  # None when loaded without rating
+
+    @property
+    def number(self) -> int:
+        return self.year.year
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of the year: its files' and the rating engine's (deciding bodies)."""
+        rating = self.verdicts.findings if self.verdicts is not None else []
+        return [*self.result.findings, *rating]
+
+
+@dataclass
+class RatedYears:
+    """The wanted years, and the years loaded as their history, rated together."""
+
+    all_years: list[int]  # every year in submissions/
+    wanted: list[int]
+    years: dict[int, RatedYear] = field(default_factory=dict)  # oldest first
+
+    def __getitem__(self, year: int) -> RatedYear:
+        return self.years[year]
+
+    def __contains__(self, year: object) -> bool:
+        return year in self.years
+
+    def __iter__(self) -> Iterator[RatedYear]:
+        return iter(self.years.values())
+
+    def previous(self, year: int) -> RatedYear | None:
+        """The year before `year` when it was loaded (X3 history, the comparison)."""
+        return self.years.get(year - 1)
+
+
+def span(all_years: list[int], wanted: list[int], *, final_levels: bool = True) -> list[int]:
+    """The years to load so that `wanted` are rated exactly (see the module docstring)."""
+    if not wanted:
+        return []
+    first = min(wanted) - HISTORY_YEARS
+    last = max(all_years) if final_levels else max(wanted)
+    return [y for y in all_years if first <= y <= last]
+
+
+class Pipeline:
+    """Load and rate the years of one repository (its submissions/ and schema/)."""
+
+    def __init__(self, repo: Path, schemas: SchemaSet | None = None) -> None:
+        self.repo = repo
+        self._schemas = schemas
+
+    @property
+    def schemas(self) -> SchemaSet:
+        if self._schemas is None:
+            self._schemas = SchemaSet(self.repo / "schema")
+        return self._schemas
+
+    def years(self) -> list[int]:
+        return layout.years(self.repo)
+
+    def load(
+        self,
+        wanted: list[int] | None = None,
+        *,
+        rate: bool = True,
+        final_levels: bool = True,
+        ruleset: str | None = None,
+        progress: Progress | None = None,
+    ) -> RatedYears:
+        """Load `wanted` (default: every year) with their history and rate them together.
+
+        `rate=False` loads only the wanted years (a check of form alone); `ruleset`
+        overrides the wanted years' ruleset (a trial check); `final_levels=False` skips the
+        later years (enough for findings, see `span`).
+        """
+        all_years = self.years()
+        chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
+        out = RatedYears(all_years, chosen)
+        to_load = span(all_years, chosen, final_levels=final_levels) if rate else chosen
+        for y in to_load:
+            year, result = load_year(
+                self.repo,
+                y,
+                schemas=self.schemas,
+                ruleset=ruleset if y in chosen else None,
+                progress=_for_year(progress, y),
+            )
+            out.years[y] = RatedYear(year, result)
+        if rate and out.years:
+            verdicts = rate_years({y: r.year for y, r in out.years.items()})
+            for y, r in out.years.items():
+                r.verdicts = verdicts[y]
+        return out
+
+    def rate(
+        self, wanted: list[int] | None = None, *, progress: Progress | None = None
+    ) -> RatedYears:
+        """`load` with final levels: what tables, statistics and pages show."""
+        return self.load(wanted, progress=progress)
+
+
+def _for_year(progress: Progress | None, year: int) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(year, done, total)
+
+
+__all__ = ["HISTORY_YEARS", "Pipeline", "Progress", "RatedYear", "RatedYears", "span"]
