@@ -343,6 +343,15 @@ class Source:
     document: Document
 
 
+@dataclass(frozen=True)
+class DataProtection:
+    """`bao_ve_du_lieu` of the year file (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)."""
+
+    retention_years: int = key("thoi_han_luu_tru_nam", 5)
+    # counts above zero and below this are shown as "< n" on the whole organization's site
+    suppress_below: int = key("nguong_an_so_lieu", 3)
+
+
 @dataclass(kw_only=True)
 class YearConfig:
     """`nam-danh-gia.yaml`: the evaluation year."""
@@ -355,6 +364,7 @@ class YearConfig:
     deadlines: dict[str, dt.date] = key("han_chot", default_factory=dict)
     settings: dict[str, Any] = key("cai_dat", default_factory=dict)
     sample: bool = key("du_lieu_mau", False)
+    data_protection: DataProtection = key("bao_ve_du_lieu", default_factory=DataProtection)
     source: Source | None = None
 
 
@@ -398,7 +408,7 @@ class MemberReview:
     year: int = key("nam")
     name: str = key("ho_ten")
     kind: MemberKind = key("loai_dang_vien")
-    # not for publication: the schema marks these "x-khong-cong-bo": true; the site omits them
+    # never published: the schema classes them "x-pham-vi": "khong-cong-bo" (generator.privacy)
     birth_date: dt.date | None = key("ngay_sinh", None)
     private_note: str = key("ghi_chu_noi_bo", "")
     admitted: dt.date = key("ngay_vao_dang")

@@ -203,27 +203,3 @@ def test_score_maxima_equal_criteria_py() -> None:
     diem = SCHEMAS["chung.schema.json"]["$defs"]["diem"]["properties"]
     assert diem["tieu_chi_chung"]["maximum"] == criteria.SCORE_GENERAL_MAX
     assert diem["ket_qua_nhiem_vu"]["maximum"] == criteria.SCORE_TASKS_MAX
-
-
-def test_not_for_publication_marks_exactly_birth_date_and_private_note() -> None:
-    marked = []
-
-    def walk(node: Any, file: str) -> None:
-        if isinstance(node, dict):
-            for name, prop in node.get("properties", {}).items():
-                if isinstance(prop, dict) and prop.get("x-khong-cong-bo") is True:
-                    marked.append((file, name))
-            for value in node.values():
-                walk(value, file)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value, file)
-
-    for file, schema in SCHEMAS.items():
-        walk(schema, file)
-    texts = [p.read_text("utf-8") for p in (ROOT / "schema").glob("*.schema.json")]
-    assert sum(t.count('"x-khong-cong-bo"') for t in texts) == 2
-    assert sorted(marked) == [
-        ("dang-vien.schema.json", "ghi_chu_noi_bo"),
-        ("dang-vien.schema.json", "ngay_sinh"),
-    ]

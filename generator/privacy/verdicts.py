@@ -1,0 +1,105 @@
+"""What a verdict may tell each audience.
+
+A verdict's reasons are sentences built from the facts that triggered them ("bị kỷ luật
+khiển trách ngày …", "nghỉ ốm 4 tháng"), so a reason is as sensitive as the facts its rule
+reads. `REASON_SCOPES` names the rules whose reasons can state committee-only facts
+(health, discipline, degradation and prohibited-conduct findings, a leader's or a leadership
+body's discipline); their reasons are for the deciding committees only. Other reasons about
+a member rest on the review itself (criteria, scores, tasks: the chi bộ's class); reasons
+about an organization rest on its collective review (the whole organization's class).
+
+The list errs on the side of hiding: 132-M4 also covers "under 50% of tasks", which is not
+sensitive, but its reasons are hidden from the chi bộ all the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.privacy import Scope
+from generator.rules.base import Effect, NotRated, Reason, Verdict, YearVerdicts
+
+REASON_SCOPES: dict[str, Scope] = {
+    # members: discipline, degradation (suy thoái), prohibited conduct, civil-servant rating
+    "132-M4": Scope.CAP_UY,
+    "124-M4": Scope.CAP_UY,
+    "366-M4": Scope.CAP_UY,
+    # members: sick and maternity leave (health data)
+    "132-M6": Scope.CAP_UY,
+    "366-M7": Scope.CAP_UY,
+    # members: an earlier year's violation disciplined now
+    "124-M7": Scope.CAP_UY,
+    "366-M8": Scope.CAP_UY,
+    # leaders and leadership bodies: their members' discipline, degradation, unity
+    "132-L2": Scope.CAP_UY,
+    "366-L1": Scope.CAP_UY,
+    "366-L3": Scope.CAP_UY,
+    # organizations: discipline of the organization, its units or its leadership body
+    "132-O3": Scope.CAP_UY,
+    "132-O4": Scope.CAP_UY,
+    "124-O1": Scope.CAP_UY,
+    "124-O2": Scope.CAP_UY,
+    "124-O4": Scope.CAP_UY,
+    "124-O5": Scope.CAP_UY,
+    "366-O1": Scope.CAP_UY,
+    "366-O4": Scope.CAP_UY,
+}
+
+# why a member is not rated: a new member or a missing review is plain to everyone; being
+# exempted or suspended is known in one's chi bộ (it changes who attends), not beyond
+NOT_RATED_SCOPES: dict[NotRated, Scope] = {
+    NotRated.NEW_MEMBER: Scope.TO_CHUC,
+    NotRated.NOT_REVIEWED: Scope.TO_CHUC,
+    NotRated.PENDING_RULESET: Scope.TO_CHUC,
+    NotRated.EXEMPTED: Scope.CHI_BO,
+    NotRated.SUSPENDED: Scope.CHI_BO,
+}
+
+
+def reason_scope(reason: Reason, subject_kind: str) -> Scope:
+    """The audience class of one reason of a verdict about a `subject_kind`."""
+    if reason.effect is Effect.NOT_RATED and reason.not_rated is not None:
+        return max(
+            NOT_RATED_SCOPES[reason.not_rated], REASON_SCOPES.get(reason.rule, Scope.TO_CHUC)
+        )
+    default = Scope.CHI_BO if subject_kind == "member" else Scope.TO_CHUC
+    return REASON_SCOPES.get(reason.rule, default)
+
+
+def redact_verdict(verdict: Verdict, reader: Scope) -> Verdict:
+    """A copy of `verdict` telling `reader` only what its class allows.
+
+    The final level, whether it is decided, who decided and a re-rating stay: they are the
+    published result. A member's self level and the chi bộ's proposal with its votes are
+    the chi bộ's; the reasons are filtered one by one (`reason_scope`)."""
+    kind = verdict.subject_kind
+
+    def keep(r: Reason) -> bool:
+        return reason_scope(r, kind) <= reader
+
+    changes: dict[str, object] = {
+        "reasons": [r for r in verdict.reasons if keep(r)],
+        "flags": [r for r in verdict.flags if keep(r)],
+    }
+    if verdict.not_rated is not None and NOT_RATED_SCOPES[verdict.not_rated] > reader:
+        changes["not_rated"] = None
+    if kind == "member" and reader < Scope.CHI_BO:
+        changes.update(self_level=None, proposed=None, proposed_votes=None)
+    if verdict.leadership is not None:
+        changes["leadership"] = redact_verdict(verdict.leadership, reader)
+    return dataclasses.replace(verdict, **changes)  # type: ignore[arg-type]
+
+
+def redact_year_verdicts(
+    verdicts: YearVerdicts, member_reader: dict[str, Scope], org_reader: Scope
+) -> YearVerdicts:
+    """Every member's verdict redacted for the reader scope given for that member (members
+    left out of `member_reader` are left out), every organization's for `org_reader`.
+    Findings stay with the deciding bodies' sites (they quote decisions); quota pools too."""
+    members = {
+        mid: redact_verdict(v, member_reader[mid])
+        for mid, v in verdicts.members.items()
+        if mid in member_reader
+    }
+    orgs = {oid: redact_verdict(v, org_reader) for oid, v in verdicts.orgs.items()}
+    return dataclasses.replace(verdicts, members=members, orgs=orgs)
