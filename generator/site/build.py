@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.site import mkdocs_run, rating
 from generator.site.render import render_year
@@ -182,6 +183,10 @@ def build_site(
             options.out / str(y),
             strict=options.strict,
             result=by_year[y],
+        )
+        # the editor (/<year>/soan-thao/): offered for the open year only
+        publish_editor(
+            views[y].year, options.project, options.out / str(y), open_year=y == result.newest
         )
         cache.set(y, digests[y])
         done += 2

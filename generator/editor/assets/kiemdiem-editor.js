@@ -1,0 +1,229 @@
+// The editor page: pick the organization from the address, register the project's YAML
+// format, start Decap CMS with collections for that organization only.
+//
+//   soan-thao/?to-chuc=<mã tổ chức>    a chi bộ's member reviews and its collective review
+//   soan-thao/?dang-vien=<mã đảng viên> one member's own review
+//   soan-thao/?may-chu=<cổng>          (forge "local" only) decap-server's port on 127.0.0.1
+//
+// Offering a member their own file is a convenience: who may change what is decided by the
+// forge (CODEOWNERS) and the pull-request check, never by this page.
+import { parse } from "./vendor/yaml/index.js";
+
+const CMS = window.CMS;
+const params = new URLSearchParams(window.location.search);
+const data = await (await fetch("config.json", { cache: "no-cache" })).json();
+
+// ------------------------------------------------------------------ the YAML the project reads
+
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const NUMBERISH = /^([-+]?[0-9.]+|true|false|null|~)$/;
+
+// how a string is written after `key: `: the same rules as `kiemdiem new`
+// (generator/check/hints.py yaml_scalar), so both ways in give the same file
+function scalar(value) {
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return String(value);
+  const text = String(value);
+  const quote =
+    !text ||
+    text.includes(": ") ||
+    text.includes(" #") ||
+    "-?:,[]{}#&*!|>'\"%@`".includes(text[0]) ||
+    text !== text.trim() ||
+    NUMBERISH.test(text) ||
+    DATE.test(text);
+  return quote ? JSON.stringify(text) : text;
+}
+
+function isEmpty(value) {
+  if (value === undefined || value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
+}
+
+// drop what was left empty (a cleared field must not be written as "")
+function clean(value) {
+  if (typeof value === "string") return value.normalize("NFC").replace(/\r\n?/g, "\n");
+  if (Array.isArray(value)) return value.map(clean).filter((v) => !isEmpty(v));
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+      const c = clean(v);
+      if (!isEmpty(c)) out[k] = c;
+    }
+    return out;
+  }
+  return value;
+}
+
+// keys in the form's order (the fields' order); keys the form does not know keep theirs, after
+function ordered(obj, fields) {
+  const names = (fields || []).map((f) => f.name);
+  const keys = Object.keys(obj);
+  return [...names.filter((n) => keys.includes(n)), ...keys.filter((k) => !names.includes(k))];
+}
+
+function sub(fields, key) {
+  const field = (fields || []).find((f) => f.name === key);
+  return field ? field.fields || (field.field ? [field.field] : []) : [];
+}
+
+function block(text, indent) {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  const lines = body.split("\n").map((l) => (l ? indent + l : ""));
+  return lines.join("\n");
+}
+
+function writeValue(key, value, fields, indent) {
+  if (typeof value === "string" && value.includes("\n") && !/^\s/.test(value) && !/\s$/.test(value.replace(/\n$/, ""))) {
+    return [`${indent}${key}: |`, block(value, indent + "  ")];
+  }
+  if (Array.isArray(value)) {
+    const out = [`${indent}${key}:`];
+    for (const item of value) {
+      if (item && typeof item === "object") {
+        const inner = writeMap(item, sub(fields, key), indent + "    ");
+        out.push(indent + "  - " + inner[0].slice(indent.length + 4), ...inner.slice(1));
+      } else {
+        out.push(`${indent}  - ${scalar(item)}`);
+      }
+    }
+    return out;
+  }
+  if (value && typeof value === "object") {
+    return [`${indent}${key}:`, ...writeMap(value, sub(fields, key), indent + "  ")];
+  }
+  return [`${indent}${key}: ${scalar(value)}`];
+}
+
+function writeMap(obj, fields, indent) {
+  return ordered(obj, fields).flatMap((k) => writeValue(k, obj[k], fields, indent));
+}
+
+function fieldsFor(obj) {
+  return "ma_dang_vien" in obj ? data.fields.member : data.fields.org;
+}
+
+CMS.registerCustomFormat(data.format, "yaml", {
+  fromFile(text) {
+    const parsed = parse(text, { version: "1.2", schema: "core", uniqueKeys: true });
+    return parsed && typeof parsed === "object" ? parsed : {};
+  },
+  toFile(obj) {
+    const cleaned = clean(obj);
+    return writeMap(cleaned, fieldsFor(cleaned), "").join("\n") + "\n";
+  },
+});
+
+// ------------------------------------------------------------------ collections
+
+function withDefault(fields, name, value) {
+  return fields.map((f) => (f.name === name ? { ...f, default: value } : f));
+}
+
+function memberCollection(org, memberId) {
+  const fields = memberId
+    ? withDefault(data.fields.member, "ma_dang_vien", memberId)
+    : data.fields.member;
+  const collection = {
+    name: "dang-vien",
+    label: `Bản kiểm điểm đảng viên — ${org.name}`,
+    label_singular: "bản kiểm điểm cá nhân",
+    description: `Bản tự kiểm điểm năm ${data.year} của đảng viên ${org.name}. Tên tệp là mã đảng viên.`,
+    folder: `${org.path}/dang-vien`,
+    extension: "yaml",
+    format: data.format,
+    create: true,
+    delete: false,
+    slug: "{{ma_dang_vien}}",
+    identifier_field: "ma_dang_vien",
+    summary: "{{ho_ten}} ({{ma_dang_vien}})",
+    editor: { preview: false },
+    fields,
+  };
+  if (memberId) collection.filter = { field: "ma_dang_vien", value: memberId };
+  return collection;
+}
+
+function orgCollection(org) {
+  return {
+    name: "to-chuc",
+    label: `Bản kiểm điểm tập thể — ${org.name}`,
+    format: data.format,
+    extension: "yaml",
+    editor: { preview: false },
+    files: [
+      {
+        name: "to-chuc",
+        label: `Bản kiểm điểm tập thể năm ${data.year}: ${org.name}`,
+        file: `${org.path}/to-chuc.yaml`,
+        fields: data.fields.org,
+      },
+    ],
+  };
+}
+
+function backend() {
+  const out = { ...data.cms.backend };
+  const port = params.get("may-chu");
+  if (out.name === "proxy" && port && /^[0-9]{2,5}$/.test(port)) {
+    out.proxy_url = `http://127.0.0.1:${port}/api/v1`;
+  }
+  return out;
+}
+
+function start(org, memberId) {
+  const collections = org.members ? [memberCollection(org, memberId)] : [];
+  if (!memberId) collections.push(orgCollection(org));
+  document.title = `Soạn bản kiểm điểm năm ${data.year} — ${org.name}`;
+  CMS.init({ config: { ...data.cms, backend: backend(), collections } });
+}
+
+// ------------------------------------------------------------------ choosing the organization
+
+function chooser(message) {
+  const main = document.getElementById("kd-chon");
+  const list = document.getElementById("kd-danh-sach");
+  const search = document.getElementById("kd-tim");
+  document.getElementById("kd-thong-bao").textContent = message || "";
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase();
+  const render = () => {
+    const q = fold(search.value.trim());
+    list.replaceChildren(
+      ...data.orgs
+        .filter((o) => !q || fold(`${o.name} ${o.id}`).includes(q))
+        .slice(0, 200)
+        .map((o) => {
+          const li = document.createElement("li");
+          li.className = `kd-cap-${Math.min(o.depth, 4)}`;
+          const a = document.createElement("a");
+          const keep = params.get("may-chu") ? `&may-chu=${encodeURIComponent(params.get("may-chu"))}` : "";
+          a.href = `?to-chuc=${encodeURIComponent(o.id)}${keep}`;
+          a.textContent = `${o.name} (${o.id})`;
+          li.append(a);
+          return li;
+        }),
+    );
+  };
+  search.addEventListener("input", render);
+  render();
+  main.hidden = false;
+}
+
+const memberId = params.get("dang-vien");
+const orgId = params.get("to-chuc") || (memberId && data.member_orgs[memberId]);
+const org = data.orgs.find((o) => o.id === orgId);
+if (org && memberId && !org.members) {
+  chooser(`Tổ chức ${org.name} không có bản kiểm điểm đảng viên: chọn chi bộ của mình.`);
+} else if (org) {
+  start(org, memberId);
+} else if (orgId || memberId) {
+  chooser(
+    memberId && !orgId
+      ? `Chưa tìm thấy bản kiểm điểm năm ${data.year} của ${memberId}: chọn chi bộ của mình rồi bấm "Tạo mới".`
+      : `Không có tổ chức ${orgId} trong năm ${data.year}: chọn trong danh sách dưới đây.`,
+  );
+} else {
+  chooser("");
+}

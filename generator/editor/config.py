@@ -1,0 +1,208 @@
+"""The CMS configuration, written from schema/ (the one source of truth for fields).
+
+Every property of a record's schema becomes one Decap CMS field, in the schema's order
+(which is the official form's order): the Vietnamese `title` as label, the `description`
+as hint; enums as selects whose options show the Vietnamese names the description gives
+(`HTTNV (Hoàn thành tốt nhiệm vụ)`); dates as string fields with the date pattern (Decap's
+datetime widget corrupts dates typed on the keyboard, Decap issue #7939); numbers with the
+schema's range; lists as lists; `required` as the schema says.
+
+Two things the form cannot say, left to the pull-request check (the judge either way):
+conditional requirements (what a finished file must hold, schema/bo-quy-tac.schema.json)
+and the required sub-fields of an *optional* group: Decap refuses to save an untouched
+optional group whose sub-fields are required, so inside optional groups sub-fields are
+offered as optional and the hint says which ones the group needs.
+
+`tieu_chi` / `diem` follow the year's ruleset: the criteria of qd132-hd21 or qd124-hd25
+as selects, or the 100-point scores of qd366-hd43 (also offered in a pending year).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SCHEMA_DIR = "schema"
+MEMBER_SCHEMA = "dang-vien.schema.json"
+ORG_SCHEMA = "to-chuc.schema.json"
+COMMON_SCHEMA = "chung.schema.json"
+RULESET_SCHEMA = "bo-quy-tac.schema.json"
+# the custom YAML format registered by kiemdiem-editor.js (keys in form order, dates quoted)
+FORMAT = "kiemdiem-yaml"
+# long text (a paragraph of the review): a text area rather than a one-line input
+TEXT_PARENTS = {"kiem_diem"}
+TEXT_FIELDS = {"ghi_chu_noi_bo", "noi_dung"}
+DATE_MESSAGE = (
+    "Ngày viết theo dạng năm-tháng-ngày, ví dụ 2025-12-15 (ngày 15 tháng 12 năm 2025), và phải "
+    "là ngày có thật."
+)
+ID_MESSAGE = (
+    "Mã chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch ngang, ví dụ dv-104233, chi-bo-ap-1."
+)
+# the date pattern the editor enforces: the schema's shape, plus a real month and day
+# (the check also rejects 2025-02-30; the editor catches the common slips before saving)
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+SCORE_RULESETS = ("qd366-hd43", "pending")
+
+
+@cache
+def _schema(schema_dir: Path, name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((schema_dir / name).read_text("utf-8"))
+    return data
+
+
+def _deref(schema_dir: Path, node: dict[str, Any], here: str) -> tuple[dict[str, Any], str]:
+    """`node` with its `$ref` target merged in (the node's own title/description win)."""
+    ref = node.get("$ref")
+    if not ref:
+        return node, here
+    file, _, pointer = ref.partition("#")
+    file = file or here
+    target: Any = _schema(schema_dir, file)
+    for part in pointer.strip("/").split("/") if pointer else []:
+        target = target[part]
+    resolved, where = _deref(schema_dir, target, file)
+    merged = {**resolved, **{k: v for k, v in node.items() if k != "$ref"}}
+    merged["x-ref-description"] = resolved.get("description", "")
+    return merged, where
+
+
+def enum_label(value: str, *descriptions: str) -> str:
+    """The Vietnamese name a description gives an enum code: `xa (xã)` -> `xã`."""
+    for text in descriptions:
+        found = re.search(rf"(?<![\w-]){re.escape(value)} \(([^()]+)\)", text or "")
+        if found:
+            name = found.group(1).strip()
+            return f"{name[0].upper()}{name[1:]} ({value})"
+    return value
+
+
+def _criteria_schema(schema_dir: Path, kind: str, ruleset: str) -> dict[str, Any] | None:
+    defs = _schema(schema_dir, RULESET_SCHEMA)["$defs"]
+    key = "tieu_chi_to_chuc" if kind == "org" else f"tieu_chi_dang_vien_{ruleset}"
+    found: dict[str, Any] | None = defs.get(key)
+    return found
+
+
+def _field(
+    schema_dir: Path,
+    name: str,
+    node: dict[str, Any],
+    here: str,
+    *,
+    required: bool,
+    parent: str = "",
+) -> dict[str, Any]:
+    node, here = _deref(schema_dir, node, here)
+    field: dict[str, Any] = {
+        "name": name,
+        "label": node.get("title", name),
+        "hint": node.get("description", ""),
+        "required": required,
+    }
+    kind = node.get("type")
+    if "enum" in node:
+        descriptions = (node.get("description", ""), node.get("x-ref-description", ""))
+        field["widget"] = "select"
+        field["options"] = [
+            {"label": enum_label(v, *descriptions), "value": v} for v in node["enum"]
+        ]
+    elif kind == "string" and node.get("format") == "date":
+        field["widget"] = "string"
+        field["pattern"] = [DATE_PATTERN, DATE_MESSAGE]
+    elif kind == "string":
+        long_text = parent in TEXT_PARENTS or name in TEXT_FIELDS
+        field["widget"] = "text" if long_text else "string"
+        if "pattern" in node:
+            field["pattern"] = [node["pattern"], ID_MESSAGE]
+    elif kind in ("integer", "number"):
+        field["widget"] = "number"
+        field["value_type"] = "int" if kind == "integer" else "float"
+        if kind == "number":
+            field["step"] = 0.5 if node.get("maximum", 0) > 1 else 0.01
+        for key in ("minimum", "maximum"):
+            if key in node:
+                field[key[:3]] = node[key]
+    elif kind == "boolean":
+        field["widget"] = "boolean"
+    elif kind == "array":
+        field["widget"] = "list"
+        items, items_here = _deref(schema_dir, node["items"], here)
+        if items.get("type") == "object":
+            field["fields"] = _fields(schema_dir, items, items_here, group_required=True)
+            field["summary"] = "{{fields." + next(iter(items["properties"])) + "}}"
+        else:
+            field["field"] = _field(schema_dir, "muc", items, items_here, required=True)
+            field["field"]["label"] = node.get("title", name)
+    elif kind == "object":
+        field["widget"] = "object"
+        field["collapsed"] = not required and name not in TEXT_PARENTS
+        field["fields"] = _fields(schema_dir, node, here, group_required=required, parent=name)
+        needs = node.get("required", [])
+        if needs and not required:
+            titles = ", ".join(node["properties"][k].get("title", k) for k in needs)
+            field["hint"] = f"{field['hint']} Nếu ghi mục này thì phải có: {titles}."
+    else:  # pragma: no cover - a schema type this generator does not know yet
+        raise ValueError(f"no editor widget for {name}: {node}")
+    return field
+
+
+def _fields(
+    schema_dir: Path,
+    node: dict[str, Any],
+    here: str,
+    *,
+    group_required: bool,
+    parent: str = "",
+) -> list[dict[str, Any]]:
+    needs = set(node.get("required", ())) if group_required else set()
+    return [
+        _field(schema_dir, key, sub, here, required=key in needs, parent=parent)
+        for key, sub in node.get("properties", {}).items()
+    ]
+
+
+def record_fields(schema_dir: Path, kind: str, ruleset: str, year: int) -> list[dict[str, Any]]:
+    """The editor fields of a member's (`member`) or organization's (`org`) review."""
+    name = MEMBER_SCHEMA if kind == "member" else ORG_SCHEMA
+    schema = _schema(schema_dir, name)
+    out: list[dict[str, Any]] = []
+    for field in _fields(schema_dir, schema, name, group_required=True):
+        key = field["name"]
+        if key == "tieu_chi":
+            criteria = _criteria_schema(schema_dir, kind, ruleset)
+            if ruleset in SCORE_RULESETS or criteria is None:
+                continue  # this year scores (diem), it does not rate criteria
+            field.update(
+                widget="object",
+                collapsed=False,
+                fields=_fields(schema_dir, criteria, RULESET_SCHEMA, group_required=False),
+            )
+        elif key == "diem" and ruleset not in SCORE_RULESETS:
+            continue  # this year rates criteria (tieu_chi), it does not score
+        elif key == "nam":
+            field.update(widget="hidden", default=year)
+        elif key == "trang_thai_ho_so":
+            field["default"] = "nhap"
+        out.append(field)
+    return out
+
+
+def skipped_properties(kind: str, ruleset: str) -> set[str]:
+    """Schema properties the year's ruleset does not use (not offered by the editor)."""
+    return {"tieu_chi"} if ruleset in SCORE_RULESETS else {"diem"}
+
+
+def walk_fields(fields: list[dict[str, Any]], prefix: str = "") -> list[str]:
+    """Dotted names of every field (list items as `name[]`)."""
+    out: list[str] = []
+    for field in fields:
+        name = f"{prefix}{field['name']}"
+        out.append(name)
+        if "fields" in field:
+            sep = "[]." if field.get("widget") == "list" else "."
+            out += walk_fields(field["fields"], name + sep)
+    return out

@@ -1,0 +1,174 @@
+"""Write the editor into a built year: `<site>/<year>/soan-thao/`.
+
+What goes there:
+
+- `index.html` and `kiemdiem-editor.js` / `.css` (from generator/editor/assets/): the page
+  that picks the organization from its address, registers the project's YAML format and
+  the Vietnamese strings, and starts the CMS;
+- `config.json`: the CMS settings (forge, repository, editorial workflow), the fields
+  generated from schema/ (generator/editor/config.py) and the year's organizations
+  (folder, name, whether it holds member reviews) and member -> chi bộ index;
+- `vendor/`: Decap CMS and the `yaml` parser copied from node_modules/ (installed with
+  `npm ci` from the committed package-lock.json): nothing is loaded from a CDN.
+
+Only the open (newest) year gets an editor; a closed year gets none. Without node_modules
+the page says how to install the editor instead of failing the build.
+
+Settings (`extra.soan_thao` in mkdocs.yml; all optional):
+
+    extra:
+      soan_thao:
+        forge: gitlab            # local (default: decap-server on this computer),
+                                 # github, gitlab or forgejo
+        kho: to-chuc/kiem-diem   # the repository on the forge
+        nhanh: main              # the branch pull requests go to
+        dia_chi: https://git.example.vn      # the forge (gitlab, forgejo; github: OAuth broker)
+        api: https://git.example.vn/api/v4   # the forge's API, when not the default
+        app_id: "…"              # OAuth application id (gitlab, forgejo: PKCE)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.editor.config import FORMAT, record_fields
+from generator.submissions.records import OrgType
+from generator.submissions.year import Year
+
+EDITOR_DIR = "soan-thao"
+NODE_MODULES = "node_modules"
+# what is copied from node_modules (package -> files/folders inside it)
+VENDOR = {
+    "decap-cms": "dist",
+    "yaml": "browser/dist",
+}
+FORGES = ("local", "github", "gitlab", "forgejo")
+LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
+MEMBER_HOLDERS = {OrgType.CHI_BO_CO_SO, OrgType.CHI_BO_TRUC_THUOC}
+
+NOT_INSTALLED = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow">
+<title>Soạn bản kiểm điểm</title></head>
+<body><h1>Trình soạn thảo chưa được cài đặt</h1>
+<p>Trang web này được dựng khi chưa cài các gói của trình soạn thảo. Người quản trị chạy
+<code>npm ci</code> trong thư mục của kho rồi dựng lại trang (<code>kiemdiem build</code>).</p>
+<p>Trong lúc chờ, có thể sửa trực tiếp tệp bản kiểm điểm trong kho: xem trang
+<a href="../huong-dan/">Hướng dẫn</a>.</p></body></html>
+"""
+
+
+@dataclass(frozen=True)
+class Published:
+    path: Path
+    installed: bool  # False: node_modules was missing, the page says how to install
+
+
+def settings(project: Path) -> dict[str, Any]:
+    """`extra.soan_thao` of mkdocs.yml (empty when absent or unreadable)."""
+    try:
+        data = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    found = (data.get("extra") or {}).get("soan_thao") or {}
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def backend(options: dict[str, Any]) -> dict[str, Any]:
+    """Decap's `backend` for the configured forge (editorial workflow: one PR per entry)."""
+    forge = str(options.get("forge", "local"))
+    if forge not in FORGES:
+        raise ValueError(f"extra.soan_thao.forge must be one of {', '.join(FORGES)}: {forge}")
+    branch = str(options.get("nhanh", "main"))
+    if forge == "local":
+        return {"name": "proxy", "proxy_url": LOCAL_PROXY, "branch": branch}
+    out: dict[str, Any] = {"name": forge, "repo": str(options.get("kho", "")), "branch": branch}
+    if forge in ("gitlab", "forgejo"):
+        out["auth_type"] = "pkce"
+    for key, target in (("dia_chi", "base_url"), ("api", "api_root"), ("app_id", "app_id")):
+        if options.get(key):
+            out[target] = str(options[key])
+    return out
+
+
+def page_data(year: Year, schema_dir: Path, options: dict[str, Any]) -> dict[str, Any]:
+    """Everything the editor page needs, as JSON-able data."""
+    ruleset = year.ruleset_id
+    orgs = sorted(year.orgs.values(), key=lambda o: o.folder)
+    return {
+        "year": year.year,
+        "ruleset": ruleset,
+        "format": FORMAT,
+        "cms": {
+            "backend": backend(options),
+            "publish_mode": "editorial_workflow",
+            "locale": "vi",
+            "load_config_file": False,
+            "media_folder": f"submissions/{year.year}/.tep-dinh-kem",
+            "show_preview_links": False,
+            "search": False,
+        },
+        "fields": {
+            "member": record_fields(schema_dir, "member", ruleset, year.year),
+            "org": record_fields(schema_dir, "org", ruleset, year.year),
+        },
+        "orgs": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "path": f"submissions/{year.year}/{o.folder}",
+                "members": o.type in MEMBER_HOLDERS,
+                "depth": o.folder.count("/"),
+            }
+            for o in orgs
+        ],
+        "member_orgs": {m.id: _org_of(year, m.id) for m in year.members.values()},
+    }
+
+
+def _org_of(year: Year, member_id: str) -> str:
+    for org in year.orgs.values():
+        if member_id in org.member_ids:
+            return org.id
+    return ""
+
+
+def _vendor(project: Path, target: Path) -> bool:
+    modules = project / NODE_MODULES
+    for package, inside in VENDOR.items():
+        source = modules / package / inside
+        if not source.is_dir():
+            return False
+        shutil.copytree(
+            source,
+            target / package,
+            ignore=shutil.ignore_patterns("*.map", "cms.js", "[0-9]*.cms.js", "*.d.ts"),
+            dirs_exist_ok=True,
+        )
+    return True
+
+
+def publish_editor(year: Year, project: Path, site_dir: Path, *, open_year: bool) -> Published:
+    """Write the editor of `year` into `<site_dir>/soan-thao/` (only for the open year)."""
+    target = site_dir / EDITOR_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    if not open_year:
+        return Published(target, installed=False)
+    target.mkdir(parents=True)
+    if not _vendor(project, target / "vendor"):
+        (target / "index.html").write_text(NOT_INSTALLED, "utf-8")
+        return Published(target, installed=False)
+    assets = resources.files("generator.editor") / "assets"
+    for name in ("index.html", "kiemdiem-editor.js", "kiemdiem-editor.css", "vi.js"):
+        text = (assets / name).read_text("utf-8")
+        (target / name).write_text(text.replace("{{YEAR}}", str(year.year)), "utf-8")
+    data = page_data(year, year.repo / "schema", settings(project))
+    (target / "config.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return Published(target, installed=True)

@@ -1,0 +1,194 @@
+"""The editor's fields are generated from schema/: one field per property, nothing else.
+
+The schema side is walked here independently of generator/editor/config.py (its own
+`$ref` resolution), so a property added to a schema without an editor field, or an editor
+field without a schema property, fails the first test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.editor.config import record_fields, skipped_properties, walk_fields
+from generator.editor.publish import EDITOR_DIR, backend, page_data, publish_editor
+from generator.submissions.layout import years
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = ROOT / "schema"
+RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((SCHEMAS / name).read_text("utf-8"))
+    return data
+
+
+def _resolve(node: dict[str, Any], here: str) -> tuple[dict[str, Any], str]:
+    while "$ref" in node:
+        file, _, pointer = node["$ref"].partition("#")
+        here = file or here
+        target: Any = _load(here)
+        for part in pointer.strip("/").split("/"):
+            target = target[part]
+        node = target
+    return node, here
+
+
+def _schema_paths(node: dict[str, Any], here: str, prefix: str = "") -> list[str]:
+    node, here = _resolve(node, here)
+    out: list[str] = []
+    for key, sub in node.get("properties", {}).items():
+        name = f"{prefix}{key}"
+        out.append(name)
+        resolved, sub_here = _resolve(sub, here)
+        if resolved.get("type") == "array":
+            items, items_here = _resolve(resolved["items"], sub_here)
+            if items.get("type") == "object":
+                out += _schema_paths(items, items_here, name + "[].")
+        elif resolved.get("type") == "object":
+            out += _schema_paths(resolved, sub_here, name + ".")
+    return out
+
+
+def _expected(kind: str, ruleset: str) -> set[str]:
+    name = "dang-vien.schema.json" if kind == "member" else "to-chuc.schema.json"
+    skipped = skipped_properties(kind, ruleset)
+    paths = {
+        p for p in _schema_paths(_load(name), name) if p.split(".")[0].split("[")[0] not in skipped
+    }
+    if "tieu_chi" not in skipped:  # the ruleset's criteria, from the overlay
+        overlay = _load("bo-quy-tac.schema.json")["$defs"]
+        key = "tieu_chi_to_chuc" if kind == "org" else f"tieu_chi_dang_vien_{ruleset}"
+        paths |= {f"tieu_chi.{c}" for c in overlay[key]["properties"]}
+    return paths
+
+
+@pytest.mark.parametrize("kind", ["member", "org"])
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_every_schema_property_has_a_field_and_every_field_a_property(
+    kind: str, ruleset: str
+) -> None:
+    fields = walk_fields(record_fields(SCHEMAS, kind, ruleset, 2026))
+    assert len(fields) == len(set(fields)), "a field appears twice"
+    expected = _expected(kind, ruleset)
+    assert set(fields) - expected == set(), "editor fields without a schema property"
+    assert expected - set(fields) == set(), "schema properties without an editor field"
+
+
+def _by_name(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {f["name"]: f for f in fields}
+
+
+def test_fields_follow_the_schema_order_labels_hints_and_required() -> None:
+    schema = _load("dang-vien.schema.json")
+    fields = record_fields(SCHEMAS, "member", "qd366-hd43", 2025)
+    assert [f["name"] for f in fields] == [k for k in schema["properties"] if k != "tieu_chi"]
+    by = _by_name(fields)
+    for key, prop in schema["properties"].items():
+        if key == "tieu_chi":
+            continue
+        assert by[key]["label"] == prop["title"]
+        assert by[key]["hint"].startswith(prop["description"])
+        assert by[key]["required"] is (key in schema["required"])
+
+
+def test_enums_are_selects_with_vietnamese_names() -> None:
+    by = _by_name(record_fields(SCHEMAS, "member", "qd366-hd43", 2025))
+    levels = {o["value"]: o["label"] for o in by["tu_xep_loai"]["options"]}
+    assert levels == {
+        "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ (HTXSNV)",
+        "HTTNV": "Hoàn thành tốt nhiệm vụ (HTTNV)",
+        "HTNV": "Hoàn thành nhiệm vụ (HTNV)",
+        "KHTNV": "Không hoàn thành nhiệm vụ (KHTNV)",
+    }
+    kinds = {o["value"]: o["label"] for o in by["loai_dang_vien"]["options"]}
+    assert kinds == {
+        "chinh_thuc": "Đảng viên chính thức (chinh_thuc)",
+        "du_bi": "Đảng viên dự bị (du_bi)",
+    }
+    org = _by_name(record_fields(SCHEMAS, "org", "qd366-hd43", 2025))
+    assert {o["label"] for o in org["phan_loai"]["options"]} >= {"Xã (xa)", "Khác (khac)"}
+
+
+def test_dates_are_strings_with_the_date_pattern_never_the_datetime_widget() -> None:
+    for kind in ("member", "org"):
+        text = json.dumps(record_fields(SCHEMAS, kind, "qd124-hd25", 2024))
+        assert '"datetime"' not in text and '"date"' not in text
+    by = _by_name(record_fields(SCHEMAS, "member", "qd366-hd43", 2025))
+    date = by["ngay_vao_dang"]
+    assert date["widget"] == "string"
+    pattern, message = date["pattern"]
+    import re
+
+    assert re.fullmatch(pattern, "2010-05-19")
+    for wrong in ("19/05/2010", "2010-13-05", "2010-05-32", "2010-5-19"):
+        assert not re.fullmatch(pattern, wrong), wrong
+    assert "năm-tháng-ngày" in message
+    item = _by_name(by["ky_luat"]["fields"])["ngay_quyet_dinh"]
+    assert item["widget"] == "string" and item["pattern"][0] == pattern
+
+
+def test_ranges_lists_and_the_rulesets_criteria() -> None:
+    by = _by_name(record_fields(SCHEMAS, "member", "qd366-hd43", 2025))
+    scores = _by_name(by["diem"]["fields"])
+    assert (scores["tieu_chi_chung"]["min"], scores["tieu_chi_chung"]["max"]) == (0, 30)
+    assert scores["ket_qua_nhiem_vu"]["max"] == 70
+    assert by["nhiem_vu"]["fields"][0]["value_type"] == "int"
+    assert by["ky_luat"]["widget"] == "list" and by["chuyen_sinh_hoat"]["widget"] == "list"
+    transfer = _by_name(by["chuyen_sinh_hoat"]["fields"])
+    assert transfer["ngay"]["required"] and not transfer["so_thang_o_noi_cu"]["required"]
+    assert by["nam"]["widget"] == "hidden" and by["nam"]["default"] == 2025
+    old = _by_name(record_fields(SCHEMAS, "member", "qd124-hd25", 2024))
+    assert "diem" not in old
+    criteria = _by_name(old["tieu_chi"]["fields"])
+    assert criteria["neu_guong"]["widget"] == "select"
+    assert {o["value"] for o in criteria["neu_guong"]["options"]} == {
+        "xuat_sac",
+        "tot",
+        "trung_binh",
+        "kem",
+    }
+    org = _by_name(record_fields(SCHEMAS, "org", "qd132-hd21", 2020))
+    leaders = _by_name(org["lanh_dao"]["fields"])
+    assert leaders["pho_bi_thu"]["field"]["pattern"][0] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def test_backend_settings_per_forge() -> None:
+    assert backend({})["name"] == "proxy"
+    gitlab = backend({"forge": "gitlab", "kho": "bto/kiem-diem", "app_id": "x"})
+    assert gitlab == {
+        "name": "gitlab",
+        "repo": "bto/kiem-diem",
+        "branch": "main",
+        "auth_type": "pkce",
+        "app_id": "x",
+    }
+    with pytest.raises(ValueError):
+        backend({"forge": "gitea"})  # Decap's Gitea backend has no editorial workflow
+
+
+def test_the_open_year_gets_an_editor_and_a_closed_year_none(tmp_path: Path) -> None:
+    from generator.site.rating import load
+
+    newest = max(years(ROOT))
+    year, _ = load(ROOT, newest)
+    data = page_data(year, SCHEMAS, {})
+    assert data["cms"]["publish_mode"] == "editorial_workflow"
+    orgs = {o["id"]: o for o in data["orgs"]}
+    assert any(o["members"] for o in orgs.values())
+    for member_id, org_id in data["member_orgs"].items():
+        assert member_id in year.orgs[org_id].member_ids
+        assert orgs[org_id]["path"].startswith(f"submissions/{newest}/")
+
+    closed, _ = load(ROOT, newest - 1)
+    (tmp_path / "old" / EDITOR_DIR).mkdir(parents=True)
+    gone = publish_editor(closed, ROOT, tmp_path / "old", open_year=False)
+    assert not gone.path.exists()
+    # without node_modules the page says how to install instead of failing the build
+    bare = publish_editor(year, tmp_path, tmp_path / "new", open_year=True)
+    assert not bare.installed
+    assert "npm ci" in (bare.path / "index.html").read_text("utf-8")
