@@ -39,7 +39,6 @@ from typing import Any
 import yaml
 
 from generator.editor.config import FORMAT, record_fields
-from generator.submissions.records import OrgType
 from generator.submissions.year import Year
 
 EDITOR_DIR = "soan-thao"
@@ -51,7 +50,7 @@ VENDOR = {
 }
 FORGES = ("local", "github", "gitlab", "forgejo")
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
-MEMBER_HOLDERS = {OrgType.CHI_BO_CO_SO, OrgType.CHI_BO_TRUC_THUOC}
+MEMBER_HOLDERS = {"chi_bo_co_so", "chi_bo_truc_thuoc"}  # when the type does not say
 
 NOT_INSTALLED = """<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow">
@@ -123,13 +122,18 @@ def page_data(year: Year, schema_dir: Path, options: dict[str, Any]) -> dict[str
                 "id": o.id,
                 "name": o.name,
                 "path": f"submissions/{year.year}/{o.folder}",
-                "members": o.type in MEMBER_HOLDERS,
+                "members": _holds_members(o.type),
                 "depth": o.folder.count("/"),
             }
             for o in orgs
         ],
         "member_orgs": {m.id: _org_of(year, m.id) for m in year.members.values()},
     }
+
+
+def _holds_members(org_type: Any) -> bool:
+    holds = getattr(org_type, "holds_members", None)
+    return bool(holds) if holds is not None else str(org_type.value) in MEMBER_HOLDERS
 
 
 def _org_of(year: Year, member_id: str) -> str:

@@ -172,10 +172,11 @@ def test_backend_settings_per_forge() -> None:
 
 
 def test_the_open_year_gets_an_editor_and_a_closed_year_none(tmp_path: Path) -> None:
-    from generator.site.rating import load
+    from generator.pipeline import Pipeline
 
     newest = max(years(ROOT))
-    year, _ = load(ROOT, newest)
+    loaded = Pipeline(ROOT).load([newest - 1, newest], rate=False)
+    year = loaded[newest].year
     data = page_data(year, SCHEMAS, {})
     assert data["cms"]["publish_mode"] == "editorial_workflow"
     orgs = {o["id"]: o for o in data["orgs"]}
@@ -184,7 +185,7 @@ def test_the_open_year_gets_an_editor_and_a_closed_year_none(tmp_path: Path) -> 
         assert member_id in year.orgs[org_id].member_ids
         assert orgs[org_id]["path"].startswith(f"submissions/{newest}/")
 
-    closed, _ = load(ROOT, newest - 1)
+    closed = loaded[newest - 1].year
     (tmp_path / "old" / EDITOR_DIR).mkdir(parents=True)
     gone = publish_editor(closed, ROOT, tmp_path / "old", open_year=False)
     assert not gone.path.exists()
