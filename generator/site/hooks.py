@@ -2,10 +2,9 @@
 
 A chi bộ page holds every member's review. Markdown's raw-HTML pass and the search
 indexer both parse every HTML tag of a page in pure Python, and the reviews are most of
-the tags, though they are not searched (only names and ids are). So the renderer writes
-each page with an empty placeholder per member and the bodies into
-`<docs_dir>/../fragments/<org id>.json`; this hook swaps them in after MkDocs rendered
-the page. The bodies come from the same autoescaping templates as the pages.
+the tags. So the renderer writes each page with an empty placeholder per member and the
+bodies into `<docs_dir>/../fragments/<page's Markdown path>.json`; this hook swaps them in
+after MkDocs rendered the page (search indexes the records of generator.site.search). The bodies come from the same autoescaping templates as the pages.
 Substitution is one pass: inserted text is never scanned again.
 """
 
@@ -21,15 +20,16 @@ FRAGMENTS = "fragments"
 PLACEHOLDER = re.compile(r'<div class="kd-[a-z-]+" data-kd-body="([a-z0-9@-]+)"></div>')
 
 
-def fragments_file(docs_dir: Path, org_id: str) -> Path:
-    return docs_dir.parent / FRAGMENTS / f"{org_id}.json"
+def fragments_file(docs_dir: Path, rel: str) -> Path:
+    """Where the fragments of the page built from Markdown file `rel` are kept."""
+    return docs_dir.parent / FRAGMENTS / f"{rel}.json"
 
 
 def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     src = page.file.src_uri
-    if not (src.startswith("to-chuc/") and src.count("/") == 1):
+    if not src.startswith("to-chuc/"):
         return output
-    path = fragments_file(Path(config["docs_dir"]), src[len("to-chuc/") : -len(".md")])
+    path = fragments_file(Path(config["docs_dir"]), src)
     if not path.is_file():
         return output
     bodies: dict[str, str] = json.loads(path.read_text("utf-8"))

@@ -11,15 +11,17 @@ submissions/.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator.site import charts
+from generator.site import charts, paging
 from generator.site.hooks import fragments_file
 from generator.site.text import (
     esc,
@@ -32,7 +34,13 @@ from generator.site.text import (
     strip_controls,
     yaml_string,
 )
-from generator.site.views import LEVELS_DESC, YearView, date_vi, page_path_org
+from generator.site.views import (
+    LEVELS_DESC,
+    YearView,
+    date_vi,
+    page_path_org,
+    page_path_problems,
+)
 from generator.statistics import NOT_RATED, export
 from generator.submissions.records import CriterionLevel, Level
 
@@ -102,6 +110,7 @@ def environment(templates: Path) -> jinja2.Environment:
         Level=Level,
         charts=charts,
         NOT_RATED=NOT_RATED,
+        PAGING=paging,
     )
     return env
 
@@ -145,31 +154,28 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
     docs_dir.mkdir(parents=True, exist_ok=True)
     out = _Writer(docs_dir)
 
-    def page(template: str, rel: str, to_root: str, **ctx: object) -> None:
-        out.write(rel, env.get_template(template).render(v=view, to_root=to_root, **ctx))
+    def page(template: str, rel: str, **ctx: object) -> None:
+        html = env.get_template(template).render(v=view, to_root=view.to_root(rel), **ctx)
+        out.write(rel, html)
 
-    page("home.md.j2", "index.md", "")
-    page("tree.md.j2", "to-chuc/index.md", "../")
-    org_template = env.get_template("org.md.j2")
-    member_macros = env.get_template("_member.j2").module
-    member_body = member_macros.body  # type: ignore[attr-defined]
-    member_table = member_macros.table  # type: ignore[attr-defined]
-    for node in view.tree():
-        org = node.org
-        out.write(page_path_org(org.id), org_template.render(v=view, to_root="../../", org=org))
-        if org.type.holds_members:
-            bodies = {
-                m.id: str(member_body(view, m, view.member_verdict(m.id), org))
-                for m in view.members_of(org.id)
-            }
-            bodies["@dang-vien"] = str(member_table(view, org))
-            out.write_outside(
-                fragments_file(docs_dir, org.id), json.dumps(bodies, ensure_ascii=False)
-            )
-    page("stats.md.j2", "thong-ke/index.md", "../")
-    page("problems.md.j2", "van-de/index.md", "../")
-    page("rules.md.j2", "quy-tac/index.md", "../")
-    page("guide.md.j2", "huong-dan/index.md", "../")
+    member_pages = {
+        node.org.id: paging.paginate_members(
+            view.member_ids_of(node.org.id), view.year.members, page_path_org(node.org.id)
+        )
+        for node in view.tree()
+        if node.org.type.holds_members
+    }
+    view.set_member_pages(
+        {mid: p.rel for pages in member_pages.values() for p in pages for mid in p.items}
+    )
+    page("home.md.j2", "index.md")
+    _paged(page, "tree.md.j2", view.tree(), "to-chuc/index.md", paging.ROWS_PER_PAGE)
+    _render_orgs(view, env, out, member_pages)
+    stats_rows = view.stats.orgs if view.stats else []
+    _paged(page, "stats.md.j2", stats_rows, "thong-ke/index.md", paging.ROWS_PER_PAGE)
+    _render_problems(view, page)
+    page("rules.md.j2", "quy-tac/index.md")
+    page("guide.md.j2", "huong-dan/index.md")
     for name, data in statistics_downloads(view).items():
         out.write(f"thong-ke/{name}", data)
     for asset in sorted((templates / ASSETS).iterdir()):
@@ -177,6 +183,70 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
             out.write(f"assets/{asset.name}", asset.read_bytes())
     out.remove_stale()
     return out.result
+
+
+PageFn = Callable[..., None]
+
+
+def _paged(page: PageFn, template: str, items: Sequence[object], first: str, size: int) -> None:
+    pages = paging.paginate(items, first, size)
+    for p in pages:
+        page(template, p.rel, page=p, pages=pages)
+
+
+def _render_orgs(
+    view: YearView,
+    env: jinja2.Environment,
+    out: _Writer,
+    member_pages: dict[str, list[paging.Page[str]]],
+) -> None:
+    """Each organization's page; a chi bộ's members over as many pages as they need.
+
+    Members' review bodies and the members' table are written beside the docs as
+    fragments (generator.site.hooks); the page's front matter carries their digest, so a
+    changed review changes the page's Markdown too (an incremental MkDocs build sees it).
+    """
+    template = env.get_template("org.md.j2")
+    macros = env.get_template("_member.j2").module
+    member_body = macros.body  # type: ignore[attr-defined]
+    member_table = macros.table  # type: ignore[attr-defined]
+    for node in view.tree():
+        org = node.org
+        pages = member_pages.get(org.id) or paging.paginate([], page_path_org(org.id), 1)
+        for p in pages:
+            to_root = view.to_root(p.rel)
+            digest = ""
+            if org.type.holds_members:
+                bodies = {
+                    mid: str(member_body(view, mem, view.member_verdict(mid), org))
+                    for mid in p.items
+                    if (mem := view.year.members.get(mid)) is not None
+                }
+                bodies["@dang-vien"] = str(member_table(view, org, p))
+                data = json.dumps(bodies, ensure_ascii=False)
+                digest = hashlib.sha256(data.encode()).hexdigest()[:16]
+                out.write_outside(fragments_file(out.result.docs_dir, p.rel), data)
+            html = template.render(
+                v=view, to_root=to_root, org=org, page=p, pages=pages, fragments=digest
+            )
+            out.write(p.rel, html)
+
+
+def _render_problems(view: YearView, page: PageFn) -> None:
+    """The year's problems: a summary by organization (the whole list too while it fits
+    on one page), and each organization's problems on pages of their own."""
+    by_org = view.findings_by_org()
+    order = [node.org.id for node in view.tree()] + [""]
+    for org_id in order:
+        items = by_org.get(org_id)
+        if not items:
+            continue
+        pages = paging.paginate(items, page_path_problems(org_id), paging.FINDINGS_PER_PAGE)
+        org = view.year.orgs.get(org_id)
+        for p in pages:
+            page("problems_org.md.j2", p.rel, org=org, page=p, pages=pages)
+    rows = [(org_id, by_org[org_id]) for org_id in order if by_org.get(org_id)]
+    _paged(page, "problems.md.j2", rows, "van-de/index.md", paging.ROWS_PER_PAGE)
 
 
 # ---------------------------------------------------------------------- downloads

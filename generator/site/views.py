@@ -7,7 +7,14 @@ from any folder and from `file://`.
 
 Addressing (stable across years, because ids are):
     organization   to-chuc/<ma_to_chuc>/
-    member         to-chuc/<ma_to_chuc of their chi bộ>/#<ma_dang_vien>
+    member         to-chuc/<ma_to_chuc of their chi bộ>/#<ma_dang_vien> on the chi bộ's
+                   first page, to-chuc/<ma_to_chuc>/trang-<n>/#<ma_dang_vien> on a later one
+                   (generator.site.paging)
+    its problems   van-de/to-chuc/<ma_to_chuc>/
+
+Every link is made by `href` from the Markdown file it points to, in the form the build
+asks for: folders (`to-chuc/x/`, served over HTTP) or files (`to-chuc/x.html`, for
+`build --offline`, opened from disk).
 """
 
 from __future__ import annotations
@@ -38,6 +45,11 @@ ACTORS = {
 def page_path_org(org_id: str) -> str:
     """The Markdown file (relative to docs_dir) of an organization's page."""
     return f"to-chuc/{org_id}.md"
+
+
+def page_path_problems(org_id: str) -> str:
+    """The Markdown file of an organization's problems ("" for those of no organization)."""
+    return f"van-de/to-chuc/{org_id}.md" if org_id else "van-de/chung.md"
 
 
 def date_vi(value: dt.date | str | None) -> str:
@@ -84,8 +96,12 @@ class YearView:
         settings_doc: list[tuple[str, object, str, str]] | None = None,
         previous: YearView | None = None,
         years: list[int] | None = None,
+        directory_urls: bool = True,
     ) -> None:
         self.year = year
+        self.directory_urls = directory_urls
+        self._member_page: dict[str, str] = {}  # member id -> Markdown file of its page
+        self._findings_by_org: dict[str, list[Finding]] | None = None
         self.verdicts = verdicts
         self.findings = sorted(findings, key=Finding.sort_key)
         self.ruleset_title = ruleset_title
@@ -127,15 +143,43 @@ class YearView:
 
     # ------------------------------------------------------------------ links
 
+    def href(self, rel: str, to_root: str) -> str:
+        """The link to the page built from Markdown file `rel`, from a page `to_root` below
+        the year's root."""
+        if not self.directory_urls:
+            return f"{to_root}{rel[: -len('.md')]}.html"
+        if rel == "index.md":
+            return to_root or "./"
+        if rel.endswith("/index.md"):
+            return to_root + rel[: -len("index.md")]
+        return f"{to_root}{rel[: -len('.md')]}/"
+
+    def to_root(self, rel: str) -> str:
+        """The way from the page built from `rel` back to the year's root ("../../")."""
+        depth = rel.count("/")
+        if self.directory_urls and not rel.endswith("index.md"):
+            depth += 1
+        return "../" * depth
+
     def org_href(self, org_id: str, to_root: str) -> str:
-        return f"{to_root}to-chuc/{org_id}/"
+        return self.href(page_path_org(org_id), to_root)
+
+    def problems_rel(self, org_id: str) -> str:
+        return page_path_problems(org_id)
+
+    def set_member_pages(self, pages: dict[str, str]) -> None:
+        """Which page (Markdown file) holds each member (generator.site.paging)."""
+        self._member_page.update(pages)
 
     def member_href(self, member_id: str, to_root: str) -> str:
-        member = self.year.members.get(member_id)
-        org_id = member.org_id if member else self._org_of_listed(member_id)
-        if not org_id:
-            return ""
-        return f"{to_root}to-chuc/{org_id}/#{member_id}"
+        rel = self._member_page.get(member_id)
+        if rel is None:
+            member = self.year.members.get(member_id)
+            org_id = member.org_id if member else self._org_of_listed(member_id)
+            if not org_id:
+                return ""
+            rel = page_path_org(org_id)
+        return f"{self.href(rel, to_root)}#{member_id}"
 
     def _org_of_listed(self, member_id: str) -> str:
         for org_id, ids in self.year.broken_members.items():
@@ -281,24 +325,32 @@ class YearView:
 
     # ------------------------------------------------------------------ findings
 
-    def findings_by_actor(self) -> list[tuple[str, list[Finding]]]:
+    def findings_by_actor(
+        self, findings: list[Finding] | None = None
+    ) -> list[tuple[str, list[Finding]]]:
         groups: dict[str, list[Finding]] = {}
-        for finding in self.findings:
+        for finding in self.findings if findings is None else findings:
             actor = finding.actor if finding.actor in ACTORS else ""
             groups.setdefault(actor, []).append(finding)
         return [(ACTORS[a], groups[a]) for a in ACTORS if a in groups]
 
     def findings_for_org(self, org_id: str) -> list[Finding]:
         """Findings about the files in an organization's own folder (its members' files
-        included, its sub-organizations' not)."""
-        out = []
-        for finding in self.findings:
-            parts = finding.path.split("/")[:-1]
-            if parts and parts[-1] == "dang-vien":
-                parts = parts[:-1]
-            if parts and parts[-1] == org_id:
-                out.append(finding)
-        return out
+        included, its sub-organizations' not); "" gives those of no organization."""
+        return self.findings_by_org().get(org_id, [])
+
+    def findings_by_org(self) -> dict[str, list[Finding]]:
+        """Every finding under the organization whose folder holds its file (one pass)."""
+        if self._findings_by_org is None:
+            groups: dict[str, list[Finding]] = {}
+            for finding in self.findings:
+                parts = finding.path.split("/")[:-1]
+                if parts and parts[-1] == "dang-vien":
+                    parts = parts[:-1]
+                org_id = parts[-1] if parts and parts[-1] in self.year.orgs else ""
+                groups.setdefault(org_id, []).append(finding)
+            self._findings_by_org = groups
+        return self._findings_by_org
 
     @property
     def error_count(self) -> int:
