@@ -74,7 +74,9 @@ def test_serve_renders_the_pages_build_renders(repo: Path, year: int) -> None:
 def test_serve_shows_the_later_re_rating_and_the_comparison(repo: Path) -> None:
     served = repo / "preview"
     render_once(repo, repo, 2024, served / "2024" / "docs")
-    bodies = (served / "2024" / "fragments" / "chi-bo-thon-an-lac.json").read_text("utf-8")
+    bodies = (served / "2024" / "fragments" / "to-chuc" / "chi-bo-thon-an-lac.md.json").read_text(
+        "utf-8"
+    )
     assert "xếp loại lại năm 2025: KHTNV" in html.unescape(json.loads(bodies)[MEMBER])
     render_once(repo, repo, 2025, served / "2025" / "docs")
     stats = html.unescape((served / "2025" / "docs" / "thong-ke" / "index.md").read_text("utf-8"))
