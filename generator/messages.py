@@ -134,6 +134,14 @@ CATALOG: dict[str, Message] = {
         "{child_label} `{child}` không thể nằm trực tiếp dưới {parent_label} `{parent}`.",
         "{hint_vi}",
     ),
+    "org-type-period": Message(
+        "{label} (`loai: {type_code}`) chỉ có {period}, không có trong năm {year} "
+        "(RULES.md §7: cây tổ chức theo từng thời kỳ).",
+        "Kiểm tra mục `loai`: từ năm 2025 không còn cấp huyện; cấp trên trực tiếp của tổ chức "
+        "cơ sở đảng là đảng bộ xã, phường, đặc khu (`dang_bo_xa`), đảng bộ khối (`dang_bo_khoi`) "
+        "hoặc đảng bộ tỉnh.",
+        "warning",
+    ),
     "org-cannot-hold-members": Message(
         "{label} `{org}` không sinh hoạt đảng viên trực tiếp, nên không có thư mục `dang-vien/`.",
         "Chuyển bản kiểm điểm vào thư mục `dang-vien/` của chi bộ nơi đảng viên sinh hoạt.",
@@ -172,8 +180,10 @@ CATALOG: dict[str, Message] = {
     ),
     "decision-no-authority": Message(
         "{body} `{org}` không có thẩm quyền quyết định xếp loại {subject} `{target}`; "
-        "thẩm quyền thuộc {authority}.",
-        "Xóa dòng này khỏi quyết định; cấp có thẩm quyền ghi quyết định trong tệp `quyet-dinh.yaml` của mình.",
+        "thẩm quyền thuộc {authority}. Quyết định này không được áp dụng: mức xếp loại vẫn là "
+        "dự kiến.",
+        "Chuyển dòng này sang tệp `quyet-dinh.yaml` của cấp có thẩm quyền (cấp đó ghi số và ngày "
+        "quyết định của mình).",
     ),
     "decision-duplicate": Message(
         "`{target}` được quyết định hai lần trong cùng tệp (lần đầu ở dòng {first_line}).",

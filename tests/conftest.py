@@ -15,7 +15,8 @@ Y = "submissions/2025"
 XA = f"{Y}/huyen-mau/dang-bo-xa-a"
 CB = f"{XA}/chi-bo-ap-1"
 
-# A minimal valid year under qd366-hd43: a district, one đảng bộ xã, one chi bộ, two members.
+# A minimal valid year under qd366-hd43: a province, one đảng bộ cơ sở (xã), one chi bộ, two
+# members (a TCCSĐ directly under the province, RULES.md §7).
 MINI: dict[str, str] = {
     f"{Y}/nam-danh-gia.yaml": """
         nam: 2025
@@ -27,8 +28,8 @@ MINI: dict[str, str] = {
     f"{Y}/huyen-mau/to-chuc.yaml": """
         ma_to_chuc: huyen-mau
         nam: 2025
-        ten: Đảng bộ huyện Mẫu
-        loai: dang_bo_huyen
+        ten: Đảng bộ tỉnh Mẫu
+        loai: dang_bo_tinh
         """,
     f"{XA}/to-chuc.yaml": """
         ma_to_chuc: dang-bo-xa-a

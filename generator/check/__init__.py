@@ -20,6 +20,7 @@ from generator.check import hints
 from generator.check.crossfile import cross_check, link_tree
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding, Position, Severity
+from generator.orgtypes import use_schema_dir
 from generator.submissions import records as rec
 from generator.submissions.layout import Kind, SubmissionFile, walk_year
 from generator.submissions.records import Source, from_mapping
@@ -120,6 +121,7 @@ def load_year(
     `progress(done, total)` is called while files are read (for a progress display).
     """
     schemas = schemas or SchemaSet(repo / "schema")
+    use_schema_dir(schemas.dir)  # the organization types this repository's schema declares
     result = CheckResult()
     files = walk_year(repo, year)
     year_obj = Year(repo=repo, year=year, config=None, files=files)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from generator.authority import Authority, member_authority, org_authority
 from generator.findings import CheckResult, Position
 from generator.submissions.layout import Kind, org_id_of_folder
 from generator.submissions.records import (
@@ -20,7 +21,6 @@ from generator.submissions.records import (
     MemberReview,
     MembershipStatus,
     Organization,
-    OrgType,
     Proposals,
 )
 from generator.submissions.year import Year
@@ -29,14 +29,6 @@ from generator.vietnamese import suggest
 if TYPE_CHECKING:
     from generator.check import LoadedFile
 
-# which organization types may sit directly below which (RULES.md glossary)
-ALLOWED_PARENTS: dict[OrgType, tuple[OrgType, ...]] = {
-    OrgType.DANG_BO_HUYEN: (OrgType.DANG_BO_TINH,),
-    OrgType.DANG_BO_CO_SO: (OrgType.DANG_BO_HUYEN, OrgType.DANG_BO_TINH),
-    OrgType.CHI_BO_CO_SO: (OrgType.DANG_BO_HUYEN, OrgType.DANG_BO_TINH),
-    OrgType.DANG_BO_BO_PHAN: (OrgType.DANG_BO_CO_SO,),
-    OrgType.CHI_BO_TRUC_THUOC: (OrgType.DANG_BO_CO_SO, OrgType.DANG_BO_BO_PHAN),
-}
 NEW_MEMBER_MONTHS = 6  # 132-M7, 124-M6: admitted less than 6 months before the evaluation
 
 
@@ -101,8 +93,8 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
         if parent is not None:
             org.parent_id = parent.id
             parent.children.append(org.id)
-            allowed = ALLOWED_PARENTS.get(org.type, ())
-            if parent.type not in allowed:
+            # which types may sit directly below which: data (generator/orgtypes.py)
+            if parent.type.value not in org.type.parents:
                 assert org.source is not None
                 result.add(
                     _f(
@@ -118,6 +110,19 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
                 )
         elif year.root_id is not None and org.id != year.root_id:
             pass  # an orphan below a broken parent: reported via the parent
+        if not org.type.exists_in(year.year):
+            assert org.source is not None
+            result.add(
+                _f(
+                    "org-type-period",
+                    org.source.path,
+                    org.source.document.value_pos(("loai",)),
+                    label=org.type.label_vi,
+                    type_code=org.type.value,
+                    period=org.type.period_vi(),
+                    year=year.year,
+                )
+            )
     root_folder = year.repo / "submissions" / str(year.year) / str(year.root_id)
     if year.config is not None and not root_folder.is_dir():
         assert year.config.source is not None
@@ -365,9 +370,9 @@ def _check_decisions(
         return pos
 
     def authorized(
-        pos: Position, target: str, authority: Organization | None, subject: str, related: list[str]
+        pos: Position, target: str, authority: Authority, subject: str, related: list[str]
     ) -> None:
-        if authority is None or authority.id != org.id:
+        if not authority.allows(org.id):
             result.add(
                 _f(
                     "decision-no-authority",
@@ -377,7 +382,7 @@ def _check_decisions(
                     org=org.id,
                     subject=subject,
                     target=target,
-                    authority=_authority_text(authority),
+                    authority=authority.text_vi(),
                     related=related,
                 )
             )
@@ -401,8 +406,9 @@ def _check_decisions(
             )
             continue
         related = [member.source.path] if member.source else []
-        authority = year.deciding_org_for_member(item.member_id)
-        authorized(pos, item.member_id, authority, "đảng viên", related)
+        authorized(
+            pos, item.member_id, member_authority(year, item.member_id), "đảng viên", related
+        )
     for org_item in decisions.organizations:
         pos = decided(org_item.org_id, ("to_chuc", org_item.index, "ma_to_chuc"))
         if pos is None:
@@ -419,8 +425,7 @@ def _check_decisions(
                 )
             )
             continue
-        authority = year.deciding_org_for_org(org_item.org_id)
-        authorized(pos, org_item.org_id, authority, "tổ chức", [])
+        authorized(pos, org_item.org_id, org_authority(year, org_item.org_id), "tổ chức", [])
     for rr in decisions.re_ratings:
         if rr.year >= year.year:
             result.add(
@@ -432,9 +437,3 @@ def _check_decisions(
                     target_year=rr.year,
                 )
             )
-
-
-def _authority_text(org: Organization | None) -> str:
-    if org is None:
-        return "cấp ủy cấp trên (không xác định được trong cây tổ chức)"
-    return f"{org.type.label_vi.lower()} `{org.id}`"

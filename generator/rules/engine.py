@@ -277,8 +277,8 @@ def _post_order(year: Year) -> list[Organization]:
 def _rate_orgs(run: _Run) -> None:
     year, out = run.year, run.out
     for org in _post_order(year):
-        if org.type.is_upper:
-            continue  # the district/province is rated by the level above this repository
+        if org.parent_id is None and org.type.is_upper:
+            continue  # the root (province, or a pre-2025 district) is rated above (§7 D5)
         v = Verdict(org.id, "org", org_id=org.parent_id or "", self_level=org.self_level)
         members = [out.members[m] for m in org.member_ids if m in out.members]
         members += [out.members[m] for m in year.broken_members.get(org.id, []) if m in out.members]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from generator.authority import member_authority, org_authority
 from generator.findings import Position
 from generator.submissions.records import (
     Decisions,
@@ -51,9 +52,9 @@ ProposedMember = Line[Proposals, Proposal]
 
 @dataclass
 class DecisionIndex:
-    """The first decision line per member / organization (by the competent committee when
-    several committees decided; the others are the cross-file check's `decision-no-authority`
-    and `decision-duplicate`), and the proposal line per member."""
+    """The first decision line per member / organization by a body with authority (the
+    others are the cross-file check's `decision-no-authority` and `decision-duplicate`),
+    and the proposal line per member."""
 
     members: dict[str, DecidedMember] = field(default_factory=dict)
     orgs: dict[str, DecidedOrg] = field(default_factory=dict)
@@ -61,27 +62,25 @@ class DecisionIndex:
 
     @classmethod
     def build(cls, year: Year) -> DecisionIndex:
+        """Only lines written by a body with authority (RULES.md §7) are indexed: a decision
+        by any other body is the cross-file check's `decision-no-authority` error and is
+        not applied, so the level stays provisional (worked case 36)."""
         index = cls()
         for org_id, decisions in year.decisions.items():
             for item in decisions.members:
-                current = index.members.get(item.member_id)
-                if current is None or (
-                    current.decisions.org_id != _member_authority(year, item.member_id)
-                    and org_id == _member_authority(year, item.member_id)
-                ):
+                if item.member_id in index.members:
+                    continue
+                if member_authority(year, item.member_id).allows(org_id):
                     index.members[item.member_id] = DecidedMember(decisions, item, "dang_vien")
             for org_item in decisions.organizations:
-                if org_item.org_id not in index.orgs:
+                if org_item.org_id in index.orgs:
+                    continue
+                if org_authority(year, org_item.org_id).allows(org_id):
                     index.orgs[org_item.org_id] = DecidedOrg(decisions, org_item, "to_chuc")
         for proposals in year.proposals.values():
             for p in proposals.items:
                 index.proposals.setdefault(p.member_id, ProposedMember(proposals, p, "de_xuat"))
         return index
-
-
-def _member_authority(year: Year, member_id: str) -> str | None:
-    org = year.deciding_org_for_member(member_id)
-    return org.id if org else None
 
 
 def decided_by_text(year: Year, decisions: Decisions) -> str:

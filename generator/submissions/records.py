@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from generator.orgtypes import OrgType
 from generator.submissions.yamlload import Document
 from generator.vietnamese import LEVEL_NAMES
 
@@ -81,42 +82,6 @@ class CriterionLevel(enum.IntEnum):
     @classmethod
     def parse(cls, value: str) -> CriterionLevel:
         return cls[value.upper()]
-
-
-class OrgType(enum.Enum):
-    """Where an organization sits in the tree."""
-
-    DANG_BO_TINH = "dang_bo_tinh"  # province party organization (root of a province)
-    DANG_BO_HUYEN = "dang_bo_huyen"  # district party organization (root of a district)
-    DANG_BO_CO_SO = "dang_bo_co_so"  # grassroots đảng bộ (TCCSĐ) holding chi bộ
-    CHI_BO_CO_SO = "chi_bo_co_so"  # grassroots chi bộ (TCCSĐ) holding members
-    DANG_BO_BO_PHAN = "dang_bo_bo_phan"  # sub-đảng bộ under a đảng bộ cơ sở
-    CHI_BO_TRUC_THUOC = "chi_bo_truc_thuoc"  # chi bộ under a đảng bộ cơ sở / bộ phận
-
-    @property
-    def is_grassroots(self) -> bool:
-        """A tổ chức cơ sở đảng (TCCSĐ): the quota pool of RULES.md 132-M5."""
-        return self in (OrgType.DANG_BO_CO_SO, OrgType.CHI_BO_CO_SO)
-
-    @property
-    def holds_members(self) -> bool:
-        return self in (OrgType.CHI_BO_CO_SO, OrgType.CHI_BO_TRUC_THUOC)
-
-    @property
-    def is_upper(self) -> bool:
-        """Above grassroots level: decides grassroots organizations' ratings."""
-        return self in (OrgType.DANG_BO_TINH, OrgType.DANG_BO_HUYEN)
-
-    @property
-    def label_vi(self) -> str:
-        return {
-            "dang_bo_tinh": "Đảng bộ tỉnh",
-            "dang_bo_huyen": "Đảng bộ huyện",
-            "dang_bo_co_so": "Đảng bộ cơ sở",
-            "chi_bo_co_so": "Chi bộ cơ sở",
-            "dang_bo_bo_phan": "Đảng bộ bộ phận",
-            "chi_bo_truc_thuoc": "Chi bộ trực thuộc",
-        }[self.value]
 
 
 class OrgCategory(enum.Enum):
@@ -378,6 +343,8 @@ class Organization:
     type: OrgType = key("loai")
     category: OrgCategory | None = key("phan_loai", None)
     founded: dt.date | None = key("ngay_thanh_lap", None)
+    # ids of the previous year's organizations this one continues (a merger, RULES.md §7)
+    predecessors: list[str] = key("ke_thua_tu", default_factory=list)
     leadership: Leadership = key("lanh_dao", default_factory=Leadership)
     targets: list[Target] = key("chi_tieu", default_factory=list)
     same_level_bodies: SameLevelBodies | None = key("danh_gia_cung_cap", None)
@@ -553,6 +520,8 @@ def _converter(tp: Any) -> Converter:
         return float
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return getattr(tp, "parse", None) or tp
+    if tp is OrgType:  # types are data (generator/orgtypes.py)
+        return OrgType.parse
     if dataclasses.is_dataclass(tp):
         return functools.partial(from_mapping, tp)  # type: ignore[arg-type]
     return _identity

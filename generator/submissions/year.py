@@ -11,7 +11,6 @@ from generator.submissions.records import (
     Decisions,
     MemberReview,
     Organization,
-    OrgType,
     Proposals,
     YearConfig,
 )
@@ -58,13 +57,9 @@ class Year:
 
     def grassroots_of(self, org_id: str) -> Organization | None:
         """The tổ chức cơ sở đảng (TCCSĐ) that `org_id` belongs to (itself if it is one)."""
-        org = self.orgs.get(org_id)
-        if org is not None and org.type.is_grassroots:
-            return org
-        for parent in self.ancestors(org_id):
-            if parent.type.is_grassroots:
-                return parent
-        return None
+        from generator.authority import grassroots_of
+
+        return grassroots_of(self, org_id)
 
     def descendants(self, org_id: str) -> Iterator[Organization]:
         """Every organization below `org_id`, depth first, parents before children."""
@@ -87,22 +82,14 @@ class Year:
                     yield member
 
     def deciding_org_for_member(self, member_id: str) -> Organization | None:
-        """Who decides a member's rating: their TCCSĐ's committee (đảng ủy / chi bộ cơ sở)."""
-        member = self.members.get(member_id)
-        return self.grassroots_of(member.org_id) if member else None
+        """Who decides a member's rating (RULES.md §7 D1; generator/authority.py)."""
+        from generator.authority import member_authority
+
+        return member_authority(self, member_id).body
 
     def deciding_org_for_org(self, org_id: str) -> Organization | None:
-        """Who decides an organization's rating.
+        """Who should decide an organization's rating (RULES.md §7 D2–D5; the first of
+        `generator.authority.org_authority(...).deciders`)."""
+        from generator.authority import org_authority
 
-        A TCCSĐ is decided by the upper committee above it (Ban Thường vụ huyện/tỉnh ủy);
-        a chi bộ trực thuộc or đảng bộ bộ phận by its TCCSĐ's committee.
-        """
-        org = self.orgs.get(org_id)
-        if org is None or org.parent_id is None:
-            return None
-        if org.type.is_grassroots or org.type is OrgType.DANG_BO_HUYEN:
-            for parent in self.ancestors(org_id):
-                if parent.type.is_upper:
-                    return parent
-            return None
-        return self.grassroots_of(org.parent_id)
+        return org_authority(self, org_id).body

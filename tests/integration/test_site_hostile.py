@@ -25,7 +25,7 @@ from generator.site.build import BuildOptions, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = 2025
-CHI_BO = f"submissions/{YEAR}/dang-bo-huyen-mau-son/dang-bo-xa-an-hoa/chi-bo-thon-an-lac"
+CHI_BO = f"submissions/{YEAR}/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
 MEMBER = "dv-101012"
 
 SCRIPT = "<script>alert(1)</script>"

@@ -12,7 +12,7 @@ import pytest
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import ROOT
 
-ROOT_DECISIONS = "submissions/2025/dang-bo-huyen-mau-son/quyet-dinh.yaml"
+ROOT_DECISIONS = "submissions/2025/dang-bo-tinh-hoa-lam/quyet-dinh.yaml"
 CHI_BO_2024 = "2024/to-chuc/chi-bo-thon-an-lac/index.html"
 MEMBER = "dv-101012"
 
@@ -48,7 +48,7 @@ def test_earlier_year_shows_the_new_final_level(site: Path) -> None:
     start = page.index(f'id="{MEMBER}"')
     end = page.find("<h3 ", start + 10)
     section = page[start : end if end > 0 else len(page)]
-    assert "xếp loại lại năm 2025: KHTNV (Quyết định số 1529-QĐ/HU" in section
+    assert "xếp loại lại năm 2025: KHTNV (Quyết định số 1529-QĐ/TU" in section
 
 
 def test_later_year_lists_the_re_rating(site: Path) -> None:

@@ -131,9 +131,10 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
     assert stats.previous is not None
     compare = _table_rows(html, "bang-so-sanh")
     assert compare[0][:3] == ["2024", str(stats.previous.total.total), "39"]
-    assert compare[2][3:] == ["+2,6", "+5,1", "-5,1", "-2,6"]
+    # 2024 as re-rated by 2025 (dv-101017: HTTNV -> KHTNV, RULES.md 124-M7, worked case 37)
+    assert compare[2][3:] == ["+2,6", "+7,7", "-5,1", "-5,1"]
     assert [stats.change(lv) for lv in LEVELS] == pytest.approx(
-        [2.564, 5.128, -5.128, -2.564], 0.01
+        [2.564, 7.692, -5.128, -5.128], 0.01
     )
     # the downloads are `kiemdiem stats`'s own output
     folder = sample_site / "2025/thong-ke"

@@ -110,7 +110,12 @@ def compare(cls: type, schema: dict[str, Any], file: str, where: str) -> list[st
             # a mapping of free keys (criteria): its values' enum
             inner = typing.get_args(inner)[1]
             sub, sub_file = resolve(sub["additionalProperties"], sub_file)
-        if dataclasses.is_dataclass(inner):
+        if inner is records.OrgType:
+            # organization types are data: every code of the enum is described once
+            described = set(sub.get("x-loai-to-chuc", {}))
+            if set(sub.get("enum", [])) != described:
+                problems.append(f"{where}.{name}: enum != x-loai-to-chuc {sorted(described)}")
+        elif dataclasses.is_dataclass(inner):
             problems += compare(inner, sub, sub_file, f"{where}.{name}")  # type: ignore[arg-type]
         elif (
             isinstance(inner, type)

@@ -64,10 +64,10 @@ def test_counts_and_every_file_builds_its_record(tmp_path: Path, ruleset: str) -
     members = [r for _, r in files[Kind.MEMBER]]
     orgs = [r for _, r in files[Kind.ORG]]
     assert len(members) == summary.members == 120
-    types = Counter(o.type for o in orgs)
-    assert types[rec.OrgType.DANG_BO_CO_SO] + types[rec.OrgType.CHI_BO_CO_SO] == 4
-    assert types[rec.OrgType.CHI_BO_TRUC_THUOC] + types[rec.OrgType.CHI_BO_CO_SO] == 9
-    assert types[rec.OrgType.DANG_BO_HUYEN] == 1
+    types = Counter(o.type.value for o in orgs)
+    assert types["dang_bo_co_so"] + types["chi_bo_co_so"] == 4
+    assert types["chi_bo_truc_thuoc"] + types["chi_bo_co_so"] == 9
+    assert types["dang_bo_huyen"] == 1
     (_, config), *_ = files[Kind.YEAR]
     assert config.ruleset == ruleset and config.sample and config.root in {o.id for o in orgs}
     assert summary.files == sum(len(v) for v in files.values())
@@ -138,13 +138,13 @@ def test_presets_and_province_shape(tmp_path: Path) -> None:
                                       synthetic.PRESETS["chi-bo"], strict=True)))  # fmt: skip
     assert s.members == 15
     files = load(tmp_path / "c", 2025)
-    assert Counter(o.type for _, o in files[Kind.ORG]) == {
-        rec.OrgType.DANG_BO_HUYEN: 1,
-        rec.OrgType.CHI_BO_CO_SO: 1,
+    assert Counter(o.type.value for _, o in files[Kind.ORG]) == {
+        "dang_bo_huyen": 1,
+        "chi_bo_co_so": 1,
     }
     synthetic.generate(tmp_path / "p", year=2025, ruleset="qd366-hd43", districts=2, **SMALL)
-    types = Counter(o.type for _, o in load(tmp_path / "p", 2025)[Kind.ORG])
-    assert types[rec.OrgType.DANG_BO_TINH] == 1 and types[rec.OrgType.DANG_BO_HUYEN] == 2
+    types = Counter(o.type.value for _, o in load(tmp_path / "p", 2025)[Kind.ORG])
+    assert types["dang_bo_tinh"] == 1 and types["dang_bo_huyen"] == 2
 
 
 def test_sizes_are_checked() -> None:

@@ -1,0 +1,128 @@
+"""Who decides a rating (RULES.md §7, D1–D5), read from the tree's types for every year.
+
+- D1 a member: the committee of their TCCSĐ (the grassroots organization they belong to).
+- D2 a chi bộ trực thuộc or đảng bộ bộ phận: the đảng ủy cơ sở, or the standing committee
+  of the level directly above the TCCSĐ.
+- D3 a TCCSĐ: the standing committee of the level directly above it (the province's when
+  it sits directly under the province).
+- D4 an above-grassroots organization under another (đảng bộ xã, khối, a pre-2025 district):
+  the standing committee above it (the province's).
+- D5 the root (the province, or a pre-2025 district root): rated above this repository.
+
+Only `OrgType` properties are read (tier, never a type's name), so the same code serves the
+pre-2025 tree (province → district → TCCSĐ) and the post-2025 one (province → đảng bộ xã /
+khối / directly the province → TCCSĐ), and any type a schema adds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.submissions.records import Organization
+    from generator.submissions.year import Year
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The bodies that may decide one subject's rating: the first is the one that should."""
+
+    rule: str  # "D1".."D5"
+    deciders: tuple[Organization, ...]
+
+    @property
+    def body(self) -> Organization | None:
+        return self.deciders[0] if self.deciders else None
+
+    def allows(self, org_id: str) -> bool:
+        return any(o.id == org_id for o in self.deciders)
+
+    def text_vi(self) -> str:
+        """'Ban Thường vụ Đảng ủy xã — Đảng bộ xã An Sơn (`dang-bo-xa-an-son`)'."""
+        if self.rule == "D5":
+            return "cấp trên của tổ chức gốc (ngoài phạm vi kho hồ sơ này)"
+        if not self.deciders:
+            return "cấp ủy cấp trên (không xác định được trong cây tổ chức)"
+        return " hoặc ".join(body_text(o) for o in self.deciders)
+
+
+def body_text(org: Organization) -> str:
+    committee = org.type.committee_vi or f"Cấp ủy {org.type.label_vi.lower()}"
+    return f"{committee} — {org.name} (`{org.id}`)"
+
+
+def _upward(year: Year, org: Organization | None) -> Iterator[Organization]:
+    """`org` and its ancestors, nearest first."""
+    if org is None:
+        return
+    yield org
+    yield from year.ancestors(org.id)
+
+
+def grassroots_of(year: Year, org_id: str) -> Organization | None:
+    """The TCCSĐ `org_id` belongs to (itself if it is one)."""
+    for org in _upward(year, year.orgs.get(org_id)):
+        if org.type.is_grassroots:
+            return org
+    return None
+
+
+def upper_above(year: Year, org_id: str) -> Organization | None:
+    """The nearest above-grassroots organization strictly above `org_id`."""
+    for org in year.ancestors(org_id):
+        if org.type.is_upper:
+            return org
+    return None
+
+
+def member_authority(year: Year, member_id: str) -> Authority:
+    """D1: the committee of the member's TCCSĐ."""
+    member = year.members.get(member_id)
+    tccsd = grassroots_of(year, member.org_id) if member else None
+    return Authority("D1", (tccsd,) if tccsd else ())
+
+
+def org_authority(year: Year, org_id: str) -> Authority:
+    """D2–D5 for organization `org_id`."""
+    org = year.orgs.get(org_id)
+    if org is None:
+        return Authority("D3", ())
+    if org.parent_id is None:
+        return Authority("D5", ())
+    if org.type.is_below:
+        tccsd = grassroots_of(year, org.parent_id)
+        above = upper_above(year, tccsd.id) if tccsd else None
+        return Authority("D2", tuple(o for o in (tccsd, above) if o is not None))
+    above = upper_above(year, org_id)
+    rule = "D3" if org.type.is_grassroots else "D4"
+    return Authority(rule, (above,) if above else ())
+
+
+def structure(year: Year) -> list[tuple[int, Organization, Authority]]:
+    """The tree in order (depth, organization, who decides it), for the site."""
+    out: list[tuple[int, Organization, Authority]] = []
+    root = year.orgs.get(year.root_id or "")
+
+    def visit(org: Organization, depth: int) -> None:
+        out.append((depth, org, org_authority(year, org.id)))
+        for child_id in org.children:
+            child = year.orgs.get(child_id)
+            if child is not None:
+                visit(child, depth + 1)
+
+    if root is not None:
+        visit(root, 0)
+    return out
+
+
+__all__ = [
+    "Authority",
+    "body_text",
+    "grassroots_of",
+    "member_authority",
+    "org_authority",
+    "structure",
+    "upper_above",
+]
