@@ -16,7 +16,7 @@ from generator.commands.serve import render_once
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import ROOT
 
-ROOT_DECISIONS = "submissions/2025/dang-bo-huyen-mau-son/quyet-dinh.yaml"
+ROOT_DECISIONS = "submissions/2025/dang-bo-tinh-hoa-lam/quyet-dinh.yaml"
 MEMBER = "dv-101012"
 
 
