@@ -1,0 +1,114 @@
+"""`kiemdiem member MÃ [--format text|json]`: one member's record across all years.
+
+For a request of access by the data subject (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15):
+the data held in each year's review file with who may read it, the levels and who decided
+them, the reasons with their rule ids and citations, and re-ratings by later years.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from generator.cli import UsageError, find_repo
+from generator.pipeline import Pipeline
+from generator.privacy.access import YearRecord, as_json, member_record
+from generator.site.text import strip_controls
+
+HELP = "in toàn bộ hồ sơ của một đảng viên qua các năm (khi đảng viên yêu cầu xem dữ liệu của mình)"
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("member", help=HELP, description=HELP[0].upper() + HELP[1:] + ".")
+    p.add_argument("member_id", metavar="MÃ", help="mã đảng viên, ví dụ dv-101011")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (đọc trên màn hình, mặc định) hoặc json (để lưu, gửi kèm văn bản trả lời)",
+    )
+    p.set_defaults(func=run)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return strip_controls(str(value))
+
+
+def render_text(member_id: str, records: list[YearRecord]) -> str:
+    name = next((str(s.value) for r in records for s in r.stored if s.key == "ho_ten"), member_id)
+    lines = [f"Hồ sơ đảng viên {member_id} — {_text(name)}", ""]
+    for r in records:
+        lines.append(f"Năm {r.year} · {_text(r.org_name)} ({r.org_id}) · bộ quy tắc {r.ruleset}")
+        if r.retention_years:
+            lines.append(f"  Thời hạn lưu giữ dữ liệu cá nhân: {r.retention_years} năm")
+        if r.stored:
+            lines.append("  Dữ liệu đang lưu giữ (mục · phạm vi người được xem · giá trị):")
+            for s in r.stored:
+                head = f"    {s.title} ({s.key}) · {s.scope.label_vi}"
+                if isinstance(s.value, dict):
+                    lines.append(head + ":")
+                    lines += [f"      {k}: {_text(v)}" for k, v in s.value.items() if v != ""]
+                else:
+                    lines.append(f"{head}: {_text(s.value)}")
+        else:
+            lines.append("  Không có tệp bản kiểm điểm hợp lệ trong năm này.")
+        v = r.verdict
+        if v is None:
+            lines.append("  Chưa có kết quả xếp loại.")
+        else:
+            if v.final is not None:
+                state = "dự kiến" if v.provisional else "đã quyết định"
+                lines.append(f"  Kết quả: {v.final.code} — {v.final.label_vi} ({state})")
+            elif not v.rated:
+                why = v.not_rated.label_vi.lower() if v.not_rated else "không xếp loại"
+                lines.append(f"  Không xếp loại: {why}")
+            for label, level in (("Tự xếp loại", v.self_level), ("Chi bộ đề xuất", v.proposed)):
+                if level is not None:
+                    lines.append(f"  {label}: {level.code}")
+            if v.proposed_votes:
+                yes, no, abstain = v.proposed_votes
+                lines.append(
+                    f"  Biểu quyết của chi bộ: {yes} tán thành, {no} không tán thành, "
+                    f"{abstain} không biểu quyết"
+                )
+            if v.decided is not None:
+                lines.append(f"  Cấp ủy quyết định: {v.decided.code} ({_text(v.decided_by or '')})")
+            if v.re_rated:
+                lines.append(
+                    f"  Xếp loại lại trong năm {v.re_rated[0]}: {v.re_rated[1].code} "
+                    f"({_text(v.re_rated[2])})"
+                )
+            for reason in [*v.reasons, *v.flags]:
+                lines.append(f"  - [{reason.rule}] {_text(reason.text)} — {_text(reason.citation)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    repo = args.repo.resolve() if args.repo else find_repo()
+    member_id = args.member_id
+    if not ID.fullmatch(member_id):
+        raise UsageError(
+            f"Mã đảng viên {strip_controls(member_id)!r} không hợp lệ: chỉ gồm chữ thường không "
+            "dấu, chữ số và dấu gạch ngang, ví dụ dv-101011."
+        )
+    rated = Pipeline(repo).rate(None)
+    records = member_record(rated, member_id, repo / "schema")
+    if not records:
+        print(
+            f"Không tìm thấy đảng viên {member_id} trong năm nào của submissions/. "
+            "Kiểm tra lại mã (tên tệp dang-vien/<mã>.yaml).",
+            file=sys.stderr,
+        )
+        return 1
+    if args.format == "json":
+        json.dump(as_json(member_id, records), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(member_id, records))
+    return 0
