@@ -5,19 +5,22 @@
     verdicts = rate_year(year)                   # one Year -> YearVerdicts
     by_year = rate_years({2023: y23, 2024: y24})  # oldest first, with history and re-ratings
 
-Modules: `base` (verdict types), `rule` (the shape of a rule), `engine` (the shared driver:
-assembly, bottom-up organizations, head caps, decision checks, quotas, flags), `quota`,
-`lookup` (proposals/decisions index), `problems` (findings `rule-...`), `assess`/`common`
-(shared rule bodies), `settings` (shared settings), `wording` (Vietnamese text helpers),
-and one module per ruleset: `qd132_hd21`, `qd124_hd25`, `qd366_hd43`, `pending`.
-Adding a ruleset = one module defining `RULESET` + one line in `REGISTRY` + its tests.
+Modules: `base` (verdict types), `rule` (the shape of a rule), `spec` (a ruleset as
+data), `registry` (every ruleset; which one a year uses), `engine` (the shared driver),
+`verdicts` (assembly), `decisions` (head caps, decisions above the ceiling), `pools` and
+`quota` (quota pools), `flags` ("cần quyết định", X3), `lookup` (proposals/decisions
+index), `problems` (findings `rule-...`), `assess`/`common`/`bands366` (shared rule
+bodies), `settings` (settings several rulesets share), `wording` (Vietnamese text
+helpers), `form` (what a file must add under a ruleset), and one module per ruleset:
+`qd132_hd21`, `qd124_hd25`, `qd366_hd43`, `pending`. Adding a ruleset = one module
+defining a `RulesetSpec` + `registry.register(...)` + its tests.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.rules import pending, qd124_hd25, qd132_hd21, qd366_hd43
+from generator.rules import qd124_hd25
 from generator.rules.assess import is_new_member
 from generator.rules.base import (
     Effect,
@@ -29,31 +32,20 @@ from generator.rules.base import (
     Verdict,
     YearVerdicts,
 )
-from generator.rules.engine import RulesetSpec
+from generator.rules.engine import rate
 from generator.rules.lookup import decided_by_text
+from generator.rules.registry import REGISTRY, default_ruleset_id, ruleset_id_for, spec_for
+from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
 
-REGISTRY: dict[str, RulesetSpec] = {
-    spec.id: spec
-    for spec in (qd132_hd21.RULESET, qd124_hd25.RULESET, qd366_hd43.RULESET, pending.RULESET)
-}
-
-
-def default_ruleset_id(year: int) -> str:
-    """RULES.md §1: 2018–2022 qd132-hd21, 2023–2024 qd124-hd25, 2025 on qd366-hd43."""
-    if year <= 2022:
-        return qd132_hd21.ID
-    if year <= 2024:
-        return qd124_hd25.ID
-    return qd366_hd43.ID
-
 
 def ruleset_for(config: YearConfig | None, year: int | None = None) -> RulesetSpec:
-    """The ruleset the year file names (R0); without a year file, `pending`."""
-    if config is None:
-        return REGISTRY[pending.ID] if year is None else REGISTRY[default_ruleset_id(year)]
-    return REGISTRY.get(config.ruleset) or REGISTRY[pending.ID]
+    """The ruleset the year file names (R0); without a year file, the default of `year`
+    (RULES.md §1), or `pending` when the year is unknown too."""
+    if config is None and year is None:
+        return REGISTRY["pending"]
+    return spec_for(config.year if config is not None else year or 0, config)
 
 
 def review_expected(config: YearConfig | None, member: MemberReview) -> bool:
@@ -89,8 +81,8 @@ class _NoHistory:
 
 def rate_year(year: Year, history: History | None = None) -> YearVerdicts:
     """Rate one year under the ruleset its year file names."""
-    spec = ruleset_for(year.config)
-    return spec.rate(year, history or _NoHistory())
+    spec = spec_for(year.year, year.config)
+    return rate(spec, year, history or _NoHistory())
 
 
 def rate_years(years: dict[int, Year]) -> dict[int, YearVerdicts]:
@@ -180,4 +172,6 @@ __all__ = [
     "rate_year",
     "rate_years",
     "ruleset_for",
+    "ruleset_id_for",
+    "spec_for",
 ]

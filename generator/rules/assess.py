@@ -72,18 +72,6 @@ def kem_criteria(criteria: dict[str, CriterionLevel], defs: tuple[Criterion, ...
     return [labels.get(k, k) for k, v in criteria.items() if v == CriterionLevel.KEM]
 
 
-def score_band(scores: Scores) -> Level:
-    """366-M1..M4 score bands: >= 90, 70-89, 50-69, < 50."""
-    total = scores.total
-    if total >= 90:
-        return Level.HTXSNV
-    if total >= 70:
-        return Level.HTTNV
-    if total >= 50:
-        return Level.HTNV
-    return Level.KHTNV
-
-
 def score_text(scores: Scores) -> str:
     total = scores.total
     shown = f"{total:g}".replace(".", ",")

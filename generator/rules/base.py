@@ -15,7 +15,6 @@ from typing import Any, Protocol
 
 from generator.findings import Finding
 from generator.submissions.records import Level
-from generator.submissions.year import Year
 
 
 class Effect(enum.Enum):
@@ -111,6 +110,11 @@ class Setting:
     rule: str  # the rule id it belongs to
     doc_vi: str  # Vietnamese explanation shown on the site
     unverified: bool = True
+    # a different default for some evaluation years (132-M7 `suspended_rated`: 2018)
+    year_defaults: tuple[tuple[int, Any], ...] = ()
+
+    def default_for(self, year: int) -> Any:
+        return dict(self.year_defaults).get(year, self.default)
 
 
 @dataclass
@@ -146,13 +150,3 @@ class History(Protocol):
     """Final levels of earlier years, for flags like "2 năm liền KHTNV" (RULES.md X3)."""
 
     def final_level(self, year: int, member_id: str) -> Level | None: ...
-
-
-class Ruleset(Protocol):
-    """One ruleset of RULES.md §1."""
-
-    id: str
-    title_vi: str  # e.g. "Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW"
-    settings: list[Setting]
-
-    def rate(self, year: Year, history: History) -> YearVerdicts: ...

@@ -13,10 +13,15 @@ from generator.submissions.records import FileState, Level, MembershipStatus
 
 
 def status_not_rated(
-    r: Rule[MemberFacts], m: MemberFacts, *, new_member_reviewed: bool
+    r: Rule[MemberFacts],
+    m: MemberFacts,
+    *,
+    new_member_reviewed: bool,
+    suspended_rated: bool = False,
 ) -> Iterator[Reason]:
-    """Exempted / suspended: neither reviewed nor rated. Admitted under 6 months before
-    the evaluation date: reviewed but not rated (132-M7) or neither (124-M6)."""
+    """Exempted / suspended: neither reviewed nor rated (suspended members are rated where
+    the ruleset's `suspended_rated` says so: 2018). Admitted under 6 months before the
+    evaluation date: reviewed but not rated (132-M7) or neither (124-M6)."""
     member = m.member
     if member.status is MembershipStatus.EXEMPTED:
         yield r.not_rated(
@@ -24,7 +29,7 @@ def status_not_rated(
             f"Được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại ({r.id})",
             reviewed=False,
         )
-    elif member.status is MembershipStatus.SUSPENDED:
+    elif member.status is MembershipStatus.SUSPENDED and not suspended_rated:
         yield r.not_rated(
             NotRated.SUSPENDED,
             f"Đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại ({r.id})",
@@ -81,4 +86,18 @@ def prohibited_khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
                 Level.KHTNV,
                 r.id,
             ),
+        )
+
+
+def temporary_activity(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A member in temporary activity elsewhere is rated at the official chi bộ with the
+    temporary chi bộ's comments (132-M8, 366-M9): flag a missing comment."""
+    ta = m.member.temporary_activity
+    if (ta is not None or m.member.status is MembershipStatus.TEMPORARY_ELSEWHERE) and not (
+        ta and ta.comments_received
+    ):
+        unit = ta.unit if ta else "nơi sinh hoạt tạm thời"
+        yield r.flag(
+            f"Sinh hoạt tạm thời ở {unit}: được xếp loại ở chi bộ chính thức, cần có nhận xét "
+            f"của chi bộ nơi sinh hoạt tạm thời ({r.id})"
         )

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.rules.base import NotRated, Reason
-from generator.rules.engine import RulesetSpec
 from generator.rules.rule import MemberFacts, Rule, RuleList, rule
+from generator.rules.spec import RulesetSpec
 from generator.submissions.records import FileState
 
 ID = "pending"
@@ -28,7 +28,6 @@ RULESET = RulesetSpec(
     id=ID,
     title_vi="Chờ hướng dẫn",
     years_vi="năm chưa có hướng dẫn",
-    settings=[],
     rules=RuleList(members=(waiting,)),
     rates=False,
 )

@@ -20,11 +20,11 @@ from generator.rules.assess import (
 )
 from generator.rules.base import Reason, Setting
 from generator.rules.criteria import MEMBER_124, ORG_CRITERIA
-from generator.rules.engine import HeadCap, RulesetSpec
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, OrgFacts, Rule, RuleList, rule
+from generator.rules.spec import HeadCap, RulesetSpec
 from generator.rules.wording import arrow, cap, discipline_text, pct
-from generator.submissions.records import CriterionLevel, Level, TargetStatus
+from generator.submissions.records import CriterionLevel, Discipline, Level, TargetStatus
 
 ID = "qd124-hd25"
 # 124-M6 (and 366, RULES.md X1): admitted < 6 months: neither reviewed nor rated
@@ -52,39 +52,37 @@ ORG_BAND_RULE = {
     Level.KHTNV: "124-O4",
 }
 
-SETTINGS: list[Setting] = [
+QUOTA_SETTINGS = (
     st.quota_base("124-M5"),
     st.quota_rounding("124-M5"),
     st.quota_share("124-M5"),
     st.member_quota_pool("124-M5"),
-    st.org_quota_pool("124-M5"),
-    Setting(
-        "httnv_requires_all_on_time",
-        True,
-        (True, False),
-        "124-M2",
-        "Hoàn thành tốt nhiệm vụ đòi hỏi hoàn thành 100% nhiệm vụ, chỉ tiêu đúng tiến độ "
-        "(`true`, mặc định; phần định lượng chưa đối chiếu văn bản gốc).",
-    ),
-    Setting(
-        "kem_rule",
-        "any",
-        ("any", "task_only"),
-        "124-M4",
-        "`any` (mặc định): một tiêu chí xếp Kém là Không hoàn thành nhiệm vụ; `task_only`: "
-        "chỉ tiêu chí về kết quả nhiệm vụ xếp Kém mới là KHTNV, tiêu chí khác xếp Kém được "
-        "nêu để cấp có thẩm quyền quyết định.",
-    ),
-    Setting(
-        "own_targets_under_half_khtnv",
-        True,
-        (True, False),
-        "124-M4",
-        "Đảng viên hoàn thành dưới 50% nhiệm vụ, chỉ tiêu của bản thân là Không hoàn thành "
-        "nhiệm vụ (`true`, mặc định).",
-    ),
-    st.head_cap("124-L1"),
-]
+)
+HTTNV_REQUIRES_ALL_ON_TIME = Setting(
+    "httnv_requires_all_on_time",
+    True,
+    (True, False),
+    "124-M2",
+    "Hoàn thành tốt nhiệm vụ đòi hỏi hoàn thành 100% nhiệm vụ, chỉ tiêu đúng tiến độ "
+    "(`true`, mặc định; phần định lượng chưa đối chiếu văn bản gốc).",
+)
+KEM_RULE = Setting(
+    "kem_rule",
+    "any",
+    ("any", "task_only"),
+    "124-M4",
+    "`any` (mặc định): một tiêu chí xếp Kém là Không hoàn thành nhiệm vụ; `task_only`: "
+    "chỉ tiêu chí về kết quả nhiệm vụ xếp Kém mới là KHTNV, tiêu chí khác xếp Kém được "
+    "nêu để cấp có thẩm quyền quyết định.",
+)
+OWN_TARGETS_UNDER_HALF_KHTNV = Setting(
+    "own_targets_under_half_khtnv",
+    True,
+    (True, False),
+    "124-M4",
+    "Đảng viên hoàn thành dưới 50% nhiệm vụ, chỉ tiêu của bản thân là Không hoàn thành "
+    "nhiệm vụ (`true`, mặc định).",
+)
 
 
 # --------------------------------------------------------------------------- members
@@ -105,7 +103,7 @@ def review_completed(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
 
 def _criteria_for_assessment(m: MemberFacts) -> dict[str, CriterionLevel]:
     crit = dict(m.member.criteria)
-    if m.settings.get("kem_rule") == "task_only":
+    if m.settings[KEM_RULE.name] == "task_only":
         _, other = split_criteria(crit, MEMBER_124)
         for k, v in other.items():
             if v == CriterionLevel.KEM:
@@ -113,10 +111,12 @@ def _criteria_for_assessment(m: MemberFacts) -> dict[str, CriterionLevel]:
     return crit
 
 
-@rule("124-M1", C_CRIT, also=("124-M2", "124-M3"), settings=("kem_rule",))
+@rule("124-M1", C_CRIT, also=("124-M2", "124-M3", "124-M4"), settings=(KEM_RULE,))
 def criteria(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """All criteria Tốt+ and task criteria Xuất sắc → HTXSNV (M1); task Tốt+, others Trung
-    bình+ → HTTNV (M2); all Trung bình+ → HTNV (M3). Case 15: all Tốt+, tasks Xuất sắc."""
+    bình+ → HTTNV (M2); all Trung bình+ → HTNV (M3). HTXSNV also needs the results of
+    `_excellent_needs_results`. Case 15: all Tốt+, tasks Xuất sắc."""
+    yield from _excellent_needs_results(r, m)
     crit = _criteria_for_assessment(m)
     level = criteria_level(crit, MEMBER_124)
     if level is None:
@@ -128,8 +128,7 @@ def criteria(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     )
 
 
-@rule("124-M1", C_MEMBER)
-def excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+def _excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """HTXSNV also needs 100% of tasks completed on time and 50% or more exceeded; a leader
     also needs the unit they lead to complete all its targets. Case 16: 40% exceeded →
     ceiling HTTNV."""
@@ -142,6 +141,7 @@ def excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Re
                 Level.HTTNV,
                 r.id,
             ),
+            citation=C_MEMBER,
         )
     else:
         on_time = tasks.on_time if tasks.on_time is not None else tasks.completed
@@ -153,6 +153,7 @@ def excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Re
                     Level.HTTNV,
                     r.id,
                 ),
+                citation=C_MEMBER,
             )
         if tasks.exceeded * 2 < tasks.assigned:
             yield r.ceiling(
@@ -163,6 +164,7 @@ def excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Re
                     Level.HTTNV,
                     r.id,
                 ),
+                citation=C_MEMBER,
             )
     unit = m.member.led_unit
     if unit is not None and not unit.all_targets_completed:
@@ -173,19 +175,16 @@ def excellent_needs_results(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Re
                 Level.HTTNV,
                 r.id,
             ),
+            citation=C_MEMBER,
         )
 
 
-@rule("124-M2", C_MEMBER, settings=("httnv_requires_all_on_time",))
+@rule("124-M2", C_MEMBER, settings=(HTTNV_REQUIRES_ALL_ON_TIME,))
 def good_needs_on_time(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """HTTNV needs 100% of tasks completed on time (setting `httnv_requires_all_on_time`,
     default true; UNVERIFIED)."""
     tasks = m.member.tasks
-    if (
-        not m.settings.get("httnv_requires_all_on_time", True)
-        or tasks is None
-        or not tasks.assigned
-    ):
+    if not m.settings[HTTNV_REQUIRES_ALL_ON_TIME.name] or tasks is None or not tasks.assigned:
         return
     on_time = tasks.on_time if tasks.on_time is not None else tasks.completed
     if tasks.completed < tasks.assigned or on_time < tasks.assigned:
@@ -199,17 +198,19 @@ def good_needs_on_time(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
         )
 
 
-@rule("124-M4", C_MEMBER, settings=("kem_rule", "own_targets_under_half_khtnv"))
+@rule("124-M4", C_MEMBER, settings=(KEM_RULE, OWN_TARGETS_UNDER_HALF_KHTNV))
 def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """KHTNV when: a criterion is Kém (`kem_rule`); suy thoái; violating what members must
     not do or the duty to set an example; disciplined in the year for a violation of the
     year unless self-detected and remedied; a leader whose unit completed under 50% of
-    targets (force majeure excepted); under 50% of own tasks (`own_targets_under_half_khtnv`).
-    Case 17: khiển trách, not self-detected → KHTNV; case 18: self-detected → criteria."""
+    targets **and** missed key targets (force majeure excepted); under 50% of own tasks
+    (`own_targets_under_half_khtnv`). Case 17: khiển trách, not self-detected → KHTNV;
+    case 18: self-detected → criteria; case 29: unit at 45% with every key target met → no
+    KHTNV from the unit."""
     member = m.member
     kem = kem_criteria(member.criteria, MEMBER_124)
     if kem:
-        if m.settings.get("kem_rule", "any") == "any":
+        if m.settings[KEM_RULE.name] == "any":
             yield r.ceiling(
                 Level.KHTNV, arrow("tiêu chí xếp Kém: " + ", ".join(kem), Level.KHTNV, r.id)
             )
@@ -240,19 +241,24 @@ def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
             continue
         yield r.ceiling(Level.KHTNV, arrow(discipline_text(d), Level.KHTNV, r.id))
     unit = member.led_unit
-    if unit is not None and unit.targets_completed_share < 0.5 and not unit.force_majeure:
+    if (
+        unit is not None
+        and unit.targets_completed_share < 0.5
+        and not unit.core_targets_met
+        and not unit.force_majeure
+    ):
         yield r.ceiling(
             Level.KHTNV,
             arrow(
                 f"{unit.name} do đồng chí phụ trách hoàn thành {pct(unit.targets_completed_share)} "
-                "chỉ tiêu (dưới 50%)",
+                "chỉ tiêu (dưới 50%) và có chỉ tiêu chủ yếu không đạt",
                 Level.KHTNV,
                 r.id,
             ),
         )
     tasks = member.tasks
     if (
-        m.settings.get("own_targets_under_half_khtnv", True)
+        m.settings[OWN_TARGETS_UNDER_HALF_KHTNV.name]
         and tasks is not None
         and tasks.assigned
         and tasks.completed_share < 0.5
@@ -286,7 +292,16 @@ def earlier_violation(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
 
 @rule("124-O1", C_ORG, also=("124-O2", "124-O3", "124-O4"))
 def org_criteria(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """Criterion levels of the organization → level; a Kém criterion → KHTNV (O4)."""
+    """Criterion levels of the organization → level; a Kém criterion → KHTNV (O4). HTXSNV
+    also needs no subordinate unit and no leadership member disciplined in the year, with
+    no self-detection exception (O1)."""
+    hits = [f"tổ chức trực thuộc {n}" for n, _ in _disciplined_units(o)]
+    hits += [f"cấp ủy viên {n}" for n, _ in _disciplined_leaders(o)]
+    if hits:
+        yield r.ceiling(
+            Level.HTTNV,
+            cap("bị kỷ luật trong năm: " + ", ".join(hits), Level.HTTNV, r.id),
+        )
     level = criteria_level(o.org.criteria, ORG_CRITERIA)
     if level is None:
         yield r.assessed(None, "Chưa tự đánh giá các tiêu chí của tổ chức: chưa đủ căn cứ xếp loại")
@@ -297,7 +312,7 @@ def org_criteria(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     )
 
 
-def _disciplined_units(o: OrgFacts) -> list[tuple[str, list]]:
+def _disciplined_units(o: OrgFacts) -> list[tuple[str, list[Discipline]]]:
     out = []
     for c in o.child_orgs():
         found = disciplined_in(c.discipline, o.y)
@@ -306,7 +321,7 @@ def _disciplined_units(o: OrgFacts) -> list[tuple[str, list]]:
     return out
 
 
-def _disciplined_leaders(o: OrgFacts) -> list[tuple[str, list]]:
+def _disciplined_leaders(o: OrgFacts) -> list[tuple[str, list[Discipline]]]:
     out = []
     for member in o.leadership_members():
         found = disciplined_in(member.discipline, o.y)
@@ -315,38 +330,38 @@ def _disciplined_leaders(o: OrgFacts) -> list[tuple[str, list]]:
     return out
 
 
-@rule("124-O1", C_ORG, also=("124-O2",))
-def org_discipline_caps(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """HTXSNV needs no subordinate unit and no leadership member disciplined in the year (no
-    self-detection exception) (O1); HTTNV the same unless self-detected and remedied (O2)."""
-    hits = [(f"tổ chức trực thuộc {n}", ds) for n, ds in _disciplined_units(o)]
-    hits += [(f"cấp ủy viên {n}", ds) for n, ds in _disciplined_leaders(o)]
-    for who, ds in hits:
-        d = ds[0]
-        if all(x.self_detected_remedied for x in ds):
+@rule("124-O2", C_ORG)
+def org_leaders_disciplined(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """HTTNV needs no leadership member disciplined in the year unless self-detected and
+    remedied (a subordinate unit's violation is 124-O4's or 124-O5's)."""
+    for name, ds in _disciplined_leaders(o):
+        d = next((x for x in ds if not x.self_detected_remedied), None)
+        if d is not None:
             yield r.ceiling(
-                Level.HTTNV,
-                cap(
-                    f"{who} {discipline_text(d)} (tự phát hiện, đã khắc phục)",
-                    Level.HTTNV,
-                    "124-O1",
-                ),
+                Level.HTNV, cap(f"cấp ủy viên {name} {discipline_text(d)}", Level.HTNV, r.id)
             )
-        else:
-            yield r.ceiling(
-                Level.HTNV,
-                cap(f"{who} {discipline_text(d)}", Level.HTNV, "124-O2"),
-                rule_id="124-O2",
-            )
+
+
+def _targets(o: OrgFacts, *, count_force_majeure: bool) -> tuple[int, int, list[str]]:
+    """(completed, counted, key targets missed) of the organization's targets."""
+    counted = [
+        t
+        for t in o.org.targets
+        if count_force_majeure or t.status is not TargetStatus.FORCE_MAJEURE
+    ]
+    done = sum(1 for t in counted if t.status.completed)
+    key_missed = [t.name for t in counted if t.key_target and not t.status.completed]
+    return done, len(counted), key_missed
 
 
 @rule("124-O4", C_ORG)
 def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """KHTNV when: a criterion Kém; a subordinate unit's corruption or waste disciplined
-    (not self-detected; other violations of one unit up to 20% are 124-O5's "cần quyết
-    định"); under 50% of targets with key targets missed
-    (force majeure excepted); the leadership body disciplined; more than 20% of subordinate
-    units disciplined. Case 21: 3 of 10 chi bộ disciplined → KHTNV."""
+    """KHTNV when (CONFIRMED): a criterion Kém; a subordinate unit had a case of
+    corruption, waste, negativity or any other violation handled by discipline, unless
+    self-detected and remedied (where the record does not say, 124-O5 flags it); under 50%
+    of targets **and** key targets missed (force majeure excepted); the leadership body
+    disciplined; more than 20% of subordinate units disciplined. Case 21: 3 of 10 chi bộ
+    disciplined → KHTNV; case 28: one chi bộ's waste case, not self-detected → KHTNV."""
     org = o.org
     kem = kem_criteria(org.criteria, ORG_CRITERIA)
     if kem:
@@ -355,27 +370,27 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
         )
     units = _disciplined_units(o)
     for name, ds in units:
-        for d in ds:
-            if d.corruption and not d.self_detected_remedied:
-                yield r.ceiling(
-                    Level.KHTNV,
-                    arrow(f"tổ chức trực thuộc {name} {discipline_text(d)}", Level.KHTNV, r.id),
-                )
-                break
-    counted = [t for t in org.targets if t.status is not TargetStatus.FORCE_MAJEURE]
-    if counted:
-        done = sum(1 for t in counted if t.status.completed)
-        key_missed = [t for t in counted if t.key_target and not t.status.completed]
-        if done * 2 < len(counted) and key_missed:
+        d = next((x for x in ds if x.self_detected_remedied is False), None)
+        if d is not None:
             yield r.ceiling(
                 Level.KHTNV,
                 arrow(
-                    f"hoàn thành {done}/{len(counted)} chỉ tiêu (dưới 50%), không đạt chỉ tiêu chủ "
-                    f"yếu: {', '.join(t.name for t in key_missed)}",
+                    f"tổ chức trực thuộc {name} có vi phạm bị {discipline_text(d)}",
                     Level.KHTNV,
                     r.id,
                 ),
             )
+    done, n, key_missed = _targets(o, count_force_majeure=False)
+    if n and done * 2 < n and key_missed:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"hoàn thành {done}/{n} chỉ tiêu (dưới 50%), không đạt chỉ tiêu chủ "
+                f"yếu: {', '.join(key_missed)}",
+                Level.KHTNV,
+                r.id,
+            ),
+        )
     for d in disciplined_in([*org.leadership.discipline, *org.discipline], o.y):
         if not d.self_detected_remedied:
             yield r.ceiling(
@@ -396,43 +411,57 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
 
 @rule("124-O5", C_ORG)
 def org_needs_decision(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """Disciplined subordinate units, more than none but not more than 20%, where the
-    discipline was not for corruption: neither HTNV nor KHTNV clearly applies → "cần cấp có
-    thẩm quyền quyết định", never guessed."""
-    children = o.child_orgs()
-    units = _disciplined_units(o)
-    if not children or not units or len(units) * 5 > len(children):
-        return
-    if any(d.corruption and not d.self_detected_remedied for _, ds in units for d in ds):
-        return  # 124-O4 settles it
-    yield r.flag(
-        f"{len(units)}/{len(children)} tổ chức trực thuộc bị kỷ luật trong năm "
-        f"({pct(len(units) / len(children))}, không quá 20%): cần cấp có thẩm quyền quyết định "
-        "(124-O5)",
-        needs_decision=True,
-    )
+    """What the record cannot settle is flagged "cần cấp có thẩm quyền quyết định" with the
+    facts, never guessed: a subordinate unit's violation whose self-detection the record
+    does not state; targets that would make the organization KHTNV under 124-O4 unless the
+    force majeure claimed for them is accepted."""
+    for name, ds in _disciplined_units(o):
+        for d in ds:
+            if d.self_detected_remedied is None:
+                yield r.flag(
+                    f"Tổ chức trực thuộc {name} {discipline_text(d)}, hồ sơ không ghi có tự phát "
+                    "hiện và khắc phục xong hậu quả hay không (tu_phat_hien_khac_phuc): cần cấp "
+                    "có thẩm quyền quyết định (124-O5)",
+                    needs_decision=True,
+                )
+    done, n, key_missed = _targets(o, count_force_majeure=True)
+    claimed = [t.name for t in o.org.targets if t.status is TargetStatus.FORCE_MAJEURE]
+    if claimed and n and done * 2 < n and key_missed:
+        yield r.flag(
+            f"Chỉ tiêu không đạt do bất khả kháng: {', '.join(claimed)}; nếu không chấp nhận "
+            f"thì chỉ hoàn thành {done}/{n} chỉ tiêu và không đạt chỉ tiêu chủ yếu: cần cấp "
+            "có thẩm quyền quyết định (124-O5)",
+            needs_decision=True,
+        )
 
 
 RULESET = RulesetSpec(
     id=ID,
+    first_year=2023,
     new_members_reviewed=NEW_MEMBERS_REVIEWED,
     title_vi="Quy định 124-QĐ/TW và Hướng dẫn 25-HD/BTCTW",
     years_vi="2023–2024",
-    settings=SETTINGS,
+    citations=(
+        "Quy định 124-QĐ/TW ngày 04/10/2023 của Bộ Chính trị",
+        "Hướng dẫn 25-HD/BTCTW ngày 10/11/2023 của Ban Tổ chức Trung ương",
+    ),
+    member_criteria=MEMBER_124,
+    org_criteria=ORG_CRITERIA,
     rules=RuleList(
         members=(
             not_rated,
             review_completed,
             criteria,
-            excellent_needs_results,
             good_needs_on_time,
             khtnv,
             earlier_violation,
         ),
-        orgs=(org_criteria, org_discipline_caps, org_khtnv, org_needs_decision),
+        orgs=(org_criteria, org_leaders_disciplined, org_khtnv, org_needs_decision),
     ),
-    member_quota=QuotaPolicy("124-M5", C_QUOTA, pool_setting="member_quota_pool"),
-    org_quota=QuotaPolicy("124-M5", C_QUOTA),
-    head_cap=HeadCap("124-L1", C_HEAD, setting="head_cap"),
+    member_quota=QuotaPolicy(
+        "124-M5", C_QUOTA, pool_setting="member_quota_pool", settings=QUOTA_SETTINGS
+    ),
+    org_quota=QuotaPolicy("124-M5", C_QUOTA, settings=(st.org_quota_pool("124-M5"),)),
+    head_cap=HeadCap("124-L1", C_HEAD, setting=st.head_cap("124-L1")),
     not_reviewed_rule=("X1", C_MEMBER),
 )

@@ -15,11 +15,16 @@ from generator.rules import settings as st
 from generator.rules.assess import criteria_level, criteria_summary, disciplined_in
 from generator.rules.base import Reason, Setting
 from generator.rules.criteria import MEMBER_132, ORG_CRITERIA
-from generator.rules.engine import HeadCap, RulesetSpec
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, OrgFacts, Rule, RuleList, rule
+from generator.rules.spec import HeadCap, RulesetSpec
 from generator.rules.wording import arrow, cap, discipline_text, pct, vn_date
-from generator.submissions.records import DisciplineForm, Level, MembershipStatus
+from generator.submissions.records import (
+    DisciplineForm,
+    Level,
+    MemberKind,
+    TargetStatus,
+)
 
 ID = "qd132-hd21"
 # 132-M7: admitted < 6 months: reviewed, not rated
@@ -45,31 +50,50 @@ ORG_BAND_RULE = {
     Level.KHTNV: "132-O4",
 }
 
-SETTINGS: list[Setting] = [
+QUOTA_SETTINGS = (
     st.quota_base("132-M5"),
     st.quota_rounding("132-M5"),
     st.quota_share("132-M5"),
-    Setting(
-        "org_khtnv_member_share",
-        0.20,
-        None,
-        "132-O4",
-        "Tổ chức đảng Không hoàn thành nhiệm vụ khi tỷ lệ đảng viên KHTNV vượt quá mức này "
-        "(mặc định 0,20 = 20%; theo nguồn thứ cấp, chưa đối chiếu văn bản gốc).",
-    ),
-    st.org_quota_pool("132-O6"),
-]
+)
 
 
 # --------------------------------------------------------------------------- members
 
 
-@rule("132-M7", C_NOT_RATED)
+SUSPENDED_RATED = Setting(
+    "suspended_rated",
+    False,
+    (True, False),
+    "132-M7",
+    "Đảng viên bị đình chỉ sinh hoạt đảng vẫn được kiểm điểm, xếp loại (`true`, cách làm "
+    "của năm 2018 theo Hướng dẫn 16; nguồn yếu) hay không (`false`, mặc định theo Hướng "
+    "dẫn 21).",
+    year_defaults=((2018, True),),
+)
+
+
+@rule("132-M7", C_NOT_RATED, settings=(SUSPENDED_RATED,))
 def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """Exempted or suspended: not reviewed, not rated. Admitted < 6 months before the
-    evaluation date: reviewed, not rated. Case 8: admitted 01/08 → "mới kết nạp dưới 6
-    tháng"; case 9: exempted; suspended."""
-    yield from common.status_not_rated(r, m, new_member_reviewed=NEW_MEMBERS_REVIEWED)
+    """Exempted or suspended: not reviewed, not rated (a suspended member is rated where
+    `suspended_rated` is true: 2018, HD 16). Admitted < 6 months before the evaluation
+    date: reviewed, not rated. Case 8: admitted 01/08 → "mới kết nạp dưới 6 tháng";
+    case 9: exempted; suspended."""
+    yield from common.status_not_rated(
+        r,
+        m,
+        new_member_reviewed=NEW_MEMBERS_REVIEWED,
+        suspended_rated=bool(m.settings[SUSPENDED_RATED.name]),
+    )
+
+
+@rule("132-M10", C_MEMBER)
+def probationary(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A probationary (dự bị) member is reviewed and rated like a full member: the same
+    rules apply; the verdict says so."""
+    if m.member.kind is MemberKind.DU_BI:
+        yield r.info(
+            "Đảng viên dự bị: kiểm điểm, đánh giá, xếp loại như đảng viên chính thức (132-M10)"
+        )
 
 
 @rule("132-M9", C_MEMBER)
@@ -82,7 +106,9 @@ def review_completed(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
 def criteria(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Criterion levels → level: task criteria Xuất sắc and others Tốt+ → HTXSNV (M1);
     task Tốt+, others Trung bình+ → HTTNV (M2); all Trung bình+ → HTNV (M3); below →
-    KHTNV (M4). Case 1: task Xuất sắc, others Tốt → HTXSNV (subject to quota)."""
+    KHTNV (M4). A civil servant's level also follows the agency's rating (see
+    `_civil_servant`). Case 1: task Xuất sắc, others Tốt → HTXSNV (subject to quota)."""
+    yield from _civil_servant(r, m)
     level = criteria_level(m.member.criteria, MEMBER_132)
     if level is None:
         yield r.assessed(None, "Chưa tự đánh giá các tiêu chí (tieu_chi): chưa đủ căn cứ xếp loại")
@@ -93,8 +119,7 @@ def criteria(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     )
 
 
-@rule("132-M1", C_CS, also=("132-M2", "132-M4"))
-def civil_servant(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+def _civil_servant(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """A civil servant's party level follows the agency's rating: HTXSNV needs HTXSNV
     (M1), HTTNV needs HTTNV+ (M2), rated KHTNV by the agency → KHTNV (M4(c)).
     Case 3: agency HTTNV → ceiling HTTNV; case 4: agency KHTNV → KHTNV."""
@@ -105,7 +130,7 @@ def civil_servant(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     agency = f" ({cs.agency})" if cs.agency else ""
     facts = f"cơ quan{agency} xếp loại công chức, viên chức mức {cs.level.label_vi}"
     text = arrow(facts, cs.level, rid) if cs.level == Level.KHTNV else cap(facts, cs.level, rid)
-    yield r.ceiling(cs.level, text, rule_id=rid)
+    yield r.ceiling(cs.level, text, rule_id=rid, citation=C_CS)
 
 
 @rule("132-M4", C_MEMBER)
@@ -157,22 +182,19 @@ def transfer(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
                 f"Chuyển sinh hoạt từ {t.from_unit} ngày {vn_date(t.date)}, đã sinh hoạt ở đó "
                 f"{t.months_there:g} tháng: cần có nhận xét của chi bộ nơi cũ (132-M8)"
             )
-    ta = m.member.temporary_activity
-    if (ta is not None or m.member.status is MembershipStatus.TEMPORARY_ELSEWHERE) and not (
-        ta and ta.comments_received
-    ):
-        unit = ta.unit if ta else "nơi sinh hoạt tạm thời"
-        yield r.flag(
-            f"Sinh hoạt tạm thời ở {unit}: cần có nhận xét của chi bộ nơi sinh hoạt tạm thời (132-M8)"
-        )
+    yield from common.temporary_activity(r, m)
 
 
 # --------------------------------------------------------------------------- organizations
 
 
-@rule("132-O1", C_ORG, also=("132-O2", "132-O3", "132-O4"))
+@rule("132-O1", C_ORG, also=("132-O2", "132-O3", "132-O4", "132-O5"))
 def org_criteria(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """Criterion levels of the organization → level (same bands as for members)."""
+    """Criterion levels of the organization → level (same bands as for members), bounded
+    by its members' or subordinate organizations' levels (`_unit_shares`: O1, O2, O5) and
+    the same-level bodies' (`_same_level_bodies`: O1, O2)."""
+    yield from _unit_shares(r, o)
+    yield from _same_level_bodies(r, o)
     level = criteria_level(o.org.criteria, ORG_CRITERIA)
     if level is None:
         yield r.assessed(None, "Chưa tự đánh giá các tiêu chí của tổ chức: chưa đủ căn cứ xếp loại")
@@ -183,8 +205,7 @@ def org_criteria(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     )
 
 
-@rule("132-O1", C_ORG, also=("132-O2", "132-O5"))
-def unit_shares(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+def _unit_shares(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     """A chi bộ (a đảng bộ) needs 100% of its members (subordinate organizations) HTNV+
     and 80% HTTNV+ for HTXSNV (O1), 50% HTTNV+ for HTTNV (O2); one KHTNV member makes both
     impossible (O5). Cases 10 (8/10 → may be HTXSNV), 11 (7/10 → ceiling HTTNV),
@@ -225,8 +246,7 @@ def unit_shares(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
         )
 
 
-@rule("132-O1", C_ORG, also=("132-O2",))
-def same_level_bodies(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+def _same_level_bodies(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     """HTXSNV needs the same-level government, Fatherland Front and mass organizations
     rated HTTNV+ (O1); HTTNV needs them HTNV+ (O2)."""
     bodies = o.org.same_level_bodies
@@ -250,26 +270,58 @@ def org_disciplined(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
         yield r.ceiling(Level.KHTNV, arrow(f"tổ chức {discipline_text(d)}", Level.KHTNV, r.id))
 
 
-@rule("132-O4", C_ORG, settings=("org_khtnv_member_share",))
+TARGETS_RULE = Setting(
+    "targets_rule",
+    "both",
+    ("both", "either"),
+    "132-O4",
+    "Tổ chức Không hoàn thành nhiệm vụ vì chỉ tiêu: `both` (mặc định, như Quy định 124 "
+    "diễn đạt) = hoàn thành dưới 50% chỉ tiêu **và** có chỉ tiêu chủ yếu không đạt; "
+    "`either` = một trong hai điều đó. Chưa đối chiếu văn bản gốc cho Quy định 132.",
+)
+ORG_KHTNV_MEMBER_SHARE = Setting(
+    "org_khtnv_member_share",
+    None,
+    None,
+    "132-O4",
+    "Tắt theo mặc định (để trống): Quy định 132 không quy định tổ chức bị KHTNV vì tỷ lệ "
+    "đảng viên KHTNV. Tỉnh nào áp dụng thì ghi tỷ lệ (ví dụ 0.2 = trên 20% đảng viên "
+    "KHTNV thì tổ chức KHTNV).",
+)
+
+
+def _targets_missed(o: OrgFacts, how: str) -> str | None:
+    """What makes the targets a KHTNV case under `targets_rule`, or None: under 50% of
+    targets completed and/or a key target (chỉ tiêu chủ yếu) missed; force majeure
+    targets are not counted."""
+    counted = [t for t in o.org.targets if t.status is not TargetStatus.FORCE_MAJEURE]
+    if not counted:
+        return None
+    done = sum(1 for t in counted if t.status.completed)
+    under_half = done * 2 < len(counted)
+    key_missed = [t.name for t in counted if t.key_target and not t.status.completed]
+    hit = (under_half and bool(key_missed)) if how == "both" else (under_half or bool(key_missed))
+    if not hit:
+        return None
+    parts = [f"hoàn thành {done}/{len(counted)} chỉ tiêu ({pct(done / len(counted))})"]
+    if key_missed:
+        parts.append("không đạt chỉ tiêu chủ yếu: " + ", ".join(key_missed))
+    return "; ".join(parts)
+
+
+@rule("132-O4", C_ORG, settings=(TARGETS_RULE, ORG_KHTNV_MEMBER_SHARE))
 def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """KHTNV when: under 50% of targets completed (force majeure excepted); party-building
-    work rated Kém; a subordinate unit's corruption disciplined (not self-detected); the
-    leadership body disciplined; more than 20% of subordinate units disciplined; more than
-    `org_khtnv_member_share` of members KHTNV (UNVERIFIED)."""
+    """KHTNV (QĐ 132 Điều 12 khoản 4) when: a subordinate unit had a case of
+    embezzlement, corruption or any other violation handled by discipline, unless
+    self-detected and remedied; targets under 50% and/or key targets missed
+    (`targets_rule`, force majeure excepted); party-building work rated Kém; the
+    leadership body disciplined; more than 20% of subordinate units disciplined; and only
+    where a province sets `org_khtnv_member_share`, more than that share of members KHTNV.
+    Case 27: 3 of 10 members KHTNV → no KHTNV from a members' share (setting off)."""
     org = o.org
-    counted = [t for t in org.targets if t.status.value != "bat_kha_khang"]
-    if counted:
-        done = sum(1 for t in counted if t.status.completed)
-        if done * 2 < len(counted):
-            yield r.ceiling(
-                Level.KHTNV,
-                arrow(
-                    f"hoàn thành {done}/{len(counted)} chỉ tiêu nghị quyết ({pct(done / len(counted))}, "
-                    "dưới 50%)",
-                    Level.KHTNV,
-                    r.id,
-                ),
-            )
+    missed = _targets_missed(o, str(o.settings[TARGETS_RULE.name]))
+    if missed:
+        yield r.ceiling(Level.KHTNV, arrow(missed, Level.KHTNV, r.id))
     if org.party_building_weak:
         yield r.ceiling(
             Level.KHTNV, arrow("công tác xây dựng Đảng xếp loại Kém", Level.KHTNV, r.id)
@@ -278,13 +330,12 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     disciplined = [c for c in children if disciplined_in(c.discipline, o.y)]
     for c in disciplined:
         for d in disciplined_in(c.discipline, o.y):
-            if d.corruption and not d.self_detected_remedied:
+            if not d.self_detected_remedied:
                 yield r.ceiling(
                     Level.KHTNV,
-                    arrow(
-                        f"{c.name} {discipline_text(d)} về tham nhũng, lãng phí", Level.KHTNV, r.id
-                    ),
+                    arrow(f"{c.name} có vi phạm bị {discipline_text(d)}", Level.KHTNV, r.id),
                 )
+                break
     for d in disciplined_in(org.leadership.discipline, o.y):
         yield r.ceiling(
             Level.KHTNV, arrow(f"tập thể lãnh đạo {discipline_text(d)}", Level.KHTNV, r.id)
@@ -299,20 +350,26 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
                 r.id,
             ),
         )
-    share = float(o.settings.get("org_khtnv_member_share", 0.20))
+    yield from _members_share(r, o)
+
+
+def _members_share(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    share = o.settings[ORG_KHTNV_MEMBER_SHARE.name]
     members = [v for v in o.member_verdicts if v.rated and v.final is not None]
-    if members:
-        bad = sum(1 for v in members if v.final == Level.KHTNV)
-        if bad / len(members) > share:
-            yield r.ceiling(
+    if share is None or not members:
+        return
+    bad = sum(1 for v in members if v.final == Level.KHTNV)
+    if bad / len(members) > float(share):
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(
+                f"{bad}/{len(members)} đảng viên Không hoàn thành nhiệm vụ "
+                f"({pct(bad / len(members))}, trên {pct(float(share))}; cài đặt "
+                "org_khtnv_member_share)",
                 Level.KHTNV,
-                arrow(
-                    f"{bad}/{len(members)} đảng viên Không hoàn thành nhiệm vụ "
-                    f"({pct(bad / len(members))}, trên {pct(share)})",
-                    Level.KHTNV,
-                    r.id,
-                ),
-            )
+                r.id,
+            ),
+        )
 
 
 # --------------------------------------------------------------------------- leadership
@@ -334,10 +391,21 @@ def leadership_follows_org(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
 
 @rule("132-L2", C_LEAD)
 def leadership_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """The leadership body is KHTNV if one of its members was disciplined with cảnh cáo or
-    heavier in the year, the body was disciplined, it lost internal unity, or its unit
-    completed under 50% of targets. Case 14: a member given cảnh cáo → KHTNV."""
+    """The leadership body is KHTNV (HD 21 II.B tiết 3) if one of its members was
+    disciplined with cảnh cáo or heavier in the year or concluded degraded (suy thoái) by a
+    competent body, the body was disciplined, it lost internal unity, or its unit
+    completed under 50% of targets with key targets missed. Case 14: a member given cảnh
+    cáo → KHTNV."""
     for member in o.leadership_members():
+        if member.degradation_finding:
+            yield r.ceiling(
+                Level.KHTNV,
+                arrow(
+                    f"cấp ủy viên {member.name} bị cấp có thẩm quyền kết luận suy thoái",
+                    Level.KHTNV,
+                    r.id,
+                ),
+            )
         for d in disciplined_in(member.discipline, o.y):
             if d.form >= DisciplineForm.CANH_CAO:
                 yield r.ceiling(
@@ -352,30 +420,36 @@ def leadership_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
         yield r.ceiling(
             Level.KHTNV, arrow("tập thể lãnh đạo mất đoàn kết nội bộ", Level.KHTNV, r.id)
         )
-    counted = [t for t in o.org.targets if t.status.value != "bat_kha_khang"]
-    done = sum(1 for t in counted if t.status.completed)
-    if counted and done * 2 < len(counted):
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                f"đơn vị hoàn thành {done}/{len(counted)} chỉ tiêu (dưới 50%)", Level.KHTNV, r.id
-            ),
-        )
+    missed = _targets_missed(o, "both")
+    if missed:
+        yield r.ceiling(Level.KHTNV, arrow(f"đơn vị {missed}", Level.KHTNV, r.id))
 
 
 RULESET = RulesetSpec(
     id=ID,
+    first_year=2018,
     new_members_reviewed=NEW_MEMBERS_REVIEWED,
     title_vi="Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW",
     years_vi="2018–2022",
-    settings=SETTINGS,
+    citations=(
+        "Quy định 132-QĐ/TW ngày 08/3/2018 của Bộ Chính trị",
+        "Hướng dẫn 21-HD/BTCTW ngày 18/10/2019 của Ban Tổ chức Trung ương",
+    ),
+    member_criteria=MEMBER_132,
+    org_criteria=ORG_CRITERIA,
     rules=RuleList(
-        members=(not_rated, review_completed, criteria, civil_servant, khtnv, leave, transfer),
-        orgs=(org_criteria, unit_shares, same_level_bodies, org_disciplined, org_khtnv),
+        members=(not_rated, probationary, review_completed, criteria, khtnv, leave, transfer),
+        orgs=(org_criteria, org_disciplined, org_khtnv),
         leadership=(leadership_follows_org, leadership_khtnv),
     ),
-    member_quota=QuotaPolicy("132-M5", f"{QD}; {HD}, mục II.B.2 (tỷ lệ đảng viên HTXSNV)"),
-    org_quota=QuotaPolicy("132-O6", f"{QD}; {HD} (tỷ lệ tổ chức đảng HTXSNV)"),
+    member_quota=QuotaPolicy(
+        "132-M5", f"{QD}; {HD}, mục II.B.2 (tỷ lệ đảng viên HTXSNV)", settings=QUOTA_SETTINGS
+    ),
+    org_quota=QuotaPolicy(
+        "132-O6",
+        f"{QD}; {HD} (tỷ lệ tổ chức đảng HTXSNV)",
+        settings=(st.org_quota_pool("132-O6"),),
+    ),
     head_cap=HeadCap("132-L1", C_LEAD),
     not_reviewed_rule=("132-M9", C_MEMBER),
 )

@@ -1,10 +1,10 @@
 """Ruleset `qd366-hd43` (evaluation years 2025 onward): Quy định 366-QĐ/TW (30/8/2025) and
 Hướng dẫn 43-HD/BTCTW (31/10/2025). RULES.md §4. Scores out of 100: general criteria /30,
-task results /70 (Phụ lục 4; Phụ lục 5 for members outside the political system).
+task results /70, on the member's form (Phụ lục 3 leaders, 4 members, 5 members outside
+the political system); bands and their task conditions in `bands366`.
 
-RULES.md §4 names no not-rated cases; this module keeps those of 124-M6 (exempted,
-suspended, admitted under 6 months: neither reviewed nor rated), cited as X1/X4 —
-see NOT_IMPLEMENTED.md.
+Not reviewed, not rated (Điều 5 khoản 2.1, as 124-M6): exempted, suspended, admitted
+under 6 months — cited as X1.
 """
 
 from __future__ import annotations
@@ -13,34 +13,34 @@ from collections.abc import Iterator
 
 from generator.rules import common
 from generator.rules import settings as st
-from generator.rules.assess import disciplined_in, score_band, score_text
+from generator.rules.assess import disciplined_in, score_text
+from generator.rules.bands366 import band_of, target_shares, task_shares, walk
 from generator.rules.base import Reason, Setting
-from generator.rules.engine import RulesetSpec
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, OrgFacts, Rule, RuleList, rule
-from generator.rules.wording import arrow, cap, discipline_text, pct
-from generator.submissions.records import Level
+from generator.rules.spec import RulesetSpec
+from generator.rules.wording import arrow, cap, discipline_text, pct, vn_date
+from generator.submissions.records import DisciplineForm, Level, MemberForm, MemberReview
 
 ID = "qd366-hd43"
-# 124-M6 (and 366, RULES.md X1): admitted < 6 months: neither reviewed nor rated
+# Điều 5 khoản 2.1 (as 124-M6): admitted < 6 months: neither reviewed nor rated
 NEW_MEMBERS_REVIEWED = False
 QD = "Quy định 366-QĐ/TW"
 HD = "Hướng dẫn 43-HD/BTCTW"
-C_MEMBER = f"{QD}; {HD}, Phụ lục 4 (khung tiêu chuẩn xếp loại đảng viên theo thang điểm 100)"
-C_NOT_RATED = f"{HD} (đối tượng không kiểm điểm, không xếp loại; theo cách hiểu của 124-M6)"
+FORM_TEXT = {
+    MemberForm.LEADER: "Phụ lục 3 (cán bộ lãnh đạo, quản lý)",
+    MemberForm.MEMBER: "Phụ lục 4 (đảng viên không giữ chức vụ lãnh đạo, quản lý)",
+    MemberForm.OUTSIDE: "Phụ lục 5 (đảng viên ngoài hệ thống chính trị)",
+}
+C_MEMBER = f"{QD}; {HD}, {FORM_TEXT[MemberForm.MEMBER]}: khung tiêu chuẩn theo thang điểm 100"
+C_NOT_RATED = f"{QD}, Điều 5 khoản 2.1 (đối tượng không kiểm điểm, không xếp loại)"
+C_EARLIER = f"{QD}; {HD} (vi phạm từ năm trước bị kỷ luật trong năm đánh giá)"
 C_LEAVE = f"{HD} (nghỉ ốm, thai sản: đánh giá theo thực tế công tác)"
-C_LEADER = f"{QD}; {HD} (người đứng đầu, cán bộ lãnh đạo)"
-C_ORG = f"{QD}; {HD} (xếp loại chất lượng tổ chức đảng theo thang điểm 100)"
-C_QUOTA = f"{QD}; {HD} (tỷ lệ HTXSNV 20%, tối đa 25% khi có kết quả nổi bật)"
-
-SETTINGS: list[Setting] = [
-    st.quota_base("366-M6"),
-    st.quota_rounding("366-M6"),
-    st.quota_share("366-M6"),
-    st.quota_share_outstanding("366-M6"),
-    st.member_quota_pool("366-M6"),
-    st.org_quota_pool("366-M6"),
-]
+C_TEMP = f"{HD}, mục 7.6 (đảng viên sinh hoạt tạm thời)"
+C_LEADER = f"{QD}; {HD}, {FORM_TEXT[MemberForm.LEADER]} (người đứng đầu, cán bộ lãnh đạo)"
+C_ORG = f"{QD}; {HD}, Phụ lục 1 (xếp loại chất lượng tổ chức đảng theo thang điểm 100)"
+C_LEADERSHIP = f"{QD}; {HD} (tập thể lãnh đạo, quản lý)"
+C_QUOTA = f"{QD}; {HD} (tỷ lệ HTXSNV 20% theo nhóm tương đồng, tối đa 25% khi có kết quả nổi bật)"
 
 BAND_RULE = {
     Level.HTXSNV: "366-M1",
@@ -48,134 +48,104 @@ BAND_RULE = {
     Level.HTNV: "366-M3",
     Level.KHTNV: "366-M4",
 }
+ORG_BAND_RULE = {
+    Level.HTXSNV: "366-O1",
+    Level.HTTNV: "366-O2",
+    Level.HTNV: "366-O3",
+    Level.KHTNV: "366-O4",
+}
+
+
+def form_of(member: MemberReview) -> MemberForm:
+    """The form the member's file names (`mau_bieu`), else the one its facts imply: a
+    leader (`don_vi_phu_trach`) Phụ lục 3, outside the political system Phụ lục 5."""
+    if member.form is not None:
+        return member.form
+    if member.led_unit is not None:
+        return MemberForm.LEADER
+    return MemberForm.OUTSIDE if member.outside_political_system else MemberForm.MEMBER
+
+
+def citation_for(member: MemberReview) -> str:
+    return f"{QD}; {HD}, {FORM_TEXT[form_of(member)]}: khung tiêu chuẩn theo thang điểm 100"
+
+
+# --------------------------------------------------------------------------- members
 
 
 @rule("X1", C_NOT_RATED)
 def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """Exempted, suspended, or admitted under 6 months: neither reviewed nor rated."""
+    """Exempted, suspended, or admitted under 6 months: neither reviewed nor rated; a
+    draft review is not rated ("được kiểm điểm thì phải đánh giá, xếp loại")."""
     yield from common.status_not_rated(r, m, new_member_reviewed=NEW_MEMBERS_REVIEWED)
-
-
-@rule("X1", C_MEMBER)
-def review_completed(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """A draft review is not rated."""
     yield from common.draft_not_rated(r, m)
 
 
-def _tasks_facts(m: MemberFacts) -> tuple[float, float, float, float, str]:
-    """(completed share, on-time share, exceeded share, late share among completed, text)."""
-    t = m.member.tasks
-    if t is None or not t.assigned:
-        return 1.0, 1.0, 0.0, 0.0, "không kê khai nhiệm vụ được giao"
-    on_time = t.on_time if t.on_time is not None else t.completed
-    late = max(t.completed - on_time, 0)
-    text = (
-        f"hoàn thành {t.completed}/{t.assigned} nhiệm vụ, đúng hạn {on_time}, "
-        f"vượt {t.exceeded} ({pct(t.exceeded / t.assigned)})"
-    )
-    return (
-        t.completed / t.assigned,
-        on_time / t.assigned,
-        t.exceeded / t.assigned,
-        late / t.assigned,
-        text,
-    )
-
-
-@rule("366-M1", C_MEMBER, also=("366-M2", "366-M3", "366-M5"))
+@rule("366-M1", C_MEMBER, also=("366-M2", "366-M3", "366-M4", "366-M5"))
 def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Score bands with their task conditions, best level whose conditions all hold:
-    M1 >= 90, 100% on time, >= 30% exceeded, all earlier shortcomings remedied; M2 70–89,
-    100% on time; M3 50–69, 100% completed, at most 20% late. A case meeting none (and not
-    KHTNV) is flagged "cần quyết định" (M5), never assigned. Cases 22, 23, 25."""
+    M1 >= 90, 100% on time, >= 30% exceeded, all earlier shortcomings remedied; M2 70 to
+    under 90, 100% on time; M3 50 to under 70, 100% completed, at most 20% late; under 50
+    → KHTNV (M4). A case meeting none is flagged "cần quyết định" (M5), never assigned.
+    Cases 22, 23, 25. The citation names the member's form (Phụ lục 3/4/5)."""
     s = m.member.scores
+    cite = citation_for(m.member)
     if s is None:
-        yield r.assessed(None, "Chưa chấm điểm (diem): chưa đủ căn cứ xếp loại")
+        yield r.assessed(None, "Chưa chấm điểm (diem): chưa đủ căn cứ xếp loại", citation=cite)
         return
-    band = score_band(s)
+    band = band_of(s.total)
     if band == Level.KHTNV:
-        yield r.assessed(
-            Level.KHTNV,
-            arrow(f"{score_text(s)} (dưới 50)", Level.KHTNV, "366-M4"),
-            rule_id="366-M4",
-        )
+        text = arrow(f"{score_text(s)} (dưới 50)", Level.KHTNV, "366-M4")
+        yield r.assessed(Level.KHTNV, text, rule_id="366-M4", citation=cite)
         return
-    done, on_time, exceeded, late, ttext = _tasks_facts(m)
+    t = task_shares(m.member.tasks)
     es = m.member.earlier_shortcomings
-    remedied = es is None or es.remedied >= es.pointed_out
-    missing: dict[Level, str] = {}
-    if band >= Level.HTXSNV:
-        why = []
-        if on_time < 1:
-            why.append("chưa hoàn thành 100% nhiệm vụ đúng hạn")
-        if exceeded < 0.3:
-            why.append("vượt dưới 30% nhiệm vụ")
-        if not remedied and es is not None:
-            why.append(f"mới khắc phục {es.remedied}/{es.pointed_out} hạn chế đã chỉ ra")
-        if not why:
-            yield r.assessed(
-                Level.HTXSNV, arrow(f"{score_text(s)}; {ttext}", Level.HTXSNV, "366-M1")
-            )
-            return
-        missing[Level.HTXSNV] = ", ".join(why)
-    if band >= Level.HTTNV:
-        if on_time >= 1:
-            note = f" (chưa đạt HTXSNV: {missing[Level.HTXSNV]})" if Level.HTXSNV in missing else ""
-            yield r.assessed(
-                Level.HTTNV,
-                arrow(f"{score_text(s)}; {ttext}{note}", Level.HTTNV, "366-M2"),
-                rule_id="366-M2",
-            )
-            return
-        missing[Level.HTTNV] = "chưa hoàn thành 100% nhiệm vụ đúng hạn"
-    if done >= 1 and late <= 0.2:
-        yield r.assessed(
-            Level.HTNV, arrow(f"{score_text(s)}; {ttext}", Level.HTNV, "366-M3"), rule_id="366-M3"
-        )
+    blockers = []
+    if es is not None and es.remedied < es.pointed_out:
+        blockers.append(f"mới khắc phục {es.remedied}/{es.pointed_out} hạn chế đã chỉ ra")
+    level, missing = walk(band, t, blockers)
+    if level is not None:
+        higher = [f"chưa đạt {lv.code}: {why}" for lv, why in missing.items()][:1]
+        note = f" ({higher[0]})" if higher and level == Level.HTTNV else ""
+        rid = BAND_RULE[level]
+        text = arrow(f"{score_text(s)}; {t.text}{note}", level, rid)
+        yield r.assessed(level, text, rule_id=rid, citation=cite)
         return
-    gap = (
-        "chưa hoàn thành 100% nhiệm vụ"
-        if done < 1
-        else f"{pct(late)} nhiệm vụ chậm tiến độ (trên 20%)"
-    )
-    yield r.assessed(
-        None, f"{score_text(s)}; {ttext}: không đạt điều kiện của mức nào", rule_id="366-M5"
-    )
+    text = f"{score_text(s)}; {t.text}: không đạt điều kiện của mức nào"
+    yield r.assessed(None, text, rule_id="366-M5", citation=cite)
     yield r.flag(
-        f"{score_text(s)} nhưng {gap}: không đủ điều kiện mức nào — cần quyết định (366-M5)",
+        f"{score_text(s)} nhưng {missing[Level.HTNV]}: không đủ điều kiện mức nào — cần "
+        "quyết định (366-M5)",
         needs_decision=True,
         rule_id="366-M5",
     )
 
 
-@rule("366-M4", C_MEMBER, also=("366-M8",))
+def _earlier(m: MemberFacts, d_year: int | None) -> bool:
+    return d_year is not None and d_year < m.y
+
+
+@rule("366-M4", C_MEMBER)
 def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """KHTNV when: suy thoái; a duty-related violation disciplined with khiển trách or
-    heavier (in this year's decision, whatever the violation's year: M8); violating what
-    members must not do or the duty to set an example; more than 50% of tasks not
-    completed. Self-detection does not exempt automatically: flagged for the deciding body."""
+    """KHTNV when: suy thoái; a duty-related violation of this year disciplined with khiển
+    trách or heavier; violating what members must not do or the duty to set an example;
+    more than 50% of tasks not completed. Self-detection does not exempt automatically: it
+    is flagged for the deciding body. An earlier year's violation is 366-M8's."""
     member = m.member
     yield from common.degradation_khtnv(r, m)
     yield from common.prohibited_khtnv(r, m)
     for d in disciplined_in(member.discipline, m.y):
-        if not d.duty_related:
+        if not d.duty_related or _earlier(m, d.violation_date.year if d.violation_date else None):
             continue
-        earlier = d.violation_date is not None and d.violation_date.year < m.y
-        note = (
-            f" (vi phạm từ năm {d.violation_date.year}, xếp loại vào năm nay: 366-M8)"
-            if (earlier and d.violation_date)
-            else ""
-        )
         if d.self_detected_remedied:
             yield r.flag(
-                f"{discipline_text(d)} liên quan chức trách, tự phát hiện và đã khắc phục"
-                f"{note}: tự phát hiện không đương nhiên miễn — cần quyết định (366-M4)",
+                f"{discipline_text(d)} liên quan chức trách, tự phát hiện và đã khắc phục: tự "
+                "phát hiện không đương nhiên miễn — cần quyết định (366-M4)",
                 needs_decision=True,
             )
             continue
         yield r.ceiling(
-            Level.KHTNV,
-            arrow(f"{discipline_text(d)} liên quan chức trách{note}", Level.KHTNV, r.id),
+            Level.KHTNV, arrow(f"{discipline_text(d)} liên quan chức trách", Level.KHTNV, r.id)
         )
     t = member.tasks
     if t is not None and t.assigned and (t.assigned - t.completed) * 2 > t.assigned:
@@ -189,6 +159,23 @@ def khtnv(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         )
 
 
+@rule("366-M8", C_EARLIER)
+def earlier_violation(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A violation of an earlier year disciplined in this year: the superior committee rates
+    it at this evaluation "căn cứ … hoàn cảnh cụ thể" — discretion, so it is flagged "cần
+    quyết định" with the facts (form, date of violation, date of decision), never an
+    automatic KHTNV. Case 33: violation in 2024, khiển trách in 2025."""
+    for d in disciplined_in(m.member.discipline, m.y):
+        if d.violation_date is None or d.violation_date.year >= m.y:
+            continue
+        yield r.flag(
+            f"Vi phạm ngày {vn_date(d.violation_date)} (năm {d.violation_date.year}), "
+            f"{discipline_text(d)}: không đương nhiên KHTNV năm {m.y}; cấp ủy cấp trên "
+            "căn cứ hoàn cảnh cụ thể để đánh giá — cần quyết định (366-M8)",
+            needs_decision=True,
+        )
+
+
 @rule("366-M7", C_LEAVE)
 def leave(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Sick leave of 3 months or more, or maternity: rated on the actual work (no cap)."""
@@ -199,53 +186,148 @@ def leave(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         )
 
 
+@rule("366-M9", C_TEMP)
+def temporary_activity(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A member in temporary activity elsewhere is rated at the official chi bộ with the
+    temporary chi bộ's comments (HD 43 mục 7.6): a missing comment is flagged."""
+    yield from common.temporary_activity(r, m)
+
+
+# --------------------------------------------------------------------------- leaders
+
+
 @rule("366-L1", C_LEADER)
 def leader(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """A leader is KHTNV when the unit they lead completed under 70% of tasks, missed the
-    core targets, has more than 50% of its units KHTNV, or more than 50% of confidence votes
-    are low."""
+    basic socio-economic targets, has more than 50% of its units KHTNV, more than 50% of
+    confidence votes are low, or an organization or person under their direct management
+    had a case of corruption, waste or negativity handled by discipline."""
     u = m.member.led_unit
     if u is None:
         return
+    cases = []
     if u.targets_completed_share < 0.7:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                f"{u.name} hoàn thành {pct(u.targets_completed_share)} nhiệm vụ (dưới 70%)",
-                Level.KHTNV,
-                r.id,
-            ),
-        )
+        cases.append(f"{u.name} hoàn thành {pct(u.targets_completed_share)} nhiệm vụ (dưới 70%)")
     if not u.core_targets_met:
-        yield r.ceiling(
-            Level.KHTNV, arrow(f"{u.name} không đạt chỉ tiêu cốt lõi", Level.KHTNV, r.id)
-        )
+        cases.append(f"{u.name} không đạt các chỉ tiêu cơ bản")
     if u.units_khtnv_share > 0.5:
-        yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                f"{u.name} có {pct(u.units_khtnv_share)} đơn vị KHTNV (trên 50%)", Level.KHTNV, r.id
-            ),
-        )
+        cases.append(f"{u.name} có {pct(u.units_khtnv_share)} đơn vị KHTNV (trên 50%)")
     if u.low_confidence_share > 0.5:
+        cases.append(f"{pct(u.low_confidence_share)} phiếu tín nhiệm thấp (trên 50%)")
+    if u.corruption_case:
+        cases.append(
+            "tổ chức, cá nhân do đồng chí trực tiếp quản lý có vụ việc tham nhũng, lãng phí, "
+            "tiêu cực bị xử lý kỷ luật"
+        )
+    for case in cases:
+        yield r.ceiling(Level.KHTNV, arrow(case, Level.KHTNV, r.id))
+
+
+LEADER_UNIT_ANALOGY = Setting(
+    "leader_unit_analogy",
+    True,
+    (True, False),
+    "366-L2",
+    "Mức HTTNV, HTNV của người lãnh đạo cũng đòi hỏi kết quả tương ứng của đơn vị mình phụ "
+    "trách (100% đúng hạn; 100% hoàn thành, chậm không quá 20%) — suy theo mức HTXSNV, chưa "
+    "đối chiếu văn bản (`true`, mặc định); `false`: chỉ xét điều kiện của mức HTXSNV.",
+)
+
+
+@rule("366-L2", C_LEADER, settings=(LEADER_UNIT_ANALOGY,))
+def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A leader's (Phụ lục 3) level also requires their unit's result: HTXSNV needs the unit
+    100% on time with >= 30% exceeded (CONFIRMED); by analogy (`leader_unit_analogy`)
+    HTTNV needs 100% on time and HTNV 100% done with at most 20% late — a unit below that
+    is flagged for decision. Case 32: unit 100% on time, 10% exceeded → leader HTTNV."""
+    if form_of(m.member) is not MemberForm.LEADER:
+        return
+    u = m.member.led_unit
+    if u is None or u.tasks is None or not u.tasks.assigned:
+        what = "đơn vị phụ trách (don_vi_phu_trach)" if u is None else "kết quả nhiệm vụ của đơn vị"
         yield r.ceiling(
-            Level.KHTNV,
-            arrow(
-                f"{pct(u.low_confidence_share)} phiếu tín nhiệm thấp (trên 50%)", Level.KHTNV, r.id
-            ),
+            Level.HTTNV, cap(f"chưa kê khai {what}: chưa đủ căn cứ HTXSNV", Level.HTTNV, r.id)
+        )
+        return
+    t = task_shares(u.tasks)
+    level, missing = walk(Level.HTXSNV, t, [])
+    if level == Level.HTXSNV:
+        return
+    unit = f"{u.name}: {t.text}"
+    if level == Level.HTTNV or not m.settings[LEADER_UNIT_ANALOGY.name]:
+        yield r.ceiling(Level.HTTNV, cap(f"{unit} ({missing[Level.HTXSNV]})", Level.HTTNV, r.id))
+    elif level == Level.HTNV:
+        yield r.ceiling(Level.HTNV, cap(f"{unit} ({missing[Level.HTTNV]})", Level.HTNV, r.id))
+    else:
+        yield r.ceiling(Level.HTNV, cap(f"{unit} ({missing[Level.HTTNV]})", Level.HTNV, r.id))
+        yield r.flag(
+            f"{unit} ({missing[Level.HTNV]}): đơn vị không đạt điều kiện mức HTNV — cần "
+            "quyết định (366-L2)",
+            needs_decision=True,
         )
 
 
-@rule("366-O1", C_ORG)
+# --------------------------------------------------------------------------- organizations
+
+ORG_KHTNV_FROM_LEADERSHIP = Setting(
+    "org_khtnv_from_leadership",
+    True,
+    (True, False),
+    "366-O4",
+    "Tổ chức Không hoàn thành nhiệm vụ khi tập thể lãnh đạo của tổ chức thuộc trường hợp "
+    "KHTNV của 366-L3 (`true`, mặc định; chưa đối chiếu văn bản).",
+)
+
+
+def leadership_khtnv_cases(o: OrgFacts) -> list[str]:
+    """366-L3: the facts that make a leadership body KHTNV (a competent body concluded it
+    lost unity; a member disciplined khiển trách or heavier for a duty violation, or
+    concluded degraded; its unit under 70% of tasks or missing the basic targets)."""
+    cases = []
+    if o.org.leadership.lost_unity:
+        cases.append("tập thể lãnh đạo bị kết luận mất đoàn kết nội bộ")
+    for member in o.leadership_members():
+        for d in disciplined_in(member.discipline, o.y):
+            if d.duty_related and d.form >= DisciplineForm.KHIEN_TRACH:
+                cases.append(f"cấp ủy viên {member.name} {discipline_text(d)} liên quan chức trách")
+        if member.degradation_finding:
+            cases.append(f"cấp ủy viên {member.name} bị kết luận suy thoái")
+    t = task_shares(o.org.tasks) if o.org.tasks else target_shares(o.org.targets)
+    if t.done < 0.7:
+        cases.append(f"đơn vị {t.text} (dưới 70%)")
+    key_missed = [x.name for x in o.org.targets if x.key_target and not x.status.completed]
+    if key_missed:
+        cases.append("đơn vị không đạt chỉ tiêu cơ bản: " + ", ".join(key_missed))
+    return cases
+
+
+@rule("366-O1", C_ORG, also=("366-O2", "366-O3", "366-O4"), settings=(ORG_KHTNV_FROM_LEADERSHIP,))
 def org_scores(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
-    """Organizations use the same score bands; HTXSNV also needs no subordinate unit and
-    no leadership member disciplined in the year."""
+    """Score bands with the collective's task conditions: O1 >= 90, 100% on time, >= 30%
+    exceeded, no subordinate unit and no leadership member disciplined; O2 70 to under 90,
+    100% on time; O3 50 to under 70, 100% done, at most 20% late; O4 under 50, more than
+    50% of tasks not completed, or a 366-L3 case of its leadership body
+    (`org_khtnv_from_leadership`). Cases 30, 31."""
     s = o.org.scores
     if s is None:
         yield r.assessed(None, "Tổ chức chưa chấm điểm (diem): chưa đủ căn cứ xếp loại")
         return
-    band = score_band(s)
-    yield r.assessed(band, arrow(score_text(s), band, r.id))
+    t = task_shares(o.org.tasks) if o.org.tasks else target_shares(o.org.targets)
+    if t.not_done > 0.5:
+        yield r.ceiling(
+            Level.KHTNV,
+            arrow(f"{t.text}: trên 50% không hoàn thành", Level.KHTNV, "366-O4"),
+            rule_id="366-O4",
+        )
+    if o.settings[ORG_KHTNV_FROM_LEADERSHIP.name]:
+        for case in leadership_khtnv_cases(o):
+            text = arrow(f"{case} (366-L3)", Level.KHTNV, "366-O4")
+            yield r.ceiling(Level.KHTNV, text, rule_id="366-O4")
+    band = band_of(s.total)
+    if band == Level.KHTNV:
+        text = arrow(f"{score_text(s)} (dưới 50)", band, "366-O4")
+        yield r.assessed(band, text, rule_id="366-O4")
+        return
     hits = [c.name for c in o.child_orgs() if disciplined_in(c.discipline, o.y)]
     hits += [
         f"cấp ủy viên {mm.name}"
@@ -253,22 +335,83 @@ def org_scores(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
         if disciplined_in(mm.discipline, o.y)
     ]
     if hits:
-        yield r.ceiling(
-            Level.HTTNV, cap("bị kỷ luật trong năm: " + ", ".join(hits), Level.HTTNV, r.id)
+        text = cap("bị kỷ luật trong năm: " + ", ".join(hits), Level.HTTNV, r.id)
+        yield r.ceiling(Level.HTTNV, text)
+    level, missing = walk(band, t, [])
+    if level is None:
+        yield r.assessed(None, f"{score_text(s)}; {t.text}: không đạt điều kiện của mức nào")
+        yield r.flag(
+            f"{score_text(s)} nhưng {missing[Level.HTNV]}: không đủ điều kiện mức nào — cần "
+            "quyết định (366-O3)",
+            needs_decision=True,
+            rule_id="366-O3",
         )
+        return
+    note = "".join(f"; chưa đạt {lv.code}: {why}" for lv, why in missing.items())
+    rid = ORG_BAND_RULE[level]
+    yield r.assessed(level, arrow(f"{score_text(s)}; {t.text}{note}", level, rid), rule_id=rid)
+
+
+@rule("366-L3", C_LEADERSHIP)
+def leadership(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
+    """A leadership body follows its organization's result and is KHTNV if a competent body
+    concluded it lost internal unity, a member was disciplined khiển trách or heavier for a
+    duty violation or concluded degraded, or its unit completed under 70% of tasks or
+    missed the basic targets."""
+    v = o.own_verdict
+    if v is not None and v.final is not None:
+        yield r.assessed(
+            v.final,
+            f"Tập thể lãnh đạo theo kết quả của {o.org.name}: {v.final.label_vi} (366-L3)",
+        )
+    for case in leadership_khtnv_cases(o):
+        yield r.ceiling(Level.KHTNV, arrow(case, Level.KHTNV, r.id))
 
 
 RULESET = RulesetSpec(
     id=ID,
+    first_year=2025,
     new_members_reviewed=NEW_MEMBERS_REVIEWED,
     title_vi="Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW",
     years_vi="2025 trở đi",
-    settings=SETTINGS,
-    rules=RuleList(
-        members=(not_rated, review_completed, scores, khtnv, leave, leader),
-        orgs=(org_scores,),
+    citations=(
+        "Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị (thay Quy định 124-QĐ/TW)",
+        "Hướng dẫn 43-HD/BTCTW ngày 31/10/2025 của Ban Tổ chức Trung ương (thay Hướng dẫn "
+        "25-HD/BTCTW)",
+        "Công văn 10072-CV/BTCTW ngày 06/11/2025 về kiểm điểm năm 2025",
+        "Kết luận 198-KL/TW ngày 08/10/2025",
     ),
-    member_quota=QuotaPolicy("366-M6", C_QUOTA, outstanding=True, pool_setting="member_quota_pool"),
-    org_quota=QuotaPolicy("366-M6", C_QUOTA, outstanding=True),
+    scored=True,
+    role_groups=True,
+    rules=RuleList(
+        members=(
+            not_rated,
+            scores,
+            khtnv,
+            earlier_violation,
+            leave,
+            temporary_activity,
+            leader,
+            leader_unit_result,
+        ),
+        orgs=(org_scores,),
+        leadership=(leadership,),
+    ),
+    member_quota=QuotaPolicy(
+        "366-M6",
+        C_QUOTA,
+        outstanding=True,
+        pool_setting="member_quota_pool",
+        settings=(
+            st.quota_base("366-M6"),
+            st.quota_rounding("366-M6"),
+            st.quota_share("366-M6"),
+            st.quota_share_outstanding("366-M6"),
+            st.member_quota_pool("366-M6"),
+        ),
+    ),
+    org_quota=QuotaPolicy(
+        "366-M6", C_QUOTA, outstanding=True, settings=(st.org_quota_pool("366-M6"),)
+    ),
     not_reviewed_rule=("X1", C_MEMBER),
 )

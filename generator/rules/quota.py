@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from generator.findings import Finding, Position
 from generator.rules import problems
-from generator.rules.base import Verdict
+from generator.rules.base import Setting, Verdict
 from generator.rules.wording import pct
 from generator.submissions.records import Level
 
@@ -34,6 +34,8 @@ class QuotaPolicy:
     outstanding: bool = False
     pool_setting: str | None = None  # the setting choosing the pool (None: fixed)
     default_pool: str = "tccsd"
+    # the settings this policy reads (quota_base, quota_rounding, quota_share, ...)
+    settings: tuple[Setting, ...] = ()
 
 
 @dataclass
@@ -53,6 +55,7 @@ class QuotaPool:
     htxsnv_final: int  # decided or provisional
     htxsnv_decided: int
     over_ids: list[str] = field(default_factory=list)  # decided HTXSNV beyond the limit
+    group: str = ""  # 366-M6: the role group of a member pool ("" when the year lists none)
 
     @property
     def over(self) -> bool:
@@ -106,12 +109,12 @@ def check_pool(
     httnv = sum(1 for v in rated if v.final == Level.HTTNV)
     htxs = [v for v in rated if v.final == Level.HTXSNV]
     decided = [v for v in htxs if v.decided == Level.HTXSNV and v.re_rated is None]
-    base_setting = str(settings.get("quota_base", "httnv"))
-    rounding = str(settings.get("quota_rounding", "floor"))
+    base_setting = str(settings["quota_base"])
+    rounding = str(settings["quota_rounding"])
     if outstanding and policy.outstanding:
-        share = as_fraction(settings.get("quota_share_outstanding", 0.25))
+        share = as_fraction(settings["quota_share_outstanding"])
     else:
-        share = as_fraction(settings.get("quota_share", 0.20))
+        share = as_fraction(settings["quota_share"])
     base = httnv + (len(htxs) if base_setting == "httnv_or_above" else 0)
     limit = limit_for(base, share, rounding)
     pool = QuotaPool(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from generator.rules.base import Effect, NotRated, Reason, Verdict
+from generator.rules.base import Effect, NotRated, Reason, Setting, Verdict
 from generator.submissions.records import Level, MemberReview, Organization
 from generator.submissions.year import Year
 
@@ -79,7 +79,7 @@ RuleFunc = Callable[[Any], Iterator[Reason]]
 class Rule(Generic[F]):
     id: str  # RULES.md rule id
     citation: str  # document and article
-    settings: tuple[str, ...]  # names of the settings the rule reads
+    settings: tuple[Setting, ...]  # the settings the rule reads, declared beside it
     func: Callable[[F], Iterator[Reason]]
     doc: str = ""
     also: tuple[str, ...] = ()  # further rule ids the function decides (e.g. M1..M4 bands)
@@ -92,11 +92,23 @@ class Rule(Generic[F]):
         return self.func(facts)
 
     # --- helpers for building reasons that carry this rule's id and citation
-    def ceiling(self, level: Level, text: str, *, rule_id: str | None = None) -> Reason:
-        return Reason(rule_id or self.id, self.citation, text, Effect.CEILING, level)
+    def _id(self, rule_id: str | None) -> str:
+        """The rule id a reason carries: this rule's own, or one it declares in `also`."""
+        if rule_id is None:
+            return self.id
+        if rule_id not in self.ids:
+            raise ValueError(f"rule {self.id} emits {rule_id}, which it does not declare")
+        return rule_id
 
-    def assessed(self, level: Level | None, text: str, *, rule_id: str | None = None) -> Reason:
-        return Reason(rule_id or self.id, self.citation, text, Effect.ASSESSED, level)
+    def ceiling(
+        self, level: Level, text: str, *, rule_id: str | None = None, citation: str = ""
+    ) -> Reason:
+        return Reason(self._id(rule_id), citation or self.citation, text, Effect.CEILING, level)
+
+    def assessed(
+        self, level: Level | None, text: str, *, rule_id: str | None = None, citation: str = ""
+    ) -> Reason:
+        return Reason(self._id(rule_id), citation or self.citation, text, Effect.ASSESSED, level)
 
     def not_rated(self, why: NotRated, text: str, *, reviewed: bool) -> Reason:
         return Reason(
@@ -107,18 +119,18 @@ class Rule(Generic[F]):
         self, text: str, *, needs_decision: bool = False, rule_id: str | None = None
     ) -> Reason:
         return Reason(
-            rule_id or self.id, self.citation, text, Effect.FLAG, needs_decision=needs_decision
+            self._id(rule_id), self.citation, text, Effect.FLAG, needs_decision=needs_decision
         )
 
     def info(self, text: str, *, rule_id: str | None = None) -> Reason:
-        return Reason(rule_id or self.id, self.citation, text, Effect.INFO)
+        return Reason(self._id(rule_id), self.citation, text, Effect.INFO)
 
 
 def rule(
     rule_id: str,
     citation: str,
     *,
-    settings: tuple[str, ...] = (),
+    settings: tuple[Setting, ...] = (),
     also: tuple[str, ...] = (),
 ) -> Callable[[Callable[..., Iterator[Reason]]], Rule[Any]]:
     """Declare a rule: the decorated function receives the facts and the `Rule` itself
@@ -148,3 +160,11 @@ class RuleList:
 
     def all(self) -> list[Rule[Any]]:
         return [*self.members, *self.orgs, *self.leadership]
+
+    def settings(self) -> list[Setting]:
+        """Every setting the rules declare, once each, in rule order."""
+        out: dict[str, Setting] = {}
+        for r in self.all():
+            for s in r.settings:
+                out.setdefault(s.name, s)
+        return list(out.values())

@@ -152,6 +152,20 @@ class TargetStatus(enum.Enum):
         return self in (TargetStatus.EXCEEDED, TargetStatus.COMPLETED)
 
 
+class MemberForm(enum.Enum):
+    """366: the form a member's review follows (HD 43 Phụ lục 3, 4, 5)."""
+
+    LEADER = "phu_luc_3"  # other leaders and managers
+    MEMBER = "phu_luc_4"  # members without a leadership post in the political system
+    OUTSIDE = "phu_luc_5"  # members outside the political system
+
+    @property
+    def label_vi(self) -> str:
+        return {"phu_luc_3": "Phụ lục 3", "phu_luc_4": "Phụ lục 4", "phu_luc_5": "Phụ lục 5"}[
+            self.value
+        ]
+
+
 class FileState(enum.Enum):
     DRAFT = "nhap"
     FINAL = "hoan_thanh"
@@ -168,7 +182,9 @@ class Discipline:
     decision_date: dt.date = key("ngay_quyet_dinh")
     violation_date: dt.date | None = key("ngay_vi_pham", None)
     decision_number: str = key("so_quyet_dinh", "")
-    self_detected_remedied: bool = key("tu_phat_hien_khac_phuc", False)
+    # True / False as the record states it; None when it does not say (124-O5 flags a
+    # subordinate unit's violation whose self-detection is not stated)
+    self_detected_remedied: bool | None = key("tu_phat_hien_khac_phuc", None)
     duty_related: bool = key("lien_quan_chuc_trach", True)
     # for an organization's record: the discipline concerns corruption / waste
     corruption: bool = key("tham_nhung_lang_phi", False)
@@ -258,6 +274,11 @@ class LedUnit:
     force_majeure: bool = key("bat_kha_khang", False)
     units_khtnv_share: float = key("ty_le_don_vi_khtnv", 0.0)
     low_confidence_share: float = key("ty_le_phieu_tin_nhiem_thap", 0.0)
+    # 366-L1: an organization or person under the leader's direct management had a case of
+    # corruption, waste or negativity handled by discipline
+    corruption_case: bool = key("co_vu_viec_tham_nhung", False)
+    # 366-L2: the unit's own task result (completed, on time, exceeded)
+    tasks: Tasks | None = key("nhiem_vu", None)
 
 
 @dataclass(kw_only=True)
@@ -318,6 +339,15 @@ class DataProtection:
 
 
 @dataclass(kw_only=True)
+class RoleGroup:
+    """366-M6: a group of similar role, named by the year; member quotas pool per
+    (deciding committee × role group)."""
+
+    code: str = key("ma")
+    name: str = key("ten")
+
+
+@dataclass(kw_only=True)
 class YearConfig:
     """`nam-danh-gia.yaml`: the evaluation year."""
 
@@ -328,6 +358,7 @@ class YearConfig:
     evaluation_date: dt.date = key("ngay_danh_gia")
     deadlines: dict[str, dt.date] = key("han_chot", default_factory=dict)
     settings: dict[str, Any] = key("cai_dat", default_factory=dict)
+    role_groups: list[RoleGroup] = key("nhom_vai_tro", default_factory=list)
     sample: bool = key("du_lieu_mau", False)
     data_protection: DataProtection = key("bao_ve_du_lieu", default_factory=DataProtection)
     source: Source | None = None
@@ -347,6 +378,8 @@ class Organization:
     predecessors: list[str] = key("ke_thua_tu", default_factory=list)
     leadership: Leadership = key("lanh_dao", default_factory=Leadership)
     targets: list[Target] = key("chi_tieu", default_factory=list)
+    # 366-O1..O3: the collective's tasks (completed, on time, exceeded)
+    tasks: Tasks | None = key("nhiem_vu", None)
     same_level_bodies: SameLevelBodies | None = key("danh_gia_cung_cap", None)
     criteria: dict[str, CriterionLevel] = key("tieu_chi", default_factory=dict)
     scores: Scores | None = key("diem", None)
@@ -381,6 +414,9 @@ class MemberReview:
     admitted: dt.date = key("ngay_vao_dang")
     status: MembershipStatus = key("tinh_trang", MembershipStatus.ACTIVE)
     position_title: str = key("chuc_vu", "")
+    # 366: the form the review follows (Phụ lục 3/4/5) and the role group (366-M6)
+    form: MemberForm | None = key("mau_bieu", None)
+    role_group: str = key("nhom_vai_tro", "")
     temporary_activity: TemporaryActivity | None = key("sinh_hoat_tam_thoi", None)
     transfers: list[Transfer] = key("chuyen_sinh_hoat", default_factory=list)
     civil_servant: CivilServantRating | None = key("can_bo_cong_chuc", None)

@@ -19,7 +19,9 @@ from tests.unit.rules.tree import SCHEMA, Tree
 
 
 def _year(root: Path, year: int = 2021, khtnv: int = 1) -> Tree:
-    t = Tree(root, year, "qd132-hd21")
+    # cb-2's level below relies on the members' share of 132-O4, off by default since
+    # RULES.md's 2026-11-30 revision: this year sets it, as a province may
+    t = Tree(root, year, "qd132-hd21", settings={"org_khtnv_member_share": 0.2})
     t.dang_bo_co_so("db", phan_loai="xa", ten="Đảng bộ xã A")
     t.chi_bo("cb-1", "db", ten="Chi bộ thôn 1")
     t.chi_bo_co_so("cb-2", phan_loai="doanh_nghiep", ten="Chi bộ Công ty B")

@@ -184,13 +184,18 @@ def _dang_bo_124(root: Path, disciplined: int, **discipline: object):  # type: i
     return rate(t)
 
 
-def test_124_O2_O5_one_disciplined_unit_needs_decision(root: Path) -> None:
+def test_124_O1_O5_unit_violation_without_self_detection_stated_needs_decision(
+    root: Path,
+) -> None:
+    # RULES.md 124-O5 (revised): the record does not say whether the unit detected its
+    # violation itself, so neither KHTNV (124-O4) nor a milder level is guessed
     v = _dang_bo_124(root, 1)
     o = v.orgs["db"]
-    assert o.ceiling == L.HTNV and o.needs_decision
-    assert {"124-O2", "124-O5"} <= rules_of(o)
+    assert o.ceiling == L.HTTNV and o.needs_decision
+    assert {"124-O1", "124-O5"} <= rules_of(o) and "124-O4" not in rules_of(o)
     f = next(f for f in v.findings if f.code == "rule-needs-decision")
     assert f.rule == "124-O5" and f.path.endswith("huyen/db/to-chuc.yaml")
+    assert "cần cấp có thẩm quyền quyết định" in f.message
 
 
 def test_124_O1_self_detected_unit_caps_at_httnv(root: Path) -> None:
@@ -199,7 +204,13 @@ def test_124_O1_self_detected_unit_caps_at_httnv(root: Path) -> None:
 
 
 def test_124_O4_corruption_of_a_unit(root: Path) -> None:
-    o = _dang_bo_124(root, 1, tham_nhung_lang_phi=True).orgs["db"]
+    o = _dang_bo_124(root, 1, tham_nhung_lang_phi=True, tu_phat_hien_khac_phuc=False).orgs["db"]
+    assert o.final == L.KHTNV and not o.needs_decision and "124-O4" in rules_of(o)
+
+
+def test_124_O4_any_violation_of_a_unit(root: Path) -> None:
+    # RULES.md 124-O4 (revised): every kind of case counts, not only corruption
+    o = _dang_bo_124(root, 1, tu_phat_hien_khac_phuc=False).orgs["db"]
     assert o.final == L.KHTNV and not o.needs_decision and "124-O4" in rules_of(o)
 
 
@@ -226,16 +237,17 @@ def test_366_M3_late_within_20_percent(root: Path) -> None:
     assert m.assessed == L.HTNV and "366-M3" in rules_of(m)
 
 
-def test_366_M4_M8_earlier_violation_counts_now(root: Path) -> None:
+def test_366_M8_earlier_violation_is_flagged_not_khtnv(root: Path) -> None:
+    # RULES.md 366-M8 (revised): discretion of the superior committee, never automatic
     record = {
         "hinh_thuc": "khien_trach",
         "ngay_quyet_dinh": "2025-03-01",
         "ngay_vi_pham": "2024-06-01",
     }
     m = rate(one(root, "qd366-hd43", 2025, ky_luat=[record])).members["dv-1"]
-    assert m.final == L.KHTNV
-    r = next(r for r in m.reasons if r.rule == "366-M4")
-    assert "366-M8" in r.text and "12/" not in r.text and "01/03/2025" in r.text
+    assert m.final == L.HTTNV and m.needs_decision and "366-M4" not in rules_of(m)
+    r = next(r for r in m.flags if r.rule == "366-M8")
+    assert "01/06/2024" in r.text and "01/03/2025" in r.text and "khiển trách" in r.text
 
 
 def test_366_M4_self_detected_is_flagged(root: Path) -> None:

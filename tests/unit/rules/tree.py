@@ -49,9 +49,17 @@ def crit_org(task: str = "xuat_sac", other: str = "tot") -> dict[str, str]:
 REVIEW = {"uu_diem": "Ưu điểm.", "han_che": "Hạn chế.", "phuong_huong": "Phương hướng."}
 
 
+ORG_TASKS_366 = {
+    "HTXSNV": (10, 10, 10, 4),
+    "HTTNV": (10, 10, 10, 1),
+    "HTNV": (10, 10, 9, 0),
+    "KHTNV": (10, 4, 4, 0),
+}
+
+
 def org_assessment(ruleset: str, level: str = "HTXSNV") -> dict[str, Any]:
     if ruleset == "qd366-hd43":
-        return level_criteria(ruleset, level)
+        return {**level_criteria(ruleset, level), "nhiem_vu": tasks(*ORG_TASKS_366[level])}
     pair = {
         "HTXSNV": ("xuat_sac", "tot"),
         "HTTNV": ("tot", "trung_binh"),
@@ -111,6 +119,7 @@ class Tree:
         }
         if settings:
             data["cai_dat"] = settings
+        self._year_data = data
         self._write(base / "nam-danh-gia.yaml", data)
         self.paths["huyen"] = base / "huyen"
         self._write(
@@ -125,6 +134,12 @@ class Tree:
                 "tu_xep_loai": "HTXSNV",
             },
         )
+
+    def set_year(self, **fields: Any) -> None:
+        """Add or change keys of the year file (e.g. `nhom_vai_tro`)."""
+        self._year_data.update(fields)
+        path = self.root / "submissions" / str(self.year) / "nam-danh-gia.yaml"
+        self._write(path, self._year_data)
 
     def _write(self, path: Path, data: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,94 @@
+"""Score bands with their task conditions under qd366-hd43 (366-M1..M3, 366-O1..O3).
+
+Bands are "từ X đến dưới Y": >= 90, 70 to under 90, 50 to under 70, under 50. The
+project's reading (UNVERIFIED, RULES.md §4): a score at or above a band's lower bound
+meets that band's score condition, so a subject scoring 92 who misses HTXSNV's other
+conditions is judged against HTTNV's (cases 23, 30), and so on down. Pure functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.rules.wording import pct
+from generator.submissions.records import Level, Target, TargetStatus, Tasks
+
+
+@dataclass(frozen=True)
+class TaskShares:
+    """A subject's task result as shares of the tasks assigned."""
+
+    done: float
+    on_time: float
+    exceeded: float
+    late: float  # completed, but behind schedule
+    text: str
+
+    @property
+    def not_done(self) -> float:
+        return 1 - self.done
+
+
+def task_shares(tasks: Tasks | None, what: str = "nhiệm vụ") -> TaskShares:
+    if tasks is None or not tasks.assigned:
+        return TaskShares(1.0, 1.0, 0.0, 0.0, f"không kê khai {what} được giao")
+    on_time = tasks.on_time if tasks.on_time is not None else tasks.completed
+    late = max(tasks.completed - on_time, 0)
+    n = tasks.assigned
+    text = (
+        f"hoàn thành {tasks.completed}/{n} {what}, đúng hạn {on_time}, "
+        f"vượt {tasks.exceeded} ({pct(tasks.exceeded / n)})"
+    )
+    return TaskShares(tasks.completed / n, on_time / n, tasks.exceeded / n, late / n, text)
+
+
+def target_shares(targets: list[Target]) -> TaskShares:
+    """An organization without `nhiem_vu`: its resolution targets (force majeure ones not
+    counted; a completed target counts as on time)."""
+    counted = [t for t in targets if t.status is not TargetStatus.FORCE_MAJEURE]
+    if not counted:
+        return task_shares(None, "chỉ tiêu")
+    done = sum(1 for t in counted if t.status.completed)
+    exceeded = sum(1 for t in counted if t.status is TargetStatus.EXCEEDED)
+    return task_shares(Tasks(assigned=len(counted), completed=done, exceeded=exceeded), "chỉ tiêu")
+
+
+def band_of(total: float) -> Level:
+    if total >= 90:
+        return Level.HTXSNV
+    if total >= 70:
+        return Level.HTTNV
+    if total >= 50:
+        return Level.HTNV
+    return Level.KHTNV
+
+
+def walk(
+    band: Level, t: TaskShares, htxsnv_blockers: list[str]
+) -> tuple[Level | None, dict[Level, str]]:
+    """The best level from `band` down whose task conditions hold (HTXSNV: 100% on time,
+    >= 30% exceeded, and no `htxsnv_blockers`; HTTNV: 100% on time; HTNV: 100% done, at
+    most 20% late), with what each higher level missed; None when no level's conditions
+    hold (a case for the deciding body, 366-M5)."""
+    missing: dict[Level, str] = {}
+    if band >= Level.HTXSNV:
+        why = list(htxsnv_blockers)
+        if t.on_time < 1:
+            why.insert(0, "chưa hoàn thành 100% nhiệm vụ đúng hạn")
+        if t.exceeded < 0.3:
+            why.insert(1 if t.on_time < 1 else 0, "vượt dưới 30% nhiệm vụ")
+        if not why:
+            return Level.HTXSNV, missing
+        missing[Level.HTXSNV] = ", ".join(why)
+    if band >= Level.HTTNV:
+        if t.on_time >= 1:
+            return Level.HTTNV, missing
+        missing[Level.HTTNV] = "chưa hoàn thành 100% nhiệm vụ đúng hạn"
+    if t.done >= 1 and t.late <= 0.2:
+        return Level.HTNV, missing
+    missing[Level.HTNV] = (
+        "chưa hoàn thành 100% nhiệm vụ"
+        if t.done < 1
+        else f"{pct(t.late)} nhiệm vụ chậm tiến độ (trên 20%)"
+    )
+    return None, missing

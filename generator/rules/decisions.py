@@ -1,0 +1,142 @@
+"""Checks for the deciding bodies after rating (RULES.md X2): heads after their units
+(132-L1, 124-L1), decisions above the ceiling, decisions for someone not rated or not
+reviewed. Each problem is a finding against the decision line that causes it."""
+
+from __future__ import annotations
+
+from generator.rules import problems
+from generator.rules.base import Effect, NotRated, Reason
+from generator.rules.run import Run, member_name, org_name
+from generator.rules.verdicts import binding, recompute
+from generator.rules.wording import cap, level_text
+from generator.submissions.records import Level
+
+
+def head_caps(run: Run) -> None:
+    head_cap = run.spec.head_cap
+    if head_cap is None or (head_cap.setting and not run.settings[head_cap.setting.name]):
+        return
+    year, out = run.year, run.out
+    for org_id, ov in out.orgs.items():
+        org = year.orgs[org_id]
+        head = org.head_id
+        hv = out.members.get(head or "")
+        if hv is None or not hv.rated or not ov.rated or ov.final is None:
+            continue
+        if ov.final >= Level.HTXSNV:
+            continue
+        status = "đã quyết định" if ov.decided is not None else "dự kiến"
+        hv.reasons.append(
+            Reason(
+                head_cap.rule,
+                head_cap.citation,
+                cap(
+                    f"là bí thư (người đứng đầu) của {org.name}, tổ chức xếp loại "
+                    f"{level_text(ov.final)} ({status})",
+                    ov.final,
+                    head_cap.rule,
+                ),
+                Effect.CEILING,
+                ov.final,
+            )
+        )
+        recompute(hv)
+
+
+def check_decisions(run: Run) -> None:
+    """X2 above the ceiling, head above unit; decisions for someone not rated/reviewed."""
+    out = run.out
+    head_rule = run.spec.head_cap.rule if run.spec.head_cap else None
+    for member_id, d in run.index.members.items():
+        v = out.members.get(member_id)
+        if v is None:
+            continue  # unknown member: the cross-file check's `ref-unknown-member`
+        related = [run.member_paths[member_id]] if member_id in run.member_paths else []
+        name = member_name(run, member_id)
+        if not run.spec.rates:
+            continue
+        if not v.rated:
+            if v.not_rated is NotRated.NOT_REVIEWED:
+                why = v.reasons[0].text if v.reasons else "chưa có bản kiểm điểm"
+                rule_id = run.spec.not_reviewed_rule[0]
+                out.findings.append(
+                    problems.decision_without_review(
+                        d.path,
+                        d.position,
+                        member=name,
+                        why=why[:1].lower() + why[1:],
+                        rule=rule_id,
+                    )
+                )
+            else:
+                r = v.reasons[0]
+                out.findings.append(
+                    problems.decision_not_rated(
+                        d.path, d.position, subject=f"đảng viên {name}", why=r.text, rule=r.rule
+                    )
+                )
+            continue
+        if v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
+            limiting = binding(v)
+            if head_rule and all(r.rule == head_rule for r in limiting):
+                org_id = _headed_org(run, member_id)
+                out.findings.append(
+                    problems.head_above_unit(
+                        d.path,
+                        d.position,
+                        head=name,
+                        decided=v.decided,
+                        org_name=org_name(run, org_id),
+                        org_level=v.ceiling,
+                        rule=head_rule,
+                        related=related,
+                    )
+                )
+            else:
+                out.findings.append(
+                    problems.decision_above_ceiling(
+                        d.path,
+                        d.position,
+                        subject=f"đảng viên {name}",
+                        decided=v.decided,
+                        ceiling=v.ceiling,
+                        because=[r.text for r in limiting],
+                        rules=[r.rule for r in limiting],
+                        related=related,
+                    )
+                )
+    for org_id, od in run.index.orgs.items():
+        v = out.orgs.get(org_id)
+        if v is None or not run.spec.rates:
+            continue
+        name = org_name(run, org_id)
+        if not v.rated:
+            r = v.reasons[0]
+            out.findings.append(
+                problems.decision_not_rated(
+                    od.path, od.position, subject=name, why=r.text, rule=r.rule
+                )
+            )
+        elif v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
+            limiting = binding(v)
+            org = run.year.orgs.get(org_id)
+            related = [org.source.path] if org and org.source else []
+            out.findings.append(
+                problems.decision_above_ceiling(
+                    od.path,
+                    od.position,
+                    subject=name,
+                    decided=v.decided,
+                    ceiling=v.ceiling,
+                    because=[r.text for r in limiting],
+                    rules=[r.rule for r in limiting],
+                    related=related,
+                )
+            )
+
+
+def _headed_org(run: Run, member_id: str) -> str:
+    for org in run.year.orgs.values():
+        if org.head_id == member_id and org.id in run.out.orgs:
+            return org.id
+    return ""

@@ -1,0 +1,143 @@
+"""Quota pools of a rated year (132-M5, 132-O6, 124-M5, 366-M6): which verdicts share a
+pool, and the pool's count (quota.check_pool) recorded on the year and its verdicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.findings import Finding, Position
+from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
+from generator.rules.quota import DecidedLine, QuotaPolicy, check_pool, quota_sentence
+from generator.rules.run import Run, org_name
+from generator.submissions.records import Level
+
+
+def check_quotas(run: Run) -> None:
+    if run.spec.member_quota is not None:
+        _member_pools(run, run.spec.member_quota)
+    if run.spec.org_quota is not None:
+        _org_pools(run, run.spec.org_quota)
+
+
+def _member_pool_org(run: Run, policy: QuotaPolicy, v: Verdict) -> str | None:
+    """The organization whose scope pools `v`: the deciding committee or the TCCSĐ."""
+    year = run.year
+    scope = str(run.settings[policy.pool_setting]) if policy.pool_setting else policy.default_pool
+    pool_org = year.grassroots_of(v.org_id)
+    if scope == "deciding_committee":
+        pool_org = year.deciding_org_for_member(v.subject_id) or pool_org
+    return pool_org.id if pool_org is not None else None
+
+
+def role_group_of(run: Run, member_id: str) -> str:
+    """366-M6: the member's role group when the year lists role groups, else "" (one pool
+    per deciding committee)."""
+    config = run.year.config
+    if not run.spec.role_groups or config is None or not config.role_groups:
+        return ""
+    member = run.year.members.get(member_id)
+    return member.role_group if member is not None and member.role_group else ""
+
+
+def _group_name(run: Run, group: str) -> str:
+    config = run.year.config
+    names = {g.code: g.name for g in config.role_groups} if config else {}
+    if not group:
+        return "chưa ghi nhóm vai trò"
+    return names.get(group, group)
+
+
+def _member_pools(run: Run, policy: QuotaPolicy) -> None:
+    year, out = run.year, run.out
+    pools: dict[tuple[str, str], list[Verdict]] = {}
+    for v in out.members.values():
+        pool_org = _member_pool_org(run, policy, v)
+        if pool_org is not None:
+            pools.setdefault((pool_org, role_group_of(run, v.subject_id)), []).append(v)
+    lines = {mid: DecidedLine(mid, d.path, d.position) for mid, d in run.index.members.items()}
+    for (pool_id, group), verdicts in pools.items():
+        decider = year.grassroots_of(pool_id)
+        decisions = year.decisions.get(decider.id) if decider else None
+        name = org_name(run, pool_id)
+        if _has_groups(run):
+            name = f"{name}, nhóm {_group_name(run, group)}"
+        pool, found = check_pool(
+            kind="member",
+            pool_id=pool_id,
+            pool_name=name,
+            policy=policy,
+            settings=run.settings,
+            verdicts=verdicts,
+            decided_lines=lines,
+            outstanding=bool(decisions and decisions.outstanding_results),
+            fallback=_fallback_line(run, pool_id, decisions),
+        )
+        pool.group = group
+        _record_pool(out, pool, found, verdicts, policy)
+
+
+def _has_groups(run: Run) -> bool:
+    config = run.year.config
+    return bool(run.spec.role_groups and config is not None and config.role_groups)
+
+
+def _org_pools(run: Run, policy: QuotaPolicy) -> None:
+    year, out = run.year, run.out
+    org_pools: dict[str, list[Verdict]] = {}
+    for org_id, v in out.orgs.items():
+        if run.settings["org_quota_pool"] == "tccsd":
+            tccsd = year.grassroots_of(org_id)
+            key = tccsd.id if tccsd else None
+        else:
+            decider = year.deciding_org_for_org(org_id)
+            key = decider.id if decider else None
+        if key is not None:
+            org_pools.setdefault(key, []).append(v)
+    lines = {oid: DecidedLine(oid, d.path, d.position) for oid, d in run.index.orgs.items()}
+    for pool_id, verdicts in org_pools.items():
+        decisions = year.decisions.get(pool_id)
+        pool, found = check_pool(
+            kind="org",
+            pool_id=pool_id,
+            pool_name=f"các tổ chức do {org_name(run, pool_id)} xếp loại",
+            policy=policy,
+            settings=run.settings,
+            verdicts=verdicts,
+            decided_lines=lines,
+            outstanding=bool(decisions and decisions.outstanding_results),
+            fallback=_fallback_line(run, pool_id, decisions),
+        )
+        _record_pool(out, pool, found, verdicts, policy)
+
+
+def _fallback_line(run: Run, pool_id: str, decisions: Any) -> DecidedLine | None:
+    if decisions is not None and decisions.source is not None:
+        return DecidedLine(pool_id, decisions.source.path, Position(1))
+    org = run.year.orgs.get(pool_id)
+    if org is not None and org.source is not None:
+        return DecidedLine(pool_id, org.source.path, Position(1))
+    return None
+
+
+def _record_pool(
+    out: YearVerdicts,
+    pool: Any,
+    found: list[Finding],
+    verdicts: list[Verdict],
+    policy: QuotaPolicy,
+) -> None:
+    out.quota_pools.append(pool)
+    out.findings.extend(found)
+    sentence = quota_sentence(pool)
+    for v in verdicts:
+        if v.rated and v.final == Level.HTXSNV:
+            v.reasons.append(Reason(policy.rule, policy.citation, sentence, Effect.INFO))
+            if v.subject_id in pool.over_ids:
+                v.flags.append(
+                    Reason(
+                        policy.rule,
+                        policy.citation,
+                        f"Quyết định HTXSNV vượt tỷ lệ của {pool.pool_name} ({policy.rule})",
+                        Effect.FLAG,
+                    )
+                )

@@ -1,0 +1,47 @@
+"""One rating run's state and the small lookups every stage of the driver shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.findings import Position
+from generator.rules.base import History, YearVerdicts
+from generator.rules.lookup import DecisionIndex
+from generator.rules.spec import RulesetSpec
+from generator.submissions.year import Year
+
+
+@dataclass
+class Run:
+    spec: RulesetSpec
+    year: Year
+    history: History
+    settings: dict[str, Any]
+    evaluation_date: dt.date
+    index: DecisionIndex
+    out: YearVerdicts
+    member_paths: dict[str, str] = field(default_factory=dict)
+
+
+def member_name(run: Run, member_id: str) -> str:
+    m = run.year.members.get(member_id)
+    return f"{m.name} ({member_id})" if m else member_id
+
+
+def org_name(run: Run, org_id: str) -> str:
+    o = run.year.orgs.get(org_id)
+    return o.name if o else org_id
+
+
+def member_place(run: Run, member_id: str) -> tuple[str, Position, str]:
+    """Where a member's finding goes: the decision line, else the proposal line, else the
+    review file."""
+    d = run.index.members.get(member_id)
+    if d is not None:
+        return d.path, d.position, "committee"
+    p = run.index.proposals.get(member_id)
+    if p is not None:
+        return p.path, p.position, "chi_bo"
+    return run.member_paths.get(member_id, ""), Position(1), "member"

@@ -1,0 +1,66 @@
+"""Rules of generator/rules/qd366_hd43.py called on facts built in memory."""
+
+from __future__ import annotations
+
+from generator.rules import qd366_hd43 as r366
+from generator.rules.base import Effect
+from generator.submissions.records import Level, MemberForm
+from tests.unit.rules.facts import member, member_facts, org_facts
+
+L = Level
+
+
+def test_366_M9_temporary_activity_needs_the_temporary_chi_bo_comments() -> None:
+    m = member_facts("qd366-hd43", sinh_hoat_tam_thoi={"don_vi": "Chi bộ B"})
+    flags = list(r366.temporary_activity(m))
+    assert [(r.rule, r.effect) for r in flags] == [("366-M9", Effect.FLAG)]
+    assert "Chi bộ B" in flags[0].text and "chi bộ chính thức" in flags[0].text
+    done = member_facts(
+        "qd366-hd43", sinh_hoat_tam_thoi={"don_vi": "Chi bộ B", "co_nhan_xet": True}
+    )
+    assert list(r366.temporary_activity(done)) == []
+
+
+def test_366_L1_corruption_case_under_direct_management() -> None:
+    unit = {"ten": "Phòng Tài chính", "ty_le_hoan_thanh_chi_tieu": 1}
+    clean = member_facts("qd366-hd43", don_vi_phu_trach=unit)
+    assert list(r366.leader(clean)) == []
+    m = member_facts("qd366-hd43", don_vi_phu_trach={**unit, "co_vu_viec_tham_nhung": True})
+    reasons = list(r366.leader(m))
+    assert [(r.rule, r.level) for r in reasons] == [("366-L1", L.KHTNV)]
+    assert "tham nhũng" in reasons[0].text
+
+
+def test_366_member_form_names_the_citation() -> None:
+    assert r366.form_of(member()) is MemberForm.MEMBER
+    assert r366.form_of(member(ngoai_he_thong_chinh_tri=True)) is MemberForm.OUTSIDE
+    unit = {"ten": "UBND xã", "ty_le_hoan_thanh_chi_tieu": 1}
+    assert r366.form_of(member(don_vi_phu_trach=unit)) is MemberForm.LEADER
+    m = member_facts(
+        "qd366-hd43",
+        mau_bieu="phu_luc_5",
+        diem={"tieu_chi_chung": 25, "ket_qua_nhiem_vu": 55},
+        nhiem_vu={"duoc_giao": 4, "hoan_thanh": 4, "dung_han": 4},
+    )
+    r = next(iter(r366.scores(m)))
+    assert r.rule == "366-M2" and "Phụ lục 5" in r.citation
+
+
+def test_366_L2_leader_without_unit_results_cannot_be_excellent() -> None:
+    m = member_facts("qd366-hd43", mau_bieu="phu_luc_3")
+    reasons = list(r366.leader_unit_result(m))
+    assert [(r.rule, r.level) for r in reasons] == [("366-L2", L.HTTNV)]
+
+
+def test_366_L3_leadership_body_khtnv_cases() -> None:
+    leader = member("dv-9", ky_luat=[{"hinh_thuc": "khien_trach", "ngay_quyet_dinh": "2025-03-01"}])
+    o = org_facts(
+        "qd366-hd43",
+        members=[leader],
+        lanh_dao={"bi_thu": "dv-9"},
+        nhiem_vu={"duoc_giao": 10, "hoan_thanh": 6, "dung_han": 6},
+    )
+    texts = [r.text for r in r366.leadership(o) if r.level == L.KHTNV]
+    assert len(texts) == 2
+    assert any("dv-9" in t.lower() or "Đảng viên dv-9" in t for t in texts)
+    assert any("dưới 70%" in t for t in texts)
