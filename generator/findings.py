@@ -8,7 +8,11 @@ loop and are shown by one of the reporters in `generator.report`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from generator import messages
 
 
 class Severity(enum.Enum):
@@ -60,6 +64,37 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.position.line, self.position.column, self.code)
+
+
+def make(
+    code: str,
+    path: str,
+    position: Position,
+    *,
+    variant: str = "",
+    hint_key: str = "",
+    rule: str = "",
+    actor: str = "",
+    related: Iterable[str] = (),
+    extra: dict[str, object] | None = None,
+    **params: Any,
+) -> Finding:
+    """The one way to make a finding: `code`'s catalog entry (generator.messages) rendered
+    with `params`, at `path:position`.
+
+    `variant`/`hint_key` choose a wording or hint of the entry (see `messages.render`);
+    `related` lists other files involved (shown by `check --changed-since` when one of them
+    changed); `actor` defaults to the entry's.
+    """
+    text, hint, severity = messages.render(code, variant=variant, hint_key=hint_key, **params)
+    entry = messages.CATALOG[f"{code}/{variant}" if variant else code]
+    more: dict[str, object] = dict(extra or {})
+    related = list(related)
+    if related:
+        more["related"] = related
+    return Finding(
+        code, Severity(severity), path, position, text, hint, rule, actor or entry.actor, more
+    )
 
 
 @dataclass

@@ -11,15 +11,14 @@ deciding bodies are added by `check_year`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import messages
-from generator.check import hints
+from generator.check import yamlrepair
 from generator.check.crossfile import cross_check, link_tree
+from generator.check.loaded import LoadedFile
 from generator.check.schemas import SchemaSet
-from generator.findings import CheckResult, Finding, Position, Severity
+from generator.findings import CheckResult, Finding, Position, make
 from generator.orgtypes import use_schema_dir
 from generator.submissions import records as rec
 from generator.submissions.layout import Kind, SubmissionFile, walk_year
@@ -37,30 +36,23 @@ RECORD_TYPES: dict[Kind, type] = {
 RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
 Progress = Callable[[int, int], None]
 
-_SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING, "notice": Severity.NOTICE}
+
+def finding(code: str, path: str, position: Position, **params: Any) -> Finding:
+    """A catalog finding for `code` at `path:position` (`generator.findings.make`)."""
+    return make(code, path, position, **params)
 
 
-def finding(code: str, path: str, position: Position, **detail: Any) -> Finding:
-    """A catalog finding (generator.messages) for `code` at `path:position`."""
-    related = detail.pop("related", ())
-    text, hint, severity = messages.render(code, **detail)
-    extra: dict[str, object] = {"related": list(related)} if related else {}
-    return Finding(code, _SEVERITY[severity], path, position, text, hint, extra=extra)
-
-
-def problem_finding(problem: LoadProblem, path: str) -> Finding:
-    detail = dict(problem.detail)
-    if problem.code == "yaml-syntax":
-        vi, hint = hints.for_yaml_syntax(detail.get("problem", ""), detail.get("context", ""))
-        detail.update(problem_vi=vi, hint_vi=hint)
-    return finding(problem.code, path, problem.position, **detail)
-
-
-@dataclass
-class LoadedFile:
-    file: SubmissionFile
-    document: Document | None
-    record: Any = None
+def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Finding:
+    """The finding for a load problem, explained from the file's bytes `data` (the line to
+    change and that line corrected, generator.check.yamlrepair) before it is rendered."""
+    repair = yamlrepair.explain(problem, data)
+    return make(
+        problem.code,
+        path,
+        Position(repair.line, repair.column),
+        variant=repair.variant,
+        **repair.params,
+    )
 
 
 def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Document | None:
@@ -85,7 +77,7 @@ def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Docu
         return None
     loaded = loads(data)
     for problem in loaded.problems:
-        result.add(hints.improve_load_finding(problem_finding(problem, file.path), data))
+        result.add(problem_finding(problem, file.path, data))
     return loaded.document
 
 
@@ -195,4 +187,11 @@ def _build(lf: LoadedFile) -> Any:
     return record
 
 
-__all__ = ["RULESETS", "LoadedFile", "finding", "load_year", "read_document"]
+__all__ = [
+    "RULESETS",
+    "LoadedFile",
+    "finding",
+    "load_year",
+    "problem_finding",
+    "read_document",
+]

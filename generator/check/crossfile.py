@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.authority import Authority, member_authority, org_authority
-from generator.findings import CheckResult, Position
+from generator.check.loaded import LoadedFile
+from generator.findings import CheckResult, Position, make
 from generator.submissions.layout import Kind, org_id_of_folder
 from generator.submissions.records import (
     Decisions,
@@ -26,16 +27,7 @@ from generator.submissions.records import (
 from generator.submissions.year import Year
 from generator.vietnamese import suggest
 
-if TYPE_CHECKING:
-    from generator.check import LoadedFile
-
 NEW_MEMBER_MONTHS = 6  # 132-M7, 124-M6: admitted less than 6 months before the evaluation
-
-
-def _f(code: str, path: str, pos: Position, **detail: Any) -> Any:
-    from generator.check import finding
-
-    return finding(code, path, pos, **detail)
 
 
 def _suggest(word: str, candidates: Iterable[str]) -> str:
@@ -60,7 +52,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
         assert doc is not None
         if org.id != expected:
             result.add(
-                _f(
+                make(
                     "org-folder-mismatch",
                     lf.file.path,
                     doc.value_pos(("ma_to_chuc",)),
@@ -79,7 +71,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
         )
         if not has_org_file:
             result.add(
-                _f(
+                make(
                     "org-missing-file",
                     f"submissions/{year.year}/{folder}",
                     Position(1, 1),
@@ -97,7 +89,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
             if parent.type.value not in org.type.parents:
                 assert org.source is not None
                 result.add(
-                    _f(
+                    make(
                         "org-type-misplaced",
                         org.source.path,
                         org.source.document.value_pos(("loai",)),
@@ -113,7 +105,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
         if not org.type.exists_in(year.year):
             assert org.source is not None
             result.add(
-                _f(
+                make(
                     "org-type-period",
                     org.source.path,
                     org.source.document.value_pos(("loai",)),
@@ -127,7 +119,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
     if year.config is not None and not root_folder.is_dir():
         assert year.config.source is not None
         result.add(
-            _f(
+            make(
                 "root-mismatch",
                 year.config.source.path,
                 year.config.source.document.value_pos(("to_chuc_goc",)),
@@ -153,7 +145,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
                 if chi_bo is not None:  # known by its file name, so references do not cascade
                     year.broken_members.setdefault(chi_bo.id, []).append(stem)
                 result.add(
-                    _f(
+                    make(
                         "id-mismatch-file",
                         lf.file.path,
                         doc.value_pos(("ma_dang_vien",)),
@@ -164,7 +156,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
                 continue
             if member.id in seen_members:
                 result.add(
-                    _f(
+                    make(
                         "member-duplicate",
                         lf.file.path,
                         doc.value_pos(("ma_dang_vien",)),
@@ -179,7 +171,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
                 continue
             if not chi_bo.type.holds_members:
                 result.add(
-                    _f(
+                    make(
                         "org-cannot-hold-members",
                         lf.file.path,
                         Position(1, 1),
@@ -208,7 +200,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
             and getattr(record, "year", year.year) != year.year
         ):
             result.add(
-                _f(
+                make(
                     "year-mismatch",
                     lf.file.path,
                     doc.value_pos(("nam",)),
@@ -256,7 +248,7 @@ def _check_leadership(year: Year, org: Organization, result: CheckResult) -> Non
     for path, member_id in refs:
         if member_id not in scope and member_id not in broken and scope:
             result.add(
-                _f(
+                make(
                     "ref-unknown-member",
                     org.source.path,
                     org.source.document.value_pos(path),
@@ -274,7 +266,7 @@ def _check_proposals(
     src = proposals.source
     if proposals.org_id != org.id:
         result.add(
-            _f(
+            make(
                 "org-folder-mismatch",
                 src.path,
                 src.document.value_pos(("ma_to_chuc",)),
@@ -284,7 +276,7 @@ def _check_proposals(
         )
     if not org.type.holds_members:
         result.add(
-            _f(
+            make(
                 "proposal-misplaced",
                 src.path,
                 Position(1, 1),
@@ -298,7 +290,7 @@ def _check_proposals(
         pos = src.document.value_pos(("de_xuat", item.index, "ma_dang_vien"))
         if item.member_id in first_line:
             result.add(
-                _f(
+                make(
                     "proposal-duplicate",
                     src.path,
                     pos,
@@ -314,7 +306,7 @@ def _check_proposals(
             member = year.members.get(item.member_id)
             related = [member.source.path] if member and member.source else []
             result.add(
-                _f(
+                make(
                     "proposal-unknown-member",
                     src.path,
                     pos,
@@ -330,7 +322,7 @@ def _check_proposals(
         if member_id not in first_line and needs_proposal(member, year):
             related = [member.source.path] if member.source else []
             result.add(
-                _f(
+                make(
                     "proposal-missing-member",
                     src.path,
                     end,
@@ -348,7 +340,7 @@ def _check_decisions(
     src = decisions.source
     if decisions.org_id != org.id:
         result.add(
-            _f(
+            make(
                 "org-folder-mismatch",
                 src.path,
                 src.document.value_pos(("ma_to_chuc",)),
@@ -363,7 +355,7 @@ def _check_decisions(
         pos = src.document.value_pos(path)
         if target in first:
             result.add(
-                _f("decision-duplicate", src.path, pos, target=target, first_line=first[target])
+                make("decision-duplicate", src.path, pos, target=target, first_line=first[target])
             )
             return None
         first[target] = pos.line
@@ -374,7 +366,7 @@ def _check_decisions(
     ) -> None:
         if not authority.allows(org.id):
             result.add(
-                _f(
+                make(
                     "decision-no-authority",
                     src.path,
                     pos,
@@ -395,7 +387,7 @@ def _check_decisions(
         member = year.members.get(item.member_id)
         if member is None:
             result.add(
-                _f(
+                make(
                     "ref-unknown-member",
                     src.path,
                     pos,
@@ -415,7 +407,7 @@ def _check_decisions(
             continue
         if org_item.org_id not in year.orgs:
             result.add(
-                _f(
+                make(
                     "ref-unknown-org",
                     src.path,
                     pos,
@@ -429,7 +421,7 @@ def _check_decisions(
     for rr in decisions.re_ratings:
         if rr.year >= year.year:
             result.add(
-                _f(
+                make(
                     "re-rating-not-earlier",
                     src.path,
                     src.document.value_pos(("xep_loai_lai", rr.index, "nam")),

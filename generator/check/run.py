@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import finding
+from generator.check import finding, read_document
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding, Position
 from generator.pipeline import Pipeline
@@ -111,8 +111,6 @@ def check_repo(
 
 
 def _check_roster(repo: Path, schemas: SchemaSet) -> list[Finding]:
-    from generator.check import read_document
-
     rel = f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"
     result = CheckResult()
     doc = read_document(repo, layout.SubmissionFile(rel, layout.Kind.ROSTER, None), result)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +23,9 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 
-from generator.findings import Finding, Position, Severity
+from generator.check import schemahints
+from generator.findings import Finding, Position, make
+from generator.messages.schema import AT_START_VI, BOUND_VI, LENGTH_VI, TYPE_VI
 from generator.submissions.layout import Kind
 from generator.submissions.yamlload import Document
 from generator.vietnamese import suggest
@@ -38,16 +40,6 @@ SCHEMA_FILES: dict[Kind, str] = {
 }
 OVERLAY_FILE = "bo-quy-tac.schema.json"
 OVERLAY_PREFIX: dict[Kind, str] = {Kind.MEMBER: "dang_vien", Kind.ORG: "to_chuc"}
-
-TYPE_VI = {
-    "string": "văn bản",
-    "integer": "số nguyên",
-    "number": "số",
-    "boolean": "true hoặc false",
-    "array": "danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')",
-    "object": "nhóm mục (các dòng `ten_muc: giá trị` thụt lề bên dưới)",
-    "null": "để trống",
-}
 
 
 def _bundle(name: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -198,13 +190,16 @@ def _drop_explained_missing(findings: list[Finding]) -> list[Finding]:
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per problem: a date that breaks the pattern is not also reported as
-    an impossible date."""
+    an impossible date, an empty level not also as "not text"."""
     seen: set[tuple[str, int, int, str]] = set()
     patterns = {(f.line, f.column) for f in findings if f.code == "schema-pattern"}
+    enums = {(f.line, f.column) for f in findings if f.code == "schema-enum"}
     out = []
     for f in findings:
         if f.code == "schema-date" and (f.line, f.column) in patterns:
             continue
+        if f.code == "schema-type" and (f.line, f.column) in enums:
+            continue  # an empty level is one mistake: the enum finding says what to write
         k = (f.code, f.line, f.column, f.message)
         if k not in seen:
             seen.add(k)
@@ -236,7 +231,7 @@ def _where(path: tuple[Any, ...]) -> str:
     parts: list[str] = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else (("." if parts else "") + str(p)))
-    return "".join(parts) or "(đầu tệp)"
+    return "".join(parts) or AT_START_VI
 
 
 def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
@@ -262,6 +257,47 @@ def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
     return node
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One validation error with what every finding made from it needs."""
+
+    error: jsonschema.ValidationError
+    doc: Document
+    file: str
+    root: dict[str, Any]
+    base: dict[str, Any] | None
+
+    @property
+    def path(self) -> tuple[Any, ...]:
+        return tuple(self.error.absolute_path)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return self.error.schema if isinstance(self.error.schema, dict) else {}
+
+    @property
+    def label(self) -> str:
+        """ "`kiem_diem.uu_diem` (Ưu điểm)": the place, with the property's own title."""
+        title = self.schema.get("title", "")
+        if self.path and self.base is not None:  # the property's own name beats its type's
+            title = _base_node(self.base, self.path).get("title", "") or title
+        return f"`{_where(self.path)}`" + (f" ({title})" if title else "")
+
+    @property
+    def where(self) -> str:
+        return f" trong {self.label}" if self.path else ""
+
+    def make(self, code: str, pos: Position, **params: Any) -> Finding:
+        extra: dict[str, object] = {
+            "keyword": str(self.error.validator),
+            "pointer": "/" + "/".join(str(p) for p in self.path),
+        }
+        for name in ("key", "guess"):
+            if name in params:
+                extra[name] = params[name]
+        return make(code, self.file, pos, extra=extra, **params)
+
+
 def _to_findings(
     error: jsonschema.ValidationError,
     doc: Document,
@@ -269,167 +305,199 @@ def _to_findings(
     root_schema: dict[str, Any],
     base_schema: dict[str, Any] | None = None,
 ) -> list[Finding]:
-    from generator.check import hints  # local: hints imports from this module
-
-    path = tuple(error.absolute_path)
+    e = _Error(error, doc, file, root_schema, base_schema)
     keyword = error.validator
-    value = error.instance
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    title = schema.get("title", "") if isinstance(schema, dict) else ""
-    if path and base_schema is not None:  # the property's own name beats its shared type's
-        title = _base_node(base_schema, path).get("title", "") or title
-    label = f"`{_where(path)}`" + (f" ({title})" if title else "")
-
-    def make(code: str, pos: Position, message: str, hint: str = "", **extra: object) -> Finding:
-        return Finding(
-            code=code,
-            severity=Severity.ERROR,
-            path=file,
-            position=pos,
-            message=message,
-            hint=hint,
-            extra={
-                "keyword": str(keyword),
-                "pointer": "/" + "/".join(str(p) for p in path),
-                **extra,
-            },
-        )
-
-    if keyword == "required":
-        missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
-        pos = doc.key_pos(path) if path else Position(1, 1)
-        out = []
-        for k in missing:
-            sub = _resolve(root_schema, schema.get("properties", {}).get(k, {}))
-            if base_schema is not None:  # the property's own title beats its shared type's
-                own = _base_node(base_schema, (*path, k))
-                if isinstance(own, dict) and own.get("title"):
-                    sub = own
-            t = sub.get("title", "") if isinstance(sub, dict) else ""
-            where = f" trong {label}" if path else ""
-            out.append(
-                make(
-                    "schema-required",
-                    pos,
-                    f"Thiếu mục bắt buộc `{k}`" + (f" ({t})" if t else "") + f"{where}.",
-                    hints.for_missing_key(k, sub, path, doc),
-                    key=k,
-                )
-            )
-        return out
-    if keyword in ("additionalProperties", "unevaluatedProperties"):
-        allowed = list(schema.get("properties", {}))
-        extras = [k for k in (value or {}) if k not in allowed]
-        out = []
-        for k in extras:
-            guess = suggest(k, allowed)
-            where = f" trong {label}" if path else ""
-            hint = (
-                f"Có phải ý bạn là `{guess}`?"
-                if guess
-                else "Các mục được phép: " + ", ".join(f"`{a}`" for a in allowed) + "."
-            )
-            out.append(
-                make(
-                    "schema-unknown-key",
-                    doc.key_pos((*path, k)),
-                    f"Mục `{k}` không có trong mẫu{where}.",
-                    hints.for_unknown_key(k, guess, value[k], doc.key_pos((*path, k)).line) or hint,
-                    key=k,
-                    guess=guess,
-                )
-            )
-        return out
-    pos = doc.value_pos(path)
-    if keyword == "enum":
-        options = [str(o) for o in error.validator_value]
-        guess = hints.guess_enum(value, options)
-        choices = "Chọn một trong: " + ", ".join(f"`{o}`" for o in options) + "."
-        hint = hints.with_corrected_line(doc, path, guess, choices)
-        if guess and hint == choices:  # no line to correct: still say what was meant
-            hint = f"Có phải ý bạn là `{guess}`? {choices}"
-        return [make("schema-enum", pos, f"Giá trị `{value}` không hợp lệ cho {label}.", hint)]
-    if keyword == "const":
-        return [
-            make(
-                "schema-const",
-                pos,
-                f"{label} phải là `{error.validator_value}`, không phải `{value}`.",
-                f"Sửa thành `{error.validator_value}`.",
-            )
-        ]
-    if keyword == "type":
-        expected = error.validator_value
-        expected_list = expected if isinstance(expected, list) else [expected]
-        want = " hoặc ".join(TYPE_VI.get(str(t), str(t)) for t in expected_list)
-        return [
-            make(
-                "schema-type",
-                pos,
-                f"{label} phải là {want}, nhưng đang là `{value}`.",
-                hints.for_type(value, expected_list, doc, path),
-            )
-        ]
-    if keyword == "pattern" or (keyword == "format" and error.validator_value == "date"):
-        if hints.looks_like_date_field(schema, error.validator_value):
-            code = "schema-date" if keyword == "format" else "schema-pattern"
-            return [
-                make(
-                    code,
-                    pos,
-                    f"Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, "
-                    "ví dụ `2025-12-15`, và phải là ngày có thật.",
-                    hints.for_date(value, doc, path),
-                )
-            ]
-        return [
-            make(
-                "schema-pattern",
-                pos,
-                f"Giá trị `{value}` ở {label} không đúng dạng quy định.",
-                schema.get("description", "")
-                or f"Dạng quy định (biểu thức chính quy): `{error.validator_value}`.",
-            )
-        ]
+    if keyword is None or keyword == "not" or error.schema is False:
+        return _not_allowed(e)
+    handler = _HANDLERS.get(str(keyword))
+    if handler is not None:
+        return handler(e)
+    if keyword == "format" and error.validator_value == "date":
+        return _pattern(e)
+    pos = doc.value_pos(e.path)
     if keyword == "format":
-        return [make("schema-other", pos, f"Giá trị `{value}` ở {label} không đúng định dạng.")]
-    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = {
-            "minimum": "không nhỏ hơn",
-            "maximum": "không lớn hơn",
-            "exclusiveMinimum": "lớn hơn",
-            "exclusiveMaximum": "nhỏ hơn",
-        }[keyword]
-        return [
-            make(
-                "schema-range",
+        return [e.make("schema-other", pos, variant="format", label=e.label, value=error.instance)]
+    return [e.make("schema-other", pos, label=e.label, detail=error.message)]
+
+
+def _required(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    missing = [k for k in e.error.validator_value if isinstance(value, dict) and k not in value]
+    pos = e.doc.key_pos(e.path) if e.path else Position(1, 1)
+    out = []
+    for k in missing:
+        sub = _resolve(e.root, e.schema.get("properties", {}).get(k, {}))
+        if e.base is not None:  # the property's own title beats its shared type's
+            own = _base_node(e.base, (*e.path, k))
+            if isinstance(own, dict) and own.get("title"):
+                sub = own
+        t = sub.get("title", "") if isinstance(sub, dict) else ""
+        hint = schemahints.for_missing_key(k, sub, e.path, e.doc)
+        out.append(
+            e.make(
+                "schema-required",
                 pos,
-                f"{label} phải {bound} {error.validator_value}, nhưng đang là {value}.",
-                "Kiểm tra lại con số.",
+                key=k,
+                title=f" ({t})" if t else "",
+                where=e.where,
+                hint_vi=hint,
             )
-        ]
-    if keyword in ("minLength", "maxLength", "minItems", "maxItems"):
-        what = {
-            "minLength": f"có ít nhất {error.validator_value} ký tự",
-            "maxLength": f"có nhiều nhất {error.validator_value} ký tự",
-            "minItems": f"có ít nhất {error.validator_value} phần tử",
-            "maxItems": f"có nhiều nhất {error.validator_value} phần tử",
-        }[keyword]
-        hint = "Viết nội dung cho mục này." if keyword in ("minLength", "minItems") else ""
-        return [make("schema-length", pos, f"{label} phải {what}.", hint)]
-    if keyword is None or keyword == "not" or schema is False:
-        key_pos = doc.key_pos(path)
-        base_title = _base_node(base_schema, path).get("title", "") if base_schema else ""
-        named = f"`{_where(path)}`" + (f" ({base_title})" if base_title else "")
-        explain = schema.get("description", "") if isinstance(schema, dict) else ""
+        )
+    return out
+
+
+def _unknown_keys(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    allowed = list(e.schema.get("properties", {}))
+    out = []
+    for k in (k for k in (value or {}) if k not in allowed):
+        guess = suggest(k, allowed)
+        pos = e.doc.key_pos((*e.path, k))
+        fix = schemahints.for_unknown_key(k, guess, value[k], pos.line)
+        out.append(
+            e.make(
+                "schema-unknown-key",
+                pos,
+                hint_key="fix" if fix else ("guess" if guess else ""),
+                key=k,
+                guess=guess,
+                where=e.where,
+                hint_vi=fix,
+                allowed=", ".join(f"`{a}`" for a in allowed),
+            )
+        )
+    return out
+
+
+def _enum(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    options = [str(o) for o in e.error.validator_value]
+    guess = schemahints.guess_enum(value, options)
+    key = e.path[-1] if e.path and isinstance(e.path[-1], str) else None
+    hint_key = ("corrected" if key is not None else "guess") if guess else ""
+    return [
+        e.make(
+            "schema-enum",
+            e.doc.value_pos(e.path),
+            variant="empty" if value is None else "",
+            hint_key=hint_key,
+            label=e.label,
+            value=value,
+            options=", ".join(f"`{o}`" for o in options),
+            guess=guess,
+            key=key,
+            line=schemahints.source_line(e.doc, e.path),
+        )
+    ]
+
+
+def _const(e: _Error) -> list[Finding]:
+    return [
+        e.make(
+            "schema-const",
+            e.doc.value_pos(e.path),
+            label=e.label,
+            expected=e.error.validator_value,
+            value=e.error.instance,
+        )
+    ]
+
+
+def _type(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    expected = e.error.validator_value
+    expected_list = expected if isinstance(expected, list) else [expected]
+    return [
+        e.make(
+            "schema-type",
+            e.doc.value_pos(e.path),
+            variant="empty" if value is None else "",
+            label=e.label,
+            want=" hoặc ".join(TYPE_VI.get(str(t), str(t)) for t in expected_list),
+            value=value,
+            hint_vi=schemahints.for_type(value, expected_list, e.doc, e.path),
+        )
+    ]
+
+
+def _pattern(e: _Error) -> list[Finding]:
+    pos = e.doc.value_pos(e.path)
+    value = e.error.instance
+    if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
+        date = schemahints.for_date(value, e.doc, e.path)
+        if e.error.validator == "format":
+            return [e.make("schema-date", pos, label=e.label, value=value, hint_vi=date)]
         return [
-            make(
-                "schema-not-allowed",
-                key_pos,
-                f"Mục {named} không dùng trong năm này (theo bộ quy tắc của năm).",
-                explain or "Xóa mục này; xem mẫu của năm bằng `kiemdiem new`.",
-            )
+            e.make("schema-pattern", pos, variant="date", label=e.label, value=value, hint_vi=date)
         ]
-    if keyword == "uniqueItems":
-        return [make("schema-other", pos, f"{label} có phần tử lặp lại.", "Xóa phần tử trùng.")]
-    return [make("schema-other", pos, f"{label}: {error.message}")]
+    description = e.schema.get("description", "")
+    return [
+        e.make(
+            "schema-pattern",
+            pos,
+            hint_key="described" if description else "",
+            label=e.label,
+            value=value,
+            description=description,
+            pattern=e.error.validator_value,
+        )
+    ]
+
+
+def _range(e: _Error) -> list[Finding]:
+    return [
+        e.make(
+            "schema-range",
+            e.doc.value_pos(e.path),
+            label=e.label,
+            bound=BOUND_VI[str(e.error.validator)],
+            limit=e.error.validator_value,
+            value=e.error.instance,
+        )
+    ]
+
+
+def _length(e: _Error) -> list[Finding]:
+    keyword = str(e.error.validator)
+    return [
+        e.make(
+            "schema-length",
+            e.doc.value_pos(e.path),
+            hint_key="write" if keyword in ("minLength", "minItems") else "",
+            label=e.label,
+            what=LENGTH_VI[keyword].format(n=e.error.validator_value),
+        )
+    ]
+
+
+def _not_allowed(e: _Error) -> list[Finding]:
+    base_title = _base_node(e.base, e.path).get("title", "") if e.base else ""
+    named = f"`{_where(e.path)}`" + (f" ({base_title})" if base_title else "")
+    description = e.schema.get("description", "")
+    return [
+        e.make(
+            "schema-not-allowed",
+            e.doc.key_pos(e.path),
+            hint_key="described" if description else "",
+            label=named,
+            description=description,
+        )
+    ]
+
+
+def _unique(e: _Error) -> list[Finding]:
+    return [e.make("schema-other", e.doc.value_pos(e.path), variant="unique", label=e.label)]
+
+
+_HANDLERS: dict[str, Callable[[_Error], list[Finding]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_keys,
+    "unevaluatedProperties": _unknown_keys,
+    "enum": _enum,
+    "const": _const,
+    "type": _type,
+    "pattern": _pattern,
+    **{k: _range for k in BOUND_VI},
+    **{k: _length for k in LENGTH_VI},
+    "uniqueItems": _unique,
+}

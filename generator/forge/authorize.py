@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import gitrepo
-from generator.findings import Finding, Position, Severity
+from generator.findings import Finding, Position, make
 from generator.forge.owners import Area, owners_of
 from generator.forge.roster import ROSTER_PATH, Account, Roster
 from generator.submissions import layout
@@ -71,36 +71,19 @@ def read_changes(repo: Path, ref: str, paths: Iterable[str]) -> list[Change]:
     return out
 
 
-def _error(code: str, path: str, line: int, message: str, hint: str, login: str) -> Finding:
-    return Finding(
-        code,
-        Severity.ERROR,
-        path,
-        Position(line, 1),
-        message,
-        hint,
-        extra={"author": login},
-    )
-
-
 def not_allowed(change: Change, login: str, account: Account | None, who: str) -> Finding:
     verb = "xóa" if change.after is None else ("tạo" if change.before is None else "sửa")
-    if account is None:
-        message = (
-            f"Tài khoản `{login}` chưa có trong danh sách tài khoản (`{ROSTER_PATH}`), "
-            f"nên chưa được {verb} hồ sơ nào. Tệp này do {who} thay đổi."
-        )
-        hint = (
-            f"Đề nghị Ban Tổ chức thêm tài khoản `{login}` vào `{ROSTER_PATH}` "
-            "(các mục `tai_khoan`, `ma_dang_vien`, `ho_ten`), rồi chạy lại kiểm tra."
-        )
-    else:
-        message = f"Tài khoản `{login}` không được {verb} tệp này: tệp do {who} thay đổi."
-        hint = (
-            "Bỏ thay đổi ở tệp này khỏi yêu cầu hợp nhất (pull request) và nhờ người có quyền "
-            f"thực hiện; nếu danh sách tài khoản chưa đúng, đề nghị Ban Tổ chức sửa `{ROSTER_PATH}`."
-        )
-    return _error("auth-not-allowed", change.path, 1, message, hint, login)
+    return make(
+        "auth-not-allowed",
+        change.path,
+        Position(1, 1),
+        variant="not-in-roster" if account is None else "",
+        extra={"author": login},
+        login=login,
+        verb=verb,
+        who=who,
+        roster=ROSTER_PATH,
+    )
 
 
 def _entries(doc: Document | None, list_key: str, member_id: str) -> list[tuple[int, Any]]:
@@ -176,16 +159,14 @@ def authorize(
             continue
         for line in own_rating_changes(change, kind, account.member_id):
             findings.append(
-                _error(
+                make(
                     "auth-own-rating",
                     change.path,
-                    line,
-                    f"Đảng viên không tự ghi hay sửa mức xếp loại của chính mình: dòng của "
-                    f"`{account.member_id}` trong {_FILE_LABEL[kind]} đã bị tài khoản "
-                    f"`{login}` thay đổi.",
-                    "Bỏ thay đổi ở dòng này (trả về như trước); một đồng chí khác trong cấp ủy "
-                    "ghi dòng của bạn theo kết quả biểu quyết.",
-                    login,
+                    Position(line, 1),
+                    extra={"author": login},
+                    member=account.member_id,
+                    file_label=_FILE_LABEL[kind],
+                    login=login,
                 )
             )
     return findings

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.check.hints import yaml_scalar
+from generator.check.yamltext import yaml_scalar
 from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA_BY_RULESET
 from generator.submissions import layout
 from generator.submissions.yamlload import loads

@@ -2,8 +2,9 @@
 
 Each case writes one member review with one typical mistake into a tiny pending year, checks
 it, and asserts the finding's code, its line and that the hint contains the corrected line.
-Load problems (before the schema can run) are explained by `hints.improve_load_finding`
-from the file's own text; those cases go through the loader and that function directly.
+Load problems (before the schema can run) are explained from the file's own text
+(generator.check.yamlrepair, through `problem_finding`); those cases go through the loader
+and that function directly.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from generator.check import problem_finding
-from generator.check.hints import improve_load_finding
 from generator.check.run import Selection, check_repo
 from generator.findings import Finding
 from generator.submissions.yamlload import loads
@@ -74,7 +74,7 @@ def only(findings: list[Finding], code: str) -> Finding:
 def load_finding(data: bytes) -> Finding:
     problems = loads(data).problems
     assert problems, "the loader accepted the file"
-    return improve_load_finding(problem_finding(problems[0], MEMBER), data)
+    return problem_finding(problems[0], MEMBER, data)
 
 
 def test_the_base_file_is_clean(repo: Path) -> None:

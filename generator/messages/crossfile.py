@@ -1,0 +1,92 @@
+"""Catalog: cross-file checks (generator/check/crossfile.py)."""
+
+from __future__ import annotations
+
+from generator.messages.base import Message
+
+CATALOG: dict[str, Message] = {
+    # ---- cross-file checks (generator/check/crossfile.py)
+    "year-missing-file": Message(
+        "Năm {year} thiếu tệp `nam-danh-gia.yaml`.",
+        "Ban Tổ chức tạo tệp này bằng `kiemdiem new year {year}`.",
+    ),
+    "year-mismatch": Message(
+        "Mục `nam` ghi {found}, nhưng tệp nằm trong thư mục năm {expected}.",
+        "Sửa thành `nam: {expected}`, hoặc chuyển tệp sang thư mục năm {found}.",
+    ),
+    "root-mismatch": Message(
+        "Tổ chức gốc `{root}` khai báo trong `to_chuc_goc` không có thư mục `{root}/` trong năm {year}.",
+        "Sửa `to_chuc_goc` cho đúng tên thư mục của đảng bộ cấp trên cùng, hoặc tạo thư mục đó.",
+    ),
+    "org-missing-file": Message(
+        "Thư mục `{folder}` chưa có tệp `to-chuc.yaml` nên chưa được coi là một tổ chức.",
+        "Tạo tệp bằng `kiemdiem new org` trong thư mục này.",
+    ),
+    "org-folder-mismatch": Message(
+        "Mã tổ chức `{found}` không trùng tên thư mục `{expected}`.",
+        "Sửa thành `ma_to_chuc: {expected}` (mã tổ chức luôn là tên thư mục của nó).",
+    ),
+    "org-type-misplaced": Message(
+        "{child_label} `{child}` không thể nằm trực tiếp dưới {parent_label} `{parent}`.",
+        "{hint_vi}",
+    ),
+    "org-type-period": Message(
+        "{label} (`loai: {type_code}`) chỉ có {period}, không có trong năm {year} "
+        "(RULES.md §7: cây tổ chức theo từng thời kỳ).",
+        "Kiểm tra mục `loai`: từ năm 2025 không còn cấp huyện; cấp trên trực tiếp của tổ chức "
+        "cơ sở đảng là đảng bộ xã, phường, đặc khu (`dang_bo_xa`), đảng bộ khối (`dang_bo_khoi`) "
+        "hoặc đảng bộ tỉnh.",
+        "warning",
+    ),
+    "org-cannot-hold-members": Message(
+        "{label} `{org}` không sinh hoạt đảng viên trực tiếp, nên không có thư mục `dang-vien/`.",
+        "Chuyển bản kiểm điểm vào thư mục `dang-vien/` của chi bộ nơi đảng viên sinh hoạt.",
+    ),
+    "id-mismatch-file": Message(
+        "Mã đảng viên `{found}` không trùng tên tệp `{expected}.yaml`.",
+        "Sửa thành `ma_dang_vien: {expected}`, hoặc đổi tên tệp thành `{found}.yaml`.",
+    ),
+    "member-duplicate": Message(
+        "Mã đảng viên `{member}` đã có bản kiểm điểm khác trong năm: `{other}`.",
+        "Mỗi đảng viên chỉ có một bản kiểm điểm mỗi năm, ở chi bộ sinh hoạt chính thức; xóa bản thừa.",
+    ),
+    "ref-unknown-member": Message(
+        "Không có đảng viên mã `{member}` trong {scope}.",
+        "Kiểm tra lại mã (xem tên tệp trong thư mục `dang-vien/`).{suggest}",
+    ),
+    "ref-unknown-org": Message(
+        "Không có tổ chức mã `{org}` trong năm {year}.",
+        "Kiểm tra lại mã (là tên thư mục của tổ chức).{suggest}",
+    ),
+    "proposal-missing-member": Message(
+        "Đề xuất của chi bộ chưa có đảng viên `{member}` ({name}).",
+        "Thêm một dòng cho đảng viên này vào danh sách `de_xuat`.",
+    ),
+    "proposal-unknown-member": Message(
+        "Đảng viên `{member}` không sinh hoạt ở chi bộ `{org}`, nên chi bộ không đề xuất mức xếp loại cho người này.",
+        "Xóa dòng này, hoặc kiểm tra lại mã đảng viên.{suggest}",
+    ),
+    "proposal-duplicate": Message(
+        "Đảng viên `{member}` được đề xuất hai lần (lần đầu ở dòng {first_line}).",
+        "Giữ một dòng đề xuất cho mỗi đảng viên.",
+    ),
+    "proposal-misplaced": Message(
+        "Tệp đề xuất chỉ đặt trong thư mục của một chi bộ; `{org}` là {label}.",
+        "Chuyển tệp vào thư mục chi bộ tương ứng.",
+    ),
+    "decision-no-authority": Message(
+        "{body} `{org}` không có thẩm quyền quyết định xếp loại {subject} `{target}`; "
+        "thẩm quyền thuộc {authority}. Quyết định này không được áp dụng: mức xếp loại vẫn là "
+        "dự kiến.",
+        "Chuyển dòng này sang tệp `quyet-dinh.yaml` của cấp có thẩm quyền (cấp đó ghi số và ngày "
+        "quyết định của mình).",
+    ),
+    "decision-duplicate": Message(
+        "`{target}` được quyết định hai lần trong cùng tệp (lần đầu ở dòng {first_line}).",
+        "Giữ một dòng cho mỗi đối tượng.",
+    ),
+    "re-rating-not-earlier": Message(
+        "Xếp loại lại chỉ áp dụng cho năm trước năm {year}, không phải năm {target_year}.",
+        "Sửa mục `nam` của dòng xếp loại lại thành năm có vi phạm (Quy định 124-QĐ/TW; RULES.md 124-M7).",
+    ),
+}

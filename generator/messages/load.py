@@ -1,0 +1,182 @@
+"""Catalog: reading files (generator/submissions/yamlload.py) and the layout of submissions/."""
+
+from __future__ import annotations
+
+from generator.messages.base import Message
+
+CATALOG: dict[str, Message] = {
+    # ---- loading (generator/submissions/yamlload.py)
+    "file-too-large": Message(
+        "Tệp quá lớn ({size} byte; giới hạn {limit} byte).",
+        "Bản kiểm điểm chỉ cần văn bản ngắn gọn; hãy rút gọn nội dung hoặc kiểm tra xem có dán "
+        "nhầm dữ liệu khác vào tệp không.",
+    ),
+    "file-not-text": Message(
+        "Tệp không phải văn bản (có byte NUL) — có thể là tệp Word, PDF hay ảnh bị đặt tên .yaml.",
+        "Hãy tạo lại tệp bằng trình soạn thảo văn bản (hoặc `kiemdiem new`) và lưu ở dạng UTF-8.",
+    ),
+    "file-bom": Message(
+        "Tệp bắt đầu bằng dấu BOM (ký tự ẩn do một số trình soạn thảo trên Windows thêm vào).",
+        "Lưu lại tệp với mã hóa 'UTF-8' (không chọn 'UTF-8 with BOM'). Trong VS Code: bấm "
+        "`UTF-8 with BOM` ở thanh trạng thái → Save with Encoding → UTF-8. Dòng 1 khi đó bắt "
+        "đầu đúng bằng: `{first}`.",
+    ),
+    "file-not-utf8": Message(
+        "Tệp không ở mã hóa UTF-8 (byte 0x{byte:02x} không hợp lệ).",
+        "Mở tệp và lưu lại với mã hóa UTF-8; đừng dùng bảng mã TCVN3 hay VNI.",
+    ),
+    "file-not-utf8/cp1258": Message(
+        "Tệp không ở mã hóa UTF-8 (byte 0x{byte:02x} không hợp lệ). Tệp có vẻ được lưu bằng "
+        "bảng mã Windows-1258 (CP1258).",
+        "Mở tệp, chọn lưu với mã hóa UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8; trong "
+        "VS Code: Reopen with Encoding → Vietnamese (Windows 1258), rồi Save with Encoding → "
+        "UTF-8). Dòng {line} khi đó sẽ là: `{decoded}`.",
+    ),
+    "yaml-empty": Message(
+        "Tệp rỗng.",
+        "Tạo nội dung từ mẫu bằng lệnh `kiemdiem new`, hoặc xóa tệp nếu tạo nhầm.",
+    ),
+    "yaml-tab": Message(
+        "Dòng thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
+        "Thay mỗi Tab ở đầu dòng bằng dấu cách (thường là 2 dấu cách cho mỗi cấp). "
+        "Sửa dòng {line} thành: `{fixed}`.",
+    ),
+    "text-nfd": Message(
+        "Văn bản dùng dấu tiếng Việt dạng tổ hợp (NFD); chương trình đã đọc nó ở dạng dựng sẵn (NFC).",
+        "Không bắt buộc sửa. Nếu muốn, gõ lại dòng này bằng bộ gõ Unicode dựng sẵn.",
+        "warning",
+    ),
+    "yaml-syntax": Message(
+        "Sai cú pháp YAML: {problem}.",
+        "So sánh với bản mẫu (`kiemdiem new`): kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép.",
+    ),
+    "yaml-syntax/odd-space": Message(
+        "Sai cú pháp YAML: có dấu cách {space} ở chỗ cần dấu cách thường.",
+        "Xóa ký tự đó và gõ lại một dấu cách thường. Sửa dòng {line} thành: `{fixed}`.",
+    ),
+    "yaml-syntax/unclosed-quote": Message(
+        "Sai cú pháp YAML: dấu ngoặc kép mở nhưng chưa đóng.",
+        'Thêm dấu ngoặc kép đóng `"` ở cuối nội dung. Sửa dòng {line} thành: `{fixed}`.',
+    ),
+    "yaml-syntax/curly-close": Message(
+        "Sai cú pháp YAML: dấu ngoặc kép mở nhưng được đóng bằng dấu ngoặc cong {curly}.",
+        'Dấu ngoặc cong “ ” (do Word hay điện thoại tự đổi) không đóng được dấu ngoặc kép thẳng `"`. Sửa dòng {line} thành: `{fixed}`.',
+    ),
+    "yaml-syntax/no-space": Message(
+        "Sai cú pháp YAML: thiếu dấu cách sau dấu hai chấm.",
+        "Sau dấu hai chấm phải có một dấu cách (nếu không, cả dòng bị đọc thành một tên mục). Sửa dòng {line} thành: `{fixed}`{indent_note}.",
+    ),
+    "yaml-syntax/value-next-line": Message(
+        "Sai cú pháp YAML: giá trị của `{key}` nằm ở dòng riêng mà không thụt lề.",
+        "Viết giá trị cùng dòng với tên mục. Sửa dòng {key_line} thành: `{fixed}` và xóa dòng {line}; nếu nội dung dài, viết `{key}: |` rồi thụt lề các dòng nội dung thêm 2 dấu cách.",
+    ),
+    "yaml-syntax/stray-line": Message(
+        "Sai cú pháp YAML: dòng này không có dạng `ten_muc: giá trị`.",
+        "Mỗi dòng có dạng `ten_muc: giá trị`. Nếu dòng {line} là phần tiếp theo của nội dung phía trên, thụt lề nó thêm 2 dấu cách; nếu thừa, xóa dòng đó.",
+    ),
+    "yaml-syntax/group-key-left": Message(
+        "Sai cú pháp YAML: mục đầu tiên của nhóm `{group}` không thụt lề.",
+        "Các mục con của `{group}` phải thụt lề như dòng {next}. Sửa dòng {line} thành: `{fixed}`.",
+    ),
+    "yaml-syntax/indent": Message(
+        "Sai cú pháp YAML: thụt lề không thẳng hàng.",
+        "Dòng {line} thụt {spaces} dấu cách nhưng các mục cùng nhóm thụt {expected} dấu cách (như dòng {sibling}): các mục cùng nhóm phải thẳng cột. Sửa dòng {line} thành: `{fixed}`.",
+    ),
+    "yaml-syntax/colon-in-value": Message(
+        "Sai cú pháp YAML: nội dung có dấu hai chấm mà chưa đặt trong dấu ngoặc kép.",
+        "Đặt cả nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{fixed}`{indent_note}.",
+    ),
+    "yaml-syntax/curly-colon": Message(
+        "Sai cú pháp YAML: nội dung có dấu hai chấm, đặt trong dấu ngoặc cong “ ” thay vì dấu ngoặc kép thẳng.",
+        'Dấu ngoặc cong “ ” (do Word hay điện thoại tự đổi) không phải dấu ngoặc kép của YAML: thay bằng dấu ngoặc kép thẳng `"`. Sửa dòng {line} thành: `{fixed}`{indent_note}.',
+    ),
+    "yaml-syntax/colon": Message(
+        "Sai cú pháp YAML: có dấu hai chấm ':' ở chỗ không được phép.",
+        'Nếu nội dung có dấu hai chấm, đặt cả nội dung trong dấu ngoặc kép, ví dụ: `uu_diem: "Kết quả: hoàn thành tốt"`, hoặc viết nội dung dạng khối sau `|`.',
+    ),
+    "yaml-syntax/missing-colon": Message(
+        "Sai cú pháp YAML: thiếu dấu hai chấm ':' sau tên mục (hoặc thiếu dấu cách sau dấu hai chấm).",
+        "Mỗi dòng có dạng `ten_muc: giá trị` — sau dấu hai chấm phải có một dấu cách.",
+    ),
+    "yaml-syntax/indent-generic": Message(
+        "Sai cú pháp YAML: thụt lề không thẳng hàng.",
+        "Các mục cùng cấp phải bắt đầu ở cùng một cột; các mục con thụt thêm 2 dấu cách.",
+    ),
+    "yaml-syntax/dash": Message(
+        "Sai cú pháp YAML: các phần tử danh sách không thẳng hàng.",
+        "Mỗi phần tử bắt đầu bằng '- ' ở cùng một cột.",
+    ),
+    "yaml-syntax/eof-quote": Message(
+        "Sai cú pháp YAML: thiếu dấu ngoặc kép đóng.",
+        'Kiểm tra mỗi dấu ngoặc kép mở `"` đều có dấu đóng ở cuối nội dung.',
+    ),
+    "yaml-syntax/bad-start": Message(
+        "Sai cú pháp YAML: có ký tự không được đứng đầu giá trị (ví dụ @, ` hay %).",
+        "Đặt cả giá trị trong dấu ngoặc kép.",
+    ),
+    "yaml-syntax/block-end": Message(
+        "Sai cú pháp YAML: thụt lề không thẳng hàng.",
+        "Các mục cùng cấp phải bắt đầu ở cùng một cột; kiểm tra dòng này và dòng phía trên.",
+    ),
+    "yaml-syntax/alias": Message(
+        "Sai cú pháp YAML: có dấu '*' ở đầu giá trị.",
+        "Đặt cả giá trị trong dấu ngoặc kép.",
+    ),
+    "yaml-syntax/quote": Message(
+        "Sai cú pháp YAML: dấu ngoặc kép không khớp.",
+        "Kiểm tra dấu ngoặc kép mở và đóng; trong văn bản dùng ngoặc đơn ' hoặc viết dạng khối `|`.",
+    ),
+    "yaml-multi-document": Message(
+        "Tệp chứa nhiều hơn một tài liệu YAML (có dòng '---' ở giữa tệp).",
+        "Mỗi tệp chỉ chứa một bản kiểm điểm: xóa dòng '---' và phần thừa, hoặc tách thành tệp riêng.",
+    ),
+    "yaml-alias": Message(
+        "Tệp dùng neo/bí danh YAML (& và *), điều không được phép trong hồ sơ.",
+        "Viết đầy đủ giá trị ở từng chỗ thay vì dùng & và *.",
+    ),
+    "yaml-too-deep": Message(
+        "Cấu trúc lồng nhau quá sâu (quá {limit} cấp).",
+        "Kiểm tra lại thụt lề: có thể nhiều dòng bị thụt vào quá mức.",
+    ),
+    "yaml-too-many-nodes": Message(
+        "Tệp có quá nhiều phần tử (hơn {limit}).",
+        "Một bản kiểm điểm không cần nhiều như vậy; kiểm tra xem có dán nhầm dữ liệu không.",
+    ),
+    "yaml-tag": Message(
+        "Không dùng thẻ kiểu YAML (dạng !!...) trong hồ sơ.",
+        "Xóa phần '!!...' và viết giá trị bình thường; nếu là văn bản, đặt trong dấu ngoặc kép.",
+    ),
+    "yaml-key-not-text": Message(
+        "Tên mục phải là chữ (ví dụ `ho_ten`), không phải số hay danh sách.",
+        "Sửa tên mục theo mẫu; xem lại bản mẫu bằng `kiemdiem new`.",
+    ),
+    "yaml-merge-key": Message(
+        "Không dùng khóa gộp '<<' trong hồ sơ.",
+        "Viết đầy đủ các mục thay vì gộp.",
+    ),
+    "yaml-duplicate-key": Message(
+        "Mục `{key}` bị khai báo hai lần (lần đầu ở dòng {first_line}).",
+        "Giữ một lần khai báo và xóa lần còn lại; nếu cả hai đều có nội dung, gộp vào một.",
+    ),
+    "yaml-not-mapping": Message(
+        "Nội dung tệp phải là các mục dạng `ten_muc: giá trị`, không phải một danh sách hay một dòng chữ.",
+        "Bắt đầu từ bản mẫu (`kiemdiem new`) và điền vào các mục.",
+    ),
+    # ---- layout (generator/submissions/layout.py)
+    "file-unexpected": Message(
+        "Tệp `{name}` không thuộc cấu trúc hồ sơ: {why}",
+        "{hint_vi}",
+    ),
+    "file-symlink": Message(
+        "Liên kết tượng trưng (symlink) không được chấp nhận trong hồ sơ.",
+        "Thay liên kết bằng tệp thật, hoặc xóa nó.",
+    ),
+    "path-outside-repo": Message(
+        "Đường dẫn `{arg}` nằm ngoài kho hồ sơ.",
+        "Chỉ kiểm tra các tệp trong thư mục submissions/ của kho.",
+    ),
+    "path-not-found": Message(
+        "Không tìm thấy `{arg}`.",
+        "Kiểm tra lại tên tệp hoặc thư mục.",
+    ),
+}

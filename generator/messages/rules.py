@@ -1,0 +1,86 @@
+"""Catalog: the rating engine's findings for deciding bodies (generator/rules/problems.py).
+
+| code | severity | meaning |
+|---|---|---|
+| rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
+| rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1) |
+| rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
+| rule-quota-provisional | warning | the pool would exceed its limit if the provisional levels were decided |
+| rule-decision-without-review | error | a level decided for a member whose review is missing, a draft or broken (132-M9, X1) |
+| rule-decision-not-rated | error | a level decided for someone the rules do not rate (132-M7, 124-M6) |
+| rule-needs-decision | warning | the rules do not settle the level; the competent body must decide (124-O5, 366-M4, 366-M5) |
+| rule-two-years-khtnv | warning | KHTNV two years running (X3) |
+| rule-setting-invalid | error | a `cai_dat:` value the ruleset does not accept |
+| rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
+
+Parameters named `*_text` are already worded (e.g. `level_text(level)`); lists are
+joined by the caller.
+"""
+
+from __future__ import annotations
+
+from generator.messages.base import Message
+
+CATALOG: dict[str, Message] = {
+    "rule-decision-above-ceiling": Message(
+        "Quyết định xếp loại {subject} mức {decided_text}, cao hơn mức tối đa quy định "
+        "cho phép là {ceiling_text}: {because}.",
+        "Xem lại mức xếp loại: không được cao hơn {ceiling} (quy định {rules}). Nếu hồ sơ kê "
+        "khai sai, sửa hồ sơ trước.",
+        actor="committee",
+    ),
+    "rule-head-above-unit": Message(
+        "Người đứng đầu {head} được xếp loại {decided_text}, cao hơn mức của {org_name} do "
+        "mình đứng đầu ({org_level_text}).",
+        "Người đứng đầu không được xếp loại cao hơn tổ chức mình phụ trách ({rule}): hạ xuống "
+        "tối đa {org_level}, hoặc xem lại mức của {org_name}.",
+        actor="committee",
+    ),
+    "rule-quota-exceeded": Message(
+        "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong {pool}: {count} {subject} được quyết "
+        "định HTXSNV, tối đa {limit} ({basis}).",
+        "Giảm số {subject} HTXSNV xuống tối đa {limit} ({rule}); dòng này là một trong những "
+        "trường hợp vượt tỷ lệ (xếp theo thứ tự trong tệp).",
+        actor="committee",
+    ),
+    "rule-quota-provisional": Message(
+        "Theo mức dự kiến, {pool} có {count} {subject} đủ điều kiện HTXSNV nhưng tỷ lệ chỉ "
+        "cho phép tối đa {limit} ({basis}).",
+        "Khi quyết định, chỉ xếp tối đa {limit} {subject} HTXSNV ({rule}).",
+        severity="warning",
+        actor="committee",
+    ),
+    "rule-decision-without-review": Message(
+        "Đã xếp loại đảng viên {member} nhưng {why}.",
+        "Đảng viên phải hoàn thành bản kiểm điểm trước khi được đề xuất và quyết định xếp "
+        "loại ({rule}); bỏ dòng này hoặc bổ sung bản kiểm điểm (trang_thai_ho_so: hoan_thanh).",
+        actor="committee",
+    ),
+    "rule-decision-not-rated": Message(
+        "Đã xếp loại {subject} nhưng trường hợp này không xếp loại: {why}.",
+        "Bỏ dòng xếp loại này ({rule}).",
+        actor="committee",
+    ),
+    "rule-needs-decision": Message(
+        "Cần cấp có thẩm quyền quyết định mức xếp loại của {subject}: {why}.",
+        "Quy định không tự xác định được mức trong trường hợp này ({rule}); cấp ủy có thẩm "
+        "quyền xem xét và ghi mức vào quyết định.",
+        severity="warning",
+    ),
+    "rule-two-years-khtnv": Message(
+        "Đảng viên {member} Không hoàn thành nhiệm vụ 2 năm liền ({previous_year} và {year}).",
+        "Chi bộ cần giúp đỡ đảng viên; việc xem xét đưa ra khỏi Đảng không tự động (X3).",
+        severity="warning",
+    ),
+    "rule-setting-invalid": Message(
+        "Giá trị `{value}` của cài đặt `{name}` không hợp lệ.",
+        "Chọn một trong: {choices} ({rule}).",
+        actor="board",
+    ),
+    "rule-setting-unknown": Message(
+        "Bộ quy tắc {ruleset} không dùng cài đặt `{name}`: cài đặt này không có tác dụng.",
+        "Các cài đặt của bộ quy tắc này: {known}.",
+        severity="warning",
+        actor="board",
+    ),
+}
