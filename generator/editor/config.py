@@ -37,10 +37,10 @@ TEXT_PARENTS = {"kiem_diem"}
 TEXT_FIELDS = {"ghi_chu_noi_bo", "noi_dung"}
 DATE_MESSAGE = (
     "Ngày viết theo dạng năm-tháng-ngày, ví dụ 2025-12-15 (ngày 15 tháng 12 năm 2025), và phải "
-    "là ngày có thật."
+    "là ngày có thật"  # Decap adds the full stop
 )
 ID_MESSAGE = (
-    "Mã chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch ngang, ví dụ dv-104233, chi-bo-ap-1."
+    "Mã chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch ngang, ví dụ dv-104233, chi-bo-ap-1"
 )
 # the date pattern the editor enforces: the schema's shape, plus a real month and day
 # (the check also rejects 2025-02-30; the editor catches the common slips before saving)

@@ -8,6 +8,7 @@
     },
     "collection": {
       "collectionTop": {
+      "newButton": "Tạo %{collectionLabel}",
         "viewAsList": "Xem dạng danh sách",
         "viewAsGrid": "Xem dạng lưới",
         "groupBy": "Nhóm theo"
