@@ -21,21 +21,33 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--format", choices=("csv", "json", "xlsx"), default="csv", help="định dạng (mặc định: csv)"
     )
     p.add_argument(
-        "-o", "--output", type=Path, metavar="TỆP", help="ghi ra tệp (mặc định: in ra màn hình)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="TỆP",
+        help="ghi ra tệp (mặc định: in ra màn hình; xlsx: thong-ke-NĂM.xlsx ở thư mục hiện tại)",
     )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format == "xlsx" and args.output is None:
-        raise UsageError("Định dạng xlsx cần tên tệp: thêm -o TÊN_TỆP.xlsx")
     repo = args.repo.resolve() if args.repo else find_repo()
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
     status = 1 if file_errors else 0
     if args.format == "xlsx":
-        write_xlsx(stats, args.output)
-        print(f"Đã ghi {args.output}")
+        output = args.output
+        if output is None:
+            # a spreadsheet is binary: without -o it goes to a file named like the site's
+            # download, in the current folder, and never replaces one already there
+            output = Path(f"thong-ke-{stats.year}.xlsx")
+            if output.exists():
+                raise UsageError(
+                    f"Tệp {output} đã có; không ghi đè. Đổi tên hoặc chuyển tệp cũ đi, "
+                    f"hoặc chọn tên khác bằng -o TÊN_TỆP.xlsx."
+                )
+        write_xlsx(stats, output)
+        print(f"Đã ghi {output}")
         return status
     text = to_csv(stats) if args.format == "csv" else to_json(stats)
     if args.output is None:

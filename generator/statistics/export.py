@@ -8,6 +8,7 @@ organization in tree order, then each grassroots category; the same columns (`CO
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
@@ -15,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, YearStatistics
+from generator.statistics import (
+    CATEGORIES,
+    LEVELS,
+    NOT_RATED,
+    Counts,
+    OrgStats,
+    YearStatistics,
+)
 
 NOT_RATED_SHOWN = NOT_RATED[:4]  # pending years show their own column only when used
 
@@ -31,17 +39,29 @@ class Row:
 
 
 def rows(stats: YearStatistics) -> Iterator[Row]:
-    yield Row("tong", "", "Toàn đảng bộ", 0, "", stats.total)
-    for o in stats.orgs:
-        level = o.level.code + ("*" if o.provisional else "") if o.level else ""
-        yield Row("to_chuc", o.org_id, o.name, o.depth, level, o.members)
+    """The total row, each organization in tree order, each grassroots category. When one
+    root organization holds every member, it *is* the total row (one row, not two
+    identical ones) and its sub-organizations follow at depth 1."""
+    orgs = list(stats.orgs)
+    roots = [o for o in orgs if o.depth == 0]
+    key, level = "", ""
+    if len(roots) == 1 and orgs[0] is roots[0] and roots[0].members.total == stats.total.total:
+        root = orgs.pop(0)
+        key, level = root.org_id, _org_level(root)
+    yield Row("tong", key, "Toàn đảng bộ", 0, level, stats.total)
+    for o in orgs:
+        yield Row("to_chuc", o.org_id, o.name, o.depth, _org_level(o), o.members)
     for cat in CATEGORIES:
         c = stats.by_category[cat]
         if c.total:
             yield Row("phan_loai", cat.value, f"Loại hình: {cat.label_vi}", 0, "", c)
 
 
-def _not_rated_columns(stats: YearStatistics) -> list[Any]:
+def _org_level(o: OrgStats) -> str:
+    return o.level.code + ("*" if o.provisional else "") if o.level else ""
+
+
+def not_rated_columns(stats: YearStatistics) -> list[Any]:
     cols = list(NOT_RATED_SHOWN)
     if stats.total.not_rated[NOT_RATED[4]]:
         cols.append(NOT_RATED[4])
@@ -67,16 +87,29 @@ def record(row: Row, stats: YearStatistics) -> dict[str, Any]:
     for lv in LEVELS:
         out[lv.code] = c.count(lv)
         out[f"{lv.code}_ty_le"] = round(c.share(lv) * 100, 1)
-    for nr in _not_rated_columns(stats):
+    for nr in not_rated_columns(stats):
         out[f"khong_xep_loai_{nr.value}"] = c.not_rated[nr]
     out["chua_quyet_dinh"] = c.undecided
     out["can_quyet_dinh"] = c.unassessed
     return out
 
 
+# a spreadsheet reads a CSV cell starting with one of these as a formula (OWASP "CSV
+# injection"); such a text cell gets a leading apostrophe, which spreadsheets read as
+# "this is text" (issue 9)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: Any) -> Any:
+    """A text value a spreadsheet cannot take for a formula; numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(stats: YearStatistics) -> str:
     buf = io.StringIO()
-    recs = [record(r, stats) for r in rows(stats)]
+    recs = [{k: neutralize(v) for k, v in record(r, stats).items()} for r in rows(stats)]
     writer = csv.DictWriter(buf, fieldnames=list(recs[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(recs)
@@ -104,7 +137,7 @@ def to_json(stats: YearStatistics) -> str:
 
 def table(stats: YearStatistics) -> str:
     """The year's table for `kiemdiem rate`: aligned columns, Vietnamese headings."""
-    nr_cols = _not_rated_columns(stats)
+    nr_cols = not_rated_columns(stats)
     head = [
         "Tổ chức",
         "XL",
@@ -166,85 +199,8 @@ def _signed(x: float | None) -> str:
 # --------------------------------------------------------------------------- xlsx
 
 
-def write_xlsx(stats: YearStatistics, path: Path) -> None:
-    """An official-looking sheet: title rows, two header rows with merged group cells
-    ("Số lượng, tỷ lệ xếp loại", "Không xếp loại"), one row per organization, then the
-    breakdown by category."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+def write_xlsx(stats: YearStatistics, path: Path, today: dt.date | None = None) -> None:
+    """The official sheet (A4 landscape, one page wide): see `generator.statistics.sheet`."""
+    from generator.statistics.sheet import write_xlsx as write
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Nam {stats.year}"
-    nr_cols = _not_rated_columns(stats)
-    ncols = 3 + 2 * len(LEVELS) + len(nr_cols) + 1
-    bold = Font(bold=True)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-    ws.cell(1, 1, "BIỂU THỐNG KÊ").font = Font(bold=True, size=13)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    ws.cell(2, 1, f"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {stats.year}").font = bold
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
-    ws.cell(3, 1, f"(Bộ quy tắc: {stats.ruleset})")
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
-    for r in (1, 2, 3):
-        ws.cell(r, 1).alignment = center
-
-    h1, h2 = 5, 6
-    fixed = ["STT", "Tổ chức đảng", "Tổng số đảng viên"]
-    for i, text in enumerate(fixed, start=1):
-        ws.cell(h1, i, text)
-        ws.merge_cells(start_row=h1, start_column=i, end_row=h2, end_column=i)
-    col = 4
-    for lv in LEVELS:
-        ws.cell(h1, col, lv.label_vi)
-        ws.merge_cells(start_row=h1, start_column=col, end_row=h1, end_column=col + 1)
-        ws.cell(h2, col, "Số lượng")
-        ws.cell(h2, col + 1, "Tỷ lệ (%)")
-        col += 2
-    ws.cell(h1, col, "Không xếp loại")
-    if len(nr_cols) > 1:
-        ws.merge_cells(
-            start_row=h1, start_column=col, end_row=h1, end_column=col + len(nr_cols) - 1
-        )
-    for nr in nr_cols:
-        ws.cell(h2, col, nr.label_vi)
-        col += 1
-    ws.cell(h1, col, "Chưa quyết định")
-    ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
-    for r in (h1, h2):
-        for column in range(1, ncols + 1):
-            cell = ws.cell(r, column)
-            cell.font = bold
-            cell.alignment = center
-            cell.border = border
-
-    row = h2 + 1
-    for n, r_ in enumerate(rows(stats), start=1):
-        c = r_.counts
-        values: list[Any] = [n, ("   " * r_.depth) + r_.label, c.total]
-        for lv in LEVELS:
-            values += [c.count(lv), round(c.share(lv) * 100, 1)]
-        values += [c.not_rated[nr] for nr in nr_cols]
-        values.append(c.undecided + c.unassessed)
-        for i, value in enumerate(values, start=1):
-            cell = ws.cell(row, i, value)
-            cell.border = border
-            if r_.kind == "tong":
-                cell.font = bold
-        row += 1
-    if stats.previous is not None:
-        row += 1
-        ws.cell(row, 2, f"So với năm {stats.previous.year} (điểm %)").font = bold
-        for i, lv in enumerate(LEVELS):
-            ws.cell(row, 4 + 2 * i, lv.code)
-            ws.cell(row, 5 + 2 * i, round(stats.change(lv) or 0.0, 1))
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 42
-    for i in range(3, ncols + 1):
-        ws.column_dimensions[get_column_letter(i)].width = 12
-    ws.freeze_panes = ws.cell(h2 + 1, 3)
-    wb.save(path)
+    write(stats, path, today)
