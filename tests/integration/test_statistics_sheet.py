@@ -14,7 +14,7 @@ import pytest
 from generator.cli import main
 from generator.commands.rate import statistics_for
 from generator.rules import rate_year
-from generator.statistics import year_statistics
+from generator.statistics import LEVELS, year_statistics
 from generator.statistics.export import to_csv, write_xlsx
 from tests.libreoffice import convert, needs_libreoffice
 from tests.unit.rules.tree import SCHEMA, Tree
@@ -44,15 +44,16 @@ def _texts(ws) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _sample_xlsx(tmp_path: Path, year: int = 2025) -> Path:
+def _sample_xlsx(tmp_path: Path, year: int = 2025):  # type: ignore[no-untyped-def]
     stats, _, _ = statistics_for(ROOT, year)
     out = tmp_path / f"thong-ke-{year}.xlsx"
     write_xlsx(stats, out, today=dt.date(2026, 1, 15))
-    return out
+    return stats, out
 
 
 def test_sample_sheet_is_laid_out_for_print(tmp_path: Path) -> None:
-    ws = _sheet(_sample_xlsx(tmp_path))
+    stats, path = _sample_xlsx(tmp_path)
+    ws = _sheet(path)
     assert ws.title == "Xếp loại đảng viên 2025"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
@@ -62,7 +63,9 @@ def test_sample_sheet_is_laid_out_for_print(tmp_path: Path) -> None:
     where = {v: (r, c) for r, c, v in texts}
     title = next(v for _, _, v in texts if "KẾT QUẢ ĐÁNH GIÁ" in v)
     assert title.endswith("NĂM 2025")
-    assert "ĐẢNG BỘ HUYỆN MẪU SƠN (DỮ LIỆU MẪU)" in where
+    root = stats.orgs[0]
+    assert root.depth == 0 and root.members.total == stats.total.total
+    assert root.name.upper() in where and f"Đơn vị: {root.name}" in where
     assert "Ngày 15 tháng 01 năm 2026" in where
     assert {"NGƯỜI LẬP BIỂU", "T/M BAN THƯỜNG VỤ"} <= set(where)
     # header rows repeat on every page and are tall enough for their wrapped labels
@@ -72,18 +75,30 @@ def test_sample_sheet_is_laid_out_for_print(tmp_path: Path) -> None:
     # one total row: the root organization is that row, not a second identical one
     names = [ws.cell(r, 2).value for r in range(h1 + 2, ws.max_row + 1)]
     assert names.count("Toàn đảng bộ") == 1
-    assert "Đảng bộ huyện Mẫu Sơn (dữ liệu mẫu)" not in names
+    assert root.name not in names
     total = h1 + 2
-    assert [ws.cell(total, c).value for c in (1, 2, 3, 4)] == [None, "Toàn đảng bộ", 41, 4]
-    assert ws.cell(total, 5).value == pytest.approx(4 / 39, abs=1e-4)
+    htxsnv = stats.total.by_level[LEVELS[0]]
+    assert [ws.cell(total, c).value for c in (1, 2, 3, 4)] == [
+        None,
+        "Toàn đảng bộ",
+        stats.total.total,
+        htxsnv,
+    ]
+    assert ws.cell(total, 5).value == pytest.approx(htxsnv / stats.total.with_level, abs=1e-4)
     assert ws.cell(total, 5).number_format == "0.0%"
     # numbering per section: the tree as 1, 1.1 …; the categories start again at 1
-    numbers = {ws.cell(r, 2).value: ws.cell(r, 1).value for r in range(total, ws.max_row + 1)}
-    assert numbers["Các tổ chức đảng trực thuộc"] == "I"
-    assert numbers["Phân theo loại hình tổ chức cơ sở đảng"] == "II"
-    assert numbers["Chi bộ Trường THCS An Hòa"] == "1"
-    assert numbers["Chi bộ Văn phòng công ty"] == "2.2"
-    assert [numbers[c] for c in ("Xã", "Doanh nghiệp", "Đơn vị sự nghiệp")] == ["1", "2", "3"]
+    numbers = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(total, ws.max_row + 1)]
+    section_two = numbers.index(("II", "Phân theo loại hình tổ chức cơ sở đảng"))
+    assert numbers[1] == ("I", "Các tổ chức đảng trực thuộc")
+    tree = [n for n, _ in numbers[2:section_two]]
+    children = [o for o in stats.orgs if o.depth == 1]
+    assert tree[0] == "1" and [n for n in tree if "." not in n] == [
+        str(i) for i in range(1, len(children) + 1)
+    ]
+    assert any("." in n for n in tree)  # chi bộ below a đảng bộ: 1.1, 1.2 …
+    categories = [n for n, _ in numbers[section_two + 1 :]]
+    categories = categories[: categories.index(None)]  # the table ends at an empty row
+    assert categories == [str(i) for i in range(1, len(categories) + 1)] and categories
     # every row that holds text has a height that shows it
     for r, _, value in texts:
         if r >= h1:
@@ -94,7 +109,7 @@ def test_sample_sheet_is_laid_out_for_print(tmp_path: Path) -> None:
 def test_sample_sheet_prints_on_one_a4_landscape_page(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    pdf = convert(_sample_xlsx(tmp_path), "pdf", tmp_path / "pdf")
+    pdf = convert(_sample_xlsx(tmp_path)[1], "pdf", tmp_path / "pdf")
     pages = PdfReader(pdf).pages
     assert len(pages) == 1
     box = pages[0].mediabox
