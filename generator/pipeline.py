@@ -29,6 +29,7 @@ from pathlib import Path
 from generator.check import load_year
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
+from generator.loading import paused_gc
 from generator.rules import rate_years
 from generator.rules.base import YearVerdicts
 from generator.submissions import layout
@@ -94,9 +95,11 @@ def span(all_years: list[int], wanted: list[int], *, final_levels: bool = True) 
 class Pipeline:
     """Load and rate the years of one repository (its submissions/ and schema/)."""
 
-    def __init__(self, repo: Path, schemas: SchemaSet | None = None) -> None:
+    def __init__(self, repo: Path, schemas: SchemaSet | None = None, *, cache: bool = True) -> None:
         self.repo = repo
         self._schemas = schemas
+        # reuse files' outcomes by content from .kiemdiem-cache/ (generator.loading)
+        self.cache = cache
 
     @property
     def schemas(self) -> SchemaSet:
@@ -126,20 +129,33 @@ class Pipeline:
         chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
         out = RatedYears(all_years, chosen)
         to_load = span(all_years, chosen, final_levels=final_levels) if rate else chosen
+        with paused_gc():
+            self._load_into(out, to_load, rate=rate, ruleset=ruleset, progress=progress)
+        return out
+
+    def _load_into(
+        self,
+        out: RatedYears,
+        to_load: list[int],
+        *,
+        rate: bool,
+        ruleset: str | None,
+        progress: Progress | None,
+    ) -> None:
         for y in to_load:
             year, result = load_year(
                 self.repo,
                 y,
                 schemas=self.schemas,
-                ruleset=ruleset if y in chosen else None,
+                ruleset=ruleset if y in out.wanted else None,
                 progress=_for_year(progress, y),
+                cache=self.cache,
             )
             out.years[y] = RatedYear(year, result)
         if rate and out.years:
             verdicts = rate_years({y: r.year for y, r in out.years.items()})
             for y, r in out.years.items():
                 r.verdicts = verdicts[y]
-        return out
 
     def rate(
         self, wanted: list[int] | None = None, *, progress: Progress | None = None

@@ -107,61 +107,109 @@ def load_year(
     schemas: SchemaSet | None = None,
     ruleset: str | None = None,
     progress: Progress | None = None,
+    cache: bool = False,
+    processes: int | None = None,
 ) -> tuple[Year, CheckResult]:
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
     `progress(done, total)` is called while files are read (for a progress display).
+    The files other than the year file are read by `generator.loading` (worker processes
+    for a large year; with `cache`, outcomes reused by content from `.kiemdiem-cache/`).
     """
+    from generator import loading
+
     schemas = schemas or SchemaSet(repo / "schema")
     use_schema_dir(schemas.dir)  # the organization types this repository's schema declares
     result = CheckResult()
     files = walk_year(repo, year)
     year_obj = Year(repo=repo, year=year, config=None, files=files)
-    loaded: list[LoadedFile] = []
-    for done, file in enumerate(files, start=1):
-        if progress is not None and (done % 250 == 0 or done == len(files)):
-            progress(done, len(files))
+    readable: list[SubmissionFile] = []
+    for file in files:
         if file.kind is Kind.SYMLINK:
             result.add(finding("file-symlink", file.path, Position(1, 1)))
-            continue
-        if file.kind is Kind.UNKNOWN:
+        elif file.kind is Kind.UNKNOWN:
             result.add(_unexpected(file))
-            continue
-        result.files_checked += 1
-        loaded.append(LoadedFile(file, read_document(repo, file, result)))
+        else:
+            result.files_checked += 1
+            readable.append(file)
 
     # the year file decides which ruleset overlay applies to everything else
-    year_files = [lf for lf in loaded if lf.file.kind is Kind.YEAR]
+    year_files = [LoadedFile(f, None) for f in readable if f.kind is Kind.YEAR]
+    year_load = {lf.file.path: CheckResult() for lf in year_files}
+    year_check = CheckResult()
     for lf in year_files:
+        lf.document = read_document(repo, lf.file, year_load[lf.file.path])
         if lf.document is not None:
             found = schemas.validate(Kind.YEAR, lf.document, lf.file.path, None)
-            result.extend(found)
+            year_check.extend(found)
             if not found:
                 lf.record = _build(lf)
                 year_obj.config = lf.record
-    if not year_files:
-        result.add(finding("year-missing-file", f"submissions/{year}", Position(1, 1), year=year))
     active = ruleset or (year_obj.config.ruleset if year_obj.config else None)
     if year_obj.config is not None and ruleset is not None:
         year_obj.config.ruleset = ruleset
 
-    for lf in loaded:
-        if lf.file.kind is Kind.YEAR or lf.document is None:
-            continue
-        if lf.file.kind is Kind.MEMBER and active is not None:
-            lf.record = _member(schemas, lf, year_obj, active, result)
-            continue
-        found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
-        result.extend(found)
-        if not found and lf.file.kind in RECORD_TYPES:
-            lf.record = _build(lf)
+    others = [f for f in readable if f.kind is not Kind.YEAR]
+    year_bytes = b"".join(_bytes(repo / lf.file.path) for lf in year_files)
+    ctx = loading.Context(str(repo), str(schemas.dir), active, year_obj.config, year_bytes)
+    loader = loading.FileLoader(repo, schemas, ctx)
+    if cache:
+        loader.cache = loading.OutcomeCache(repo, year, ctx)
+    if processes is not None:
+        loader.processes = processes
+    outcomes = dict(zip(others, loader.run(others, progress), strict=True))
+
+    # findings in the order of one pass: every file's load problems, then the year file's
+    # schema findings, then the other files' schema findings
+    loaded: list[LoadedFile] = []
+    for file in readable:
+        if file.kind is Kind.YEAR:
+            lf = next(y for y in year_files if y.file is file)
+            result.extend(year_load[file.path].findings)
+        else:
+            outcome = outcomes[file]
+            result.extend(outcome.load_findings)
+            document = None
+            if outcome.record is not None:
+                document = outcome.record.source.document
+            elif outcome.loaded:
+                document = loading.CompactDocument(str(repo / file.path))
+            lf = LoadedFile(file, document, outcome.record)
+        loaded.append(lf)
+    if not year_files:
+        result.add(finding("year-missing-file", f"submissions/{year}", Position(1, 1), year=year))
+    result.extend(year_check.findings)
+    for file in others:
+        result.extend(outcomes[file].check_findings)
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
     return year_obj, result
 
 
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def validate_loaded(
+    schemas: SchemaSet, lf: LoadedFile, config: Any, active: str | None, result: CheckResult
+) -> Any:
+    """Validate one parsed file other than the year file under the `active` ruleset; its
+    record when it passes, else None (the findings go to `result`)."""
+    assert lf.document is not None
+    if lf.file.kind is Kind.MEMBER and active is not None:
+        return _member(schemas, lf, config, active, result)
+    found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
+    result.extend(found)
+    if not found and lf.file.kind in RECORD_TYPES:
+        return _build(lf)
+    return None
+
+
 def _member(
-    schemas: SchemaSet, lf: LoadedFile, year: Year, ruleset: str, result: CheckResult
+    schemas: SchemaSet, lf: LoadedFile, config: Any, ruleset: str, result: CheckResult
 ) -> Any:
     """Validate a member file: base schema, then the overlay of the ruleset when the
     ruleset expects a review from this member (a new member under 124-M6 writes none, so
@@ -174,7 +222,7 @@ def _member(
         result.extend(found)
         return None
     record = _build(lf)
-    overlay = ruleset if review_expected(year.config, record) else "pending"
+    overlay = ruleset if review_expected(config, record) else "pending"
     found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
     result.extend(found)
     return None if found else record
@@ -194,4 +242,5 @@ __all__ = [
     "load_year",
     "problem_finding",
     "read_document",
+    "validate_loaded",
 ]

@@ -1,0 +1,103 @@
+"""Loading at province size (generator.loading): worker processes, the content cache and
+compact records give exactly what one plain pass gives — the same findings at the same
+positions, the same records and ratings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import loading, synthetic
+from generator.check import load_year
+from generator.findings import CheckResult, Position
+from generator.rules import rate_years
+from generator.submissions.year import Year
+from tests.conftest import ROOT
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic year with a broken file, a schema error and a cross-file error."""
+    root = tmp_path_factory.mktemp("loading") / "repo"
+    summary = synthetic.generate(
+        root, year=YEAR, ruleset="qd366-hd43", grassroots=4, chi_bo=9, members=150
+    )
+    shutil.copytree(ROOT / "schema", root / "schema")
+    members = sorted((root / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+    assert len(members) == summary.members
+    members[0].write_text("ho_ten: [không đóng\n", encoding="utf-8")  # YAML syntax
+    text = members[1].read_text(encoding="utf-8")
+    members[1].write_text(text.replace("ho_ten:", "ho_tenn:", 1), encoding="utf-8")  # schema
+    text = members[2].read_text(encoding="utf-8")
+    members[2].write_text(  # a member id that is not the file name: cross-file, positioned
+        text.replace(f"ma_dang_vien: {members[2].stem}", "ma_dang_vien: dv-khac", 1),
+        encoding="utf-8",
+    )
+    return root
+
+
+def _seen(year: Year, result: CheckResult) -> tuple[list[tuple[object, ...]], dict[str, object]]:
+    findings = [(f.code, f.path, f.position, f.message, f.hint) for f in result.findings]
+    verdicts = rate_years({YEAR: year})[YEAR]
+    finals = {m: (v.rated, v.final, v.ceiling) for m, v in verdicts.members.items()}
+    return findings, {"members": sorted(year.members), "orgs": sorted(year.orgs), **finals}
+
+
+def test_the_fixture_has_each_kind_of_finding(repo: Path) -> None:
+    _, result = load_year(repo, YEAR, processes=1)
+    codes = {f.code for f in result.findings}
+    assert "yaml-syntax" in codes
+    assert "id-mismatch-file" in codes
+    assert any(c.startswith("schema-") for c in codes), codes
+
+
+def test_worker_processes_give_what_one_pass_gives(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = _seen(*load_year(repo, YEAR, processes=1))
+    monkeypatch.setattr(loading, "MIN_PARALLEL", 1)  # use the pool for this small year
+    monkeypatch.setattr(loading, "CHUNK", 16)
+    parallel = _seen(*load_year(repo, YEAR, processes=2))
+    assert parallel == plain
+    mismatch = [f for f in plain[0] if f[0] == "id-mismatch-file"]
+    assert mismatch and mismatch[0][2] == Position(1, 15)  # recovered from the file
+
+
+def test_a_warm_cache_gives_what_a_cold_one_gives(repo: Path, tmp_path: Path) -> None:
+    work = tmp_path / "repo"
+    shutil.copytree(repo, work)
+    plain = _seen(*load_year(work, YEAR, processes=1))
+    cold = _seen(*load_year(work, YEAR, processes=1, cache=True))
+    assert list((work / loading.CACHE_DIR).glob("check-2025-*.pickle"))
+    warm = _seen(*load_year(work, YEAR, processes=1, cache=True))
+    assert cold == plain
+    assert warm == plain
+
+
+def test_a_changed_file_is_checked_again_with_a_warm_cache(repo: Path, tmp_path: Path) -> None:
+    work = tmp_path / "repo"
+    shutil.copytree(repo, work)
+    load_year(work, YEAR, processes=1, cache=True)
+    member = sorted((work / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))[5]
+    text = member.read_text(encoding="utf-8")
+    member.write_text(text.replace("ho_ten:", "ho_tenn:", 1), encoding="utf-8")
+    _, result = load_year(work, YEAR, processes=1, cache=True)
+    rel = member.relative_to(work).as_posix()
+    assert any(f.path == rel and f.code.startswith("schema-") for f in result.findings)
+    assert rel not in [m for m in load_year(work, YEAR, processes=1)[0].members]
+
+
+def test_a_changed_schema_invalidates_the_cache(repo: Path, tmp_path: Path) -> None:
+    work = tmp_path / "repo"
+    shutil.copytree(repo, work)
+    load_year(work, YEAR, processes=1, cache=True)
+    before = set((work / loading.CACHE_DIR).glob("*.pickle"))
+    schema = work / "schema" / "dang-vien.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load_year(work, YEAR, processes=1, cache=True)
+    after = set((work / loading.CACHE_DIR).glob("*.pickle"))
+    assert len(after) == 1 and after != before  # a new context, the old one removed
