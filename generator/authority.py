@@ -20,8 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.findings import Finding, Position, make
+
 if TYPE_CHECKING:
-    from generator.submissions.records import Organization
+    from generator.submissions.records import Decisions, Organization, ReRating
     from generator.submissions.year import Year
 
 
@@ -100,6 +102,82 @@ def org_authority(year: Year, org_id: str) -> Authority:
     return Authority(rule, (above,) if above else ())
 
 
+def successor(earlier: Year, later: Year, org_id: str) -> Organization | None:
+    """The organization of `later` that continues `org_id` of `earlier` across a change of
+    tree: itself when it still exists, else the one that names it in `ke_thua_tu`, else the
+    successor of its parent (RULES.md §7: the district's work passes to the province)."""
+    current: str | None = org_id
+    while current is not None:
+        if current in later.orgs:
+            return later.orgs[current]
+        for org in later.orgs.values():
+            if current in org.predecessors:
+                return org
+        parent = earlier.orgs.get(current)
+        current = parent.parent_id if parent is not None else None
+    return None
+
+
+@dataclass(frozen=True)
+class ReRatingAuthority:
+    """Who may re-rate a member's earlier year in a later one (RULES.md 124-M7, case 37): the
+    body that decided the earlier year, or (when it no longer exists) its successor, or a
+    committee above either in the later tree."""
+
+    earlier_body: Organization | None  # who decided (D1) in the earlier year
+    successor: Organization | None  # that body in the later year (itself when it exists)
+    allowed: tuple[Organization, ...]
+
+    @property
+    def body_gone(self) -> bool:
+        return self.earlier_body is not None and (
+            self.successor is None or self.successor.id != self.earlier_body.id
+        )
+
+    def allows(self, org_id: str) -> bool:
+        return not self.allowed or any(o.id == org_id for o in self.allowed)
+
+    def text_vi(self, earlier_year: int) -> str:
+        """'Đảng bộ xã An Hòa (cấp quyết định năm 2024) không còn; cấp kế thừa: …'."""
+        if not self.body_gone or self.earlier_body is None:
+            return ""
+        gone = f"{self.earlier_body.name} (cấp quyết định năm {earlier_year}) không còn"
+        if self.successor is None:
+            return gone + "; không xác định được cấp kế thừa trong cây tổ chức"
+        return f"{gone}; cấp kế thừa: {body_text(self.successor)}"
+
+
+def re_rating_authority(earlier: Year, later: Year, member_id: str) -> ReRatingAuthority:
+    body = member_authority(earlier, member_id).body
+    if body is None:
+        return ReRatingAuthority(None, None, ())
+    heir = successor(earlier, later, body.id)
+    allowed = (heir, *later.ancestors(heir.id)) if heir is not None else ()
+    return ReRatingAuthority(body, heir, tuple(allowed))
+
+
+def re_rating_refused(
+    later: Year, decisions: Decisions, item: ReRating, who: ReRatingAuthority
+) -> Finding:
+    """`re-rating-no-authority`: a re-rating recorded by a body that may not make it (it is
+    not applied), naming the body that may — the successor when the earlier one is gone."""
+    src = decisions.source
+    pos = src.document.value_pos(("xep_loai_lai", item.index, "ma_dang_vien")) if src else None
+    owner = later.orgs.get(decisions.org_id)
+    should = body_text(who.successor) if who.successor is not None else "cấp ủy cấp trên"
+    return make(
+        "re-rating-no-authority",
+        src.path if src else "",
+        pos or Position(1),
+        rule="124-M7",
+        body=owner.name if owner else decisions.org_id,
+        member=item.member_id,
+        year=item.year,
+        authority=should,
+        gone=who.text_vi(item.year),
+    )
+
+
 def structure(year: Year) -> list[tuple[int, Organization, Authority]]:
     """The tree in order (depth, organization, who decides it), for the site."""
     out: list[tuple[int, Organization, Authority]] = []
@@ -119,10 +197,14 @@ def structure(year: Year) -> list[tuple[int, Organization, Authority]]:
 
 __all__ = [
     "Authority",
+    "ReRatingAuthority",
     "body_text",
     "grassroots_of",
     "member_authority",
     "org_authority",
+    "re_rating_authority",
+    "re_rating_refused",
     "structure",
+    "successor",
     "upper_above",
 ]

@@ -6,20 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import orgtypes
 from generator.cli import UsageError, find_repo
 from generator.forge import scaffold
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
 
 HELP = "tạo tệp mới từ mẫu: bản kiểm điểm đảng viên, tổ chức, hoặc năm đánh giá"
-ORG_TYPES = (
-    "dang_bo_huyen",
-    "dang_bo_co_so",
-    "chi_bo_co_so",
-    "dang_bo_bo_phan",
-    "chi_bo_truc_thuoc",
-)
-MEMBER_HOLDERS = ("chi_bo_co_so", "chi_bo_truc_thuoc")
+# organization types are data (schema/to-chuc.schema.json x-loai-to-chuc): a type with a
+# parent may be created below one; a member file goes to a type that holds members
+ORG_TYPES = tuple(t.value for t in orgtypes.project() if t.parents)
+MEMBER_HOLDERS = tuple(t.value for t in orgtypes.project() if t.holds_members)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,7 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     o = kinds.add_parser("org", help="tệp to-chuc.yaml của một tổ chức đảng")
     o.add_argument("org_id", metavar="MA_TO_CHUC", help="mã tổ chức (cũng là tên thư mục)")
     o.add_argument("--parent", required=True, metavar="MA_CAP_TREN", help="mã tổ chức cấp trên")
-    o.add_argument("--type", required=True, choices=ORG_TYPES, dest="org_type", help="loại tổ chức")
+    o.add_argument(
+        "--type", required=True, dest="org_type", help="loại tổ chức: " + ", ".join(ORG_TYPES)
+    )
     o.add_argument("--year", type=int, metavar="NĂM", help="năm đánh giá (mặc định: năm mới nhất)")
     y = kinds.add_parser("year", help="tệp nam-danh-gia.yaml của một năm đánh giá")
     y.add_argument("year", type=int, metavar="NĂM")
@@ -107,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         _check_id(args.member_id, "Mã đảng viên")
         year = _year(repo, args.year)
         folder, org = _org_folder(repo, year, args.org)
-        if org.get("loai") not in MEMBER_HOLDERS:
+        holder = orgtypes.OrgTypes.load(repo / "schema").by_code.get(str(org.get("loai")))
+        if holder is None or not holder.holds_members:
             raise UsageError(
                 f"`{args.org}` không phải chi bộ nên không có đảng viên sinh hoạt trực tiếp; "
                 "hãy chỉ ra mã chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở)."
@@ -127,6 +127,11 @@ def run(args: argparse.Namespace) -> int:
         _check_id(args.org_id, "Mã tổ chức")
         year = _year(repo, args.year)
         folder, _ = _org_folder(repo, year, args.parent)
+        types = orgtypes.OrgTypes.load(repo / "schema")
+        new_type = types.by_code.get(args.org_type)
+        if new_type is None or not new_type.parents:
+            allowed = ", ".join(t.value for t in types if t.parents)
+            raise UsageError(f"Loại tổ chức `{args.org_type}` không có; chọn một trong: {allowed}.")
         target = repo / folder / args.org_id / layout.ORG_FILE
         text = scaffold.org_file(
             repo, target, args.org_id, year, _ruleset(repo, year), args.org_type

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.yamltext import yaml_scalar
+from generator.orgtypes import OrgTypes
 from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA_BY_RULESET
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
@@ -170,7 +171,7 @@ def member_file(
 
 def org_file(repo: Path, target: Path, org_id: str, year: int, ruleset: str, org_type: str) -> str:
     """An organization's to-chuc.yaml (its collective review) for `year`."""
-    grassroots = org_type in ("dang_bo_co_so", "chi_bo_co_so")
+    grassroots = OrgTypes.load(repo / SCHEMA_DIR).get(org_type).is_grassroots
     lines = [
         modeline(repo, target, "to-chuc.schema.json"),
         f"# BẢN KIỂM ĐIỂM TẬP THỂ NĂM {year} — tổ chức {org_id}",

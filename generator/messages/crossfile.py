@@ -85,6 +85,11 @@ CATALOG: dict[str, Message] = {
         "`{target}` được quyết định hai lần trong cùng tệp (lần đầu ở dòng {first_line}).",
         "Giữ một dòng cho mỗi đối tượng.",
     ),
+    "re-rating-no-authority": Message(
+        "{body} không có thẩm quyền xếp loại lại năm {year} của đảng viên `{member}`; thẩm quyền "
+        "thuộc {authority}. {gone} Việc xếp loại lại này không được áp dụng.",
+        "Chuyển dòng này sang tệp `quyet-dinh.yaml` của cấp có thẩm quyền (RULES.md 124-M7, §7).",
+    ),
     "re-rating-not-earlier": Message(
         "Xếp loại lại chỉ áp dụng cho năm trước năm {year}, không phải năm {target_year}.",
         "Sửa mục `nam` của dòng xếp loại lại thành năm có vi phạm (Quy định 124-QĐ/TW; RULES.md 124-M7).",

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.authority import re_rating_authority, re_rating_refused
+from generator.findings import Finding
 from generator.rules import qd124_hd25
 from generator.rules.assess import is_new_member
 from generator.rules.base import (
@@ -93,9 +95,10 @@ def rate_years(years: dict[int, Year]) -> dict[int, YearVerdicts]:
     out: dict[int, YearVerdicts] = {}
     for y in sorted(years):
         year = years[y]
-        pending_re_ratings = _collect_re_ratings(year, history)
+        pending_re_ratings, refused = _collect_re_ratings(year, history, years)
         verdicts = rate_year(year, history)
         verdicts.re_ratings.extend(pending_re_ratings)
+        verdicts.findings.extend(refused)
         for rr in pending_re_ratings:
             v = verdicts.members.get(rr.member_id)
             if v is not None:
@@ -105,7 +108,7 @@ def rate_years(years: dict[int, Year]) -> dict[int, YearVerdicts]:
                         qd124_hd25.C_EARLIER,
                         f"Cấp ủy cấp trên xếp loại lại năm {rr.earlier_year}: "
                         f"{_level_or_dash(rr.previous)} → {rr.level.label_vi} "
-                        f"({rr.decision}) (124-M7)",
+                        f"({rr.decision}{_heir(rr.successor_vi)}) (124-M7)",
                         Effect.INFO,
                     )
                 )
@@ -118,16 +121,32 @@ def _level_or_dash(level: Level | None) -> str:
     return level.label_vi if level else "chưa xếp loại"
 
 
-def _collect_re_ratings(year: Year, history: VerdictHistory) -> list[ReRatingApplied]:
+def _heir(text: str) -> str:
+    return f"; {text}" if text else ""
+
+
+def _collect_re_ratings(
+    year: Year, history: VerdictHistory, trees: dict[int, Year]
+) -> tuple[list[ReRatingApplied], list[Finding]]:
+    """The year's re-ratings of earlier years (124-M7) that its body may make (RULES.md §7:
+    the earlier year's deciding body, its successor across a change of tree, or a committee
+    above them; generator/authority.py); the others are findings and are not applied."""
     applied: list[ReRatingApplied] = []
+    refused: list[Finding] = []
     for decisions in year.decisions.values():
         for rr in decisions.re_ratings:
+            earlier_tree = trees.get(rr.year)
+            who = re_rating_authority(earlier_tree, year, rr.member_id) if earlier_tree else None
+            if who is not None and not who.allows(decisions.org_id):
+                refused.append(re_rating_refused(year, decisions, rr, who))
+                continue
+            heir = who.text_vi(rr.year) if who is not None else ""
             earlier = history.years.get(rr.year)
             v = earlier.members.get(rr.member_id) if earlier else None
             previous = v.final if v is not None else None
             number = decided_by_text(year, decisions)
             applied.append(
-                ReRatingApplied(rr.member_id, rr.year, rr.level, previous, number, rr.reason)
+                ReRatingApplied(rr.member_id, rr.year, rr.level, previous, number, rr.reason, heir)
             )
             if v is not None:
                 v.re_rated = (year.year, rr.level, number)
@@ -136,11 +155,11 @@ def _collect_re_ratings(year: Year, history: VerdictHistory) -> list[ReRatingApp
                         "124-M7",
                         qd124_hd25.C_EARLIER,
                         f"Được xếp loại lại năm {year.year}: {_level_or_dash(previous)} → "
-                        f"{rr.level.label_vi} ({number}) (124-M7)",
+                        f"{rr.level.label_vi} ({number}{_heir(heir)}) (124-M7)",
                         Effect.INFO,
                     )
                 )
-    return applied
+    return applied, refused
 
 
 def all_rule_ids() -> dict[str, list[str]]:

@@ -144,6 +144,8 @@ class ReRatingApplied:
     previous: Level | None  # the earlier year's final level before the re-rating
     decision: str  # "số quyết định" of the re-rating
     reason: str
+    # when the body that decided the earlier year no longer exists: it and its successor
+    successor_vi: str = ""
 
 
 class History(Protocol):
