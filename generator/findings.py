@@ -86,6 +86,8 @@ def make(
     `related` lists other files involved (shown by `check --changed-since` when one of them
     changed); `actor` defaults to the entry's.
     """
+    if rule:
+        params.setdefault("rule", rule)
     text, hint, severity = messages.render(code, variant=variant, hint_key=hint_key, **params)
     entry = messages.CATALOG[f"{code}/{variant}" if variant else code]
     more: dict[str, object] = dict(extra or {})

@@ -4,6 +4,7 @@ hint there, every code the generator emits is in it, and every entry renders."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from string import Formatter
 
@@ -97,6 +98,9 @@ def test_the_factory_renders_chooses_and_keeps_facts() -> None:
     )
     assert f.actor == "committee"  # the catalog's default
     assert f.message.startswith("Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong Chi bộ 1: 3 ")
+    assert f.hint.endswith(
+        "(132-M5); dòng này là một trong những trường hợp vượt tỷ lệ (xếp theo thứ tự trong tệp)."
+    )
     assert f.extra == {"limit": 2, "related": ["b.yaml"]}
     roster = make(
         "auth-not-allowed",
@@ -112,3 +116,13 @@ def test_the_factory_renders_chooses_and_keeps_facts() -> None:
     assert "chưa có trong danh sách tài khoản" in roster.message
     with pytest.raises(KeyError):
         make("no-such-code", "x.yaml", Position(1, 1))
+
+
+def test_no_placeholder_is_left_in_the_sample_findings() -> None:
+    # every parameter a template names reaches it (`rule=` too), on the real sample
+    from generator.check.run import check_repo
+
+    findings = check_repo(GENERATOR.parent).result.findings
+    assert findings, "the sample has warnings to render"
+    for f in findings:
+        assert not re.search(r"\{[a-z_]+\}", f.message + f.hint), (f.code, f.message, f.hint)

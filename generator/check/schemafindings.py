@@ -1,0 +1,364 @@
+"""Schema errors as positioned, Vietnamese findings (generator/messages/schema.py).
+
+`findings_for` turns one jsonschema error into findings: one small handler per keyword,
+each choosing its catalog entry, hint and parameters; `leaf_errors`, `dedupe` and
+`drop_explained_missing` keep one finding per mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+
+from generator.check import schemahints
+from generator.findings import Finding, Position, make
+from generator.messages.schema import AT_START_VI, BOUND_VI, LENGTH_VI, TYPE_VI
+from generator.submissions.yamlload import Document
+from generator.vietnamese import suggest
+
+
+def leaf_errors(
+    errors: Iterator[jsonschema.ValidationError],
+) -> Iterator[jsonschema.ValidationError]:
+    for error in errors:
+        if error.validator in ("anyOf", "oneOf") and error.context:
+            best = jsonschema.exceptions.best_match(error.context)
+            if best is not None:
+                yield from leaf_errors(iter([best]))
+                continue
+        yield error
+
+
+def drop_explained_missing(findings: list[Finding]) -> list[Finding]:
+    """`họ_tên:` is one mistake, not two: a missing key that an unknown key of the same
+    mapping most likely meant is already explained by that key's finding."""
+    meant = {
+        (f.extra.get("pointer"), f.extra.get("guess"))
+        for f in findings
+        if f.code == "schema-unknown-key" and f.extra.get("guess")
+    }
+    return [
+        f
+        for f in findings
+        if not (
+            f.code == "schema-required" and (f.extra.get("pointer"), f.extra.get("key")) in meant
+        )
+    ]
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: a date that breaks the pattern is not also reported as
+    an impossible date, an empty level not also as "not text"."""
+    seen: set[tuple[str, int, int, str]] = set()
+    patterns = {(f.line, f.column) for f in findings if f.code == "schema-pattern"}
+    enums = {(f.line, f.column) for f in findings if f.code == "schema-enum"}
+    out = []
+    for f in findings:
+        if f.code == "schema-date" and (f.line, f.column) in patterns:
+            continue
+        if f.code == "schema-type" and (f.line, f.column) in enums:
+            continue  # an empty level is one mistake: the enum finding says what to write
+        k = (f.code, f.line, f.column, f.message)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+def _title(schema: Any, key: str | None = None) -> str:
+    if not isinstance(schema, dict):
+        return ""
+    node = schema.get("properties", {}).get(key, {}) if key else schema
+    return node.get("title", "") if isinstance(node, dict) else ""
+
+
+def _resolve(schema: dict[str, Any], node: Any) -> Any:
+    """Follow a local `$ref` (bundled schemas have only local ones)."""
+    seen = 0
+    while isinstance(node, dict) and "$ref" in node and seen < 10:
+        pointer = node["$ref"].removeprefix("#/").split("/")
+        target: Any = schema
+        for part in pointer:
+            target = target.get(part.replace("~1", "/").replace("~0", "~"), {})
+        node = target
+        seen += 1
+    return node
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for p in path:
+        parts.append(f"[{p + 1}]" if isinstance(p, int) else (("." if parts else "") + str(p)))
+    return "".join(parts) or AT_START_VI
+
+
+def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
+    """The base schema's node for an instance path (overlays carry few titles)."""
+    node: Any = _resolve(base, base)
+    for part in path:
+        if not isinstance(node, dict):
+            return {}
+        raw = (
+            node.get("items", {})
+            if isinstance(part, int)
+            else node.get("properties", {}).get(part, {})
+        )
+        resolved = _resolve(base, raw)
+        # a property's own title ("Tự xếp loại") beats its shared definition's ("Mức xếp loại")
+        if isinstance(raw, dict) and isinstance(resolved, dict) and raw.get("title"):
+            resolved = {
+                **resolved,
+                "title": raw["title"],
+                "description": raw.get("description", resolved.get("description", "")),
+            }
+        node = resolved
+    return node
+
+
+@dataclass(frozen=True)
+class _Error:
+    """One validation error with what every finding made from it needs."""
+
+    error: jsonschema.ValidationError
+    doc: Document
+    file: str
+    root: dict[str, Any]
+    base: dict[str, Any] | None
+
+    @property
+    def path(self) -> tuple[Any, ...]:
+        return tuple(self.error.absolute_path)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return self.error.schema if isinstance(self.error.schema, dict) else {}
+
+    @property
+    def label(self) -> str:
+        """ "`kiem_diem.uu_diem` (Ưu điểm)": the place, with the property's own title."""
+        title = self.schema.get("title", "")
+        if self.path and self.base is not None:  # the property's own name beats its type's
+            title = _base_node(self.base, self.path).get("title", "") or title
+        return f"`{_where(self.path)}`" + (f" ({title})" if title else "")
+
+    @property
+    def where(self) -> str:
+        return f" trong {self.label}" if self.path else ""
+
+    def make(self, code: str, pos: Position, **params: Any) -> Finding:
+        extra: dict[str, object] = {
+            "keyword": str(self.error.validator),
+            "pointer": "/" + "/".join(str(p) for p in self.path),
+        }
+        for name in ("key", "guess"):
+            if name in params:
+                extra[name] = params[name]
+        return make(code, self.file, pos, extra=extra, **params)
+
+
+def findings_for(
+    error: jsonschema.ValidationError,
+    doc: Document,
+    file: str,
+    root_schema: dict[str, Any],
+    base_schema: dict[str, Any] | None = None,
+) -> list[Finding]:
+    e = _Error(error, doc, file, root_schema, base_schema)
+    keyword = error.validator
+    if keyword is None or keyword == "not" or error.schema is False:
+        return _not_allowed(e)
+    handler = _HANDLERS.get(str(keyword))
+    if handler is not None:
+        return handler(e)
+    if keyword == "format" and error.validator_value == "date":
+        return _pattern(e)
+    pos = doc.value_pos(e.path)
+    if keyword == "format":
+        return [e.make("schema-other", pos, variant="format", label=e.label, value=error.instance)]
+    return [e.make("schema-other", pos, label=e.label, detail=error.message)]
+
+
+def _required(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    missing = [k for k in e.error.validator_value if isinstance(value, dict) and k not in value]
+    pos = e.doc.key_pos(e.path) if e.path else Position(1, 1)
+    out = []
+    for k in missing:
+        sub = _resolve(e.root, e.schema.get("properties", {}).get(k, {}))
+        if e.base is not None:  # the property's own title beats its shared type's
+            own = _base_node(e.base, (*e.path, k))
+            if isinstance(own, dict) and own.get("title"):
+                sub = own
+        t = sub.get("title", "") if isinstance(sub, dict) else ""
+        hint = schemahints.for_missing_key(k, sub, e.path, e.doc)
+        out.append(
+            e.make(
+                "schema-required",
+                pos,
+                key=k,
+                title=f" ({t})" if t else "",
+                where=e.where,
+                hint_vi=hint,
+            )
+        )
+    return out
+
+
+def _unknown_keys(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    allowed = list(e.schema.get("properties", {}))
+    out = []
+    for k in (k for k in (value or {}) if k not in allowed):
+        guess = suggest(k, allowed)
+        pos = e.doc.key_pos((*e.path, k))
+        fix = schemahints.for_unknown_key(k, guess, value[k], pos.line)
+        out.append(
+            e.make(
+                "schema-unknown-key",
+                pos,
+                hint_key="fix" if fix else ("guess" if guess else ""),
+                key=k,
+                guess=guess,
+                where=e.where,
+                hint_vi=fix,
+                allowed=", ".join(f"`{a}`" for a in allowed),
+            )
+        )
+    return out
+
+
+def _enum(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    options = [str(o) for o in e.error.validator_value]
+    guess = schemahints.guess_enum(value, options)
+    key = e.path[-1] if e.path and isinstance(e.path[-1], str) else None
+    hint_key = ("corrected" if key is not None else "guess") if guess else ""
+    return [
+        e.make(
+            "schema-enum",
+            e.doc.value_pos(e.path),
+            variant="empty" if value is None else "",
+            hint_key=hint_key,
+            label=e.label,
+            value=value,
+            options=", ".join(f"`{o}`" for o in options),
+            guess=guess,
+            key=key,
+            line=schemahints.source_line(e.doc, e.path),
+        )
+    ]
+
+
+def _const(e: _Error) -> list[Finding]:
+    return [
+        e.make(
+            "schema-const",
+            e.doc.value_pos(e.path),
+            label=e.label,
+            expected=e.error.validator_value,
+            value=e.error.instance,
+        )
+    ]
+
+
+def _type(e: _Error) -> list[Finding]:
+    value = e.error.instance
+    expected = e.error.validator_value
+    expected_list = expected if isinstance(expected, list) else [expected]
+    return [
+        e.make(
+            "schema-type",
+            e.doc.value_pos(e.path),
+            variant="empty" if value is None else "",
+            label=e.label,
+            want=" hoặc ".join(TYPE_VI.get(str(t), str(t)) for t in expected_list),
+            value=value,
+            hint_vi=schemahints.for_type(value, expected_list, e.doc, e.path),
+        )
+    ]
+
+
+def _pattern(e: _Error) -> list[Finding]:
+    pos = e.doc.value_pos(e.path)
+    value = e.error.instance
+    if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
+        date = schemahints.for_date(value, e.doc, e.path)
+        if e.error.validator == "format":
+            return [e.make("schema-date", pos, label=e.label, value=value, hint_vi=date)]
+        return [
+            e.make("schema-pattern", pos, variant="date", label=e.label, value=value, hint_vi=date)
+        ]
+    description = e.schema.get("description", "")
+    return [
+        e.make(
+            "schema-pattern",
+            pos,
+            hint_key="described" if description else "",
+            label=e.label,
+            value=value,
+            description=description,
+            pattern=e.error.validator_value,
+        )
+    ]
+
+
+def _range(e: _Error) -> list[Finding]:
+    return [
+        e.make(
+            "schema-range",
+            e.doc.value_pos(e.path),
+            label=e.label,
+            bound=BOUND_VI[str(e.error.validator)],
+            limit=e.error.validator_value,
+            value=e.error.instance,
+        )
+    ]
+
+
+def _length(e: _Error) -> list[Finding]:
+    keyword = str(e.error.validator)
+    return [
+        e.make(
+            "schema-length",
+            e.doc.value_pos(e.path),
+            hint_key="write" if keyword in ("minLength", "minItems") else "",
+            label=e.label,
+            what=LENGTH_VI[keyword].format(n=e.error.validator_value),
+        )
+    ]
+
+
+def _not_allowed(e: _Error) -> list[Finding]:
+    base_title = _base_node(e.base, e.path).get("title", "") if e.base else ""
+    named = f"`{_where(e.path)}`" + (f" ({base_title})" if base_title else "")
+    description = e.schema.get("description", "")
+    return [
+        e.make(
+            "schema-not-allowed",
+            e.doc.key_pos(e.path),
+            hint_key="described" if description else "",
+            label=named,
+            description=description,
+        )
+    ]
+
+
+def _unique(e: _Error) -> list[Finding]:
+    return [e.make("schema-other", e.doc.value_pos(e.path), variant="unique", label=e.label)]
+
+
+_HANDLERS: dict[str, Callable[[_Error], list[Finding]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_keys,
+    "unevaluatedProperties": _unknown_keys,
+    "enum": _enum,
+    "const": _const,
+    "type": _type,
+    "pattern": _pattern,
+    **{k: _range for k in BOUND_VI},
+    **{k: _length for k in LENGTH_VI},
+    "uniqueItems": _unique,
+}
