@@ -20,6 +20,9 @@ from generator.check.loaded import LoadedFile
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding, Position, make
 from generator.orgtypes import use_schema_dir
+from generator.rules.form import form_findings
+from generator.rules.registry import ids as registry_ids
+from generator.rules.registry import spec_for
 from generator.submissions import records as rec
 from generator.submissions.layout import Kind, SubmissionFile, walk_year
 from generator.submissions.records import Source, from_mapping
@@ -33,7 +36,8 @@ RECORD_TYPES: dict[Kind, type] = {
     Kind.PROPOSALS: rec.Proposals,
     Kind.DECISIONS: rec.Decisions,
 }
-RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
+# the ruleset ids `--ruleset` accepts: the registry's (generator.rules.registry)
+RULESETS = registry_ids()
 Progress = Callable[[int, int], None]
 
 
@@ -183,6 +187,7 @@ def load_year(
         result.extend(outcomes[file].check_findings)
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
+    result.extend(_form_findings(year_obj, loaded))
     return year_obj, result
 
 
@@ -206,6 +211,18 @@ def validate_loaded(
     if not found and lf.file.kind in RECORD_TYPES:
         return _build(lf)
     return None
+
+
+def _form_findings(year: Year, loaded: list[LoadedFile]) -> list[Finding]:
+    """R0: what each file must add under the year's ruleset (generator.rules.form): from
+    its record when it has one, else from its document."""
+    files: list[tuple[str, str, Any]] = [
+        (lf.file.kind.value, lf.file.path, lf.record if lf.record is not None else lf.document)
+        for lf in loaded
+        if lf.file.kind in (Kind.MEMBER, Kind.ORG)
+        and (lf.record is not None or lf.document is not None)
+    ]
+    return form_findings(year, spec_for(year.year, year.config), files)
 
 
 def _member(

@@ -12,6 +12,8 @@
 | rule-two-years-khtnv | warning | KHTNV two years running (X3) |
 | rule-setting-invalid | error | a `cai_dat:` value the ruleset does not accept |
 | rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
+| form-incomplete | warning | while the year is `pending`, a file marked complete lacks a section of the official form (R0, X5) |
+| form-to-complete | warning | a draft, once a ruleset applies: exactly the fields it must add under it (R0) |
 
 Parameters named `*_text` are already worded (e.g. `level_text(level)`); lists are
 joined by the caller.
@@ -82,5 +84,22 @@ CATALOG: dict[str, Message] = {
         "Các cài đặt của bộ quy tắc này: {known}.",
         severity="warning",
         actor="board",
+    ),
+    # ---- the form of a review under the year's ruleset (generator/rules/form.py)
+    "form-incomplete": Message(
+        "Tệp ghi đã hoàn thành nhưng {what} còn thiếu {count} phần bắt buộc của mẫu: {fields}.",
+        "Viết đủ các phần này, hoặc ghi `trang_thai_ho_so: nhap` nếu chưa xong. Năm {year} "
+        "đang chờ hướng dẫn nên đây là cảnh báo; khi năm có bộ quy tắc, bản đã hoàn thành "
+        "thiếu các phần này sẽ là lỗi.",
+        severity="warning",
+        actor="member",
+    ),
+    "form-to-complete": Message(
+        "Bản nháp: theo bộ quy tắc `{ruleset}` ({title}), {what} cần bổ sung {count} mục: "
+        "{fields}.",
+        "Bổ sung các mục này rồi ghi `trang_thai_ho_so: hoan_thanh`. Bản nháp chưa được "
+        "xếp loại; nội dung đã viết được giữ nguyên.",
+        severity="warning",
+        actor="member",
     ),
 }

@@ -305,7 +305,8 @@ def test_pending_year_switched_to_a_ruleset_lists_what_each_file_must_add(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """RULES.md R0: the sample's 2026 is `pending`; checked as qd124-hd25, every completed
-    file must add its criteria (tieu_chi) and drop its scores (diem); a draft adds nothing."""
+    file must add its criteria (tieu_chi) and drop its scores (diem); a draft is told, as a
+    warning, exactly which fields it must add (issue 8 item 4: it used to be told nothing)."""
     code, report = run_check(
         ROOT, "submissions/2026", "--ruleset", "qd124-hd25", "--no-rules", capsys=capsys
     )
@@ -317,9 +318,20 @@ def test_pending_year_switched_to_a_ruleset_lists_what_each_file_must_add(
     for path, items in by_file.items():
         text = (ROOT / path).read_text(encoding="utf-8")
         codes = sorted(code for code, _ in items)
-        assert set(codes) <= {"schema-required", "schema-not-allowed"}, (path, codes)
-        if "trang_thai_ho_so: nhap" in text:  # a draft is never asked for more, only to drop
+        assert set(codes) <= {"schema-required", "schema-not-allowed", "form-to-complete"}, (
+            path,
+            codes,
+        )
+        root = path.count("/") == 3  # the province: reviewed above the repository (D5)
+        if "trang_thai_ho_so: nhap" in text and root:
             assert codes == ["schema-not-allowed"], (path, codes)
+        elif "trang_thai_ho_so: nhap" in text:  # a draft: drop what does not fit, and a list
+            assert "schema-required" not in codes, (path, codes)
+            assert codes.count("form-to-complete") == 1, (path, codes)
+            todo = next(m for c, m in items if c == "form-to-complete")
+            assert "`tieu_chi.chinh_tri_tu_tuong`" in todo and "qd124-hd25" in todo
+        else:
+            assert "form-to-complete" not in codes, (path, codes)
         if "\ndiem:" in text:
             assert any(
                 "`diem`" in message for code, message in items if code == "schema-not-allowed"
