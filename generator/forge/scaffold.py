@@ -51,8 +51,9 @@ def _review_sections(leader: bool) -> list[str]:
     out = [
         "",
         "# ---------------------------------------------------------------------------",
-        "# PHẦN NỘI DUNG KIỂM ĐIỂM (theo mẫu). Viết sau dấu | ở dòng dưới, thụt lề 4 dấu cách",
-        '# như ví dụ; xóa hai dấu ngoặc kép "" khi bắt đầu viết.',
+        "# PHẦN NỘI DUNG KIỂM ĐIỂM (theo mẫu). Thụt lề 2 dấu cách mỗi cấp: viết sau dấu | ở",
+        "# dòng dưới, thụt thêm 2 dấu cách so với tên mục như ví dụ; xóa hai dấu ngoặc kép \"\"",
+        "# khi bắt đầu viết.",
         "kiem_diem:",
         "  # 1. Ưu điểm, kết quả đạt được trong năm",
         '  uu_diem: ""',
