@@ -52,7 +52,7 @@ def _review_sections(leader: bool) -> list[str]:
         "",
         "# ---------------------------------------------------------------------------",
         "# PHẦN NỘI DUNG KIỂM ĐIỂM (theo mẫu). Thụt lề 2 dấu cách mỗi cấp: viết sau dấu | ở",
-        "# dòng dưới, thụt thêm 2 dấu cách so với tên mục như ví dụ; xóa hai dấu ngoặc kép \"\"",
+        '# dòng dưới, thụt thêm 2 dấu cách so với tên mục như ví dụ; xóa hai dấu ngoặc kép ""',
         "# khi bắt đầu viết.",
         "kiem_diem:",
         "  # 1. Ưu điểm, kết quả đạt được trong năm",
