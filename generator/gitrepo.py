@@ -1,8 +1,15 @@
-"""The one place that talks to Git (STYLE.md: one module per outside world)."""
+"""The one place that talks to Git (STYLE.md: one module per outside world).
+
+Paths are read NUL-separated (`-z`): Git quotes names with non-ASCII letters, quotes,
+backslashes or newlines in its line-based output, and a quoted name would be a path no
+one checks. Names that are not UTF-8 are kept (as surrogate escapes) so that they can be
+reported, never dropped.
+"""
 
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -10,19 +17,27 @@ class GitError(Exception):
     """Git failed or is missing; the message is Vietnamese and says what to do."""
 
 
-def _git(repo: Path, *args: str) -> str:
+def _run(repo: Path, *args: str) -> bytes:
     try:
         out = subprocess.run(
             ["git", "-C", str(repo), *args],
             check=True,
             capture_output=True,
-            text=True,
         )
     except FileNotFoundError as exc:
         raise GitError("Không tìm thấy chương trình git trên máy.") from exc
     except subprocess.CalledProcessError as exc:
-        raise GitError(f"git {' '.join(args)} thất bại: {exc.stderr.strip()}") from exc
+        err = exc.stderr.decode("utf-8", "replace").strip()
+        raise GitError(f"git {' '.join(args)} thất bại: {err}") from exc
     return out.stdout
+
+
+def _git(repo: Path, *args: str) -> str:
+    return _run(repo, *args).decode("utf-8", "surrogateescape")
+
+
+def _names(raw: bytes) -> list[str]:
+    return [n.decode("utf-8", "surrogateescape") for n in raw.split(b"\0") if n]
 
 
 def merge_base(repo: Path, ref: str) -> str:
@@ -31,6 +46,11 @@ def merge_base(repo: Path, ref: str) -> str:
         return _git(repo, "merge-base", ref, "HEAD").strip()
     except GitError:
         return ref
+
+
+def verify_commit(repo: Path, rev: str) -> str:
+    """The full commit id of `rev` (GitError with Git's reason when it is not a commit)."""
+    return _git(repo, "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}").strip()
 
 
 def file_at(repo: Path, rev: str, path: str) -> bytes | None:
@@ -44,34 +64,82 @@ def file_at(repo: Path, rev: str, path: str) -> bytes | None:
     return out.stdout
 
 
+def list_tree(repo: Path, rev: str, folder: str) -> list[str]:
+    """Names directly inside `folder` at `rev` ([] when it did not exist)."""
+    try:
+        raw = _run(repo, "ls-tree", "-z", "--name-only", rev, folder.rstrip("/") + "/")
+    except GitError:
+        return []
+    return [n.rsplit("/", 1)[-1] for n in _names(raw)]
+
+
 def diff_zero_context(repo: Path, rev: str, path: str) -> str:
     """`git diff -U0` of `path` between `rev` and the working tree ("" on failure)."""
     try:
-        return _git(repo, "diff", "-U0", "--no-color", rev, "--", path)
-    except (GitError, UnicodeDecodeError):
+        return _git(repo, "diff", "-U0", "--no-color", "--no-ext-diff", rev, "--", path)
+    except GitError:
         return ""
 
 
+@dataclass(frozen=True)
+class PathChange:
+    """One changed path. `status`: A added, M modified, D deleted, R renamed (from
+    `old_path`), T type changed (e.g. a file replaced by a symlink)."""
+
+    status: str
+    path: str
+    old_path: str | None = None
+
+
+def parse_name_status(raw: bytes) -> list[PathChange]:
+    """`git diff --name-status -z` output: `X\\0path\\0`, or `R100\\0old\\0new\\0`."""
+    fields = raw.split(b"\0")
+    out: list[PathChange] = []
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i].decode("ascii", "replace")[:1]
+        if status in ("R", "C"):
+            old, new = fields[i + 1], fields[i + 2]
+            name = new.decode("utf-8", "surrogateescape")
+            source = old.decode("utf-8", "surrogateescape")
+            out.append(PathChange("R" if status == "R" else "A", name, source))
+            i += 3
+        else:
+            out.append(PathChange(status, fields[i + 1].decode("utf-8", "surrogateescape")))
+            i += 2
+    return out
+
+
+def changes(repo: Path, ref: str) -> tuple[str, list[PathChange]]:
+    """(the merge base, every path changed since it): committed, staged, unstaged and
+    untracked, with renames (`-M`) and deletions. Nothing is filtered out."""
+    base = merge_base(repo, ref)
+    base = verify_commit(repo, base)  # a clear error for a bad ref
+    raw = _run(
+        repo,
+        "-c",
+        "core.quotePath=false",
+        "diff",
+        "--name-status",
+        "-z",
+        "-M",
+        "--no-color",
+        "--no-ext-diff",
+        base,
+        "--",
+    )
+    found = parse_name_status(raw)
+    seen = {c.path for c in found}
+    untracked = _run(repo, "ls-files", "-z", "--others", "--exclude-standard")
+    found += [PathChange("A", n) for n in _names(untracked) if n not in seen]
+    return base, sorted(found, key=lambda c: c.path)
+
+
 def changed_files(repo: Path, ref: str) -> list[str]:
-    """Repository-relative paths changed since `ref`: committed, staged, unstaged, untracked.
+    """Repository-relative paths changed since `ref` (both sides of a rename).
 
     Deleted files are included (a deletion can break references elsewhere).
     """
-    base = merge_base(repo, ref)
-    _git(repo, "rev-parse", "--verify", f"{base}^{{commit}}")  # a clear error for a bad ref
-    names = set(_git(repo, "diff", "--name-only", "--no-renames", base).splitlines())
-    names |= set(_git(repo, "ls-files", "--others", "--exclude-standard").splitlines())
-    return sorted(n for n in names if n)
-
-
-def changed_files_with_authors(repo: Path, ref: str) -> dict[str, set[str]]:
-    """path -> author emails/names of the commits since `ref` that touched it."""
-    out = _git(repo, "log", "--format=@%an <%ae>", "--name-only", "--no-renames", f"{ref}..HEAD")
-    result: dict[str, set[str]] = {}
-    author = ""
-    for line in out.splitlines():
-        if line.startswith("@"):
-            author = line[1:]
-        elif line.strip():
-            result.setdefault(line.strip(), set()).add(author)
-    return result
+    _, found = changes(repo, ref)
+    names = {c.path for c in found} | {c.old_path for c in found if c.old_path}
+    return sorted(names)

@@ -10,12 +10,10 @@ from generator.check import RULESETS
 from generator.check.run import Selection, check_repo, resolve_paths
 from generator.cli import UsageError, find_repo
 from generator.findings import CheckResult, Finding
-from generator.forge.authorize import check_author
 from generator.forge.comment import comment_body
-from generator.forge.roster import load_roster
-from generator.gitrepo import GitError, changed_files
+from generator.forge.judge import Judgement, judge
+from generator.gitrepo import GitError
 from generator.report import REPORTERS
-from generator.submissions.layout import SUBMISSIONS
 
 HELP = "kiểm tra hồ sơ: cú pháp, mẫu (schema), liên kết giữa các tệp và quy định của năm"
 
@@ -45,13 +43,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--author",
         metavar="TÀI_KHOẢN",
-        help="báo các tệp tài khoản này không được thay đổi (cần --changed-since)",
+        help="người mở yêu cầu hợp nhất: báo các thay đổi tài khoản này không được làm "
+        "(cần --changed-since; quyền đọc từ nhánh gốc)",
+    )
+    p.add_argument(
+        "--actor",
+        metavar="TÀI_KHOẢN",
+        help="người đã đẩy (push) thay đổi lên yêu cầu hợp nhất; được kiểm tra như --author",
     )
     p.add_argument(
         "--comment-file",
         metavar="TỆP",
         type=Path,
         help="ghi thêm nội dung bình luận cho yêu cầu hợp nhất (Markdown) vào TỆP",
+    )
+    p.add_argument(
+        "--json-file",
+        metavar="TỆP",
+        type=Path,
+        help="ghi thêm báo cáo đầy đủ dạng JSON vào TỆP (ví dụ để lưu làm artifact)",
     )
     p.set_defaults(func=run)
 
@@ -66,20 +76,28 @@ def run(args: argparse.Namespace) -> int:
     repo = args.repo.resolve() if args.repo else find_repo()
     problems: list[Finding] = []
     paths: list[str] | None = None
-    if args.author and not args.changed_since:
-        raise UsageError("--author cần đi kèm --changed-since (so với nhánh gốc của yêu cầu).")
+    logins = [login for login in (args.author, args.actor) if login]
+    if logins and not args.changed_since:
+        raise UsageError(
+            "--author/--actor cần đi kèm --changed-since (so với nhánh gốc của yêu cầu)."
+        )
+    judgement: Judgement | None = None
     if args.changed_since:
         try:
-            changed = changed_files(repo, args.changed_since)
+            judgement = judge(repo, args.changed_since, logins)
         except GitError as exc:
             raise UsageError(str(exc)) from exc
+        changed = [c.path for c in judgement.changes]
         if any(c.startswith("schema/") for c in changed):
             paths = None  # a schema change concerns every file
         else:
-            paths = [c for c in changed if c.startswith(SUBMISSIONS + "/")]
+            paths = [c.path for c in judgement.submissions]
+            paths += [c.old_path for c in judgement.submissions if c.old_path]
             if not paths:
                 print("Không có tệp hồ sơ nào thay đổi.", file=sys.stdout)
-                return _report(args, CheckResult(), []) if args.comment_file else 0
+                only = CheckResult()
+                only.extend(judgement.findings)
+                return _report(args, only, only.sorted())
             # deleted files cannot be shown, but their year must be checked
             paths = [p if (repo / p).exists() else p.rsplit("/", 1)[0] for p in paths]
     if args.paths:
@@ -95,18 +113,21 @@ def run(args: argparse.Namespace) -> int:
         print("\r\033[K", end="", file=sys.stderr)
     result: CheckResult = outcome.result
     result.extend(problems)
-    if args.author:
-        result.extend(
-            check_author(repo, args.changed_since, changed, args.author, load_roster(repo))
-        )
+    if judgement is not None:
+        result.extend(judgement.findings)
     return _report(args, result, result.sorted())
 
 
 def _report(args: argparse.Namespace, result: CheckResult, findings: list[Finding]) -> int:
     reporter = REPORTERS[args.format](sys.stdout)
     reporter.report(result, findings)
+    if args.json_file:
+        with args.json_file.open("w", encoding="utf-8") as out:
+            REPORTERS["json"](out).report(result, findings)
     if args.comment_file:
-        args.comment_file.write_text(comment_body(result, findings, author=args.author), "utf-8")
+        args.comment_file.write_text(
+            comment_body(result, findings, author=args.author, actor=args.actor), "utf-8"
+        )
     return 1 if any(f.severity.value == "error" for f in findings) else 0
 
 

@@ -49,14 +49,13 @@ class Change:
     changed_lines: frozenset[int] = frozenset()
 
 
-def read_changes(repo: Path, ref: str, paths: Iterable[str]) -> list[Change]:
-    """The changes of `paths` since the merge base of `ref` (working tree included)."""
-    base = gitrepo.merge_base(repo, ref)
+def read_changes(repo: Path, base: str, paths: Iterable[str]) -> list[Change]:
+    """The changes of `paths` since commit `base` (working tree included)."""
     out = []
     for path in paths:
         before = gitrepo.file_at(repo, base, path)
         full = repo / path
-        after = full.read_bytes() if full.is_file() else None
+        after = full.read_bytes() if full.is_file() and not full.is_symlink() else None
         lines: set[int] = set()
         if after is not None:
             if before is None:
@@ -170,14 +169,3 @@ def authorize(
                 )
             )
     return findings
-
-
-def check_author(
-    repo: Path, ref: str, changed: list[str], login: str, roster: Roster
-) -> list[Finding]:
-    """`authorize` over the files changed since `ref` in `repo`."""
-    years = layout.years(repo)
-    subs = [p for p in changed if p.startswith(layout.SUBMISSIONS + "/")]
-    return authorize(
-        read_changes(repo, ref, subs), login, roster, open_year=years[-1] if years else None
-    )

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from generator.findings import CheckResult, Finding, Severity
 from generator.report.markdown import findings_table
+from generator.report.safe import md_literal
 
 TITLE = "Kết quả kiểm tra hồ sơ"
 MAX_CHARS = 60_000  # below GitHub's 65,536, leaving room for the forge's own additions
 GUIDE = "generator/forge/HUONG_DAN.md"
 
 
-def _footer(findings: list[Finding], author: str | None) -> list[str]:
+def _footer(findings: list[Finding], author: str | None, actor: str | None) -> list[str]:
     lines = [""]
     if author:
-        lines.append(f"Người gửi: `{author}`.")
+        lines.append(f"Người gửi: <code>{md_literal(author)}</code>.")
+    if actor and actor.lower() != (author or "").lower():
+        lines.append(f"Người đẩy thay đổi: <code>{md_literal(actor)}</code>.")
     if any(f.severity is Severity.ERROR for f in findings):
         lines += [
             "",
@@ -30,9 +33,15 @@ def _footer(findings: list[Finding], author: str | None) -> list[str]:
     return lines
 
 
-def comment_body(result: CheckResult, findings: list[Finding], *, author: str | None = None) -> str:
+def comment_body(
+    result: CheckResult,
+    findings: list[Finding],
+    *,
+    author: str | None = None,
+    actor: str | None = None,
+) -> str:
     """The Markdown body of the sticky pull-request comment."""
-    footer = "\n".join(_footer(findings, author)) + "\n"
+    footer = "\n".join(_footer(findings, author, actor)) + "\n"
     body = findings_table(result, findings, title=TITLE)
     if len(body) + len(footer) <= MAX_CHARS:
         return body + footer
@@ -50,6 +59,6 @@ def comment_body(result: CheckResult, findings: list[Finding], *, author: str | 
     kept.append("")
     kept.append(
         f"_Bảng chỉ hiện {shown}/{len(findings)} vấn đề đầu tiên; xem đủ trong phần tóm tắt "
-        "(Summary) của lượt chạy kiểm tra._"
+        "(Summary) và tệp đính kèm (artifact) `kiemdiem-report` của lượt chạy kiểm tra._"
     )
     return "\n".join(kept) + "\n" + footer

@@ -12,6 +12,7 @@ to-chuc.yaml                   the committee of that organization (its collectiv
 nam-danh-gia.yaml, tai-khoan   the organization board (ban_to_chuc)
 a closed year (not the newest) the organization board: earlier years are not edited, a
                                re-rating goes into the newest year's quyet-dinh.yaml
+a year newer than the open one the organization board: only the board opens a year
 =============================  ==========================================================
 
 Whatever would have no owner falls back to the board, so nothing is ownerless. Files
@@ -72,6 +73,10 @@ def owners_of(path: str, roster: Roster, *, open_year: int | None) -> Ownership:
     f = layout.classify(path)
     if f.kind in (Kind.ROSTER, Kind.YEAR) or f.year is None:
         return Ownership(board, Area.BOARD, board_who)
+    if open_year is not None and f.year > open_year:
+        return Ownership(
+            board, Area.BOARD, f"{board_who} — năm {f.year} chưa mở, chỉ Ban Tổ chức mở năm mới"
+        )
     if open_year is not None and f.year < open_year:
         return Ownership(
             board, Area.BOARD, f"{board_who} — năm {f.year} đã khép lại, không sửa hồ sơ cũ"

@@ -18,14 +18,18 @@ roster never crashes authorization — it only grants less.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.submissions.layout import ROSTER_FILE, SUBMISSIONS
+from generator.submissions.layout import ID_RE, ROSTER_FILE, SUBMISSIONS
 from generator.submissions.yamlload import loads
 
 ROSTER_PATH = f"{SUBMISSIONS}/{ROSTER_FILE}"
+# a forge login (GitHub's alphabet: letters, digits, single hyphens inside); anything else
+# in the roster is skipped, so it can never reach CODEOWNERS or a comparison
+LOGIN_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
 
 class Role(enum.Enum):
@@ -104,14 +108,19 @@ def parse_roster(data: Any, lines: dict[int, int] | None = None) -> list[Account
                 role = Role(seat.get("vai_tro"))
             except ValueError:
                 continue
-            if isinstance(seat.get("ma_to_chuc"), str):
+            if isinstance(seat.get("ma_to_chuc"), str) and ID_RE.fullmatch(seat["ma_to_chuc"]):
                 seats.append(Seat(seat["ma_to_chuc"], role))
+        login = entry["tai_khoan"].strip().lstrip("@")
+        if not LOGIN_RE.fullmatch(login):
+            continue
         member_id = entry.get("ma_dang_vien")
         accounts.append(
             Account(
-                login=entry["tai_khoan"].strip().lstrip("@"),
+                login=login,
                 name=str(entry.get("ho_ten") or ""),
-                member_id=member_id if isinstance(member_id, str) else None,
+                member_id=member_id
+                if isinstance(member_id, str) and ID_RE.fullmatch(member_id)
+                else None,
                 seats=tuple(seats),
                 board=entry.get("ban_to_chuc") is True,
                 line=(lines or {}).get(i, 1),
@@ -122,10 +131,16 @@ def parse_roster(data: Any, lines: dict[int, int] | None = None) -> list[Account
 
 def load_roster(repo: Path) -> Roster:
     """The roster of the repository at `repo` (empty and unreadable when missing or broken)."""
-    path = repo / ROSTER_PATH
     try:
-        raw = path.read_bytes()
+        raw = (repo / ROSTER_PATH).read_bytes()
     except OSError:
+        return Roster([], readable=False)
+    return roster_from_bytes(raw)
+
+
+def roster_from_bytes(raw: bytes | None) -> Roster:
+    """The roster from the file's bytes (e.g. read from the base commit by Git)."""
+    if raw is None:
         return Roster([], readable=False)
     loaded = loads(raw)
     if loaded.document is None:

@@ -1,4 +1,5 @@
-"""Catalog: `check --author` (generator/forge/authorize.py)."""
+"""Catalog: `check --changed-since/--author/--actor`: a pull request judged from its base
+(generator/forge/authorize.py, generator/forge/judge.py)."""
 
 from __future__ import annotations
 
@@ -22,5 +23,29 @@ CATALOG: dict[str, Message] = {
         "trong {file_label} đã bị tài khoản `{login}` thay đổi.",
         "Bỏ thay đổi ở dòng này (trả về như trước); một đồng chí khác trong cấp ủy ghi dòng "
         "của bạn theo kết quả biểu quyết.",
+    ),
+    # ---- a pull request judged from the base branch (generator/forge/judge.py)
+    "path-name": Message(
+        "Tên `{name}` trong đường dẫn không hợp lệ: {why}",
+        "Đặt lại tên chỉ gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ `chi-bo-ap-1`, "
+        "`dv-104233.yaml`); nội dung tệp giữ nguyên.",
+    ),
+    "auth-outside": Message(
+        "Tài khoản `{login}` không được thay đổi tệp ngoài thư mục submissions/ ({what}): "
+        "chương trình kiểm tra, quy tắc và cấu hình kho do Ban Tổ chức quản lý.",
+        "Bỏ thay đổi ở tệp này khỏi yêu cầu hợp nhất (trả về như nhánh gốc); nếu cần sửa, "
+        "đề nghị Ban Tổ chức thực hiện.",
+    ),
+    "auth-transfer": Message(
+        "Bản kiểm điểm của `{member}` được chuyển từ `{source}` sang `{target}`: chuyển "
+        "sinh hoạt là việc của Ban Tổ chức hoặc bí thư của cả hai chi bộ, tài khoản `{login}` "
+        "không được làm.",
+        "Trả tệp về chỗ cũ trong yêu cầu hợp nhất này (nội dung giữ nguyên); việc chuyển "
+        "sinh hoạt do Ban Tổ chức thực hiện.",
+    ),
+    "year-new-without-file": Message(
+        "Thư mục năm {year} mới được tạo nhưng chưa có tệp `nam-danh-gia.yaml`.",
+        "Chỉ Ban Tổ chức mở năm đánh giá mới, bằng `kiemdiem new year {year}`; bỏ các tệp "
+        "của năm {year} khỏi yêu cầu hợp nhất này (giữ bản sao nếu cần).",
     ),
 }

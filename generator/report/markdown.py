@@ -1,37 +1,35 @@
-"""The findings as a Markdown document: the job summary and the pull-request comment."""
+"""The findings as a Markdown document: the job summary and the pull-request comment.
+
+Every cell goes through `generator.report.safe.md_cell`: a submitted value cannot end its
+cell or row, or become a heading, link, image, code span, HTML or @mention.
+"""
 
 from __future__ import annotations
 
 from generator.findings import CheckResult, Finding
 from generator.report.base import summary_vi
+from generator.report.safe import md_cell, md_literal
 
 # a marker that lets the workflow find and update its own comment instead of adding one
 COMMENT_MARKER = "<!-- kiemdiem-check -->"
+HEADER = [
+    "| Tệp | Dòng | Mức | Mã | Nội dung | Cách sửa |",
+    "|---|---:|---|---|---|---|",
+]
 
 
-def _cell(text: str) -> str:
-    """Escape for a Markdown table cell: no HTML, no pipes, no line breaks."""
+def finding_row(f: Finding) -> str:
     return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", "<br>")
+        f"| <code>{md_literal(f.path)}</code> | {f.line} | {f.severity.label_vi} "
+        f"| <code>{md_literal(f.code)}</code> | {md_cell(f.message)} | {md_cell(f.hint)} |"
     )
 
 
 def findings_table(result: CheckResult, findings: list[Finding], *, title: str) -> str:
     lines = [COMMENT_MARKER, f"## {title}", "", summary_vi(result.files_checked, findings), ""]
     if findings:
-        lines += [
-            "| Tệp | Dòng | Mức | Mã | Nội dung | Cách sửa |",
-            "|---|---:|---|---|---|---|",
-        ]
-        for f in findings:
-            lines.append(
-                f"| `{_cell(f.path)}` | {f.line} | {f.severity.label_vi} | `{f.code}` "
-                f"| {_cell(f.message)} | {_cell(f.hint)} |"
-            )
+        lines += HEADER
+        lines += [finding_row(f) for f in findings]
     else:
         lines.append("Mọi tệp đều hợp lệ. ✅")
     return "\n".join(lines) + "\n"

@@ -276,7 +276,7 @@ def test_github_format_annotations_and_summary(
     )
     assert any(line.startswith("::notice title=kiemdiem::Còn ") for line in out)
     table = summary.read_text(encoding="utf-8")
-    assert table.count(f"| `{CB}/dang-vien/dv-1000") >= 12
+    assert table.count(f"| <code>{CB}/dang-vien/dv-1000") >= 12
     assert code == 1
 
 
