@@ -9,6 +9,7 @@ from pathlib import Path
 from generator import orgtypes
 from generator.cli import UsageError, find_repo
 from generator.forge import scaffold
+from generator.rules.registry import PENDING, default_ruleset_id, ruleset_id_for
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
 
@@ -62,8 +63,9 @@ def _read(repo: Path, rel: str) -> dict[str, object]:
 
 
 def _ruleset(repo: Path, year: int) -> str:
+    """The ruleset the year file names (the registry's answer); `pending` without one."""
     value = _read(repo, f"{layout.SUBMISSIONS}/{year}/{layout.YEAR_FILE}").get("bo_quy_tac")
-    return value if isinstance(value, str) else "pending"
+    return ruleset_id_for(year, override=value) if isinstance(value, str) else PENDING
 
 
 def _org_folder(repo: Path, year: int, org_id: str) -> tuple[str, dict[str, object]]:
@@ -146,5 +148,5 @@ def run(args: argparse.Namespace) -> int:
         )
         root = value if isinstance(value, str) else None
     target = repo / layout.SUBMISSIONS / str(args.year) / layout.YEAR_FILE
-    ruleset = args.ruleset or scaffold.ruleset_for(args.year)
+    ruleset = args.ruleset or default_ruleset_id(args.year)
     return _write(repo, target, scaffold.year_file(repo, target, args.year, root, ruleset))

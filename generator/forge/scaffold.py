@@ -17,24 +17,18 @@ from typing import Any
 
 from generator.check.yamltext import yaml_scalar
 from generator.orgtypes import OrgTypes
-from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA_BY_RULESET
+from generator.rules.registry import REGISTRY, ids
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
 
 SCHEMA_DIR = "schema"
 # what a member's earlier review tells about them this year (form order)
 MEMBER_FACTS = ("ho_ten", "loai_dang_vien", "ngay_sinh", "ngay_vao_dang", "chuc_vu")
-# ruleset by evaluation year (RULES.md §1); the board may choose `pending` instead
-RULESET_BY_YEAR = ((2025, "qd366-hd43"), (2023, "qd124-hd25"), (2018, "qd132-hd21"))
 
 
 def modeline(repo: Path, target: Path, schema: str) -> str:
     rel = os.path.relpath(repo / SCHEMA_DIR / schema, target.parent).replace(os.sep, "/")
     return f"# yaml-language-server: $schema={rel}"
-
-
-def ruleset_for(year: int) -> str:
-    return next((r for y, r in RULESET_BY_YEAR if year >= y), "qd132-hd21")
 
 
 def _line(key: str, value: Any, comment: str = "", indent: str = "") -> str:
@@ -80,21 +74,26 @@ def _review_sections(leader: bool) -> list[str]:
     return out
 
 
-def _criteria(ruleset: str, criteria: dict[str, tuple[Any, ...]]) -> list[str]:
-    if ruleset == "qd366-hd43" or ruleset == "pending":
+def _criteria(ruleset: str, kind: str) -> list[str]:
+    """The assessment block of the ruleset (generator.rules.registry): scores out of 100,
+    or one line per criterion; while pending, the scores block commented out."""
+    spec = REGISTRY.get(ruleset)
+    pending = spec is None or not spec.rates
+    if pending or (spec is not None and spec.scored):
         block = [
             "diem:",
             "  tieu_chi_chung: 0  # điểm nhóm tiêu chí chung, 0-30",
             "  ket_qua_nhiem_vu: 0  # điểm kết quả thực hiện nhiệm vụ, 0-70",
         ]
         intro = "# CHẤM ĐIỂM (thang 100, Quy định 366). Khi có điểm, xóa '# ' ở đầu 3 dòng dưới."
-        if ruleset == "pending":
+        if pending:
             intro = (
                 "# ĐIỂM / CẤP ĐỘ TIÊU CHÍ: năm chưa có hướng dẫn, chưa bắt buộc. Khi có "
                 "hướng dẫn, Ban Tổ chức sẽ báo cách ghi."
             )
         return ["", intro, *_commented(block)]
-    keys = criteria.get(ruleset, ())
+    assert spec is not None
+    keys = spec.member_criteria if kind == "member" else spec.org_criteria
     block = ["tieu_chi:"] + [f"  {c.key}: tot  # {c.label_vi}" for c in keys]
     return [
         "",
@@ -164,7 +163,7 @@ def member_file(
         lines.append(_line("chuc_vu", facts["chuc_vu"]))
     else:
         lines.append('# chuc_vu: ""  # chức vụ trong Đảng, chính quyền, đoàn thể (nếu có)')
-    lines += _criteria(ruleset, MEMBER_CRITERIA)
+    lines += _criteria(ruleset, "member")
     lines += _review_sections(leader)
     lines += _self_rating()
     return "\n".join(lines) + "\n"
@@ -205,7 +204,7 @@ def org_file(repo: Path, target: Path, org_id: str, year: int, ruleset: str, org
             ]
         ),
     ]
-    lines += _criteria(ruleset, ORG_CRITERIA_BY_RULESET)
+    lines += _criteria(ruleset, "org")
     lines += _review_sections(leader=True)
     lines += _self_rating()
     return "\n".join(lines) + "\n"
@@ -221,7 +220,7 @@ def year_file(repo: Path, target: Path, year: int, root: str | None, ruleset: st
         _line(
             "bo_quy_tac",
             ruleset,
-            "qd132-hd21 | qd124-hd25 | qd366-hd43 | pending (chờ hướng dẫn)",
+            " | ".join(ids()) + " (pending: chờ hướng dẫn)",
         ),
         _line("ten", f"Kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"),
         _line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),

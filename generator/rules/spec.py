@@ -1,7 +1,7 @@
 """A ruleset as data (RULES.md §1): everything about one ruleset in one `RulesetSpec`.
 
-id, the evaluation years it is the default for, title and citations, criteria, the
-scaffold block `kiemdiem new` writes, the rules (each with the settings it reads,
+id, the evaluation years it is the default for, title and citations, criteria or scores
+(which also shape the block `kiemdiem new` writes), the rules (each with the settings it reads,
 declared beside it), the quota and head-cap policies, and the schema overlay names.
 Every other list of rulesets (the check stage, `kiemdiem new`, the scaffold, the site)
 reads `generator.rules.registry`; nothing else branches on a ruleset id.
@@ -55,9 +55,11 @@ class RulesetSpec:
     first_year: int | None = None
     # the legal texts, one line each, for the site and the docs
     citations: tuple[str, ...] = ()
-    member_criteria: tuple[Criterion, ...] = ()  # empty: scores out of 100
+    # the assessment part of a review (and of the block `kiemdiem new` writes): criterion
+    # levels with these keys, or scores out of 100 (366)
+    member_criteria: tuple[Criterion, ...] = ()
     org_criteria: tuple[Criterion, ...] = ()
-    scored: bool = False  # 366: scores out of 100 instead of criterion levels
+    scored: bool = False
     member_quota: QuotaPolicy | None = None
     org_quota: QuotaPolicy | None = None
     head_cap: HeadCap | None = None
@@ -68,9 +70,6 @@ class RulesetSpec:
     # whether a member admitted < 6 months before the evaluation date writes a review
     # (132-M7: yes; 124-M6: no); the check stage asks through `review_expected`
     new_members_reviewed: bool = False
-    # the YAML block `kiemdiem new` writes for the assessment part of a member's review
-    scaffold_member: str = ""
-    scaffold_org: str = ""
     # role groups pool the member quota (366-M6): (deciding committee × role group)
     role_groups: bool = False
     extra_settings: tuple[Setting, ...] = field(default=())

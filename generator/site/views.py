@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.rules.reference import BY_ID as RULE_REFERENCE
 from generator.findings import Finding, Severity
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
 from generator.statistics import OrgStats, YearStatistics, year_statistics
@@ -366,6 +367,11 @@ class YearView:
                 for reason in [*verdict.reasons, *verdict.flags]:
                     seen[(reason.rule, reason.citation)] += 1
         return sorted(((r, c, n) for (r, c), n in seen.items()), key=_rule_sort_key)
+
+    def rule_statement(self, rule_id: str) -> str:
+        """The rules reference's one-line statement of `rule_id` (docs/quy-tac.md)."""
+        ref = RULE_REFERENCE.get(rule_id)
+        return ref.statement if ref is not None else ""
 
 
 def _rule_sort_key(item: tuple[str, str, int]) -> tuple[str, int, str]:

@@ -152,3 +152,20 @@ def test_scores_and_shares_are_written_the_vietnamese_way() -> None:
     assert number_vi(17.0) == "17" and number_vi(17.5) == "17,5" and number_vi(0) == "0"
     assert percent_vi(4 / 39) == "10,3%" and percent_vi(0) == "0,0%"
     assert signed_vi(2.564) == "+2,6" and signed_vi(-5.128) == "-5,1" and signed_vi(None) == "—"
+
+
+def test_rules_page_gives_each_cited_rule_its_statement(sample_site: Path) -> None:
+    """Issue 8 item 7: every rule the year cites is shown with its own citation and the
+    one-line statement of the rules reference (docs/quy-tac.md)."""
+    import html
+    import re
+
+    from generator.rules.reference import BY_ID
+
+    page = (sample_site / "2025" / "quy-tac" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr><td><code>([^<]+)</code></td><td>([^<]*)</td><td>([^<]*)</td>", page)
+    cited = {rule: (citation, statement) for rule, citation, statement in rows}
+    assert {"366-M2", "366-M6"} <= set(cited)
+    for rule, (citation, statement) in cited.items():
+        assert citation.strip(), rule
+        assert html.unescape(statement) == BY_ID[rule].statement, rule

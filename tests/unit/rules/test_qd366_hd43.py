@@ -64,3 +64,11 @@ def test_366_L3_leadership_body_khtnv_cases() -> None:
     assert len(texts) == 2
     assert any("dv-9" in t.lower() or "Đảng viên dv-9" in t for t in texts)
     assert any("dưới 70%" in t for t in texts)
+
+
+def test_366_not_rated_cases_are_cited_as_X1() -> None:
+    m = member_facts("qd366-hd43", tinh_trang="mien_sinh_hoat")
+    reasons = list(r366.not_rated(m))
+    assert [(r.rule, r.effect) for r in reasons] == [("X1", Effect.NOT_RATED)]
+    draft = member_facts("qd366-hd43", trang_thai_ho_so="nhap")
+    assert [r.rule for r in r366.not_rated(draft)] == ["X1"]
