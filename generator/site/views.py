@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from generator.rules.reference import BY_ID as RULE_REFERENCE
 from generator.findings import Finding, Severity
+from generator.site import labels
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
 from generator.statistics import OrgStats, YearStatistics, year_statistics
 from generator.submissions.records import Level, MemberReview, Organization
@@ -126,6 +127,50 @@ class YearView:
     @property
     def ruleset_id(self) -> str:
         return self.year.ruleset_id
+
+    @property
+    def is_pending(self) -> bool:
+        return self.year.ruleset_id in ("", labels.PENDING_RULESET)
+
+    @property
+    def ruleset_name(self) -> str:
+        """The ruleset in words (its documents), never the bare id or `pending`."""
+        return labels.ruleset_label(self.year.ruleset_id, self.ruleset_title)
+
+    def criterion_name(self, key: str, kind: str = "member") -> str:
+        """A criterion of `tieu_chi:` by its Vietnamese name (the ruleset's list)."""
+        from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA_BY_RULESET
+
+        table = MEMBER_CRITERIA if kind == "member" else ORG_CRITERIA_BY_RULESET
+        for criterion in table.get(self.ruleset_id, ()):
+            if criterion.key == key:
+                return criterion.label_vi
+        return key.replace("_", " ").capitalize()
+
+    def deadlines(self) -> list[tuple[str, dt.date | str]]:
+        """The year's deadlines: (what is due, in Vietnamese, date)."""
+        config = self.year.config
+        items = config.deadlines.items() if config else []
+        return [(labels.deadline_label(key), day) for key, day in items]
+
+    def settings(self) -> list[tuple[str, str, str, str, str]]:
+        """Every setting of the year: (Vietnamese name, value in words, key, rule id,
+        explanation). The documented settings of the ruleset when known, else the year
+        file's own."""
+        if self.settings_doc:
+            return [
+                (labels.setting_label(k), labels.setting_value(k, val), k, rule, doc)
+                for k, val, rule, doc in self.settings_doc
+            ]
+        config = self.year.config
+        own = config.settings.items() if config else []
+        return [(labels.setting_label(k), labels.setting_value(k, v), k, "", "") for k, v in own]
+
+    def own_settings(self) -> list[tuple[str, str]]:
+        """The settings the year file sets itself: (Vietnamese name, value in words)."""
+        config = self.year.config
+        own = config.settings.items() if config else []
+        return [(labels.setting_label(k), labels.setting_value(k, v)) for k, v in own]
 
     @property
     def is_sample(self) -> bool:
