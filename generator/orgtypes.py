@@ -155,10 +155,15 @@ class OrgTypes:
 
 _CACHE: dict[tuple[str, int], OrgTypes] = {}
 _CURRENT: list[OrgTypes] = []
+_PROJECT: list[OrgTypes] = []
 
 
 def project() -> OrgTypes:
-    return OrgTypes.load(PROJECT_SCHEMA_DIR)
+    """This project's own types (read once: the installed schema does not change while the
+    program runs; a repository's own schema is read with `OrgTypes.load`)."""
+    if not _PROJECT:
+        _PROJECT.append(OrgTypes.load(PROJECT_SCHEMA_DIR))
+    return _PROJECT[0]
 
 
 def use_schema_dir(schema_dir: Path) -> OrgTypes:

@@ -187,3 +187,55 @@ def test_district_preset_is_fast(tmp_path: Path) -> None:
     assert 0.05 < s.levels["HTXSNV"] / rated < 0.2
     assert s.levels["HTTNV"] / rated > 0.6
     assert 0 < s.levels["KHTNV"] / rated < 0.05
+
+
+def test_post_2025_province_decisions_follow_d1_to_d5(tmp_path: Path) -> None:
+    """A synthetic province of the real post-2025 tree (RULES.md §7): no district level;
+    đảng bộ xã / phường and a đảng bộ khối above grassroots; chi bộ thôn as chi bộ cơ sở; a
+    TCCSĐ directly under the province; every decision by the body D1–D4 names."""
+    from generator import authority
+    from generator.check import load_year
+    from generator.check.schemas import SchemaSet
+    from generator.rules import rate_years
+
+    synthetic.generate(tmp_path, year=2025, ruleset="qd366-hd43", grassroots=24, chi_bo=50,
+                       members=400, districts=2, shape="province-2025")  # fmt: skip
+    schema = Path(__file__).resolve().parents[2] / "schema"
+    year, result = load_year(tmp_path, 2025, schemas=SchemaSet(schema))
+    types = Counter(o.type.value for o in year.orgs.values())
+    assert types["dang_bo_huyen"] == 0 and types["dang_bo_tinh"] == 1
+    assert types["dang_bo_xa"] == 2 and types["dang_bo_khoi"] == 1
+    assert types["chi_bo_co_so"] > 0 and types["dang_bo_co_so"] > 0
+    root = year.orgs[year.root_id or ""]
+    assert any(year.orgs[c].type.is_grassroots for c in root.children)
+    assert any(
+        o.name.startswith("Chi bộ thôn") and o.type.is_grassroots for o in year.orgs.values()
+    )
+    codes = {f.code for f in result.findings}
+    assert not codes & {"decision-no-authority", "org-type-period", "org-type-misplaced"}
+    decided_orgs: set[str] = set()
+    member_lines = 0
+    for org_id, decisions in year.decisions.items():
+        for m in decisions.members:
+            who = authority.member_authority(year, m.member_id)
+            assert (who.rule, who.body.id if who.body else None) == ("D1", org_id)
+            member_lines += 1
+        for o in decisions.organizations:
+            who = authority.org_authority(year, o.org_id)
+            assert who.rule in ("D2", "D3", "D4") and who.body is not None
+            assert who.body.id == org_id, (o.org_id, who.rule, org_id)
+            decided_orgs.add(o.org_id)
+    assert decided_orgs == set(year.orgs) - {root.id}  # every organization but the root (D5)
+    assert member_lines > 0.9 * len(year.members)
+    rated = rate_years({2025: year})[2025]
+    for org in year.orgs.values():
+        if org.type.value == "dang_bo_xa":
+            assert rated.orgs[org.id].decided is not None  # D4: rated and decided
+
+
+def test_cli_post_2025_preset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "repo"
+    assert synthetic.main([str(out), "--preset", "province-2025", "--size", "6", "12", "100"]) == 0
+    assert "6 TCCSĐ, 12 chi bộ, 100 members" in capsys.readouterr().out
+    types = Counter(o.type.value for _, o in load(out, 2025)[Kind.ORG])  # type: ignore[attr-defined]
+    assert types["dang_bo_xa"] >= 1 and types["dang_bo_huyen"] == 0
