@@ -163,7 +163,9 @@ def test_rules_page_gives_each_cited_rule_its_statement(sample_site: Path) -> No
     from generator.rules.reference import BY_ID
 
     page = (sample_site / "2025" / "quy-tac" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r"<tr><td><code>([^<]+)</code></td><td>([^<]*)</td><td>([^<]*)</td>", page)
+    rows = re.findall(
+        r"<tr><td><code[^>]*>([^<]+)</code></td><td>([^<]*)</td><td>([^<]*)</td>", page
+    )
     cited = {rule: (citation, statement) for rule, citation, statement in rows}
     assert {"366-M2", "366-M6"} <= set(cited)
     for rule, (citation, statement) in cited.items():
