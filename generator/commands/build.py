@@ -8,8 +8,10 @@ import time
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo
+from generator.report.safe import visible
 from generator.site.build import BuildOptions, build_site
 from generator.site.mkdocs_run import MkDocsError
+from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
 
 
@@ -53,6 +55,47 @@ class _Bar:
             print(line, file=sys.stderr, flush=True)
 
 
+# A hidden file in every folder `build` owns. MkDocs empties a site folder before it
+# builds into it (keeping dot files), so `build` only ever builds into a folder that is
+# new, empty, or carries this marker: it never deletes what it did not write.
+OUT_MARKER = ".kiemdiem-site"
+MARKER_TEXT = "Thư mục này do `kiemdiem build` tạo; lần dựng sau sẽ xóa và ghi lại nó.\n"
+
+
+def _refuse(out: Path, why: str) -> UsageError:
+    return UsageError(
+        f"Không dựng trang vào `{visible(str(out))}`: {why} Chọn một thư mục khác bằng "
+        "--out (ví dụ `site`); không có tệp nào bị xóa."
+    )
+
+
+def claim_output(repo: Path, out: Path, years: list[int]) -> None:
+    """Refuse an output folder whose contents `build` would destroy; mark the ones it owns.
+
+    Refused: the repository root or a folder holding it, anything inside submissions/, and
+    a non-empty folder (the site folder or a year's folder in it) without `OUT_MARKER`.
+    """
+    repo = repo.resolve()
+    submissions = (repo / SUBMISSIONS).resolve()
+    if out == repo or out in repo.parents:
+        raise _refuse(out, "đây là thư mục gốc của kho (hoặc chứa kho).")
+    if out == submissions or submissions in out.parents:
+        raise _refuse(out, "thư mục này nằm trong submissions/, nơi chứa hồ sơ.")
+    folders = [out, *(out / str(y) for y in years)]
+    for folder in folders:
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise _refuse(folder, "đây không phải một thư mục thật.")
+        if folder.is_dir() and any(folder.iterdir()) and not (folder / OUT_MARKER).is_file():
+            raise _refuse(
+                folder,
+                "thư mục đã có nội dung không do `kiemdiem build` tạo ra (thiếu tệp "
+                f"`{OUT_MARKER}`), nên sẽ không bị xóa hay ghi đè.",
+            )
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / OUT_MARKER).write_text(MARKER_TEXT, "utf-8")
+
+
 def run(args: argparse.Namespace) -> int:
     repo = (args.repo or find_repo()).resolve()
     available = list_years(repo)
@@ -66,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
                 f"(có: {', '.join(map(str, available))})."
             )
     out = (args.out or repo / "site").resolve()
+    claim_output(repo, out, args.year or available)
     options = BuildOptions(
         repo=repo,
         out=out,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from generator import orgtypes
 from generator.cli import UsageError, find_repo
 from generator.forge import scaffold
+from generator.report.safe import visible
 from generator.rules.registry import PENDING, default_ruleset_id, ruleset_id_for
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
@@ -83,8 +85,28 @@ def _check_id(value: str, what: str) -> None:
         )
 
 
+def _symlink_on_the_way(repo: Path, target: Path) -> Path | None:
+    """The first symlink among `target` and the folders between `repo` and it (a dangling
+    link too: `exists()` is False for it, and writing would follow it)."""
+    path = repo
+    for part in target.relative_to(repo).parts:
+        path = path / part
+        if path.is_symlink():
+            return path
+    return None
+
+
 def _write(repo: Path, target: Path, text: str) -> int:
     rel = target.relative_to(repo).as_posix()
+    link = _symlink_on_the_way(repo, target)
+    if link is not None:
+        print(
+            f"kiemdiem: `{visible(link.relative_to(repo).as_posix())}` là liên kết tượng trưng "
+            "(symlink); không ghi qua liên kết. Thay liên kết bằng thư mục hoặc tệp thật rồi "
+            "chạy lại lệnh.",
+            file=sys.stderr,
+        )
+        return 1
     if target.exists():
         print(
             f"kiemdiem: tệp `{rel}` đã có; không ghi đè. Mở tệp đó để sửa, hoặc xóa nó trước "
@@ -93,7 +115,15 @@ def _write(repo: Path, target: Path, text: str) -> int:
         )
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, "utf-8")
+    # O_EXCL | O_NOFOLLOW: never through a link, never over a file made in the meantime
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(target, flags, 0o644)
+    except FileExistsError:
+        print(f"kiemdiem: tệp `{rel}` đã có; không ghi đè.", file=sys.stderr)
+        return 1
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
     print(f"Đã tạo `{rel}`.")
     print(
         'Mở tệp, điền các mục còn để trống "" theo chú thích, rồi chạy `kiemdiem check '
