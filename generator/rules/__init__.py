@@ -12,8 +12,9 @@ data), `registry` (every ruleset; which one a year uses), `engine` (the shared d
 index), `problems` (findings `rule-...`), `assess`/`common`/`bands366` (shared rule
 bodies), `settings` (settings several rulesets share), `wording` (Vietnamese text
 helpers), `form` (what a file must add under a ruleset), and one module per ruleset:
-`qd132_hd21`, `qd124_hd25`, `qd366_hd43`, `pending`. Adding a ruleset = one module
-defining a `RulesetSpec` + `registry.register(...)` + its tests.
+`qd132_hd21`, `qd124_hd25`, `qd366_hd43` (each with its `_orgs` module for the
+organization and leadership rules), `pending`. Adding a ruleset = one module defining a
+`RulesetSpec` + `registry.register(...)` + its schema overlay + its tests.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def _collect_re_ratings(
 
 
 def all_rule_ids() -> dict[str, list[str]]:
-    """rule id -> the rulesets that implement it (for NOT_IMPLEMENTED.md's test)."""
+    """rule id -> the rulesets that implement it (for the rule-coverage test)."""
     ids: dict[str, list[str]] = {}
     for spec in REGISTRY.values():
         for r in spec.all_rules():

@@ -45,6 +45,11 @@ def head_caps(run: Run) -> None:
 
 def check_decisions(run: Run) -> None:
     """X2 above the ceiling, head above unit; decisions for someone not rated/reviewed."""
+    _member_decisions(run)
+    _org_decisions(run)
+
+
+def _member_decisions(run: Run) -> None:
     out = run.out
     head_rule = run.spec.head_cap.rule if run.spec.head_cap else None
     for member_id, d in run.index.members.items():
@@ -105,6 +110,10 @@ def check_decisions(run: Run) -> None:
                         related=related,
                     )
                 )
+
+
+def _org_decisions(run: Run) -> None:
+    out = run.out
     for org_id, od in run.index.orgs.items():
         v = out.orgs.get(org_id)
         if v is None or not run.spec.rates:

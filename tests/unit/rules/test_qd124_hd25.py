@@ -4,36 +4,30 @@ from __future__ import annotations
 
 from generator.rules import qd124_hd25 as r124
 from generator.submissions.records import Level
-from tests.unit.rules.facts import member, org, org_facts
+from tests.unit.rules.facts import member_facts
 
 L = Level
-KT = {"hinh_thuc": "khien_trach", "ngay_quyet_dinh": "2024-04-01"}
+UNIT = {"ten": "UBND xã", "ty_le_hoan_thanh_chi_tieu": 0.45}
 
 
-def test_124_O2_leadership_member_disciplined_caps_at_htnv() -> None:
-    leader = member("dv-9", 2024, ky_luat=[KT])
-    o = org_facts("qd124-hd25", 2024, members=[leader], lanh_dao={"bi_thu": "dv-9"})
-    assert [(r.rule, r.level) for r in r124.org_leaders_disciplined(o)] == [("124-O2", L.HTNV)]
-    remedied = member("dv-9", 2024, ky_luat=[{**KT, "tu_phat_hien_khac_phuc": True}])
-    o = org_facts("qd124-hd25", 2024, members=[remedied], lanh_dao={"bi_thu": "dv-9"})
-    assert list(r124.org_leaders_disciplined(o)) == []
+def test_124_M4_leader_unit_needs_both_under_half_and_key_targets_missed() -> None:
+    met = member_facts("qd124-hd25", 2024, don_vi_phu_trach={**UNIT, "dat_chi_tieu_cot_loi": True})
+    assert [r for r in r124.khtnv(met) if "UBND xã" in r.text] == []
+    missed = member_facts(
+        "qd124-hd25", 2024, don_vi_phu_trach={**UNIT, "dat_chi_tieu_cot_loi": False}
+    )
+    reasons = [r for r in r124.khtnv(missed) if "UBND xã" in r.text]
+    assert [(r.rule, r.level) for r in reasons] == [("124-M4", L.KHTNV)]
+    excused = member_facts(
+        "qd124-hd25",
+        2024,
+        don_vi_phu_trach={**UNIT, "dat_chi_tieu_cot_loi": False, "bat_kha_khang": True},
+    )
+    assert [r for r in r124.khtnv(excused) if "UBND xã" in r.text] == []
 
 
-def test_124_O5_force_majeure_claim_is_flagged_with_the_facts() -> None:
-    targets = [
-        {"ten": "Thu ngân sách", "trang_thai": "bat_kha_khang", "chu_yeu": True},
-        {"ten": "Giao thông", "trang_thai": "bat_kha_khang"},
-        {"ten": "Kết nạp", "trang_thai": "hoan_thanh"},
-    ]
-    o = org_facts("qd124-hd25", 2024, chi_tieu=targets, loai="dang_bo_co_so")
-    assert list(r124.org_khtnv(o)) == []  # force majeure targets are not counted
-    flags = list(r124.org_needs_decision(o))
-    assert [(r.rule, r.needs_decision) for r in flags] == [("124-O5", True)]
-    assert "Thu ngân sách" in flags[0].text and "1/3" in flags[0].text
-
-
-def test_124_O5_self_detection_not_stated() -> None:
-    child = org("cb-1", 2024, loai="chi_bo_truc_thuoc", ky_luat=[KT])
-    o = org_facts("qd124-hd25", 2024, children=[child], loai="dang_bo_co_so")
-    assert [r.rule for r in r124.org_needs_decision(o)] == ["124-O5"]
-    assert not [r for r in r124.org_khtnv(o) if "CB-1" in r.text]
+def test_124_M1_declares_every_id_it_emits() -> None:
+    kem = member_facts("qd124-hd25", 2024, tieu_chi={"ket_qua_nhiem_vu": "kem"})
+    reasons = list(r124.criteria(kem))
+    assert {r.rule for r in reasons} <= set(r124.criteria.ids)
+    assert any(r.rule == "124-M4" and r.level == L.KHTNV for r in reasons)

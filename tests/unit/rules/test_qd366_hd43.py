@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.rules import qd366_hd43 as r366
 from generator.rules.base import Effect
 from generator.submissions.records import Level, MemberForm
-from tests.unit.rules.facts import member, member_facts, org_facts
+from tests.unit.rules.facts import member, member_facts
 
 L = Level
 
@@ -50,20 +50,6 @@ def test_366_L2_leader_without_unit_results_cannot_be_excellent() -> None:
     m = member_facts("qd366-hd43", mau_bieu="phu_luc_3")
     reasons = list(r366.leader_unit_result(m))
     assert [(r.rule, r.level) for r in reasons] == [("366-L2", L.HTTNV)]
-
-
-def test_366_L3_leadership_body_khtnv_cases() -> None:
-    leader = member("dv-9", ky_luat=[{"hinh_thuc": "khien_trach", "ngay_quyet_dinh": "2025-03-01"}])
-    o = org_facts(
-        "qd366-hd43",
-        members=[leader],
-        lanh_dao={"bi_thu": "dv-9"},
-        nhiem_vu={"duoc_giao": 10, "hoan_thanh": 6, "dung_han": 6},
-    )
-    texts = [r.text for r in r366.leadership(o) if r.level == L.KHTNV]
-    assert len(texts) == 2
-    assert any("dv-9" in t.lower() or "Đảng viên dv-9" in t for t in texts)
-    assert any("dưới 70%" in t for t in texts)
 
 
 def test_366_not_rated_cases_are_cited_as_X1() -> None:
