@@ -134,7 +134,13 @@ def test_search_without_diacritics_then_switch_year(served, browser) -> None:
     )
     link.click()
     wait.until(ec.url_contains("/2024/"))
-    current = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".md-version__current")))
+    # Material fills the selector from versions.json after the page loads: wait for its text
+    current = wait.until(
+        lambda b: next(
+            (e for e in b.find_elements(By.CSS_SELECTOR, ".md-version__current") if e.text.strip()),
+            False,
+        )
+    )
     assert current.text.strip() == "2024"
     browser.save_screenshot(str(ARTIFACTS / "year-2024.png"))
 
