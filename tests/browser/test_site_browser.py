@@ -134,14 +134,20 @@ def test_search_without_diacritics_then_switch_year(served, browser) -> None:
     )
     link.click()
     wait.until(ec.url_contains("/2024/"))
-    # Material fills the selector from versions.json after the page loads: wait for its text
+    # Material fills the selector from versions.json after the page loads, and hides the
+    # header's site title (with the selector) once the page is scrolled to an anchor: read
+    # the selector's text content, visible or not
     current = wait.until(
         lambda b: next(
-            (e for e in b.find_elements(By.CSS_SELECTOR, ".md-version__current") if e.text.strip()),
+            (
+                e
+                for e in b.find_elements(By.CSS_SELECTOR, ".md-version__current")
+                if (e.get_attribute("textContent") or "").strip()
+            ),
             False,
         )
     )
-    assert current.text.strip() == "2024"
+    assert (current.get_attribute("textContent") or "").strip() == "2024"
     browser.save_screenshot(str(ARTIFACTS / "year-2024.png"))
 
 
