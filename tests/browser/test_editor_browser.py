@@ -122,6 +122,8 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     repo.mkdir()
     for name in ("submissions", "schema"):
         shutil.copytree(ROOT / name, repo / name)
+    # the pipeline's cache (generator.loading) is never part of a commit, as in the project
+    (repo / ".gitignore").write_text("/.kiemdiem-cache/\n", encoding="utf-8")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "mẫu")
