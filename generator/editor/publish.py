@@ -39,6 +39,7 @@ from typing import Any
 import yaml
 
 from generator.editor.config import FORMAT, record_fields
+from generator.rules.registry import ruleset_of
 from generator.submissions.year import Year
 
 EDITOR_DIR = "soan-thao"
@@ -98,7 +99,7 @@ def backend(options: dict[str, Any]) -> dict[str, Any]:
 
 def page_data(year: Year, schema_dir: Path, options: dict[str, Any]) -> dict[str, Any]:
     """Everything the editor page needs, as JSON-able data."""
-    ruleset = year.ruleset_id
+    ruleset = ruleset_of(year)
     orgs = sorted(year.orgs.values(), key=lambda o: o.folder)
     return {
         "year": year.year,

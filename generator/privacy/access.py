@@ -20,6 +20,7 @@ from typing import Any
 from generator.pipeline import RatedYears
 from generator.privacy import Scope, scope_tree
 from generator.rules.base import Verdict
+from generator.rules.registry import ruleset_of
 from generator.submissions.records import Level, MemberReview
 
 
@@ -107,7 +108,7 @@ def member_record(rated: RatedYears, member_id: str, schema_dir: Path) -> list[Y
         out.append(
             YearRecord(
                 year=year.year,
-                ruleset=year.ruleset_id,
+                ruleset=ruleset_of(year),
                 org_id=org_id,
                 org_name=org.name if org else org_id,
                 stored=stored_values(member, schema_dir) if member else [],

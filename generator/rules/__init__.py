@@ -37,18 +37,21 @@ from generator.rules.base import (
 )
 from generator.rules.engine import rate
 from generator.rules.lookup import decided_by_text
-from generator.rules.registry import REGISTRY, default_ruleset_id, ruleset_id_for, spec_for
+from generator.rules.registry import (
+    REGISTRY,
+    default_ruleset_id,
+    ruleset_id_for,
+    ruleset_of,
+    spec_for,
+)
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
 
 
-def ruleset_for(config: YearConfig | None, year: int | None = None) -> RulesetSpec:
-    """The ruleset the year file names (R0); without a year file, the default of `year`
-    (RULES.md §1), or `pending` when the year is unknown too."""
-    if config is None and year is None:
-        return REGISTRY["pending"]
-    return spec_for(config.year if config is not None else year or 0, config)
+def ruleset_for(config: YearConfig | None) -> RulesetSpec:
+    """The ruleset the year file names (R0); without a year file, `pending`."""
+    return spec_for(config.year if config is not None else 0, config)
 
 
 def review_expected(config: YearConfig | None, member: MemberReview) -> bool:
@@ -193,5 +196,6 @@ __all__ = [
     "rate_years",
     "ruleset_for",
     "ruleset_id_for",
+    "ruleset_of",
     "spec_for",
 ]

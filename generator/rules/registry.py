@@ -14,6 +14,7 @@ from __future__ import annotations
 from generator.rules import pending, qd124_hd25, qd132_hd21, qd366_hd43
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import YearConfig
+from generator.submissions.year import Year
 
 REGISTRY: dict[str, RulesetSpec] = {}
 PENDING = pending.ID
@@ -56,11 +57,17 @@ def default_ruleset_id(year: int) -> str:
 
 
 def ruleset_id_for(year: int, config: YearConfig | None = None, override: str | None = None) -> str:
-    """R0, the one answer: `--ruleset` (override), else the year file's `bo_quy_tac`, else
-    the default of RULES.md §1 for a year without a year file. An id the registry does not
-    know counts as `pending` (the schema reports it)."""
-    chosen = override or (config.ruleset if config is not None else default_ruleset_id(year))
+    """R0, the one answer to "which ruleset does this year use": `--ruleset` (override),
+    else the year file's `bo_quy_tac`; a year without a (valid) year file, or an id the
+    registry does not know, is `pending` (the check stage reports the file).
+    `default_ruleset_id` is only what `kiemdiem new year` proposes for a new year file."""
+    chosen = override or (config.ruleset if config is not None else PENDING)
     return chosen if chosen in REGISTRY else PENDING
+
+
+def ruleset_of(year: Year) -> str:
+    """The ruleset id of a loaded year (`check --ruleset` has already set its config's)."""
+    return ruleset_id_for(year.year, year.config)
 
 
 def spec_for(

@@ -7,6 +7,7 @@ for `build` and `serve`. The rest of generator/site depends only on `YearView`.
 
 from __future__ import annotations
 
+from generator.rules.registry import REGISTRY, ruleset_of
 from generator.findings import Finding
 from generator.pipeline import RatedYears
 from generator.rules.base import YearVerdicts
@@ -24,16 +25,13 @@ def view(
 ) -> YearView:
     """A YearView with the ruleset's title and documented settings, when known."""
     title, settings_doc = "", []
-    try:
-        from generator.rules import REGISTRY  # type: ignore[attr-defined]
-    except ImportError:
-        REGISTRY = {}
-    ruleset = REGISTRY.get(year.ruleset_id)
+    ruleset = REGISTRY[ruleset_of(year)]
     if ruleset is not None:
         title = ruleset.title_vi
         values = dict(year.config.settings) if year.config else {}
         settings_doc = [
-            (s.name, values.get(s.name, s.default), s.rule, s.doc_vi) for s in ruleset.settings
+            (s.name, values.get(s.name, s.default_for(year.year)), s.rule, s.doc_vi)
+            for s in ruleset.settings
         ]
     return YearView(
         year,

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.rules.reference import BY_ID as RULE_REFERENCE
+from generator.rules.registry import REGISTRY, ruleset_of
 from generator.findings import Finding, Severity
 from generator.site import labels
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
@@ -126,23 +127,21 @@ class YearView:
 
     @property
     def ruleset_id(self) -> str:
-        return self.year.ruleset_id
+        return ruleset_of(self.year)
 
     @property
     def is_pending(self) -> bool:
-        return self.year.ruleset_id in ("", labels.PENDING_RULESET)
+        return not REGISTRY[self.ruleset_id].rates
 
     @property
     def ruleset_name(self) -> str:
         """The ruleset in words (its documents), never the bare id or `pending`."""
-        return labels.ruleset_label(self.year.ruleset_id, self.ruleset_title)
+        return labels.ruleset_label(self.ruleset_id, self.ruleset_title)
 
     def criterion_name(self, key: str, kind: str = "member") -> str:
         """A criterion of `tieu_chi:` by its Vietnamese name (the ruleset's list)."""
-        from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA_BY_RULESET
-
-        table = MEMBER_CRITERIA if kind == "member" else ORG_CRITERIA_BY_RULESET
-        for criterion in table.get(self.ruleset_id, ()):
+        spec = REGISTRY[self.ruleset_id]
+        for criterion in spec.member_criteria if kind == "member" else spec.org_criteria:
             if criterion.key == key:
                 return criterion.label_vi
         return key.replace("_", " ").capitalize()

@@ -37,10 +37,6 @@ class Year:
     broken_members: dict[str, list[str]] = field(default_factory=dict)
 
     @property
-    def ruleset_id(self) -> str:
-        return self.config.ruleset if self.config else "pending"
-
-    @property
     def root_id(self) -> str | None:
         return self.config.root if self.config else None
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.findings import Finding, Position, Severity
 from generator.rules.base import Effect, NotRated, Reason, Verdict, YearVerdicts
+from generator.rules.registry import ruleset_of
 from generator.submissions.records import (
     Level,
     MemberReview,
@@ -119,7 +120,7 @@ def make_year(
 
 def make_verdicts(y: Year) -> YearVerdicts:
     """Verdicts covering every kind of outcome: decided, provisional, not rated, flags."""
-    out = YearVerdicts(year=y.year, ruleset=y.ruleset_id, settings={})
+    out = YearVerdicts(year=y.year, ruleset=ruleset_of(y), settings={})
     levels = [Level.HTXSNV, Level.HTTNV, Level.HTTNV, Level.HTNV, Level.KHTNV]
     for i, (mid, member) in enumerate(sorted(y.members.items())):
         level = levels[i % len(levels)]

@@ -23,6 +23,7 @@ from generator.rules.registry import (
 from generator.rules.rule import MemberFacts, Rule, RuleList, rule
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level
+from generator.submissions.year import Year
 from tests.unit.rules.tree import Tree
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -84,6 +85,8 @@ def test_a_year_ruleset_is_worked_out_in_one_place() -> None:
     ]
     assert ruleset_id_for(2026, None, "qd124-hd25") == "qd124-hd25"
     assert ruleset_id_for(2026, None, "khong-co") == "pending"
+    assert ruleset_id_for(2024) == "pending"  # no year file: nothing is rated
+    assert not hasattr(Year, "ruleset_id")  # the year asks the registry (ruleset_of)
     # no other module under generator/ spells the year table (a year compared with a
     # ruleset's first year, or a (year, ruleset) table)
     table = re.compile(
