@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from generator.cli import find_repo
 from generator.forge import codeowners
@@ -29,7 +30,16 @@ def run(args: argparse.Namespace) -> int:
             f"Chú ý: không đọc được {ROSTER_PATH}; mọi tệp sẽ thuộc Ban Tổ chức "
             "(chạy `kiemdiem check` để xem lỗi của tệp này)."
         )
-    text = codeowners.render(repo, roster)
+    try:
+        text = codeowners.render(repo, roster)
+    except codeowners.UnsafeName as exc:
+        print(
+            f"Không ghi {codeowners.CODEOWNERS_PATH}: tên không hợp lệ (chỉ được dùng chữ "
+            "thường không dấu, chữ số và dấu '-'): " + "; ".join(exc.problems) + ". Đổi tên "
+            "thư mục hoặc sửa danh sách tài khoản, rồi chạy lại.",
+            file=sys.stderr,
+        )
+        return 1
     target = repo / codeowners.CODEOWNERS_PATH
     current = target.read_text("utf-8") if target.is_file() else None
     if args.check:

@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.forge.judge import name_problem
 from generator.forge.owners import owners_of
-from generator.forge.roster import ROSTER_PATH, Account, Roster
+from generator.forge.roster import LOGIN_RE, ROSTER_PATH, Account, Roster
 from generator.orgtypes import OrgType, OrgTypes
+from generator.report.safe import visible
 from generator.submissions import layout
 from generator.submissions.layout import Kind, SubmissionFile
 from generator.submissions.yamlload import loads
@@ -121,9 +123,34 @@ def member_homes(repo: Path, years: list[int], member_ids: set[str]) -> dict[str
     return homes
 
 
+class UnsafeName(Exception):
+    """A folder or file name, or an owner, outside the closed alphabet: CODEOWNERS is not
+    written (a name with a newline or a space would add or split a rule)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _unsafe(rule: Rule) -> list[str]:
+    problems = []
+    path = rule.pattern.strip("/")
+    if rule.pattern != "*":
+        bad = name_problem(path) if path.startswith(layout.SUBMISSIONS + "/") else ("?", "")
+        if bad is not None:
+            problems.append(f"`{visible(bad[0])}` trong `{visible(path)}`")
+    for handle in rule.owners:
+        if not LOGIN_RE.fullmatch(handle.removeprefix("@")):
+            problems.append(f"tài khoản `{visible(handle)}`")
+    return problems
+
+
 def render(repo: Path, roster: Roster) -> str:
-    """The full text of CODEOWNERS."""
+    """The full text of CODEOWNERS (UnsafeName when a name would not be one token)."""
     year, body = rules(repo, roster)
+    problems = [p for r in body for p in _unsafe(r)]
+    if problems:
+        raise UnsafeName(problems)
     width = min(max(len(r.pattern) for r in body) + 2, 60)
     lines = [HEADER.format(year=year if year is not None else "(chưa có năm nào)")]
     for r in body:

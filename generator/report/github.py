@@ -50,8 +50,8 @@ def summary(result: CheckResult, findings: list[Finding], limit: int = MAX_SUMMA
     full = findings_table(result, findings, title="Kết quả kiểm tra hồ sơ")
     if len(full.encode("utf-8")) <= limit:
         return full
-    head = findings_table(result, [], title="Kết quả kiểm tra hồ sơ").rsplit("\n", 2)[0]
-    lines = [head, *HEADER]
+    all_lines = full.split("\n")
+    lines = all_lines[: all_lines.index(HEADER[0])] + HEADER
     size = sum(len(line.encode("utf-8")) + 1 for line in lines) + 1024
     shown = 0
     for f in findings:

@@ -113,3 +113,39 @@ def test_committed_codeowners_is_not_stale() -> None:
     assert committed == codeowners.render(ROOT, load_roster(ROOT)), (
         "CODEOWNERS is stale: run `kiemdiem codeowners` and commit .github/CODEOWNERS"
     )
+
+
+def test_codeowners_refuses_names_outside_the_alphabet(tmp_path: Path, capsys) -> None:
+    repo = make(tmp_path)
+    evil = repo / "submissions/2026/huyen/x\n* @attacker\n#"
+    evil.mkdir()
+    (evil / "to-chuc.yaml").write_text("loai: chi_bo_truc_thuoc\n", "utf-8")
+    assert main(["--repo", str(repo), "codeowners"]) == 1
+    err = capsys.readouterr().err
+    assert "tên không hợp lệ" in err and "x\\n* @attacker\\n#" in err
+    assert not (repo / codeowners.CODEOWNERS_PATH).exists()
+    evil.rename(repo / "submissions/2026/huyen/chi bo 2")
+    assert main(["--repo", str(repo), "codeowners"]) == 1
+    assert "`chi bo 2`" in capsys.readouterr().err
+    assert not (repo / codeowners.CODEOWNERS_PATH).exists()
+
+
+def test_roster_entries_outside_the_alphabet_are_never_owners(tmp_path: Path) -> None:
+    repo = make(tmp_path)
+    (repo / "submissions/tai-khoan.yaml").write_text(
+        ROSTER
+        + '  - tai_khoan: "attacker\\n* @evil"\n    ho_ten: X\n    ban_to_chuc: true\n'
+        + "  - tai_khoan: a b\n    ho_ten: Y\n    ban_to_chuc: true\n"
+        + '  - tai_khoan: ok-login\n    ma_dang_vien: "dv-1/../x"\n    ho_ten: Z\n',
+        "utf-8",
+    )
+    roster = load_roster(repo)
+    assert [a.login for a in roster.accounts] == [
+        "Le-Van-Mot",
+        "pham-thi-hai",
+        "ban-to-chuc",
+        "ok-login",
+    ]
+    assert roster.find("ok-login").member_id is None  # type: ignore[union-attr]
+    text = codeowners.render(repo, roster)
+    assert "evil" not in text and "@a " not in text
