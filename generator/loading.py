@@ -117,7 +117,7 @@ class Context:
 
 def check_one(file: SubmissionFile, ctx: Context, schemas: Any) -> Outcome:
     """Read, parse, validate and build one file (not the year file) under `ctx`."""
-    from generator.check import LoadedFile, read_document, validate_loaded
+    from generator.check.files import LoadedFile, read_document, validate_loaded
     from generator.findings import CheckResult
 
     repo = Path(ctx.repo)

@@ -31,10 +31,17 @@ class Selection:
         return any(path == p or path.startswith(p.rstrip("/") + "/") for p in self.paths)
 
     def shows(self, f: Finding) -> bool:
-        if self.covers(f.path):
+        if self.covers(f.path) or self.inside(f.path):
             return True
         related = f.extra.get("related", [])
         return isinstance(related, list) and any(self.covers(str(r)) for r in related)
+
+    def inside(self, folder: str) -> bool:
+        """A requested path lies inside `folder` (a folder that does not fit the tree
+        concerns every file below it, in a pull request too)."""
+        if self.paths is None or folder.endswith(".yaml"):
+            return False
+        return any(p.startswith(folder.rstrip("/") + "/") for p in self.paths)
 
     def years(self, all_years: list[int]) -> list[int]:
         if self.paths is None:

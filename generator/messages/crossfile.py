@@ -22,6 +22,18 @@ CATALOG: dict[str, Message] = {
         "Thư mục `{folder}` chưa có tệp `to-chuc.yaml` nên chưa được coi là một tổ chức.",
         "Tạo tệp bằng `kiemdiem new org` trong thư mục này.",
     ),
+    # the folder's name is an organization that has its folder elsewhere in the tree
+    "org-missing-file/misplaced": Message(
+        "Thư mục `{folder}` không thuộc cây tổ chức: nó không có tệp `to-chuc.yaml`, còn tổ "
+        "chức cùng mã nằm ở thư mục `{existing}`.",
+        "Chuyển các tệp trong thư mục `{folder}` vào đúng chỗ bên trong `{existing}` (giữ nguyên "
+        "tên và nội dung tệp): đường dẫn bắt đầu từ thư mục của tổ chức gốc.",
+    ),
+    "org-outside-root": Message(
+        "Thư mục tổ chức `{folder}` nằm ngoài thư mục của tổ chức gốc `{root}`.",
+        "Mọi tổ chức của năm nằm bên trong thư mục `{root}/`: chuyển thư mục `{folder}` vào đúng "
+        "vị trí của nó trong cây (giữ nguyên các tệp).",
+    ),
     "org-folder-mismatch": Message(
         "Mã tổ chức `{found}` không trùng tên thư mục `{expected}`.",
         "Sửa thành `ma_to_chuc: {expected}` (mã tổ chức luôn là tên thư mục của nó).",
@@ -46,17 +58,29 @@ CATALOG: dict[str, Message] = {
         "Mã đảng viên `{found}` không trùng tên tệp `{expected}.yaml`.",
         "Sửa thành `ma_dang_vien: {expected}`, hoặc đổi tên tệp thành `{found}.yaml`.",
     ),
+    # the file name nearly matches the id inside (dv101016.yaml for dv-101016): rename the file
+    "id-mismatch-file/rename": Message(
+        "Mã đảng viên `{found}` không trùng tên tệp `{expected}.yaml`.",
+        "Đổi tên tệp thành `{found}.yaml` (tên tệp bản kiểm điểm là mã đảng viên); giữ nguyên "
+        "`ma_dang_vien: {found}` và nội dung tệp.",
+    ),
     "member-duplicate": Message(
         "Mã đảng viên `{member}` đã có bản kiểm điểm khác trong năm: `{other}`.",
         "Mỗi đảng viên chỉ có một bản kiểm điểm mỗi năm, ở chi bộ sinh hoạt chính thức; xóa bản thừa.",
     ),
     "ref-unknown-member": Message(
         "Không có đảng viên mã `{member}` trong {scope}.",
-        "Kiểm tra lại mã (xem tên tệp trong thư mục `dang-vien/`).{suggest}",
+        "Kiểm tra lại mã (xem tên tệp trong thư mục `dang-vien/`).",
+        hints={
+            "guess": "Kiểm tra lại mã (xem tên tệp trong thư mục `dang-vien/`). Có phải ý bạn là `{guess}`?"
+        },
     ),
     "ref-unknown-org": Message(
         "Không có tổ chức mã `{org}` trong năm {year}.",
-        "Kiểm tra lại mã (là tên thư mục của tổ chức).{suggest}",
+        "Kiểm tra lại mã (là tên thư mục của tổ chức).",
+        hints={
+            "guess": "Kiểm tra lại mã (là tên thư mục của tổ chức). Có phải ý bạn là `{guess}`?"
+        },
     ),
     "proposal-missing-member": Message(
         "Đề xuất của chi bộ chưa có đảng viên `{member}` ({name}).",
@@ -64,7 +88,10 @@ CATALOG: dict[str, Message] = {
     ),
     "proposal-unknown-member": Message(
         "Đảng viên `{member}` không sinh hoạt ở chi bộ `{org}`, nên chi bộ không đề xuất mức xếp loại cho người này.",
-        "Xóa dòng này, hoặc kiểm tra lại mã đảng viên.{suggest}",
+        "Xóa dòng này, hoặc kiểm tra lại mã đảng viên.",
+        hints={
+            "guess": "Xóa dòng này, hoặc kiểm tra lại mã đảng viên. Có phải ý bạn là `{guess}`?"
+        },
     ),
     "proposal-duplicate": Message(
         "Đảng viên `{member}` được đề xuất hai lần (lần đầu ở dòng {first_line}).",

@@ -163,9 +163,37 @@ CATALOG: dict[str, Message] = {
         "Bắt đầu từ bản mẫu (`kiemdiem new`) và điền vào các mục.",
     ),
     # ---- layout (generator/submissions/layout.py)
+    # a file name that is not part of the layout (generator/check/filenames.py);
+    # hint "rename" when its canonical name is known
     "file-unexpected": Message(
-        "Tệp `{name}` không thuộc cấu trúc hồ sơ: {why}",
-        "{hint_vi}",
+        "Tệp `{name}` không thuộc cấu trúc hồ sơ: tên tệp không nằm trong các tên quy định.",
+        "Tên hợp lệ: `nam-danh-gia.yaml` (thư mục năm), `to-chuc.yaml`, `de-xuat.yaml`, "
+        "`quyet-dinh.yaml` (thư mục tổ chức), `dang-vien/<ma_dang_vien>.yaml`.",
+        hints={
+            "rename": "Đổi tên tệp thành `{canonical}` (giữ nguyên nội dung).",
+            "exists": "Thư mục đã có tệp `{canonical}`: so sánh hai tệp, chép phần còn thiếu vào `{canonical}`, rồi bỏ tệp `{name}`.",
+        },
+    ),
+    "file-unexpected/extension": Message(
+        "Tệp `{name}` không thuộc cấu trúc hồ sơ: phần mở rộng phải là `.yaml` (chữ thường).",
+        "Đổi tên tệp thành `{canonical}` (giữ nguyên nội dung).",
+        hints={
+            "exists": "Thư mục đã có tệp `{canonical}`: so sánh hai tệp, chép phần còn thiếu vào `{canonical}`, rồi bỏ tệp `{name}`."
+        },
+    ),
+    "file-unexpected/member-name": Message(
+        "Tệp `{name}` không thuộc cấu trúc hồ sơ: tên tệp bản kiểm điểm phải là mã đảng viên "
+        "(chữ thường, số và dấu '-').",
+        "Đổi tên tệp thành `<ma_dang_vien>.yaml`, ví dụ `dv-104233.yaml` (giữ nguyên nội dung).",
+        hints={
+            "rename": "Đổi tên tệp thành `{canonical}` (giữ nguyên nội dung).",
+            "exists": "Thư mục đã có tệp `{canonical}`: so sánh hai tệp, chép phần còn thiếu vào `{canonical}`, rồi bỏ tệp `{name}`.",
+        },
+    ),
+    "file-unexpected/not-yaml": Message(
+        "Tệp `{name}` không thuộc cấu trúc hồ sơ: đây không phải tệp YAML (hồ sơ chỉ gồm các "
+        "tệp .yaml).",
+        "Chuyển tệp này ra khỏi thư mục submissions/ (tài liệu đính kèm không lưu ở đây).",
     ),
     "file-symlink": Message(
         "Liên kết tượng trưng (symlink) không được chấp nhận trong hồ sơ.",

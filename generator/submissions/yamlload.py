@@ -226,6 +226,30 @@ def _tab_indent(text: str) -> Position | None:
     return None
 
 
+def _compose(text: str) -> tuple[Any, LoadProblem | None]:
+    """PyYAML's node tree of `text`, or the syntax problem at PyYAML's problem mark (the
+    place it noticed the mistake; generator.check.yamlrepair finds the line to change)."""
+    loader = _NoImplicitLoader(text)
+    try:
+        return loader.get_single_node(), None
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        code = (
+            "yaml-multi-document" if "single document" in str(exc.context or "") else "yaml-syntax"
+        )
+        pos = _pos(mark) if mark else Position(1, 1)
+        return None, LoadProblem(code, pos, {"problem": exc.problem or ""})
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark) if mark else Position(1, 1)
+        detail = {"problem": exc.problem or "", "context": exc.context or ""}
+        return None, LoadProblem("yaml-syntax", pos, detail)
+    except yaml.YAMLError as exc:  # reader errors (control characters) have no mark class
+        return None, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})
+    finally:
+        loader.dispose()
+
+
 def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     """Load one YAML file's bytes into a `Document`, collecting every problem."""
     if len(data) > max_bytes:
@@ -268,36 +292,9 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
                 problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
                 break
         text = nfc
-    loader = _NoImplicitLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.composer.ComposerError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        code = (
-            "yaml-multi-document" if "single document" in str(exc.context or "") else "yaml-syntax"
-        )
-        pos = _pos(mark) if mark else Position(1, 1)
-        return LoadResult(None, [*problems, LoadProblem(code, pos, {"problem": exc.problem or ""})])
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(mark) if mark else Position(1, 1)
-        return LoadResult(
-            None,
-            [
-                *problems,
-                LoadProblem(
-                    "yaml-syntax",
-                    pos,
-                    {"problem": exc.problem or "", "context": exc.context or ""},
-                ),
-            ],
-        )
-    except yaml.YAMLError as exc:  # reader errors (control characters) have no mark class
-        return LoadResult(
-            None, [*problems, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})]
-        )
-    finally:
-        loader.dispose()
+    root, problem = _compose(text)
+    if problem is not None:
+        return LoadResult(None, [*problems, problem])
     if root is None:
         return LoadResult(None, [*problems, LoadProblem("yaml-empty", Position(1, 1))])
     builder = _Builder()

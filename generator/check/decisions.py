@@ -1,0 +1,145 @@
+"""Cross-file checks of one committee's decisions file (`quyet-dinh.yaml`): each subject
+decided once, every member and organization it names exists, the committee has the
+authority (generator/authority.py, D1–D5), re-ratings concern earlier years."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.authority import Authority, member_authority, org_authority
+from generator.findings import CheckResult, Position, make
+from generator.submissions.records import Decisions, Organization, Source
+from generator.submissions.year import Year
+from generator.vietnamese import suggest
+
+
+def guess(word: str, candidates: Iterable[str]) -> dict[str, Any]:
+    """The `hint_key` and `guess` parameters of a "did you mean" hint (none when no id is
+    close enough)."""
+    match = suggest(word, candidates, cutoff=0.7)
+    return {"hint_key": "guess", "guess": match} if match else {}
+
+
+@dataclass
+class _Check:
+    year: Year
+    org: Organization
+    src: Source
+    result: CheckResult
+    first: dict[str, int] = field(default_factory=dict)
+
+    def decided(self, target: str, path: tuple[str, int, str]) -> Position | None:
+        """The line of a decided subject, or None (reported) when it is decided twice."""
+        pos = self.src.document.value_pos(path)
+        if target in self.first:
+            self.result.add(
+                make(
+                    "decision-duplicate",
+                    self.src.path,
+                    pos,
+                    target=target,
+                    first_line=self.first[target],
+                )
+            )
+            return None
+        self.first[target] = pos.line
+        return pos
+
+    def authorized(
+        self, pos: Position, target: str, authority: Authority, subject: str, related: list[str]
+    ) -> None:
+        if authority.allows(self.org.id):
+            return
+        self.result.add(
+            make(
+                "decision-no-authority",
+                self.src.path,
+                pos,
+                body=self.org.type.label_vi,
+                org=self.org.id,
+                subject=subject,
+                target=target,
+                authority=authority.text_vi(),
+                related=related,
+            )
+        )
+
+    def members(self, decisions: Decisions) -> None:
+        year = self.year
+        broken = {m for ids in year.broken_members.values() for m in ids}
+        for item in decisions.members:
+            pos = self.decided(item.member_id, ("dang_vien", item.index, "ma_dang_vien"))
+            if pos is None or item.member_id in broken:
+                continue
+            member = year.members.get(item.member_id)
+            if member is None:
+                self.result.add(
+                    make(
+                        "ref-unknown-member",
+                        self.src.path,
+                        pos,
+                        member=item.member_id,
+                        scope=f"năm {year.year}",
+                        **guess(item.member_id, year.members),
+                    )
+                )
+                continue
+            related = [member.source.path] if member.source else []
+            authority = member_authority(year, item.member_id)
+            self.authorized(pos, item.member_id, authority, "đảng viên", related)
+
+    def organizations(self, decisions: Decisions) -> None:
+        for item in decisions.organizations:
+            pos = self.decided(item.org_id, ("to_chuc", item.index, "ma_to_chuc"))
+            if pos is None:
+                continue
+            if item.org_id not in self.year.orgs:
+                self.result.add(
+                    make(
+                        "ref-unknown-org",
+                        self.src.path,
+                        pos,
+                        org=item.org_id,
+                        year=self.year.year,
+                        **guess(item.org_id, self.year.orgs),
+                    )
+                )
+                continue
+            authority = org_authority(self.year, item.org_id)
+            self.authorized(pos, item.org_id, authority, "tổ chức", [])
+
+    def re_ratings(self, decisions: Decisions) -> None:
+        for rr in decisions.re_ratings:
+            if rr.year >= self.year.year:
+                self.result.add(
+                    make(
+                        "re-rating-not-earlier",
+                        self.src.path,
+                        self.src.document.value_pos(("xep_loai_lai", rr.index, "nam")),
+                        year=self.year.year,
+                        target_year=rr.year,
+                    )
+                )
+
+
+def check_decisions(
+    year: Year, org: Organization, decisions: Decisions, result: CheckResult
+) -> None:
+    assert decisions.source is not None
+    src = decisions.source
+    if decisions.org_id != org.id:
+        result.add(
+            make(
+                "org-folder-mismatch",
+                src.path,
+                src.document.value_pos(("ma_to_chuc",)),
+                found=decisions.org_id,
+                expected=org.id,
+            )
+        )
+    check = _Check(year, org, src, result)
+    check.members(decisions)
+    check.organizations(decisions)
+    check.re_ratings(decisions)

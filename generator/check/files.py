@@ -1,0 +1,112 @@
+"""One file through the check stage: read and parse it (load problems explained before
+they are rendered), validate it against its schema and the year's ruleset overlay, build
+its typed record. `generator.loading` runs this per file, in worker processes for a large
+year; `generator.check.load_year` joins the files into a year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.check import yamlrepair
+from generator.check.loaded import LoadedFile
+from generator.check.schemas import SchemaSet
+from generator.findings import CheckResult, Finding, Position, make
+from generator.submissions import records as rec
+from generator.submissions.layout import Kind, SubmissionFile
+from generator.submissions.records import Source, from_mapping
+from generator.submissions.yamlload import MAX_FILE_BYTES, Document, LoadProblem, loads
+
+RECORD_TYPES: dict[Kind, type] = {
+    Kind.YEAR: rec.YearConfig,
+    Kind.ORG: rec.Organization,
+    Kind.MEMBER: rec.MemberReview,
+    Kind.PROPOSALS: rec.Proposals,
+    Kind.DECISIONS: rec.Decisions,
+}
+
+
+def finding(code: str, path: str, position: Position, **params: Any) -> Finding:
+    """A catalog finding for `code` at `path:position` (`generator.findings.make`)."""
+    return make(code, path, position, **params)
+
+
+def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Finding:
+    """The finding for a load problem, explained from the file's bytes `data` (the line to
+    change and that line corrected, generator.check.yamlrepair) before it is rendered."""
+    repair = yamlrepair.explain(problem, data)
+    return make(
+        problem.code,
+        path,
+        Position(repair.line, repair.column),
+        variant=repair.variant,
+        **repair.params,
+    )
+
+
+def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Document | None:
+    """Read and parse one file, adding its load problems to `result`."""
+    full = repo / file.path
+    try:
+        size = full.stat().st_size
+        if size > MAX_FILE_BYTES:
+            result.add(
+                finding(
+                    "file-too-large", file.path, Position(1, 1), size=size, limit=MAX_FILE_BYTES
+                )
+            )
+            return None
+        data = full.read_bytes()
+    except OSError as exc:
+        result.add(
+            finding(
+                "path-not-found", file.path, Position(1, 1), arg=f"{file.path} ({exc.strerror})"
+            )
+        )
+        return None
+    loaded = loads(data)
+    for problem in loaded.problems:
+        result.add(problem_finding(problem, file.path, data))
+    return loaded.document
+
+
+def validate_loaded(
+    schemas: SchemaSet, lf: LoadedFile, config: Any, active: str | None, result: CheckResult
+) -> Any:
+    """Validate one parsed file other than the year file under the `active` ruleset; its
+    record when it passes, else None (the findings go to `result`)."""
+    assert lf.document is not None
+    if lf.file.kind is Kind.MEMBER and active is not None:
+        return _member(schemas, lf, config, active, result)
+    found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
+    result.extend(found)
+    if not found and lf.file.kind in RECORD_TYPES:
+        return build_record(lf)
+    return None
+
+
+def _member(
+    schemas: SchemaSet, lf: LoadedFile, config: Any, ruleset: str, result: CheckResult
+) -> Any:
+    """Validate a member file: base schema, then the overlay of the ruleset when the
+    ruleset expects a review from this member (a new member under 124-M6 writes none, so
+    their file is checked for form only, like a `pending` year's)."""
+    from generator.rules import review_expected
+
+    assert lf.document is not None
+    found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, None)
+    if found:
+        result.extend(found)
+        return None
+    record = build_record(lf)
+    overlay = ruleset if review_expected(config, record) else "pending"
+    found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
+    result.extend(found)
+    return None if found else record
+
+
+def build_record(lf: LoadedFile) -> Any:
+    assert lf.document is not None
+    record: Any = from_mapping(RECORD_TYPES[lf.file.kind], lf.document.data)
+    record.source = Source(path=lf.file.path, document=lf.document)
+    return record

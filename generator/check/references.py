@@ -1,0 +1,130 @@
+"""Cross-file checks on the linked tree: references between files resolve (leadership,
+proposals, decisions), every member of a chi bộ is proposed, decisions are made by the
+body that has the authority (generator/authority.py).
+
+Every finding points at the line that must change and lists in `related` the other files
+involved (so `check --changed-since` shows a finding caused by a changed file elsewhere).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.check.decisions import check_decisions, guess
+from generator.findings import CheckResult, Position, make
+from generator.rules.assess import is_new_member
+from generator.submissions.records import MemberReview, MembershipStatus, Organization, Proposals
+from generator.submissions.year import Year
+
+
+def needs_proposal(member: MemberReview, year: Year) -> bool:
+    if member.status in (MembershipStatus.EXEMPTED, MembershipStatus.SUSPENDED):
+        return False
+    return not (year.config and is_new_member(member.admitted, year.config.evaluation_date))
+
+
+def cross_check(year: Year, result: CheckResult) -> None:
+    for org in year.orgs.values():
+        _check_leadership(year, org, result)
+    for org_id, proposals in year.proposals.items():
+        _check_proposals(year, year.orgs[org_id], proposals, result)
+    for org_id, decisions in year.decisions.items():
+        check_decisions(year, year.orgs[org_id], decisions, result)
+
+
+def _check_leadership(year: Year, org: Organization, result: CheckResult) -> None:
+    assert org.source is not None
+    scope = {m.id for m in year.members_below(org.id)}
+    broken = {m for ids in year.broken_members.values() for m in ids}
+    lead = org.leadership
+    refs: list[tuple[tuple[Any, ...], str]] = []
+    if lead.head:
+        refs.append((("lanh_dao", "bi_thu"), lead.head))
+    refs += [(("lanh_dao", "pho_bi_thu", i), m) for i, m in enumerate(lead.deputies)]
+    refs += [(("lanh_dao", "cap_uy_vien", i), m) for i, m in enumerate(lead.members)]
+    for path, member_id in refs:
+        if member_id not in scope and member_id not in broken and scope:
+            result.add(
+                make(
+                    "ref-unknown-member",
+                    org.source.path,
+                    org.source.document.value_pos(path),
+                    member=member_id,
+                    scope=f"{org.type.label_vi.lower()} `{org.id}`",
+                    **guess(member_id, scope),
+                )
+            )
+
+
+def _check_proposals(
+    year: Year, org: Organization, proposals: Proposals, result: CheckResult
+) -> None:
+    assert proposals.source is not None
+    src = proposals.source
+    if proposals.org_id != org.id:
+        result.add(
+            make(
+                "org-folder-mismatch",
+                src.path,
+                src.document.value_pos(("ma_to_chuc",)),
+                found=proposals.org_id,
+                expected=org.id,
+            )
+        )
+    if not org.type.holds_members:
+        result.add(
+            make(
+                "proposal-misplaced",
+                src.path,
+                Position(1, 1),
+                org=org.id,
+                label=org.type.label_vi.lower(),
+            )
+        )
+        return
+    first_line: dict[str, int] = {}
+    for item in proposals.items:
+        pos = src.document.value_pos(("de_xuat", item.index, "ma_dang_vien"))
+        if item.member_id in first_line:
+            result.add(
+                make(
+                    "proposal-duplicate",
+                    src.path,
+                    pos,
+                    member=item.member_id,
+                    first_line=first_line[item.member_id],
+                )
+            )
+            continue
+        first_line[item.member_id] = pos.line
+        if item.member_id not in org.member_ids and item.member_id not in year.broken_members.get(
+            org.id, []
+        ):
+            member = year.members.get(item.member_id)
+            related = [member.source.path] if member and member.source else []
+            result.add(
+                make(
+                    "proposal-unknown-member",
+                    src.path,
+                    pos,
+                    member=item.member_id,
+                    org=org.id,
+                    **guess(item.member_id, org.member_ids),
+                    related=related,
+                )
+            )
+    end = src.document.key_pos(("de_xuat",))
+    for member_id in org.member_ids:
+        member = year.members[member_id]
+        if member_id not in first_line and needs_proposal(member, year):
+            related = [member.source.path] if member.source else []
+            result.add(
+                make(
+                    "proposal-missing-member",
+                    src.path,
+                    end,
+                    member=member_id,
+                    name=member.name,
+                    related=related,
+                )
+            )
