@@ -12,6 +12,7 @@
 | rule-two-years-khtnv | warning | KHTNV two years running (X3) |
 | rule-setting-invalid | error | a `cai_dat:` value the ruleset does not accept |
 | rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
+| rule-role-group-unknown | warning | the year lists role groups (366-M6) and a rated member names none of them |
 | form-incomplete | warning | while the year is `pending`, a file marked complete lacks a section of the official form (R0, X5) |
 | form-to-complete | warning | a draft, once a ruleset applies: exactly the fields it must add under it (R0) |
 
@@ -84,6 +85,13 @@ CATALOG: dict[str, Message] = {
         "Các cài đặt của bộ quy tắc này: {known}.",
         severity="warning",
         actor="board",
+    ),
+    "rule-role-group-unknown": Message(
+        "Năm {year} tính tỷ lệ HTXSNV theo nhóm vai trò, nhưng bản kiểm điểm {value_text} "
+        'không thuộc nhóm nào năm đã liệt kê; đảng viên được tính riêng trong nhóm "{group}".',
+        "Ghi `nhom_vai_tro:` bằng một trong các mã: {codes} ({rule}).",
+        severity="warning",
+        actor="member",
     ),
     # ---- the form of a review under the year's ruleset (generator/rules/form.py)
     "form-incomplete": Message(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.findings import Finding, Position
+from generator.rules import problems
 from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
 from generator.rules.quota import DecidedLine, QuotaPolicy, check_pool, quota_sentence
 from generator.rules.run import Run, org_name
@@ -54,6 +55,7 @@ def _member_pools(run: Run, policy: QuotaPolicy) -> None:
         pool_org = _member_pool_org(run, policy, v)
         if pool_org is not None:
             pools.setdefault((pool_org, role_group_of(run, v.subject_id)), []).append(v)
+    _unknown_groups(run, policy)
     lines = {mid: DecidedLine(mid, d.path, d.position) for mid, d in run.index.members.items()}
     for (pool_id, group), verdicts in pools.items():
         decider = year.grassroots_of(pool_id)
@@ -74,6 +76,31 @@ def _member_pools(run: Run, policy: QuotaPolicy) -> None:
         )
         pool.group = group
         _record_pool(out, pool, found, verdicts, policy)
+
+
+def _unknown_groups(run: Run, policy: QuotaPolicy) -> None:
+    """366-M6: a rated member whose role group the year does not list is a warning at the
+    member's `nhom_vai_tro` (their pool is then that group alone)."""
+    config = run.year.config
+    if not _has_groups(run) or config is None:
+        return
+    codes = [g.code for g in config.role_groups]
+    for member_id, v in run.out.members.items():
+        member = run.year.members.get(member_id)
+        if not v.rated or member is None or member.role_group in codes or member.source is None:
+            continue
+        doc = member.source.document
+        pos = doc.key_pos(("nhom_vai_tro",)) if member.role_group else Position(1, 1)
+        run.out.findings.append(
+            problems.role_group_unknown(
+                member.source.path,
+                pos,
+                year=run.year.year,
+                group=member.role_group,
+                codes=codes,
+                rule=policy.rule,
+            )
+        )
 
 
 def _has_groups(run: Run) -> bool:

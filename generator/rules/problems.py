@@ -173,3 +173,19 @@ def setting_unknown(
         ruleset=ruleset,
         known=", ".join(f"`{k}`" for k in known) or "không có",
     )
+
+
+def role_group_unknown(
+    path: str, pos: Position, *, year: int, group: str, codes: list[str], rule: str
+) -> Finding:
+    value_text = f"ghi nhóm `{group}`" if group else "chưa ghi `nhom_vai_tro`"
+    return make(
+        "rule-role-group-unknown",
+        path,
+        pos,
+        rule=rule,
+        year=year,
+        value_text=value_text,
+        group=group or "chưa ghi nhóm vai trò",
+        codes=", ".join(f"`{c}`" for c in codes),
+    )

@@ -189,3 +189,21 @@ def test_366_M6_without_role_groups_pools_per_deciding_committee(root: Path) -> 
     v = rate(t)
     assert [p.group for p in v.quota_pools if p.kind == "member"] == [""]
     assert "rule-quota-exceeded" not in codes(v)
+
+
+def test_366_M6_member_outside_the_listed_role_groups_is_warned(root: Path) -> None:
+    t = Tree(root, 2025, "qd366-hd43")
+    t.set_year(nhom_vai_tro=[{"ma": "lanh_dao", "ten": "Lãnh đạo"}, {"ma": "khac", "ten": "Khác"}])
+    t.chi_bo_co_so("cb")
+    t.member("cb", "dv-1", "HTTNV", nhom_vai_tro="lanh_dao")
+    t.member("cb", "dv-2", "HTTNV", nhom_vai_tro="giao_vien")
+    t.member("cb", "dv-3", "HTTNV")
+    v = rate(t)
+    found = sorted(
+        (f.path.rsplit("/", 1)[-1], f.line)
+        for f in v.findings
+        if f.code == "rule-role-group-unknown"
+    )
+    assert found == [("dv-2.yaml", 19), ("dv-3.yaml", 1)]
+    f = next(f for f in v.findings if f.path.endswith("dv-2.yaml"))
+    assert f.rule == "366-M6" and "`lanh_dao`" in f.hint and "giao_vien" in f.message
