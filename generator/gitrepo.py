@@ -81,6 +81,11 @@ def diff_zero_context(repo: Path, rev: str, path: str) -> str:
         return ""
 
 
+def archive(repo: Path, rev: str, paths: list[str]) -> bytes:
+    """A tar archive of `paths` at `rev` (each must exist there)."""
+    return _run(repo, "archive", "--format=tar", rev, "--", *paths)
+
+
 @dataclass(frozen=True)
 class PathChange:
     """One changed path. `status`: A added, M modified, D deleted, R renamed (from

@@ -11,6 +11,7 @@ from generator.check.run import Selection, check_repo, resolve_paths
 from generator.cli import UsageError, find_repo
 from generator.findings import CheckResult, Finding
 from generator.forge.comment import comment_body
+from generator.forge.consequences import consequences
 from generator.forge.judge import Judgement, judge
 from generator.gitrepo import GitError
 from generator.report import REPORTERS
@@ -115,6 +116,14 @@ def run(args: argparse.Namespace) -> int:
     result.extend(problems)
     if judgement is not None:
         result.extend(judgement.findings)
+        shown = {(f.code, f.path, f.line, f.message) for f in result.findings}
+        result.extend(
+            [
+                f
+                for f in consequences(repo, judgement, ruleset=args.ruleset, rate=not args.no_rules)
+                if (f.code, f.path, f.line, f.message) not in shown
+            ]
+        )
     return _report(args, result, result.sorted())
 
 

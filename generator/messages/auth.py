@@ -48,4 +48,11 @@ CATALOG: dict[str, Message] = {
         "Chỉ Ban Tổ chức mở năm đánh giá mới, bằng `kiemdiem new year {year}`; bỏ các tệp "
         "của năm {year} khỏi yêu cầu hợp nhất này (giữ bản sao nếu cần).",
     ),
+    "change-count": Message(
+        "Sau thay đổi này, {org_label} `{org}` có {after} đảng viên (trước đó: {before}); "
+        "các số liệu thống kê của năm {year} thay đổi theo.",
+        "Kiểm tra đây là điều mong muốn (ví dụ chuyển sinh hoạt đã có quyết định); nếu không, "
+        "trả tệp về như cũ (nội dung giữ nguyên).",
+        "warning",
+    ),
 }

@@ -482,3 +482,25 @@ def test_moving_own_review_to_another_chi_bo_is_a_transfer(repo: Path, tmp_path:
     assert "auth-transfer" not in [
         c for c, _ in run_workflow_check(repo, tmp_path, "ban-to-chuc").codes()
     ]
+
+
+def test_deleting_own_review_shows_what_it_breaks(repo: Path, tmp_path: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "xoa")
+    git(repo, "rm", "-q", f"{CB}/dang-vien/dv-2.yaml")
+    git(repo, "commit", "-q", "-m", "xóa", author="pham-thi-hai")
+    run = run_workflow_check(repo, tmp_path, "pham-thi-hai")
+    # the proposal left pointing nowhere is an error on the pull request, and the chi bộ's
+    # count that changes is said
+    assert run.code == 1
+    codes = run.codes()
+    assert [c for c in codes if c[1] == f"{CB}/de-xuat.yaml"], codes
+    assert ("change-count", f"{CB}/dang-vien/dv-2.yaml") in codes
+    assert "`chi-bo-1` có 2 đảng viên (trước đó: 3)" in run.out
+    # the same findings as the full check of the year, which the deletion causes
+    full = subprocess.run(
+        [sys.executable, "-m", "generator", "--repo", str(repo), "check", "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    full_codes = {(f["code"], f["path"]) for f in json.loads(full.stdout)["findings"]}
+    assert {c for c in codes if c[0] != "change-count"} <= full_codes
