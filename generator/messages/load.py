@@ -46,6 +46,14 @@ CATALOG: dict[str, Message] = {
         "Không bắt buộc sửa. Nếu muốn, gõ lại dòng này bằng bộ gõ Unicode dựng sẵn.",
         "warning",
     ),
+    "text-invisible": Message(
+        "Dòng này có ký tự ẩn ({chars}): ký tự đổi chiều chữ hoặc ký tự không có độ rộng. "
+        "Người đọc không thấy chúng, nhưng chúng làm chữ hiện ra khác với nội dung thật và "
+        "làm tìm kiếm sai.",
+        "Gõ lại đoạn chữ từ cột này (hoặc xóa ký tự ẩn bằng trình soạn thảo hiện ký tự ẩn); "
+        "nội dung giữ nguyên. Trên trang web các ký tự này hiện thành dạng ⟦U+…⟧.",
+        "warning",
+    ),
     "yaml-syntax": Message(
         "Sai cú pháp YAML: {problem}.",
         "So sánh với bản mẫu (`kiemdiem new`): kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép.",

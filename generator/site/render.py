@@ -21,6 +21,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.invisible import show_invisible
 from generator.site import charts, paging
 from generator.site.hooks import fragments_file
 from generator.site.text import (
@@ -89,8 +90,9 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        # control characters never reach a page (they include Markdown's placeholders)
-        finalize=lambda v: strip_controls(v) if type(v) is str else v,
+        # control characters never reach a page (they include Markdown's placeholders);
+        # bidi and zero-width characters are shown as marks (generator.invisible)
+        finalize=lambda v: show_invisible(strip_controls(v)) if type(v) is str else v,
     )
     env.filters.update(
         date=date_vi,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import re
 
+from generator.invisible import show_invisible
 from generator.vietnamese import fold, number_vi, percent_vi, signed_vi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -50,10 +51,11 @@ def strip_controls(value: str) -> str:
 
 
 def esc(value: object) -> str:
-    """HTML-escape a value for use inside a raw HTML block (text or attribute)."""
+    """HTML-escape a value for use inside a raw HTML block (text or attribute).
+    Bidi and zero-width characters are shown as visible marks (generator.invisible)."""
     if value is None:
         return ""
-    text = _CONTROL.sub("", str(value))
+    text = show_invisible(_CONTROL.sub("", str(value)))
     return html.escape(text, quote=True)
 
 
@@ -73,7 +75,7 @@ def paragraphs(value: str | None) -> str:
 
 def safe_title(value: str | None, fallback: str = "") -> str:
     """A title for front matter and navigation: markup characters removed."""
-    text = _CONTROL.sub("", value or "")
+    text = show_invisible(_CONTROL.sub("", value or ""))
     text = _SPACES.sub(" ", _TITLE_UNSAFE.sub(" ", text)).strip()
     return text or fallback
 

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
+from generator.invisible import INVISIBLE_RE, code_point
 
 try:  # the C parser is a hard expectation on supported platforms; fall back politely
     _BaseLoader: type = yaml.CSafeLoader
@@ -250,6 +251,26 @@ def _compose(text: str) -> tuple[Any, LoadProblem | None]:
         loader.dispose()
 
 
+def _invisible(text: str) -> list[LoadProblem]:
+    """A warning per line holding bidi or zero-width characters (generator.invisible)."""
+    if not INVISIBLE_RE.search(text):
+        return []
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = list(INVISIBLE_RE.finditer(line))
+        if found:
+            chars = ", ".join(sorted({code_point(m.group()) for m in found}))
+            out.append(
+                LoadProblem(
+                    "text-invisible",
+                    Position(number, found[0].start() + 1),
+                    {"chars": chars},
+                    fatal=False,
+                )
+            )
+    return out
+
+
 def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     """Load one YAML file's bytes into a `Document`, collecting every problem."""
     if len(data) > max_bytes:
@@ -292,6 +313,7 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
                 problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
                 break
         text = nfc
+    problems += _invisible(text)
     root, problem = _compose(text)
     if problem is not None:
         return LoadResult(None, [*problems, problem])

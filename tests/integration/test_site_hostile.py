@@ -21,6 +21,7 @@ import yaml
 
 from generator.check import load_year
 from generator.findings import Severity
+from generator.invisible import INVISIBLE_RE, show_invisible
 from generator.site.build import BuildOptions, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,8 +56,11 @@ HOSTILE = "\n".join(
         "    <iframe src=http://evil.example/f></iframe>",
     ]
 )
+# bidi overrides and isolates, zero-width characters (issue 9): shown as visible marks
+INVISIBLE = "\u202egnp.exe\u202c\u200b\u2066x\u2069\ufeff\u200d"
+HOSTILE = f"{HOSTILE}\nẨn {INVISIBLE} giữa chữ"
 ONE_LINE = f"{SCRIPT}{IMG} {JS_LINK} {REMOTE_IMG} {TEMPLATE} {ENTITY} **x** # y | a |"
-HOSTILE_NAME = f"Nguyễn Hiểm {ONE_LINE}"
+HOSTILE_NAME = f"Nguyễn Hiểm {INVISIBLE} {ONE_LINE}"
 HOSTILE_ORG = f"Chi bộ thôn An Lạc {ONE_LINE}"
 REVIEW_KEYS = (
     "uu_diem",
@@ -127,6 +131,14 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     assert errors == [], [(f.code, f.path, f.message) for f in errors]
     assert year.members[MEMBER].name == HOSTILE_NAME
+    # ...with a warning at each line holding bidi or zero-width characters
+    invisible = [f for f in result.findings if f.code == "text-invisible"]
+    assert {f.path.rsplit("/", 1)[-1] for f in invisible} == {
+        f"{MEMBER}.yaml",
+        "to-chuc.yaml",
+        "de-xuat.yaml",
+    }
+    assert all(f.severity is Severity.WARNING and "U+202E" in f.message for f in invisible)
     assert year.orgs["chi-bo-thon-an-lac"].name == HOSTILE_ORG
 
     out = repo / "site"
@@ -222,7 +234,7 @@ def test_hostile_text_is_shown_escaped(hostile_site: Path) -> None:
     assert "ghi chú của chi bộ: Mở đầu &lt;script&gt;" in page
     # the member's heading and the chi bộ's title are escaped too; <title> lost the markup
     assert f'<h3 id="{MEMBER}" ' in page
-    assert html.escape(HOSTILE_NAME, quote=False) in page
+    assert html.escape(show_invisible(HOSTILE_NAME), quote=False) in page
     assert f"<h1>{html.escape(HOSTILE_ORG, quote=False)}</h1>" in page
     title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert title and "<" not in html.unescape(title.group(1)).replace("&", "")
@@ -237,3 +249,15 @@ def test_search_index_holds_the_text_not_markup(hostile_site: Path) -> None:
     doc = next(d for d in index["docs"] if d["location"].endswith(f"#{MEMBER}"))
     assert "<script" not in doc["title"] and "<script" not in doc["text"]
     assert "Nguyễn Hiểm" in doc["title"]
+
+
+def test_invisible_characters_are_shown_not_hidden(hostile_site: Path) -> None:
+    pages = _pages(hostile_site)
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert not INVISIBLE_RE.search(text), page
+    member = (hostile_site / "to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
+    assert "Nguyễn Hiểm ⟦U+202E⟧gnp.exe⟦U+202C⟧⟦U+200B⟧⟦U+2066⟧x⟦U+2069⟧⟦U+FEFF⟧⟦U+200D⟧" in member
+    assert member.count("Ẩn ⟦U+202E⟧gnp.exe") >= 7  # the member's sections and the chi bộ's
+    for index in hostile_site.rglob("search*.json"):
+        assert not INVISIBLE_RE.search(index.read_text("utf-8")), index
