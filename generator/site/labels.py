@@ -8,7 +8,14 @@ covered here).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
 from generator.site.text import number_vi
+
+if TYPE_CHECKING:
+    from generator.submissions.year import Year
 
 PENDING_RULESET = "pending"
 
@@ -87,3 +94,76 @@ def ruleset_label(ruleset_id: str, title: str) -> str:
     if ruleset_id == PENDING_RULESET or not ruleset_id:
         return "Chưa có hướng dẫn xếp loại của năm (đang chờ hướng dẫn)"
     return title or ruleset_id
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> list[tuple[str, bool]]:
+    """Our own explanations (rules' documentation, never submitted text) quote YAML values
+    in backticks; the page shows them as ids that never break: [(text, is_code), …]."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(_CODE.split(text)):
+        if piece:
+            parts.append((piece, i % 2 == 1))
+    return parts
+
+
+class YearLabels:
+    """The year's labels for the templates (mixed into `YearView`)."""
+
+    year: Year
+    ruleset_title: str
+    settings_doc: list[tuple[str, object, str, str]]
+
+    @property
+    def ruleset_id(self) -> str:  # YearView: the ruleset the year is rated under
+        raise NotImplementedError
+
+    @property
+    def is_pending(self) -> bool:
+        from generator.rules.registry import REGISTRY
+
+        return not REGISTRY[self.ruleset_id].rates
+
+    @property
+    def ruleset_name(self) -> str:
+        """The ruleset in words (its documents), never the bare id or `pending`."""
+        if self.is_pending:
+            return ruleset_label(PENDING_RULESET, "")
+        return ruleset_label(self.ruleset_id, self.ruleset_title)
+
+    def criterion_name(self, key: str, kind: str = "member") -> str:
+        """A criterion of `tieu_chi:` by its Vietnamese name (the ruleset's list)."""
+        from generator.rules.registry import REGISTRY
+
+        spec = REGISTRY[self.ruleset_id]
+        for criterion in spec.member_criteria if kind == "member" else spec.org_criteria:
+            if criterion.key == key:
+                return criterion.label_vi
+        return key.replace("_", " ").capitalize()
+
+    def deadlines(self) -> list[tuple[str, dt.date | str]]:
+        """The year's deadlines: (what is due, in Vietnamese, date)."""
+        config = self.year.config
+        items = config.deadlines.items() if config else []
+        return [(deadline_label(key), day) for key, day in items]
+
+    def settings(self) -> list[tuple[str, str, str, str, list[tuple[str, bool]]]]:
+        """Every setting of the year: (Vietnamese name, value in words, key, rule id,
+        explanation). The documented settings of the ruleset when known, else the year
+        file's own."""
+        if self.settings_doc:
+            return [
+                (setting_label(k), setting_value(k, val), k, rule, code_spans(doc))
+                for k, val, rule, doc in self.settings_doc
+            ]
+        config = self.year.config
+        own = config.settings.items() if config else []
+        return [(setting_label(k), setting_value(k, v), k, "", []) for k, v in own]
+
+    def own_settings(self) -> list[tuple[str, str]]:
+        """The settings the year file sets itself: (Vietnamese name, value in words)."""
+        config = self.year.config
+        own = config.settings.items() if config else []
+        return [(setting_label(k), setting_value(k, v)) for k, v in own]

@@ -86,7 +86,7 @@ class TreeNode:
     depth: int
 
 
-class YearView:
+class YearView(labels.YearLabels):
     """Read-only lookups and links for the templates of one year."""
 
     def __init__(
@@ -128,48 +128,6 @@ class YearView:
     @property
     def ruleset_id(self) -> str:
         return ruleset_of(self.year)
-
-    @property
-    def is_pending(self) -> bool:
-        return not REGISTRY[self.ruleset_id].rates
-
-    @property
-    def ruleset_name(self) -> str:
-        """The ruleset in words (its documents), never the bare id or `pending`."""
-        return labels.ruleset_label(self.ruleset_id, self.ruleset_title)
-
-    def criterion_name(self, key: str, kind: str = "member") -> str:
-        """A criterion of `tieu_chi:` by its Vietnamese name (the ruleset's list)."""
-        spec = REGISTRY[self.ruleset_id]
-        for criterion in spec.member_criteria if kind == "member" else spec.org_criteria:
-            if criterion.key == key:
-                return criterion.label_vi
-        return key.replace("_", " ").capitalize()
-
-    def deadlines(self) -> list[tuple[str, dt.date | str]]:
-        """The year's deadlines: (what is due, in Vietnamese, date)."""
-        config = self.year.config
-        items = config.deadlines.items() if config else []
-        return [(labels.deadline_label(key), day) for key, day in items]
-
-    def settings(self) -> list[tuple[str, str, str, str, str]]:
-        """Every setting of the year: (Vietnamese name, value in words, key, rule id,
-        explanation). The documented settings of the ruleset when known, else the year
-        file's own."""
-        if self.settings_doc:
-            return [
-                (labels.setting_label(k), labels.setting_value(k, val), k, rule, doc)
-                for k, val, rule, doc in self.settings_doc
-            ]
-        config = self.year.config
-        own = config.settings.items() if config else []
-        return [(labels.setting_label(k), labels.setting_value(k, v), k, "", "") for k, v in own]
-
-    def own_settings(self) -> list[tuple[str, str]]:
-        """The settings the year file sets itself: (Vietnamese name, value in words)."""
-        config = self.year.config
-        own = config.settings.items() if config else []
-        return [(labels.setting_label(k), labels.setting_value(k, v)) for k, v in own]
 
     @property
     def is_sample(self) -> bool:

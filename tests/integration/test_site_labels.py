@@ -86,6 +86,7 @@ def test_rules_page_settings_have_names_and_ids_do_not_break(sample: Path) -> No
             assert label == html.escape(labels.setting_label(key), quote=True)
             assert label != key and "_" not in label
             assert "<code" not in value and "_" not in value, (key, value)
+        assert "`" not in article, "quoted values are shown as ids, not in backticks"
         # no empty citation next to a rule id
         assert "<td></td><td>" not in article.split("Các quy tắc đã được viện dẫn")[-1]
     css = (ROOT / "site_templates/assets/kiemdiem.css").read_text("utf-8")
