@@ -61,15 +61,6 @@ ORG_CRITERIA = (
     Criterion("ket_qua_khac_phuc_han_che", "Kết quả khắc phục hạn chế, khuyết điểm"),
 )
 
-MEMBER_CRITERIA: dict[str, tuple[Criterion, ...]] = {
-    "qd132-hd21": MEMBER_132,
-    "qd124-hd25": MEMBER_124,
-}
-ORG_CRITERIA_BY_RULESET: dict[str, tuple[Criterion, ...]] = {
-    "qd132-hd21": ORG_CRITERIA,
-    "qd124-hd25": ORG_CRITERIA,
-}
-
 # qd366-hd43 score maxima (Phụ lục 4/5): general /30, task results /70.
 SCORE_GENERAL_MAX = 30
 SCORE_TASKS_MAX = 70

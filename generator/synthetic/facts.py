@@ -6,7 +6,8 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from generator.rules.criteria import MEMBER_CRITERIA, ORG_CRITERIA, Criterion
+from generator.rules.criteria import ORG_CRITERIA, Criterion
+from generator.rules.registry import REGISTRY
 from generator.synthetic.vocab import (
     FAMILY_NAMES,
     GIVEN_FEMALE,
@@ -61,7 +62,7 @@ def scores_for(rng: random.Random, level: str) -> dict[str, int]:
 def assessment(rng: random.Random, ruleset: str, level: str, *, org: bool = False) -> dict:
     """The `tieu_chi:` or `diem:` part of a file for the ruleset (scores for pending too)."""
     if ruleset in ("qd132-hd21", "qd124-hd25"):
-        crit = ORG_CRITERIA if org else MEMBER_CRITERIA[ruleset]
+        crit = ORG_CRITERIA if org else REGISTRY[ruleset].member_criteria
         return {"tieu_chi": criteria_for(rng, crit, level)}
     return {"diem": scores_for(rng, level)}
 

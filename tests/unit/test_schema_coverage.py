@@ -31,6 +31,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from generator.rules.registry import ids
 from generator.submissions.yamlload import loads
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ EXAMPLES = ROOT / "tests" / "schema_examples"
 OVERLAY_FILE = "bo-quy-tac.schema.json"
 OVERLAY_PREFIX = {"dang-vien": "dang_vien", "to-chuc": "to_chuc"}
 DEFAULT_RULESET = "qd366-hd43"
-RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
+RULESETS = ids()
 
 RULESET_RE = re.compile(r"^#\s*ruleset:\s*(\S+)\s*$", re.M)
 EXPECT_RE = re.compile(r"^#\s*expect:\s*(\S+)\s+(\S+)\s*$", re.M)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from generator.rules import criteria
+from generator.rules.registry import REGISTRY, ids
 from generator.submissions import records
 from generator.submissions.records import (
     Decisions,
@@ -33,7 +34,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     for p in sorted((ROOT / "schema").glob("*.schema.json"))
 }
 OVERLAYS = SCHEMAS["bo-quy-tac.schema.json"]["$defs"]
-RULESETS = ("qd132-hd21", "qd124-hd25", "qd366-hd43", "pending")
+RULESETS = ids()
 
 RECORD_SCHEMAS: dict[type, str] = {
     YearConfig: "nam-danh-gia.schema.json",
@@ -180,8 +181,8 @@ def criterion_keys(crits: tuple[criteria.Criterion, ...]) -> list[str]:
 
 
 @pytest.mark.parametrize(("prefix", "table"), [
-    ("dang_vien", criteria.MEMBER_CRITERIA),
-    ("to_chuc", criteria.ORG_CRITERIA_BY_RULESET),
+    ("dang_vien", {s.id: s.member_criteria for s in REGISTRY.values() if s.member_criteria}),
+    ("to_chuc", {s.id: s.org_criteria for s in REGISTRY.values() if s.org_criteria}),
 ])  # fmt: skip
 def test_overlay_criteria_equal_criteria_py(
     prefix: str, table: dict[str, tuple[criteria.Criterion, ...]]
