@@ -22,7 +22,7 @@ class Severity(enum.Enum):
 
     @property
     def label_vi(self) -> str:
-        return {"error": "lỗi", "warning": "cảnh báo", "notice": "lưu ý"}[self.value]
+        return messages.SEVERITY_VI[self.value]
 
 
 @dataclass(frozen=True, order=True)

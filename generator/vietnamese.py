@@ -43,6 +43,14 @@ def slug(value: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
 
 
+_VIETNAMESE_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Has a letter only Vietnamese uses (ă â đ ê ô ơ ư or a precomposed tone mark)."""
+    return any(c in _VIETNAMESE_LETTERS or "\u1ea0" <= c <= "\u1ef9" for c in text)
+
+
 def suggest(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
     """The candidate `word` most likely meant, or None: equal once folded
     ("họ_tên" -> "ho_ten"), else the closest by `difflib` above `cutoff`."""

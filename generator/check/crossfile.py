@@ -104,7 +104,6 @@ def _link_parents(year: Year, org_by_folder: dict[str, Organization], result: Ch
                         child=org.id,
                         parent_label=parent.type.label_vi.lower(),
                         parent=parent.id,
-                        hint_vi="Kiểm tra mục `loai` của tổ chức này, hoặc chuyển thư mục về đúng cấp.",
                     )
                 )
         elif parent_folder is None and year.root_id is not None and org.id != year.root_id:

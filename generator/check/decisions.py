@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.authority import Authority, member_authority, org_authority
 from generator.findings import CheckResult, Position, make
+from generator.messages.crossfile import SCOPE_YEAR_VI, SUBJECT_VI
 from generator.submissions.records import Decisions, Organization, Source
 from generator.submissions.year import Year
 from generator.vietnamese import suggest
@@ -81,14 +82,14 @@ class _Check:
                         self.src.path,
                         pos,
                         member=item.member_id,
-                        scope=f"năm {year.year}",
+                        scope=SCOPE_YEAR_VI.format(year=year.year),
                         **guess(item.member_id, year.members),
                     )
                 )
                 continue
             related = [member.source.path] if member.source else []
             authority = member_authority(year, item.member_id)
-            self.authorized(pos, item.member_id, authority, "đảng viên", related)
+            self.authorized(pos, item.member_id, authority, SUBJECT_VI["member"], related)
 
     def organizations(self, decisions: Decisions) -> None:
         for item in decisions.organizations:
@@ -108,7 +109,7 @@ class _Check:
                 )
                 continue
             authority = org_authority(self.year, item.org_id)
-            self.authorized(pos, item.org_id, authority, "tổ chức", [])
+            self.authorized(pos, item.org_id, authority, SUBJECT_VI["org"], [])
 
     def re_ratings(self, decisions: Decisions) -> None:
         for rr in decisions.re_ratings:

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.check.decisions import check_decisions, guess
 from generator.findings import CheckResult, Position, make
+from generator.messages.crossfile import SCOPE_ORG_VI
 from generator.rules.assess import is_new_member
 from generator.submissions.records import MemberReview, MembershipStatus, Organization, Proposals
 from generator.submissions.year import Year
@@ -50,7 +51,7 @@ def _check_leadership(year: Year, org: Organization, result: CheckResult) -> Non
                     org.source.path,
                     org.source.document.value_pos(path),
                     member=member_id,
-                    scope=f"{org.type.label_vi.lower()} `{org.id}`",
+                    scope=SCOPE_ORG_VI.format(label=org.type.label_vi.lower(), org=org.id),
                     **guess(member_id, scope),
                 )
             )

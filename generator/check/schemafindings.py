@@ -15,7 +15,7 @@ import jsonschema
 
 from generator.check import schemahints
 from generator.findings import Finding, Position, make
-from generator.messages.schema import AT_START_VI, BOUND_VI, LENGTH_VI, TYPE_VI
+from generator.messages.schema import AT_START_VI, BOUND_VI, IN_VI, LENGTH_VI, OR_VI, TYPE_VI
 from generator.submissions.yamlload import Document
 from generator.vietnamese import suggest
 
@@ -146,7 +146,7 @@ class _Error:
 
     @property
     def where(self) -> str:
-        return f" trong {self.label}" if self.path else ""
+        return IN_VI.format(label=self.label) if self.path else ""
 
     def make(self, code: str, pos: Position, **params: Any) -> Finding:
         extra: dict[str, object] = {
@@ -193,17 +193,9 @@ def _required(e: _Error) -> list[Finding]:
             if isinstance(own, dict) and own.get("title"):
                 sub = own
         t = sub.get("title", "") if isinstance(sub, dict) else ""
-        hint = schemahints.for_missing_key(k, sub, e.path, e.doc)
-        out.append(
-            e.make(
-                "schema-required",
-                pos,
-                key=k,
-                title=f" ({t})" if t else "",
-                where=e.where,
-                hint_vi=hint,
-            )
-        )
+        hint_key, params = schemahints.for_missing_key(k, sub, e.path)
+        params.update(title=f" ({t})" if t else "", where=e.where)
+        out.append(e.make("schema-required", pos, hint_key=hint_key, **params))
     return out
 
 
@@ -214,19 +206,11 @@ def _unknown_keys(e: _Error) -> list[Finding]:
     for k in (k for k in (value or {}) if k not in allowed):
         guess = suggest(k, allowed)
         pos = e.doc.key_pos((*e.path, k))
-        fix = schemahints.for_unknown_key(k, guess, value[k], pos.line)
-        out.append(
-            e.make(
-                "schema-unknown-key",
-                pos,
-                hint_key="fix" if fix else ("guess" if guess else ""),
-                key=k,
-                guess=guess,
-                where=e.where,
-                hint_vi=fix,
-                allowed=", ".join(f"`{a}`" for a in allowed),
-            )
+        hint_key, params = schemahints.for_unknown_key(k, guess, value[k], pos.line)
+        params.update(
+            key=k, guess=guess, where=e.where, allowed=", ".join(f"`{a}`" for a in allowed)
         )
+        out.append(e.make("schema-unknown-key", pos, hint_key=hint_key, **params))
     return out
 
 
@@ -268,16 +252,15 @@ def _type(e: _Error) -> list[Finding]:
     value = e.error.instance
     expected = e.error.validator_value
     expected_list = expected if isinstance(expected, list) else [expected]
+    hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path)
+    params.update(
+        label=e.label,
+        want=OR_VI.join(TYPE_VI.get(str(t), str(t)) for t in expected_list),
+        value=value,
+    )
+    variant = "empty" if value is None else ""
     return [
-        e.make(
-            "schema-type",
-            e.doc.value_pos(e.path),
-            variant="empty" if value is None else "",
-            label=e.label,
-            want=" hoặc ".join(TYPE_VI.get(str(t), str(t)) for t in expected_list),
-            value=value,
-            hint_vi=schemahints.for_type(value, expected_list, e.doc, e.path),
-        )
+        e.make("schema-type", e.doc.value_pos(e.path), variant=variant, hint_key=hint_key, **params)
     ]
 
 
@@ -285,12 +268,11 @@ def _pattern(e: _Error) -> list[Finding]:
     pos = e.doc.value_pos(e.path)
     value = e.error.instance
     if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
-        date = schemahints.for_date(value, e.doc, e.path)
+        hint_key, params = schemahints.for_date(value, e.doc, e.path)
+        params.update(label=e.label, value=value)
         if e.error.validator == "format":
-            return [e.make("schema-date", pos, label=e.label, value=value, hint_vi=date)]
-        return [
-            e.make("schema-pattern", pos, variant="date", label=e.label, value=value, hint_vi=date)
-        ]
+            return [e.make("schema-date", pos, hint_key=hint_key, **params)]
+        return [e.make("schema-pattern", pos, variant="date", hint_key=hint_key, **params)]
     description = e.schema.get("description", "")
     return [
         e.make(

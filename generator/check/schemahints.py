@@ -1,16 +1,18 @@
 """Schema fix-it hints: what a non-programmer should write instead, with the corrected line.
 
-Each function receives what the validator knows (the value, the schema node, the path
-and the document) and returns a Vietnamese hint, ideally with the corrected line
-("Sửa dòng 12 thành: `tu_xep_loai: HTTNV`"). Nothing here changes a file.
+Each function chooses, from what the validator knows, one of the catalog entry's named hints
+(generator/messages/schema.py) and its parameters, ideally with the corrected line
+("Sửa dòng 12 thành: `tu_xep_loai: HTTNV`"); nothing is rendered here, no file is changed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-from generator.check.yamltext import smart_note, strip_smart_quotes, yaml_scalar
+from generator.check.yamltext import is_smart_quoted, strip_smart_quotes, yaml_scalar
+from generator.messages.schema import SMART_NOTE_VI
 from generator.submissions.records import CriterionLevel
 from generator.submissions.yamlload import Document
 from generator.vietnamese import fold, level_from_text, suggest
@@ -86,138 +88,93 @@ def guess_enum(value: Any, options: list[str]) -> str | None:
     return suggest(value, options)
 
 
-def with_corrected_line(doc: Document, path: tuple[Any, ...], new_value: Any, fallback: str) -> str:
-    if new_value is None or not path or not isinstance(path[-1], str):
-        return fallback
-    line = source_line(doc, path)
-    return f"Sửa dòng {line} thành: `{path[-1]}: {new_value}`. {fallback}"
+# a chosen hint: the name of one of the catalog entry's hints and its parameters
+Hint = tuple[str, dict[str, Any]]
 
 
-def for_missing_key(key: str, schema: Any, path: tuple[Any, ...], doc: Document) -> str:
-    desc = schema.get("description", "") if isinstance(schema, dict) else ""
-    example = ""
-    if isinstance(schema, dict):
-        examples = schema.get("examples")
-        if examples:
-            example = f" Ví dụ: `{key}: {examples[0]}`."
-    base = f"Thêm dòng `{key}: ...`" + (
-        " bên dưới dòng đó, thụt lề thêm 2 dấu cách." if path else "."
-    )
-    return f"{base} {desc}{example}".strip()
+def for_missing_key(key: str, schema: Any, path: tuple[Any, ...]) -> Hint:
+    node = schema if isinstance(schema, dict) else {}
+    examples = node.get("examples")
+    params = {"key": key, "description": node.get("description", "")}
+    where = "nested" if path else "top"
+    if examples:
+        return f"{where}-example", {**params, "example": examples[0]}
+    return where, params
 
 
 def for_unknown_key(
     key: str, guess: str | None, value: Any = None, line: int | None = None
-) -> str | None:
+) -> Hint:
     """What to write instead of an unknown key; with the corrected line when the key holds a
     plain value (`họ_tên: Nguyễn Văn Nam` -> `Sửa dòng 3 thành: ho_ten: Nguyễn Văn Nam`)."""
     group = group_of(key)
     if group is not None:
-        return (
-            f"Mục `{key}` thuộc nhóm `{group}`: đặt dòng này ngay dưới dòng `{group}:` và thụt "
-            f"lề thêm 2 dấu cách, ví dụ:\n{group}:\n  {key}: ..."
-        )
-    if guess and guess != key:
-        scalar = isinstance(value, str | int | float | bool) and "\n" not in str(value)
-        shown = ("true" if value else "false") if isinstance(value, bool) else value
-        fix = (
-            f"Sửa dòng {line} thành: `{guess}: {shown}`."
-            if scalar and line
-            else f"Sửa tên mục thành `{guess}:`."
-        )
-        if _fold(key).replace(" ", "_") == guess:
-            return (
-                f"Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là `{guess}`? {fix}"
-            )
-        return f"Có phải ý bạn là `{guess}`? {fix}"
-    return None
+        return "group", {"group": group}
+    if not guess or guess == key:
+        return "", {}
+    scalar = isinstance(value, str | int | float | bool) and "\n" not in str(value)
+    shown = ("true" if value else "false") if isinstance(value, bool) else value
+    how = "line" if scalar and line else "rename"
+    why = "ascii" if _fold(key).replace(" ", "_") == guess else "guess"
+    return f"{why}-{how}", {"line": line, "shown": shown}
 
 
-def for_type(value: Any, expected: list[str], doc: Document, path: tuple[Any, ...]) -> str:
+_YES = {"yes", "on", "co", "dung", "y"}
+_NO = {"no", "off", "khong", "sai", "n"}
+
+
+def for_type(value: Any, expected: list[str], doc: Document, path: tuple[Any, ...]) -> Hint:
     name = path[-1] if path and isinstance(path[-1], str) else None
-    line = source_line(doc, path)
-    if (
-        "boolean" in expected
-        and isinstance(value, str)
-        and _fold(value)
-        in {
-            "yes",
-            "no",
-            "on",
-            "off",
-            "co",
-            "khong",
-            "dung",
-            "sai",
-            "y",
-            "n",
-        }
-    ):
-        fixed = "true" if _fold(value) in {"yes", "on", "co", "dung", "y"} else "false"
-        return (
-            f"Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: `{name}: {fixed}`."
-        )
+    params: dict[str, Any] = {"name": name, "line": source_line(doc, path)}
+    if "boolean" in expected and isinstance(value, str) and _fold(value) in _YES | _NO:
+        return "bool", {**params, "fixed": "true" if _fold(value) in _YES else "false"}
     if expected[0] in ("integer", "number") and isinstance(value, str):
-        return _number_hint(strip_smart_quotes(value), name, line)
+        return _number_hint(strip_smart_quotes(value), params)
     if expected[0] == "array" and isinstance(value, dict) and value and name:
         # the items were written without their leading '- '
         indent = _indent_of(doc, (*path, next(iter(value))))
         first, *rest = list(value.items())[:3]
         lines = [f"{indent}- {first[0]}: {yaml_scalar(first[1])}"]
         lines += [f"{indent}  {k}: {yaml_scalar(v)}" for k, v in rest]
-        return (
-            f"Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một dấu cách "
-            f"('- '). Sửa dòng {doc.key_pos((*path, first[0])).line} thành: `{lines[0].strip()}` "
-            "và thụt các dòng tiếp theo của phần tử đó thêm 2 dấu cách, ví dụ:\n"
-            f"{name}:\n" + "\n".join(lines)
-        )
+        line = doc.key_pos((*path, first[0])).line
+        example = "\n".join(lines)
+        return "list-dash", {**params, "line": line, "first": lines[0].strip(), "example": example}
     if expected[0] == "array" and isinstance(value, str) and name:
         items = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
-        body = "\n".join(f"  - {item}" for item in items[:3])
-        return (
-            f"Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới `{name}:`, ví dụ:\n"
-            f"{name}:\n{body}"
-        )
+        return "list-one-line", {**params, "example": "\n".join(f"  - {i}" for i in items[:3])}
     if expected[0] == "string" and value is not None and not isinstance(value, str):
-        return f'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.'
+        return "quote", {**params, "value": value}
     if expected[0] == "object" and value is None and name:
         children = _unindented_children(doc, path)
         if children:
-            first_line, corrected = children[0]
-            return (
-                f"Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
-                f"Sửa dòng {first_line} thành: `{corrected}`"
-                + (" (và các dòng con tiếp theo cũng vậy)." if len(children) > 1 else ".")
-            )
+            many = "-many" if len(children) > 1 else ""
+            line, corrected = children[0]
+            return f"children{many}", {**params, "line": line, "corrected": corrected}
     if expected[0] == "object":
-        return (
-            f"Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở các dòng "
-            "dưới, thụt lề thêm 2 dấu cách."
-        )
-    if value is None:
-        return "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc."
-    return ""
+        return "group", params
+    return ("empty", params) if value is None else ("", params)
 
 
 _NUMBER_START = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*(%?)\s*(.*)")
 
 
-def _number_hint(value: str, name: str | None, line: int) -> str:
+def _number_hint(value: str, params: dict[str, Any]) -> Hint:
     """`2 tháng` -> `2`; `1,5` -> `1.5`; `85%` -> `0.85` for a ratio (ty_le_...), else `85`."""
     m = _NUMBER_START.fullmatch(value)
     if not m:
-        return "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay đơn vị."
+        return "number-bad", params
     number = float(m.group(1).replace(",", "."))
-    why = "Chỉ viết con số, không kèm đơn vị hay chữ"
+    name = params["name"]
+    key = "number-unit"
     if m.group(2) and name and name.startswith("ty_le"):
         number /= 100
-        why = "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85)"
+        key = "number-ratio"
     elif m.group(2):
-        why = "Chỉ viết con số, không kèm dấu %"
+        key = "number-percent"
     elif "," in m.group(1):
-        why = "Số thập phân dùng dấu chấm, không dùng dấu phẩy"
+        key = "number-comma"
     shown = int(number) if number.is_integer() else round(number, 6)
-    return f"{why}. Sửa dòng {line} thành: `{name}: {shown}`."
+    return key, {**params, "shown": shown}
 
 
 def _unindented_children(doc: Document, path: tuple[Any, ...]) -> list[tuple[int, str]]:
@@ -263,11 +220,15 @@ def looks_like_date_field(schema: Any, pattern_or_format: Any) -> bool:
     return isinstance(pattern_or_format, str) and pattern_or_format.startswith("^[0-9]{4}-")
 
 
-def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> str:
+def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:
     name = path[-1] if path and isinstance(path[-1], str) else None
-    line = source_line(doc, path)
-    note = smart_note(value)
     text = str(strip_smart_quotes(value))
+    params: dict[str, Any] = {
+        "name": name or "ngay",
+        "line": source_line(doc, path),
+        "text": text,
+        "note": SMART_NOTE_VI if is_smart_quoted(value) else "",
+    }
     m = _DMY.fullmatch(text)
     iso = None
     if m:
@@ -278,16 +239,12 @@ def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> str:
         if m:
             y, mth, d = (int(x) for x in m.groups())
             iso = f"{y:04d}-{mth:02d}-{d:02d}"
-    if iso and name:
-        import datetime as dt
-
-        try:
-            dt.date.fromisoformat(iso)
-        except ValueError:
-            return f"Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng."
-        return (
-            f'Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: `{name}: "{iso}"`.' + note
-        )
-    if iso:
-        return f"Viết ngày theo dạng năm-tháng-ngày: `{iso}`."
-    return f'Ví dụ: `{name or "ngay"}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).' + note
+    if iso is None:
+        return "example", params
+    if not name:
+        return "iso", {**params, "iso": iso}
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        return "impossible", params
+    return "iso-line", {**params, "iso": iso}

@@ -19,16 +19,15 @@ from typing import Any
 
 from generator.check.schemahints import group_of
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
+from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
+from generator.vietnamese import looks_vietnamese
 
 _KEY = re.compile(r"^( *)(-\s+)?([^\s:#\"'][^:#]*?):(?:[ ]+(.*?))?\s*$")
 _KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?![\s/])(\S.*)$")
 _BLOCK_VALUE = re.compile(r"[|>][-+0-9]*\s*(#.*)?")
 # spaces that look like a space but are not one for YAML (Word, phones, web pages)
-_ODD_SPACES = {
-    "\u00a0": "không ngắt (non-breaking space, thường do Word hay trang web chèn vào)",
-    "\u202f": "không ngắt hẹp (narrow no-break space, thường do Word chèn vào)",
-}
+_ODD_SPACES = ODD_SPACES_VI
 _ODD_SPACE_AT = re.compile(r"^[ ]*[\u00a0\u202f]|^[ ]*(?:-[ ]+)?[^\s:#\"'][^:#]*?:[\u00a0\u202f]")
 
 
@@ -119,7 +118,7 @@ def _kept(fixed: str) -> dict[str, str]:
     """The corrected line as shown (`fixed`, without its indentation) and a note that keeps
     the indentation (`indent_note`), for a key inside a group."""
     n = _indent(fixed)
-    note = f" (giữ nguyên {n} dấu cách đầu dòng, thẳng cột với các mục cùng nhóm)" if n else ""
+    note = INDENT_NOTE_VI.format(n=n) if n else ""
     return {"fixed": fixed.strip(), "indent_note": note}
 
 
@@ -347,5 +346,4 @@ def _decode_legacy(data: bytes, line_no: int) -> str | None:
     except UnicodeDecodeError:
         return None
     line = unicodedata.normalize("NFC", text.split("\n")[line_no - 1]).strip()
-    vietnamese = sum(1 for c in line if c in "ăâđêôơưĂÂĐÊÔƠƯ" or "\u1ea0" <= c <= "\u1ef9")
-    return line if vietnamese else None
+    return line if looks_vietnamese(line) else None

@@ -20,13 +20,9 @@ def strip_smart_quotes(value: Any) -> Any:
     return value
 
 
-def smart_note(value: Any) -> str:
-    if strip_smart_quotes(value) is not value:
-        return (
-            " Dùng dấu ngoặc kép thẳng `\"` (phím Shift + '), không dùng dấu ngoặc cong “ ” "
-            "do Word hay điện thoại tự đổi."
-        )
-    return ""
+def is_smart_quoted(value: Any) -> bool:
+    """Written in curly quotes (“…”) instead of straight ones."""
+    return strip_smart_quotes(value) is not value
 
 
 def yaml_scalar(value: Any) -> str:

@@ -26,6 +26,7 @@ from generator import gitrepo
 from generator.findings import Finding, Position, make
 from generator.forge.owners import Area, owners_of
 from generator.forge.roster import ROSTER_PATH, Account, Roster
+from generator.messages.auth import FILE_LABEL_VI, VERB_VI
 from generator.submissions import layout
 from generator.submissions.layout import Kind
 from generator.submissions.yamlload import Document, loads
@@ -35,7 +36,10 @@ RATING_LISTS: dict[Kind, tuple[str, ...]] = {
     Kind.PROPOSALS: ("de_xuat",),
     Kind.DECISIONS: ("dang_vien", "xep_loai_lai"),
 }
-_FILE_LABEL = {Kind.PROPOSALS: "đề xuất của chi bộ", Kind.DECISIONS: "quyết định xếp loại"}
+_FILE_LABEL = {
+    Kind.PROPOSALS: FILE_LABEL_VI["proposals"],
+    Kind.DECISIONS: FILE_LABEL_VI["decisions"],
+}
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
@@ -71,7 +75,8 @@ def read_changes(repo: Path, base: str, paths: Iterable[str]) -> list[Change]:
 
 
 def not_allowed(change: Change, login: str, account: Account | None, who: str) -> Finding:
-    verb = "xóa" if change.after is None else ("tạo" if change.before is None else "sửa")
+    action = "delete" if change.after is None else ("create" if change.before is None else "edit")
+    verb = VERB_VI[action]
     return make(
         "auth-not-allowed",
         change.path,

@@ -36,6 +36,7 @@ CATALOG: dict[str, Message] = {
     **auth.CATALOG,
 }
 EMPTY_VI = "trống"
+SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "notice": "lưu ý"}
 
 
 class _Default(dict):  # type: ignore[type-arg]
@@ -69,10 +70,10 @@ def render(
     values = _Default(params)
     hint = entry.hints[hint_key] if hint_key else entry.hint
     return (
-        _FORMAT.vformat(entry.text, (), values),
-        _FORMAT.vformat(hint, (), values),
+        _FORMAT.vformat(entry.text, (), values).strip(),
+        _FORMAT.vformat(hint, (), values).strip(),
         entry.severity,
     )
 
 
-__all__ = ["CATALOG", "EMPTY_VI", "Message", "render"]
+__all__ = ["CATALOG", "EMPTY_VI", "SEVERITY_VI", "Message", "render"]

@@ -56,3 +56,7 @@ CATALOG: dict[str, Message] = {
         "warning",
     ),
 }
+
+# words authorize.py puts into the parameters above
+FILE_LABEL_VI = {"proposals": "đề xuất của chi bộ", "decisions": "quyết định xếp loại"}
+VERB_VI = {"delete": "xóa", "create": "tạo", "edit": "sửa"}

@@ -40,7 +40,7 @@ CATALOG: dict[str, Message] = {
     ),
     "org-type-misplaced": Message(
         "{child_label} `{child}` không thể nằm trực tiếp dưới {parent_label} `{parent}`.",
-        "{hint_vi}",
+        "Kiểm tra mục `loai` của tổ chức này, hoặc chuyển thư mục về đúng cấp.",
     ),
     "org-type-period": Message(
         "{label} (`loai: {type_code}`) chỉ có {period}, không có trong năm {year} "
@@ -122,3 +122,8 @@ CATALOG: dict[str, Message] = {
         "Sửa mục `nam` của dòng xếp loại lại thành năm có vi phạm (Quy định 124-QĐ/TW; RULES.md 124-M7).",
     ),
 }
+
+# words the cross-file checks put into the parameters above
+SUBJECT_VI = {"member": "đảng viên", "org": "tổ chức"}
+SCOPE_YEAR_VI = "năm {year}"
+SCOPE_ORG_VI = "{label} `{org}`"

@@ -216,3 +216,10 @@ CATALOG: dict[str, Message] = {
         "Kiểm tra lại tên tệp hoặc thư mục.",
     ),
 }
+
+# words generator/check/yamlrepair.py puts into the parameters above
+ODD_SPACES_VI = {
+    "\u00a0": "không ngắt (non-breaking space, thường do Word hay trang web chèn vào)",
+    "\u202f": "không ngắt hẹp (narrow no-break space, thường do Word chèn vào)",
+}
+INDENT_NOTE_VI = " (giữ nguyên {n} dấu cách đầu dòng, thẳng cột với các mục cùng nhóm)"

@@ -111,3 +111,5 @@ CATALOG: dict[str, Message] = {
         actor="member",
     ),
 }
+
+NONE_VI = "không có"  # an empty list in a parameter

@@ -2,8 +2,8 @@
 
 `{label}` is the place in the file: the key path in backticks and its title
 ("`kiem_diem.uu_diem` (Ưu điểm)"); `{where}` is " trong <label>" inside a group, else
-empty. The fix-it hints with the corrected line come from generator/check/schemahints.py
-as `{hint_vi}`; the other hints are chosen by name (`hint_key`).
+empty. Hints are chosen by name (`hint_key`): the fix-it hints with the corrected line by
+generator/check/schemahints.py, the others by generator/check/schemafindings.py.
 """
 
 from __future__ import annotations
@@ -13,12 +13,29 @@ from generator.messages.base import Message
 CATALOG: dict[str, Message] = {
     "schema-required": Message(
         "Thiếu mục bắt buộc `{key}`{title}{where}.",
-        "{hint_vi}",
+        "",
+        hints={
+            "top": "Thêm dòng `{key}: ...`. {description}",
+            "top-example": "Thêm dòng `{key}: ...`. {description} Ví dụ: `{key}: {example}`.",
+            "nested": "Thêm dòng `{key}: ...` bên dưới dòng đó, thụt lề thêm 2 dấu cách. "
+            "{description}",
+            "nested-example": "Thêm dòng `{key}: ...` bên dưới dòng đó, thụt lề thêm 2 dấu cách. "
+            "{description} Ví dụ: `{key}: {example}`.",
+        },
     ),
     "schema-unknown-key": Message(
         "Mục `{key}` không có trong mẫu{where}.",
         "Các mục được phép: {allowed}.",
-        hints={"guess": "Có phải ý bạn là `{guess}`?", "fix": "{hint_vi}"},
+        hints={
+            "group": "Mục `{key}` thuộc nhóm `{group}`: đặt dòng này ngay dưới dòng `{group}:` "
+            "và thụt lề thêm 2 dấu cách, ví dụ:\n{group}:\n  {key}: ...",
+            "guess-line": "Có phải ý bạn là `{guess}`? Sửa dòng {line} thành: `{guess}: {shown}`.",
+            "guess-rename": "Có phải ý bạn là `{guess}`? Sửa tên mục thành `{guess}:`.",
+            "ascii-line": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "
+            "`{guess}`? Sửa dòng {line} thành: `{guess}: {shown}`.",
+            "ascii-rename": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "
+            "`{guess}`? Sửa tên mục thành `{guess}:`.",
+        },
     ),
     "schema-enum": Message(
         "Giá trị `{value}` không hợp lệ cho {label}.",
@@ -43,16 +60,76 @@ CATALOG: dict[str, Message] = {
     ),
     "schema-type": Message(
         "{label} phải là {want}, nhưng đang là `{value}`.",
-        "{hint_vi}",
+        "",
+        hints={
+            "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: "
+            "`{name}: {fixed}`.",
+            "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay "
+            "đơn vị.",
+            "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
+            "`{name}: {shown}`.",
+            "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
+            "dòng {line} thành: `{name}: {shown}`.",
+            "number-percent": "Chỉ viết con số, không kèm dấu %. Sửa dòng {line} thành: "
+            "`{name}: {shown}`.",
+            "number-comma": "Số thập phân dùng dấu chấm, không dùng dấu phẩy. Sửa dòng {line} "
+            "thành: `{name}: {shown}`.",
+            "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
+            "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
+            "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
+            "list-one-line": "Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới "
+            "`{name}:`, ví dụ:\n{name}:\n{example}",
+            "quote": 'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.',
+            "children": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
+            "Sửa dòng {line} thành: `{corrected}`.",
+            "children-many": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng "
+            "`{name}:`. Sửa dòng {line} thành: `{corrected}` (và các dòng con tiếp theo cũng vậy).",
+            "group": "Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở "
+            "các dòng dưới, thụt lề thêm 2 dấu cách.",
+            "empty": "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc.",
+        },
     ),
     "schema-type/empty": Message(
         "{label} phải là {want}, nhưng đang để trống.",
-        "{hint_vi}",
+        "",
+        hints={
+            "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: "
+            "`{name}: {fixed}`.",
+            "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay "
+            "đơn vị.",
+            "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
+            "`{name}: {shown}`.",
+            "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
+            "dòng {line} thành: `{name}: {shown}`.",
+            "number-percent": "Chỉ viết con số, không kèm dấu %. Sửa dòng {line} thành: "
+            "`{name}: {shown}`.",
+            "number-comma": "Số thập phân dùng dấu chấm, không dùng dấu phẩy. Sửa dòng {line} "
+            "thành: `{name}: {shown}`.",
+            "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
+            "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
+            "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
+            "list-one-line": "Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới "
+            "`{name}:`, ví dụ:\n{name}:\n{example}",
+            "quote": 'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.',
+            "children": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
+            "Sửa dòng {line} thành: `{corrected}`.",
+            "children-many": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng "
+            "`{name}:`. Sửa dòng {line} thành: `{corrected}` (và các dòng con tiếp theo cũng vậy).",
+            "group": "Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở "
+            "các dòng dưới, thụt lề thêm 2 dấu cách.",
+            "empty": "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc.",
+        },
     ),
     "schema-date": Message(
         "Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ "
         "`2025-12-15`, và phải là ngày có thật.",
-        "{hint_vi}",
+        "",
+        hints={
+            "iso-line": 'Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: `{name}: "{iso}"`.{note}',
+            "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
+            "impossible": "Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng.",
+            "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
+        },
     ),
     "schema-pattern": Message(
         "Giá trị `{value}` ở {label} không đúng dạng quy định.",
@@ -62,7 +139,13 @@ CATALOG: dict[str, Message] = {
     "schema-pattern/date": Message(
         "Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ "
         "`2025-12-15`, và phải là ngày có thật.",
-        "{hint_vi}",
+        "",
+        hints={
+            "iso-line": 'Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: `{name}: "{iso}"`.{note}',
+            "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
+            "impossible": "Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng.",
+            "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
+        },
     ),
     "schema-range": Message(
         "{label} phải {bound} {limit}, nhưng đang là {value}.",
@@ -115,3 +198,10 @@ LENGTH_VI = {
     "maxItems": "có nhiều nhất {n} phần tử",
 }
 AT_START_VI = "(đầu tệp)"
+# added to a date hint when the value was written in curly quotes
+SMART_NOTE_VI = (
+    " Dùng dấu ngoặc kép thẳng `\"` (phím Shift + '), không dùng dấu ngoặc cong “ ” do Word hay "
+    "điện thoại tự đổi."
+)
+OR_VI = " hoặc "
+IN_VI = " trong {label}"

@@ -7,6 +7,7 @@ of every code live in the catalog (generator/messages/rules.py, which lists the 
 from __future__ import annotations
 
 from generator.findings import Finding, Position, make
+from generator.messages.rules import NONE_VI
 from generator.rules.wording import level_text
 from generator.submissions.records import Level
 
@@ -171,7 +172,7 @@ def setting_unknown(
         rule="R0",
         name=name,
         ruleset=ruleset,
-        known=", ".join(f"`{k}`" for k in known) or "không có",
+        known=", ".join(f"`{k}`" for k in known) or NONE_VI,
     )
 
 

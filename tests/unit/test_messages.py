@@ -126,3 +126,41 @@ def test_no_placeholder_is_left_in_the_sample_findings() -> None:
     assert findings, "the sample has warnings to render"
     for f in findings:
         assert not re.search(r"\{[a-z_]+\}", f.message + f.hint), (f.code, f.message, f.hint)
+
+
+VIETNAMESE = re.compile(
+    r"[ăâđêôơưạảãàáầấậẩẫằắặẳẵẹẻẽèéềếệểễịỉĩìíọỏõòóồốộổỗờớợởỡụủũùúừứựửữỵỷỹỳý]", re.I
+)
+# modules whose user-facing text must all come from the catalog
+CATALOG_ONLY = [
+    *sorted((GENERATOR / "check").glob("*.py")),
+    GENERATOR / "findings.py",
+    GENERATOR / "rules" / "problems.py",
+    GENERATOR / "forge" / "authorize.py",
+    GENERATOR / "submissions" / "yamlload.py",
+]
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+            out.add(id(first.value))
+    return out
+
+
+@pytest.mark.parametrize("path", CATALOG_ONLY, ids=lambda p: p.relative_to(GENERATOR).as_posix())
+def test_no_vietnamese_text_outside_the_catalog(path: Path) -> None:
+    tree = ast.parse(path.read_text("utf-8"))
+    docs = _docstrings(tree)
+    texts = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and VIETNAMESE.search(node.value)
+    ]
+    assert not texts, texts
