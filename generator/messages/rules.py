@@ -87,8 +87,16 @@ CATALOG: dict[str, Message] = {
         actor="board",
     ),
     "rule-role-group-unknown": Message(
-        "Năm {year} tính tỷ lệ HTXSNV theo nhóm vai trò, nhưng bản kiểm điểm {value_text} "
+        "Năm {year} tính tỷ lệ HTXSNV theo nhóm vai trò, nhưng bản kiểm điểm ghi nhóm `{group}` "
         'không thuộc nhóm nào năm đã liệt kê; đảng viên được tính riêng trong nhóm "{group}".',
+        "Ghi `nhom_vai_tro:` bằng một trong các mã: {codes} ({rule}).",
+        severity="warning",
+        actor="member",
+    ),
+    # the review names no role group at all
+    "rule-role-group-unknown/none": Message(
+        "Năm {year} tính tỷ lệ HTXSNV theo nhóm vai trò, nhưng bản kiểm điểm chưa ghi "
+        '`nhom_vai_tro`; đảng viên được tính riêng trong nhóm "chưa ghi nhóm vai trò".',
         "Ghi `nhom_vai_tro:` bằng một trong các mã: {codes} ({rule}).",
         severity="warning",
         actor="member",

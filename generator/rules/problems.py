@@ -179,14 +179,13 @@ def setting_unknown(
 def role_group_unknown(
     path: str, pos: Position, *, year: int, group: str, codes: list[str], rule: str
 ) -> Finding:
-    value_text = f"ghi nhóm `{group}`" if group else "chưa ghi `nhom_vai_tro`"
     return make(
         "rule-role-group-unknown",
         path,
         pos,
+        variant="" if group else "none",
         rule=rule,
         year=year,
-        value_text=value_text,
-        group=group or "chưa ghi nhóm vai trò",
+        group=group,
         codes=", ".join(f"`{c}`" for c in codes),
     )
