@@ -111,6 +111,8 @@ def walk_year(repo: Path, year: int) -> list[SubmissionFile]:
                 out.append(SubmissionFile(f"{rel_dir}/{d}", Kind.SYMLINK, year))
                 dirnames.remove(d)
             elif d.startswith("."):
+                # never read, so never checked: reported (check: path-name), not skipped
+                out.append(SubmissionFile(f"{rel_dir}/{d}", Kind.UNKNOWN, year))
                 dirnames.remove(d)
         for name in sorted(filenames):
             if name in IGNORED_NAMES:

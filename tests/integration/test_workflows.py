@@ -167,5 +167,10 @@ def test_gitlab_example_and_pre_commit_hook_are_valid_yaml() -> None:
     assert gitlab["kiemdiem-check"]["artifacts"]["reports"]["codequality"] == (
         "gl-code-quality-report.json"
     )
+    # the merge request's own code never runs the check: the tool comes from the target branch
+    before = gitlab["kiemdiem-check"]["before_script"]
+    assert "python -m pip install /tmp/kiemdiem-base" in before
+    assert not any("pip install -e" in line for line in before)
+    assert all("--actor" in line for line in gitlab["kiemdiem-check"]["script"])
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hooks[0]["id"] == "kiemdiem-check" and hooks[0]["entry"] == "kiemdiem check"
