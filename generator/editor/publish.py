@@ -49,6 +49,13 @@ VENDOR = {
     "decap-cms": "dist",
     "yaml": "browser/dist",
 }
+ASSETS = (
+    "index.html",
+    "kiemdiem-editor.js",
+    "kiemdiem-yaml.js",
+    "kiemdiem-editor.css",
+    "vi.js",
+)
 FORGES = ("local", "github", "gitlab", "forgejo")
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 MEMBER_HOLDERS = {"chi_bo_co_so", "chi_bo_truc_thuoc"}  # when the type does not say
@@ -171,7 +178,7 @@ def publish_editor(year: Year, project: Path, site_dir: Path, *, open_year: bool
         (target / "index.html").write_text(NOT_INSTALLED, "utf-8")
         return Published(target, installed=False)
     assets = resources.files("generator.editor") / "assets"
-    for name in ("index.html", "kiemdiem-editor.js", "kiemdiem-editor.css", "vi.js"):
+    for name in ASSETS:
         text = (assets / name).read_text("utf-8")
         (target / name).write_text(text.replace("{{YEAR}}", str(year.year)), "utf-8")
     data = page_data(year, year.repo / "schema", settings(project))

@@ -7,114 +7,13 @@
 //
 // Offering a member their own file is a convenience: who may change what is decided by the
 // forge (CODEOWNERS) and the pull-request check, never by this page.
-import { parse } from "./vendor/yaml/index.js";
+import { yamlFormat } from "./kiemdiem-yaml.js";
 
 const CMS = window.CMS;
 const params = new URLSearchParams(window.location.search);
 const data = await (await fetch("config.json", { cache: "no-cache" })).json();
 
-// ------------------------------------------------------------------ the YAML the project reads
-
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-const NUMBERISH = /^([-+]?[0-9.]+|true|false|null|~)$/;
-
-// how a string is written after `key: `: the same rules as `kiemdiem new`
-// (generator/check/hints.py yaml_scalar), so both ways in give the same file
-function scalar(value) {
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return String(value);
-  const text = String(value);
-  const quote =
-    !text ||
-    text.includes(": ") ||
-    text.includes(" #") ||
-    "-?:,[]{}#&*!|>'\"%@`".includes(text[0]) ||
-    text !== text.trim() ||
-    NUMBERISH.test(text) ||
-    DATE.test(text);
-  return quote ? JSON.stringify(text) : text;
-}
-
-function isEmpty(value) {
-  if (value === undefined || value === null || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object") return Object.keys(value).length === 0;
-  return false;
-}
-
-// drop what was left empty (a cleared field must not be written as "")
-function clean(value) {
-  if (typeof value === "string") return value.normalize("NFC").replace(/\r\n?/g, "\n");
-  if (Array.isArray(value)) return value.map(clean).filter((v) => !isEmpty(v));
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) {
-      const c = clean(v);
-      if (!isEmpty(c)) out[k] = c;
-    }
-    return out;
-  }
-  return value;
-}
-
-// keys in the form's order (the fields' order); keys the form does not know keep theirs, after
-function ordered(obj, fields) {
-  const names = (fields || []).map((f) => f.name);
-  const keys = Object.keys(obj);
-  return [...names.filter((n) => keys.includes(n)), ...keys.filter((k) => !names.includes(k))];
-}
-
-function sub(fields, key) {
-  const field = (fields || []).find((f) => f.name === key);
-  return field ? field.fields || (field.field ? [field.field] : []) : [];
-}
-
-function block(text, indent) {
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  const lines = body.split("\n").map((l) => (l ? indent + l : ""));
-  return lines.join("\n");
-}
-
-function writeValue(key, value, fields, indent) {
-  if (typeof value === "string" && value.includes("\n") && !/^\s/.test(value) && !/\s$/.test(value.replace(/\n$/, ""))) {
-    return [`${indent}${key}: |`, block(value, indent + "  ")];
-  }
-  if (Array.isArray(value)) {
-    const out = [`${indent}${key}:`];
-    for (const item of value) {
-      if (item && typeof item === "object") {
-        const inner = writeMap(item, sub(fields, key), indent + "    ");
-        out.push(indent + "  - " + inner[0].slice(indent.length + 4), ...inner.slice(1));
-      } else {
-        out.push(`${indent}  - ${scalar(item)}`);
-      }
-    }
-    return out;
-  }
-  if (value && typeof value === "object") {
-    return [`${indent}${key}:`, ...writeMap(value, sub(fields, key), indent + "  ")];
-  }
-  return [`${indent}${key}: ${scalar(value)}`];
-}
-
-function writeMap(obj, fields, indent) {
-  return ordered(obj, fields).flatMap((k) => writeValue(k, obj[k], fields, indent));
-}
-
-function fieldsFor(obj) {
-  return "ma_dang_vien" in obj ? data.fields.member : data.fields.org;
-}
-
-CMS.registerCustomFormat(data.format, "yaml", {
-  fromFile(text) {
-    const parsed = parse(text, { version: "1.2", schema: "core", uniqueKeys: true });
-    return parsed && typeof parsed === "object" ? parsed : {};
-  },
-  toFile(obj) {
-    const cleaned = clean(obj);
-    return writeMap(cleaned, fieldsFor(cleaned), "").join("\n") + "\n";
-  },
-});
+CMS.registerCustomFormat(data.format, "yaml", yamlFormat(data.fields));
 
 // ------------------------------------------------------------------ collections
 
