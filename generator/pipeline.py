@@ -30,6 +30,7 @@ from generator.check import load_year
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
 from generator.loading import paused_gc
+from generator.privacy.minimize import minimize
 from generator.rules import rate_years
 from generator.rules.base import YearVerdicts
 from generator.submissions import layout
@@ -151,10 +152,13 @@ class Pipeline:
                 progress=_for_year(progress, y),
                 cache=self.cache,
             )
+            # findings name a committee-only field and line, never its value (issue 14)
+            result.findings = minimize(result.findings, self.repo)
             out.years[y] = RatedYear(year, result)
         if rate and out.years:
             verdicts = rate_years({y: r.year for y, r in out.years.items()})
             for y, r in out.years.items():
+                verdicts[y].findings = minimize(verdicts[y].findings, self.repo)
                 r.verdicts = verdicts[y]
 
     def rate(

@@ -28,6 +28,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--force", action="store_true", help="dựng lại cả các năm đã đóng dù không thay đổi"
     )
+    parser.add_argument(
+        "--pham-vi",
+        default="to-chuc,cap-uy,chi-bo",
+        metavar="PHẠM_VI",
+        help=(
+            "trang cho những ai, cách nhau bằng dấu phẩy: to-chuc (toàn đảng bộ, luôn dựng), "
+            "cap-uy (mỗi cấp ủy quyết định xếp loại), chi-bo (mỗi chi bộ); "
+            "mặc định: to-chuc,cap-uy,chi-bo"
+        ),
+    )
+    parser.add_argument(
+        "--chi-mot",
+        default="",
+        metavar="MÃ_TỔ_CHỨC",
+        help="chỉ dựng trang cấp ủy / chi bộ của một tổ chức (ví dụ khi mỗi cấp ủy dựng riêng)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -109,6 +125,12 @@ def run(args: argparse.Namespace) -> int:
                 f"(có: {', '.join(map(str, available))})."
             )
     out = (args.out or repo / "site").resolve()
+    kinds = tuple(k.strip() for k in args.pham_vi.split(",") if k.strip())
+    bad = [k for k in kinds if k not in ("to-chuc", "cap-uy", "chi-bo")]
+    if bad:
+        raise UsageError(
+            f"--pham-vi không nhận {', '.join(map(repr, bad))}: chỉ dùng to-chuc, cap-uy, chi-bo."
+        )
     claim_output(repo, out, args.year or available)
     options = BuildOptions(
         repo=repo,
@@ -117,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
         years=args.year,
         strict=args.strict,
         force=args.force,
+        audiences=("to-chuc", *kinds),
+        only=args.chi_mot,
     )
     started = time.perf_counter()
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.cli import UsageError, find_repo
 from generator.commands.build import project_dir
 from generator.pipeline import Pipeline, span
-from generator.site import rating
+from generator.site import audiences, rating
 from generator.site.build import CONFIG, TEMPLATES
 from generator.site.render import render_year
 from generator.submissions.layout import SUBMISSIONS
@@ -46,7 +46,8 @@ def _snapshot(paths: list[Path]) -> dict[Path, float]:
 def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
     """Render `year` into `docs` from the pipeline's rated years, as `kiemdiem build` does
     (the same history, later re-ratings and comparison); returns how many files changed."""
-    view = rating.views(Pipeline(repo).rate([year]))[year]
+    full = rating.views(Pipeline(repo).rate([year]))[year]
+    view = audiences.organization_view(full, repo / "schema")
     return len(render_year(view, project / TEMPLATES, docs).written)
 
 

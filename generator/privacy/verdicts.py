@@ -103,3 +103,15 @@ def redact_year_verdicts(
     }
     orgs = {oid: redact_verdict(v, org_reader) for oid, v in verdicts.orgs.items()}
     return dataclasses.replace(verdicts, members=members, orgs=orgs)
+
+
+def finding_text(reason: Reason, subject_kind: str) -> str:
+    """A reason as a finding may quote it. Findings reach pull-request comments, CI logs
+    and the whole organization's problem list, so a reason that states committee-only facts
+    (discipline, health, degradation) is named by its rule only."""
+    if reason_scope(reason, subject_kind) >= Scope.CAP_UY:
+        return (
+            f"lý do theo {reason.rule} (chi tiết chỉ cấp ủy có thẩm quyền xem, trong hồ sơ "
+            "và trên trang của cấp ủy)"
+        )
+    return reason.text

@@ -4,6 +4,7 @@ reviewed. Each problem is a finding against the decision line that causes it."""
 
 from __future__ import annotations
 
+from generator.privacy.verdicts import finding_text
 from generator.rules import problems
 from generator.rules.base import Effect, NotRated, Reason
 from generator.rules.run import Run, member_name, org_name
@@ -77,7 +78,11 @@ def _member_decisions(run: Run) -> None:
                 r = v.reasons[0]
                 out.findings.append(
                     problems.decision_not_rated(
-                        d.path, d.position, subject=f"đảng viên {name}", why=r.text, rule=r.rule
+                        d.path,
+                        d.position,
+                        subject=f"đảng viên {name}",
+                        why=finding_text(r, "member"),
+                        rule=r.rule,
                     )
                 )
             continue
@@ -105,7 +110,7 @@ def _member_decisions(run: Run) -> None:
                         subject=f"đảng viên {name}",
                         decided=v.decided,
                         ceiling=v.ceiling,
-                        because=[r.text for r in limiting],
+                        because=[finding_text(r, "member") for r in limiting],
                         rules=[r.rule for r in limiting],
                         related=related,
                     )
@@ -123,7 +128,7 @@ def _org_decisions(run: Run) -> None:
             r = v.reasons[0]
             out.findings.append(
                 problems.decision_not_rated(
-                    od.path, od.position, subject=name, why=r.text, rule=r.rule
+                    od.path, od.position, subject=name, why=finding_text(r, "org"), rule=r.rule
                 )
             )
         elif v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
@@ -137,7 +142,7 @@ def _org_decisions(run: Run) -> None:
                     subject=name,
                     decided=v.decided,
                     ceiling=v.ceiling,
-                    because=[r.text for r in limiting],
+                    because=[finding_text(r, "org") for r in limiting],
                     rules=[r.rule for r in limiting],
                     related=related,
                 )

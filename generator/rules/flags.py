@@ -4,6 +4,7 @@ two consecutive KHTNV years (X3)."""
 from __future__ import annotations
 
 from generator.findings import Position
+from generator.privacy.verdicts import finding_text
 from generator.rules import problems
 from generator.rules.base import Effect, Reason
 from generator.rules.run import Run, member_name, member_place
@@ -23,7 +24,7 @@ def check_flags(run: Run) -> None:
                             path,
                             pos,
                             subject=f"đảng viên {member_name(run, member_id)}",
-                            why=r.text,
+                            why=finding_text(r, "member"),
                             rule=r.rule,
                             actor=actor,
                         )
@@ -56,7 +57,7 @@ def check_flags(run: Run) -> None:
                             path,
                             Position(1),
                             subject=org.name,
-                            why=r.text,
+                            why=finding_text(r, "org"),
                             rule=r.rule,
                             actor="committee",
                         )

@@ -27,8 +27,10 @@ from pathlib import Path
 
 from generator.editor import publish_editor
 from generator.pipeline import Pipeline
-from generator.site import mkdocs_run, rating
+from generator.privacy import Scope
+from generator.site import audiences, mkdocs_run, rating
 from generator.site.render import render_year
+from generator.site.text import safe_title
 from generator.site.views import YearView
 from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
@@ -49,6 +51,11 @@ class BuildOptions:
     strict: bool = False
     force: bool = False  # rebuild closed years even when unchanged
     work: Path | None = None  # where the Markdown goes (default <repo>/build)
+    # which audiences get a site (issue 14, generator.site.audiences): "to-chuc" (always
+    # built: the whole organization), "cap-uy" (each deciding committee), "chi-bo" (each
+    # chi bộ); `only` restricts committees and chi bộ to one organization id
+    audiences: tuple[str, ...] = ("to-chuc",)
+    only: str = ""
 
 
 @dataclass
@@ -105,7 +112,7 @@ def inputs_digest(options: BuildOptions, year: int, all_years: list[int]) -> str
             h.update(b"\0")
             h.update(path.read_bytes())
             h.update(b"\0")
-    h.update(json.dumps([all_years, options.strict]).encode())
+    h.update(json.dumps([all_years, options.strict, options.audiences, options.only]).encode())
     return h.hexdigest()
 
 
@@ -174,16 +181,28 @@ def build_site(
     work = options.work or options.repo / "build"
 
     by_year = {r.year: r for r in result.years}
+    schema_dir = options.repo / "schema"
+    kinds = {audiences.KINDS[a] for a in options.audiences} - {Scope.TO_CHUC}
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
+        # the whole organization's site: redacted for it (issue 14), like `serve` shows
         build_year_site(
-            views[y],
+            audiences.organization_view(views[y], schema_dir),
             options.project,
             work / str(y) / "docs",
             options.out / str(y),
             strict=options.strict,
             result=by_year[y],
         )
+        for audience in audiences.audiences_of(views[y].year, kinds, options.only):
+            report(f"Dựng trang năm {y} cho {audience.root}", done, steps)
+            build_year_site(
+                audiences.audience_view(views[y], audience, schema_dir),
+                options.project,
+                work / audience.root / str(y) / "docs",
+                options.out / audience.root / str(y),
+                strict=options.strict,
+            )
         # the editor (/<year>/soan-thao/): offered for the open year only
         publish_editor(
             views[y].year, options.project, options.out / str(y), open_year=y == result.newest
@@ -192,6 +211,8 @@ def build_site(
         done += 2
 
     write_versions(options.out, all_years)
+    for root in audiences.audience_roots(options.out):
+        write_versions(root, audiences.years_built(root))
     cache.save()
     report("Xong", steps, steps)
     result.years.sort(key=lambda r: r.year)
@@ -220,7 +241,9 @@ def build_year_site(
         project / CONFIG,
         docs_dir=rendered.docs_dir,
         site_dir=site_dir,
-        site_name=f"Kiểm điểm {view.number}",
+        site_name=f"Kiểm điểm {view.number}"
+        # the audience's name is an organization's name: submitted text, so no markup
+        + (f" · {safe_title(view.audience_title)}" if view.audience and view.audience.root else ""),
         strict=strict,
     )
     result.seconds_mkdocs = time.perf_counter() - started

@@ -259,8 +259,8 @@ def statistics_downloads(view: YearView) -> dict[str, bytes]:
     writers and the same numbers as `kiemdiem stats` (generator.statistics.export).
     The CSV starts with a byte order mark so that Excel reads its Vietnamese as UTF-8."""
     stats = view.stats
-    if stats is None:
-        return {}
+    if stats is None or view.disclosure is not None:
+        return {}  # exact counts are not for the whole organization's site (issue 14)
     name = f"thong-ke-{stats.year}"
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / f"{name}.xlsx"

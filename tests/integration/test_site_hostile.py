@@ -142,8 +142,29 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert year.orgs["chi-bo-thon-an-lac"].name == HOSTILE_ORG
 
     out = repo / "site"
-    build_site(BuildOptions(repo=repo, out=out, project=repo, strict=True, force=True))
+    # the whole organization's site, and the sites of the committee that decides the member
+    # and of the chi bộ (issue 14): the review text is shown in full only there
+    decider = year.deciding_org_for_member(MEMBER)
+    assert decider is not None
+    build_site(
+        BuildOptions(
+            repo=repo,
+            out=out,
+            project=repo,
+            strict=True,
+            force=True,
+            audiences=("to-chuc", "cap-uy", "chi-bo"),
+            only=decider.id,
+        )
+    )
+    (out / "decider.txt").write_text(decider.id)
     return out / str(YEAR)
+
+
+def _committee_site(hostile_site: Path) -> Path:
+    """The site of the committee that decides MEMBER: it reads everything."""
+    decider = (hostile_site.parent / "decider.txt").read_text()
+    return hostile_site.parent / "cap-uy" / decider / str(YEAR)
 
 
 class _Tags(HTMLParser):
@@ -178,8 +199,9 @@ def _pages(site: Path) -> list[Path]:
 
 
 def test_nothing_hostile_is_live(hostile_site: Path) -> None:
-    pages = _pages(hostile_site)
-    assert len(pages) >= 10
+    pages = _pages(hostile_site.parent)  # every audience's site
+    assert len(pages) >= 20
+    assert any("cap-uy" in p.parts for p in pages) and any("chi-bo" in p.parts for p in pages)
     for page in pages:
         text = page.read_text("utf-8")
         assert not re.search(r"<script>\s*alert", text, re.I), page
@@ -215,7 +237,8 @@ def _parse(text: str) -> _Tags:
 
 
 def test_hostile_text_is_shown_escaped(hostile_site: Path) -> None:
-    page = (hostile_site / "to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
+    committee = _committee_site(hostile_site)
+    page = (committee / "to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
     # an attribute holding the name stays one attribute, its value the plain text
     heading = next(a for t, a in _parse(page).tags if t == "h3" and ("id", MEMBER) in a)
     assert heading == [

@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.commands.rate import statistics_for
+from generator.privacy.disclosure import Disclosure
 from generator.rules.base import NotRated
 from generator.site.build import BuildOptions, build_site
 from generator.site.text import number_vi, percent_vi, signed_vi
@@ -23,11 +25,19 @@ SAMPLE_YEARS = years(ROOT)
 pytestmark = pytest.mark.skipif(not SAMPLE_YEARS, reason="no sample years in submissions/")
 
 
+def _root(year: int) -> str:
+    config = yaml.safe_load((ROOT / f"submissions/{year}/nam-danh-gia.yaml").read_text("utf-8"))
+    return str(config["to_chuc_goc"])
+
+
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "site"
+    # the whole organization's site, and the site of the 2025 root's committee (issue 14:
+    # exact statistics for reporting upward are the committees')
     options = BuildOptions(repo=ROOT, out=out, project=ROOT, strict=True, force=True,
-                           work=out.parent / "work")  # fmt: skip
+                           work=out.parent / "work", audiences=("to-chuc", "cap-uy"),
+                           only=_root(2025))  # fmt: skip
     result = build_site(options)
     assert [r.year for r in result.years] == SAMPLE_YEARS
     return out
@@ -87,7 +97,9 @@ def _level_cells(c: Counts) -> list[str]:
 def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
     """The site, `kiemdiem rate` and `kiemdiem stats` read one source: year_statistics."""
     stats, _, _ = statistics_for(ROOT, 2025)  # what `kiemdiem rate/stats --year 2025` print
-    html = (sample_site / "2025/thong-ke/index.html").read_text("utf-8")
+    # exact on the site of the committee at the root (its subtree is the whole year)
+    committee = sample_site / "cap-uy" / stats.orgs[0].org_id / "2025"
+    html = (committee / "thong-ke/index.html").read_text("utf-8")
     total = stats.total
     # the sample's known numbers (README, `kiemdiem rate --year 2025`)
     assert (total.total, total.rated) == (41, 39)
@@ -137,7 +149,7 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
         [2.564, 7.692, -5.128, -5.128], 0.01
     )
     # the downloads are `kiemdiem stats`'s own output
-    folder = sample_site / "2025/thong-ke"
+    folder = committee / "thong-ke"
     assert (folder / "thong-ke-2025.json").read_text("utf-8") == to_json(stats)
     assert (folder / "thong-ke-2025.csv").read_text("utf-8") == "\ufeff" + to_csv(stats)
     from openpyxl import load_workbook
@@ -146,6 +158,31 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
     first = [cell.value for cell in sheet[11]]  # title rows, two header rows, then the total
     assert first[1:4] == ["Toàn đảng bộ", 41, 4]
     assert first[4] == pytest.approx(4 / 39, abs=1e-4)  # shown as 10.3%
+
+
+@pytest.mark.skipif(2025 not in SAMPLE_YEARS, reason="the sample has no 2025")
+def test_organization_site_hides_counts_that_name_a_person(sample_site: Path) -> None:
+    """Issue 14: on the whole organization's site a count above 0 and below the threshold
+    (3) within one organization reads "< 3"; the committee's site above keeps it exact."""
+    stats, _, _ = statistics_for(ROOT, 2025)
+    html = (sample_site / "2025/thong-ke/index.html").read_text("utf-8")
+    assert [stats.total.count(lv) for lv in LEVELS][-1] == 1  # one KHTNV member
+    assert _table_rows(html, "bang-toan-dang-bo") == [
+        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "&lt; 3", "2"]
+    ]
+    assert _table_rows(html, "bang-khong-xep-loai") == [
+        [NotRated.NEW_MEMBER.label_vi, "&lt; 3"],
+        [NotRated.EXEMPTED.label_vi, "&lt; 3"],
+    ]
+    d = Disclosure(3)
+    rows = _table_rows(html, "bang-theo-to-chuc")
+    for row, o in zip(rows, stats.orgs, strict=True):
+        shown = [
+            "&lt; 3" if d.hidden(o.members) and lv in d.hidden(o.members) else cell
+            for lv, cell in zip(LEVELS, _level_cells(o.members), strict=True)
+        ]
+        assert row[3:7] == shown, o.org_id
+    assert not list((sample_site / "2025/thong-ke").glob("thong-ke-2025.*"))
 
 
 def test_scores_and_shares_are_written_the_vietnamese_way() -> None:

@@ -204,3 +204,21 @@ def test_secondary_suppression_when_one_cell_is_small() -> None:
     big = _counts({Level.HTTNV: 50, Level.HTNV: 40}, {NotRated.SUSPENDED: 3})
     assert hidden_cells(big, 3) == frozenset()
     assert Disclosure(threshold=5).show(big, NotRated.SUSPENDED) == "< 5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma_dang_vien: dv-1\nky_luat:\n- hinh_thuc: SECRETFORM\n  noi_dung: SECRETTEXT\nnghi_om_thang: 4\n",
+        "ma_dang_vien: dv-1\nky_luat:\n  - hinh_thuc: SECRETFORM\n    noi_dung: |\n      SECRETTEXT\nnghi_om_thang: 4\n",
+    ],
+)
+def test_sensitive_lines_found_by_indentation(text: str) -> None:
+    """Both list styles, a block scalar, and a key after the list: which lines hold
+    committee-only values (the file need not parse)."""
+    from generator.privacy.minimize import sensitive_values
+
+    lines = sensitive_values(text, scope_tree(SCHEMA, "dang-vien"))
+    values = {v for vs in lines.values() for v in vs}
+    assert {"SECRETFORM", "SECRETTEXT", "4"} <= values
+    assert "dv-1" not in values

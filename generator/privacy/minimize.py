@@ -1,0 +1,115 @@
+"""Findings that name a field and a line without quoting what only a committee may read.
+
+Pull-request comments, annotations, CI logs, the terminal and the sites' problem lists all
+show findings. A finding about a committee-only field (health, discipline, degradation,
+internal notes: `x-pham-vi: cap-uy`, or never published) must say where and what is wrong
+without repeating the value: "Giá trị `[ẩn]` không hợp lệ cho `ky_luat[1].hinh_thuc`".
+
+`minimize` reads each file that has findings once, finds the lines whose key path has such a
+class (by indentation, so it also works on a file that does not parse), and replaces those
+lines' values in the findings' messages and hints. It runs where findings are made for every
+output (generator.pipeline), so no reporter can forget it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from generator.findings import Finding
+from generator.privacy import Scope, ScopeTree, scope_tree
+
+MASK = "[ẩn]"
+_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
+
+
+def kind_of(path: str) -> str | None:
+    """The record kind (schema stem) of a submission file, from its name."""
+    name = path.rsplit("/", 1)[-1]
+    if "/dang-vien/" in f"/{path}":
+        return "dang-vien"
+    stem = name.rsplit(".", 1)[0]
+    # the roster (tai-khoan.yaml) is never on a site, but its findings are the board's own
+    return stem if stem in ("to-chuc", "de-xuat", "quyet-dinh", "nam-danh-gia") else None
+
+
+def sensitive_values(text: str, tree: ScopeTree) -> dict[int, list[str]]:
+    """Line number -> the value texts on that line that only committees (or nobody) may
+    read. A block scalar's lines belong to its key; list items to their list's key."""
+    out: dict[int, list[str]] = {}
+    stack: list[tuple[int, str]] = []  # (indent, key)
+    block: tuple[int, bool] | None = None  # (indent of the key owning a block, sensitive)
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if not stripped or indent > block[0]:
+                if block[1] and stripped:
+                    out[number] = [stripped]
+                continue
+            block = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _KEY.match(line)
+        if match is None:  # a bare list item or a continuation: its parent's class
+            path = [k for _, k in stack]
+            if tree.of(*path) >= Scope.CAP_UY:
+                out[number] = [stripped.lstrip("- ").strip()]
+            continue
+        key_indent = len(match["indent"]) + (len(match["dash"]) if match["dash"] else 0)
+        if match["dash"]:  # a new list item: its list's key may stand at the same indent
+            while stack and stack[-1][0] > len(match["indent"]):
+                stack.pop()
+        while stack and stack[-1][0] >= key_indent:
+            stack.pop()
+        stack.append((key_indent, match["key"]))
+        sensitive = tree.of(*[k for _, k in stack]) >= Scope.CAP_UY
+        rest = match["rest"].split(" #", 1)[0].strip()
+        if rest in ("|", ">", "|-", ">-", "|+", ">+"):
+            block = (key_indent, sensitive)
+        elif sensitive and rest:
+            out[number] = [rest, rest.strip("\"'")]
+    return out
+
+
+def _mask(text: str, values: list[str]) -> str:
+    """Replace each value in `text`; a short one (a number, `true`) only where quoted."""
+    for value in sorted(set(values), key=len, reverse=True):
+        if len(value) >= 4:
+            text = text.replace(value, MASK)
+        elif value:
+            text = text.replace(f"`{value}`", f"`{MASK}`").replace(f": {value}`", f": {MASK}`")
+    return text
+
+
+def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
+    """`findings` with every committee-only value of their files masked."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        if kind_of(f.path):
+            by_file[f.path].append(i)
+    out = list(findings)
+    schema_dir = repo / "schema"
+    for path, indexes in by_file.items():
+        kind = kind_of(path)
+        try:
+            text = (repo / path).read_text("utf-8", errors="replace")
+            tree = scope_tree(schema_dir, kind) if kind else None
+        except (OSError, KeyError):
+            continue
+        if tree is None:
+            continue
+        lines = sensitive_values(text, tree)
+        if not lines:
+            continue
+        everywhere = [v for vs in lines.values() for v in vs if len(v) >= 4]
+        for i in indexes:
+            f = out[i]
+            here = lines.get(f.line, [])
+            message = _mask(_mask(f.message, here), everywhere)
+            hint = _mask(_mask(f.hint, here), everywhere)
+            if (message, hint) != (f.message, f.hint):
+                out[i] = dataclasses.replace(f, message=message, hint=hint)
+    return out

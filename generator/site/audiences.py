@@ -1,0 +1,285 @@
+"""One site per audience (issue 14): the organization, each deciding committee, each chi bộ.
+
+    <out>/<year>/                      the whole organization: results, statistics (small
+                                       counts hidden), the rules, the guide
+    <out>/cap-uy/<org-id>/<year>/      a committee: everything it decides on, exact counts
+    <out>/chi-bo/<org-id>/<year>/      a chi bộ: its members' reviews, without what only
+                                       the committees may read
+
+Each audience's site is built from a copy of the year whose records are redacted for that
+reader (`generator.privacy.redact`), so what an audience may not read is neither in its
+pages nor in its search index. Each audience root has its own `versions.json`, so the year
+switcher stays inside the audience. Serve them behind the forge's or the web server's group
+access (README, "Deployment").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.findings import Finding
+from generator.privacy import Scope, redact, scope_tree
+from generator.privacy.disclosure import Disclosure
+from generator.privacy.verdicts import redact_year_verdicts
+from generator.rules.base import YearVerdicts
+from generator.site.views import YearView
+from generator.statistics import YearStatistics, year_statistics
+from generator.submissions.records import Organization
+from generator.submissions.year import Year
+
+# what `kiemdiem build --pham-vi` accepts
+KINDS = {"to-chuc": Scope.TO_CHUC, "cap-uy": Scope.CAP_UY, "chi-bo": Scope.CHI_BO}
+
+
+@dataclass(frozen=True)
+class Audience:
+    kind: Scope  # TO_CHUC: the whole organization; CAP_UY: a committee; CHI_BO: a chi bộ
+    org_id: str = ""  # the committee's organization, or the chi bộ
+
+    @property
+    def root(self) -> str:
+        """The audience's folder below the site's output folder ("" for the organization)."""
+        return "" if self.kind is Scope.TO_CHUC else f"{self.kind.slug}/{self.org_id}"
+
+    def title_vi(self, year: Year) -> str:
+        if self.kind is Scope.TO_CHUC:
+            return "Toàn đảng bộ"
+        org = year.orgs.get(self.org_id)
+        name = org.name if org else self.org_id
+        return f"Cấp ủy {name}" if self.kind is Scope.CAP_UY else name
+
+
+def audiences_of(year: Year, kinds: set[Scope], only: str = "") -> list[Audience]:
+    """The audiences of a year: the organization, every committee that decides something,
+    every organization that holds members (`only`: one organization id)."""
+    out: list[Audience] = []
+    if Scope.TO_CHUC in kinds and not only:
+        out.append(Audience(Scope.TO_CHUC))
+    if Scope.CAP_UY in kinds:
+        deciders = {d.id for d in map(year.deciding_org_for_member, year.members) if d}
+        deciders |= {d.id for d in map(year.deciding_org_for_org, year.orgs) if d}
+        out += [Audience(Scope.CAP_UY, o) for o in sorted(deciders) if only in ("", o)]
+    if Scope.CHI_BO in kinds:
+        holders = sorted(o.id for o in year.orgs.values() if o.type.holds_members)
+        out += [Audience(Scope.CHI_BO, o) for o in holders if only in ("", o)]
+    return out
+
+
+@dataclass
+class AudienceYear:
+    """A year as one audience may read it."""
+
+    year: Year
+    verdicts: YearVerdicts | None
+    findings: list[Finding]
+    member_scopes: dict[str, Scope]
+    disclosure: Disclosure | None  # small counts hidden (the organization's site)
+    # exact statistics of what the audience holds (None: keep the whole year's)
+    stats: YearStatistics | None
+
+
+def _subset(year: Year, org_ids: set[str], root: str | None) -> dict[str, Organization]:
+    """The organizations `org_ids`, their links cut to the subset; `root` has no parent."""
+    out = {}
+    for oid in org_ids:
+        org = year.orgs[oid]
+        out[oid] = dataclasses.replace(
+            org,
+            parent_id=None if oid == root else org.parent_id,
+            children=[c for c in org.children if c in org_ids],
+            member_ids=[m for m in org.member_ids if m in year.members],
+        )
+    return out
+
+
+def _member_orgs(year: Year, verdicts: YearVerdicts | None) -> dict[str, str]:
+    """Every member the year knows (a file, a broken file, a proposal) and their chi bộ."""
+    out = {mid: m.org_id for mid, m in year.members.items()}
+    for mid, v in (verdicts.members if verdicts else {}).items():
+        out.setdefault(mid, v.org_id)
+    return out
+
+
+def _scope_of_members(
+    year: Year, verdicts: YearVerdicts | None, audience: Audience
+) -> tuple[set[str], dict[str, Scope]]:
+    """The organizations an audience's site holds and the reader scope of each member."""
+    member_orgs = _member_orgs(year, verdicts)
+    if audience.kind is Scope.TO_CHUC:
+        return set(year.orgs), dict.fromkeys(member_orgs, Scope.TO_CHUC)
+    target = audience.org_id
+    if audience.kind is Scope.CHI_BO:
+        return {target}, {m: Scope.CHI_BO for m, o in member_orgs.items() if o == target}
+    scopes: dict[str, Scope] = {}
+    orgs = {target}
+    for mid, org_id in member_orgs.items():
+        if mid in year.members:
+            decider = year.deciding_org_for_member(mid)
+        else:
+            decider = year.grassroots_of(org_id)
+        if decider is not None and decider.id == target and org_id in year.orgs:
+            scopes[mid] = Scope.CAP_UY
+            orgs.add(org_id)
+    for oid in year.orgs:
+        decider = year.deciding_org_for_org(oid)
+        if decider is not None and decider.id == target:
+            orgs.add(oid)
+            for mid, org_id in member_orgs.items():
+                if org_id == oid:
+                    scopes.setdefault(mid, Scope.TO_CHUC)  # its results, as everyone sees them
+    # the organizations between the committee and what it decides, for the tree
+    for oid in list(orgs):
+        for parent in year.ancestors(oid):
+            if parent.id == target:
+                break
+            orgs.add(parent.id)
+    return orgs, scopes
+
+
+def subtree_statistics(
+    year: Year,
+    verdicts: YearVerdicts,
+    org_id: str,
+    previous: tuple[Year, YearVerdicts] | None = None,
+) -> YearStatistics | None:
+    """Exact statistics of `org_id` and everything below it (counts and names of
+    organizations only), compared with the same organization's subtree the year before
+    when it existed then."""
+    if org_id not in year.orgs:
+        return None
+    ids = {org_id, *(o.id for o in year.descendants(org_id))}
+    config = year.config and dataclasses.replace(year.config, root=org_id)
+    tree = dataclasses.replace(year, config=config, orgs=_subset(year, ids, org_id))
+    members = {m: v for m, v in verdicts.members.items() if v.org_id in ids}
+    exact = dataclasses.replace(
+        verdicts, members=members, orgs={o: v for o, v in verdicts.orgs.items() if o in ids}
+    )
+    stats = year_statistics(tree, exact)
+    if previous is not None:
+        # the root's committee compares with the whole year before, whatever its root was
+        # then (the 2025 merger changed the root); another with its own subtree if it existed
+        before_root = org_id if org_id != year.root_id else previous[0].root_id
+        if before_root:
+            stats.previous = subtree_statistics(previous[0], previous[1], before_root)
+    return stats
+
+
+def audience_year(
+    year: Year,
+    verdicts: YearVerdicts | None,
+    findings: list[Finding],
+    audience: Audience,
+    schema_dir: Path,
+    previous: tuple[Year, YearVerdicts] | None = None,
+) -> AudienceYear:
+    """`year` (its records, verdicts and findings) as `audience` may read it; `previous`
+    (the year before, whole) gives the committees' statistics their comparison."""
+    org_ids, scopes = _scope_of_members(year, verdicts, audience)
+    org_reader = Scope.CAP_UY if audience.kind is Scope.CAP_UY else Scope.TO_CHUC
+    root = year.root_id if audience.kind is Scope.TO_CHUC else audience.org_id
+    member_tree = scope_tree(schema_dir, "dang-vien")
+    org_tree = scope_tree(schema_dir, "to-chuc")
+    proposal_tree = scope_tree(schema_dir, "de-xuat")
+    decision_tree = scope_tree(schema_dir, "quyet-dinh")
+    proposal_reader = Scope.TO_CHUC if audience.kind is Scope.TO_CHUC else Scope.CHI_BO
+    decision_reader = org_reader
+    orgs = {
+        oid: redact(org, org_tree, org_reader)
+        for oid, org in _subset(
+            dataclasses.replace(
+                year, members={m: year.members[m] for m in scopes if m in year.members}
+            ),
+            org_ids,
+            root,
+        ).items()
+    }
+    config = year.config
+    if config is not None and root != config.root:
+        config = dataclasses.replace(config, root=root or config.root)
+    shown = dataclasses.replace(
+        year,
+        config=config,
+        orgs=orgs,
+        members={
+            m: redact(year.members[m], member_tree, scopes[m])
+            for m in scopes
+            if m in year.members
+        },
+        proposals={
+            o: redact(p, proposal_tree, proposal_reader)
+            for o, p in year.proposals.items()
+            if o in org_ids
+        },
+        decisions={o: redact(d, decision_tree, decision_reader) for o, d in year.decisions.items()},
+        broken_members={o: ids for o, ids in year.broken_members.items() if o in org_ids},
+    )
+    folders = tuple(f"{year.orgs[o].folder}/" for o in org_ids if year.orgs[o].folder)
+    kept = [
+        f
+        for f in findings
+        if audience.kind is Scope.TO_CHUC or any(f.path.startswith(p) for p in folders)
+    ]
+    if verdicts is None:
+        return AudienceYear(shown, None, kept, scopes, None, None)
+    # counted from the verdicts before redaction (a redacted verdict no longer says why a
+    # member is not rated): a committee reports its whole subtree upward, exactly; a chi bộ
+    # sees its own counts; the organization's site hides small counts when showing them
+    stats = None
+    if audience.kind is not Scope.TO_CHUC:
+        stats = subtree_statistics(year, verdicts, audience.org_id, previous)
+    red = redact_year_verdicts(verdicts, scopes, org_reader)
+    red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
+    if audience.kind is Scope.TO_CHUC:
+        red = dataclasses.replace(red, findings=[], quota_pools=[])
+    dp = config.data_protection if config else None
+    disclosure = (
+        Disclosure(dp.suppress_below if dp else 3) if audience.kind is Scope.TO_CHUC else None
+    )
+    return AudienceYear(shown, red, kept, scopes, disclosure, stats)
+
+
+def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearView:
+    """The view of one year for `audience`, made from the view of the whole year."""
+    prev = full.previous
+    before = (prev.year, prev.verdicts) if prev is not None and prev.verdicts else None
+    shown = audience_year(
+        full.year, full.verdicts, full.findings, audience, schema_dir, previous=before
+    )
+    view = YearView(
+        shown.year,
+        shown.verdicts,
+        shown.findings,
+        ruleset_title=full.ruleset_title,
+        settings_doc=full.settings_doc,
+        previous=full.previous if audience.kind is Scope.TO_CHUC else None,
+        years=full.years,
+        directory_urls=full.directory_urls,
+    )
+    view.audience = audience
+    view.audience_title = audience.title_vi(full.year)
+    view.member_scopes = shown.member_scopes
+    view.member_tree = scope_tree(schema_dir, "dang-vien")
+    view.disclosure = shown.disclosure
+    view._stats = full.stats if audience.kind is Scope.TO_CHUC else shown.stats
+    return view
+
+
+def organization_view(full: YearView, schema_dir: Path) -> YearView:
+    """What the whole organization's site shows of a year (`build` and `serve` alike)."""
+    return audience_view(full, Audience(Scope.TO_CHUC), schema_dir)
+
+
+def audience_roots(out: Path) -> list[Path]:
+    """The committees' and chi bộ's site roots under a site folder."""
+    return sorted(
+        p for kind in ("cap-uy", "chi-bo") if (out / kind).is_dir() for p in (out / kind).iterdir()
+    )
+
+
+def years_built(root: Path) -> list[int]:
+    """The years an audience root holds a built site for."""
+    return sorted(
+        int(p.name) for p in root.iterdir() if p.name.isdigit() and (p / "index.html").is_file()
+    )

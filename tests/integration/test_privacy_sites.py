@@ -1,0 +1,231 @@
+"""Issue 14's acceptance test: a distinct marker in every committee-only field of the sample,
+every audience built, and each marker found only in the sites of the audiences allowed to
+see it — pages and search indexes both — and never in check output, comments or logs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.pipeline import Pipeline
+from generator.site.build import BuildOptions, build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+YEAR = 2025
+
+
+def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+class Plant:
+    """Markers planted in one repository: marker -> the member or organization it is about."""
+
+    def __init__(self) -> None:
+        self.about_member: dict[str, str] = {}
+        self.about_org: dict[str, str] = {}
+        self.never: list[str] = []
+
+    def member(self, path: Path, mid: str, index: int) -> None:
+        note, content, number = (
+            f"MKNOTE{index:03d}X",
+            f"MKKYLUAT{index:03d}X",
+            f"MKSOQD{index:03d}X",
+        )
+        self.about_member.update({note: mid, content: mid, number: mid})
+        birth = f"1901-02-{index % 27 + 1:02d}"
+
+        def change(d: dict) -> None:
+            d["ghi_chu_noi_bo"] = note
+            d["nghi_om_thang"] = 1.5
+            d["nghi_thai_san_thang"] = 1.5
+            d["ngay_sinh"] = birth
+            d["ky_luat"] = [
+                {
+                    "hinh_thuc": "khien_trach",
+                    "ngay_quyet_dinh": f"{YEAR}-06-0{index % 9 + 1}",
+                    "so_quyet_dinh": number,
+                    "noi_dung": content,
+                }
+            ]
+
+        _edit(path, change)
+        # rendered forms of the numbers and of a date never published
+        self.never.append(f"{index % 27 + 1:02d}/02/1901")
+
+    def org(self, path: Path, oid: str, index: int) -> None:
+        own, leadership = f"MKTOCHUCKL{index:03d}X", f"MKLANHDAOKL{index:03d}X"
+        self.about_org.update({own: oid, leadership: oid})
+
+        def change(d: dict) -> None:
+            d["ky_luat"] = [
+                {"hinh_thuc": "khien_trach", "ngay_quyet_dinh": f"{YEAR}-05-01", "noi_dung": own}
+            ]
+            lanh_dao = d.setdefault("lanh_dao", {})
+            lanh_dao["ky_luat"] = [
+                {
+                    "hinh_thuc": "khien_trach",
+                    "ngay_quyet_dinh": f"{YEAR}-05-02",
+                    "noi_dung": leadership,
+                }
+            ]
+
+        _edit(path, change)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plant]:
+    repo = tmp_path_factory.mktemp("privacy") / "repo"
+    shutil.copytree(
+        ROOT / "submissions",
+        repo / "submissions",
+        ignore=lambda folder, names: [n for n in names if n.isdigit() and n != str(YEAR)],
+    )
+    for name in ("schema", "site_templates"):
+        shutil.copytree(ROOT / name, repo / name)
+    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    plant = Plant()
+    year_dir = repo / "submissions" / str(YEAR)
+    for i, path in enumerate(sorted(year_dir.rglob("dang-vien/*.yaml"))):
+        plant.member(path, path.stem, i)
+    for i, path in enumerate(sorted(year_dir.rglob("to-chuc.yaml"))):
+        oid = yaml.safe_load(path.read_text("utf-8"))["ma_to_chuc"]
+        plant.org(path, oid, i)
+    return repo, plant
+
+
+@pytest.fixture(scope="module")
+def sites(planted: tuple[Path, Plant]) -> tuple[Path, dict[Path, str]]:
+    """Every audience's site of the planted year: site folder -> audience ('to-chuc',
+    'cap-uy/<id>', 'chi-bo/<id>')."""
+    repo, _ = planted
+    out = repo / "site"
+    build_site(
+        BuildOptions(
+            repo=repo,
+            out=out,
+            project=repo,
+            force=True,
+            audiences=("to-chuc", "cap-uy", "chi-bo"),
+        )
+    )
+    found = {out / str(YEAR): "to-chuc"}
+    for kind in ("cap-uy", "chi-bo"):
+        for root in sorted((out / kind).iterdir()):
+            found[root / str(YEAR)] = f"{kind}/{root.name}"
+    return out, found
+
+
+def _texts(site: Path) -> str:
+    """Every page and every search-index file of one site, as one text."""
+    parts = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml", ".csv", ".txt"):
+            if "assets" in path.relative_to(site).parts[:1]:
+                continue  # the theme's own files
+            parts.append(path.read_text("utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+def _where(sites_: dict[Path, str], texts: dict[str, str], marker: str) -> set[str]:
+    return {aud for aud, text in texts.items() if marker in text}
+
+
+def test_each_marker_only_where_its_audience_may_read_it(
+    planted: tuple[Path, Plant], sites: tuple[Path, dict[Path, str]]
+) -> None:
+    repo, plant = planted
+    _, audiences = sites
+    texts = {aud: _texts(site) for site, aud in audiences.items()}
+    assert len(texts) >= 10
+    year = Pipeline(repo).rate([YEAR])[YEAR].year
+    for marker, mid in plant.about_member.items():
+        decider = year.deciding_org_for_member(mid)
+        assert decider is not None, mid
+        # the committee that decides the member; and, for a member of an organization's
+        # leadership body, that organization's committee and the one deciding it (366-L3:
+        # a leadership member's discipline decides the body's and the organization's rating)
+        allowed = {f"cap-uy/{decider.id}"}
+        for org in year.orgs.values():
+            lead = org.leadership
+            if mid in (lead.head, *lead.deputies, *lead.members):
+                allowed.add(f"cap-uy/{org.id}")
+                if (d := year.deciding_org_for_org(org.id)) is not None:
+                    allowed.add(f"cap-uy/{d.id}")
+        seen = _where(audiences, texts, marker)
+        assert seen, f"{marker} ({mid}) is on no site: the committee must see it"
+        assert seen <= allowed, f"{marker} ({mid}) leaks to {sorted(seen - allowed)}"
+    for marker, oid in plant.about_org.items():
+        # an organization's discipline: its own committee and every committee above it (a
+        # subordinate unit's discipline limits the rating of the units above, 124-O4/366-O1)
+        above = [oid, *(o.id for o in year.ancestors(oid))]
+        allowed = {f"cap-uy/{o}" for o in above}
+        allowed |= {f"cap-uy/{d.id}" for o in above if (d := year.deciding_org_for_org(o))}
+        seen = _where(audiences, texts, marker)
+        assert seen <= allowed, f"{marker} ({oid}) leaks to {sorted(seen - allowed)}"
+    assert any(_where(audiences, texts, m) for m in plant.about_org), "no org marker shown"
+    for marker in plant.never:
+        assert not _where(audiences, texts, marker), f"date of birth {marker} published"
+    # health data: the phrase the member section prints, on committee sites only
+    for aud, text in texts.items():
+        if not aud.startswith("cap-uy/"):
+            assert "nghỉ ốm 1,5 tháng" not in text, aud
+            assert "nghỉ thai sản" not in text, aud
+    assert any("nghỉ ốm 1,5 tháng" in t for a, t in texts.items() if a.startswith("cap-uy/"))
+
+
+def test_the_whole_organization_sees_results_not_reviews(
+    planted: tuple[Path, Plant], sites: tuple[Path, dict[Path, str]]
+) -> None:
+    repo, _ = planted
+    out, _ = sites
+    org_site = _texts(out / str(YEAR))
+    rated = Pipeline(repo).rate([YEAR])[YEAR]
+    a_member = next(iter(sorted(rated.year.members.values(), key=lambda m: m.id)))
+    assert a_member.name in org_site  # names and results are for everyone
+    assert a_member.review.strengths.strip().splitlines()[0] not in org_site
+    assert "chỉ hiển thị trên trang của chi bộ" in org_site
+    chi_bo = out / "chi-bo" / a_member.org_id / str(YEAR)
+    assert a_member.review.strengths.strip().splitlines()[0] in _texts(chi_bo)
+    # exact statistics files are not offered to the whole organization
+    assert not list((out / str(YEAR)).rglob("thong-ke-*.xlsx"))
+    assert list((out / "cap-uy").rglob("thong-ke-*.xlsx"))
+    # each audience has its own year switcher
+    versions = json.loads((out / "chi-bo" / a_member.org_id / "versions.json").read_text())
+    assert [v["version"] for v in versions] == [str(YEAR)]
+
+
+def test_check_output_never_quotes_a_committee_only_value(
+    planted: tuple[Path, Plant], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    repo, plant = planted
+    work = tmp_path / "repo"
+    shutil.copytree(repo / "submissions", work / "submissions")
+    shutil.copytree(repo / "schema", work / "schema")
+    # make the committee-only values wrong, so that the check talks about them
+    member = sorted((work / "submissions").rglob("dang-vien/*.yaml"))[0]
+    text = member.read_text("utf-8")
+    text = text.replace("hinh_thuc: khien_trach", "hinh_thuc: MKFORMWRONGX")
+    text = re.sub(r"nghi_om_thang: 1\.5", "nghi_om_thang: MKSICKWRONGX", text)
+    member.write_text(text, "utf-8")
+    markers = [*plant.about_member, "MKFORMWRONGX", "MKSICKWRONGX", *plant.never]
+    comment = tmp_path / "comment.md"
+    outputs = []
+    for fmt in ("text", "github", "gitlab", "json"):
+        code = main(["--repo", str(work), "check", "--format", fmt, "--comment-file", str(comment)])
+        assert code == 1
+        captured = capsys.readouterr()
+        outputs += [captured.out, captured.err, comment.read_text("utf-8")]
+    everything = "\n".join(outputs)
+    assert "ky_luat[1].hinh_thuc" in everything and "nghi_om_thang" in everything
+    leaked = [m for m in markers if m in everything]
+    assert not leaked, leaked
