@@ -49,7 +49,7 @@ SECTIONS: tuple[Section, ...] = (
                 "R0",
                 "Tệp nam-danh-gia.yaml của năm (bo_quy_tac)",
                 "Năm tự ghi bộ quy tắc; mặc định 2018–2022 qd132-hd21, 2023–2024 qd124-hd25, từ "
-                "2025 qd366-hd43; năm chưa có hướng dẫn là pending: chỉ kiểm tra hình thức, khi "
+                "2025 qd366-hd43; năm chưa có hướng dẫn thì ghi là đang chờ hướng dẫn: chỉ kiểm tra hình thức, khi "
                 "năm có bộ quy tắc mỗi bản nháp được báo đúng những mục cần bổ sung.",
             ),
         ),
