@@ -43,6 +43,8 @@ REASON_SCOPES: dict[str, Scope] = {
     "124-O5": Scope.CAP_UY,
     "366-O1": Scope.CAP_UY,
     "366-O4": Scope.CAP_UY,
+    # two KHTNV years running: read from the final levels, which everyone sees
+    "X3": Scope.TO_CHUC,
 }
 
 # why a member is not rated: a new member or a missing review is plain to everyone; being

@@ -149,6 +149,7 @@ def test_reasons_follow_the_facts_they_state() -> None:
     assert reason_scope(_reason("132-M6"), "member") is Scope.CAP_UY  # sick leave
     assert reason_scope(_reason("132-M1"), "member") is Scope.CHI_BO  # criteria
     assert reason_scope(_reason("132-O1"), "org") is Scope.TO_CHUC
+    assert reason_scope(_reason("X3", Effect.FLAG), "member") is Scope.TO_CHUC  # public levels
     suspended = _reason("132-M7", Effect.NOT_RATED, not_rated=NotRated.SUSPENDED)
     new = _reason("132-M7", Effect.NOT_RATED, not_rated=NotRated.NEW_MEMBER)
     assert reason_scope(suspended, "member") is Scope.CHI_BO
