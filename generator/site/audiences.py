@@ -262,6 +262,7 @@ def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearV
     view.member_scopes = shown.member_scopes
     view.member_tree = scope_tree(schema_dir, "dang-vien")
     view.disclosure = shown.disclosure
+    view.cited = full.citations()
     view._stats = full.stats if audience.kind is Scope.TO_CHUC else shown.stats
     return view
 

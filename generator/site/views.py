@@ -126,6 +126,7 @@ class YearView(labels.YearLabels):
         self.member_scopes: dict[str, Scope] = {}
         self.member_tree: ScopeTree | None = None
         self.disclosure: Disclosure | None = None
+        self.cited: list[tuple[str, str, int]] | None = None  # set for an audience's view
 
     # ------------------------------------------------------------------ basics
 
@@ -399,7 +400,10 @@ class YearView(labels.YearLabels):
     # ------------------------------------------------------------------ rules
 
     def citations(self) -> list[tuple[str, str, int]]:
-        """Every (rule id, citation) the year's verdicts cite, with how often."""
+        """Every (rule id, citation) the year's verdicts cite, with how often (for an
+        audience's view: the whole year's, since which rules applied is no one's secret)."""
+        if self.cited is not None:
+            return self.cited
         seen: Counter[tuple[str, str]] = Counter()
         if self.verdicts:
             for verdict in [*self.verdicts.members.values(), *self.verdicts.orgs.values()]:
