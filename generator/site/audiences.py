@@ -22,7 +22,7 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.privacy import Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
-from generator.privacy.verdicts import redact_year_verdicts
+from generator.privacy.verdicts import REASON_SCOPES, redact_year_verdicts
 from generator.rules.base import YearVerdicts
 from generator.site.views import YearView
 from generator.statistics import YearStatistics, year_statistics
@@ -263,6 +263,15 @@ def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearV
     view.member_tree = scope_tree(schema_dir, "dang-vien")
     view.disclosure = shown.disclosure
     view.cited = full.citations()
+    if shown.disclosure is not None:
+        # how often a committee-only rule was applied is a count like any other: a small
+        # one is left off the whole organization's rules page (the reference has them all)
+        small = shown.disclosure.threshold
+        view.cited = [
+            (rule, citation, n)
+            for rule, citation, n in view.cited
+            if n >= small or REASON_SCOPES.get(rule, Scope.TO_CHUC) < Scope.CAP_UY
+        ]
     view._stats = full.stats if audience.kind is Scope.TO_CHUC else shown.stats
     return view
 
