@@ -275,12 +275,14 @@ def test_search_index_holds_the_text_not_markup(hostile_site: Path) -> None:
 
 
 def test_invisible_characters_are_shown_not_hidden(hostile_site: Path) -> None:
-    pages = _pages(hostile_site)
+    pages = _pages(hostile_site.parent)  # every audience's site
     for page in pages:
         text = page.read_text("utf-8")
         assert not INVISIBLE_RE.search(text), page
-    member = (hostile_site / "to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
+    # the review text is shown in full on the deciding committee's site (issue 14)
+    committee = _committee_site(hostile_site)
+    member = (committee / "to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
     assert "Nguyễn Hiểm ⟦U+202E⟧gnp.exe⟦U+202C⟧⟦U+200B⟧⟦U+2066⟧x⟦U+2069⟧⟦U+FEFF⟧⟦U+200D⟧" in member
     assert member.count("Ẩn ⟦U+202E⟧gnp.exe") >= 7  # the member's sections and the chi bộ's
-    for index in hostile_site.rglob("search*.json"):
+    for index in hostile_site.parent.rglob("search*.json"):
         assert not INVISIBLE_RE.search(index.read_text("utf-8")), index
