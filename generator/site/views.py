@@ -23,21 +23,17 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from generator.findings import Finding, Severity
-from generator.privacy import Scope, ScopeTree
-from generator.privacy.disclosure import Disclosure
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
 from generator.rules.reference import BY_ID as RULE_REFERENCE
 from generator.rules.registry import REGISTRY, ruleset_of
 from generator.site import labels
+from generator.site.readers import AudienceReads
 from generator.statistics import Counts, OrgStats, YearStatistics, year_statistics
 from generator.submissions.records import Level, MemberReview, Organization
 from generator.submissions.year import Year
 
-if TYPE_CHECKING:
-    from generator.site.audiences import Audience
 
 LEVELS_DESC = (Level.HTXSNV, Level.HTTNV, Level.HTNV, Level.KHTNV)
 
@@ -92,7 +88,7 @@ class TreeNode:
     depth: int
 
 
-class YearView(labels.YearLabels):
+class YearView(labels.YearLabels, AudienceReads):
     """Read-only lookups and links for the templates of one year."""
 
     def __init__(
@@ -119,14 +115,6 @@ class YearView(labels.YearLabels):
         self.previous = previous
         self.years = years or [year.year]
         self._stats: YearStatistics | None = None
-        # the audience this view is for (generator.site.audiences); None: the whole year,
-        # unredacted (library use and tests)
-        self.audience: Audience | None = None
-        self.audience_title = ""
-        self.member_scopes: dict[str, Scope] = {}
-        self.member_tree: ScopeTree | None = None
-        self.disclosure: Disclosure | None = None
-        self.cited: list[tuple[str, str, int]] | None = None  # set for an audience's view
 
     # ------------------------------------------------------------------ basics
 
@@ -336,28 +324,6 @@ class YearView(labels.YearLabels):
             before = (prev.year, prev.verdicts) if prev and prev.verdicts else None
             self._stats = year_statistics(self.year, self.verdicts, before)
         return self._stats
-
-    def reads(self, member_id: str, key: str) -> bool:
-        """Whether this view's reader may read property `key` of a member's file
-        (x-pham-vi, generator.privacy); the whole, unredacted view reads everything."""
-        if self.member_tree is None:
-            return True
-        scope = self.member_scopes.get(member_id, Scope.TO_CHUC)
-        return self.member_tree.of(key) <= scope
-
-    def n(self, counts: Counts, cell: Level | NotRated) -> str:
-        """A count as this view shows it: exact, or "< 3" where it would name a person."""
-        if self.disclosure is not None:
-            return self.disclosure.show(counts, cell)
-        return str(counts.by_level[cell] if isinstance(cell, Level) else counts.not_rated[cell])
-
-    def hides(self, counts: Counts, cell: Level | NotRated) -> bool:
-        return self.disclosure is not None and cell in self.disclosure.hidden(counts)
-
-    def n_not_rated(self, counts: Counts) -> str:
-        if self.disclosure is not None:
-            return self.disclosure.show_not_rated_total(counts)
-        return str(counts.not_rated_total)
 
     def grassroots_stats(self) -> list[OrgStats]:
         """The statistics rows of the grassroots organizations (the chart's bars)."""
