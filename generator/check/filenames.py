@@ -61,8 +61,7 @@ def unexpected(repo: Path, file: SubmissionFile) -> Finding:
     it is a near miss."""
     name = file.path.rsplit("/", 1)[-1]
     if name.startswith("."):  # a hidden folder or file: never read (issue 9)
-        why = "tên bắt đầu bằng dấu chấm (thư mục, tệp ẩn) không được đọc nên không được kiểm tra."
-        return make("path-name", file.path, Position(1, 1), name=name, why=why)
+        return make("path-name", file.path, Position(1, 1), variant="hidden", name=name)
     stem, dot, ext = name.rpartition(".")
     in_members = f"/{layout.MEMBERS_DIR}/" in file.path
     params: dict[str, Any] = {"name": name}

@@ -30,6 +30,12 @@ CATALOG: dict[str, Message] = {
         "Đặt lại tên chỉ gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ `chi-bo-ap-1`, "
         "`dv-104233.yaml`); nội dung tệp giữ nguyên.",
     ),
+    "path-name/hidden": Message(
+        "Tên `{name}` trong đường dẫn không hợp lệ: tên bắt đầu bằng dấu chấm (thư mục, tệp "
+        "ẩn) không được đọc nên không được kiểm tra.",
+        "Đặt lại tên chỉ gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ `chi-bo-ap-1`, "
+        "`dv-104233.yaml`); nội dung tệp giữ nguyên.",
+    ),
     "auth-outside": Message(
         "Tài khoản `{login}` không được thay đổi tệp ngoài thư mục submissions/ ({what}): "
         "chương trình kiểm tra, quy tắc và cấu hình kho do Ban Tổ chức quản lý.",
