@@ -42,7 +42,7 @@ def _vi(message: str) -> str:
 argparse._ = _vi  # type: ignore[attr-defined]
 
 # the order here is the order of `kiemdiem --help`
-COMMANDS = ("check", "rate", "stats", "build", "serve", "new", "codeowners", "member")
+COMMANDS = ("check", "rate", "stats", "rollup", "build", "serve", "new", "codeowners", "member")
 
 
 class UsageError(Exception):

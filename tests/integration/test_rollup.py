@@ -1,0 +1,134 @@
+"""`kiemdiem rollup`: two repositories' statistics merged into one, with no personal data
+crossing between them (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator import synthetic
+from generator.cli import main
+from tests.conftest import ROOT
+
+YEAR = 2025
+LEVELS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
+
+
+@pytest.fixture(scope="module")
+def repos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("rollup")
+    out = []
+    for name, seed, members in (("xa-a", 1, 90), ("xa-b", 2, 130)):
+        repo = base / name
+        synthetic.generate(repo, year=YEAR, ruleset="qd366-hd43", grassroots=3, chi_bo=6,
+                           members=members, seed=seed)  # fmt: skip
+        shutil.copytree(ROOT / "schema", repo / "schema")
+        out.append(repo)
+    return out[0], out[1]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _stats(capsys: pytest.CaptureFixture[str], repo: Path) -> dict:
+    code, out, _ = _run(capsys, "--repo", str(repo), "stats", "--format", "json")
+    assert code == 0
+    return json.loads(out)
+
+
+def _total(data: dict) -> dict:
+    return next(row for row in data["dong"] if row["loai_dong"] == "tong")
+
+
+def _export(capsys: pytest.CaptureFixture[str], repo: Path, out: Path) -> Path:
+    code, _, _ = _run(capsys, "--repo", str(repo), "rollup", "--export", "-o", str(out))
+    assert code == 0
+    return out
+
+
+def test_the_export_holds_no_member_data(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for repo in repos:
+        text = _export(capsys, repo, tmp_path / f"{repo.name}.json").read_text("utf-8")
+        members = list((repo / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+        assert members
+        for path in members:
+            review = path.read_text("utf-8")
+            name = re.search(r"^ho_ten: ['\"]?([^'\"\n]+)", review, re.M)
+            assert name is not None
+            assert path.stem not in text, path
+            assert name.group(1) not in text, path
+
+
+def test_merged_totals_are_the_sum_of_the_repositories(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = (_export(capsys, r, tmp_path / f"{r.name}.json") for r in repos)
+    code, out, _ = _run(capsys, "rollup", str(a), str(b), "--format", "json")
+    assert code == 0
+    merged = _total(json.loads(out))
+    parts = [_total(_stats(capsys, r)) for r in repos]
+    assert merged["tong_dang_vien"] == sum(p["tong_dang_vien"] for p in parts) > 0
+    for level in LEVELS:
+        assert merged[level] == sum(p[level] for p in parts)
+    # every organization of both repositories has its row, with its own counts
+    rows = {row["ma"]: row for row in json.loads(out)["dong"] if row["loai_dong"] == "to_chuc"}
+    for repo in repos:
+        for row in _stats(capsys, repo)["dong"]:
+            if row["loai_dong"] == "to_chuc":
+                assert rows[row["ma"]]["tong_dang_vien"] == row["tong_dang_vien"]
+
+
+def test_repository_folders_roll_up_like_their_exports(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(_export(capsys, r, tmp_path / f"{r.name}.json")) for r in repos]
+    from_files = _run(capsys, "rollup", *files, "--format", "csv")
+    from_repos = _run(capsys, "rollup", *map(str, repos), "--format", "csv")
+    assert from_files[0] == from_repos[0] == 0
+    assert from_files[1] == from_repos[1]
+    assert from_files[1].startswith("loai_dong,")
+
+
+def test_the_province_sheet_is_written(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "tinh.xlsx"
+    code, _, _ = _run(capsys, "rollup", *map(str, repos), "--format", "xlsx", "-o", str(sheet))
+    assert code == 0
+    cells = [c for row in openpyxl.load_workbook(sheet).active.iter_rows(values_only=True)
+             for c in row if c is not None]  # fmt: skip
+    assert any("Toàn đảng bộ" in str(c) for c in cells)
+
+
+def test_a_file_carrying_more_than_statistics_is_refused(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _export(capsys, repos[0], tmp_path / "a.json")
+    data = json.loads(path.read_text("utf-8"))
+    data["to_chuc"][0]["ho_ten"] = "Nguyễn Văn A"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, _, err = _run(capsys, "rollup", str(path))
+    assert code == 2
+    assert "to_chuc[0]` có trường không được phép: ho_ten" in err
+
+
+def test_different_years_are_not_merged(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = (_export(capsys, r, tmp_path / f"{r.name}.json") for r in repos)
+    data = json.loads(b.read_text("utf-8"))
+    data["nam"] = 2024
+    b.write_text(json.dumps(data), "utf-8")
+    code, _, err = _run(capsys, "rollup", str(a), str(b))
+    assert code == 2
+    assert "chỉ tổng hợp các tệp của cùng một năm" in err
