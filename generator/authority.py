@@ -178,6 +178,52 @@ def re_rating_refused(
     )
 
 
+TIER_VI = {"tren_co_so": "trên cơ sở", "co_so": "tổ chức cơ sở đảng", "duoi_co_so": "dưới cơ sở"}
+
+
+@dataclass(frozen=True)
+class StructureRow:
+    """One organization type of a year's tree, for the site: how many, where, who decides."""
+
+    label: str  # "Đảng bộ xã, phường, đặc khu"; "Đảng viên" for the members' row
+    tier: str  # TIER_VI
+    count: int
+    deciders: str  # "Ban Thường vụ Tỉnh ủy"; several joined with "; "
+    rule: str  # "D1".."D5"
+
+
+def structure_table(year: Year) -> list[StructureRow]:
+    """The period's structure (RULES.md §7): each type present, top first, with the
+    committees that decide its organizations' ratings, then the members' row (D1)."""
+    by_type: dict[str, list[Authority]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for _, org, who in structure(year):
+        by_type.setdefault(org.type.value, []).append(who)
+        labels[org.type.value] = (org.type.label_vi, TIER_VI[org.type.tier.value])
+    rows = [
+        StructureRow(labels[code][0], labels[code][1], len(whos), _deciders(whos), whos[0].rule)
+        for code, whos in by_type.items()
+    ]
+    members = [member_authority(year, m) for m in year.members]
+    if members:
+        rows.append(StructureRow("Đảng viên", "", len(members), _deciders(members), "D1"))
+    return rows
+
+
+def _deciders(whos: list[Authority]) -> str:
+    names: list[str] = []
+    for who in whos:
+        if who.rule == "D5":
+            text = "cấp trên (ngoài phạm vi kho hồ sơ)"
+        elif who.body is None:
+            text = "không xác định được"
+        else:
+            text = who.body.type.committee_vi or f"Cấp ủy {who.body.type.label_vi.lower()}"
+        if text not in names:
+            names.append(text)
+    return "; ".join(names)
+
+
 def structure(year: Year) -> list[tuple[int, Organization, Authority]]:
     """The tree in order (depth, organization, who decides it), for the site."""
     out: list[tuple[int, Organization, Authority]] = []
@@ -198,6 +244,7 @@ def structure(year: Year) -> list[tuple[int, Organization, Authority]]:
 __all__ = [
     "Authority",
     "ReRatingAuthority",
+    "StructureRow",
     "body_text",
     "grassroots_of",
     "member_authority",
@@ -205,6 +252,7 @@ __all__ = [
     "re_rating_authority",
     "re_rating_refused",
     "structure",
+    "structure_table",
     "successor",
     "upper_above",
 ]

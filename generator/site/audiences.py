@@ -203,9 +203,7 @@ def audience_year(
         config=config,
         orgs=orgs,
         members={
-            m: redact(year.members[m], member_tree, scopes[m])
-            for m in scopes
-            if m in year.members
+            m: redact(year.members[m], member_tree, scopes[m]) for m in scopes if m in year.members
         },
         proposals={
             o: redact(p, proposal_tree, proposal_reader)

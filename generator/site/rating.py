@@ -7,10 +7,10 @@ for `build` and `serve`. The rest of generator/site depends only on `YearView`.
 
 from __future__ import annotations
 
-from generator.rules.registry import REGISTRY, ruleset_of
 from generator.findings import Finding
 from generator.pipeline import RatedYears
 from generator.rules.base import YearVerdicts
+from generator.rules.registry import REGISTRY, ruleset_of
 from generator.site.views import YearView
 from generator.submissions.year import Year
 

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from generator.findings import Finding, Severity
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
 from generator.rules.reference import BY_ID as RULE_REFERENCE
-from generator.rules.registry import REGISTRY, ruleset_of
+from generator.rules.registry import ruleset_of
 from generator.site import labels
 from generator.site.readers import AudienceReads
-from generator.statistics import Counts, OrgStats, YearStatistics, year_statistics
+from generator.site.structure import TreeAuthority
+from generator.statistics import OrgStats, YearStatistics, year_statistics
 from generator.submissions.records import Level, MemberReview, Organization
 from generator.submissions.year import Year
-
 
 LEVELS_DESC = (Level.HTXSNV, Level.HTTNV, Level.HTNV, Level.KHTNV)
 
@@ -88,7 +88,7 @@ class TreeNode:
     depth: int
 
 
-class YearView(labels.YearLabels, AudienceReads):
+class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
     """Read-only lookups and links for the templates of one year."""
 
     def __init__(

@@ -208,3 +208,39 @@ def test_rules_page_gives_each_cited_rule_its_statement(sample_site: Path) -> No
     for rule, (citation, statement) in cited.items():
         assert citation.strip(), rule
         assert html.unescape(statement) == BY_ID[rule].statement, rule
+
+
+def _cells(page: str, table_class: str) -> list[list[str]]:
+    import html as html_lib
+    import re
+
+    start = page.index(f'class="kd-table {table_class}"')
+    body = page[start : page.index("</table>", start)]
+    return [
+        [
+            html_lib.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+            for c in re.findall(r"<td>(.*?)</td>", row)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+        if "<td>" in row
+    ]
+
+
+def test_tree_page_shows_the_period_structure_and_who_decides(sample_site: Path) -> None:
+    """RULES.md §7 on the site: 2024 has the district above grassroots, 2025 the province and
+    a đảng bộ xã; each row names the committee that decides (tree owner: generator/authority)."""
+    y24 = _cells((sample_site / "2024/to-chuc/index.html").read_text("utf-8"), "kd-structure")
+    y25 = _cells((sample_site / "2025/to-chuc/index.html").read_text("utf-8"), "kd-structure")
+    assert y24[0] == ["Đảng bộ huyện", "trên cơ sở", "1", "cấp trên (ngoài phạm vi kho hồ sơ)"]
+    assert ["Đảng bộ cơ sở", "tổ chức cơ sở đảng", "2", "Ban Thường vụ Huyện ủy"] in y24
+    assert not any(r[0] == "Đảng bộ huyện" for r in y25)
+    assert y25[0][:3] == ["Đảng bộ tỉnh", "trên cơ sở", "1"]
+    assert ["Đảng bộ xã, phường, đặc khu", "trên cơ sở", "1", "Ban Thường vụ Tỉnh ủy"] in y25
+    assert ["Chi bộ cơ sở", "tổ chức cơ sở đảng", "4", "Ban Thường vụ Đảng ủy xã"] in y25
+    assert y25[-1] == ["Đảng viên", "", "41", "Đảng ủy cơ sở; Chi ủy chi bộ cơ sở"]
+    page = (sample_site / "2025/to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
+    assert (
+        "Cấp quyết định xếp loại tổ chức: Ban Thường vụ Đảng ủy xã — Đảng bộ xã An Sơn "
+        "(dang-bo-xa-an-son)" in page
+    )
+    assert "Quyết định số 95-QĐ/ĐU" in page  # who decided (the verdict box)
