@@ -25,9 +25,6 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
     # ux: export.write_xlsx only forwards to sheet.write_xlsx, which imports export's rows;
     # callers can import sheet.write_xlsx directly
     frozenset({"generator.statistics.export", "generator.statistics.sheet"}): "ux",
-    # tree: the package's `main` forwards (lazily) to __main__.main, which imports the
-    # package's `generate`; callers of the CLI can import it from __main__ directly
-    frozenset({"generator.synthetic", "generator.synthetic.__main__"}): "tree",
 }
 # modules over MAX_MODULE_LINES: path below generator/ -> owner
 LARGE_MODULES: dict[str, str] = {
