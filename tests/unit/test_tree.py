@@ -313,3 +313,21 @@ def test_a_type_outside_its_period_is_reported(mini_repo: Any, year: int) -> Non
     (f,) = [f for f in result.findings if f.code == "org-type-period"]
     assert f.severity is Severity.WARNING and f.path.endswith("huyen-mau/to-chuc.yaml")
     assert f.position.line == 4 and f"năm {year}" in f.message
+
+
+def test_case_37_last_years_facts_follow_the_id_across_the_merger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kiemdiem new` for 2025 finds the member's 2024 review under the old district."""
+    from generator.cli import main
+
+    repo = _copy_sample(tmp_path, years=("2024", "2025"))
+    chi_bo = repo / "submissions/2025/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
+    (chi_bo / "dang-vien" / "dv-101013.yaml").unlink()
+    monkeypatch.chdir(repo)
+    assert (
+        main(["new", "member", "dv-101013", "--org", "chi-bo-thon-an-lac", "--year", "2025"]) == 0
+    )
+    text = (chi_bo / "dang-vien" / "dv-101013.yaml").read_text(encoding="utf-8")
+    assert "Thông tin lấy từ bản kiểm điểm năm 2024" in text
+    assert "ho_ten: Bùi Văn Sơn" in text and 'ngay_vao_dang: "2009-05-19"' in text
