@@ -1,6 +1,6 @@
 // The YAML the project reads, written the way `kiemdiem new` writes it: keys in the form's
 // order (unknown keys kept, after), dates and other look-alike strings double-quoted by the
-// rules of generator/check/hints.py `yaml_scalar`, paragraphs as `|` blocks, nothing empty
+// rules of generator/check/yamltext.py `yaml_scalar`, paragraphs as `|` blocks, nothing empty
 // written (a cleared field is dropped, never `""`), text NFC. Parsing is YAML 1.2 (dates and
 // `yes` stay strings) with the pinned `yaml` package. Used by kiemdiem-editor.js, and by
 // tests/unit/test_editor_yaml.py under node on every sample file.
@@ -20,7 +20,7 @@ function quoted(text) {
 const NUMBERISH = /^([-+]?[0-9.]+|true|false|null|~)$/;
 
 // how a string is written after `key: `: the same rules as `kiemdiem new`
-// (generator/check/hints.py yaml_scalar), so both ways in give the same file
+// (generator/check/yamltext.py yaml_scalar), so both ways in give the same file
 function scalar(value) {
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return String(value);
