@@ -12,6 +12,7 @@ Nothing here changes a file; the texts live in generator/messages/load.py.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -235,6 +236,9 @@ def _indentation(lines: list[str], items: list[_Line], at: _Line) -> Repair | No
             "group-key-left",
             {"line": prev.index + 1, "group": group.key, "next": at.index + 1, "fixed": fixed},
         )
+    first = _odd_first_key(lines, items, prev, at)
+    if first is not None:
+        return first
     target, sibling = _nearest_level(levels, n, at.key or "")
     fixed = " " * (target - (2 if at.dash else 0)) + lines[at.index].lstrip(" ")
     return Repair(
@@ -249,6 +253,51 @@ def _indentation(lines: list[str], items: list[_Line], at: _Line) -> Repair | No
             "fixed": fixed.rstrip(),
         },
     )
+
+
+def _odd_first_key(lines: list[str], items: list[_Line], prev: _Line, at: _Line) -> Repair | None:
+    """`nhiem_vu:` / `   duoc_giao: 6` / `  hoan_thanh: 6` / `  dung_han: 6`: the group's
+    first key is the odd one out (PyYAML notices at the second); the keys after the error
+    line agree with it, so the first key is the line to change."""
+    n = at.key_indent
+    pos = items.index(prev)
+    owner = next((i for i in reversed(items[:pos]) if i.key is not None), None)
+    if prev.dash or (owner is not None and not (owner.opener and owner.key_indent < n)):
+        return None
+    after = [i for i in items[items.index(at) + 1 :] if i.key is not None and not i.dash]
+    following = next((i for i in after if i.key_indent <= n), None)
+    if following is None or following.key_indent < n:  # no later sibling: the file's habit
+        step = _usual_step(items)
+        if owner is None or step is None or n - owner.key_indent != step:
+            return None
+    fixed = " " * n + lines[prev.index].lstrip(" ")
+    return Repair(
+        prev.index + 1,
+        1,
+        "indent",
+        {
+            "line": prev.index + 1,
+            "spaces": prev.key_indent,
+            "expected": n,
+            "sibling": at.index + 1,
+            "fixed": fixed.rstrip(),
+        },
+    )
+
+
+def _usual_step(items: list[_Line]) -> int | None:
+    """How far this file usually indents a group's keys (2 in the sample), when it has a
+    habit: the most common step from a `key:` line to the key below it."""
+    steps: dict[int, int] = {}
+    for a, b in itertools.pairwise(items):
+        if a.opener and b.key is not None and b.key_indent > a.key_indent:
+            step = b.key_indent - a.key_indent
+            steps[step] = steps.get(step, 0) + 1
+    if not steps:
+        return None
+    best = max(steps.values())
+    common = [s for s, count in steps.items() if count == best]
+    return common[0] if len(common) == 1 and best > 1 else None
 
 
 def _nearest_level(levels: list[tuple[int, _Line]], n: int, key: str) -> tuple[int, _Line]:
@@ -278,7 +327,8 @@ def explain_syntax(text: str, line_no: int, problem: str) -> Repair | None:
     found = _odd_space(lines, at) or _unclosed_quote(lines, at, problem)
     if found:
         return found
-    items = structure(lines, at + 1)
+    everything = structure(lines, len(lines))
+    items = [i for i in everything if i.index <= at]
     here = items[-1] if items and items[-1].index == at else None
     # the lines since the last well-formed key above the error, and the error line
     last_key = max((p for p, i in enumerate(items[:-1]) if i.key is not None), default=-1)
@@ -287,7 +337,7 @@ def explain_syntax(text: str, line_no: int, problem: str) -> Repair | None:
     if found:
         return found
     if here is not None and here.key is not None:
-        found = _indentation(lines, items, here)
+        found = _indentation(lines, everything, here)
         if found:
             return found
     if "mapping values" in problem:

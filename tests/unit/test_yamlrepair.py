@@ -116,3 +116,44 @@ def test_an_empty_level_says_empty_never_none(repo: Path) -> None:
     assert "`tu_xep_loai` (Tự xếp loại) đang để trống" in f.message
     assert "`HTTNV`" in f.hint
     assert all("None" not in g.message + g.hint for g in findings)
+
+
+SAMPLE_SHAPE = (
+    HEAD
+    + (
+        "nhiem_vu:\n"
+        "  duoc_giao: 6\n"
+        "  hoan_thanh: 6\n"
+        "  dung_han: 6\n"
+        "diem:\n"
+        "  tieu_chi_chung: 26\n"
+        "  ket_qua_nhiem_vu: 62\n"
+    )
+    + REVIEW.removeprefix(HEAD)
+)
+
+
+def test_every_key_line_moved_one_column_is_reported_at_that_line() -> None:
+    # the shape of the sample's reviews: groups of 2 to 5 keys and text blocks; each key
+    # line moved one column left or right, one at a time
+    lines = SAMPLE_SHAPE.split("\n")
+    assert loads(SAMPLE_SHAPE.encode()).problems == []
+    wrong = []
+    tried = 0
+    for i, line in enumerate(lines):
+        if ":" not in line or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        for moved in (indent - 1, indent + 1):
+            if moved < 0:
+                continue
+            data = "\n".join([*lines[:i], " " * moved + line.lstrip(" "), *lines[i + 1 :]])
+            problems = loads(data.encode()).problems
+            if not problems:
+                continue  # still valid YAML (a key moved right into a text block)
+            tried += 1
+            f = problem_finding(problems[0], MEMBER, data.encode())
+            if f.line != i + 1 or f"`{line.rstrip()}`" not in f.hint:
+                wrong.append((i + 1, moved, f.line, f.hint))
+    assert tried > 25
+    assert not wrong
