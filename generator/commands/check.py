@@ -15,6 +15,7 @@ from generator.forge.consequences import consequences
 from generator.forge.judge import Judgement, judge
 from generator.gitrepo import GitError
 from generator.report import REPORTERS
+from generator.report.json import ReportError, read_report
 
 HELP = "kiểm tra hồ sơ: cú pháp, mẫu (schema), liên kết giữa các tệp và quy định của năm"
 
@@ -64,6 +65,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=Path,
         help="ghi thêm báo cáo đầy đủ dạng JSON vào TỆP (ví dụ để lưu làm artifact)",
     )
+    p.add_argument(
+        "--from-report",
+        metavar="TỆP",
+        type=Path,
+        help="không kiểm tra lại: trình bày báo cáo JSON đã có (của --json-file), ví dụ để "
+        "viết bình luận từ báo cáo của một lượt kiểm tra khác",
+    )
     p.set_defaults(func=run)
 
 
@@ -74,6 +82,12 @@ def _progress(year: int, done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.from_report:
+        try:
+            earlier, findings = read_report(args.from_report.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, ReportError) as exc:
+            raise UsageError(f"Không đọc được báo cáo `{args.from_report}`: {exc}") from exc
+        return _report(args, earlier, findings)
     repo = args.repo.resolve() if args.repo else find_repo()
     problems: list[Finding] = []
     paths: list[str] | None = None

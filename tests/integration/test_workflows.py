@@ -100,11 +100,30 @@ def test_comment_is_privileged_but_touches_nothing_from_the_pull_request() -> No
     assert workflow["permissions"] == {}
     job = workflow["jobs"]["comment"]
     assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
-    uses = [s.get("uses", "").split("@")[0] for s in job["steps"]]
-    assert uses == ["actions/download-artifact", "actions/github-script"]
-    assert not any("run" in s for s in job["steps"])  # no shell, no checkout, no install
-    script = job["steps"][1]["with"]["script"]
-    env = job["steps"][1]["env"]
+    steps = job["steps"]
+    uses = [s.get("uses", "").split("@")[0] for s in steps if "uses" in s]
+    assert uses == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/download-artifact",
+        "actions/github-script",
+    ]
+    # the one checkout is the default branch (the tool), never the pull request's head
+    checkout = steps[0]["with"]
+    assert checkout == {
+        "ref": "${{ github.event.repository.default_branch }}",
+        "path": "base",
+        "persist-credentials": False,
+    }
+    assert "head" not in json.dumps(steps[0])
+    runs = [s["run"] for s in steps if "run" in s]
+    assert runs[0] == "python -m pip install ./base"
+    # the comment is rebuilt from the report's data by that tool, not taken as written
+    assert runs[1].startswith('kiemdiem check --from-report "$REPORT_DIR/report.json" ')
+    assert len(runs) == 2
+    script = steps[-1]["with"]["script"]
+    env = steps[-1]["env"]
+    assert "read('comment.md')" not in script and "COMMENT_FILE" in script
     # the sticky comment is looked up among the workflow bot's own comments only
     assert "c.user.type === 'Bot'" in script
     assert "c.user.login === process.env.BOT_LOGIN" in script

@@ -154,3 +154,54 @@ def test_terminal_gets_no_control_characters() -> None:
     # every line is a finding line or an indented hint: no value starts a line
     for line in out.splitlines()[:-1]:
         assert line.startswith(("submissions/", "    ")), line
+
+
+def test_a_report_is_read_back_as_untrusted_data(tmp_path) -> None:
+    import json as _json
+
+    from generator.cli import main
+    from generator.report.json import ReportError, read_report
+
+    findings = hostile_findings()
+    stream = io.StringIO()
+    from generator.report.json import JsonReporter
+
+    JsonReporter(stream).report(CheckResult(findings, 10), findings)
+    result, back = read_report(stream.getvalue())
+    assert result.files_checked == 10
+    assert [(f.code, f.path, f.line, f.message) for f in back] == [
+        (f.code, f.path, f.line, f.message) for f in findings
+    ]
+    # what the privileged job does: the comment rebuilt from the report, every cell escaped
+    report = tmp_path / "report.json"
+    report.write_text(stream.getvalue(), "utf-8")
+    comment = tmp_path / "comment.md"
+    code = main(["check", "--from-report", str(report), "--comment-file", str(comment)])
+    assert code == 1
+    html = render(comment.read_text("utf-8"))
+    assert "<img" not in html and "<a " not in html and html.count("<table>") == 1
+    # anything but the reporter's own shape is refused
+    for bad in (
+        "[]",
+        '{"version": 2, "files_checked": 0, "findings": []}',
+        '{"version": 1, "files_checked": 0, "findings": [{"code": 1}]}',
+        _json.dumps(
+            {
+                "version": 1,
+                "files_checked": 0,
+                "findings": [
+                    {
+                        "code": "x",
+                        "severity": "error",
+                        "path": "p",
+                        "line": 0,
+                        "column": 1,
+                        "message": "m",
+                        "hint": "",
+                    }
+                ],
+            }
+        ),
+    ):
+        with pytest.raises(ReportError):
+            read_report(bad)
