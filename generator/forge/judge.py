@@ -39,12 +39,11 @@ from generator.submissions.layout import Kind
 
 # a file name: an id, then optionally one extension (`dv-1.yaml`, `to-chuc.yaml`)
 FILE_NAME_RE = re.compile(layout.ID_PATTERN + r"(?:\.[a-z0-9]+)?")
-_WHY_DOT = "tên bắt đầu bằng dấu chấm (thư mục, tệp ẩn) không được đọc nên không được kiểm tra."
-_WHY_ALPHABET = "chỉ được dùng chữ thường không dấu a–z, chữ số 0–9 và dấu '-' giữa các chữ."
 
 
 def name_problem(path: str) -> tuple[str, str] | None:
-    """(the offending name, why) for a path under submissions/, or None when it is fine."""
+    """(the offending name, "hidden" for a name with a leading dot, or "") for a path under submissions/,
+    or None when it is fine."""
     parts = path.split("/")
     if parts[0] != layout.SUBMISSIONS:
         return None
@@ -52,10 +51,10 @@ def name_problem(path: str) -> tuple[str, str] | None:
     for i, part in enumerate(folders):
         ok = layout.YEAR_RE.fullmatch(part) if i == 0 else layout.ID_RE.fullmatch(part)
         if not ok:
-            return part, _WHY_DOT if part.startswith(".") else _WHY_ALPHABET
+            return part, "hidden" if part.startswith(".") else ""
     if name in layout.IGNORED_NAMES or FILE_NAME_RE.fullmatch(name):
         return None
-    return name, _WHY_DOT if name.startswith(".") else _WHY_ALPHABET
+    return name, "hidden" if name.startswith(".") else ""
 
 
 @dataclass
@@ -114,8 +113,10 @@ def _names(changes: list[PathChange]) -> list[Finding]:
             continue
         problem = name_problem(c.path)
         if problem is not None:
-            name, why = problem
-            out.append(make("path-name", c.path, Position(1, 1), name=visible(name), why=why))
+            name, variant = problem
+            out.append(
+                make("path-name", c.path, Position(1, 1), variant=variant, name=visible(name))
+            )
     return out
 
 

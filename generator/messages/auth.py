@@ -26,7 +26,8 @@ CATALOG: dict[str, Message] = {
     ),
     # ---- a pull request judged from the base branch (generator/forge/judge.py)
     "path-name": Message(
-        "Tên `{name}` trong đường dẫn không hợp lệ: {why}",
+        "Tên `{name}` trong đường dẫn không hợp lệ: chỉ được dùng chữ thường không dấu a–z, "
+        "chữ số 0–9 và dấu '-' giữa các chữ.",
         "Đặt lại tên chỉ gồm chữ thường không dấu, chữ số và dấu '-' (ví dụ `chi-bo-ap-1`, "
         "`dv-104233.yaml`); nội dung tệp giữ nguyên.",
     ),
