@@ -100,7 +100,8 @@ def kiemdiem(work: Path, *args: str) -> list[str]:
 
 
 def pull_request(work: Path, members: list[Path]) -> None:
-    """Commit the tree, then commit a change to 5 member files (a new line of text)."""
+    """Commit the tree, then commit a change to 5 member files (a space in a name line)."""
+    (work / ".gitignore").write_text("/.kiemdiem-cache/\n")  # as in the project's repository
     _git(work, "init", "-q")
     _git(work, "add", "-A")
     _git(work, "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "base")
