@@ -117,7 +117,7 @@ def page_data(year: Year, schema_dir: Path, options: dict[str, Any]) -> dict[str
             "publish_mode": "editorial_workflow",
             "locale": "vi",
             "load_config_file": False,
-            "media_folder": f"submissions/{year.year}/.tep-dinh-kem",
+            "media_folder": f"submissions/{year.year}/tep-dinh-kem",  # no upload field; the check refuses files there
             "show_preview_links": False,
             "search": False,
         },

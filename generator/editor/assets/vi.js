@@ -2,6 +2,7 @@
 // or words awkwardly; merged over the bundled locale before the CMS starts.
 (function () {
   const overrides = {
+    "app": { "header": { "workflow": "Quy trình duyệt" } },
     "auth": {
       "loginWithAzure": "Đăng nhập bằng Azure",
       "loginWithForgejo": "Đăng nhập bằng Forgejo"
