@@ -146,3 +146,18 @@ def mini_repo(tmp_path: Path) -> Callable[..., Path]:
         return write_tree(tmp_path / "repo", files)  # type: ignore[arg-type]
 
     return make
+
+
+def copy_sample(repo: Path, years: tuple[int, ...]) -> Path:
+    """A copy of this repository's sample at `repo` for tests that change it: the given
+    years of submissions/ (and what is beside them), the schemas, templates and mkdocs.yml."""
+    keep = {str(y) for y in years}
+    shutil.copytree(
+        ROOT / "submissions",
+        repo / "submissions",
+        ignore=lambda folder, names: [n for n in names if n.isdigit() and n not in keep],
+    )
+    for name in ("schema", "site_templates"):
+        shutil.copytree(ROOT / name, repo / name)
+    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    return repo

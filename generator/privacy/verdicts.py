@@ -93,18 +93,30 @@ def redact_verdict(verdict: Verdict, reader: Scope) -> Verdict:
 
 
 def redact_year_verdicts(
-    verdicts: YearVerdicts, member_reader: dict[str, Scope], org_reader: Scope
+    verdicts: YearVerdicts,
+    member_reader: dict[str, Scope],
+    org_reader: Scope,
+    own_re_ratings: frozenset[tuple[str, int]] = frozenset(),
 ) -> YearVerdicts:
     """Every member's verdict redacted for the reader scope given for that member (members
     left out of `member_reader` are left out), every organization's for `org_reader`.
-    Findings stay with the deciding bodies' sites (they quote decisions); quota pools too."""
+    A re-rating (124-M7) keeps its reason (an earlier violation, disciplined now: `ly_do`
+    is committee-only) for the committee that recorded it (`own_re_ratings`: (member,
+    earlier year)) or decides the member; the result itself is everyone's."""
     members = {
         mid: redact_verdict(v, member_reader[mid])
         for mid, v in verdicts.members.items()
         if mid in member_reader
     }
     orgs = {oid: redact_verdict(v, org_reader) for oid, v in verdicts.orgs.items()}
-    return dataclasses.replace(verdicts, members=members, orgs=orgs)
+    re_ratings = [
+        rr
+        if (rr.member_id, rr.earlier_year) in own_re_ratings
+        or member_reader.get(rr.member_id, Scope.TO_CHUC) >= Scope.CAP_UY
+        else dataclasses.replace(rr, reason="")
+        for rr in verdicts.re_ratings
+    ]
+    return dataclasses.replace(verdicts, members=members, orgs=orgs, re_ratings=re_ratings)
 
 
 def finding_text(reason: Reason, subject_kind: str) -> str:

@@ -227,7 +227,9 @@ def audience_year(
     stats = None
     if audience.kind is not Scope.TO_CHUC:
         stats = subtree_statistics(year, verdicts, audience.org_id, previous)
-    red = redact_year_verdicts(verdicts, scopes, org_reader)
+    own = year.decisions.get(audience.org_id) if audience.kind is Scope.CAP_UY else None
+    own_re_ratings = frozenset((r.member_id, r.year) for r in own.re_ratings) if own else frozenset()
+    red = redact_year_verdicts(verdicts, scopes, org_reader, own_re_ratings)
     red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
     if audience.kind is Scope.TO_CHUC:
         red = dataclasses.replace(red, findings=[], quota_pools=[])

@@ -16,6 +16,7 @@ import yaml
 from generator.cli import main
 from generator.pipeline import Pipeline
 from generator.site.build import BuildOptions, build_site
+from tests.conftest import copy_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = 2025
@@ -34,6 +35,7 @@ class Plant:
         self.about_member: dict[str, str] = {}
         self.about_org: dict[str, str] = {}
         self.never: list[str] = []
+        self.about_re_rating: dict[str, tuple[str, str]] = {}  # marker -> (committee, member)
 
     def member(self, path: Path, mid: str, index: int) -> None:
         note, content, number = (
@@ -62,6 +64,15 @@ class Plant:
         # rendered forms of the numbers and of a date never published
         self.never.append(f"{index % 27 + 1:02d}/02/1901")
 
+    def re_ratings(self, path: Path, index: int) -> None:
+        """A marker in the reason of every re-rating (124-M7) a committee records."""
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for j, item in enumerate(data.get("xep_loai_lai") or []):
+            marker = f"MKLYDO{index:03d}{j}X"
+            item["ly_do"] = marker
+            self.about_re_rating[marker] = (data["ma_to_chuc"], item["ma_dang_vien"])
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
     def org(self, path: Path, oid: str, index: int) -> None:
         own, leadership = f"MKTOCHUCKL{index:03d}X", f"MKLANHDAOKL{index:03d}X"
         self.about_org.update({own: oid, leadership: oid})
@@ -85,14 +96,7 @@ class Plant:
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plant]:
     repo = tmp_path_factory.mktemp("privacy") / "repo"
-    shutil.copytree(
-        ROOT / "submissions",
-        repo / "submissions",
-        ignore=lambda folder, names: [n for n in names if n.isdigit() and n != str(YEAR)],
-    )
-    for name in ("schema", "site_templates"):
-        shutil.copytree(ROOT / name, repo / name)
-    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    copy_sample(repo, (YEAR,))
     plant = Plant()
     year_dir = repo / "submissions" / str(YEAR)
     for i, path in enumerate(sorted(year_dir.rglob("dang-vien/*.yaml"))):
@@ -100,6 +104,9 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plant]:
     for i, path in enumerate(sorted(year_dir.rglob("to-chuc.yaml"))):
         oid = yaml.safe_load(path.read_text("utf-8"))["ma_to_chuc"]
         plant.org(path, oid, i)
+    for i, path in enumerate(sorted(year_dir.rglob("quyet-dinh.yaml"))):
+        plant.re_ratings(path, i)
+    assert plant.about_re_rating, "the sample's 2025 re-rates an earlier year (case 37)"
     return repo, plant
 
 
@@ -173,6 +180,13 @@ def test_each_marker_only_where_its_audience_may_read_it(
         seen = _where(audiences, texts, marker)
         assert seen <= allowed, f"{marker} ({oid}) leaks to {sorted(seen - allowed)}"
     assert any(_where(audiences, texts, m) for m in plant.about_org), "no org marker shown"
+    for marker, (committee, mid) in plant.about_re_rating.items():
+        # the committee that recorded the re-rating, and the one deciding the member
+        decider = year.deciding_org_for_member(mid)
+        allowed = {f"cap-uy/{committee}"} | ({f"cap-uy/{decider.id}"} if decider else set())
+        seen = _where(audiences, texts, marker)
+        assert f"cap-uy/{committee}" in seen, marker
+        assert seen <= allowed, f"{marker} ({mid}) leaks to {sorted(seen - allowed)}"
     for marker in plant.never:
         assert not _where(audiences, texts, marker), f"date of birth {marker} published"
     # health data: the phrase the member section prints, on committee sites only

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +13,7 @@ import pytest
 
 from generator.commands.serve import render_once
 from generator.site.build import BuildOptions, build_site
-from tests.conftest import ROOT
+from tests.conftest import copy_sample
 
 ROOT_DECISIONS = "submissions/2025/dang-bo-tinh-hoa-lam/quyet-dinh.yaml"
 MEMBER = "dv-101012"
@@ -23,14 +22,7 @@ MEMBER = "dv-101012"
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("serve") / "repo"
-    shutil.copytree(
-        ROOT / "submissions",
-        repo / "submissions",
-        ignore=lambda folder, names: [n for n in names if n == "2026"],
-    )
-    for name in ("schema", "site_templates"):
-        shutil.copytree(ROOT / name, repo / name)
-    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    copy_sample(repo, (2024, 2025))
     decisions = repo / ROOT_DECISIONS
     decisions.write_text(
         decisions.read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from generator.check import load_year
 from generator.findings import Severity
 from generator.invisible import INVISIBLE_RE, show_invisible
 from generator.site.build import BuildOptions, build_site
+from tests.conftest import copy_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = 2025
@@ -113,14 +113,7 @@ def _proposals(data: dict) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("hostile") / "repo"
-    shutil.copytree(
-        ROOT / "submissions",
-        repo / "submissions",
-        ignore=lambda folder, names: [n for n in names if n.isdigit() and n != str(YEAR)],
-    )
-    for name in ("schema", "site_templates"):
-        shutil.copytree(ROOT / name, repo / name)
-    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    copy_sample(repo, (YEAR,))
     chi_bo = repo / CHI_BO
     _edit(chi_bo / "dang-vien" / f"{MEMBER}.yaml", _member)
     _edit(chi_bo / "to-chuc.yaml", _org)

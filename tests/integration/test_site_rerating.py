@@ -4,13 +4,12 @@ member carries the new final level, the later year lists the re-rating."""
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.site.build import BuildOptions, build_site
-from tests.conftest import ROOT
+from tests.conftest import copy_sample
 
 ROOT_DECISIONS = "submissions/2025/dang-bo-tinh-hoa-lam/quyet-dinh.yaml"
 CHI_BO_2024 = "2024/to-chuc/chi-bo-thon-an-lac/index.html"
@@ -20,14 +19,7 @@ MEMBER = "dv-101012"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("rerating") / "repo"
-    shutil.copytree(
-        ROOT / "submissions",
-        repo / "submissions",
-        ignore=lambda folder, names: [n for n in names if n == "2026"],
-    )
-    for name in ("schema", "site_templates"):
-        shutil.copytree(ROOT / name, repo / name)
-    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    copy_sample(repo, (2024, 2025))
     decisions = repo / ROOT_DECISIONS
     decisions.write_text(
         decisions.read_text(encoding="utf-8")
@@ -39,7 +31,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     out = repo / "site"
-    build_site(BuildOptions(repo=repo, out=out, project=repo, strict=True, force=True))
+    # the organization's site, and the site of the committee that recorded the re-rating
+    build_site(
+        BuildOptions(
+            repo=repo,
+            out=out,
+            project=repo,
+            strict=True,
+            force=True,
+            audiences=("to-chuc", "cap-uy"),
+            only=ROOT_DECISIONS.split("/")[-2],
+        )
+    )
     return out
 
 
@@ -51,11 +54,22 @@ def test_earlier_year_shows_the_new_final_level(site: Path) -> None:
     assert "xếp loại lại năm 2025: KHTNV (Quyết định số 1529-QĐ/TU" in section
 
 
-def test_later_year_lists_the_re_rating(site: Path) -> None:
-    home = html.unescape((site / "2025" / "index.html").read_text(encoding="utf-8"))
+def _re_rating_table(home_page: Path) -> str:
+    home = html.unescape(home_page.read_text(encoding="utf-8"))
     start = home.rindex("Xếp loại lại các năm trước")  # the heading, after the table of contents
-    table = home[start : home.index("</table>", start)]
-    assert f"#{MEMBER}" in table
+    return home[start : home.index("</table>", start)]
+
+
+def test_later_year_lists_the_re_rating(site: Path) -> None:
+    # the committee that recorded it reads the reason (an earlier violation: committee-only)
+    committee = site / "cap-uy" / ROOT_DECISIONS.split("/")[-2] / "2025" / "index.html"
+    table = _re_rating_table(committee)
+    assert MEMBER in table  # the province decides no member: named, not linked, there
     assert "<td>2024</td>" in table
     assert "<td>KHTNV</td>" in table
     assert "Vi phạm năm 2024, bị kỷ luật khiển trách năm 2025" in table
+    # the whole organization sees the re-rating, not its reason (issue 14)
+    public = _re_rating_table(site / "2025" / "index.html")
+    assert f"#{MEMBER}" in public and "<td>KHTNV</td>" in public
+    assert "Vi phạm năm 2024, bị kỷ luật khiển trách năm 2025" not in public
+    assert "(chỉ cấp ủy có thẩm quyền xem)" in public
