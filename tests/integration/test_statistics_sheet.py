@@ -192,3 +192,42 @@ def test_stats_xlsx_without_output_writes_the_default_file_once(
     assert main(["--repo", str(hostile_repo), "stats", "--format", "xlsx"]) == 2
     assert "không ghi đè" in capsys.readouterr().err
     assert written.read_bytes() == before
+
+
+@needs_libreoffice
+def test_a_long_sheet_repeats_its_header_on_every_page(tmp_path: Path) -> None:
+    """A year with many organizations prints on several pages, one page wide, each page
+    starting with the column headings; the signature block ends the last page."""
+    from pypdf import PdfReader
+
+    from generator.statistics import Counts, OrgStats, YearStatistics
+    from generator.submissions.records import Level, OrgCategory, OrgType
+
+    def counts(n: int) -> Counts:
+        c = Counts(total=n, rated=n)
+        c.by_level[Level.HTTNV] = n
+        return c
+
+    kind = OrgType.parse("chi_bo_co_so")
+    orgs = [
+        OrgStats("tinh", "Đảng bộ tỉnh Thử Nghiệm", kind, None, 0, counts(600), None, False)
+    ] + [
+        OrgStats(
+            f"cb-{i}", f"Chi bộ thôn số {i}", kind, OrgCategory.XA, 1, counts(5), Level.HTTNV, False
+        )
+        for i in range(1, 121)
+    ]
+    by_category = {cat: Counts() for cat in OrgCategory}
+    by_category[OrgCategory.XA] = counts(600)
+    stats = YearStatistics(2025, "qd366-hd43", counts(600), orgs, by_category, counts(120))
+    xlsx = tmp_path / "dai.xlsx"
+    write_xlsx(stats, xlsx)
+    pages = PdfReader(convert(xlsx, "pdf", tmp_path / "pdf")).pages
+    assert len(pages) > 1
+    texts = [p.extract_text() for p in pages]
+    for n, text in enumerate(texts, start=1):
+        assert "STT" in text and "Tổ chức đảng" in text and "Không xếp loại" in text, n
+        assert float(pages[n - 1].mediabox.width) > float(pages[n - 1].mediabox.height)
+    assert "Toàn đảng bộ" in texts[0] and "Chi bộ thôn số 120" in texts[-1]
+    assert "T/M BAN THƯỜNG VỤ" in texts[-1]
+    assert sum(t.count("Toàn đảng bộ") for t in texts) == 1
