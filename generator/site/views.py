@@ -374,8 +374,13 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
         if self.verdicts:
             for verdict in [*self.verdicts.members.values(), *self.verdicts.orgs.values()]:
                 for reason in [*verdict.reasons, *verdict.flags]:
-                    seen[(reason.rule, reason.citation)] += 1
+                    seen[(reason.rule, self.citation(reason.rule, reason.citation))] += 1
         return sorted(((r, c, n) for (r, c), n in seen.items()), key=_rule_sort_key)
+
+    def citation(self, rule_id: str, citation: str) -> str:
+        """A reason's citation; when the rule gave none, the rules reference's."""
+        ref = RULE_REFERENCE.get(rule_id)
+        return citation or (ref.citation if ref is not None else "")
 
     def rule_statement(self, rule_id: str) -> str:
         """The rules reference's one-line statement of `rule_id` (docs/quy-tac.md)."""
