@@ -9,7 +9,8 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
-from generator.statistics.export import to_csv, to_json, write_xlsx
+from generator.statistics.export import to_csv, to_json
+from generator.statistics.sheet import write_xlsx
 
 HELP = "xuất thống kê kết quả xếp loại (CSV, JSON hoặc bảng tính XLSX)"
 

@@ -42,7 +42,7 @@ from generator.site.views import (
     page_path_org,
     page_path_problems,
 )
-from generator.statistics import NOT_RATED, export
+from generator.statistics import NOT_RATED, export, sheet
 from generator.submissions.records import CriterionLevel, Level
 
 PAGES = "pages"
@@ -264,7 +264,7 @@ def statistics_downloads(view: YearView) -> dict[str, bytes]:
     name = f"thong-ke-{stats.year}"
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / f"{name}.xlsx"
-        export.write_xlsx(stats, xlsx)
+        sheet.write_xlsx(stats, xlsx)
         xlsx_bytes = xlsx.read_bytes()
     return {
         f"{name}.csv": ("\ufeff" + export.to_csv(stats)).encode("utf-8"),

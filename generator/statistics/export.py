@@ -1,5 +1,5 @@
-"""Outputs of `YearStatistics`: a terminal table, CSV, JSON and an XLSX sheet laid out like
-an official statistics report (title rows, merged header cells, Vietnamese headings).
+"""Outputs of `YearStatistics`: a terminal table, CSV and JSON (the XLSX sheet, laid out
+like an official statistics report, is `generator.statistics.sheet.write_xlsx`).
 
 Every output has the same rows (`rows(stats)`): the whole tree first, then each
 organization in tree order, then each grassroots category; the same columns (`COLUMNS`).
@@ -8,12 +8,10 @@ organization in tree order, then each grassroots category; the same columns (`CO
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from generator.statistics import (
@@ -194,13 +192,3 @@ def _signed(x: float | None) -> str:
     if x is None:
         return "—"
     return ("+" if x >= 0 else "") + f"{x:.1f}".replace(".", ",")
-
-
-# --------------------------------------------------------------------------- xlsx
-
-
-def write_xlsx(stats: YearStatistics, path: Path, today: dt.date | None = None) -> None:
-    """The official sheet (A4 landscape, one page wide): see `generator.statistics.sheet`."""
-    from generator.statistics.sheet import write_xlsx as write
-
-    write(stats, path, today)

@@ -15,7 +15,8 @@ from generator.cli import main
 from generator.commands.rate import statistics_for
 from generator.rules import rate_year
 from generator.statistics import LEVELS, year_statistics
-from generator.statistics.export import to_csv, write_xlsx
+from generator.statistics.export import to_csv
+from generator.statistics.sheet import write_xlsx
 from tests.libreoffice import convert, needs_libreoffice
 from tests.unit.rules.tree import SCHEMA, Tree
 

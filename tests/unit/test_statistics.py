@@ -13,7 +13,8 @@ from generator.cli import main
 from generator.rules import rate_year
 from generator.rules.base import NotRated
 from generator.statistics import year_statistics
-from generator.statistics.export import table, to_csv, to_json, write_xlsx
+from generator.statistics.export import table, to_csv, to_json
+from generator.statistics.sheet import write_xlsx
 from generator.submissions.records import Level, OrgCategory
 from tests.unit.rules.tree import SCHEMA, Tree
 

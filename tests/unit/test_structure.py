@@ -22,9 +22,6 @@ MAX_FUNCTION_LINES = 80
 
 # import cycles still there: frozenset of modules -> owner and what to do
 KNOWN_CYCLES: dict[frozenset[str], str] = {
-    # ux: export.write_xlsx only forwards to sheet.write_xlsx, which imports export's rows;
-    # callers can import sheet.write_xlsx directly
-    frozenset({"generator.statistics.export", "generator.statistics.sheet"}): "ux",
 }
 # modules over MAX_MODULE_LINES: path below generator/ -> owner
 LARGE_MODULES: dict[str, str] = {
