@@ -18,8 +18,9 @@ from pathlib import Path
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
 from generator.statistics import YearStatistics
-from generator.statistics.export import to_csv, to_json, write_xlsx
+from generator.statistics.export import to_csv, to_json
 from generator.statistics.rollup import RollupError, export, merge, read
+from generator.statistics.sheet import write_xlsx
 from generator.submissions.layout import SUBMISSIONS
 
 HELP = "tổng hợp thống kê của nhiều kho hồ sơ (chỉ số liệu, không có dữ liệu cá nhân)"
