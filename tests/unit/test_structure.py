@@ -21,8 +21,7 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
 
 # import cycles still there: frozenset of modules -> owner and what to do
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-}
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 # modules over MAX_MODULE_LINES: path below generator/ -> owner
 LARGE_MODULES: dict[str, str] = {
     "submissions/records.py": "lead (one module per record kind)",
