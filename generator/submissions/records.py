@@ -2,8 +2,8 @@
 
 YAML keys are ASCII Vietnamese snake_case (the people who edit the files read them);
 attribute names here are English. Each dataclass field names its YAML key in
-``metadata["key"]``; `from_mapping` converts generically, so the mapping between the two
-vocabularies lives in exactly one place: this file. `schema/` must agree with it
+``metadata["key"]``; `from_mapping` (convert.py) converts generically, so the mapping
+between the two vocabularies lives in exactly one place: this file. `schema/` must agree with it
 (tests/unit/test_schema_records_agree.py checks that).
 
 Records are built only from documents that passed the schema, so conversion trusts
@@ -12,164 +12,43 @@ types; whatever the schema allows but a record cannot represent is a bug here.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import enum
-import functools
-import types
-import typing
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
 from generator.orgtypes import OrgType
+from generator.submissions.convert import from_mapping, key, member_id_from_path, yaml_keys
+from generator.submissions.enums import (
+    LEVEL_LABELS,
+    CriterionLevel,
+    DisciplineForm,
+    FileState,
+    Level,
+    MemberForm,
+    MemberKind,
+    MembershipStatus,
+    OrgCategory,
+    TargetStatus,
+)
 from generator.submissions.yamlload import Document
-from generator.vietnamese import LEVEL_NAMES
 
-
-def key(name: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
-    """A dataclass field bound to the YAML key `name`."""
-    if default is dataclasses.MISSING and "default_factory" not in kw:
-        return field(metadata={"key": name}, **kw)
-    if default is dataclasses.MISSING:
-        return field(metadata={"key": name}, **kw)
-    return field(default=default, metadata={"key": name}, **kw)
-
-
-# --------------------------------------------------------------------------- enums
-
-
-class Level(enum.IntEnum):
-    """A rating level (xếp loại). Higher is better: `max` is the best, `min` the worst."""
-
-    KHTNV = 1  # Không hoàn thành nhiệm vụ
-    HTNV = 2  # Hoàn thành nhiệm vụ
-    HTTNV = 3  # Hoàn thành tốt nhiệm vụ
-    HTXSNV = 4  # Hoàn thành xuất sắc nhiệm vụ
-
-    @property
-    def code(self) -> str:
-        return self.name
-
-    @property
-    def label_vi(self) -> str:
-        return LEVEL_LABELS[self]
-
-    @classmethod
-    def parse(cls, value: str) -> Level:
-        return cls[value]
-
-
-LEVEL_LABELS = {level: LEVEL_NAMES[level.name] for level in Level}
-
-
-class CriterionLevel(enum.IntEnum):
-    """The level of one criterion (cấp độ tiêu chí). Higher is better."""
-
-    KEM = 1
-    TRUNG_BINH = 2
-    TOT = 3
-    XUAT_SAC = 4
-
-    @property
-    def code(self) -> str:
-        return self.name.lower()
-
-    @property
-    def label_vi(self) -> str:
-        return {1: "Kém", 2: "Trung bình", 3: "Tốt", 4: "Xuất sắc"}[self.value]
-
-    @classmethod
-    def parse(cls, value: str) -> CriterionLevel:
-        return cls[value.upper()]
-
-
-class OrgCategory(enum.Enum):
-    """Statistics category of a grassroots organization (RULES.md X4)."""
-
-    XA = "xa"
-    PHUONG_THI_TRAN = "phuong_thi_tran"
-    DOANH_NGHIEP = "doanh_nghiep"
-    CO_QUAN_HANH_CHINH = "co_quan_hanh_chinh"
-    DON_VI_SU_NGHIEP = "don_vi_su_nghiep"
-    LUC_LUONG_VU_TRANG = "luc_luong_vu_trang"
-    KHAC = "khac"
-
-    @property
-    def label_vi(self) -> str:
-        return {
-            "xa": "Xã",
-            "phuong_thi_tran": "Phường, thị trấn",
-            "doanh_nghiep": "Doanh nghiệp",
-            "co_quan_hanh_chinh": "Cơ quan hành chính",
-            "don_vi_su_nghiep": "Đơn vị sự nghiệp",
-            "luc_luong_vu_trang": "Lực lượng vũ trang",
-            "khac": "Khác",
-        }[self.value]
-
-
-class MemberKind(enum.Enum):
-    CHINH_THUC = "chinh_thuc"  # full member
-    DU_BI = "du_bi"  # probationary member
-
-
-class MembershipStatus(enum.Enum):
-    ACTIVE = "dang_sinh_hoat"
-    EXEMPTED = "mien_sinh_hoat"  # miễn công tác và sinh hoạt đảng
-    SUSPENDED = "dinh_chi"  # đình chỉ sinh hoạt đảng
-    TEMPORARY_ELSEWHERE = "sinh_hoat_tam_thoi"  # temporary activity at another chi bộ
-
-
-class DisciplineForm(enum.IntEnum):
-    """Disciplinary forms, mildest first (so `>=` means "this or heavier")."""
-
-    KHIEN_TRACH = 1
-    CANH_CAO = 2
-    CACH_CHUC = 3
-    KHAI_TRU = 4
-
-    @property
-    def code(self) -> str:
-        return self.name.lower()
-
-    @property
-    def label_vi(self) -> str:
-        return {1: "khiển trách", 2: "cảnh cáo", 3: "cách chức", 4: "khai trừ"}[self.value]
-
-    @classmethod
-    def parse(cls, value: str) -> DisciplineForm:
-        return cls[value.upper()]
-
-
-class TargetStatus(enum.Enum):
-    EXCEEDED = "vuot"
-    COMPLETED = "hoan_thanh"
-    NOT_COMPLETED = "khong_hoan_thanh"
-    FORCE_MAJEURE = "bat_kha_khang"  # not completed for reasons of force majeure
-
-    @property
-    def completed(self) -> bool:
-        return self in (TargetStatus.EXCEEDED, TargetStatus.COMPLETED)
-
-
-class MemberForm(enum.Enum):
-    """366: the form a member's review follows (HD 43 Phụ lục 3, 4, 5)."""
-
-    LEADER = "phu_luc_3"  # other leaders and managers
-    MEMBER = "phu_luc_4"  # members without a leadership post in the political system
-    OUTSIDE = "phu_luc_5"  # members outside the political system
-
-    @property
-    def label_vi(self) -> str:
-        return {"phu_luc_3": "Phụ lục 3", "phu_luc_4": "Phụ lục 4", "phu_luc_5": "Phụ lục 5"}[
-            self.value
-        ]
-
-
-class FileState(enum.Enum):
-    DRAFT = "nhap"
-    FINAL = "hoan_thanh"
-
+# callers import the vocabularies and the conversion from here
+__all__ = [
+    "LEVEL_LABELS",
+    "CriterionLevel",
+    "DisciplineForm",
+    "FileState",
+    "Level",
+    "MemberForm",
+    "MemberKind",
+    "MembershipStatus",
+    "OrgCategory",
+    "TargetStatus",
+    "from_mapping",
+    "key",
+    "member_id_from_path",
+    "yaml_keys",
+]
 
 # --------------------------------------------------------------------------- pieces
 
@@ -509,84 +388,3 @@ class Decisions:
     organizations: list[OrgDecision] = key("to_chuc", default_factory=list)
     re_ratings: list[ReRating] = key("xep_loai_lai", default_factory=list)
     source: Source | None = None
-
-
-# --------------------------------------------------------------------------- conversion
-
-T = typing.TypeVar("T")
-Converter = typing.Callable[[Any], Any]
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-@functools.cache
-def _converter(tp: Any) -> Converter:
-    """A function turning a schema-valid YAML value into a value of type `tp` (built once)."""
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        inner = _converter(args[0])
-        return lambda v: None if v is None else inner(v)
-    if origin is list:
-        (item_tp,) = typing.get_args(tp)
-        item = _converter(item_tp)
-        indexed = dataclasses.is_dataclass(item_tp) and "index" in {
-            f.name for f in dataclasses.fields(item_tp)
-        }
-
-        def convert_list(values: Any) -> list[Any]:
-            out = [item(v) for v in values]
-            if indexed:
-                for i, obj in enumerate(out):
-                    obj.index = i
-            return out
-
-        return convert_list
-    if origin is dict:
-        _, val_tp = typing.get_args(tp)
-        val = _converter(val_tp)
-        return lambda d: {k: val(v) for k, v in d.items()}
-    if tp is Any or tp in (str, int, bool):
-        return _identity
-    if tp is dt.date:
-        return dt.date.fromisoformat
-    if tp is float:
-        return float
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return getattr(tp, "parse", None) or tp
-    if tp is OrgType:  # types are data (generator/orgtypes.py)
-        return OrgType.parse
-    if dataclasses.is_dataclass(tp):
-        return functools.partial(from_mapping, tp)  # type: ignore[arg-type]
-    return _identity
-
-
-@functools.cache
-def _plan(cls: type) -> tuple[tuple[str, str, Converter], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        (f.name, f.metadata["key"], _converter(hints[f.name]))
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if "key" in f.metadata
-    )
-
-
-def from_mapping(cls: type[T], data: dict[str, Any]) -> T:
-    """Build a record of type `cls` from a schema-valid mapping."""
-    kwargs: dict[str, Any] = {}
-    for name, yaml_key, convert in _plan(cls):  # type: ignore[arg-type]
-        if yaml_key in data:
-            value = data[yaml_key]
-            kwargs[name] = None if value is None else convert(value)
-    return cls(**kwargs)
-
-
-def yaml_keys(cls: type) -> dict[str, str]:
-    """attribute name -> YAML key, for the fields of `cls` that come from YAML."""
-    return {f.name: f.metadata["key"] for f in dataclasses.fields(cls) if "key" in f.metadata}
-
-
-def member_id_from_path(path: str) -> str:
-    return PurePosixPath(path).stem
