@@ -5,6 +5,8 @@ see it — pages and search indexes both — and never in check output, comments
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import re
 import shutil
@@ -132,14 +134,26 @@ def sites(planted: tuple[Path, Plant]) -> tuple[Path, dict[Path, str]]:
     return out, found
 
 
+def _pagefind(path: Path) -> str:
+    """A Pagefind index or fragment file as text: gzip, after a 'pagefind_dcd' signature."""
+    data = path.read_bytes()
+    with contextlib.suppress(OSError):
+        data = gzip.decompress(data)
+    return data.removeprefix(b"pagefind_dcd").decode("utf-8", errors="replace")
+
+
 def _texts(site: Path) -> str:
-    """Every page and every search-index file of one site, as one text."""
+    """Every page and every search-index file of one site, as one text (search indexes
+    lower-cased words, so the index's text is added lower-cased and searched so too)."""
     parts = []
     for path in sorted(site.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml", ".csv", ".txt"):
-            if "assets" in path.relative_to(site).parts[:1]:
-                continue  # the theme's own files
+        if not path.is_file() or "assets" in path.relative_to(site).parts[:1]:
+            continue  # the theme's own files
+        if path.suffix in (".html", ".json", ".js", ".xml", ".csv", ".txt"):
             parts.append(path.read_text("utf-8", errors="replace"))
+        elif path.suffix.startswith(".pf_"):
+            text = _pagefind(path)
+            parts += [text, text.upper()]
     return "\n".join(parts)
 
 
