@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"{r.year}: {r.members} đảng viên, {r.pages} trang, {r.findings} vấn đề "
                 f"(đọc và xếp loại {r.seconds_load:.1f} s, tạo trang {r.seconds_render:.1f} s, "
-                f"MkDocs {r.seconds_mkdocs:.1f} s)"
+                f"MkDocs {r.seconds_mkdocs:.1f} s, chỉ mục tìm kiếm {r.seconds_search:.1f} s)"
             )
     print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
     return 0

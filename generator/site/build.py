@@ -28,7 +28,7 @@ from pathlib import Path
 from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
-from generator.site import audiences, mkdocs_run, rating
+from generator.site import audiences, mkdocs_run, rating, search
 from generator.site.render import render_year
 from generator.site.text import safe_title
 from generator.site.views import YearView
@@ -68,6 +68,7 @@ class YearResult:
     seconds_load: float = 0.0
     seconds_render: float = 0.0
     seconds_mkdocs: float = 0.0
+    seconds_search: float = 0.0
 
 
 @dataclass
@@ -247,6 +248,9 @@ def build_year_site(
         strict=strict,
     )
     result.seconds_mkdocs = time.perf_counter() - started
+    started = time.perf_counter()
+    search.index_year(view, site_dir)
+    result.seconds_search = time.perf_counter() - started
     return result
 
 

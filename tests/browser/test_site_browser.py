@@ -1,8 +1,10 @@
 """A real headless Chromium on the built site: search without diacritics, switch year.
 
 Serves a two-year site on 127.0.0.1 (http.server in a thread), types a member's name
-without diacritics into Material's search, opens the hit, switches to the other year with
-the version selector, and keeps screenshots in tests/artifacts/ (gitignored).
+without diacritics into the header's search box (Pagefind, generator/site/search.py),
+opens the hit, searches a phrase of a review, checks that đ is folded and that exact
+diacritics rank first, switches to the other year with the version selector, and keeps
+screenshots in tests/artifacts/ (gitignored).
 """
 
 from __future__ import annotations
@@ -32,6 +34,21 @@ pytestmark = [
 ]
 
 
+# two members whose names differ only in one tone mark, one with a phrase nobody else wrote
+PHRASE = "trồng rừng phòng hộ ven biển"
+OVERRIDES = {
+    "dv-100003": {"ho_ten": "Đỗ Văn Thành"},
+    "dv-100008": {
+        "ho_ten": "Đỗ Văn Thanh",
+        "kiem_diem": {"uu_diem": f"Vận động bà con {PHRASE} ở xã.", "han_che": "Chưa có."},
+    },
+    "dv-100009": {
+        "ho_ten": "Nguyễn Hiểm <img src=x onerror=window.kdPwned=1>",
+        "kiem_diem": {"uu_diem": "<script>window.kdPwned=2</script> <b>đậm</b> nguy hiểm"},
+    },
+}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -44,7 +61,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     years = {}
     previous = None
     for number in (2024, 2025):
-        year = make_year(number, grassroots=2, chi_bo_per=2, members_per=5)
+        year = make_year(
+            number, grassroots=2, chi_bo_per=2, members_per=5, member_overrides=OVERRIDES
+        )
         view = YearView(year, make_verdicts(year), make_findings(year), previous=previous)
         build_year_site(view, ROOT, base / "work" / str(number), out / str(number), strict=True)
         years[number] = year
@@ -169,3 +188,70 @@ def test_search_with_diacritics_and_for_pages(served, browser) -> None:
                 (By.CSS_SELECTOR, f".md-search-result__item a[href*='{expected}']")
             )
         )
+
+
+def _search(browser, base: str, query: str) -> list:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(f"{base}/2025/")
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.send_keys(query)
+    wait.until(
+        lambda b: (
+            b.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+            or "Không tìm thấy" in b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text
+        )
+    )
+    return browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+
+
+def test_search_folds_d_and_ranks_exact_diacritics_first(served, browser) -> None:
+    base, _ = served
+    # typed without diacritics, đ included: both Đỗ Văn Thành and Đỗ Văn Thanh
+    hits = _search(browser, base, "do van thanh")
+    titles = [h.find_element("css selector", "h1").text for h in hits]
+    assert {"Đỗ Văn Thành", "Đỗ Văn Thanh"} <= set(titles), titles
+    browser.save_screenshot(str(ARTIFACTS / "search-d-folded.png"))
+    # typed with its diacritics, the exact name comes first, the other one after it
+    for exact, other in (("Đỗ Văn Thành", "Đỗ Văn Thanh"), ("Đỗ Văn Thanh", "Đỗ Văn Thành")):
+        titles = [h.find_element("css selector", "h1").text for h in _search(browser, base, exact)]
+        assert titles[0] == exact and other in titles, titles
+    # "diem" and "dang" find điểm and Đảng, marked in the excerpt
+    for query, word in (("diem", "điểm"), ("dang", "đảng")):
+        hits = _search(browser, base, query)
+        marks = [m.text.lower() for h in hits for m in h.find_elements("css selector", "mark")]
+        assert word in marks, (query, marks)
+
+
+def test_search_a_phrase_of_a_review_loads_little(served, browser) -> None:
+    base, _ = served
+    hits = _search(browser, base, PHRASE)
+    link = hits[0].find_element("css selector", "a")
+    assert link.get_attribute("href").endswith("#dv-100008")
+    assert "trồng rừng" in hits[0].text
+    # what searching downloaded from the index: a few small chunks, not the year
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".filter(e => e.name.includes('/pagefind/'))"
+        ".reduce((n, e) => n + e.transferSize, 0)"
+    )
+    assert 0 < loaded < 1_000_000, loaded
+    link.click()
+    heading = browser.find_element("id", "dv-100008")
+    assert heading.text.strip() == "Đỗ Văn Thanh"
+
+
+def test_search_shows_submitted_markup_as_text(served, browser) -> None:
+    base, _ = served
+    hits = _search(browser, base, "nguy hiem")
+    hit = next(
+        h for h in hits if "dv-100009" in h.find_element("css selector", "a").get_attribute("href")
+    )
+    assert "<img src=x" in hit.find_element("css selector", "h1").text
+    assert "<script>" in hit.text and "<b>đậm</b>" in hit.text
+    assert not hit.find_elements("css selector", "img, script, b")
+    assert browser.execute_script("return window.kdPwned") is None

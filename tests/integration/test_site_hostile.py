@@ -10,7 +10,6 @@ proposal note. The built site is then read as HTML: no script, no event handler,
 from __future__ import annotations
 
 import html
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +21,7 @@ from generator.check import load_year
 from generator.findings import Severity
 from generator.invisible import INVISIBLE_RE, show_invisible
 from generator.site.build import BuildOptions, build_site
+from generator.site.search import read_records
 from tests.conftest import copy_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -261,10 +261,12 @@ def test_hostile_text_is_shown_escaped(hostile_site: Path) -> None:
 
 
 def test_search_index_holds_the_text_not_markup(hostile_site: Path) -> None:
-    index = json.loads((hostile_site / "search/search_index.json").read_text("utf-8"))
-    doc = next(d for d in index["docs"] if d["location"].endswith(f"#{MEMBER}"))
-    assert "<script" not in doc["title"] and "<script" not in doc["text"]
-    assert "Nguyễn Hiểm" in doc["title"]
+    # Pagefind's records hold the submitted text as text (the search box shows it with
+    # text nodes only: tests/browser), never the page's markup
+    record = next(r for r in read_records(hostile_site) if r["url"].endswith(f"#{MEMBER}"))
+    assert "Nguyễn Hiểm" in record["meta"]["title"]
+    assert 'class="' not in record["content"] and "<h3" not in record["content"]
+    assert SCRIPT in record["content"]  # as submitted, not escaped: the box escapes once
 
 
 def test_invisible_characters_are_shown_not_hidden(hostile_site: Path) -> None:
@@ -277,5 +279,6 @@ def test_invisible_characters_are_shown_not_hidden(hostile_site: Path) -> None:
     member = (committee / "to-chuc/chi-bo-thon-an-lac/index.html").read_text("utf-8")
     assert "Nguyễn Hiểm ⟦U+202E⟧gnp.exe⟦U+202C⟧⟦U+200B⟧⟦U+2066⟧x⟦U+2069⟧⟦U+FEFF⟧⟦U+200D⟧" in member
     assert member.count("Ẩn ⟦U+202E⟧gnp.exe") >= 7  # the member's sections and the chi bộ's
-    for index in hostile_site.parent.rglob("search*.json"):
-        assert not INVISIBLE_RE.search(index.read_text("utf-8")), index
+    for entry in hostile_site.parent.rglob("pagefind-entry.json"):  # every audience's index
+        for record in read_records(entry.parent.parent):  # shows them as the pages do
+            assert not INVISIBLE_RE.search(json.dumps(record, ensure_ascii=False)), record["url"]

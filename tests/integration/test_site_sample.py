@@ -48,7 +48,7 @@ def test_every_sample_year_builds_strict(sample_site: Path) -> None:
     assert listed == [str(y) for y in sorted(SAMPLE_YEARS, reverse=True)]
     for year in SAMPLE_YEARS:
         assert (sample_site / str(year) / "index.html").is_file()
-        assert (sample_site / str(year) / "search" / "search_index.json").is_file()
+        assert (sample_site / str(year) / "pagefind" / "pagefind-entry.json").is_file()
 
 
 def test_every_sample_member_has_an_anchor_and_no_private_data(sample_site: Path) -> None:
