@@ -128,6 +128,7 @@
       .slice(0, SHOWN)
       .map(function (x) { return x.d; });
     render(box, query, ranked, found.results.length);
+    box.setAttribute("data-kd-searched", query); // what the list shows (tests wait for it)
   }
 
   function mount(box) {

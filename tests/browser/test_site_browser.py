@@ -240,8 +240,11 @@ def test_search_a_phrase_of_a_review_loads_little(served, browser) -> None:
         ".reduce((n, e) => n + e.transferSize, 0)"
     )
     assert 0 < loaded < 1_000_000, loaded
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
     link.click()
-    heading = browser.find_element("id", "dv-100008")
+    heading = WebDriverWait(browser, 20).until(ec.presence_of_element_located(("id", "dv-100008")))
     assert heading.text.strip() == "Đỗ Văn Thanh"
 
 
