@@ -10,6 +10,7 @@ proposal note. The built site is then read as HTML: no script, no event handler,
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
