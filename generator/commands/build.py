@@ -44,6 +44,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="MÃ_TỔ_CHỨC",
         help="chỉ dựng trang cấp ủy / chi bộ của một tổ chức (ví dụ khi mỗi cấp ủy dựng riêng)",
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="trang mở thẳng từ ổ đĩa (file://, ví dụ chép vào USB); tìm kiếm cần máy chủ web",
+    )
     parser.set_defaults(func=run)
 
 
@@ -141,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         audiences=("to-chuc", *kinds),
         only=args.chi_mot,
+        offline=args.offline,
     )
     started = time.perf_counter()
     try:

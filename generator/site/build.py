@@ -56,6 +56,9 @@ class BuildOptions:
     # chi bộ); `only` restricts committees and chi bộ to one organization id
     audiences: tuple[str, ...] = ("to-chuc",)
     only: str = ""
+    # a site that works opened from disk (file://, e.g. a USB stick): pages as files
+    # (to-chuc/x.html, MkDocs' use_directory_urls: false) and Material's offline plugin
+    offline: bool = False
 
 
 @dataclass
@@ -113,7 +116,11 @@ def inputs_digest(options: BuildOptions, year: int, all_years: list[int]) -> str
             h.update(b"\0")
             h.update(path.read_bytes())
             h.update(b"\0")
-    h.update(json.dumps([all_years, options.strict, options.audiences, options.only]).encode())
+    h.update(
+        json.dumps(
+            [all_years, options.strict, options.audiences, options.only, options.offline]
+        ).encode()
+    )
     return h.hexdigest()
 
 
@@ -179,7 +186,7 @@ def build_site(
         result.years.append(YearResult(y, seconds_load=seconds_load / len(to_build)))
     views = rating.views(rated)
 
-    work = options.work or options.repo / "build"
+    work = options.work or options.repo / ("build-offline" if options.offline else "build")
 
     by_year = {r.year: r for r in result.years}
     schema_dir = options.repo / "schema"
@@ -194,6 +201,7 @@ def build_site(
             options.out / str(y),
             strict=options.strict,
             result=by_year[y],
+            offline=options.offline,
         )
         for audience in audiences.audiences_of(views[y].year, kinds, options.only):
             report(f"Dựng trang năm {y} cho {audience.root}", done, steps)
@@ -203,6 +211,7 @@ def build_site(
                 work / audience.root / str(y) / "docs",
                 options.out / audience.root / str(y),
                 strict=options.strict,
+                offline=options.offline,
             )
         # the editor (/<year>/soan-thao/): offered for the open year only
         publish_editor(
@@ -211,9 +220,9 @@ def build_site(
         cache.set(y, digests[y])
         done += 2
 
-    write_versions(options.out, all_years)
+    write_versions(options.out, all_years, offline=options.offline)
     for root in audiences.audience_roots(options.out):
-        write_versions(root, audiences.years_built(root))
+        write_versions(root, audiences.years_built(root), offline=options.offline)
     cache.save()
     report("Xong", steps, steps)
     result.years.sort(key=lambda r: r.year)
@@ -228,8 +237,11 @@ def build_year_site(
     *,
     strict: bool = False,
     result: YearResult | None = None,
+    offline: bool = False,
 ) -> YearResult:
-    """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`."""
+    """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`
+    (`offline`: for opening from disk: the view then links files, not folders)."""
+    view.directory_urls = not offline
     result = result or YearResult(view.number)
     started = time.perf_counter()
     rendered = render_year(view, project / TEMPLATES, docs_dir)
@@ -246,6 +258,7 @@ def build_year_site(
         # the audience's name is an organization's name: submitted text, so no markup
         + (f" · {safe_title(view.audience_title)}" if view.audience and view.audience.root else ""),
         strict=strict,
+        offline=offline,
     )
     result.seconds_mkdocs = time.perf_counter() - started
     started = time.perf_counter()
@@ -271,11 +284,11 @@ LANDING = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="robots" content="noindex, nofollow">
-<meta http-equiv="refresh" content="0; url={year}/">
+<meta http-equiv="refresh" content="0; url={year}/{index}">
 <title>Kiểm điểm, xếp loại năm {year}</title>
 </head>
 <body>
-<p>Đang chuyển đến <a href="{year}/">trang năm {year}</a>.</p>
+<p>Đang chuyển đến <a href="{year}/{index}">trang năm {year}</a>.</p>
 <ul>
 {links}
 </ul>
@@ -284,12 +297,15 @@ LANDING = """<!doctype html>
 """
 
 
-def write_versions(out: Path, all_years: list[int]) -> None:
-    """versions.json and the landing page at the root of the site."""
+def write_versions(out: Path, all_years: list[int], *, offline: bool = False) -> None:
+    """versions.json and the landing page at the root of the site (from disk, a folder
+    link would open a file listing: the offline site links index.html itself)."""
     out.mkdir(parents=True, exist_ok=True)
     data = versions(all_years)
     (out / "versions.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    index = "index.html" if offline else ""
     links = "\n".join(
-        f'<li><a href="{y}/">Năm {y}</a></li>' for y in sorted(all_years, reverse=True)
+        f'<li><a href="{y}/{index}">Năm {y}</a></li>' for y in sorted(all_years, reverse=True)
     )
-    (out / "index.html").write_text(LANDING.format(year=max(all_years), links=links), "utf-8")
+    landing = LANDING.format(year=max(all_years), links=links, index=index)
+    (out / "index.html").write_text(landing, "utf-8")

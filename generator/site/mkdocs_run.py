@@ -31,9 +31,21 @@ class _Collect(logging.Handler):
 
 
 def build_year(
-    config_file: Path, *, docs_dir: Path, site_dir: Path, site_name: str, strict: bool
+    config_file: Path,
+    *,
+    docs_dir: Path,
+    site_dir: Path,
+    site_name: str,
+    strict: bool,
+    offline: bool = False,
 ) -> list[str]:
-    """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode)."""
+    """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
+
+    `offline`: pages as files (`use_directory_urls: false`) and Material's offline
+    plugin, so that the site works opened from disk (file://)."""
+    extra: dict[str, object] = {}
+    if offline:
+        extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
@@ -47,6 +59,7 @@ def build_year(
             # the hook ships with the package: found wherever kiemdiem is installed, not only
             # in a checkout whose mkdocs.yml sits next to generator/
             hooks=[str(HOOKS)],
+            **extra,
         )
         build(config)
     except Abort as exc:

@@ -1,0 +1,95 @@
+"""`kiemdiem build --offline`, opened the way the README says: the site folder's index.html
+from disk (file://), in headless Chromium. Every link must open a page (not a folder
+listing), a chi bộ's members must be reachable, and the search box must say that search
+needs a web server rather than fail silently.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import MINI, write_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def usb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = write_tree(tmp_path_factory.mktemp("offline") / "repo", dict(MINI))
+    out = repo.parent / "usb"
+    # README: `kiemdiem build --offline --out <folder>`, then open <folder>/index.html
+    assert main(["--repo", str(repo), "build", "--offline", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    with tempfile.TemporaryDirectory() as profile:
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,1000",
+        ):
+            options.add_argument(arg)
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def test_offline_site_links_files_not_folders(usb: Path) -> None:
+    page = (usb / "2025/to-chuc/index.html").read_text("utf-8")
+    assert 'href="../to-chuc/chi-bo-ap-1.html"' in page
+    assert (usb / "2025/to-chuc/chi-bo-ap-1.html").is_file()
+    assert 'url=2025/index.html"' in (usb / "index.html").read_text("utf-8")
+
+
+def test_offline_site_opens_from_disk(usb: Path, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.get((usb / "index.html").as_uri())
+    wait.until(ec.url_contains("/2025/index.html"))
+    # the sidebar's "Tổ chức", then an organization from the tree, then a member
+    wait.until(ec.element_to_be_clickable((By.LINK_TEXT, "Tổ chức"))).click()
+    wait.until(ec.url_contains("/to-chuc/index.html"))
+    wait.until(ec.element_to_be_clickable((By.LINK_TEXT, "Chi bộ Ấp 1"))).click()
+    wait.until(ec.url_contains("/to-chuc/chi-bo-ap-1.html"))
+    heading = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "article h1")))
+    assert heading.text.strip() == "Chi bộ Ấp 1"
+    assert "Index of" not in browser.page_source
+    member = browser.find_element(By.CSS_SELECTOR, ".kd-members-table a[href='#dv-000001']")
+    member.click()
+    assert browser.find_element(By.ID, "dv-000001").text.strip() == "Nguyễn Văn Nam"
+    browser.save_screenshot(str(ARTIFACTS / "offline-member.png"))
+    # search needs a web server: the box says so instead of staying silent
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.send_keys("nam")
+    meta = browser.find_element(By.CSS_SELECTOR, ".md-search-result__meta")
+    wait.until(lambda _: "máy chủ web" in meta.text)
