@@ -8,6 +8,7 @@ all years saves the ~1 s import per year a subprocess would cost, and each
 from __future__ import annotations
 
 import logging
+from typing import Any
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -43,7 +44,7 @@ def build_year(
 
     `offline`: pages as files (`use_directory_urls: false`) and Material's offline
     plugin, so that the site works opened from disk (file://)."""
-    extra: dict[str, object] = {}
+    extra: dict[str, Any] = {}
     if offline:
         extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
     logger = logging.getLogger("mkdocs")
