@@ -1,21 +1,34 @@
-"""Benchmark: `kiemdiem build` of a synthetic year against a naive MkDocs build.
+"""Benchmark: `kiemdiem build` against a naive MkDocs build, Pagefind against Material's search.
 
-    python benchmarks/bench_build.py [--sizes 1000 3754] [--keep DIR]
+    python benchmarks/bench_build.py [--sizes 3754 20000 100000] [--naive-max 20000]
+                                     [--data 100000=/work/data/province-100k] [--keep DIR]
 
-For each size, in one run: generate a synthetic year (generator.synthetic), time the whole
-`kiemdiem build --year Y` (a subprocess: load, check, rate, render, MkDocs), then time a
-bare MkDocs + Material build of the same members laid out naively — one page per member,
-in folders mirroring the organization tree, every page in the navigation (MkDocs' default
-when `nav` is not given) with Material's `navigation.prune` (as DESIGN.md measured it), same theme and search plugin, no generator. Prints both times, the
-ratio, the site size, the largest page, the search index size and bytes per member.
+For each size, in one run, on a deterministic synthetic post-2025 province
+(generator.synthetic, shape `province-2025`, organizations in the proportions of the
+`province-2025` preset: 1,300 grassroots organizations and 5,000 chi bộ per 100,000
+members):
 
-Targets (issue 4): kiemdiem ≥ 3× faster than naive and < 20 s at 3,754 members; site
-< 60 MB; no page > 500 KB; search index < 12 MB; bytes per member flat across sizes.
+- ours: the whole `kiemdiem build --year Y` in a subprocess (load, check, rate, render,
+  MkDocs, Pagefind);
+- naive: a bare MkDocs + Material build of the same members laid out one page per member,
+  in folders mirroring the tree, every page in the navigation with Material's
+  `navigation.prune`, Material's search plugin on (what DESIGN.md measured).
+
+Printed per side: wall time, peak memory (the subprocess's max RSS), site size, bytes per
+member, the largest HTML page; for search: Pagefind's index size and files and what one
+query downloads (the entry, the wasm, the largest index chunk and five result fragments:
+an upper bound) against Material's index, which every query downloads whole.
+
+The naive side costs ~12 ms a member page: above --naive-max it is not run and says so.
+Targets (issue 11): at 100,000 members a full build ≤ 120 s, ≤ 6 KB of site per member,
+no page over 500 KB, bytes per member flat from 3,754 to 100,000, a query well under 1 MB.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,8 +43,8 @@ from generator.synthetic import generate  # noqa: E402
 
 YEAR = 2025
 RULESET = "qd366-hd43"
-# (grassroots organizations, chi bộ) per member count, in the proportions of a district
-SHAPES = {1000: (13, 47), 3754: (48, 177)}
+SHAPE = "province-2025"
+MB = 1024 * 1024
 
 NAIVE_CONFIG = """site_name: naive
 docs_dir: docs
@@ -48,23 +61,60 @@ plugins:
 
 
 def shape(members: int) -> tuple[int, int]:
-    if members in SHAPES:
-        return SHAPES[members]
-    chi_bo = max(1, round(members / 21.2))
-    return max(1, round(chi_bo / 3.7)), chi_bo
+    """(grassroots organizations, chi bộ) in the proportions of the province preset."""
+    return max(1, round(members * 1300 / 100_000)), max(1, round(members * 5000 / 100_000))
 
 
-def site_stats(site: Path) -> dict[str, float]:
+def run(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MiB (the process and the children it waited for, e.g.
+    the loading workers) and stdout of one subprocess."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        text = out.read().decode()
+        if proc.returncode != 0:
+            sys.exit(f"failed: {' '.join(cmd)}\n{text}\n{err.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024, text
+
+
+def site_stats(site: Path) -> dict[str, object]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
-    index = site / "search" / "search_index.json"
     largest = max(pages, key=lambda p: p.stat().st_size)
     return {
         "bytes": sum(p.stat().st_size for p in files),
         "pages": len(pages),
         "largest": largest.stat().st_size,
         "largest_name": str(largest.relative_to(site)),
-        "index": index.stat().st_size if index.is_file() else 0,
+    }
+
+
+def pagefind_stats(site: Path) -> dict[str, float]:
+    index = site / "pagefind"
+    files = [p for p in index.rglob("*") if p.is_file()]
+
+    def size(pattern: str, pick: str = "sum", n: int = 1) -> int:
+        sizes = sorted((p.stat().st_size for p in index.glob(pattern)), reverse=True)
+        return sum(sizes[:n]) if pick == "top" else sum(sizes)
+
+    query = (
+        size("pagefind.js")
+        + size("pagefind-entry.json")
+        + size("wasm.*.pagefind")
+        + size("pagefind.*.pf_meta")
+        + size("index/*.pf_index", "top")
+        + size("fragment/*.pf_fragment", "top", 5)
+    )
+    return {
+        "index_bytes": sum(p.stat().st_size for p in files),
+        "index_files": len(files),
+        "query_bytes": query,
+        "fragments": len(list(index.glob("fragment/*.pf_fragment"))),
     }
 
 
@@ -77,7 +127,7 @@ def naive_docs(repo: Path, out: Path) -> int:
     year_dir = repo / "submissions" / str(YEAR)
     (docs / "index.md").write_text("# Trang chủ\n", "utf-8")
     count = 0
-    for path in sorted((repo / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml")):
+    for path in sorted(year_dir.rglob("dang-vien/*.yaml")):
         data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
         review = data.get("kiem_diem") or {}
         body = [f"# {data['ho_ten']}", "", f"Mã: {data['ma_dang_vien']}", ""]
@@ -93,62 +143,93 @@ def naive_docs(repo: Path, out: Path) -> int:
     return count
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if proc.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
-    return elapsed
-
-
-def run_size(members: int, work: Path) -> dict[str, float]:
+def prepare(members: int, work: Path, data: dict[int, Path]) -> Path:
     repo = work / f"repo-{members}"
+    if members in data:  # an existing synthetic repository (copied: builds write into it)
+        shutil.copytree(data[members], repo, symlinks=False)
+        return repo
     shutil.copytree(ROOT / "schema", repo / "schema")
     grassroots, chi_bo = shape(members)
-    generate(
-        repo, year=YEAR, ruleset=RULESET, grassroots=grassroots, chi_bo=chi_bo, members=members
-    )
-    out = repo / "site"
-    ours = timed(
+    generate(repo, year=YEAR, ruleset=RULESET, grassroots=grassroots, chi_bo=chi_bo,
+             members=members, shape=SHAPE)  # fmt: skip
+    return repo
+
+
+def run_size(members: int, work: Path, naive_max: int, data: dict[int, Path]) -> dict:
+    repo = prepare(members, work, data)
+    out = work / f"site-{members}"
+    ours, peak, stdout = run(
         [sys.executable, "-m", "generator", "--repo", str(repo), "build", "--year", str(YEAR),
          "--out", str(out)],
         ROOT,
     )  # fmt: skip
-    stats = site_stats(out / str(YEAR))
+    phases = dict(
+        re.findall(r"(đọc và xếp loại|tạo trang|MkDocs|chỉ mục tìm kiếm) ([\d.]+) s", stdout)
+    )
+    row: dict = {"members": members, "ours": ours, "peak": peak, "phases": phases}
+    row.update(site_stats(out / str(YEAR)))
+    row.update(pagefind_stats(out / str(YEAR)))
+    if members <= naive_max:
+        naive_dir = work / f"naive-{members}"
+        naive_docs(repo, naive_dir)
+        naive, naive_peak, _ = run([sys.executable, "-m", "mkdocs", "build", "-q"], naive_dir)
+        stats = site_stats(naive_dir / "site")
+        index = naive_dir / "site" / "search" / "search_index.json"
+        row.update(naive=naive, naive_peak=naive_peak, naive_bytes=stats["bytes"],
+                   naive_largest=stats["largest"], naive_index=index.stat().st_size)  # fmt: skip
+    return row
 
-    naive_dir = work / f"naive-{members}"
-    naive_docs(repo, naive_dir)
-    naive = timed([sys.executable, "-m", "mkdocs", "build", "-q"], naive_dir)
-    naive_stats = site_stats(naive_dir / "site")
-    return {"members": members, "ours": ours, "naive": naive, **stats,
-            "naive_bytes": naive_stats["bytes"], "naive_index": naive_stats["index"]}  # fmt: skip
+
+def report(rows: list[dict]) -> None:
+    print(f"{'members':>8} | {'build':>7} {'peak MiB':>8} {'site MB':>8} {'B/member':>8} "
+          f"{'largest KB':>10} | {'naive':>7} {'peak MiB':>8} {'site MB':>8} {'largest KB':>10} "
+          f"{'ratio':>6}")  # fmt: skip
+    for r in rows:
+        ours = (f"{r['members']:>8} | {r['ours']:>6.1f}s {r['peak']:>8.0f} {r['bytes'] / MB:>8.1f} "
+                f"{r['bytes'] / r['members']:>8.0f} {r['largest'] / 1024:>10.0f} | ")  # fmt: skip
+        if "naive" in r:
+            naive = (f"{r['naive']:>6.1f}s {r['naive_peak']:>8.0f} {r['naive_bytes'] / MB:>8.1f} "
+                     f"{r['naive_largest'] / 1024:>10.0f} {r['naive'] / r['ours']:>5.1f}x")  # fmt: skip
+        else:
+            naive = "not run (above --naive-max; ~12 ms a page: ≈ {:.0f} s)".format(
+                0.012 * r["members"]
+            )
+        print(ours + naive)
+    print("phases of our build (s):")
+    for r in rows:
+        print(f"{r['members']:>8}: " + ", ".join(f"{k} {v}" for k, v in r["phases"].items()))
+    print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'one query KB':>12} | "
+          f"{'Material index MB (every query)':>32} {'ratio':>7}")  # fmt: skip
+    for r in rows:
+        material = r.get("naive_index")
+        tail = (f"{material / MB:>32.2f} {material / r['query_bytes']:>6.0f}x"
+                if material else f"{'not run':>32}")  # fmt: skip
+        print(f"{r['members']:>8} | {r['index_bytes'] / MB:>11.1f} {r['index_files']:>6} "
+              f"{r['query_bytes'] / 1024:>12.0f} | {tail}")  # fmt: skip
+    for r in rows:
+        print(f"largest page at {r['members']}: {r['largest_name']} ({r['largest'] / 1024:.0f} KB)")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = (last["bytes"] / last["members"]) / (first["bytes"] / first["members"])
+        print(f"bytes per member, {last['members']} vs {first['members']}: x{growth:.2f}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3754])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3754])
+    parser.add_argument("--naive-max", type=int, default=20_000)
+    parser.add_argument("--data", action="append", default=[], metavar="SIZE=DIR",
+                        help="reuse an existing synthetic repository for a size")  # fmt: skip
     parser.add_argument("--keep", type=Path, default=None, help="keep the work folder here")
     args = parser.parse_args()
+    data = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.data)}
     work = args.keep or Path(tempfile.mkdtemp(prefix="kiemdiem-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows = [run_size(n, work) for n in args.sizes]
-    mb = 1024 * 1024
-    print(f"{'members':>8} {'kiemdiem':>9} {'naive':>8} {'ratio':>6} {'site MB':>8} "
-          f"{'largest KB':>11} {'index MB':>9} {'B/member':>9}   (naive: site MB, index MB)")  # fmt: skip
-    for r in rows:
-        print(
-            f"{r['members']:>8} {r['ours']:>8.1f}s {r['naive']:>7.1f}s "
-            f"{r['naive'] / r['ours']:>5.1f}x {r['bytes'] / mb:>8.1f} "
-            f"{r['largest'] / 1024:>11.0f} {r['index'] / mb:>9.2f} "
-            f"{r['bytes'] / r['members']:>9.0f}   ({r['naive_bytes'] / mb:.1f}, "
-            f"{r['naive_index'] / mb:.2f})"
-        )
-    big = rows[-1]
-    print(f"largest page: {big['largest_name']}")
-    if len(rows) > 1:
-        growth = (rows[-1]["bytes"] / rows[-1]["members"]) / (rows[0]["bytes"] / rows[0]["members"])
-        print(f"bytes per member, {rows[-1]['members']} vs {rows[0]['members']}: x{growth:.2f}")
+    rows = []
+    for n in args.sizes:
+        rows.append(run_size(n, work, args.naive_max, data))
+        print(f"... {n} done", file=sys.stderr, flush=True)
+    report(rows)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
