@@ -92,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
             site_name=f"Kiểm điểm {year} (xem trước)",
             dev_addr=args.addr,
             livereload=True,
+            # only the pages whose Markdown changed are rebuilt (the renderer rewrites
+            # only changed files; a changed review changes its page's front matter digest)
+            build_type="dirty",
         )
     finally:
         stop.set()
