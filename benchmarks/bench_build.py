@@ -8,8 +8,9 @@ For each size, in one run, on a deterministic synthetic post-2025 province
 `province-2025` preset: 1,300 grassroots organizations and 5,000 chi bộ per 100,000
 members):
 
-- ours: the whole `kiemdiem build --year Y` in a subprocess (load, check, rate, render,
-  MkDocs, Pagefind);
+- ours: the whole `kiemdiem build --year Y --pham-vi to-chuc` in a subprocess (load,
+  check, rate, render, MkDocs, Pagefind) — the whole organization's site; each deciding
+  committee's and chi bộ's own site (issue 14) is a further build of its part;
 - naive: a bare MkDocs + Material build of the same members laid out one page per member,
   in folders mirroring the tree, every page in the navigation with Material's
   `navigation.prune`, Material's search plugin on (what DESIGN.md measured).
@@ -160,7 +161,7 @@ def run_size(members: int, work: Path, naive_max: int, data: dict[int, Path]) ->
     out = work / f"site-{members}"
     ours, peak, stdout = run(
         [sys.executable, "-m", "generator", "--repo", str(repo), "build", "--year", str(YEAR),
-         "--out", str(out)],
+         "--out", str(out), "--pham-vi", "to-chuc"],
         ROOT,
     )  # fmt: skip
     phases = dict(
