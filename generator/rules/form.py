@@ -70,8 +70,8 @@ def missing(data: dict[str, Any], wanted: tuple[FormSection, ...]) -> list[str]:
 
 
 def record_data(record: MemberReview | Organization) -> dict[str, Any]:
-    """The fields `sections` names, as a mapping, from a schema-valid record (a valid
-    record holds no empty text: the schema refuses it)."""
+    """The fields `sections` names, as a mapping, from a schema-valid record (a draft may
+    hold an empty section; in a record it reads like an absent one)."""
     review = record.review
     texts = {
         "uu_diem": review.strengths,

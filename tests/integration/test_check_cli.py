@@ -398,6 +398,21 @@ def test_empty_review_section_is_a_length_finding(
     assert found(report) == [("schema-length", M1, 15)]
 
 
+def test_a_draft_may_leave_a_section_empty(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13 item 3: one form rule. A draft may be partial: an empty section is no error;
+    it is named among what the draft must still add under the year's ruleset."""
+    repo = mini_repo(replace(M1, "uu_diem: Hoàn thành đầy đủ nhiệm vụ được giao.", 'uu_diem: ""'))
+    member = repo / M1
+    member.write_text(member.read_text("utf-8") + "trang_thai_ho_so: nhap\n", "utf-8")
+    _, report = run_check(repo, capsys=capsys)
+    codes = [(f["code"], f["severity"]) for f in report["findings"] if f["path"] == M1]
+    assert ("schema-length", "error") not in codes
+    todo = [f for f in report["findings"] if f["path"] == M1 and f["code"] == "form-to-complete"]
+    assert todo and "`kiem_diem.uu_diem`" in todo[0]["message"]
+
+
 @pytest.mark.parametrize("command", [["rate"], ["stats", "--format", "csv"]])
 def test_rate_and_stats_say_when_broken_files_were_left_out(
     mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str], command: list[str]
