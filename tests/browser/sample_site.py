@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,11 +17,10 @@ from typing import Any
 import pytest
 
 from generator.site.build import BuildOptions, build_site
+from tests.browser.chrome import CHROMIUM, chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed"
 )
@@ -51,30 +49,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    with tempfile.TemporaryDirectory() as profile:
-        for arg in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--window-size=1280,1000",
-        ):
-            options.add_argument(arg)
-        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-        driver.set_script_timeout(60)
-        try:
-            yield driver
-        finally:
-            driver.quit()
+    with chromium(script_timeout=60) as driver:
+        yield driver
 
 
 def sitemap(out: Path, year: int) -> list[str]:

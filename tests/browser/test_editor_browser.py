@@ -22,13 +22,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -37,11 +37,10 @@ import yaml
 from generator.editor.config import DATE_MESSAGE
 from generator.site.build import BuildOptions, build_site
 from generator.submissions import layout
+from tests.browser.chrome import CHROMIUM, chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 NODE = shutil.which("node")
 
@@ -182,31 +181,9 @@ def _wait_for_decap_server(port: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    with tempfile.TemporaryDirectory() as profile:
-        for arg in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--window-size=1280,1400",
-        ):
-            options.add_argument(arg)
-        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-        try:
-            yield driver
-        finally:
-            driver.quit()
+def browser() -> Iterator[Any]:
+    with chromium(window="1280,1400", network_log=True) as driver:
+        yield driver
 
 
 # ---------------------------------------------------------------------- a member at the form

@@ -6,19 +6,18 @@ needs a web server rather than fail silently.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.cli import main
+from tests.browser.chrome import CHROMIUM, chromium
 from tests.conftest import MINI, write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,27 +35,9 @@ def usb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    with tempfile.TemporaryDirectory() as profile:
-        for arg in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--window-size=1280,1000",
-        ):
-            options.add_argument(arg)
-        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-        try:
-            yield driver
-        finally:
-            driver.quit()
+def browser() -> Iterator[Any]:
+    with chromium() as driver:
+        yield driver
 
 
 def test_offline_site_links_files_not_folders(usb: Path) -> None:
