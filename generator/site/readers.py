@@ -27,7 +27,7 @@ class AudienceReads:
     member_scopes: Mapping[str, Scope] = MappingProxyType({})  # reader scope per member
     member_tree: ScopeTree | None = None  # the member schema's classes (x-pham-vi)
     disclosure: Disclosure | None = None  # small counts hidden (the organization's site)
-    cited: list[tuple[str, str, int]] | None = None  # the rules page's rules, when set
+    cited: list[tuple[str, str, int]] | None = None  # the rules page's rules, once known
 
     def reads(self, member_id: str, key: str) -> bool:
         """Whether this view's reader may read property `key` of a member's file."""

@@ -375,7 +375,9 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
             for verdict in [*self.verdicts.members.values(), *self.verdicts.orgs.values()]:
                 for reason in [*verdict.reasons, *verdict.flags]:
                     seen[(reason.rule, self.citation(reason.rule, reason.citation))] += 1
-        return sorted(((r, c, n) for (r, c), n in seen.items()), key=_rule_sort_key)
+        # kept: every audience's view of the year asks the whole year's view for it
+        self.cited = sorted(((r, c, n) for (r, c), n in seen.items()), key=_rule_sort_key)
+        return self.cited
 
     def citation(self, rule_id: str, citation: str) -> str:
         """A reason's citation; when the rule gave none, the rules reference's."""
