@@ -27,6 +27,7 @@ import gc
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -34,13 +35,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding
-from generator.submissions.layout import Kind, SubmissionFile
+from generator.submissions.layout import SubmissionFile
 from generator.submissions.yamlload import Document, PathKey, loads
 
 CACHE_DIR = ".kiemdiem-cache"
 CHUNK = 256  # files per task handed to a worker
 MIN_PARALLEL = 2000  # fewer files than this are read in this process (a pool costs ~0.2 s)
-_VERSION = 1  # bump when the pickled outcome's shape changes
+_VERSION = 2  # bump when the pickled outcome's shape changes
+RACY_NS = 2_000_000_000  # a stat this close to the cache's writing is not trusted
+
+StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -48,12 +52,15 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 class CompactDocument(Document):
     """A document without its tree or positions; they are read again when first asked for.
 
-    Records keep one of these as `source.document`: the positions are only needed for the
-    few files that have findings, so holding every file's position table (millions of
-    entries in a province) is the waste this avoids.
+    Records keep one of these as `source.document`: positions (and the raw mapping) are
+    only needed for the few files that have findings, so holding every file's position
+    table (millions of entries in a province, ~0.5 GB) is the waste this avoids. Code that
+    needs a position asks for it when it makes a finding, not before
+    (e.g. generator.check.decisions).
     """
 
     def __init__(self, full_path: str) -> None:
+        self._data: dict[str, Any] = {}
         super().__init__({}, {}, {})
         self.full_path = full_path
         self._filled = False
@@ -62,14 +69,24 @@ class CompactDocument(Document):
         if self._filled:
             return
         self._filled = True
+        FILLS[0] += 1
         try:
             document = loads(Path(self.full_path).read_bytes()).document
         except OSError:
             document = None
         if document is not None:
-            self.data = document.data
+            self._data = document.data
             self.value_marks.update(document.value_marks)
             self.key_marks.update(document.key_marks)
+
+    @property  # type: ignore[override]
+    def data(self) -> dict[str, Any]:
+        self._fill()
+        return self._data
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self._data = value
 
     def value_pos(self, path: PathKey) -> Any:
         self._fill()
@@ -89,6 +106,9 @@ class CompactDocument(Document):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["full_path"])  # type: ignore[misc]
+
+
+FILLS = [0]  # how many compact documents were read again (tests count them)
 
 
 @dataclass
@@ -129,9 +149,7 @@ def check_one(file: SubmissionFile, ctx: Context, schemas: Any) -> Outcome:
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
-    if file.kind is Kind.MEMBER and outcome.record is not None:
-        # members are 9 in 10 files and rarely asked for a position; organizations,
-        # proposals and decisions are asked for many (one per decision line): kept whole
+    if outcome.record is not None:
         outcome.record.source.document = CompactDocument(str(repo / file.path))
     return outcome
 
@@ -155,14 +173,25 @@ def _check_chunk(files: list[SubmissionFile]) -> bytes:
 
 
 @contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree of objects is built (it would
-    scan the growing heap again and again for nothing: loading makes no garbage cycles)."""
+    scan the growing heap again and again for nothing: loading makes no garbage cycles).
+
+    With `freeze`, what was built is moved out of the collector's reach afterwards
+    (`gc.freeze`): otherwise the first collection after the pause walks every one of the
+    millions of new objects (1.7 s at 100,000 members) to find nothing. A later
+    `paused_gc(freeze=True)` (the next load of a long-running `serve`) unfreezes first, so
+    the previous load can still be collected once it is dropped.
+    """
     enabled = gc.isenabled()
+    if freeze and gc.get_freeze_count():
+        gc.unfreeze()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 
@@ -176,7 +205,15 @@ def _code_digest() -> str:
 
 
 class OutcomeCache:
-    """Outcomes of one year's files under one context, in one pickle file."""
+    """Outcomes of one year's files under one context, in one pickle file.
+
+    An outcome is keyed by its file's content (SHA-256). Hashing every file of a province
+    means reading 100,000 files, so, like Git's index, the cache also keeps each file's
+    `stat` (size, mtime, ctime, inode) with its digest: a file whose stat is unchanged is
+    not read again. A stat taken less than `RACY_NS` before the cache was written is not
+    trusted (the file may have changed again within the clock's resolution), and a fresh
+    checkout (every mtime new) simply hashes everything once.
+    """
 
     def __init__(self, repo: Path, year: int, ctx: Context) -> None:
         h = hashlib.sha256(_code_digest().encode())
@@ -184,14 +221,37 @@ class OutcomeCache:
             h.update(schema.read_bytes())
         h.update(repr((ctx.ruleset, ctx.repo)).encode())
         h.update(ctx.year_bytes)
+        self.repo = repo
         self.path = repo / CACHE_DIR / f"check-{year}-{h.hexdigest()[:20]}.pickle"
         self.entries: dict[str, tuple[str, Outcome]] = {}
+        self.stats: dict[str, tuple[StatKey, str]] = {}  # path -> (stat, digest)
+        self.written_ns = 0
         self.changed = False
         try:
             with self.path.open("rb") as f, paused_gc():
-                self.entries = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            self.entries = {}
+                stored = pickle.load(f)
+            self.entries, self.stats, self.written_ns = stored
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            self.entries, self.stats, self.written_ns = {}, {}, 0
+
+    def digest(self, path: str) -> str:
+        """The SHA-256 of the file at `path` ("" when unreadable: never cached)."""
+        full = self.repo / path
+        try:
+            st = os.lstat(full)
+        except OSError:
+            return ""
+        key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        known = self.stats.get(path)
+        if known is not None and known[0] == key and st.st_mtime_ns < self.written_ns - RACY_NS:
+            return known[1]
+        try:
+            digest = hashlib.sha256(full.read_bytes()).hexdigest()
+        except OSError:
+            return ""
+        self.stats[path] = (key, digest)
+        self.changed = True
+        return digest
 
     def get(self, path: str, digest: str) -> Outcome | None:
         hit = self.entries.get(path)
@@ -207,12 +267,15 @@ class OutcomeCache:
             return
         for path in stale:
             del self.entries[path]
+        for path in set(self.stats) - keep:
+            del self.stats[path]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         for old in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
             old.unlink(missing_ok=True)  # outcomes of another context of this year
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as f:
-            pickle.dump(self.entries, f, pickle.HIGHEST_PROTOCOL)
+            stored = (self.entries, self.stats, time.time_ns())
+            pickle.dump(stored, f, pickle.HIGHEST_PROTOCOL)
         tmp.replace(self.path)
 
 
@@ -224,13 +287,6 @@ def workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _digest(repo: Path, file: SubmissionFile) -> str:
-    try:
-        return hashlib.sha256((repo / file.path).read_bytes()).hexdigest()
-    except OSError:
-        return ""  # unreadable: never cached (check_one reports it)
 
 
 @dataclass
@@ -245,7 +301,8 @@ class FileLoader:
     def run(self, files: list[SubmissionFile], progress: Progress | None = None) -> list[Outcome]:
         """The outcome of every file, in the order given."""
         out: list[Outcome | None] = [None] * len(files)
-        digests = [_digest(self.repo, f) if self.cache else "" for f in files]
+        cache = self.cache
+        digests = [cache.digest(f.path) for f in files] if cache else [""] * len(files)
         todo: list[int] = []
         for i, f in enumerate(files):
             hit = self.cache.get(f.path, digests[i]) if self.cache and digests[i] else None

@@ -130,7 +130,7 @@ class Pipeline:
         chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
         out = RatedYears(all_years, chosen)
         to_load = span(all_years, chosen, final_levels=final_levels) if rate else chosen
-        with paused_gc():
+        with paused_gc(freeze=True):
             self._load_into(out, to_load, rate=rate, ruleset=ruleset, progress=progress)
         return out
 

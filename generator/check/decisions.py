@@ -15,6 +15,8 @@ from generator.submissions.records import Decisions, Organization, Source
 from generator.submissions.year import Year
 from generator.vietnamese import suggest
 
+Line = tuple[str, int, str]  # the path of a decision line in its file
+
 
 def guess(word: str, candidates: Iterable[str]) -> dict[str, Any]:
     """The `hint_key` and `guess` parameters of a "did you mean" hint (none when no id is
@@ -29,27 +31,32 @@ class _Check:
     org: Organization
     src: Source
     result: CheckResult
-    first: dict[str, int] = field(default_factory=dict)
+    first: dict[str, Line] = field(default_factory=dict)
 
-    def decided(self, target: str, path: tuple[str, int, str]) -> Position | None:
-        """The line of a decided subject, or None (reported) when it is decided twice."""
-        pos = self.src.document.value_pos(path)
+    def at(self, line: Line) -> Position:
+        """The position of a decision line. Asked only for a finding: a province's decision
+        files are kept without their position tables (generator.loading.CompactDocument),
+        so a position costs a re-read of the file."""
+        return self.src.document.value_pos(line)
+
+    def decided(self, target: str, line: Line) -> Line | None:
+        """The decision line of a subject, or None (reported) when it is decided twice."""
         if target in self.first:
             self.result.add(
                 make(
                     "decision-duplicate",
                     self.src.path,
-                    pos,
+                    self.at(line),
                     target=target,
-                    first_line=self.first[target],
+                    first_line=self.at(self.first[target]).line,
                 )
             )
             return None
-        self.first[target] = pos.line
-        return pos
+        self.first[target] = line
+        return line
 
     def authorized(
-        self, pos: Position, target: str, authority: Authority, subject: str, related: list[str]
+        self, line: Line, target: str, authority: Authority, subject: str, related: list[str]
     ) -> None:
         if authority.allows(self.org.id):
             return
@@ -57,7 +64,7 @@ class _Check:
             make(
                 "decision-no-authority",
                 self.src.path,
-                pos,
+                self.at(line),
                 body=self.org.type.label_vi,
                 org=self.org.id,
                 subject=subject,
@@ -71,8 +78,8 @@ class _Check:
         year = self.year
         broken = {m for ids in year.broken_members.values() for m in ids}
         for item in decisions.members:
-            pos = self.decided(item.member_id, ("dang_vien", item.index, "ma_dang_vien"))
-            if pos is None or item.member_id in broken:
+            line = self.decided(item.member_id, ("dang_vien", item.index, "ma_dang_vien"))
+            if line is None or item.member_id in broken:
                 continue
             member = year.members.get(item.member_id)
             if member is None:
@@ -80,7 +87,7 @@ class _Check:
                     make(
                         "ref-unknown-member",
                         self.src.path,
-                        pos,
+                        self.at(line),
                         member=item.member_id,
                         scope=SCOPE_YEAR_VI.format(year=year.year),
                         **guess(item.member_id, year.members),
@@ -89,19 +96,19 @@ class _Check:
                 continue
             related = [member.source.path] if member.source else []
             authority = member_authority(year, item.member_id)
-            self.authorized(pos, item.member_id, authority, SUBJECT_VI["member"], related)
+            self.authorized(line, item.member_id, authority, SUBJECT_VI["member"], related)
 
     def organizations(self, decisions: Decisions) -> None:
         for item in decisions.organizations:
-            pos = self.decided(item.org_id, ("to_chuc", item.index, "ma_to_chuc"))
-            if pos is None:
+            line = self.decided(item.org_id, ("to_chuc", item.index, "ma_to_chuc"))
+            if line is None:
                 continue
             if item.org_id not in self.year.orgs:
                 self.result.add(
                     make(
                         "ref-unknown-org",
                         self.src.path,
-                        pos,
+                        self.at(line),
                         org=item.org_id,
                         year=self.year.year,
                         **guess(item.org_id, self.year.orgs),
@@ -109,7 +116,7 @@ class _Check:
                 )
                 continue
             authority = org_authority(self.year, item.org_id)
-            self.authorized(pos, item.org_id, authority, SUBJECT_VI["org"], [])
+            self.authorized(line, item.org_id, authority, SUBJECT_VI["org"], [])
 
     def re_ratings(self, decisions: Decisions) -> None:
         for rr in decisions.re_ratings:

@@ -15,6 +15,7 @@ from generator.findings import CheckResult, Position, make
 from generator.messages.crossfile import SCOPE_ORG_VI
 from generator.rules.assess import is_new_member
 from generator.submissions.records import MemberReview, MembershipStatus, Organization, Proposals
+from generator.submissions.yamlload import PathKey
 from generator.submissions.year import Year
 
 
@@ -83,21 +84,24 @@ def _check_proposals(
             )
         )
         return
-    first_line: dict[str, int] = {}
+    first_line: dict[str, PathKey] = {}
+    # positions are asked only for findings (a province's proposals files are kept
+    # without their position tables: generator.loading.CompactDocument)
+    at = src.document.value_pos
     for item in proposals.items:
-        pos = src.document.value_pos(("de_xuat", item.index, "ma_dang_vien"))
+        line: PathKey = ("de_xuat", item.index, "ma_dang_vien")
         if item.member_id in first_line:
             result.add(
                 make(
                     "proposal-duplicate",
                     src.path,
-                    pos,
+                    at(line),
                     member=item.member_id,
-                    first_line=first_line[item.member_id],
+                    first_line=at(first_line[item.member_id]).line,
                 )
             )
             continue
-        first_line[item.member_id] = pos.line
+        first_line[item.member_id] = line
         if item.member_id not in org.member_ids and item.member_id not in year.broken_members.get(
             org.id, []
         ):
@@ -107,14 +111,13 @@ def _check_proposals(
                 make(
                     "proposal-unknown-member",
                     src.path,
-                    pos,
+                    at(line),
                     member=item.member_id,
                     org=org.id,
                     **guess(item.member_id, org.member_ids),
                     related=related,
                 )
             )
-    end = src.document.key_pos(("de_xuat",))
     for member_id in org.member_ids:
         member = year.members[member_id]
         if member_id not in first_line and needs_proposal(member, year):
@@ -123,7 +126,7 @@ def _check_proposals(
                 make(
                     "proposal-missing-member",
                     src.path,
-                    end,
+                    src.document.key_pos(("de_xuat",)),
                     member=member_id,
                     name=member.name,
                     related=related,

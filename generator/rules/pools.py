@@ -8,7 +8,7 @@ from typing import Any
 from generator.findings import Finding, Position
 from generator.rules import problems
 from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
-from generator.rules.quota import DecidedLine, QuotaPolicy, check_pool, quota_sentence
+from generator.rules.quota import At, DecidedLine, QuotaPolicy, check_pool, quota_sentence
 from generator.rules.run import Run, org_name
 from generator.submissions.records import Level
 
@@ -56,7 +56,7 @@ def _member_pools(run: Run, policy: QuotaPolicy) -> None:
         if pool_org is not None:
             pools.setdefault((pool_org, role_group_of(run, v.subject_id)), []).append(v)
     _unknown_groups(run, policy)
-    lines = {mid: DecidedLine(mid, d.path, d.position) for mid, d in run.index.members.items()}
+    lines = {mid: DecidedLine(mid, d.path, d) for mid, d in run.index.members.items()}
     for (pool_id, group), verdicts in pools.items():
         decider = year.grassroots_of(pool_id)
         decisions = year.decisions.get(decider.id) if decider else None
@@ -120,7 +120,7 @@ def _org_pools(run: Run, policy: QuotaPolicy) -> None:
             key = decider.id if decider else None
         if key is not None:
             org_pools.setdefault(key, []).append(v)
-    lines = {oid: DecidedLine(oid, d.path, d.position) for oid, d in run.index.orgs.items()}
+    lines = {oid: DecidedLine(oid, d.path, d) for oid, d in run.index.orgs.items()}
     for pool_id, verdicts in org_pools.items():
         decisions = year.decisions.get(pool_id)
         pool, found = check_pool(
@@ -139,10 +139,10 @@ def _org_pools(run: Run, policy: QuotaPolicy) -> None:
 
 def _fallback_line(run: Run, pool_id: str, decisions: Any) -> DecidedLine | None:
     if decisions is not None and decisions.source is not None:
-        return DecidedLine(pool_id, decisions.source.path, Position(1))
+        return DecidedLine(pool_id, decisions.source.path, At(Position(1)))
     org = run.year.orgs.get(pool_id)
     if org is not None and org.source is not None:
-        return DecidedLine(pool_id, org.source.path, Position(1))
+        return DecidedLine(pool_id, org.source.path, At(Position(1)))
     return None
 
 

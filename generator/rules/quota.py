@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Protocol
 
 from generator.findings import Finding, Position
 from generator.rules import problems
@@ -85,11 +86,31 @@ def limit_for(base: int, share: Fraction, rounding: str) -> int:
     return math.floor(exact)
 
 
+class Located(Protocol):
+    @property
+    def position(self) -> Position: ...
+
+
+@dataclass(frozen=True)
+class At:
+    """A position known already (a fallback line)."""
+
+    position: Position
+
+
 @dataclass(frozen=True)
 class DecidedLine:
+    """A decision line, its position asked only for a finding: finding it re-reads the
+    decisions file (generator.loading.CompactDocument), which a province cannot afford for
+    every line of every pool."""
+
     subject_id: str
     path: str
-    position: Position
+    where: Located
+
+    @property
+    def position(self) -> Position:
+        return self.where.position
 
 
 def check_pool(

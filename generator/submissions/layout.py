@@ -100,29 +100,49 @@ def years(repo: Path) -> list[int]:
 
 
 def walk_year(repo: Path, year: int) -> list[SubmissionFile]:
-    """Every file of one year, classified, in a stable order. Symlinks are not followed."""
-    base = repo / SUBMISSIONS / str(year)
+    """Every file of one year, classified, in a stable order. Symlinks are not followed.
+
+    The order is os.walk's top-down order with sorted names: in each folder its symlinked
+    and dot-named subfolders, then its files, then each subfolder in turn. `os.scandir`
+    gives the file types without a system call per entry (a province has 100,000 files).
+    """
     out: list[SubmissionFile] = []
-    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-        dirnames.sort()
-        rel_dir = Path(dirpath).relative_to(repo).as_posix()
-        for d in list(dirnames):
-            if os.path.islink(os.path.join(dirpath, d)):
-                out.append(SubmissionFile(f"{rel_dir}/{d}", Kind.SYMLINK, year))
-                dirnames.remove(d)
-            elif d.startswith("."):
-                # never read, so never checked: reported (check: path-name), not skipped
-                out.append(SubmissionFile(f"{rel_dir}/{d}", Kind.UNKNOWN, year))
-                dirnames.remove(d)
-        for name in sorted(filenames):
-            if name in IGNORED_NAMES:
-                continue
-            rel = f"{rel_dir}/{name}"
-            if os.path.islink(os.path.join(dirpath, name)):
-                out.append(SubmissionFile(rel, Kind.SYMLINK, year))
-            else:
-                out.append(classify(rel))
+    base = repo / SUBMISSIONS / str(year)
+    if base.is_dir() and not base.is_symlink():
+        _walk(str(base), f"{SUBMISSIONS}/{year}", year, out)
     return out
+
+
+def _walk(full: str, rel_dir: str, year: int, out: list[SubmissionFile]) -> None:
+    try:
+        with os.scandir(full) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    subdirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()  # follows a symlink, as os.walk does to sort names
+        except OSError:
+            is_dir = False
+        (subdirs if is_dir else files).append(entry)
+    walk_into = []
+    for d in subdirs:
+        if d.is_symlink():
+            out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.SYMLINK, year))
+        elif d.name.startswith("."):
+            # never read, so never checked: reported (check: path-name), not skipped
+            out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.UNKNOWN, year))
+        else:
+            walk_into.append(d)
+    for f in files:
+        if f.name in IGNORED_NAMES:
+            continue
+        rel = f"{rel_dir}/{f.name}"
+        out.append(SubmissionFile(rel, Kind.SYMLINK, year) if f.is_symlink() else classify(rel))
+    for d in walk_into:
+        _walk(d.path, f"{rel_dir}/{d.name}", year, out)
 
 
 def resolve_inside(repo: Path, path: Path) -> str | None:

@@ -53,7 +53,7 @@ __all__ = [
 # --------------------------------------------------------------------------- pieces
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Discipline:
     """One disciplinary decision (kỷ luật)."""
 
@@ -70,7 +70,7 @@ class Discipline:
     content: str = key("noi_dung", "")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Tasks:
     """Assigned tasks or targets of a member for the year (nhiệm vụ, chỉ tiêu)."""
 
@@ -84,7 +84,7 @@ class Tasks:
         return self.completed / self.assigned if self.assigned else 1.0
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Scores:
     """100-point scores (qd366-hd43): general /30, task results /70."""
 
@@ -96,7 +96,7 @@ class Scores:
         return self.general + self.tasks
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class ReviewText:
     """The official form's sections (RULES.md X5)."""
 
@@ -108,7 +108,7 @@ class ReviewText:
     direction: str = key("phuong_huong", "")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class EarlierShortcomings:
     """Shortcomings pointed out earlier and how many are remedied (366-M1)."""
 
@@ -116,7 +116,7 @@ class EarlierShortcomings:
     remedied: int = key("so_da_khac_phuc")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class CivilServantRating:
     """The rating given by the member's agency as civil servant (CBCCVC)."""
 
@@ -124,7 +124,7 @@ class CivilServantRating:
     agency: str = key("co_quan", "")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Transfer:
     """A transfer of party activity during the year (chuyển sinh hoạt)."""
 
@@ -134,7 +134,7 @@ class Transfer:
     comments_received: bool = key("co_nhan_xet_noi_cu", False)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class TemporaryActivity:
     """Temporary activity at another chi bộ (sinh hoạt tạm thời)."""
 
@@ -142,7 +142,7 @@ class TemporaryActivity:
     comments_received: bool = key("co_nhan_xet", False)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class LedUnit:
     """Facts about the unit a member leads (124-M1, 124-M4, 366-L1)."""
 
@@ -160,7 +160,7 @@ class LedUnit:
     tasks: Tasks | None = key("nhiem_vu", None)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Target:
     """A resolution target of an organization (chỉ tiêu nghị quyết)."""
 
@@ -169,7 +169,7 @@ class Target:
     key_target: bool = key("chu_yeu", False)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Leadership:
     """The leadership body (cấp ủy / tập thể lãnh đạo) of an organization, by member id."""
 
@@ -185,7 +185,7 @@ class Leadership:
         return ids + [m for m in (*self.deputies, *self.members) if m not in ids]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class SameLevelBodies:
     """Ratings of the same-level government, Fatherland Front and mass organizations (132-O1)."""
 
@@ -200,7 +200,7 @@ class SameLevelBodies:
 # --------------------------------------------------------------------------- files
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Source:
     """Where a record came from: repository-relative path and the positions of its document."""
 
@@ -217,7 +217,7 @@ class DataProtection:
     suppress_below: int = key("nguong_an_so_lieu", 3)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class RoleGroup:
     """366-M6: a group of similar role, named by the year; member quotas pool per
     (deciding committee × role group)."""
@@ -226,7 +226,7 @@ class RoleGroup:
     name: str = key("ten")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class YearConfig:
     """`nam-danh-gia.yaml`: the evaluation year."""
 
@@ -243,7 +243,7 @@ class YearConfig:
     source: Source | None = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Organization:
     """`to-chuc.yaml`: an organization, its collective review and its targets."""
 
@@ -279,7 +279,7 @@ class Organization:
         return self.leadership.head
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class MemberReview:
     """`dang-vien/<ma_dang_vien>.yaml`: one member's self-review for the year."""
 
@@ -318,14 +318,14 @@ class MemberReview:
     org_id: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Vote:
     agree: int = key("tan_thanh")
     disagree: int = key("khong_tan_thanh", 0)
     abstain: int = key("khong_bieu_quyet", 0)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Proposal:
     """One line of a chi bộ's proposals."""
 
@@ -336,7 +336,7 @@ class Proposal:
     index: int = 0  # position in the file's list, for findings
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Proposals:
     """`de-xuat.yaml`: a chi bộ's proposals for its members."""
 
@@ -348,7 +348,7 @@ class Proposals:
     source: Source | None = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class MemberDecision:
     member_id: str = key("ma_dang_vien")
     level: Level = key("muc")
@@ -356,7 +356,7 @@ class MemberDecision:
     index: int = 0
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class OrgDecision:
     org_id: str = key("ma_to_chuc")
     level: Level = key("muc")
@@ -364,7 +364,7 @@ class OrgDecision:
     index: int = 0
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class ReRating:
     """A re-rating of an earlier year (RULES.md 124-M7)."""
 
@@ -375,7 +375,7 @@ class ReRating:
     index: int = 0
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Decisions:
     """`quyet-dinh.yaml`: a committee's decisions for the year."""
 

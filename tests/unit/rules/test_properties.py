@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.findings import Position
 from generator.rules.base import Verdict
-from generator.rules.quota import DecidedLine, QuotaPolicy, check_pool
+from generator.rules.quota import At, DecidedLine, QuotaPolicy, check_pool
 from generator.submissions.records import Level
 from tests.unit.rules.conftest import rate
 from tests.unit.rules.tree import Tree, crit124, crit132, tasks
@@ -125,7 +125,7 @@ def test_quota_never_passes_more_than_its_limit(
         verdicts.append(Verdict(f"h{i}", "member", assessed=Level.HTTNV))
     for i in range(htxs):
         verdicts.append(Verdict(f"x{i}", "member", assessed=Level.HTXSNV, decided=Level.HTXSNV))
-        lines[f"x{i}"] = DecidedLine(f"x{i}", "q.yaml", Position(7 + 2 * i))
+        lines[f"x{i}"] = DecidedLine(f"x{i}", "q.yaml", At(Position(7 + 2 * i)))
     pool, found = check_pool(
         kind="member",
         pool_id="p",
