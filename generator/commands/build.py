@@ -163,5 +163,12 @@ def run(args: argparse.Namespace) -> int:
                 f"(đọc và xếp loại {r.seconds_load:.1f} s, tạo trang {r.seconds_render:.1f} s, "
                 f"MkDocs {r.seconds_mkdocs:.1f} s, chỉ mục tìm kiếm {r.seconds_search:.1f} s)"
             )
+    if result.audience_sites:
+        built = [o for o in result.audience_sites if o.built]
+        print(
+            f"Trang cấp ủy và chi bộ: {len(result.audience_sites)} trang, dựng lại {len(built)} "
+            f"({sum(o.seconds for o in built):.1f} s cộng dồn), "
+            f"{len(result.audience_sites) - len(built)} không thay đổi"
+        )
     print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
     return 0

@@ -24,6 +24,7 @@ from generator.privacy import Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
 from generator.privacy.verdicts import REASON_SCOPES, redact_year_verdicts
 from generator.rules.base import YearVerdicts
+from generator.site.deciders import DecidersIndex, index_of
 from generator.site.views import YearView
 from generator.statistics import YearStatistics, year_statistics
 from generator.submissions.records import Organization
@@ -51,15 +52,18 @@ class Audience:
         return f"Cấp ủy {name}" if self.kind is Scope.CAP_UY else name
 
 
-def audiences_of(year: Year, kinds: set[Scope], only: str = "") -> list[Audience]:
+def audiences_of(
+    year: Year, kinds: set[Scope], only: str = "", verdicts: YearVerdicts | None = None
+) -> list[Audience]:
     """The audiences of a year: the organization, every committee that decides something,
     every organization that holds members (`only`: one organization id)."""
     out: list[Audience] = []
     if Scope.TO_CHUC in kinds and not only:
         out.append(Audience(Scope.TO_CHUC))
     if Scope.CAP_UY in kinds:
-        deciders = {d.id for d in map(year.deciding_org_for_member, year.members) if d}
-        deciders |= {d.id for d in map(year.deciding_org_for_org, year.orgs) if d}
+        index = index_of(year, verdicts)
+        deciders = {o for o, mids in index.decided_members.items() if mids}
+        deciders |= {o for o, oids in index.decided_orgs.items() if oids}
         out += [Audience(Scope.CAP_UY, o) for o in sorted(deciders) if only in ("", o)]
     if Scope.CHI_BO in kinds:
         holders = sorted(o.id for o in year.orgs.values() if o.type.holds_members)
@@ -83,7 +87,7 @@ class AudienceYear:
 def _subset(year: Year, org_ids: set[str], root: str | None) -> dict[str, Organization]:
     """The organizations `org_ids`, their links cut to the subset; `root` has no parent."""
     out = {}
-    for oid in org_ids:
+    for oid in sorted(org_ids):  # a set's order changes between runs; the site's digest not
         org = year.orgs[oid]
         out[oid] = dataclasses.replace(
             org,
@@ -94,45 +98,26 @@ def _subset(year: Year, org_ids: set[str], root: str | None) -> dict[str, Organi
     return out
 
 
-def _member_orgs(year: Year, verdicts: YearVerdicts | None) -> dict[str, str]:
-    """Every member the year knows (a file, a broken file, a proposal) and their chi bộ."""
-    out = {mid: m.org_id for mid, m in year.members.items()}
-    for mid, v in (verdicts.members if verdicts else {}).items():
-        out.setdefault(mid, v.org_id)
-    return out
-
-
 def _scope_of_members(
-    year: Year, verdicts: YearVerdicts | None, audience: Audience
+    year: Year, index: DecidersIndex, audience: Audience
 ) -> tuple[set[str], dict[str, Scope]]:
     """The organizations an audience's site holds and the reader scope of each member."""
-    member_orgs = _member_orgs(year, verdicts)
     if audience.kind is Scope.TO_CHUC:
-        return set(year.orgs), dict.fromkeys(member_orgs, Scope.TO_CHUC)
+        return set(year.orgs), dict.fromkeys(index.member_org, Scope.TO_CHUC)
     target = audience.org_id
     if audience.kind is Scope.CHI_BO:
-        return {target}, {m: Scope.CHI_BO for m, o in member_orgs.items() if o == target}
-    scopes: dict[str, Scope] = {}
-    orgs = {target}
-    for mid, org_id in member_orgs.items():
-        if mid in year.members:
-            decider = year.deciding_org_for_member(mid)
-        else:
-            decider = year.grassroots_of(org_id)
-        if decider is not None and decider.id == target and org_id in year.orgs:
-            scopes[mid] = Scope.CAP_UY
-            orgs.add(org_id)
-    for oid in year.orgs:
-        decider = year.deciding_org_for_org(oid)
-        if decider is not None and decider.id == target:
-            orgs.add(oid)
-            for mid, org_id in member_orgs.items():
-                if org_id == oid:
-                    scopes.setdefault(mid, Scope.TO_CHUC)  # its results, as everyone sees them
+        return {target}, dict.fromkeys(index.members_of.get(target, ()), Scope.CHI_BO)
+    # what the committee decides (D1: members; D2–D4: organizations)
+    scopes = dict.fromkeys(index.decided_members.get(target, ()), Scope.CAP_UY)
+    orgs = {target} | {index.member_org[m] for m in scopes}
+    for oid in index.decided_orgs.get(target, ()):
+        orgs.add(oid)
+        for mid in index.members_of.get(oid, ()):
+            scopes.setdefault(mid, Scope.TO_CHUC)  # its results, as everyone sees them
     # the organizations between the committee and what it decides, for the tree
     for oid in list(orgs):
         for parent in year.ancestors(oid):
-            if parent.id == target:
+            if parent.id == target or parent.id in orgs:
                 break
             orgs.add(parent.id)
     return orgs, scopes
@@ -152,7 +137,8 @@ def subtree_statistics(
     ids = {org_id, *(o.id for o in year.descendants(org_id))}
     config = year.config and dataclasses.replace(year.config, root=org_id)
     tree = dataclasses.replace(year, config=config, orgs=_subset(year, ids, org_id))
-    members = {m: v for m, v in verdicts.members.items() if v.org_id in ids}
+    known = index_of(year, verdicts).members_in(ids)
+    members = {m: v for m in known if (v := verdicts.members.get(m)) is not None}
     exact = dataclasses.replace(
         verdicts, members=members, orgs={o: v for o, v in verdicts.orgs.items() if o in ids}
     )
@@ -176,7 +162,8 @@ def audience_year(
 ) -> AudienceYear:
     """`year` (its records, verdicts and findings) as `audience` may read it; `previous`
     (the year before, whole) gives the committees' statistics their comparison."""
-    org_ids, scopes = _scope_of_members(year, verdicts, audience)
+    index = index_of(year, verdicts)
+    org_ids, scopes = _scope_of_members(year, index, audience)
     org_reader = Scope.CAP_UY if audience.kind is Scope.CAP_UY else Scope.TO_CHUC
     root = year.root_id if audience.kind is Scope.TO_CHUC else audience.org_id
     member_tree = scope_tree(schema_dir, "dang-vien")
@@ -206,21 +193,41 @@ def audience_year(
             m: redact(year.members[m], member_tree, scopes[m]) for m in scopes if m in year.members
         },
         proposals={
-            o: redact(p, proposal_tree, proposal_reader)
-            for o, p in year.proposals.items()
-            if o in org_ids
+            o: redact(year.proposals[o], proposal_tree, proposal_reader)
+            for o in sorted(org_ids)
+            if o in year.proposals
         },
-        decisions={o: redact(d, decision_tree, decision_reader) for o, d in year.decisions.items()},
+        # the decisions recorded by the organizations the site holds (no page reads
+        # another's; the whole organization's site keeps them all)
+        decisions={
+            o: redact(d, decision_tree, decision_reader)
+            for o, d in year.decisions.items()
+            if audience.kind is Scope.TO_CHUC or o in org_ids
+        },
         broken_members={o: ids for o, ids in year.broken_members.items() if o in org_ids},
     )
-    folders = tuple(f"{year.orgs[o].folder}/" for o in org_ids if year.orgs[o].folder)
-    kept = [
-        f
-        for f in findings
-        if audience.kind is Scope.TO_CHUC or any(f.path.startswith(p) for p in folders)
-    ]
+    kept = findings if audience.kind is Scope.TO_CHUC else index.findings_in(findings, org_ids)
     if verdicts is None:
         return AudienceYear(shown, None, kept, scopes, None, None)
+    red, stats = _audience_verdicts(year, verdicts, audience, org_ids, scopes, previous)
+    dp = config.data_protection if config else None
+    disclosure = (
+        Disclosure(dp.suppress_below if dp else 3) if audience.kind is Scope.TO_CHUC else None
+    )
+    return AudienceYear(shown, red, kept, scopes, disclosure, stats)
+
+
+def _audience_verdicts(
+    year: Year,
+    verdicts: YearVerdicts,
+    audience: Audience,
+    org_ids: set[str],
+    scopes: dict[str, Scope],
+    previous: tuple[Year, YearVerdicts] | None,
+) -> tuple[YearVerdicts, YearStatistics | None]:
+    """The verdicts of what an audience's site holds, redacted for it, and its exact
+    statistics (None: the organization's site keeps the whole year's)."""
+    org_reader = Scope.CAP_UY if audience.kind is Scope.CAP_UY else Scope.TO_CHUC
     # counted from the verdicts before redaction (a redacted verdict no longer says why a
     # member is not rated): a committee reports its whole subtree upward, exactly; a chi bộ
     # sees its own counts; the organization's site hides small counts when showing them
@@ -228,16 +235,20 @@ def audience_year(
     if audience.kind is not Scope.TO_CHUC:
         stats = subtree_statistics(year, verdicts, audience.org_id, previous)
     own = year.decisions.get(audience.org_id) if audience.kind is Scope.CAP_UY else None
-    own_re_ratings = frozenset((r.member_id, r.year) for r in own.re_ratings) if own else frozenset()
+    own_re_ratings = (
+        frozenset((r.member_id, r.year) for r in own.re_ratings) if own else frozenset()
+    )
+    if audience.kind is not Scope.TO_CHUC:  # only what the site holds gets redacted
+        verdicts = dataclasses.replace(
+            verdicts,
+            members={m: v for m in scopes if (v := verdicts.members.get(m)) is not None},
+            orgs={o: v for o in sorted(org_ids) if (v := verdicts.orgs.get(o)) is not None},
+        )
     red = redact_year_verdicts(verdicts, scopes, org_reader, own_re_ratings)
     red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
     if audience.kind is Scope.TO_CHUC:
         red = dataclasses.replace(red, findings=[], quota_pools=[])
-    dp = config.data_protection if config else None
-    disclosure = (
-        Disclosure(dp.suppress_below if dp else 3) if audience.kind is Scope.TO_CHUC else None
-    )
-    return AudienceYear(shown, red, kept, scopes, disclosure, stats)
+    return red, stats
 
 
 def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearView:

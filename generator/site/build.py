@@ -28,8 +28,9 @@ from pathlib import Path
 from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
-from generator.site import audiences, mkdocs_run, rating, search
+from generator.site import audience_sites, audiences, mkdocs_run, rating, search
 from generator.site.render import render_year
+from generator.site.shared import STORE, SharedTheme, link_pagefind
 from generator.site.text import safe_title
 from generator.site.views import YearView
 from generator.submissions.layout import SUBMISSIONS
@@ -59,6 +60,8 @@ class BuildOptions:
     # a site that works opened from disk (file://, e.g. a USB stick): pages as files
     # (to-chuc/x.html, MkDocs' use_directory_urls: false) and Material's offline plugin
     offline: bool = False
+    # worker processes for the committees' and chi bộ's sites (default: the cores)
+    processes: int | None = None
 
 
 @dataclass
@@ -79,6 +82,8 @@ class SiteResult:
     out: Path
     years: list[YearResult] = field(default_factory=list)
     newest: int | None = None
+    # each committee's and chi bộ's site of the years built: rebuilt or unchanged
+    audience_sites: list[audience_sites.SiteOutcome] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------- inputs and cache
@@ -191,6 +196,7 @@ def build_site(
     by_year = {r.year: r for r in result.years}
     schema_dir = options.repo / "schema"
     kinds = {audiences.KINDS[a] for a in options.audiences} - {Scope.TO_CHUC}
+    shared = SharedTheme(options.out / STORE)
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
         # the whole organization's site: redacted for it (issue 14), like `serve` shows
@@ -202,17 +208,10 @@ def build_site(
             strict=options.strict,
             result=by_year[y],
             offline=options.offline,
+            shared=shared,
         )
-        for audience in audiences.audiences_of(views[y].year, kinds, options.only):
-            report(f"Dựng trang năm {y} cho {audience.root}", done, steps)
-            build_year_site(
-                audiences.audience_view(views[y], audience, schema_dir),
-                options.project,
-                work / audience.root / str(y) / "docs",
-                options.out / audience.root / str(y),
-                strict=options.strict,
-                offline=options.offline,
-            )
+        if kinds:
+            result.audience_sites += _audience_sites(options, views[y], kinds, work, shared, report)
         # the editor (/<year>/soan-thao/): offered for the open year only
         publish_editor(
             views[y].year, options.project, options.out / str(y), open_year=y == result.newest
@@ -229,6 +228,37 @@ def build_site(
     return result
 
 
+def _audience_sites(
+    options: BuildOptions,
+    full: YearView,
+    kinds: set[Scope],
+    work: Path,
+    shared: SharedTheme,
+    report: Progress,
+) -> list[audience_sites.SiteOutcome]:
+    """The year's committee and chi bộ sites (generator.site.audience_sites): in worker
+    processes, each rebuilt only when what it shows changed."""
+    schema_dir = options.repo / "schema"
+    static = audience_sites.static_digest(
+        options.project, schema_dir, Path(__file__).resolve().parents[1]
+    )
+    job = audience_sites.AudienceJob(
+        full, schema_dir, options.project, work, options.out, shared.store, static,
+        build_year_site, strict=options.strict, offline=options.offline, force=options.force,
+    )  # fmt: skip
+    targets = audiences.audiences_of(full.year, kinds, options.only, full.verdicts)
+    done = [0]
+
+    def progress(outcome: audience_sites.SiteOutcome) -> None:
+        done[0] += 1
+        state = "dựng lại" if outcome.built else "không đổi"
+        report(f"Năm {full.number}: {outcome.root} ({state})", done[0], len(targets))
+
+    return audience_sites.build_audience_sites(
+        job, targets, processes=options.processes, progress=progress
+    )
+
+
 def build_year_site(
     view: YearView,
     project: Path,
@@ -238,6 +268,7 @@ def build_year_site(
     strict: bool = False,
     result: YearResult | None = None,
     offline: bool = False,
+    shared: SharedTheme | None = None,
 ) -> YearResult:
     """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`
     (`offline`: for opening from disk: the view then links files, not folders)."""
@@ -259,10 +290,13 @@ def build_year_site(
         + (f" · {safe_title(view.audience_title)}" if view.audience and view.audience.root else ""),
         strict=strict,
         offline=offline,
+        shared=shared,
     )
     result.seconds_mkdocs = time.perf_counter() - started
     started = time.perf_counter()
     search.index_year(view, site_dir)
+    if shared is not None:
+        link_pagefind(shared, site_dir / search.INDEX_DIR)
     result.seconds_search = time.perf_counter() - started
     return result
 

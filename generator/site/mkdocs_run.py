@@ -8,12 +8,14 @@ all years saves the ~1 s import per year a subprocess would cost, and each
 from __future__ import annotations
 
 import logging
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from generator.site.shared import SharedTheme
 
 HOOKS = Path(__file__).with_name("hooks.py")
 
@@ -39,11 +41,13 @@ def build_year(
     site_name: str,
     strict: bool,
     offline: bool = False,
+    shared: SharedTheme | None = None,
 ) -> list[str]:
     """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
 
     `offline`: pages as files (`use_directory_urls: false`) and Material's offline
-    plugin, so that the site works opened from disk (file://)."""
+    plugin, so that the site works opened from disk (file://). `shared`: what the sites
+    of one build share (compiled templates, one copy of the theme's files)."""
     extra: dict[str, Any] = {}
     if offline:
         extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
@@ -62,6 +66,8 @@ def build_year(
             hooks=[str(HOOKS)],
             **extra,
         )
+        if shared is not None:
+            shared.attach(config)
         build(config)
     except Abort as exc:
         raise MkDocsError("\n".join([*collect.messages, str(exc)])) from exc

@@ -11,6 +11,7 @@ submissions/.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tempfile
@@ -82,7 +83,11 @@ def criterion_label(value: CriterionLevel | None) -> str:
     return value.label_vi if value is not None else ""
 
 
+@functools.cache
 def environment(templates: Path) -> jinja2.Environment:
+    """The pages' Jinja environment, one per templates folder and process: a build renders
+    thousands of audience sites, and compiling the templates for each was most of their
+    rendering time (Jinja still reloads a template whose file changed)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates / PAGES)),
         autoescape=True,

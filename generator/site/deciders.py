@@ -1,0 +1,128 @@
+"""Who decides what in one year, indexed once: the audiences' sites ask it thousands of times.
+
+A province has ~1,300 deciding committees and ~5,000 chi bộ, each with its own site
+(`generator.site.audiences`). Asking every member's deciding body again for every
+committee is O(members × committees); this index answers "what does committee X decide",
+"who is in chi bộ Y", "which findings are about organization Z" in the size of the answer.
+Built once per `Year` object (`index_of`), from the same authority code the rating uses
+(`generator.authority`, RULES.md §7 D1–D5).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator.authority import org_authority
+from generator.findings import Finding
+from generator.rules.base import YearVerdicts
+from generator.submissions.year import Year
+
+
+@dataclass
+class DecidersIndex:
+    # every member the year knows (a file, a broken file, a proposal) -> their chi bộ
+    member_org: dict[str, str] = field(default_factory=dict)
+    members_of: dict[str, list[str]] = field(default_factory=dict)  # org id -> member ids
+    # deciding committee's org id -> the members (D1) and organizations (D2–D4) it decides
+    decided_members: dict[str, list[str]] = field(default_factory=dict)
+    decided_orgs: dict[str, list[str]] = field(default_factory=dict)
+    folders: dict[str, str] = field(default_factory=dict)  # "<org folder>/" -> org id
+    # org id -> positions of the findings in its folder or below, in the list last asked
+    _findings: tuple[list[Finding], dict[str, list[int]]] | None = None
+
+    @property
+    def deciders(self) -> set[str]:
+        """Every organization that decides something this year."""
+        return set(self.decided_members) | set(self.decided_orgs)
+
+    def members_in(self, org_ids: set[str]) -> dict[str, str]:
+        """The members of `org_ids` (every member the year knows) and their chi bộ."""
+        return {m: o for o in org_ids for m in self.members_of.get(o, ())}
+
+    def findings_in(self, findings: list[Finding], org_ids: set[str]) -> list[Finding]:
+        """The findings about files in the folders of `org_ids` (or below), in order."""
+        if self._findings is None or self._findings[0] is not findings:
+            self._findings = (findings, _findings_by_org(self.folders, findings))
+        by_org = self._findings[1]
+        at = sorted({i for o in org_ids for i in by_org.get(o, ())})
+        return [findings[i] for i in at]
+
+
+def build_index(year: Year, verdicts: YearVerdicts | None) -> DecidersIndex:
+    """Index `year` (its verdicts name members without a readable file too)."""
+    index = DecidersIndex()
+    index.member_org = {mid: m.org_id for mid, m in year.members.items()}
+    for mid, v in (verdicts.members if verdicts else {}).items():
+        index.member_org.setdefault(mid, v.org_id)
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for mid, org_id in index.member_org.items():
+        members_of[org_id].append(mid)
+    index.members_of = dict(members_of)
+    grassroots = _grassroots(year)
+    decided_members: dict[str, list[str]] = defaultdict(list)
+    for org_id, mids in index.members_of.items():
+        decider = grassroots.get(org_id)  # D1: the member's TCCSĐ
+        if decider is not None and org_id in year.orgs:
+            decided_members[decider] += mids
+    index.decided_members = dict(decided_members)
+    decided_orgs: dict[str, list[str]] = defaultdict(list)
+    for oid in year.orgs:
+        body = org_authority(year, oid).body
+        if body is not None:
+            decided_orgs[body.id].append(oid)
+    index.decided_orgs = dict(decided_orgs)
+    index.folders = {f"{o.folder}/": o.id for o in year.orgs.values() if o.folder}
+    return index
+
+
+def _grassroots(year: Year) -> dict[str, str]:
+    """Every organization's TCCSĐ (itself if it is one), walking each chain once."""
+    out: dict[str, str] = {}
+
+    def find(org_id: str) -> str | None:
+        if org_id in out:
+            return out[org_id]
+        org = year.orgs.get(org_id)
+        if org is None:
+            return None
+        if org.type.is_grassroots:
+            found: str | None = org_id
+        else:
+            found = find(org.parent_id) if org.parent_id else None
+        if found is not None:
+            out[org_id] = found
+        return found
+
+    for oid in year.orgs:
+        find(oid)
+    return out
+
+
+def _findings_by_org(folders: dict[str, str], findings: list[Finding]) -> dict[str, list[int]]:
+    """Each organization's findings: those whose file lies in its folder or below."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, finding in enumerate(findings):
+        path = finding.path
+        cut = path.find("/")
+        while cut != -1:
+            org_id = folders.get(path[: cut + 1])
+            if org_id is not None:
+                out[org_id].append(i)
+            cut = path.find("/", cut + 1)
+    return dict(out)
+
+
+# the last few years indexed (a build holds a year and the one before it)
+_CACHE: list[tuple[Year, YearVerdicts | None, DecidersIndex]] = []
+
+
+def index_of(year: Year, verdicts: YearVerdicts | None) -> DecidersIndex:
+    """The index of `year` with its `verdicts`, built on first use."""
+    for y, v, index in _CACHE:
+        if y is year and v is verdicts:
+            return index
+    index = build_index(year, verdicts)
+    _CACHE.append((year, verdicts, index))
+    del _CACHE[:-4]
+    return index

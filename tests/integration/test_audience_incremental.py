@@ -1,0 +1,113 @@
+"""Committee and chi bộ sites at province size (issue 11 with issue 14's audiences): one
+changed member file rebuilds exactly their chi bộ's site and their deciding committee's,
+and those show the new text; the theme's files are one copy shared by every site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.pipeline import Pipeline
+from generator.site.audience_sites import DIGEST_FILE
+from generator.site.build import BuildOptions, build_site
+from generator.site.deciders import build_index
+from generator.site.shared import STORE
+from tests.conftest import copy_sample
+
+YEAR = 2025
+MEMBER = "dv-103003"
+MARKER = "MKINCREMENTAL42X"
+
+
+def _member_file(repo: Path) -> Path:
+    return next((repo / "submissions" / str(YEAR)).rglob(f"dang-vien/{MEMBER}.yaml"))
+
+
+def _pages_with(site: Path, text: str) -> set[str]:
+    """The audience roots ("chi-bo/<org>", "cap-uy/<org>", "" for the organization) whose
+    built pages contain `text`."""
+    found = set()
+    for page in site.rglob("*.html"):
+        if text in page.read_text("utf-8"):
+            rel = page.relative_to(site).parts
+            found.add("/".join(rel[:2]) if rel[0] in ("cap-uy", "chi-bo") else "")
+    return found
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildOptions]:
+    repo = copy_sample(tmp_path_factory.mktemp("incremental") / "repo", (YEAR,))
+    options = BuildOptions(
+        repo=repo,
+        out=repo.parent / "site",
+        project=repo,
+        years=[YEAR],
+        audiences=("to-chuc", "cap-uy", "chi-bo"),
+    )
+    build_site(options)
+    return repo, options
+
+
+def test_one_changed_member_rebuilds_only_their_two_audience_sites(
+    built: tuple[Path, BuildOptions],
+) -> None:
+    repo, options = built
+    year = Pipeline(repo, cache=False).rate([YEAR])[YEAR].year
+    chi_bo = year.members[MEMBER].org_id
+    decider = year.deciding_org_for_member(MEMBER)
+    assert decider is not None and decider.id != chi_bo
+    unchanged = build_site(options)
+    assert unchanged.audience_sites and not [o.root for o in unchanged.audience_sites if o.built]
+
+    path = _member_file(repo)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["kiem_diem"]["uu_diem"] = f"Đã đổi: {MARKER}.\n"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    after = build_site(options)
+
+    rebuilt = {o.root for o in after.audience_sites if o.built}
+    assert rebuilt == {f"chi-bo/{chi_bo}", f"cap-uy/{decider.id}"}
+    assert len(after.audience_sites) > len(rebuilt) + 3  # the others were kept as they were
+    # review text is the chi bộ's and the committee's (x-pham-vi chi-bo), not everyone's
+    assert _pages_with(options.out, MARKER) == rebuilt
+    for root in rebuilt:
+        site = options.out / root / str(YEAR)
+        assert (site / DIGEST_FILE).is_file()
+        assert MARKER not in (site / DIGEST_FILE).read_text("utf-8")
+
+
+def test_theme_files_are_one_copy_linked_into_every_site(
+    built: tuple[Path, BuildOptions],
+) -> None:
+    _, options = built
+    sites = [p.parent for p in options.out.glob("*/*/2025/index.html")]
+    sites.append(options.out / str(YEAR))
+    bundles = [next((s / "assets/javascripts").glob("bundle.*.min.js")) for s in sites]
+    assert len(sites) > 3
+    # one inode: the same file linked into every site (and the store), never a copy each
+    assert len({b.stat().st_ino for b in bundles}) == 1
+    assert bundles[0].stat().st_nlink >= len(sites) + 1
+    store = options.out / STORE
+    assert any(p.samefile(bundles[0]) for p in store.rglob("bundle.*.min.js"))
+    # Pagefind's script and wasm too; each site's index stays its own
+    scripts = {(s / "pagefind/pagefind.js").stat().st_ino for s in sites}
+    entries = {(s / "pagefind/pagefind-entry.json").stat().st_ino for s in sites}
+    assert len(scripts) == 1 and len(entries) == len(sites)
+
+
+def test_deciders_index_agrees_with_the_authority_rules() -> None:
+    root = Path(__file__).resolve().parents[2]
+    rated = Pipeline(root).rate([YEAR])[YEAR]
+    year = rated.year
+    index = build_index(year, rated.verdicts)
+    for mid in year.members:
+        body = year.deciding_org_for_member(mid)
+        assert body is not None
+        assert mid in index.decided_members[body.id]
+    for oid in year.orgs:
+        body = year.deciding_org_for_org(oid)
+        if body is not None:
+            assert oid in index.decided_orgs[body.id]
+    assert sum(map(len, index.decided_members.values())) == len(index.member_org)
