@@ -189,7 +189,9 @@ def build_audience_sites(
             report(outcomes[-1])
         return outcomes
     _JOB = job
-    gc.freeze()  # the forked workers then do not copy the year's objects to collect them
+    # the forked workers then do not copy the year's objects to collect them (left frozen,
+    # like generator.loading.paused_gc leaves a load: the next load unfreezes)
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for outcome in pool.imap_unordered(_work, targets, chunksize=4):
@@ -197,5 +199,4 @@ def build_audience_sites(
                 report(outcome)
     finally:
         _JOB = None
-        gc.unfreeze()
     return outcomes
