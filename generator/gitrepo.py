@@ -148,3 +148,53 @@ def changed_files(repo: Path, ref: str) -> list[str]:
     _, found = changes(repo, ref)
     names = {c.path for c in found} | {c.old_path for c in found if c.old_path}
     return sorted(names)
+
+
+def blob_id(data: bytes) -> str:
+    """Git's id of a file with these bytes (`git hash-object`): a content key that Git
+    already knows for every tracked file, so it costs nothing to read for a whole tree."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def tree_blobs(repo: Path, rev: str, folder: str) -> dict[str, str]:
+    """Every file below `folder` at `rev` -> its blob id (symlinks left out)."""
+    raw = _run(repo, "-c", "core.quotePath=false", "ls-tree", "-r", "-z", rev,
+               "--", folder.rstrip("/") + "/")  # fmt: skip
+    out: dict[str, str] = {}
+    for entry in raw.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name = entry.partition(b"\t")
+        mode, kind, blob = meta.split(b" ")
+        if kind == b"blob" and mode != b"120000":
+            out[name.decode("utf-8", "surrogateescape")] = blob.decode("ascii")
+    return out
+
+
+def worktree_blobs(repo: Path, folder: str) -> dict[str, str]:
+    """Files below `folder` whose working-tree content is the blob Git's index records
+    for them -> that blob id (files Git sees as modified, and untracked ones, left out)."""
+    raw = _run(repo, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--",
+               folder.rstrip("/") + "/")  # fmt: skip
+    out: dict[str, str] = {}
+    for entry in raw.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, name = entry.partition(b"\t")
+        mode, blob, _stage = meta.split(b" ")
+        if mode != b"120000":
+            out[name.decode("utf-8", "surrogateescape")] = blob.decode("ascii")
+    dirty = _run(repo, "-c", "core.quotePath=false", "diff-files", "-z", "--name-only", "--",
+                 folder.rstrip("/") + "/")  # fmt: skip
+    for dirty_name in _names(dirty):
+        out.pop(dirty_name, None)
+    return out
+
+
+def ignored_files(repo: Path, folder: str) -> list[str]:
+    """Files below `folder` that Git ignores (they are checked, but Git has no key for them)."""
+    raw = _run(repo, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--",
+               folder.rstrip("/") + "/")  # fmt: skip
+    return _names(raw)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import load_year
+from generator.check import YearLoad, load_year
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
 from generator.loading import paused_gc
@@ -34,6 +34,7 @@ from generator.privacy.minimize import minimize
 from generator.rules import rate_years
 from generator.rules.base import YearVerdicts
 from generator.submissions import layout
+from generator.submissions.layout import SubmissionFile
 from generator.submissions.year import Year
 
 # (year, files read, files in the year): called while a year's files are read
@@ -119,19 +120,25 @@ class Pipeline:
         final_levels: bool = True,
         ruleset: str | None = None,
         progress: Progress | None = None,
+        files: dict[int, list[SubmissionFile]] | None = None,
+        sink: dict[int, YearLoad] | None = None,
     ) -> RatedYears:
         """Load `wanted` (default: every year) with their history and rate them together.
 
         `rate=False` loads only the wanted years (a check of form alone); `ruleset`
         overrides the wanted years' ruleset (a trial check); `final_levels=False` skips the
-        later years (enough for findings, see `span`).
+        later years (enough for findings, see `span`). `files[y]` loads only those files
+        of year y (a pull request's scope, generator.check.scope); `sink` receives each
+        year's loaded files (generator.check.load_year).
         """
         all_years = self.years()
         chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
         out = RatedYears(all_years, chosen)
         to_load = span(all_years, chosen, final_levels=final_levels) if rate else chosen
         with paused_gc(freeze=True):
-            self._load_into(out, to_load, rate=rate, ruleset=ruleset, progress=progress)
+            self._load_into(
+                out, to_load, rate=rate, ruleset=ruleset, progress=progress, files=files, sink=sink
+            )
         return out
 
     def _load_into(
@@ -142,6 +149,8 @@ class Pipeline:
         rate: bool,
         ruleset: str | None,
         progress: Progress | None,
+        files: dict[int, list[SubmissionFile]] | None = None,
+        sink: dict[int, YearLoad] | None = None,
     ) -> None:
         for y in to_load:
             year, result = load_year(
@@ -150,7 +159,10 @@ class Pipeline:
                 schemas=self.schemas,
                 ruleset=ruleset if y in out.wanted else None,
                 progress=_for_year(progress, y),
-                cache=self.cache,
+                # a scope's few files are read directly: the year's cache file is large
+                cache=self.cache and files is None,
+                files=files.get(y) if files is not None else None,
+                sink=sink,
             )
             # findings name a committee-only field and line, never its value (issue 14)
             result.findings = minimize(result.findings, self.repo)

@@ -11,6 +11,7 @@ deciding bodies are added by `check_year`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,41 +50,32 @@ def load_year(
     progress: Progress | None = None,
     cache: bool = False,
     processes: int | None = None,
+    files: list[SubmissionFile] | None = None,
+    sink: dict[int, YearLoad] | None = None,
 ) -> tuple[Year, CheckResult]:
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
     `progress(done, total)` is called while files are read (for a progress display).
     The files other than the year file are read by `generator.loading` (worker processes
     for a large year; with `cache`, outcomes reused by content from `.kiemdiem-cache/`).
+    `files` loads only these files of the year, in walk order (a pull request's scope,
+    generator.check.scope); `sink[year]` receives the loading context and every loaded
+    file (for the year index, generator.check.yearindex).
     """
     from generator import loading
 
     schemas = schemas or SchemaSet(repo / "schema")
     use_schema_dir(schemas.dir)  # the organization types this repository's schema declares
     result = CheckResult()
-    files = walk_year(repo, year)
+    files = walk_year(repo, year) if files is None else files
     year_obj = Year(repo=repo, year=year, config=None, files=files)
     readable = _readable(repo, files, result)
 
     # the year file decides which ruleset overlay applies to everything else
-    year_files = [LoadedFile(f, None) for f in readable if f.kind is Kind.YEAR]
-    year_load = {lf.file.path: CheckResult() for lf in year_files}
-    year_check = CheckResult()
-    for lf in year_files:
-        lf.document = read_document(repo, lf.file, year_load[lf.file.path])
-        if lf.document is not None:
-            found = schemas.validate(Kind.YEAR, lf.document, lf.file.path, None)
-            year_check.extend(found)
-            if not found:
-                lf.record = build_record(lf)
-                year_obj.config = lf.record
-    active = ruleset or (year_obj.config.ruleset if year_obj.config else None)
-    if year_obj.config is not None and ruleset is not None:
-        year_obj.config.ruleset = ruleset
-
+    head = year_head(repo, readable, schemas, ruleset)
+    year_files, year_load, year_check, ctx = head.files, head.load, head.check, head.ctx
+    year_obj.config = head.config
     others = [f for f in readable if f.kind is not Kind.YEAR]
-    year_bytes = b"".join(_bytes(repo / lf.file.path) for lf in year_files)
-    ctx = loading.Context(str(repo), str(schemas.dir), active, year_obj.config, year_bytes)
     loader = loading.FileLoader(repo, schemas, ctx)
     if cache:
         loader.cache = loading.OutcomeCache(repo, year, ctx)
@@ -116,7 +108,54 @@ def load_year(
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
     result.extend(_form_findings(year_obj, loaded))
+    if sink is not None:
+        sink[year] = YearLoad(ctx, loaded)
     return year_obj, result
+
+
+@dataclass
+class YearLoad:
+    """What loading one year used and gave: its context and every file read."""
+
+    ctx: Any  # generator.loading.Context
+    loaded: list[LoadedFile]
+
+
+@dataclass
+class YearHead:
+    """The year file read and checked, and the context every other file is checked in."""
+
+    files: list[LoadedFile]
+    load: dict[str, CheckResult]  # load findings per year file
+    check: CheckResult  # the year file's schema findings
+    config: Any  # YearConfig | None
+    ctx: Any  # generator.loading.Context
+
+
+def year_head(
+    repo: Path, readable: list[SubmissionFile], schemas: SchemaSet, ruleset: str | None
+) -> YearHead:
+    """Read the year file: it decides which ruleset overlay applies to everything else."""
+    from generator import loading
+
+    year_files = [LoadedFile(f, None) for f in readable if f.kind is Kind.YEAR]
+    year_load = {lf.file.path: CheckResult() for lf in year_files}
+    year_check = CheckResult()
+    config = None
+    for lf in year_files:
+        lf.document = read_document(repo, lf.file, year_load[lf.file.path])
+        if lf.document is not None:
+            found = schemas.validate(Kind.YEAR, lf.document, lf.file.path, None)
+            year_check.extend(found)
+            if not found:
+                lf.record = build_record(lf)
+                config = lf.record
+    active = ruleset or (config.ruleset if config else None)
+    if config is not None and ruleset is not None:
+        config.ruleset = ruleset
+    year_bytes = b"".join(_bytes(repo / lf.file.path) for lf in year_files)
+    ctx = loading.Context(str(repo), str(schemas.dir), active, config, year_bytes)
+    return YearHead(year_files, year_load, year_check, config, ctx)
 
 
 def _readable(repo: Path, files: list[SubmissionFile], result: CheckResult) -> list[SubmissionFile]:
@@ -156,9 +195,12 @@ __all__ = [
     "RECORD_TYPES",
     "RULESETS",
     "LoadedFile",
+    "YearHead",
+    "YearLoad",
     "finding",
     "load_year",
     "problem_finding",
     "read_document",
     "validate_loaded",
+    "year_head",
 ]

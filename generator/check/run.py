@@ -1,8 +1,11 @@
 """`check_repo`: check the years a set of paths touches, and filter what to show.
 
 The whole of each touched year is loaded through `generator.pipeline` (cross-file checks
-need it), with the year before for the rating's history; what is *shown* is narrowed to the requested
-paths, the files changed since a Git ref, and findings elsewhere that those files cause.
+need it), with the year before for the rating's history; what is *shown* is narrowed to the
+requested paths, the files changed since a Git ref, and findings elsewhere that those files
+cause. A pull request's check loads only the changed files' scope when it can be bounded
+(generator.check.scope: the same findings for the selection); a full load writes the year
+index that scoped checks read (generator.check.yearindex).
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import finding, read_document
+from generator.check import YearLoad, finding, read_document
 from generator.check.schemas import SchemaSet
+from generator.check.scope import Unbounded
+from generator.check.scoped import Changes, scoped_load
+from generator.check.yearindex import save_after_full_load
 from generator.findings import CheckResult, Finding, Position
 from generator.pipeline import Pipeline
 from generator.submissions import layout
@@ -62,6 +68,8 @@ class Selection:
 class RepoCheck:
     result: CheckResult
     years: dict[int, Year] = field(default_factory=dict)
+    # a pull request's check: why the whole year was loaded ("" when only its scope was)
+    full_load: str = ""
 
 
 def _widen(selection: Selection) -> Selection:
@@ -83,17 +91,32 @@ def check_repo(
     ruleset: str | None = None,
     rate: bool = True,
     progress: Callable[[int, int, int], None] | None = None,
+    changes: Changes | None = None,
 ) -> RepoCheck:
-    """Check the years `selection` touches; findings are filtered to what it shows."""
+    """Check the years `selection` touches; findings are filtered to what it shows.
+
+    With `changes` (a pull request's), only what the changed files can affect is loaded
+    when that can be bounded (generator.check.scope), with the same findings."""
     selection = _widen(selection or Selection())
     pipeline = Pipeline(repo)
     full = CheckResult()
     out = RepoCheck(full)
     wanted = selection.years(pipeline.years())
-    # findings only: the year before (X3 history) but not the later years (see pipeline.span)
-    loaded = pipeline.load(
-        wanted, rate=rate, final_levels=False, ruleset=ruleset, progress=progress
-    )
+    loaded = None
+    if changes is not None:
+        try:
+            loaded = scoped_load(
+                pipeline, selection, wanted, changes, ruleset=ruleset, rate=rate, progress=progress
+            )
+        except Unbounded as exc:
+            out.full_load = str(exc)
+    if loaded is None:
+        # findings only: the year before (X3 history), not the later years (pipeline.span)
+        sink: dict[int, YearLoad] = {}
+        loaded = pipeline.load(
+            wanted, rate=rate, final_levels=False, ruleset=ruleset, progress=progress, sink=sink
+        )
+        save_after_full_load(repo, sink)
     for rated in loaded:
         out.years[rated.number] = rated.year
     for y in wanted:

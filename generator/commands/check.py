@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.check import RULESETS
 from generator.check.run import Selection, check_repo, resolve_paths
+from generator.check.scoped import Changes
 from generator.cli import UsageError, find_repo
 from generator.findings import CheckResult, Finding
 from generator.forge.comment import comment_body
@@ -121,8 +122,17 @@ def run(args: argparse.Namespace) -> int:
     if not (repo / "schema").is_dir():
         raise UsageError(f"Không tìm thấy thư mục schema/ trong {repo}.")
     progress = _progress if sys.stderr.isatty() else None
+    changes = None
+    if judgement is not None and paths is not None:
+        touched = {p for c in judgement.changes for p in (c.path, c.old_path) if p}
+        changes = Changes(judgement.base, frozenset(touched))
     outcome = check_repo(
-        repo, Selection(paths), ruleset=args.ruleset, rate=not args.no_rules, progress=progress
+        repo,
+        Selection(paths),
+        ruleset=args.ruleset,
+        rate=not args.no_rules,
+        progress=progress,
+        changes=changes,
     )
     if progress is not None:
         print("\r\033[K", end="", file=sys.stderr)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,21 +100,35 @@ def years(repo: Path) -> list[int]:
     return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and YEAR_RE.fullmatch(p.name))
 
 
-def walk_year(repo: Path, year: int) -> list[SubmissionFile]:
+# within(folder relative to the year's) -> (read the files directly in it, descend into it)
+Within = Callable[[str], tuple[bool, bool]]
+
+
+def walk_year(repo: Path, year: int, within: Within | None = None) -> list[SubmissionFile]:
     """Every file of one year, classified, in a stable order. Symlinks are not followed.
 
     The order is os.walk's top-down order with sorted names: in each folder its symlinked
     and dot-named subfolders, then its files, then each subfolder in turn. `os.scandir`
     gives the file types without a system call per entry (a province has 100,000 files).
+    `within` narrows the walk to some folders, keeping the whole walk's order (a pull
+    request's scope, generator.check.scope).
     """
     out: list[SubmissionFile] = []
     base = repo / SUBMISSIONS / str(year)
     if base.is_dir() and not base.is_symlink():
-        _walk(str(base), f"{SUBMISSIONS}/{year}", year, out)
+        _walk(str(base), f"{SUBMISSIONS}/{year}", year, out, within, "")
     return out
 
 
-def _walk(full: str, rel_dir: str, year: int, out: list[SubmissionFile]) -> None:
+def _walk(
+    full: str,
+    rel_dir: str,
+    year: int,
+    out: list[SubmissionFile],
+    within: Within | None = None,
+    inner: str = "",
+) -> None:
+    read = within is None or within(inner)[0]
     try:
         with os.scandir(full) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -130,19 +145,23 @@ def _walk(full: str, rel_dir: str, year: int, out: list[SubmissionFile]) -> None
     walk_into = []
     for d in subdirs:
         if d.is_symlink():
-            out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.SYMLINK, year))
+            if read:
+                out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.SYMLINK, year))
         elif d.name.startswith("."):
             # never read, so never checked: reported (check: path-name), not skipped
-            out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.UNKNOWN, year))
+            if read:
+                out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.UNKNOWN, year))
         else:
             walk_into.append(d)
-    for f in files:
+    for f in files if read else ():
         if f.name in IGNORED_NAMES:
             continue
         rel = f"{rel_dir}/{f.name}"
         out.append(SubmissionFile(rel, Kind.SYMLINK, year) if f.is_symlink() else classify(rel))
     for d in walk_into:
-        _walk(d.path, f"{rel_dir}/{d.name}", year, out)
+        sub = f"{inner}/{d.name}" if inner else d.name
+        if within is None or within(sub)[1]:
+            _walk(d.path, f"{rel_dir}/{d.name}", year, out, within, sub)
 
 
 def resolve_inside(repo: Path, path: Path) -> str | None:

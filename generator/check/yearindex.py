@@ -1,0 +1,141 @@
+"""The year index: the few facts of every file of a year that a pull request's check needs
+about the files it does not load (generator.check.scope).
+
+One entry per file, keyed by its Git blob id (`git ls-tree` gives it for a whole tree
+without reading a file), built from the file's checked record:
+
+* a member file: the record's id when it is not the file's name (a mismatch makes that id
+  "broken" year-wide; generator.check.crossfile);
+* an organization file: whether it has a record, the record's id when it is not the
+  folder's name, whether its type is above grassroots, its secretary and its leadership;
+* a proposals file: the members it names; a decisions file: the members and
+  organizations it names and the members it re-rates.
+
+A file without a record has no facts (`None`): records are all that cross-file checks and
+the rating read of another file. The index depends on what a record depends on, so it is
+stored per year and context (schemas, the generator's code, the year file, the ruleset):
+`.kiemdiem-cache/index-<year>-<context>.pickle`. A full check writes it (Git's index gives
+the blob ids of unmodified files); a scoped check reads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from generator.check.loaded import LoadedFile
+from generator.submissions.layout import Kind
+
+CACHE_DIR = ".kiemdiem-cache"
+_VERSION = 1  # bump when Facts change shape
+
+
+class Facts(NamedTuple):
+    """What other files' checks may read of one file (see the module docstring)."""
+
+    valid: bool = True  # an organization file that built a record
+    rid: str | None = None  # the record's id when it is not the file's/folder's name
+    upper: bool = False  # an organization above grassroots (tier tren_co_so)
+    head: str | None = None  # the organization's secretary (bí thư)
+    leaders: tuple[str, ...] = ()  # the organization's leadership ids
+    members: tuple[str, ...] = ()  # member ids a proposals or decisions file names
+    orgs: tuple[str, ...] = ()  # organization ids a decisions file names
+    re_rated: tuple[str, ...] = ()  # member ids a decisions file re-rates
+
+
+def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
+    """The facts of one file from its record (None when the file has none to give)."""
+    if kind is Kind.ORG:
+        if record is None:
+            return Facts(valid=False)
+        folder_id = path.rsplit("/", 2)[-2]
+        return Facts(
+            rid=record.id if record.id != folder_id else None,
+            upper=record.type.is_upper,
+            head=record.head_id,
+            leaders=tuple(record.leadership.all_ids),
+        )
+    if record is None:
+        return None
+    if kind is Kind.MEMBER:
+        stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        return Facts(rid=record.id) if record.id != stem else None
+    if kind is Kind.PROPOSALS:
+        return Facts(members=tuple(p.member_id for p in record.items))
+    if kind is Kind.DECISIONS:
+        return Facts(
+            members=tuple(d.member_id for d in record.members),
+            orgs=tuple(d.org_id for d in record.organizations),
+            re_rated=tuple(r.member_id for r in record.re_ratings),
+        )
+    return None
+
+
+def _code_digest() -> str:
+    h = hashlib.sha256(str(_VERSION).encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def index_path(repo: Path, year: int, ctx: Any) -> Path:
+    """Where the index of `year` under loading context `ctx` is kept."""
+    h = hashlib.sha256(_code_digest().encode())
+    for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
+        h.update(schema.read_bytes())
+    h.update(repr(ctx.ruleset).encode())  # not the repository's place: a copy keeps its index
+    h.update(ctx.year_bytes)
+    return repo / CACHE_DIR / f"index-{year}-{h.hexdigest()[:20]}.pickle"
+
+
+Entries = dict[str, tuple[str, Facts | None]]  # path -> (blob id, facts)
+
+
+def read_index(repo: Path, year: int, ctx: Any) -> Entries | None:
+    try:
+        with index_path(repo, year, ctx).open("rb") as f:
+            entries = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    return entries if isinstance(entries, dict) else None
+
+
+def write_index(
+    repo: Path, year: int, ctx: Any, loaded: list[LoadedFile], blobs: dict[str, str]
+) -> Entries:
+    """Index every loaded file whose blob id is known; replaces the year's other indexes."""
+    entries: Entries = {
+        lf.file.path: (blobs[lf.file.path], facts_of(lf.file.kind, lf.file.path, lf.record))
+        for lf in loaded
+        if lf.file.kind is not Kind.YEAR and lf.file.path in blobs
+    }
+    path = index_path(repo, year, ctx)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(f"index-{year}-*.pickle"):
+        old.unlink(missing_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(entries, f, pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return entries
+
+
+def save_after_full_load(repo: Path, sink: dict[int, Any]) -> None:
+    """After a full load: index each loaded year (skipped outside a Git work tree)."""
+    from generator import gitrepo
+
+    for year, load in sink.items():
+        try:
+            blobs = gitrepo.worktree_blobs(repo, f"submissions/{year}")
+        except gitrepo.GitError:
+            return
+        try:
+            write_index(repo, year, load.ctx, load.loaded, blobs)
+        except OSError:
+            return
+
+
+__all__ = ["Entries", "Facts", "facts_of", "read_index", "save_after_full_load", "write_index"]
