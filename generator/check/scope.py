@@ -139,7 +139,7 @@ class YearMap:
         """The unit of `folder` (the module docstring, 1)."""
         chain = _prefixes(folder)
         if not folder or chain[0] != self.root:
-            raise Unbounded(f"{folder or 'năm'}: not below the root organization")
+            raise Unbounded(f"{folder or 'the year'}: not below the root organization")
         for f in chain:
             facts = self.org.get(f)
             if facts is None or not facts.valid or facts.rid is not None:
