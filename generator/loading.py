@@ -12,22 +12,18 @@ file). Three things make this scale to a 100,000-member province:
 * **compact records**: a record keeps no YAML tree and no position table; its
   `CompactDocument` re-reads its file for positions only when a finding asks for one
   (a check with findings in a handful of files re-parses that handful);
-* **a cache of outcomes keyed by content** under `.kiemdiem-cache/` (gitignored): an
-  outcome is reused when the file's bytes (SHA-256), its path and the context (schemas,
-  the generator's code, the year file, the ruleset) are the same, so a pull request's check
-  parses only the files it changed.
+* **a cache of outcomes keyed by content** under `.kiemdiem-cache/` (gitignored,
+  `generator.loadcache`): an outcome is reused when the file's bytes (SHA-256, not re-read
+  while its stat is unchanged), its path and the context (schemas, the generator's code,
+  the year file, the ruleset) are the same, so a second check parses only what changed.
 
 Outcomes come back in file order, so findings are reported exactly as one process would.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import hashlib
 import os
 import pickle
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -35,16 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding
+from generator.loadcache import CACHE_DIR, OutcomeCache, paused_gc
 from generator.submissions.layout import SubmissionFile
 from generator.submissions.yamlload import Document, PathKey, loads
 
-CACHE_DIR = ".kiemdiem-cache"
 CHUNK = 256  # files per task handed to a worker
 MIN_PARALLEL = 2000  # fewer files than this are read in this process (a pool costs ~0.2 s)
-_VERSION = 2  # bump when the pickled outcome's shape changes
-RACY_NS = 2_000_000_000  # a stat this close to the cache's writing is not trusted
-
-StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -59,59 +51,52 @@ class CompactDocument(Document):
     (e.g. generator.check.decisions).
     """
 
-    def __init__(self, full_path: str) -> None:
-        self._data: dict[str, Any] = {}
-        super().__init__({}, {}, {})
-        self.full_path = full_path
-        self._filled = False
+    def __init__(self, root: str, rel: str) -> None:  # no tables until asked
+        self.root = root  # the repository (one string shared by a chunk's documents)
+        self.rel = rel  # the file, repository-relative (the record's own `source.path`)
+        self._doc: Document | None = None
 
-    def _fill(self) -> None:
-        if self._filled:
-            return
-        self._filled = True
-        FILLS[0] += 1
-        try:
-            document = loads(Path(self.full_path).read_bytes()).document
-        except OSError:
-            document = None
-        if document is not None:
-            self._data = document.data
-            self.value_marks.update(document.value_marks)
-            self.key_marks.update(document.key_marks)
+    @property
+    def full_path(self) -> str:
+        return os.path.join(self.root, self.rel)
+
+    def _fill(self) -> Document:
+        if self._doc is None:
+            FILLS[0] += 1
+            try:
+                document = loads(Path(self.full_path).read_bytes()).document
+            except OSError:
+                document = None
+            self._doc = document if document is not None else Document({}, {}, {})
+        return self._doc
 
     @property  # type: ignore[override]
     def data(self) -> dict[str, Any]:
-        self._fill()
-        return self._data
+        return self._fill().data
 
     @data.setter
     def data(self, value: dict[str, Any]) -> None:
-        self._data = value
-
-    def value_pos(self, path: PathKey) -> Any:
-        self._fill()
-        return super().value_pos(path)
-
-    def key_pos(self, path: PathKey) -> Any:
-        self._fill()
-        return super().key_pos(path)
+        self._fill().data = value
 
     @property
-    def values(self) -> Any:
-        self._fill()
-        return super().values
+    def value_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
+        return self._fill().value_marks
+
+    @property
+    def key_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
+        return self._fill().key_marks
 
     def __getstate__(self) -> dict[str, Any]:  # pickle the path only
-        return {"full_path": self.full_path}
+        return {"root": self.root, "rel": self.rel}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["full_path"])  # type: ignore[misc]
+        self.__init__(state["root"], state["rel"])  # type: ignore[misc]
 
 
 FILLS = [0]  # how many compact documents were read again (tests count them)
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     """What checking one file gave: its load findings, its schema findings, its record."""
 
@@ -150,7 +135,7 @@ def check_one(file: SubmissionFile, ctx: Context, schemas: Any) -> Outcome:
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
     if outcome.record is not None:
-        outcome.record.source.document = CompactDocument(str(repo / file.path))
+        outcome.record.source.document = CompactDocument(ctx.repo, file.path)
     return outcome
 
 
@@ -167,116 +152,6 @@ def _init_worker(ctx: Context) -> None:
 def _check_chunk(files: list[SubmissionFile]) -> bytes:
     ctx, schemas = _WORKER["ctx"], _WORKER["schemas"]
     return pickle.dumps([check_one(f, ctx, schemas) for f in files], pickle.HIGHEST_PROTOCOL)
-
-
-# ---------------------------------------------------------------------- the cache
-
-
-@contextlib.contextmanager
-def paused_gc(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large tree of objects is built (it would
-    scan the growing heap again and again for nothing: loading makes no garbage cycles).
-
-    With `freeze`, what was built is moved out of the collector's reach afterwards
-    (`gc.freeze`): otherwise the first collection after the pause walks every one of the
-    millions of new objects (1.7 s at 100,000 members) to find nothing. A later
-    `paused_gc(freeze=True)` (the next load of a long-running `serve`) unfreezes first, so
-    the previous load can still be collected once it is dropped.
-    """
-    enabled = gc.isenabled()
-    if freeze and gc.get_freeze_count():
-        gc.unfreeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def _code_digest() -> str:
-    h = hashlib.sha256(str(_VERSION).encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-class OutcomeCache:
-    """Outcomes of one year's files under one context, in one pickle file.
-
-    An outcome is keyed by its file's content (SHA-256). Hashing every file of a province
-    means reading 100,000 files, so, like Git's index, the cache also keeps each file's
-    `stat` (size, mtime, ctime, inode) with its digest: a file whose stat is unchanged is
-    not read again. A stat taken less than `RACY_NS` before the cache was written is not
-    trusted (the file may have changed again within the clock's resolution), and a fresh
-    checkout (every mtime new) simply hashes everything once.
-    """
-
-    def __init__(self, repo: Path, year: int, ctx: Context) -> None:
-        h = hashlib.sha256(_code_digest().encode())
-        for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
-            h.update(schema.read_bytes())
-        h.update(repr((ctx.ruleset, ctx.repo)).encode())
-        h.update(ctx.year_bytes)
-        self.repo = repo
-        self.path = repo / CACHE_DIR / f"check-{year}-{h.hexdigest()[:20]}.pickle"
-        self.entries: dict[str, tuple[str, Outcome]] = {}
-        self.stats: dict[str, tuple[StatKey, str]] = {}  # path -> (stat, digest)
-        self.written_ns = 0
-        self.changed = False
-        try:
-            with self.path.open("rb") as f, paused_gc():
-                stored = pickle.load(f)
-            self.entries, self.stats, self.written_ns = stored
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-            self.entries, self.stats, self.written_ns = {}, {}, 0
-
-    def digest(self, path: str) -> str:
-        """The SHA-256 of the file at `path` ("" when unreadable: never cached)."""
-        full = self.repo / path
-        try:
-            st = os.lstat(full)
-        except OSError:
-            return ""
-        key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        known = self.stats.get(path)
-        if known is not None and known[0] == key and st.st_mtime_ns < self.written_ns - RACY_NS:
-            return known[1]
-        try:
-            digest = hashlib.sha256(full.read_bytes()).hexdigest()
-        except OSError:
-            return ""
-        self.stats[path] = (key, digest)
-        self.changed = True
-        return digest
-
-    def get(self, path: str, digest: str) -> Outcome | None:
-        hit = self.entries.get(path)
-        return hit[1] if hit is not None and hit[0] == digest else None
-
-    def put(self, path: str, digest: str, outcome: Outcome) -> None:
-        self.entries[path] = (digest, outcome)
-        self.changed = True
-
-    def save(self, keep: set[str]) -> None:
-        stale = set(self.entries) - keep
-        if not self.changed and not stale:
-            return
-        for path in stale:
-            del self.entries[path]
-        for path in set(self.stats) - keep:
-            del self.stats[path]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for old in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
-            old.unlink(missing_ok=True)  # outcomes of another context of this year
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            stored = (self.entries, self.stats, time.time_ns())
-            pickle.dump(stored, f, pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.path)
 
 
 # ---------------------------------------------------------------------- the loader
@@ -339,3 +214,16 @@ class FileLoader:
                 for outcome in pickle.loads(blob):
                     yield index[position], outcome
                     position += 1
+
+
+__all__ = [
+    "CACHE_DIR",
+    "CompactDocument",
+    "Context",
+    "FileLoader",
+    "Outcome",
+    "OutcomeCache",
+    "check_one",
+    "paused_gc",
+    "workers",
+]

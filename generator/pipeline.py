@@ -29,7 +29,7 @@ from pathlib import Path
 from generator.check import YearLoad, load_year
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
-from generator.loading import paused_gc
+from generator.loadcache import paused_gc
 from generator.privacy.minimize import minimize
 from generator.rules import rate_years
 from generator.rules.base import YearVerdicts

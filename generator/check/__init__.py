@@ -97,7 +97,7 @@ def load_year(
             if outcome.record is not None:
                 document = outcome.record.source.document
             elif outcome.loaded:
-                document = loading.CompactDocument(str(repo / file.path))
+                document = loading.CompactDocument(str(repo), file.path)
             lf = LoadedFile(file, document, outcome.record)
         loaded.append(lf)
     if not year_files:

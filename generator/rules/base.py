@@ -27,7 +27,7 @@ class Effect(enum.Enum):
     INFO = "info"  # context (e.g. maternity leave: rated on actual work)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     rule: str  # a RULES.md rule id, e.g. "132-M4"
     citation: str  # e.g. "Quy định 132-QĐ/TW; Hướng dẫn 21-HD/BTCTW, mục II.B.2.3"
@@ -62,7 +62,7 @@ class NotRated(enum.Enum):
         }[self.value]
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     """The outcome for one member or organization (RULES.md X1)."""
 

@@ -4,12 +4,14 @@ positions, the same records and ratings."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
-from generator import loading, synthetic
+from generator import loadcache, loading, synthetic
 from generator.check import load_year
 from generator.findings import CheckResult, Position
 from generator.rules import rate_years
@@ -101,3 +103,68 @@ def test_a_changed_schema_invalidates_the_cache(repo: Path, tmp_path: Path) -> N
     load_year(work, YEAR, processes=1, cache=True)
     after = set((work / loading.CACHE_DIR).glob("*.pickle"))
     assert len(after) == 1 and after != before  # a new context, the old one removed
+
+
+def _age(root: Path, seconds: int) -> None:
+    """Set every submitted file's mtime `seconds` into the past (a checkout made earlier)."""
+    then = time.time() - seconds
+    for f in (root / "submissions").rglob("*.yaml"):
+        os.utime(f, (then, then))
+
+
+def _count_hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the cache reads to hash from now on."""
+    hashed: list[str] = []
+    real = loadcache.hash_file
+
+    def counting(full: Path) -> str:
+        hashed.append(full.name)
+        return real(full)
+
+    monkeypatch.setattr(loadcache, "hash_file", counting)
+    return hashed
+
+
+def test_an_unchanged_file_is_not_read_to_be_hashed_again(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "repo"
+    shutil.copytree(repo, work)
+    _age(work, 3600)
+    load_year(work, YEAR, processes=1, cache=True)
+    hashed = _count_hashes(monkeypatch)
+    load_year(work, YEAR, processes=1, cache=True)
+    assert hashed == []  # every stat unchanged: no file read to hash
+    # same size, mtime put back as a copy tool would: the ctime still tells
+    member = sorted((work / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))[7]
+    st = member.stat()
+    text = member.read_text(encoding="utf-8")
+    member.write_text(text.replace("ho_ten:", "ho_tex:", 1), encoding="utf-8")
+    os.utime(member, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert member.stat().st_size == st.st_size
+    _, result = load_year(work, YEAR, processes=1, cache=True)
+    assert len(hashed) == 1
+    rel = member.relative_to(work).as_posix()
+    assert any(f.path == rel and f.code.startswith("schema-") for f in result.findings)
+
+
+def test_a_stat_taken_just_before_the_cache_was_written_is_not_trusted(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "repo"
+    shutil.copytree(repo, work)
+    _age(work, 3600)
+    member = sorted((work / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))[9]
+    os.utime(member, None)  # written now: within RACY_NS of the cache's writing
+    load_year(work, YEAR, processes=1, cache=True)
+    hashed = _count_hashes(monkeypatch)
+    load_year(work, YEAR, processes=1, cache=True)
+    assert len(hashed) == 1  # that one file is hashed again, no other
+
+
+def test_positions_are_read_again_only_for_files_with_findings(repo: Path) -> None:
+    before = loading.FILLS[0]
+    year, result = load_year(repo, YEAR, processes=1)
+    rate_years({YEAR: year})
+    refilled = loading.FILLS[0] - before
+    assert 0 < refilled <= len({f.path for f in result.findings})

@@ -1,0 +1,168 @@
+"""The content cache of `generator.loading`: each file's outcome, kept under
+`.kiemdiem-cache/` (gitignored) between runs.
+
+    cache = OutcomeCache(repo, 2025, ctx)
+    digest = cache.digest(path)            # SHA-256 of the file's bytes, stat-keyed
+    outcome = cache.get(path, digest)      # or None
+    cache.put(path, digest, outcome); cache.save(keep={...})
+
+An outcome is reused when the file's bytes, its path and the context (schemas, the
+generator's code, the year file, the ruleset) are the same. Hashing every file of a
+province means reading 100,000 files, so, like Git's index, the cache also keeps each
+file's `stat` (size, mtime, ctime, inode) with its digest: a file whose stat is unchanged
+is not read again. A stat taken less than `RACY_NS` before the cache was written is not
+trusted (the file may have changed again within the clock's resolution); a fresh checkout
+(every mtime new) hashes everything once.
+
+The file is a stream of pickles: a header, chunks of `CHUNK_ENTRIES` outcomes, then the
+stats. Unpickling in chunks keeps the unpickler's memo (a reference to every object of
+the chunk) small; a province's outcomes are ~1 GB of objects. Only this tool writes the
+cache and reads it back, in the user's own working copy: it is not an exchange format.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import struct
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.loading import Context, Outcome
+
+CACHE_DIR = ".kiemdiem-cache"
+_VERSION = 4  # bump when the pickled outcome's shape changes
+RACY_NS = 2_000_000_000  # a stat this close to the cache's writing is not trusted
+CHUNK_ENTRIES = 4096
+_STAT = struct.Struct("<qqqq")  # size, mtime_ns, ctime_ns, inode
+
+
+@contextlib.contextmanager
+def paused_gc(*, freeze: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree of objects is built (it would
+    scan the growing heap again and again for nothing: loading makes no garbage cycles).
+
+    With `freeze`, what was built is moved out of the collector's reach afterwards
+    (`gc.freeze`): otherwise the first collection after the pause walks every one of the
+    millions of new objects (1.7 s at 100,000 members) to find nothing. A later
+    `paused_gc(freeze=True)` (the next load of a long-running `serve`) unfreezes first, so
+    the previous load can still be collected once it is dropped.
+    """
+    enabled = gc.isenabled()
+    if freeze and gc.get_freeze_count():
+        gc.unfreeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _code_digest() -> str:
+    h = hashlib.sha256(str(_VERSION).encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def hash_file(full: Path) -> str:
+    """The SHA-256 of a file's bytes, hex (the cache's key for its outcome)."""
+    return hashlib.sha256(full.read_bytes()).hexdigest()
+
+
+class OutcomeCache:
+    """Outcomes of one year's files under one context, in one file (see the module)."""
+
+    def __init__(self, repo: Path, year: int, ctx: Context) -> None:
+        h = hashlib.sha256(_code_digest().encode())
+        for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
+            h.update(schema.read_bytes())
+        h.update(repr((ctx.ruleset, ctx.repo)).encode())
+        h.update(ctx.year_bytes)
+        self.repo = repo
+        self.path = repo / CACHE_DIR / f"check-{year}-{h.hexdigest()[:20]}.pickle"
+        self.entries: dict[str, tuple[str, Outcome]] = {}
+        # path -> the packed stat (_STAT) followed by the hex digest, one bytes object
+        self.stats: dict[str, bytes] = {}
+        self.written_ns = 0
+        self.changed = False
+        try:
+            with self.path.open("rb") as f, paused_gc():
+                self._read(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            self.entries, self.stats, self.written_ns = {}, {}, 0
+
+    def _read(self, f: Any) -> None:
+        version, self.written_ns, chunks = pickle.load(f)
+        if version != _VERSION:
+            raise ValueError(version)
+        for _ in range(chunks):
+            for path, digest, outcome in pickle.load(f):
+                self.entries[path] = (digest, outcome)
+        self.stats = pickle.load(f)
+
+    def digest(self, path: str) -> str:
+        """The SHA-256 of the file at `path` ("" when unreadable: never cached)."""
+        full = self.repo / path
+        try:
+            st = os.lstat(full)
+        except OSError:
+            return ""
+        key = _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        known = self.stats.get(path)
+        racy = st.st_mtime_ns >= self.written_ns - RACY_NS
+        if known is not None and known[: _STAT.size] == key and not racy:
+            return known[_STAT.size :].decode("ascii")
+        try:
+            digest = hash_file(full)
+        except OSError:
+            return ""
+        self.stats[path] = key + digest.encode("ascii")
+        self.changed = True
+        return digest
+
+    def get(self, path: str, digest: str) -> Outcome | None:
+        hit = self.entries.get(path)
+        return hit[1] if hit is not None and hit[0] == digest else None
+
+    def put(self, path: str, digest: str, outcome: Outcome) -> None:
+        self.entries[path] = (digest, outcome)
+        self.changed = True
+
+    def save(self, keep: set[str]) -> None:
+        stale = set(self.entries) - keep
+        if not self.changed and not stale:
+            return
+        for path in stale:
+            del self.entries[path]
+        for path in set(self.stats) - keep:
+            del self.stats[path]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
+            old.unlink(missing_ok=True)  # outcomes of another context of this year
+        tmp = self.path.with_suffix(".tmp")
+        rows = [(_own_path(p, o), d, o) for p, (d, o) in self.entries.items()]
+        chunks = [rows[k : k + CHUNK_ENTRIES] for k in range(0, len(rows), CHUNK_ENTRIES)]
+        with tmp.open("wb") as f:
+            pickle.dump((_VERSION, time.time_ns(), len(chunks)), f, pickle.HIGHEST_PROTOCOL)
+            for chunk in chunks:
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.stats, f, pickle.HIGHEST_PROTOCOL)
+        tmp.replace(self.path)
+
+
+def _own_path(path: str, outcome: Outcome) -> str:
+    """The record's own path string when equal (pickled once, not twice per file)."""
+    source = getattr(outcome.record, "source", None)
+    own = getattr(source, "path", None)
+    return own if own == path else path
