@@ -166,8 +166,8 @@ def run(args: argparse.Namespace) -> int:
     if result.audience_sites:
         built = [o for o in result.audience_sites if o.built]
         print(
-            f"Trang cấp ủy và chi bộ: {len(result.audience_sites)} trang, dựng lại {len(built)} "
-            f"({sum(o.seconds for o in built):.1f} s cộng dồn), "
+            f"Trang cấp ủy và chi bộ: {len(result.audience_sites)} trang trong "
+            f"{result.seconds_audiences:.1f} s, dựng lại {len(built)}, "
             f"{len(result.audience_sites) - len(built)} không thay đổi"
         )
     print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")

@@ -84,6 +84,7 @@ class SiteResult:
     newest: int | None = None
     # each committee's and chi bộ's site of the years built: rebuilt or unchanged
     audience_sites: list[audience_sites.SiteOutcome] = field(default_factory=list)
+    seconds_audiences: float = 0.0  # wall time of those
 
 
 # ---------------------------------------------------------------------- inputs and cache
@@ -211,7 +212,9 @@ def build_site(
             shared=shared,
         )
         if kinds:
+            started = time.perf_counter()
             result.audience_sites += _audience_sites(options, views[y], kinds, work, shared, report)
+            result.seconds_audiences += time.perf_counter() - started
         # the editor (/<year>/soan-thao/): offered for the open year only
         publish_editor(
             views[y].year, options.project, options.out / str(y), open_year=y == result.newest
