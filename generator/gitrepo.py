@@ -158,19 +158,58 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
+class Pending:
+    """A Git command running while the caller does other work (`result()` waits)."""
+
+    def __init__(self, repo: Path, *args: str) -> None:
+        self.args = args
+        try:
+            self.proc = subprocess.Popen(
+                ["git", "-C", str(repo), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+        except FileNotFoundError as exc:
+            raise GitError("Không tìm thấy chương trình git trên máy.") from exc
+
+    def result(self) -> bytes:
+        out, err = self.proc.communicate()
+        if self.proc.returncode:
+            text = err.decode("utf-8", "replace").strip()
+            raise GitError(f"git {' '.join(self.args)} thất bại: {text}")
+        return out
+
+
+def start_tree_blobs(repo: Path, rev: str, folder: str) -> Pending:
+    """`git ls-tree` of `folder` at `rev`, started (read it with `tree_blobs_of`)."""
+    return Pending(repo, "ls-tree", "-r", "-z", rev, "--", folder.rstrip("/") + "/")
+
+
+def tree_blobs_of(pending: Pending) -> dict[str, str]:
+    """Every file listed -> its blob id (symlinks and submodules left out)."""
+    out: dict[str, str] = {}
+    for entry in pending.result().decode("utf-8", "surrogateescape").split("\0"):
+        # "<mode> blob <id>\t<path>"
+        if entry[7:11] != "blob" or entry.startswith("120000"):
+            continue
+        tab = entry.index("\t", 12)
+        out[entry[tab + 1 :]] = entry[12:tab]
+    return out
+
+
 def tree_blobs(repo: Path, rev: str, folder: str) -> dict[str, str]:
     """Every file below `folder` at `rev` -> its blob id (symlinks left out)."""
-    raw = _run(repo, "-c", "core.quotePath=false", "ls-tree", "-r", "-z", rev,
-               "--", folder.rstrip("/") + "/")  # fmt: skip
-    out: dict[str, str] = {}
-    for entry in raw.split(b"\0"):
-        if not entry:
-            continue
-        meta, _, name = entry.partition(b"\t")
-        mode, kind, blob = meta.split(b" ")
-        if kind == b"blob" and mode != b"120000":
-            out[name.decode("utf-8", "surrogateescape")] = blob.decode("ascii")
-    return out
+    return tree_blobs_of(start_tree_blobs(repo, rev, folder))
+
+
+def start_ignored(repo: Path, folder: str) -> Pending:
+    """Files below `folder` that Git ignores, started (read it with `names_of`)."""
+    return Pending(
+        repo, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--",
+        folder.rstrip("/") + "/",
+    )  # fmt: skip
+
+
+def names_of(pending: Pending) -> list[str]:
+    return _names(pending.result())
 
 
 def worktree_blobs(repo: Path, folder: str) -> dict[str, str]:
@@ -195,6 +234,4 @@ def worktree_blobs(repo: Path, folder: str) -> dict[str, str]:
 
 def ignored_files(repo: Path, folder: str) -> list[str]:
     """Files below `folder` that Git ignores (they are checked, but Git has no key for them)."""
-    raw = _run(repo, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--",
-               folder.rstrip("/") + "/")  # fmt: skip
-    return _names(raw)
+    return names_of(start_ignored(repo, folder))

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import YearLoad, load_year
+from generator.check import LoadedFile, YearLoad, load_year
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
 from generator.loadcache import paused_gc
@@ -39,6 +39,9 @@ from generator.submissions.year import Year
 
 # (year, files read, files in the year): called while a year's files are read
 Progress = Callable[[int, int, int], None]
+
+# (year, its loaded files): may drop what a scope cannot depend on (generator.check.scoped)
+Narrow = Callable[[int, list[LoadedFile]], None]
 
 # how many earlier years a rating looks back (X3 compares with the year before)
 HISTORY_YEARS = 1
@@ -122,6 +125,7 @@ class Pipeline:
         progress: Progress | None = None,
         files: dict[int, list[SubmissionFile]] | None = None,
         sink: dict[int, YearLoad] | None = None,
+        narrow: Narrow | None = None,
     ) -> RatedYears:
         """Load `wanted` (default: every year) with their history and rate them together.
 
@@ -129,7 +133,7 @@ class Pipeline:
         overrides the wanted years' ruleset (a trial check); `final_levels=False` skips the
         later years (enough for findings, see `span`). `files[y]` loads only those files
         of year y (a pull request's scope, generator.check.scope); `sink` receives each
-        year's loaded files (generator.check.load_year).
+        year's loaded files and `narrow` may trim them (generator.check.load_year).
         """
         all_years = self.years()
         chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
@@ -137,7 +141,14 @@ class Pipeline:
         to_load = span(all_years, chosen, final_levels=final_levels) if rate else chosen
         with paused_gc(freeze=True):
             self._load_into(
-                out, to_load, rate=rate, ruleset=ruleset, progress=progress, files=files, sink=sink
+                out,
+                to_load,
+                rate=rate,
+                ruleset=ruleset,
+                progress=progress,
+                files=files,
+                sink=sink,
+                narrow=narrow,
             )
         return out
 
@@ -151,6 +162,7 @@ class Pipeline:
         progress: Progress | None,
         files: dict[int, list[SubmissionFile]] | None = None,
         sink: dict[int, YearLoad] | None = None,
+        narrow: Narrow | None = None,
     ) -> None:
         for y in to_load:
             year, result = load_year(
@@ -163,6 +175,7 @@ class Pipeline:
                 cache=self.cache and files is None,
                 files=files.get(y) if files is not None else None,
                 sink=sink,
+                narrow=_for_year_narrow(narrow, y),
             )
             # findings name a committee-only field and line, never its value (issue 14)
             result.findings = minimize(result.findings, self.repo)
@@ -178,6 +191,12 @@ class Pipeline:
     ) -> RatedYears:
         """`load` with final levels: what tables, statistics and pages show."""
         return self.load(wanted, progress=progress)
+
+
+def _for_year_narrow(narrow: Narrow | None, year: int) -> Callable[[list[LoadedFile]], None] | None:
+    if narrow is None:
+        return None
+    return lambda loaded: narrow(year, loaded)
 
 
 def _for_year(progress: Progress | None, year: int) -> Callable[[int, int], None] | None:

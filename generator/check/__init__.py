@@ -52,6 +52,7 @@ def load_year(
     processes: int | None = None,
     files: list[SubmissionFile] | None = None,
     sink: dict[int, YearLoad] | None = None,
+    narrow: Callable[[list[LoadedFile]], None] | None = None,
 ) -> tuple[Year, CheckResult]:
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
@@ -60,7 +61,8 @@ def load_year(
     for a large year; with `cache`, outcomes reused by content from `.kiemdiem-cache/`).
     `files` loads only these files of the year, in walk order (a pull request's scope,
     generator.check.scope); `sink[year]` receives the loading context and every loaded
-    file (for the year index, generator.check.yearindex).
+    file (for the year index, generator.check.yearindex); `narrow(loaded)` may drop what a
+    scope's findings cannot depend on before the files are linked (generator.check.scoped).
     """
     from generator import loading
 
@@ -105,6 +107,8 @@ def load_year(
     result.extend(year_check.findings)
     for file in others:
         result.extend(outcomes[file].check_findings)
+    if narrow is not None:
+        narrow(loaded)
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
     result.extend(_form_findings(year_obj, loaded))

@@ -99,23 +99,22 @@ class YearMap:
     def build(cls, root: str | None, facts: dict[str, Facts | None]) -> YearMap:
         m = cls(root, facts)
         folders: set[str] = set()
+        members_dir = "/" + layout.MEMBERS_DIR
         for rel, f in facts.items():
-            parts = rel.split("/")
-            name = parts[-1]
-            if len(parts) >= 3 and parts[-2] == layout.MEMBERS_DIR:
-                folder, stem = "/".join(parts[:-2]), name.removesuffix(".yaml")
+            folder, _, name = rel.rpartition("/")
+            if folder.endswith(members_dir) and name.endswith(".yaml"):
+                folder, stem = folder[: -len(members_dir)], name[:-5]
                 m.members_in.setdefault(folder, []).append(stem)
                 m.by_stem.setdefault(stem, []).append(folder)
                 if f is not None and f.rid is not None:
                     m.by_rid.setdefault(f.rid, []).append(folder)
-            else:
-                folder = "/".join(parts[:-1])
-                if name == layout.ORG_FILE and f is not None:
+            elif f is not None:
+                if name == layout.ORG_FILE:
                     m.org[folder] = f
-                    m.by_name.setdefault(parts[-2] if len(parts) > 1 else "", []).append(folder)
+                    m.by_name.setdefault(folder.rpartition("/")[2], []).append(folder)
                     if f.head:
                         m.heads.setdefault(f.head, []).append(folder)
-                elif f is not None:
+                else:
                     for member_id in f.members:
                         m.named_by.setdefault(member_id, []).append(folder)
                     m.re_rated.update(f.re_rated)

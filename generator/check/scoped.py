@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import gitrepo
-from generator.check import YearLoad, year_head
+from generator.check import LoadedFile, YearLoad, year_head
 from generator.check.scope import Scope, Unbounded, YearMap, close
 from generator.check.yearindex import Facts, facts_of, read_index
+from generator.loading import paused_gc
 from generator.submissions import layout
 from generator.submissions.layout import Kind
 from generator.submissions.yamlload import loads
@@ -67,15 +68,29 @@ def scoped_load(
         raise Unbounded(f"{ENV_SWITCH}=off")
     if len(wanted) != 1 or selection.paths is None:
         raise Unbounded("not one year")
-    year = wanted[0]
+    with paused_gc(freeze=True):  # the index is a large tree of small objects
+        return _load(pipeline, selection, wanted[0], changes, ruleset, rate, progress)
+
+
+def _load(
+    pipeline: Pipeline,
+    selection: Selection,
+    year: int,
+    changes: Changes,
+    ruleset: str | None,
+    rate: bool,
+    progress: Any,
+) -> RatedYears:
     prefix = f"{layout.SUBMISSIONS}/{year}/"
-    seeds = _seeds(year, selection.paths)
+    seeds = _seeds(year, selection.paths or [])
     current = _year_scope(
         pipeline, year, changes, ruleset, seeds, lambda rel: selection.covers(prefix + rel)
     )
     files = {year: current.files}
+    scopes = {year: current.scope}
     if rate and year - 1 in pipeline.years():
-        files[year - 1] = _history_scope(pipeline, year - 1, changes, current.scope).files
+        history = _history_scope(pipeline, year - 1, changes, current.scope)
+        files[year - 1], scopes[year - 1] = history.files, history.scope
     sink: dict[int, YearLoad] = {}
     loaded = pipeline.load(
         [year],
@@ -85,6 +100,7 @@ def scoped_load(
         progress=progress,
         files=files,
         sink=sink,
+        narrow=lambda y, loaded: _narrow(scopes[y], loaded),
     )
     _confirm(loaded[year].year, sink[year], current, selection)
     return loaded
@@ -133,12 +149,23 @@ def _facts(
     """(the root's id, every file of the year now -> its facts), relative to the year."""
     repo = pipeline.repo
     prefix = f"{layout.SUBMISSIONS}/{year}/"
-    try:
-        if gitrepo.ignored_files(repo, prefix):
-            raise Unbounded(f"{prefix}: files Git ignores")
-        blobs: dict[str, str | None] = dict(gitrepo.tree_blobs(repo, changes.base, prefix))
+    try:  # Git lists while the index is read
+        ignored = gitrepo.start_ignored(repo, prefix)
+        listing = gitrepo.start_tree_blobs(repo, changes.base, prefix)
     except gitrepo.GitError as exc:
         raise Unbounded(str(exc)) from exc
+    year_file = layout.classify(prefix + layout.YEAR_FILE)
+    present = [year_file] if (repo / year_file.path).is_file() else []
+    head = year_head(repo, present, pipeline.schemas, ruleset)
+    entries = read_index(repo, year, head.ctx)
+    try:
+        if gitrepo.names_of(ignored):
+            raise Unbounded(f"{prefix}: files Git ignores")
+        blobs: dict[str, str | None] = dict(gitrepo.tree_blobs_of(listing))
+    except gitrepo.GitError as exc:
+        raise Unbounded(str(exc)) from exc
+    if entries is None:
+        raise Unbounded(f"no index for {year}")
     for p in changes.paths:
         if p.startswith(prefix):
             full = repo / p
@@ -146,20 +173,15 @@ def _facts(
                 blobs[p] = None  # changed: read below
             else:
                 blobs.pop(p, None)
-    year_file = layout.classify(prefix + layout.YEAR_FILE)
-    present = [year_file] if (repo / year_file.path).is_file() else []
-    head = year_head(repo, present, pipeline.schemas, ruleset)
-    entries = read_index(repo, year, head.ctx)
-    if entries is None:
-        raise Unbounded(f"no index for {year}")
     facts: dict[str, Facts | None] = {}
     misses: list[str] = []
+    cut = len(prefix)
     for path, blob in blobs.items():
-        if not _walked(path[len(prefix) :]):
+        if ("/." in path or path.endswith(_IGNORED)) and not _walked(path[cut:]):
             continue
         entry = entries.get(path)
         if entry is not None and blob is not None and entry[0] == blob:
-            facts[path[len(prefix) :]] = entry[1]
+            facts[path[cut:]] = entry[1]
         else:
             misses.append(path)
     if len(misses) > MAX_MISSES:
@@ -167,6 +189,9 @@ def _facts(
     facts.update(_read(repo, misses, head.ctx, pipeline.schemas, prefix))
     root = head.config.root if head.config is not None else None
     return root, facts
+
+
+_IGNORED = tuple(layout.IGNORED_NAMES)
 
 
 def _walked(rel: str) -> bool:
@@ -188,6 +213,25 @@ def _read(
             record = check_one(file, ctx, schemas).record
         out[path[len(prefix) :]] = facts_of(file.kind, path, record)
     return out
+
+
+def _narrow(scope: Scope, loaded: list[LoadedFile]) -> None:
+    """Drop the decision lines of loaded files outside the units whose subject the sub-year
+    does not hold: in the full year they make findings on their own line only, none naming
+    a file of the scope, and decide no subject of it (each would cost a year-wide hint)."""
+    stems = {lf.file.path.rsplit("/", 1)[-1][:-5] for lf in loaded if lf.file.kind is Kind.MEMBER}
+    orgs = {
+        layout.org_id_of_folder(lf.file.org_folder)
+        for lf in loaded
+        if lf.file.kind is Kind.ORG and lf.file.org_folder
+    }
+    for lf in loaded:
+        record = lf.record
+        if lf.file.kind is not Kind.DECISIONS or record is None:
+            continue
+        if not scope.inside(lf.file.org_folder or ""):
+            record.members = [d for d in record.members if d.member_id in stems]
+            record.organizations = [d for d in record.organizations if d.org_id in orgs]
 
 
 def _confirm(year: Any, load: YearLoad, current: YearScope, selection: Selection) -> None:
