@@ -111,25 +111,40 @@ class OutcomeCache:
                 self.entries[path] = (digest, outcome)
         self.stats = pickle.load(f)
 
+    def knows(self, path: str) -> bool:
+        """An outcome of `path` is kept (worth hashing the file to see if it still holds)."""
+        return path in self.entries
+
+    def stat_key(self, path: str) -> bytes | None:
+        """The file's stat, packed; None when it cannot be read."""
+        try:
+            st = os.lstat(self.repo / path)
+        except OSError:
+            return None
+        return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
     def digest(self, path: str) -> str:
         """The SHA-256 of the file at `path` ("" when unreadable: never cached)."""
-        full = self.repo / path
-        try:
-            st = os.lstat(full)
-        except OSError:
+        key = self.stat_key(path)
+        if key is None:
             return ""
-        key = _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         known = self.stats.get(path)
-        racy = st.st_mtime_ns >= self.written_ns - RACY_NS
-        if known is not None and known[: _STAT.size] == key and not racy:
+        trusted = _STAT.unpack(key)[1] < self.written_ns - RACY_NS  # else racy
+        if known is not None and known[: _STAT.size] == key and trusted:
             return known[_STAT.size :].decode("ascii")
         try:
-            digest = hash_file(full)
+            digest = hash_file(self.repo / path)
         except OSError:
             return ""
-        self.stats[path] = key + digest.encode("ascii")
-        self.changed = True
+        self.remember(path, key, digest)
         return digest
+
+    def remember(self, path: str, stat: bytes | None, digest: str) -> None:
+        """Keep `digest` for the file while its stat stays `stat` (taken BEFORE its bytes
+        were read: a change in between then shows as a changed stat next time)."""
+        if stat is not None and digest:
+            self.stats[path] = stat + digest.encode("ascii")
+            self.changed = True
 
     def get(self, path: str, digest: str) -> Outcome | None:
         hit = self.entries.get(path)

@@ -22,6 +22,8 @@ Outcomes come back in file order, so findings are reported exactly as one proces
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterator
@@ -33,7 +35,7 @@ from typing import Any
 from generator.findings import Finding
 from generator.loadcache import CACHE_DIR, OutcomeCache, paused_gc
 from generator.submissions.layout import SubmissionFile
-from generator.submissions.yamlload import Document, PathKey, loads
+from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
 CHUNK = 256  # files per task handed to a worker
 MIN_PARALLEL = 2000  # fewer files than this are read in this process (a pool costs ~0.2 s)
@@ -122,21 +124,32 @@ class Context:
 
 def check_one(file: SubmissionFile, ctx: Context, schemas: Any) -> Outcome:
     """Read, parse, validate and build one file (not the year file) under `ctx`."""
+    return check_keyed(file, ctx, schemas)[0]
+
+
+def check_keyed(file: SubmissionFile, ctx: Context, schemas: Any) -> tuple[Outcome, str]:
+    """`check_one`, and the SHA-256 of the very bytes it checked ("" when it could not read
+    them): the cache's key, computed where the file is read (in a worker, for a cold year)."""
     from generator.check.files import LoadedFile, read_document, validate_loaded
     from generator.findings import CheckResult
 
     repo = Path(ctx.repo)
+    data: bytes | None = None
+    with contextlib.suppress(OSError):
+        if (repo / file.path).stat().st_size <= MAX_FILE_BYTES:
+            data = (repo / file.path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
     loaded = CheckResult()
-    lf = LoadedFile(file, read_document(repo, file, loaded))
+    lf = LoadedFile(file, read_document(repo, file, loaded, data=data))
     outcome = Outcome(lf.document is not None, loaded.findings)
     if lf.document is None:
-        return outcome
+        return outcome, digest
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
     if outcome.record is not None:
         outcome.record.source.document = CompactDocument(ctx.repo, file.path)
-    return outcome
+    return outcome, digest
 
 
 _WORKER: dict[str, Any] = {}
@@ -151,7 +164,7 @@ def _init_worker(ctx: Context) -> None:
 
 def _check_chunk(files: list[SubmissionFile]) -> bytes:
     ctx, schemas = _WORKER["ctx"], _WORKER["schemas"]
-    return pickle.dumps([check_one(f, ctx, schemas) for f in files], pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps([check_keyed(f, ctx, schemas) for f in files], pickle.HIGHEST_PROTOCOL)
 
 
 # ---------------------------------------------------------------------- the loader
@@ -174,36 +187,46 @@ class FileLoader:
     min_parallel: int | None = None  # default MIN_PARALLEL
 
     def run(self, files: list[SubmissionFile], progress: Progress | None = None) -> list[Outcome]:
-        """The outcome of every file, in the order given."""
+        """The outcome of every file, in the order given.
+
+        A file the cache holds an outcome for is hashed here to see whether it still
+        holds; any other file is hashed where it is read and checked (in a worker), so a
+        cold year's 100,000 files are not read twice, once of them in this process alone.
+        """
         out: list[Outcome | None] = [None] * len(files)
         cache = self.cache
-        digests = [cache.digest(f.path) for f in files] if cache else [""] * len(files)
+        stats: dict[int, bytes | None] = {}
         todo: list[int] = []
         for i, f in enumerate(files):
-            hit = self.cache.get(f.path, digests[i]) if self.cache and digests[i] else None
-            if hit is None:
-                todo.append(i)
-            else:
+            hit = None
+            if cache is not None and cache.knows(f.path):
+                hit = cache.get(f.path, cache.digest(f.path))
+            if hit is not None:
                 out[i] = hit
+                continue
+            todo.append(i)
+            if cache is not None:
+                stats[i] = cache.stat_key(f.path)  # before the file is read
         done = len(files) - len(todo)
-        for index, outcome in self._compute([files[i] for i in todo], todo):
+        for index, outcome, digest in self._compute([files[i] for i in todo], todo):
             out[index] = outcome
-            if self.cache is not None and digests[index]:
-                self.cache.put(files[index].path, digests[index], outcome)
+            if cache is not None and digest:
+                cache.put(files[index].path, digest, outcome)
+                cache.remember(files[index].path, stats.get(index), digest)
             done += 1
             if progress is not None and (done % 250 == 0 or done == len(files)):
                 progress(done, len(files))
-        if self.cache is not None:
-            self.cache.save({f.path for f in files})
+        if cache is not None:
+            cache.save({f.path for f in files})
         return [o for o in out if o is not None]
 
     def _compute(
         self, files: list[SubmissionFile], index: list[int]
-    ) -> Iterator[tuple[int, Outcome]]:
+    ) -> Iterator[tuple[int, Outcome, str]]:
         least = MIN_PARALLEL if self.min_parallel is None else self.min_parallel
         if self.processes < 2 or len(files) < least:
             for i, f in zip(index, files, strict=True):
-                yield i, check_one(f, self.ctx, self.schemas)
+                yield i, *check_keyed(f, self.ctx, self.schemas)
             return
         chunks = [files[k : k + CHUNK] for k in range(0, len(files), CHUNK)]
         with ProcessPoolExecutor(
@@ -211,8 +234,8 @@ class FileLoader:
         ) as pool:
             position = 0
             for blob in pool.map(_check_chunk, chunks):
-                for outcome in pickle.loads(blob):
-                    yield index[position], outcome
+                for outcome, digest in pickle.loads(blob):
+                    yield index[position], outcome, digest
                     position += 1
 
 

@@ -44,11 +44,14 @@ def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Findi
     )
 
 
-def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Document | None:
-    """Read and parse one file, adding its load problems to `result`."""
+def read_document(
+    repo: Path, file: SubmissionFile, result: CheckResult, *, data: bytes | None = None
+) -> Document | None:
+    """Read and parse one file, adding its load problems to `result` (`data`: its bytes,
+    when the caller has read them already)."""
     full = repo / file.path
     try:
-        size = full.stat().st_size
+        size = len(data) if data is not None else full.stat().st_size
         if size > MAX_FILE_BYTES:
             result.add(
                 finding(
@@ -56,7 +59,8 @@ def read_document(repo: Path, file: SubmissionFile, result: CheckResult) -> Docu
                 )
             )
             return None
-        data = full.read_bytes()
+        if data is None:
+            data = full.read_bytes()
     except OSError as exc:
         result.add(
             finding(
