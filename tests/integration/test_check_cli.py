@@ -19,8 +19,9 @@ M1 = f"{CB}/dang-vien/dv-000001.yaml"
 
 def run_check(repo: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
     code = main(["--repo", str(repo), "check", "--format", "json", *args])
-    out = capsys.readouterr().out
-    return code, json.loads(out)
+    captured = capsys.readouterr()
+    assert captured.out, f"no report (exit {code}); stderr: {captured.err[-2000:]}"
+    return code, json.loads(captured.out)
 
 
 def found(report: dict) -> list[tuple[str, str, int]]:

@@ -324,9 +324,10 @@ def test_gitlab_format_on_the_same_change(repo: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert proc.returncode == 1
+    assert proc.returncode == 1, proc.stderr[-2000:]
     import json
 
+    assert proc.stdout, proc.stderr[-2000:]
     issues = json.loads(proc.stdout)
     assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
         (
