@@ -13,10 +13,12 @@ import threading
 import time
 from pathlib import Path
 
+import generator
 from generator.cli import UsageError, find_repo
 from generator.commands.build import project_dir
 from generator.pipeline import Pipeline, span
 from generator.site import audiences, rating
+from generator.site.audience_sites import static_digest
 from generator.site.build import CONFIG, TEMPLATES
 from generator.site.render import render_year
 from generator.submissions.layout import SUBMISSIONS
@@ -48,7 +50,9 @@ def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
     (the same history, later re-ratings and comparison); returns how many files changed."""
     full = rating.views(Pipeline(repo).rate([year]))[year]
     view = audiences.organization_view(full, repo / "schema")
-    return len(render_year(view, project / TEMPLATES, docs).written)
+    # incremental by organization, with the same keys as `build` (generator.site.incremental)
+    static = static_digest(project, repo / "schema", Path(generator.__file__).resolve().parent)
+    return len(render_year(view, project / TEMPLATES, docs, static=static).written)
 
 
 def run(args: argparse.Namespace) -> int:

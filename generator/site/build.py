@@ -28,7 +28,7 @@ from pathlib import Path
 from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
-from generator.site import audience_sites, audiences, mkdocs_run, rating, search
+from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
 from generator.site.render import render_year
 from generator.site.shared import STORE, SharedTheme, link_pagefind
 from generator.site.text import safe_title
@@ -75,6 +75,8 @@ class YearResult:
     seconds_render: float = 0.0
     seconds_mkdocs: float = 0.0
     seconds_search: float = 0.0
+    orgs_kept: int = 0  # organizations whose pages were not rendered again (incremental)
+    dirty: bool = False  # MkDocs rebuilt only the changed pages
 
 
 @dataclass
@@ -169,7 +171,8 @@ def build_site(
         return result
     wanted = [y for y in all_years if options.years is None or y in options.years]
     cache = BuildCache(options.repo, options.out)
-    digests = {y: inputs_digest(options, y, all_years) for y in wanted}
+    # the open year is always built: its digest (every file of two years read) is not needed
+    digests = {y: inputs_digest(options, y, all_years) for y in wanted if y != result.newest}
     to_build = [
         y
         for y in wanted
@@ -198,6 +201,9 @@ def build_site(
     schema_dir = options.repo / "schema"
     kinds = {audiences.KINDS[a] for a in options.audiences} - {Scope.TO_CHUC}
     shared = SharedTheme(options.out / STORE)
+    static = audience_sites.static_digest(
+        options.project, schema_dir, Path(__file__).resolve().parents[1]
+    )
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
         # the whole organization's site: redacted for it (issue 14), like `serve` shows
@@ -210,6 +216,8 @@ def build_site(
             result=by_year[y],
             offline=options.offline,
             shared=shared,
+            # incremental by organization unless --force (generator.site.incremental)
+            static=None if options.force else static,
         )
         if kinds:
             started = time.perf_counter()
@@ -219,7 +227,8 @@ def build_site(
         publish_editor(
             views[y].year, options.project, options.out / str(y), open_year=y == result.newest
         )
-        cache.set(y, digests[y])
+        if y in digests:
+            cache.set(y, digests[y])
         done += 2
 
     write_versions(options.out, all_years, offline=options.offline)
@@ -272,35 +281,52 @@ def build_year_site(
     result: YearResult | None = None,
     offline: bool = False,
     shared: SharedTheme | None = None,
+    static: str | None = None,
 ) -> YearResult:
     """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`
-    (`offline`: for opening from disk: the view then links files, not folders)."""
+    (`offline`: for opening from disk: the view then links files, not folders).
+
+    `static` (generator.site.incremental): incremental — only organizations whose pages'
+    inputs changed are rendered again, and MkDocs rebuilds only the pages whose Markdown
+    changed when `site_dir` holds a finished build made with the same `static`."""
     view.directory_urls = not offline
     result = result or YearResult(view.number)
     started = time.perf_counter()
-    rendered = render_year(view, project / TEMPLATES, docs_dir)
+    rendered = render_year(view, project / TEMPLATES, docs_dir, static=static)
     result.seconds_render = time.perf_counter() - started
     result.pages = rendered.pages
     result.members = len(view.year.members)
     result.findings = len(view.findings)
+    result.orgs_kept = rendered.skipped_orgs
     started = time.perf_counter()
+    site_name = f"Kiểm điểm {view.number}" + (
+        # the audience's name is an organization's name: submitted text, so no markup
+        f" · {safe_title(view.audience_title)}" if view.audience and view.audience.root else ""
+    )
+    built = incremental.stamp(static or "", site_name, strict, offline)
+    dirty = static is not None and incremental.dirty_ok(site_dir, built)
+    incremental.forget(site_dir)
+    if dirty:
+        incremental.remove_built(site_dir, rendered.removed, view.directory_urls)
     mkdocs_run.build_year(
         project / CONFIG,
         docs_dir=rendered.docs_dir,
         site_dir=site_dir,
-        site_name=f"Kiểm điểm {view.number}"
-        # the audience's name is an organization's name: submitted text, so no markup
-        + (f" · {safe_title(view.audience_title)}" if view.audience and view.audience.root else ""),
+        site_name=site_name,
         strict=strict,
         offline=offline,
         shared=shared,
+        dirty=dirty,
     )
+    result.dirty = dirty
     result.seconds_mkdocs = time.perf_counter() - started
     started = time.perf_counter()
     search.index_year(view, site_dir)
     if shared is not None:
         link_pagefind(shared, site_dir / search.INDEX_DIR)
     result.seconds_search = time.perf_counter() - started
+    if static is not None:
+        incremental.remember(site_dir, built)
     return result
 
 

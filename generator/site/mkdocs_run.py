@@ -33,6 +33,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
+
+
 def build_year(
     config_file: Path,
     *,
@@ -42,18 +46,24 @@ def build_year(
     strict: bool,
     offline: bool = False,
     shared: SharedTheme | None = None,
+    dirty: bool = False,
 ) -> list[str]:
     """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
 
     `offline`: pages as files (`use_directory_urls: false`) and Material's offline
     plugin, so that the site works opened from disk (file://). `shared`: what the sites
-    of one build share (compiled templates, one copy of the theme's files)."""
+    of one build share (compiled templates, one copy of the theme's files). `dirty`: only
+    pages whose Markdown is newer than their HTML are built (generator.site.incremental
+    says when that is safe); MkDocs' warning that a dirty build may be inaccurate is
+    dropped, since it is (and would fail a strict build)."""
     extra: dict[str, Any] = {}
     if offline:
         extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(_not_dirty_warning)
     try:
         config = load_config(
             config_file=str(config_file),
@@ -68,9 +78,10 @@ def build_year(
         )
         if shared is not None:
             shared.attach(config)
-        build(config)
+        build(config, dirty=dirty)
     except Abort as exc:
         raise MkDocsError("\n".join([*collect.messages, str(exc)])) from exc
     finally:
         logger.removeHandler(collect)
+        build_logger.removeFilter(_not_dirty_warning)
     return collect.messages

@@ -23,8 +23,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.invisible import show_invisible
-from generator.site import charts, paging
-from generator.site.hooks import fragments_file
+from generator.site import charts, incremental, paging
+from generator.site.hooks import FRAGMENTS, fragments_file
 from generator.site.text import (
     esc,
     fold,
@@ -62,6 +62,8 @@ class RenderResult:
     docs_dir: Path
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
+    removed: list[str] = field(default_factory=list)  # pages of the last render now gone
+    skipped_orgs: int = 0  # organizations whose pages were not rendered again (same key)
 
     @property
     def pages(self) -> int:
@@ -150,13 +152,20 @@ class _Writer:
         """Delete pages of a previous render that no longer exist (a removed member)."""
         for path in sorted(self.result.docs_dir.rglob("*"), reverse=True):
             if path.is_file() and path not in self.keep:
+                self.result.removed.append(path.relative_to(self.result.docs_dir).as_posix())
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
 
 
-def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult:
-    """Write every page of `view`'s year into `docs_dir` (created if missing)."""
+def render_year(
+    view: YearView, templates: Path, docs_dir: Path, *, static: str | None = None
+) -> RenderResult:
+    """Write every page of `view`'s year into `docs_dir` (created if missing).
+
+    With `static` (what every page depends on besides the records, see
+    generator.site.incremental), an organization's pages are rendered only when their key
+    changed since the last render into `docs_dir`."""
     env = environment(templates)
     docs_dir.mkdir(parents=True, exist_ok=True)
     out = _Writer(docs_dir)
@@ -177,7 +186,8 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
     )
     page("home.md.j2", "index.md")
     _paged(page, "tree.md.j2", view.tree(), "to-chuc/index.md", paging.ROWS_PER_PAGE)
-    _render_orgs(view, env, out, member_pages)
+    keys = incremental.PageKeys(docs_dir, view, static) if static is not None else None
+    _render_orgs(view, env, out, member_pages, keys)
     stats_rows = view.stats.orgs if view.stats else []
     _paged(page, "stats.md.j2", stats_rows, "thong-ke/index.md", paging.ROWS_PER_PAGE)
     _render_problems(view, page)
@@ -189,6 +199,9 @@ def render_year(view: YearView, templates: Path, docs_dir: Path) -> RenderResult
         if asset.is_file():
             out.write(f"assets/{asset.name}", asset.read_bytes())
     out.remove_stale()
+    if keys is not None:
+        keys.save()
+        out.result.skipped_orgs = keys.skipped
     return out.result
 
 
@@ -206,8 +219,10 @@ def _render_orgs(
     env: jinja2.Environment,
     out: _Writer,
     member_pages: dict[str, list[paging.Page[str]]],
+    keys: incremental.PageKeys | None = None,
 ) -> None:
-    """Each organization's page; a chi bộ's members over as many pages as they need.
+    """Each organization's page; a chi bộ's members over as many pages as they need
+    (with `keys`: only the organizations whose key changed, generator.site.incremental).
 
     Members' review bodies and the members' table are written beside the docs as
     fragments (generator.site.hooks); the page's front matter carries their digest, so a
@@ -217,9 +232,18 @@ def _render_orgs(
     macros = env.get_template("_member.j2").module
     member_body = macros.body  # type: ignore[attr-defined]
     member_table = macros.table  # type: ignore[attr-defined]
+    docs = out.result.docs_dir
     for node in view.tree():
         org = node.org
         pages = member_pages.get(org.id) or paging.paginate([], page_path_org(org.id), 1)
+        key = incremental.org_key(view, keys.frame, org.id, pages) if keys else ""
+        kept = keys.fresh(org.id, key) if keys else None
+        if kept is not None:  # same inputs as last time: the files are still right
+            pages_kept = [docs.parent / rel for rel in kept if not rel.startswith(FRAGMENTS)]
+            out.keep.update(pages_kept)
+            out.result.unchanged += len(pages_kept)
+            continue
+        files: list[str] = []
         for p in pages:
             to_root = view.to_root(p.rel)
             digest = ""
@@ -232,11 +256,16 @@ def _render_orgs(
                 bodies["@dang-vien"] = str(member_table(view, org, p))
                 data = json.dumps(bodies, ensure_ascii=False)
                 digest = hashlib.sha256(data.encode()).hexdigest()[:16]
-                out.write_outside(fragments_file(out.result.docs_dir, p.rel), data)
+                fragments = fragments_file(docs, p.rel)
+                out.write_outside(fragments, data)
+                files.append(fragments.relative_to(docs.parent).as_posix())
             html = template.render(
                 v=view, to_root=to_root, org=org, page=p, pages=pages, fragments=digest
             )
             out.write(p.rel, html)
+            files.append(f"{docs.name}/{p.rel}")
+        if keys:
+            keys.set(org.id, key, files)
 
 
 def _render_problems(view: YearView, page: PageFn) -> None:

@@ -1,0 +1,159 @@
+"""Incremental rendering by organization: an organization's pages are rendered again only
+when something they show changed.
+
+At province size most of a site's pages are organizations' pages (a chi bộ's members over
+numbered pages, generator.site.paging), and rendering them all is most of a rebuild. So
+each organization's pages get a key: a hash of everything they show —
+
+- what every page depends on (`static`: templates, mkdocs.yml, schemas, the generator's
+  code and tool versions, from generator.site.audience_sites.static_digest) and the frame
+  of the year (its number, year file, list of years, link style, audience);
+- the organization's record and verdict, its breadcrumbs, who decides on it, how many
+  members it and each child have, each child's name, type and verdict, its findings;
+- each of its members' record, verdict, privacy scope and proposal note, and which page
+  holds them; the names and page links of its committee's leaders.
+
+Records are hashed with pickle, which is exact about content (a record's source document
+pickles as its path): an object pickled differently between two runs only makes a key
+differ — a page rendered that need not be — never the reverse.
+
+The keys and the files each organization's pages made are kept in
+`<docs_dir>/../render-keys.json`. The pages of the year as a whole (home, tree,
+statistics, problems, rules, guide) are always rendered; the renderer writes a file only
+when its bytes changed, so MkDocs' dirty build rebuilds exactly the changed pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from pathlib import Path
+
+from generator.site import paging
+from generator.site.views import YearView
+
+KEYS = "render-keys.json"
+
+
+def _frame(view: YearView, static: str) -> bytes:
+    audience = view.audience.root if view.audience else ""
+    frame = (static, view.number, view.directory_urls, list(view.years), audience)
+    return pickle.dumps((frame, view.year.config), protocol=5)
+
+
+def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[str]]) -> str:
+    """The key of organization `org_id`'s pages (`frame`: from `PageKeys`)."""
+    year = view.year
+    org = year.orgs[org_id]
+    lead = org.leadership
+    leaders = [lead.head, *lead.deputies] if lead.head else list(lead.deputies)
+    members = [
+        (
+            mid,
+            year.members.get(mid),
+            view.member_verdict(mid),
+            view.member_scopes.get(mid),
+            view.proposal_note(org_id, mid),
+        )
+        for p in pages
+        for mid in p.items
+    ]
+    children = [
+        (child.id, child.name, child.type.value, view.count_below(child.id), view.org_verdict(child.id))
+        for child in view.children(org_id)
+    ]
+    parts = (
+        org,
+        view.org_verdict(org_id),
+        [(a.id, a.name) for a in view.breadcrumbs(org_id)],
+        view.decider(org_id).text_vi(),
+        view.count_below(org_id),
+        children,
+        view.findings_for_org(org_id),
+        [(p.rel, list(p.items)) for p in pages],
+        members,
+        [(m, view.member_href(m, ""), getattr(year.members.get(m), "name", "")) for m in leaders],
+        year.proposals.get(org_id),
+        year.broken_members.get(org_id),
+    )
+    h = hashlib.sha256(frame)
+    h.update(pickle.dumps(parts, protocol=5))
+    return h.hexdigest()
+
+
+class PageKeys:
+    """The keys of the organizations' pages last rendered into one docs folder."""
+
+    def __init__(self, docs_dir: Path, view: YearView, static: str) -> None:
+        self.docs_dir = docs_dir
+        self.path = docs_dir.parent / KEYS
+        self.frame = _frame(view, static)
+        try:
+            self.old: dict[str, list[object]] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.old = {}
+        self.new: dict[str, list[object]] = {}
+        self.skipped = 0
+
+    def fresh(self, org_id: str, key: str) -> list[str] | None:
+        """The files of `org_id`'s pages (relative to the docs folder's parent: docs/...,
+        fragments/...) when they were rendered from the same key and are all still there;
+        else None (render them)."""
+        entry = self.old.get(org_id)
+        if not entry or entry[0] != key:
+            return None
+        rels = [str(r) for r in entry[1]]  # type: ignore[attr-defined]
+        if not all((self.docs_dir.parent / r).is_file() for r in rels):
+            return None
+        self.new[org_id] = entry
+        self.skipped += 1
+        return rels
+
+    def set(self, org_id: str, key: str, rels: list[str]) -> None:
+        self.new[org_id] = [key, rels]
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.new, sort_keys=True), "utf-8")
+
+
+# ---------------------------------------------------------------------- MkDocs' dirty build
+
+STAMP = ".kiemdiem-built"  # in a site folder: the stamp of the build that made it
+
+
+def stamp(static: str, *options: object) -> str:
+    """What a site folder's HTML was built with besides its pages' Markdown."""
+    return hashlib.sha256(json.dumps([static, *map(str, options)]).encode()).hexdigest()
+
+
+def dirty_ok(site_dir: Path, expected: str) -> bool:
+    """Whether MkDocs may rebuild only the pages whose Markdown is newer than their HTML:
+    the folder holds a finished build made with the same templates, theme and options."""
+    path = site_dir / STAMP
+    return (site_dir / "index.html").is_file() and path.is_file() and path.read_text() == expected
+
+
+def forget(site_dir: Path) -> None:
+    """Before a build: a build that fails half-way must not be taken for a finished one."""
+    (site_dir / STAMP).unlink(missing_ok=True)
+
+
+def remember(site_dir: Path, value: str) -> None:
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / STAMP).write_text(value)
+
+
+def remove_built(site_dir: Path, removed: list[str], directory_urls: bool) -> None:
+    """Delete the built pages of Markdown files the last render removed (a dirty build
+    keeps every other file of the folder)."""
+    for rel in removed:
+        if not rel.endswith(".md"):
+            (site_dir / rel).unlink(missing_ok=True)
+            continue
+        stem = rel[: -len(".md")]
+        if stem == "index" or stem.endswith("/index") or not directory_urls:
+            (site_dir / f"{stem}.html").unlink(missing_ok=True)
+        else:
+            (site_dir / stem / "index.html").unlink(missing_ok=True)
