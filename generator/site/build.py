@@ -39,6 +39,7 @@ from generator.submissions.layout import years as list_years
 CACHE_DIR = ".kiemdiem-cache"
 TEMPLATES = "site_templates"
 CONFIG = "mkdocs.yml"
+GENERATOR = Path(__file__).resolve().parents[1]  # the generator package (its code)
 
 Progress = Callable[[str, int, int], None]  # (message, done, total)
 
@@ -201,9 +202,7 @@ def build_site(
     schema_dir = options.repo / "schema"
     kinds = {audiences.KINDS[a] for a in options.audiences} - {Scope.TO_CHUC}
     shared = SharedTheme(options.out / STORE)
-    static = audience_sites.static_digest(
-        options.project, schema_dir, Path(__file__).resolve().parents[1]
-    )
+    static = audience_sites.static_digest(options.project, schema_dir, GENERATOR)
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
         # the whole organization's site: redacted for it (issue 14), like `serve` shows
@@ -251,9 +250,7 @@ def _audience_sites(
     """The year's committee and chi bộ sites (generator.site.audience_sites): in worker
     processes, each rebuilt only when what it shows changed."""
     schema_dir = options.repo / "schema"
-    static = audience_sites.static_digest(
-        options.project, schema_dir, Path(__file__).resolve().parents[1]
-    )
+    static = audience_sites.static_digest(options.project, schema_dir, GENERATOR)
     job = audience_sites.AudienceJob(
         full, schema_dir, options.project, work, options.out, shared.store, static,
         build_year_site, strict=options.strict, offline=options.offline, force=options.force,
