@@ -8,8 +8,12 @@ For each size, a deterministic synthetic year (generator.synthetic, seed 0; or a
 
 1. `kiemdiem check`, cold (no cache: every file read, in worker processes on a large year);
 2. `kiemdiem check`, warm (every outcome from `.kiemdiem-cache/`);
-3. a pull request changing 5 member files: `kiemdiem check --changed-since HEAD~1` in a
-   Git repository whose last commit changed them, with the cache warm from before;
+3. a pull request changing 5 member files: `kiemdiem check --changed-since HEAD~1` in the
+   Git repository (committed before step 1, so the full checks wrote the year index) whose
+   last commit changed them, with the cache warm from before — both sides in one run: the
+   scoped check (only what the changed files can affect, generator/check/scope.py) and the
+   same check loading the whole year (`KIEMDIEM_PR_SCOPE=off`, as before), their ratio, and
+   whether their reports are byte-identical;
 4. `check-jsonschema` over the member files with the member schema (the anchor). It takes
    ~10 ms a file; with `--anchor-sample N` it checks every k-th member file (N of them)
    and its time is scaled to all of them — the output says so.
@@ -65,15 +69,26 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
-    """(seconds, peak MiB of the process tree, exit code) of `cmd`."""
+def measure(
+    cmd: list[str], cwd: Path, *, env: dict[str, str] | None = None, out: Path | None = None
+) -> tuple[float, int, int]:
+    """(seconds, peak MiB of the process tree, exit code) of `cmd` (its output to `out`)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    handle = out.open("wb") if out is not None else None
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        stdout=handle if handle is not None else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss_kib(proc.pid))
         time.sleep(0.02)
     seconds = time.perf_counter() - started
+    if handle is not None:
+        handle.close()
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}):\n{err[-2000:]}")
@@ -99,12 +114,16 @@ def kiemdiem(work: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "generator", "--repo", str(work), "check", *args]
 
 
-def pull_request(work: Path, members: list[Path]) -> None:
-    """Commit the tree, then commit a change to 5 member files (a space in a name line)."""
+def commit_base(work: Path) -> None:
+    """The tree as the base commit of a Git repository (as the project's data lives)."""
     (work / ".gitignore").write_text("/.kiemdiem-cache/\n")  # as in the project's repository
     _git(work, "init", "-q")
     _git(work, "add", "-A")
     _git(work, "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "base")
+
+
+def pull_request(work: Path, members: list[Path]) -> None:
+    """Commit a change to 5 member files (a space in a name line)."""
     step = max(1, len(members) // 5)
     for path in members[::step][:5]:
         text = path.read_text(encoding="utf-8")
@@ -119,10 +138,16 @@ def run_size(members: int, data: Path | None, year: int, sample: int | None) -> 
         files = prepare(work, members, data, year)
         print(f"{len(files)} member files ready in {time.perf_counter() - started:.1f} s",
               flush=True)  # fmt: skip
+        commit_base(work)
         cold = measure(kiemdiem(work, "--format", "json"), ROOT)
         warm = measure(kiemdiem(work, "--format", "json"), ROOT)
         pull_request(work, files)
-        pr = measure(kiemdiem(work, "--changed-since", "HEAD~1", "--format", "json"), ROOT)
+        pr_args = kiemdiem(work, "--changed-since", "HEAD~1", "--format", "json")
+        pr = measure(pr_args, ROOT, out=work / "pr-scoped.json")
+        pr_full = measure(
+            pr_args, ROOT, env={"KIEMDIEM_PR_SCOPE": "off"}, out=work / "pr-full.json"
+        )
+        same = (work / "pr-scoped.json").read_bytes() == (work / "pr-full.json").read_bytes()
         anchor_files = (
             files if not sample or sample >= len(files) else files[:: len(files) // sample]
         )
@@ -146,6 +171,10 @@ def run_size(members: int, data: Path | None, year: int, sample: int | None) -> 
             "kiemdiem_warm_peak_mib": warm[1],
             "kiemdiem_pr5_warm_s": round(pr[0], 2),
             "kiemdiem_pr5_peak_mib": pr[1],
+            "kiemdiem_pr5_full_load_s": round(pr_full[0], 2),
+            "kiemdiem_pr5_full_load_peak_mib": pr_full[1],
+            "pr5_ratio": round(pr_full[0] / pr[0], 1),
+            "pr5_same_report": same,
             "check_jsonschema_s": round(anchor[0] * scale, 2),
             "check_jsonschema_files": len(anchor_files),
             "check_jsonschema_scaled": scale != 1,
@@ -177,9 +206,15 @@ def main() -> None:
         )
         print(
             f"{r['members']} members: kiemdiem check {r['kiemdiem_cold_s']} s cold "
-            f"({r['kiemdiem_cold_peak_mib']} MiB), {r['kiemdiem_warm_s']} s warm, 5-file pull "
-            f"request {r['kiemdiem_pr5_warm_s']} s; check-jsonschema {r['check_jsonschema_s']} s "
-            f"({anchor}): {r['ratio_cold']}x",
+            f"({r['kiemdiem_cold_peak_mib']} MiB), {r['kiemdiem_warm_s']} s warm; check-jsonschema "
+            f"{r['check_jsonschema_s']} s ({anchor}): {r['ratio_cold']}x",
+            flush=True,
+        )
+        print(
+            f"{r['members']} members: 5-file pull request {r['kiemdiem_pr5_warm_s']} s scoped "
+            f"({r['kiemdiem_pr5_peak_mib']} MiB) vs {r['kiemdiem_pr5_full_load_s']} s loading "
+            f"the whole year ({r['kiemdiem_pr5_full_load_peak_mib']} MiB): {r['pr5_ratio']}x; "
+            f"same report: {'yes' if r['pr5_same_report'] else 'NO'}",
             flush=True,
         )
 

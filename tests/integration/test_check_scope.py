@@ -271,3 +271,47 @@ def test_a_stale_index_is_read_again_where_it_is_stale(repo: Path) -> None:
     _rename(_members(unit)[1])
     scope, full = _compare(repo)
     _assert_scoped(scope, full)
+
+
+# ---------------------------------------------------------------------- the sample
+
+
+@pytest.fixture(scope="module")
+def sample_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's sample (three years, a change of tree in 2025, a re-rating), committed
+    and checked once in full."""
+    repo = tmp_path_factory.mktemp("scope-sample")
+    shutil.copytree(ROOT / "submissions", repo / "submissions")
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    (repo / ".gitignore").write_text("/.kiemdiem-cache/\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    check_repo(repo)
+    return repo
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_every_file_of_the_sample_edited_alone(
+    sample_repo: Path, year: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file of the year edited in turn (a member's name spacing, a comment line in the
+    others): the same findings as the full check, and many of them scoped."""
+    monkeypatch.setattr(scoped, "MAX_SHARE", 0.9)  # a small year: any scope is worth it
+    files = sorted((sample_repo / "submissions" / str(year)).rglob("*.yaml"))
+    scoped_count = 0
+    for path in files:
+        text = path.read_text("utf-8")
+        if "/dang-vien/" in path.as_posix():
+            path.write_text(text.replace("ho_ten: ", "ho_ten:  ", 1), "utf-8")
+        else:
+            path.write_text(text + "# sửa\n", "utf-8")
+        try:
+            scope, full = _compare(sample_repo)
+        finally:
+            _git(sample_repo, "checkout", "-q", "--", ".")
+        if not scope.full_load:
+            scoped_count += 1
+            assert len(scope.years[year].files) < len(full.years[year].files), path
+    # the rest load the whole year: a re-rating (2025), the root's or the year's files
+    assert scoped_count >= len(files) // 3
