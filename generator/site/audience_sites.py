@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import importlib.metadata
+import io
 import multiprocessing
 import os
 import pickle
@@ -88,9 +89,10 @@ def view_digest(view: YearView, static: str, options: tuple[object, ...] = ()) -
     """Everything an audience's site is made of, hashed: its redacted records, verdicts,
     findings, statistics and what the page frame shows, plus `static`.
 
-    Pickle is exact about content (a record's source document pickles as its path); an
-    object shared differently between two runs only makes a digest differ, i.e. a site is
-    rebuilt that need not be — never the reverse."""
+    Pickle is exact about content (a record's source document pickles as its path). Its
+    memo is off (`fast`): with it, an object referenced twice is written once and then
+    referred to, so the same content loaded another way (a warm cache shares strings
+    differently) would hash differently and every site would be rebuilt."""
     year = view.year
     parts = (
         year.year,
@@ -112,9 +114,11 @@ def view_digest(view: YearView, static: str, options: tuple[object, ...] = ()) -
         view.years,
         options,
     )
-    h = hashlib.sha256(static.encode())
-    h.update(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
-    return h.hexdigest()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: the bytes depend on content only (the data is acyclic)
+    pickler.dump(parts)
+    return hashlib.sha256(static.encode() + buffer.getvalue()).hexdigest()
 
 
 # ---------------------------------------------------------------------- one site

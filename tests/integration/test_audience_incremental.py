@@ -4,12 +4,18 @@ and those show the new text; the theme's files are one copy shared by every site
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.pipeline import Pipeline
+from generator.site import audience_sites
 from generator.site.audience_sites import DIGEST_FILE
 from generator.site.build import BuildOptions, build_site
 from generator.site.deciders import build_index
@@ -111,3 +117,57 @@ def test_deciders_index_agrees_with_the_authority_rules() -> None:
         if body is not None:
             assert oid in index.decided_orgs[body.id]
     assert sum(map(len, index.decided_members.values())) == len(index.member_org)
+
+
+DIGESTS = """
+import json, sys
+from pathlib import Path
+from generator.pipeline import Pipeline
+from generator.privacy import Scope
+from generator.site import audiences, rating
+from generator.site.audience_sites import view_digest
+repo = Path(sys.argv[1])
+full = rating.views(Pipeline(repo, cache=False).rate([2025]))[2025]
+kinds = {Scope.CAP_UY, Scope.CHI_BO}
+print(json.dumps({
+    a.root: view_digest(audiences.audience_view(full, a, repo / "schema"), "")
+    for a in audiences.audiences_of(full.year, kinds, "", full.verdicts)
+}))
+"""
+
+
+def test_site_digests_do_not_depend_on_the_process() -> None:
+    """A digest is compared with one written by an earlier run: another process, another
+    hash seed (set order) must give the same digest, or every build rebuilds everything."""
+    root = Path(__file__).resolve().parents[2]
+    runs = []
+    for seed in ("1", "2"):
+        proc = subprocess.run(
+            [sys.executable, "-c", DIGESTS, str(root)],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        runs.append(json.loads(proc.stdout))
+    assert len(runs[0]) > 3 and runs[0] == runs[1]
+
+
+def test_worker_processes_build_the_same_sites(
+    built: tuple[Path, BuildOptions], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forked workers (used from 8 sites a process up) build what one process builds:
+    same sites, same digests."""
+    repo, options = built
+    monkeypatch.setattr(audience_sites, "MIN_SITES_PER_PROCESS", 1)
+    out = repo.parent / "site-workers"
+    parallel = build_site(
+        dataclasses.replace(options, out=out, work=repo.parent / "work-workers", processes=2)
+    )
+    assert parallel.audience_sites and all(o.built for o in parallel.audience_sites)
+    for outcome in parallel.audience_sites:
+        mine = out / outcome.root / str(YEAR)
+        theirs = options.out / outcome.root / str(YEAR)
+        assert (mine / "index.html").is_file()
+        assert (mine / DIGEST_FILE).read_text() == (theirs / DIGEST_FILE).read_text()
