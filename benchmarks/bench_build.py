@@ -11,6 +11,9 @@ members):
 - ours: the whole `kiemdiem build --year Y --pham-vi to-chuc` in a subprocess (load,
   check, rate, render, MkDocs, Pagefind) — the whole organization's site; each deciding
   committee's and chi bộ's own site (issue 14) is a further build of its part;
+- incremental: then one member's file changed and the same build again (only the
+  organizations whose pages show something that changed are rendered, MkDocs rebuilds
+  only the changed pages; generator.site.incremental), with the full/one-file ratio;
 - naive: a bare MkDocs + Material build of the same members laid out one page per member,
   in folders mirroring the tree, every page in the navigation with Material's
   `navigation.prune`, Material's search plugin on (what DESIGN.md measured).
@@ -89,6 +92,11 @@ def site_stats(site: Path) -> dict[str, object]:
     largest = max(pages, key=lambda p: p.stat().st_size)
     return {
         "bytes": sum(p.stat().st_size for p in files),
+        # the editor (soan-thao/, Decap CMS, with node_modules installed): the same size at
+        # any number of members
+        "editor": sum(
+            p.stat().st_size for p in files if p.relative_to(site).parts[0] == "soan-thao"
+        ),
         "pages": len(pages),
         "largest": largest.stat().st_size,
         "largest_name": str(largest.relative_to(site)),
@@ -156,20 +164,44 @@ def prepare(members: int, work: Path, data: dict[int, Path]) -> Path:
     return repo
 
 
+def _phases(stdout: str) -> dict[str, str]:
+    return dict(
+        re.findall(r"(đọc và xếp loại|tạo trang|MkDocs|chỉ mục tìm kiếm) ([\d.]+) s", stdout)
+    )
+
+
+def _build_cmd(repo: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "--repo", str(repo), "build", "--year", str(YEAR),
+            "--out", str(out), "--pham-vi", "to-chuc"]  # fmt: skip
+
+
+def incremental(repo: Path, out: Path) -> dict:
+    """One member's file changed (name and a review line) after the full build, then the
+    same `kiemdiem build` again: time, peak memory, and whether the chi bộ's page and the
+    search index show the change."""
+    member = sorted((repo / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))[0]
+    text = member.read_text("utf-8")
+    name = re.search(r"^ho_ten: (.*)$", text, re.M)
+    assert name is not None
+    changed = "Đổi Tên Thử Nghiệm"
+    member.write_text(text.replace(name.group(0), f"ho_ten: {changed}"), "utf-8")
+    seconds, peak, stdout = run(_build_cmd(repo, out), ROOT)
+    page = out / str(YEAR) / "to-chuc" / member.parent.parent.name / "index.html"
+    pages = [page, *page.parent.glob("trang-*/index.html")]
+    shown = any(changed in p.read_text("utf-8") for p in pages if p.is_file())
+    kept = re.search(r"(\d+) tổ chức giữ nguyên", stdout)
+    return {"inc": seconds, "inc_peak": peak, "inc_phases": _phases(stdout), "inc_shown": shown,
+            "inc_kept": kept.group(1) if kept else "?"}  # fmt: skip
+
+
 def run_size(members: int, work: Path, naive_max: int, data: dict[int, Path]) -> dict:
     repo = prepare(members, work, data)
     out = work / f"site-{members}"
-    ours, peak, stdout = run(
-        [sys.executable, "-m", "generator", "--repo", str(repo), "build", "--year", str(YEAR),
-         "--out", str(out), "--pham-vi", "to-chuc"],
-        ROOT,
-    )  # fmt: skip
-    phases = dict(
-        re.findall(r"(đọc và xếp loại|tạo trang|MkDocs|chỉ mục tìm kiếm) ([\d.]+) s", stdout)
-    )
-    row: dict = {"members": members, "ours": ours, "peak": peak, "phases": phases}
+    ours, peak, stdout = run(_build_cmd(repo, out), ROOT)
+    row: dict = {"members": members, "ours": ours, "peak": peak, "phases": _phases(stdout)}
     row.update(site_stats(out / str(YEAR)))
     row.update(pagefind_stats(out / str(YEAR)))
+    row.update(incremental(repo, out))
     if members <= naive_max:
         naive_dir = work / f"naive-{members}"
         naive_docs(repo, naive_dir)
@@ -199,6 +231,14 @@ def report(rows: list[dict]) -> None:
     print("phases of our build (s):")
     for r in rows:
         print(f"{r['members']:>8}: " + ", ".join(f"{k} {v}" for k, v in r["phases"].items()))
+    print("\none member's file changed, then build again (incremental by organization):")
+    print(f"{'members':>8} | {'full':>7} {'one file':>8} {'ratio':>6} {'peak MiB':>8} "
+          f"{'orgs kept':>9} {'page shows it':>13} | phases of the rebuild (s)")  # fmt: skip
+    for r in rows:
+        phases = ", ".join(f"{k} {v}" for k, v in r["inc_phases"].items())
+        print(f"{r['members']:>8} | {r['ours']:>6.1f}s {r['inc']:>7.1f}s {r['ours'] / r['inc']:>5.1f}x "
+              f"{r['inc_peak']:>8.0f} {r['inc_kept']:>9} {'yes' if r['inc_shown'] else 'NO':>13} | "
+              f"{phases}")  # fmt: skip
     print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'one query KB':>12} | "
           f"{'Material index MB (every query)':>32} {'ratio':>7}")  # fmt: skip
     for r in rows:
@@ -209,6 +249,9 @@ def report(rows: list[dict]) -> None:
               f"{r['query_bytes'] / 1024:>12.0f} | {tail}")  # fmt: skip
     for r in rows:
         print(f"largest page at {r['members']}: {r['largest_name']} ({r['largest'] / 1024:.0f} KB)")
+        print(f"site at {r['members']}: {r['bytes'] / MB:.1f} MB, of which the editor "
+              f"{r['editor'] / MB:.1f} MB; without it {(r['bytes'] - r['editor']) / r['members']:.0f} "
+              "B per member")  # fmt: skip
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = (last["bytes"] / last["members"]) / (first["bytes"] / first["members"])

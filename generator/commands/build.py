@@ -162,6 +162,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{r.year}: {r.members} đảng viên, {r.pages} trang, {r.findings} vấn đề "
                 f"(đọc và xếp loại {r.seconds_load:.1f} s, tạo trang {r.seconds_render:.1f} s, "
                 f"MkDocs {r.seconds_mkdocs:.1f} s, chỉ mục tìm kiếm {r.seconds_search:.1f} s)"
+                # incremental (generator.site.incremental): what was not rendered again
+                + (f"; {r.orgs_kept} tổ chức giữ nguyên" if r.orgs_kept else "")
             )
     if result.audience_sites:
         built = [o for o in result.audience_sites if o.built]

@@ -29,7 +29,7 @@ from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
 from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
-from generator.site.render import render_year
+from generator.site.render import paginate_year, render_year
 from generator.site.shared import STORE, SharedTheme, link_pagefind
 from generator.site.text import safe_title
 from generator.site.views import YearView
@@ -288,6 +288,38 @@ def build_year_site(
     changed when `site_dir` holds a finished build made with the same `static`."""
     view.directory_urls = not offline
     result = result or YearResult(view.number)
+    paginate_year(view)
+    # Pagefind indexes the records while the pages are rendered and built
+    indexer = search.Indexer(view)
+    try:
+        stamp = _render_and_build(
+            view, project, docs_dir, site_dir, strict, offline, shared, static, result
+        )
+    except BaseException:
+        indexer.abandon()
+        raise
+    started = time.perf_counter()
+    indexer.finish(site_dir)
+    if shared is not None:
+        link_pagefind(shared, site_dir / search.INDEX_DIR)
+    result.seconds_search = time.perf_counter() - started
+    if static is not None:
+        incremental.remember(site_dir, stamp)
+    return result
+
+
+def _render_and_build(
+    view: YearView,
+    project: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    strict: bool,
+    offline: bool,
+    shared: SharedTheme | None,
+    static: str | None,
+    result: YearResult,
+) -> str:
+    """Render the pages and run MkDocs (dirty when it may); returns the build's stamp."""
     started = time.perf_counter()
     rendered = render_year(view, project / TEMPLATES, docs_dir, static=static)
     result.seconds_render = time.perf_counter() - started
@@ -317,14 +349,7 @@ def build_year_site(
     )
     result.dirty = dirty
     result.seconds_mkdocs = time.perf_counter() - started
-    started = time.perf_counter()
-    search.index_year(view, site_dir)
-    if shared is not None:
-        link_pagefind(shared, site_dir / search.INDEX_DIR)
-    result.seconds_search = time.perf_counter() - started
-    if static is not None:
-        incremental.remember(site_dir, built)
-    return result
+    return built
 
 
 # ---------------------------------------------------------------------- year switcher

@@ -174,16 +174,7 @@ def render_year(
         html = env.get_template(template).render(v=view, to_root=view.to_root(rel), **ctx)
         out.write(rel, html)
 
-    member_pages = {
-        node.org.id: paging.paginate_members(
-            view.member_ids_of(node.org.id), view.year.members, page_path_org(node.org.id)
-        )
-        for node in view.tree()
-        if node.org.type.holds_members
-    }
-    view.set_member_pages(
-        {mid: p.rel for pages in member_pages.values() for p in pages for mid in p.items}
-    )
+    member_pages = paginate_year(view)
     page("home.md.j2", "index.md")
     _paged(page, "tree.md.j2", view.tree(), "to-chuc/index.md", paging.ROWS_PER_PAGE)
     keys = incremental.PageKeys(docs_dir, view, static) if static is not None else None
@@ -206,6 +197,22 @@ def render_year(
 
 
 PageFn = Callable[..., None]
+
+
+def paginate_year(view: YearView) -> dict[str, list[paging.Page[str]]]:
+    """Each chi bộ's members over pages (generator.site.paging); tells `view` which page
+    holds each member, for the links to them (the search records need it too)."""
+    member_pages = {
+        node.org.id: paging.paginate_members(
+            view.member_ids_of(node.org.id), view.year.members, page_path_org(node.org.id)
+        )
+        for node in view.tree()
+        if node.org.type.holds_members
+    }
+    view.set_member_pages(
+        {mid: p.rel for pages in member_pages.values() for p in pages for mid in p.items}
+    )
+    return member_pages
 
 
 def _paged(page: PageFn, template: str, items: Sequence[object], first: str, size: int) -> None:

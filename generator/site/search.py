@@ -152,10 +152,20 @@ def _plain(fragment: str) -> str:
 
 
 def records(view: YearView, site_dir: Path) -> Iterator[Record]:
+    yield from page_records(view, site_dir)
+    yield from entity_records(view)
+
+
+def page_records(view: YearView, site_dir: Path) -> Iterator[Record]:
+    """The ordinary pages' records (read from the built site)."""
     for rel in PAGES:
         record = page_record(view, site_dir, rel)
         if record is not None:
             yield record
+
+
+def entity_records(view: YearView) -> Iterator[Record]:
+    """The organizations' and members' records (from the view alone)."""
     for node in view.tree():
         org = node.org
         yield org_record(view, org)
@@ -222,60 +232,101 @@ class _Service:
             self.proc.stdout.close()
 
 
-def _write(items: list[Record], out: Path) -> None:
-    service = _Service()
-    try:
-        config = {"force_language": LANGUAGE}
-        service.send({"type": "NewIndex", "config": config})
-        service.flush()
-        index_id = service.receive()["index_id"]
+def _add(service: _Service, index_id: str, r: Record) -> None:
+    service.send(
+        {
+            "type": "AddRecord",
+            "index_id": index_id,
+            "url": r.url,
+            "content": with_d_folded(_shown(r.text)),
+            "language": LANGUAGE,
+            "meta": {"title": _shown(r.title), "kd_where": _shown(r.where), "kd_kind": r.kind},
+            "filters": {"loai": [r.kind]},
+        }
+    )
 
-        def write_all() -> None:
-            for r in items:
-                service.send(
-                    {
-                        "type": "AddRecord",
-                        "index_id": index_id,
-                        "url": r.url,
-                        "content": with_d_folded(_shown(r.text)),
-                        "language": LANGUAGE,
-                        "meta": {
-                            "title": _shown(r.title),
-                            "kd_where": _shown(r.where),
-                            "kd_kind": r.kind,
-                        },
-                        "filters": {"loai": [r.kind]},
-                    }
-                )
+
+class Indexer:
+    """A year's Pagefind index, fed while the rest of the site is built.
+
+    The organizations' and members' records come from the view alone, so Pagefind (its own
+    process) indexes them while this process renders the pages and runs MkDocs; `finish`
+    adds the ordinary pages' records, read from their built HTML, and writes the index.
+    Start it once the members' pages are known (`YearView.set_member_pages`): a record
+    links its member's page."""
+
+    def __init__(self, view: YearView) -> None:
+        self.view = view
+        self.service = _Service()
+        self.index_id = ""
+        self.count = 0
+        self.failed: BaseException | None = None
+        self.thread = threading.Thread(target=self._feed, daemon=True)
+        self.thread.start()
+
+    def _feed(self) -> None:
+        try:
+            service = self.service
+            service.send({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
             service.flush()
+            self.index_id = service.receive()["index_id"]
+            items = list(entity_records(self.view))
 
-        writer = threading.Thread(target=write_all, daemon=True)
-        writer.start()
-        for _ in items:
-            service.receive()
-        writer.join()
-        service.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(out)})
-        service.flush()
-        service.receive()
-    finally:
-        service.close()
+            def write_all() -> None:
+                for r in items:
+                    _add(service, self.index_id, r)
+                service.flush()
+
+            writer = threading.Thread(target=write_all, daemon=True)
+            writer.start()
+            for _ in items:  # read the answers as they come, or Pagefind's pipe fills up
+                service.receive()
+            writer.join()
+            self.count = len(items)
+        except BaseException as exc:  # raised again by finish()
+            self.failed = exc
+
+    def abandon(self) -> None:
+        """Stop Pagefind without writing (the build failed)."""
+        try:
+            self.service.close()
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            self.service.proc.kill()
+
+    def finish(self, site_dir: Path) -> IndexResult:
+        """Add the ordinary pages of the built `site_dir`, write <site_dir>/pagefind/."""
+        started = time.perf_counter()
+        try:
+            self.thread.join()
+            if self.failed is not None:
+                raise RuntimeError(f"pagefind: {self.failed}") from self.failed
+            out = site_dir / INDEX_DIR
+            if out.exists():
+                shutil.rmtree(out)
+            pages = list(page_records(self.view, site_dir))
+            for r in pages:
+                _add(self.service, self.index_id, r)
+                self.service.flush()
+                self.service.receive()
+            self.service.send(
+                {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(out)}
+            )
+            self.service.flush()
+            self.service.receive()
+        finally:
+            self.service.close()
+        files = [p for p in out.rglob("*") if p.is_file()]
+        return IndexResult(
+            records=self.count + len(pages),
+            seconds=time.perf_counter() - started,
+            files=len(files),
+            bytes=sum(p.stat().st_size for p in files),
+        )
 
 
 def index_year(view: YearView, site_dir: Path) -> IndexResult:
     """Write the year's Pagefind index into <site_dir>/pagefind/ (replacing the old one)."""
-    started = time.perf_counter()
-    out = site_dir / INDEX_DIR
-    if out.exists():
-        shutil.rmtree(out)
-    items = list(records(view, site_dir))
-    _write(items, out)
-    files = [p for p in out.rglob("*") if p.is_file()]
-    return IndexResult(
-        records=len(items),
-        seconds=time.perf_counter() - started,
-        files=len(files),
-        bytes=sum(p.stat().st_size for p in files),
-    )
+    return Indexer(view).finish(site_dir)
 
 
 def read_records(site_dir: Path) -> list[dict[str, object]]:
