@@ -53,7 +53,7 @@ def test_actions_are_pinned_by_full_commit_sha(path: Path) -> None:
     uses = re.findall(r"uses:\s*(\S+)", path.read_text("utf-8"))
     assert uses
     for ref in uses:
-        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
+        assert re.fullmatch(r"actions/[a-z-]+(/[a-z-]+)?@[0-9a-f]{40}", ref), ref
 
 
 def test_check_step_uses_no_github_only_expressions() -> None:
@@ -90,6 +90,27 @@ def test_check_is_unprivileged_and_runs_the_base_commits_tool() -> None:
     upload = next(s for s in steps if "actions/upload-artifact@" in s.get("uses", ""))
     assert upload["with"]["name"] == "kiemdiem-report"
     assert upload["if"] == "${{ always() }}"
+
+
+def test_the_pull_request_check_restores_the_year_index_that_main_saves() -> None:
+    """issue 11: site.yml's full check on main writes the year index; check.yml restores
+    the same cache path (actions/cache keys a cache by its path) before the check, moves
+    it into pr/, and saves nothing itself (a pull request cannot feed another's check)."""
+    site = load("site.yml")["jobs"]["build"]["steps"]
+    names = [s.get("run", "") for s in site]
+    saves = [s for s in site if "actions/cache/save@" in s.get("uses", "")]
+    assert len(saves) == 1
+    assert names.index("kiemdiem check --format github") < site.index(saves[0])
+    check = load("check.yml")["jobs"]["check"]["steps"]
+    restores = [s for s in check if "actions/cache/restore@" in s.get("uses", "")]
+    assert len(restores) == 1
+    assert restores[0]["with"]["path"] == saves[0]["with"]["path"] == ".kiemdiem-cache/index-*"
+    assert restores[0]["with"]["key"].startswith("kiemdiem-index-")
+    assert saves[0]["with"]["key"] == "kiemdiem-index-${{ github.sha }}"
+    assert not any("actions/cache@" in s.get("uses", "") for s in check)  # no save step
+    moved = check.index(restores[0]) + 1
+    assert "pr/.kiemdiem-cache" in check[moved]["run"]
+    assert check.index(next(s for s in check if s.get("id") == "check")) > moved
 
 
 def test_comment_is_privileged_but_touches_nothing_from_the_pull_request() -> None:
