@@ -29,7 +29,13 @@ def _run(repo: Path, *args: str) -> bytes:
     except subprocess.CalledProcessError as exc:
         err = exc.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"git {' '.join(args)} thất bại: {err}") from exc
+    except OSError as exc:  # e.g. E2BIG: an environment too large to start a program
+        raise GitError(_cannot_start(exc)) from exc
     return out.stdout
+
+
+def _cannot_start(exc: OSError) -> str:
+    return f"Không chạy được git ({exc.strerror or exc})."
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -61,6 +67,8 @@ def file_at(repo: Path, rev: str, path: str) -> bytes | None:
         )
     except (FileNotFoundError, subprocess.CalledProcessError):
         return None
+    except OSError as exc:  # git could not start: not the same as "not in that revision"
+        raise GitError(_cannot_start(exc)) from exc
     return out.stdout
 
 
@@ -169,6 +177,8 @@ class Pending:
             )
         except FileNotFoundError as exc:
             raise GitError("Không tìm thấy chương trình git trên máy.") from exc
+        except OSError as exc:
+            raise GitError(_cannot_start(exc)) from exc
 
     def result(self) -> bytes:
         out, err = self.proc.communicate()
