@@ -36,8 +36,11 @@ the full year has them. The argument:
      subtree when its secretary is changed);
    - proposals and decisions elsewhere naming a unit's member report against their own line
      with the member's file in `related` (shown): their folders' own files are added;
-   - any re-rating (124-M7) in a unit, or of a unit's member anywhere, reads the year's
-     successors (`ke_thua_tu` of every organization): full load.
+   - a re-rating (124-M7) in a unit, or of a unit's member anywhere: the files re-rating
+     that member are added (the last applied decides their earlier level, which X3 reads),
+     the member is a seed of the year before (who decided then), and every organization of
+     this year named like an organization on the member's earlier chain, or continuing one
+     (`ke_thua_tu`), is added (its successor, generator.authority.successor).
    Organizations named the same in two folders (the later replaces the earlier in
    `year.orgs`), and folders without `to-chuc.yaml` named like an organization elsewhere
    (the `misplaced` hint names it): full load.
@@ -49,13 +52,15 @@ the full year has them. The argument:
    never findings on its files; findings on an ancestor's decision lines name no related
    file.
 4. **History** (X3, the year before): the same closure in the previous year, seeded with
-   the files named like the units' members, gives their final levels exactly; later years
-   are never loaded by a check (generator.pipeline.span).
+   the files named like the units' members and the members re-rated, gives their final
+   levels exactly; later years are never loaded by a check (generator.pipeline.span).
+   Re-ratings in files outside the units concern members outside them: they change those
+   members' verdicts and findings on their own lines only.
 
 Full load instead (the caller falls back): a changed year file, schema or file at the
 root's level, a change in more than one year, a folder on a changed file's path without a
-valid `to-chuc.yaml`, an index missing or stale for many files, files Git ignores, and the
-cases above. The tests (tests/integration/test_check_scope.py) compare the two on
+valid `to-chuc.yaml`, an index missing or stale for many files, files Git ignores, a scope
+larger than a share of the year, and the cases above. The tests (tests/integration/test_check_scope.py) compare the two on
 synthetic years for member, organization, proposal and decision edits, moves and deletions.
 """
 
@@ -92,7 +97,8 @@ class YearMap:
     by_name: dict[str, list[str]] = field(default_factory=dict)  # basename -> org folders
     heads: dict[str, list[str]] = field(default_factory=dict)  # member id -> folders headed
     named_by: dict[str, list[str]] = field(default_factory=dict)  # member -> folders naming
-    re_rated: set[str] = field(default_factory=set)
+    re_raters: dict[str, list[str]] = field(default_factory=dict)  # member -> folders
+    by_pred: dict[str, list[str]] = field(default_factory=dict)  # ke_thua_tu id -> folders
     folders: list[str] = field(default_factory=list)  # sorted, every folder holding a file
 
     @classmethod
@@ -114,10 +120,13 @@ class YearMap:
                     m.by_name.setdefault(folder.rpartition("/")[2], []).append(folder)
                     if f.head:
                         m.heads.setdefault(f.head, []).append(folder)
+                    for pred in f.preds:
+                        m.by_pred.setdefault(pred, []).append(folder)
                 else:
                     for member_id in f.members:
                         m.named_by.setdefault(member_id, []).append(folder)
-                    m.re_rated.update(f.re_rated)
+                    for member_id in f.re_rated:
+                        m.re_raters.setdefault(member_id, []).append(folder)
             folders.add(folder)
         m.folders = sorted(folders)
         return m
@@ -160,6 +169,7 @@ class Scope:
     units: set[str]
     own: set[str]
     members: set[str] = field(default_factory=set)  # the units' member stems
+    re_rated: set[str] = field(default_factory=set)  # members re-rated by or of the units
 
     def inside(self, folder: str) -> bool:
         return any(p in self.units for p in _prefixes(folder)) if folder else False
@@ -174,14 +184,22 @@ class Scope:
 
 
 def close(
-    m: YearMap, seeds: Iterable[str], *, max_files: int, shown: Callable[[str], bool]
+    m: YearMap,
+    seeds: Iterable[str],
+    *,
+    max_files: int,
+    shown: Callable[[str], bool],
+    earlier: YearMap | None = None,
 ) -> Scope:
     """The units of `seeds` (folders) closed under year-wide reads (module docstring, 2).
-    `shown(path)`: whether the check shows findings on that file (relative to the year)."""
+    `shown(path)`: whether the check shows findings on that file (relative to the year);
+    `earlier`: the year before, when re-ratings (124-M7) are read (the checked year)."""
     scope = Scope({m.unit_of(s) for s in seeds}, set())
     while True:
         before = (set(scope.units), set(scope.own))
         _grow(m, scope, shown)
+        if earlier is not None:
+            _successors(m, scope, earlier)
         scope.units = {
             u for u in scope.units if not any(p in scope.units for p in _prefixes(u)[:-1])
         }
@@ -212,8 +230,8 @@ def _grow(m: YearMap, scope: Scope, shown: Callable[[str], bool]) -> None:
                 refs.update(org.leaders)
             refs.update(_file(m, folder, layout.PROPOSALS_FILE).members)
             decisions = _file(m, folder, layout.DECISIONS_FILE)
-            if decisions.re_rated:
-                raise Unbounded(f"{folder}: re-ratings read the year's successors")
+            scope.re_rated.update(decisions.re_rated)
+            refs.update(decisions.re_rated)
             if shown(f"{folder}/{layout.DECISIONS_FILE}"):
                 decided.update(decisions.members)
             else:
@@ -225,8 +243,9 @@ def _grow(m: YearMap, scope: Scope, shown: Callable[[str], bool]) -> None:
             if folder != m.root and not scope.inside(folder):
                 scope.units.add(m.unit_of(folder))
         scope.own.update(f for f in m.named_by.get(stem, ()) if not scope.inside(f))
-        if stem in m.re_rated:
-            raise Unbounded(f"{stem}: re-rated in the year")
+        if stem in m.re_raters:  # its final level of the year before (X3) changes
+            scope.re_rated.add(stem)
+            scope.own.update(f for f in m.re_raters[stem] if not scope.inside(f))
     for member_id in (refs | decided) - scope.members:
         folders = m.by_stem.get(member_id)
         if folders:
@@ -236,6 +255,19 @@ def _grow(m: YearMap, scope: Scope, shown: Callable[[str], bool]) -> None:
     for member_id in scope.members | refs | decided:
         if any(not scope.inside(f) for f in m.by_rid.get(member_id, ())):
             raise Unbounded(f"{member_id}: a mismatched record elsewhere makes it broken")
+
+
+def _successors(m: YearMap, scope: Scope, earlier: YearMap) -> None:
+    """Who may re-rate a member (generator.authority.re_rating_authority): their deciding
+    body of the year before or its successor in this year — the organization of the same
+    id, else the first naming it in `ke_thua_tu`, else its parent's — or one above it.
+    Every organization so named along the member's earlier chain is loaded."""
+    for member_id in scope.re_rated:
+        for folder in earlier.by_stem.get(member_id, ()):
+            for org_id in (p.rpartition("/")[2] for p in _prefixes(folder)):
+                for f in (*m.by_name.get(org_id, ()), *m.by_pred.get(org_id, ())):
+                    if not scope.inside(f):
+                        scope.own.add(f)
 
 
 def _file(m: YearMap, folder: str, name: str) -> Facts:

@@ -83,13 +83,16 @@ def _load(
 ) -> RatedYears:
     prefix = f"{layout.SUBMISSIONS}/{year}/"
     seeds = _seeds(year, selection.paths or [])
+    earlier = None
+    if rate and year - 1 in pipeline.years():
+        earlier = YearMap.build(*_facts(pipeline, year - 1, changes, None))
     current = _year_scope(
-        pipeline, year, changes, ruleset, seeds, lambda rel: selection.covers(prefix + rel)
+        pipeline, year, changes, ruleset, seeds, lambda rel: selection.covers(prefix + rel), earlier
     )
     files = {year: current.files}
     scopes = {year: current.scope}
-    if rate and year - 1 in pipeline.years():
-        history = _history_scope(pipeline, year - 1, changes, current.scope)
+    if earlier is not None:
+        history = _history_scope(pipeline, year - 1, earlier, current.scope)
         files[year - 1], scopes[year - 1] = history.files, history.scope
     sink: dict[int, YearLoad] = {}
     loaded = pipeline.load(
@@ -125,21 +128,22 @@ def _year_scope(
     ruleset: str | None,
     seeds: list[str],
     shown: Callable[[str], bool],
+    earlier: YearMap | None,
 ) -> YearScope:
     root, facts = _facts(pipeline, year, changes, ruleset)
     m = YearMap.build(root, facts)
-    scope = close(m, seeds, max_files=int(MAX_SHARE * len(facts)), shown=shown)
+    scope = close(m, seeds, max_files=int(MAX_SHARE * len(facts)), shown=shown, earlier=earlier)
     return YearScope(m, scope, layout.walk_year(pipeline.repo, year, scope.within))
 
 
-def _history_scope(pipeline: Pipeline, year: int, changes: Changes, later: Scope) -> YearScope:
-    """The previous year's scope: the files named like the later scope's members."""
-    root, facts = _facts(pipeline, year, changes, None)
-    m = YearMap.build(root, facts)
-    seeds = [f for stem in sorted(later.members) for f in m.by_stem.get(stem, ())]
+def _history_scope(pipeline: Pipeline, year: int, m: YearMap, later: Scope) -> YearScope:
+    """The previous year's scope: the files named like the later scope's members and the
+    members its re-ratings concern (their final levels feed X3 and the re-ratings)."""
+    wanted = sorted(later.members | later.re_rated)
+    seeds = [f for stem in wanted for f in m.by_stem.get(stem, ())]
     scope = Scope(set(), set())
     if seeds:  # only verdicts are read from the year before: no finding of it is shown
-        scope = close(m, seeds, max_files=int(MAX_SHARE * len(facts)), shown=lambda rel: False)
+        scope = close(m, seeds, max_files=int(MAX_SHARE * len(m.facts)), shown=lambda rel: False)
     return YearScope(m, scope, layout.walk_year(pipeline.repo, year, scope.within))
 
 

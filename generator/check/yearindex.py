@@ -7,7 +7,8 @@ without reading a file), built from the file's checked record:
 * a member file: the record's id when it is not the file's name (a mismatch makes that id
   "broken" year-wide; generator.check.crossfile);
 * an organization file: whether it has a record, the record's id when it is not the
-  folder's name, whether its type is above grassroots, its secretary and its leadership;
+  folder's name, whether its type is above grassroots, its secretary and its leadership,
+  the organizations of the year before it continues (`ke_thua_tu`);
 * a proposals file: the members it names; a decisions file: the members and
   organizations it names and the members it re-rates.
 
@@ -29,7 +30,7 @@ from generator.check.loaded import LoadedFile
 from generator.submissions.layout import Kind
 
 CACHE_DIR = ".kiemdiem-cache"
-_VERSION = 1  # bump when Facts change shape
+_VERSION = 2  # bump when Facts change shape
 
 
 class Facts(NamedTuple):
@@ -43,6 +44,7 @@ class Facts(NamedTuple):
     members: tuple[str, ...] = ()  # member ids a proposals or decisions file names
     orgs: tuple[str, ...] = ()  # organization ids a decisions file names
     re_rated: tuple[str, ...] = ()  # member ids a decisions file re-rates
+    preds: tuple[str, ...] = ()  # the organizations of the year before it continues
 
 
 def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
@@ -56,6 +58,7 @@ def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
             upper=record.type.is_upper,
             head=record.head_id,
             leaders=tuple(record.leadership.all_ids),
+            preds=tuple(record.predecessors),
         )
     if record is None:
         return None

@@ -263,6 +263,44 @@ def test_the_secretary_of_an_upper_organization_widens_the_scope(repo: Path) -> 
     assert len(below) > len(_members(secretary.parent.parent)) and set(below) <= loaded
 
 
+def test_re_ratings_of_the_year_before_by_a_body_with_and_without_authority(
+    repo: Path,
+) -> None:
+    """A committee re-rates 2024 for one of its members and for a member of another
+    committee (refused: re-rating-no-authority); both rated KHTNV this year (X3 reads the
+    re-rated 2024 level)."""
+    unit, other = _two_units(repo)
+    own, stranger = _members(unit)[0], _members(other)[0]
+    lines = [
+        {"ma_dang_vien": m.stem, "nam": YEAR - 1, "muc": "KHTNV", "ly_do": "Xếp loại lại."}
+        for m in (own, stranger)
+    ]
+    _edit(unit / "quyet-dinh.yaml", lambda d: d.setdefault("xep_loai_lai", []).extend(lines))
+    for member in (own, stranger):
+        _edit(member, lambda d: d.update(tu_xep_loai="KHTNV"))
+    scope, full = _compare(repo)
+    _assert_scoped(scope, full)
+    assert any(f.code == "re-rating-no-authority" for f in scope.result.findings)
+
+
+def test_a_re_rating_by_the_members_new_committee(repo: Path) -> None:
+    """In 2024 the member belonged to another committee, which still exists: only it (or a
+    body above it) may re-rate their 2024 level, so the refusal names it — a folder the
+    scope must load although nothing in the unit names it (generator.check.scope)."""
+    unit, other = _two_units(repo)
+    member = _members(unit)[0]
+    earlier = Path(str(member).replace(f"/{YEAR}/", f"/{YEAR - 1}/"))
+    target = Path(str(_members(other)[0].parent).replace(f"/{YEAR}/", f"/{YEAR - 1}/"))
+    _git(repo, "mv", str(earlier), str(target / earlier.name))
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "moved in 2024")
+    line = {"ma_dang_vien": member.stem, "nam": YEAR - 1, "muc": "KHTNV", "ly_do": "Lại."}
+    _edit(unit / "quyet-dinh.yaml", lambda d: d.setdefault("xep_loai_lai", []).append(line))
+    scope, full = _compare(repo)
+    _assert_scoped(scope, full)
+    found = [f for f in scope.result.findings if f.code == "re-rating-no-authority"]
+    assert found and other.name in found[0].message
+
+
 def test_a_stale_index_is_read_again_where_it_is_stale(repo: Path) -> None:
     """A commit the full check never saw: its files are not in the index (by blob id)."""
     unit, other = _two_units(repo)
