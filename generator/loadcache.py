@@ -23,6 +23,7 @@ cache and reads it back, in the user's own working copy: it is not an exchange f
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -67,31 +68,47 @@ def paused_gc(*, freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+@functools.cache
 def _code_digest() -> str:
-    h = hashlib.sha256(str(_VERSION).encode())
+    """The generator's code, hashed once per process (it does not change while it runs)."""
+    h = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         h.update(path.read_bytes())
     return h.hexdigest()
 
 
+def context_digest(ctx: Context, version: str, *, place: bool) -> str:
+    """What a cached result of `ctx` depends on besides the files themselves: the
+    generator's code, the schemas, the ruleset, the year file, a format `version`, and
+    with `place` the repository's path (outcomes name their files by it)."""
+    h = hashlib.sha256(version.encode())
+    h.update(_code_digest().encode())
+    for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
+        h.update(schema.read_bytes())
+    h.update(repr((ctx.ruleset, ctx.repo) if place else ctx.ruleset).encode())
+    h.update(ctx.year_bytes)
+    return h.hexdigest()[:20]
+
+
+def hash_bytes(data: bytes) -> str:
+    """The SHA-256 of some bytes, hex: the cache's key for a file's outcome."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def hash_file(full: Path) -> str:
-    """The SHA-256 of a file's bytes, hex (the cache's key for its outcome)."""
-    return hashlib.sha256(full.read_bytes()).hexdigest()
+    """`hash_bytes` of a file's bytes."""
+    return hash_bytes(full.read_bytes())
 
 
 class OutcomeCache:
     """Outcomes of one year's files under one context, in one file (see the module)."""
 
     def __init__(self, repo: Path, year: int, ctx: Context) -> None:
-        h = hashlib.sha256(_code_digest().encode())
-        for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
-            h.update(schema.read_bytes())
-        h.update(repr((ctx.ruleset, ctx.repo)).encode())
-        h.update(ctx.year_bytes)
+        key = context_digest(ctx, f"check-{_VERSION}", place=True)
         self.repo = repo
         self.root = str(repo)
-        self.path = repo / CACHE_DIR / f"check-{year}-{h.hexdigest()[:20]}.pickle"
+        self.path = repo / CACHE_DIR / f"check-{year}-{key}.pickle"
         self.entries: dict[str, tuple[str, Outcome]] = {}
         # path -> the packed stat (_STAT) followed by the hex digest, one bytes object
         self.stats: dict[str, bytes] = {}

@@ -23,7 +23,6 @@ Outcomes come back in file order, so findings are reported exactly as one proces
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterator
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding
-from generator.loadcache import CACHE_DIR, OutcomeCache, paused_gc
+from generator.loadcache import CACHE_DIR, OutcomeCache, hash_bytes, paused_gc
 from generator.submissions.layout import SubmissionFile
 from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
@@ -138,7 +137,7 @@ def check_keyed(file: SubmissionFile, ctx: Context, schemas: Any) -> tuple[Outco
     with contextlib.suppress(OSError):
         if (repo / file.path).stat().st_size <= MAX_FILE_BYTES:
             data = (repo / file.path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+    digest = hash_bytes(data) if data is not None else ""
     loaded = CheckResult()
     lf = LoadedFile(file, read_document(repo, file, loaded, data=data))
     outcome = Outcome(lf.document is not None, loaded.findings)

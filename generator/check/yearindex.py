@@ -21,15 +21,14 @@ the blob ids of unmodified files); a scoped check reads it.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.check.loaded import LoadedFile
+from generator.loadcache import CACHE_DIR, context_digest
 from generator.submissions.layout import Kind
 
-CACHE_DIR = ".kiemdiem-cache"
 _VERSION = 2  # bump when Facts change shape
 
 
@@ -76,22 +75,11 @@ def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
     return None
 
 
-def _code_digest() -> str:
-    h = hashlib.sha256(str(_VERSION).encode())
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
 def index_path(repo: Path, year: int, ctx: Any) -> Path:
-    """Where the index of `year` under loading context `ctx` is kept."""
-    h = hashlib.sha256(_code_digest().encode())
-    for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
-        h.update(schema.read_bytes())
-    h.update(repr(ctx.ruleset).encode())  # not the repository's place: a copy keeps its index
-    h.update(ctx.year_bytes)
-    return repo / CACHE_DIR / f"index-{year}-{h.hexdigest()[:20]}.pickle"
+    """Where the index of `year` under loading context `ctx` is kept (not keyed by the
+    repository's place: a copy, such as CI's checkout, keeps its index)."""
+    key = context_digest(ctx, f"index-{_VERSION}", place=False)
+    return repo / CACHE_DIR / f"index-{year}-{key}.pickle"
 
 
 Entries = dict[str, tuple[str, Facts | None]]  # path -> (blob id, facts)
