@@ -132,21 +132,27 @@ class _Check:
                 )
 
 
-def check_decisions(
-    year: Year, org: Organization, decisions: Decisions, result: CheckResult
-) -> None:
-    assert decisions.source is not None
-    src = decisions.source
-    if decisions.org_id != org.id:
+def check_folder(org_id: str, src: Source, org: Organization, result: CheckResult) -> None:
+    """`org-folder-mismatch`: a proposals or decisions file names another organization
+    than the folder it lies in."""
+    if org_id != org.id:
         result.add(
             make(
                 "org-folder-mismatch",
                 src.path,
                 src.document.value_pos(("ma_to_chuc",)),
-                found=decisions.org_id,
+                found=org_id,
                 expected=org.id,
             )
         )
+
+
+def check_decisions(
+    year: Year, org: Organization, decisions: Decisions, result: CheckResult
+) -> None:
+    assert decisions.source is not None
+    src = decisions.source
+    check_folder(decisions.org_id, src, org, result)
     check = _Check(year, org, src, result)
     check.members(decisions)
     check.organizations(decisions)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.check.decisions import check_decisions, guess
+from generator.check.decisions import check_decisions, check_folder, guess
 from generator.findings import CheckResult, Position, make
 from generator.messages.crossfile import SCOPE_ORG_VI
 from generator.rules.assess import is_new_member
@@ -63,16 +63,7 @@ def _check_proposals(
 ) -> None:
     assert proposals.source is not None
     src = proposals.source
-    if proposals.org_id != org.id:
-        result.add(
-            make(
-                "org-folder-mismatch",
-                src.path,
-                src.document.value_pos(("ma_to_chuc",)),
-                found=proposals.org_id,
-                expected=org.id,
-            )
-        )
+    check_folder(proposals.org_id, src, org, result)
     if not org.type.holds_members:
         result.add(
             make(
