@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site import audiences
+from generator.site import audiences, incremental
 from generator.site.audiences import Audience
 from generator.site.shared import SharedTheme
 from generator.site.views import YearView
@@ -65,7 +65,7 @@ class SiteOutcome:
 
 
 def _tree_bytes(base: Path) -> Iterator[bytes]:
-    for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for path in incremental.tree_files(base):
         yield str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0"
 
 

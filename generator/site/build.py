@@ -93,15 +93,6 @@ class SiteResult:
 # ---------------------------------------------------------------------- inputs and cache
 
 
-def _files(base: Path) -> Iterable[Path]:
-    if base.is_file():
-        yield base
-    elif base.is_dir():
-        yield from sorted(
-            p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-        )
-
-
 def inputs_digest(options: BuildOptions, year: int, all_years: list[int]) -> str:
     """A hash of everything a year's pages depend on.
 
@@ -120,7 +111,7 @@ def inputs_digest(options: BuildOptions, year: int, all_years: list[int]) -> str
         Path(__file__).resolve().parents[1],  # the generator package
     ]
     for source in sources:
-        for path in _files(source):
+        for path in incremental.tree_files(source):
             h.update(str(path).encode())
             h.update(b"\0")
             h.update(path.read_bytes())
@@ -219,9 +210,7 @@ def build_site(
             static=None if options.force else static,
         )
         if kinds:
-            started = time.perf_counter()
-            result.audience_sites += _audience_sites(options, views[y], kinds, work, shared, report)
-            result.seconds_audiences += time.perf_counter() - started
+            _audience_sites(options, views[y], kinds, work, shared, static, result, report)
         # the editor (/<year>/soan-thao/): offered for the open year only
         publish_editor(
             views[y].year, options.project, options.out / str(y), open_year=y == result.newest
@@ -245,12 +234,15 @@ def _audience_sites(
     kinds: set[Scope],
     work: Path,
     shared: SharedTheme,
+    static: str,
+    result: SiteResult,
     report: Progress,
-) -> list[audience_sites.SiteOutcome]:
-    """The year's committee and chi bộ sites (generator.site.audience_sites): in worker
-    processes, each rebuilt only when what it shows changed."""
+) -> None:
+    """The year's committee and chi bộ sites (generator.site.audience_sites), added to
+    `result` with their time: in worker processes, each rebuilt only when what it shows
+    changed (`static`: the digest of what they share, taken once per build)."""
+    started = time.perf_counter()
     schema_dir = options.repo / "schema"
-    static = audience_sites.static_digest(options.project, schema_dir, GENERATOR)
     job = audience_sites.AudienceJob(
         full, schema_dir, options.project, work, options.out, shared.store, static,
         build_year_site, strict=options.strict, offline=options.offline, force=options.force,
@@ -263,9 +255,10 @@ def _audience_sites(
         state = "dựng lại" if outcome.built else "không đổi"
         report(f"Năm {full.number}: {outcome.root} ({state})", done[0], len(targets))
 
-    return audience_sites.build_audience_sites(
+    result.audience_sites += audience_sites.build_audience_sites(
         job, targets, processes=options.processes, progress=progress
     )
+    result.seconds_audiences += time.perf_counter() - started
 
 
 def build_year_site(

@@ -28,12 +28,24 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.site import paging
 from generator.site.views import YearView
 
 KEYS = "render-keys.json"
+
+
+def tree_files(base: Path) -> Iterator[Path]:
+    """`base` if it is a file, else every file below it in a stable order (compiled
+    Python apart): what the site's digests read of templates, schemas and code."""
+    if base.is_file():
+        yield base
+    elif base.is_dir():
+        yield from sorted(
+            p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
 
 
 def _frame(view: YearView, static: str) -> bytes:
