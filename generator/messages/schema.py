@@ -10,6 +10,34 @@ from __future__ import annotations
 
 from generator.messages.base import Message
 
+# how to fix a value of the wrong type, by what it looks like (check/schemahints.py):
+# the same whether the value is wrong or missing
+_TYPE_HINTS: dict[str, str] = {
+    "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: `{name}: {fixed}`.",
+    "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay đơn vị.",
+    "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
+    "`{name}: {shown}`.",
+    "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
+    "dòng {line} thành: `{name}: {shown}`.",
+    "number-percent": "Chỉ viết con số, không kèm dấu %. Sửa dòng {line} thành: `{name}: {shown}`.",
+    "number-comma": "Số thập phân dùng dấu chấm, không dùng dấu phẩy. Sửa dòng {line} "
+    "thành: `{name}: {shown}`.",
+    "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
+    "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
+    "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
+    "list-one-line": "Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới "
+    "`{name}:`, ví dụ:\n{name}:\n{example}",
+    "quote": 'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.',
+    "children": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
+    "Sửa dòng {line} thành: `{corrected}`.",
+    "children-many": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng "
+    "`{name}:`. Sửa dòng {line} thành: `{corrected}` (và các dòng con tiếp theo cũng vậy).",
+    "group": "Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở "
+    "các dòng dưới, thụt lề thêm 2 dấu cách.",
+    "empty": "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc.",
+}
+
+
 CATALOG: dict[str, Message] = {
     "schema-required": Message(
         "Thiếu mục bắt buộc `{key}`{title}{where}.",
@@ -61,64 +89,12 @@ CATALOG: dict[str, Message] = {
     "schema-type": Message(
         "{label} phải là {want}, nhưng đang là `{value}`.",
         "",
-        hints={
-            "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: "
-            "`{name}: {fixed}`.",
-            "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay "
-            "đơn vị.",
-            "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
-            "`{name}: {shown}`.",
-            "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
-            "dòng {line} thành: `{name}: {shown}`.",
-            "number-percent": "Chỉ viết con số, không kèm dấu %. Sửa dòng {line} thành: "
-            "`{name}: {shown}`.",
-            "number-comma": "Số thập phân dùng dấu chấm, không dùng dấu phẩy. Sửa dòng {line} "
-            "thành: `{name}: {shown}`.",
-            "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
-            "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
-            "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
-            "list-one-line": "Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới "
-            "`{name}:`, ví dụ:\n{name}:\n{example}",
-            "quote": 'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.',
-            "children": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
-            "Sửa dòng {line} thành: `{corrected}`.",
-            "children-many": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng "
-            "`{name}:`. Sửa dòng {line} thành: `{corrected}` (và các dòng con tiếp theo cũng vậy).",
-            "group": "Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở "
-            "các dòng dưới, thụt lề thêm 2 dấu cách.",
-            "empty": "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc.",
-        },
+        hints=_TYPE_HINTS,
     ),
     "schema-type/empty": Message(
         "{label} phải là {want}, nhưng đang để trống.",
         "",
-        hints={
-            "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: "
-            "`{name}: {fixed}`.",
-            "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay "
-            "đơn vị.",
-            "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
-            "`{name}: {shown}`.",
-            "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
-            "dòng {line} thành: `{name}: {shown}`.",
-            "number-percent": "Chỉ viết con số, không kèm dấu %. Sửa dòng {line} thành: "
-            "`{name}: {shown}`.",
-            "number-comma": "Số thập phân dùng dấu chấm, không dùng dấu phẩy. Sửa dòng {line} "
-            "thành: `{name}: {shown}`.",
-            "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
-            "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
-            "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
-            "list-one-line": "Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới "
-            "`{name}:`, ví dụ:\n{name}:\n{example}",
-            "quote": 'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.',
-            "children": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
-            "Sửa dòng {line} thành: `{corrected}`.",
-            "children-many": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng "
-            "`{name}:`. Sửa dòng {line} thành: `{corrected}` (và các dòng con tiếp theo cũng vậy).",
-            "group": "Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở "
-            "các dòng dưới, thụt lề thêm 2 dấu cách.",
-            "empty": "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc.",
-        },
+        hints=_TYPE_HINTS,
     ),
     "schema-date": Message(
         "Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ "
