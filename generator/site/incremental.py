@@ -17,10 +17,15 @@ Records are hashed with pickle, which is exact about content (a record's source 
 pickles as its path): an object pickled differently between two runs only makes a key
 differ — a page rendered that need not be — never the reverse.
 
-The keys and the files each organization's pages made are kept in
-`<docs_dir>/../render-keys.json`. The pages of the year as a whole (home, tree,
-statistics, problems, rules, guide) are always rendered; the renderer writes a file only
-when its bytes changed, so MkDocs' dirty build rebuilds exactly the changed pages.
+The pages of the year as a whole that grow with it — the tree and the statistics, 400
+organizations a page — get a key per page the same way (`tree_page_key`,
+`stats_page_key`: exactly what the page's template reads), so one changed organization
+renders one of their pages again, not all. The few other pages of the year (home,
+problems, rules, guide) are always rendered: they are small, or show the whole year.
+
+The keys and the files each organization's (and page's) render made are kept in
+`<docs_dir>/../render-keys.json`; the renderer writes a file only when its bytes changed,
+so MkDocs' dirty build rebuilds exactly the changed pages.
 """
 
 from __future__ import annotations
@@ -28,8 +33,9 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.site import paging
 from generator.site.views import YearView
@@ -72,7 +78,13 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
         for mid in p.items
     ]
     children = [
-        (child.id, child.name, child.type.value, view.count_below(child.id), view.org_verdict(child.id))
+        (
+            child.id,
+            child.name,
+            child.type.value,
+            view.count_below(child.id),
+            view.org_verdict(child.id),
+        )
         for child in view.children(org_id)
     ]
     parts = (
@@ -89,6 +101,55 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
         year.proposals.get(org_id),
         year.broken_members.get(org_id),
     )
+    return _key(frame, parts)
+
+
+def _pager(page: paging.Page[Any], pages: Sequence[paging.Page[Any]]) -> object:
+    """What the pager macro (site_templates/pages/_macros.j2) and a page's title read."""
+    return (page.rel, page.number, page.count, [(p.rel, p.number) for p in pages])
+
+
+def tree_page_key(
+    view: YearView, frame: bytes, page: paging.Page[Any], pages: Sequence[paging.Page[Any]]
+) -> str:
+    """The key of one page of the organization tree (tree.md.j2): per row the
+    organization's id, depth, name, type, member count, deciding body and level; the
+    period's structure table on the first page."""
+    rows = []
+    for node in page.items:
+        org = node.org
+        verdict = view.org_verdict(org.id)
+        body = view.decider(org.id).body
+        rows.append(
+            (
+                org.id,
+                node.depth,
+                org.name,
+                org.type.value,
+                view.count_below(org.id),
+                (body.name, body.type.value) if body is not None else None,
+                (verdict.final, verdict.provisional) if verdict is not None else None,
+            )
+        )
+    structure = view.structure() if page.first else None
+    return _key(frame, ("tree", _pager(page, pages), structure, rows))
+
+
+def stats_page_key(
+    view: YearView, frame: bytes, page: paging.Page[Any], pages: Sequence[paging.Page[Any]]
+) -> str:
+    """The key of one page of the statistics (stats.md.j2): the rows of its table by
+    organization, whether each links to its page, how small counts are hidden; the first
+    page shows the whole year's statistics (totals, categories, charts, comparison)."""
+    kind = view.audience.kind.slug if view.audience else ""
+    # a Disclosure hides by its threshold alone (it also memoizes rows by identity)
+    hiding = view.disclosure.threshold if view.disclosure is not None else None
+    rows = [(o, o.org_id in view.year.orgs) for o in page.items]
+    whole = view.stats if page.first else None
+    return _key(frame, ("stats", _pager(page, pages), kind, hiding, rows, whole))
+
+
+def _key(frame: bytes, parts: object) -> str:
     h = hashlib.sha256(frame)
     h.update(pickle.dumps(parts, protocol=5))
     return h.hexdigest()
@@ -112,15 +173,27 @@ class PageKeys:
         """The files of `org_id`'s pages (relative to the docs folder's parent: docs/...,
         fragments/...) when they were rendered from the same key and are all still there;
         else None (render them)."""
-        entry = self.old.get(org_id)
+        rels = self._fresh(org_id, key)
+        self.skipped += rels is not None
+        return rels
+
+    def _fresh(self, ident: str, key: str) -> list[str] | None:
+        entry = self.old.get(ident)
         if not entry or entry[0] != key:
             return None
         rels = [str(r) for r in entry[1]]  # type: ignore[attr-defined]
         if not all((self.docs_dir.parent / r).is_file() for r in rels):
             return None
-        self.new[org_id] = entry
-        self.skipped += 1
+        self.new[ident] = entry
         return rels
+
+    def page_fresh(self, rel: str, key: str) -> bool:
+        """Whether the year-wide page `rel` (docs_dir-relative) was rendered from `key`
+        and is still there (kept under "@<rel>": no organization id holds "@")."""
+        return self._fresh(f"@{rel}", key) is not None
+
+    def set_page(self, rel: str, key: str) -> None:
+        self.new[f"@{rel}"] = [key, [f"{self.docs_dir.name}/{rel}"]]
 
     def set(self, org_id: str, key: str, rels: list[str]) -> None:
         self.new[org_id] = [key, rels]

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -169,18 +170,29 @@ def render_year(
     env = environment(templates)
     docs_dir.mkdir(parents=True, exist_ok=True)
     out = _Writer(docs_dir)
+    keys = incremental.PageKeys(docs_dir, view, static) if static is not None else None
 
-    def page(template: str, rel: str, **ctx: object) -> None:
+    def page(template: str, rel: str, key: str = "", **ctx: object) -> None:
+        if keys is not None and key and keys.page_fresh(rel, key):
+            out.keep.add(docs_dir / rel)  # rendered from the same inputs last time
+            out.result.unchanged += 1
+            return
         html = env.get_template(template).render(v=view, to_root=view.to_root(rel), **ctx)
         out.write(rel, html)
+        if keys is not None and key:
+            keys.set_page(rel, key)
+
+    def keyed(fn: PageKey) -> PageKeyOf | None:
+        return None if keys is None else lambda p, ps: fn(view, keys.frame, p, ps)
 
     member_pages = paginate_year(view)
     page("home.md.j2", "index.md")
-    _paged(page, "tree.md.j2", view.tree(), "to-chuc/index.md", paging.ROWS_PER_PAGE)
-    keys = incremental.PageKeys(docs_dir, view, static) if static is not None else None
+    tree_key = keyed(incremental.tree_page_key)
+    _paged(page, "tree.md.j2", view.tree(), "to-chuc/index.md", paging.ROWS_PER_PAGE, tree_key)
     _render_orgs(view, env, out, member_pages, keys)
     stats_rows = view.stats.orgs if view.stats else []
-    _paged(page, "stats.md.j2", stats_rows, "thong-ke/index.md", paging.ROWS_PER_PAGE)
+    stats_key = keyed(incremental.stats_page_key)
+    _paged(page, "stats.md.j2", stats_rows, "thong-ke/index.md", paging.ROWS_PER_PAGE, stats_key)
     _render_problems(view, page)
     page("rules.md.j2", "quy-tac/index.md")
     page("guide.md.j2", "huong-dan/index.md")
@@ -197,6 +209,9 @@ def render_year(
 
 
 PageFn = Callable[..., None]
+# the key of one page of a paged year-wide list (generator.site.incremental)
+PageKey = Callable[[YearView, bytes, paging.Page[Any], Sequence[paging.Page[Any]]], str]
+PageKeyOf = Callable[[paging.Page[Any], Sequence[paging.Page[Any]]], str]
 
 
 def paginate_year(view: YearView) -> dict[str, list[paging.Page[str]]]:
@@ -215,10 +230,17 @@ def paginate_year(view: YearView) -> dict[str, list[paging.Page[str]]]:
     return member_pages
 
 
-def _paged(page: PageFn, template: str, items: Sequence[object], first: str, size: int) -> None:
+def _paged(
+    page: PageFn,
+    template: str,
+    items: Sequence[object],
+    first: str,
+    size: int,
+    key: PageKeyOf | None = None,
+) -> None:
     pages = paging.paginate(items, first, size)
     for p in pages:
-        page(template, p.rel, page=p, pages=pages)
+        page(template, p.rel, key(p, pages) if key else "", page=p, pages=pages)
 
 
 def _render_orgs(
