@@ -23,6 +23,7 @@ cache and reads it back, in the user's own working copy: it is not an exchange f
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -104,11 +105,17 @@ def hash_file(full: Path) -> str:
 class OutcomeCache:
     """Outcomes of one year's files under one context, in one file (see the module)."""
 
-    def __init__(self, repo: Path, year: int, ctx: Context) -> None:
-        key = context_digest(ctx, f"check-{_VERSION}", place=True)
+    def __init__(self, repo: Path, year: int, ctx: Context, *, home: Path | None = None) -> None:
+        """`home`: read (never write) the cache of another checkout of the same files —
+        the base commit's extracted copy borrows the working tree's (forge.consequences):
+        an outcome is reused only for a file whose bytes hash the same, and FileLoader
+        points its record back at this checkout's file."""
+        placed = ctx if home is None else dataclasses.replace(ctx, repo=str(home))
+        key = context_digest(placed, f"check-{_VERSION}", place=True)
         self.repo = repo
         self.root = str(repo)
-        self.path = repo / CACHE_DIR / f"check-{year}-{key}.pickle"
+        self.borrowed = home is not None
+        self.path = (home or repo) / CACHE_DIR / f"check-{year}-{key}.pickle"
         self.entries: dict[str, tuple[str, Outcome]] = {}
         # path -> the packed stat (_STAT) followed by the hex digest, one bytes object
         self.stats: dict[str, bytes] = {}
@@ -173,6 +180,8 @@ class OutcomeCache:
         self.changed = True
 
     def save(self, keep: set[str]) -> None:
+        if self.borrowed:
+            return  # another checkout's cache: read only
         stale = set(self.entries) - keep
         if not self.changed and not stale:
             return

@@ -196,6 +196,9 @@ class FileLoader:
             hit = None
             if cache is not None and cache.knows(f.path):
                 hit = cache.get(f.path, cache.digest(f.path))
+                if hit is not None and cache.borrowed and hit.record is not None:
+                    # same bytes in another checkout: positions are read from this one's
+                    hit.record.source.document = CompactDocument(cache.root, f.path)
             if hit is not None:
                 out[i] = hit
                 continue

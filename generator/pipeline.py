@@ -100,11 +100,20 @@ def span(all_years: list[int], wanted: list[int], *, final_levels: bool = True) 
 class Pipeline:
     """Load and rate the years of one repository (its submissions/ and schema/)."""
 
-    def __init__(self, repo: Path, schemas: SchemaSet | None = None, *, cache: bool = True) -> None:
+    def __init__(
+        self,
+        repo: Path,
+        schemas: SchemaSet | None = None,
+        *,
+        cache: bool = True,
+        cache_home: Path | None = None,
+    ) -> None:
         self.repo = repo
         self._schemas = schemas
-        # reuse files' outcomes by content from .kiemdiem-cache/ (generator.loading)
+        # reuse files' outcomes by content from .kiemdiem-cache/ (generator.loading), or
+        # from another checkout's, read only (`cache_home`: forge.consequences' base copy)
         self.cache = cache
+        self.cache_home = cache_home
 
     @property
     def schemas(self) -> SchemaSet:
@@ -176,6 +185,7 @@ class Pipeline:
                 files=files.get(y) if files is not None else None,
                 sink=sink,
                 narrow=_for_year_narrow(narrow, y),
+                cache_home=self.cache_home,
             )
             # findings name a committee-only field and line, never its value (issue 14)
             result.findings = minimize(result.findings, self.repo)

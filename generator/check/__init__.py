@@ -53,6 +53,7 @@ def load_year(
     files: list[SubmissionFile] | None = None,
     sink: dict[int, YearLoad] | None = None,
     narrow: Callable[[list[LoadedFile]], None] | None = None,
+    cache_home: Path | None = None,
 ) -> tuple[Year, CheckResult]:
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
@@ -63,6 +64,8 @@ def load_year(
     generator.check.scope); `sink[year]` receives the loading context and every loaded
     file (for the year index, generator.check.yearindex); `narrow(loaded)` may drop what a
     scope's findings cannot depend on before the files are linked (generator.check.scoped).
+    `cache_home`: with `cache`, borrow (read only) that checkout's cache instead
+    (generator.loadcache.OutcomeCache).
     """
     from generator import loading
 
@@ -80,7 +83,7 @@ def load_year(
     others = [f for f in readable if f.kind is not Kind.YEAR]
     loader = loading.FileLoader(repo, schemas, ctx)
     if cache:
-        loader.cache = loading.OutcomeCache(repo, year, ctx)
+        loader.cache = loading.OutcomeCache(repo, year, ctx, home=cache_home)
     if processes is not None:
         loader.processes = processes
     outcomes = dict(zip(others, loader.run(others, progress), strict=True))

@@ -92,13 +92,15 @@ def check_repo(
     rate: bool = True,
     progress: Callable[[int, int, int], None] | None = None,
     changes: Changes | None = None,
+    cache_home: Path | None = None,
 ) -> RepoCheck:
     """Check the years `selection` touches; findings are filtered to what it shows.
 
     With `changes` (a pull request's), only what the changed files can affect is loaded
-    when that can be bounded (generator.check.scope), with the same findings."""
+    when that can be bounded (generator.check.scope), with the same findings.
+    `cache_home`: reuse that checkout's outcomes by content, read only (Pipeline)."""
     selection = _widen(selection or Selection())
-    pipeline = Pipeline(repo)
+    pipeline = Pipeline(repo, cache_home=cache_home)
     full = CheckResult()
     out = RepoCheck(full)
     wanted = selection.years(pipeline.years())

@@ -5,7 +5,8 @@ them. A deleted or moved review leaves no file to show, yet it can leave proposa
 decisions pointing nowhere and change the year's counts. So when a change deletes or
 moves files under submissions/, the touched years are checked twice — as they were at
 the base commit (extracted with `git archive`, never checked out) and as they are now —
-and every finding that is new (by code, file and message) is reported, with a warning
+the base's check reusing, by content, the outcomes the check of now just cached — and
+every finding that is new (by code, file and message) is reported, with a warning
 for each organization whose member count changes.
 """
 
@@ -62,11 +63,7 @@ def consequences(
         return []
     years = sorted({y for p in gone if (y := layout.classify(p).year) is not None})
     changed = {p for c in judgement.changes for p in (c.path, c.old_path) if p}
-    with tempfile.TemporaryDirectory(prefix="kiemdiem-base-") as tmp:
-        base_repo = Path(tmp)
-        had = _base_repo(repo, judgement.base, years, base_repo)
-        wanted = Selection([f"{layout.SUBMISSIONS}/{y}" for y in had])
-        before = check_repo(base_repo, wanted, ruleset=ruleset, rate=rate)
+    # now first: this check fills the working tree's cache, which the base's then borrows
     now_years = [y for y in years if (repo / layout.SUBMISSIONS / str(y)).is_dir()]
     after = check_repo(
         repo,
@@ -74,6 +71,13 @@ def consequences(
         ruleset=ruleset,
         rate=rate,
     )
+    with tempfile.TemporaryDirectory(prefix="kiemdiem-base-") as tmp:
+        base_repo = Path(tmp)
+        had = _base_repo(repo, judgement.base, years, base_repo)
+        wanted = Selection([f"{layout.SUBMISSIONS}/{y}" for y in had])
+        # the base's files are mostly the working tree's, byte for byte: their outcomes
+        # come from the working tree's cache (by content), so only what changed is parsed
+        before = check_repo(base_repo, wanted, ruleset=ruleset, rate=rate, cache_home=repo)
     seen = Counter((f.code, f.path, f.message) for f in before.result.findings)
     out: list[Finding] = []
     for f in after.result.findings:

@@ -1,0 +1,89 @@
+"""A deletion's or move's consequences (generator.forge.consequences) check the base
+commit's copy of the year too; that copy borrows the working tree's cache, read only
+(generator.loadcache.OutcomeCache `home`): only files whose bytes differ are parsed again,
+every record points at the copy's own file, and the findings are those of a check
+without the borrowed cache, positions included."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import loading
+from generator.check.run import RepoCheck, Selection, check_repo
+from tests.conftest import copy_sample
+
+YEAR = 2026
+WANTED = Selection([f"submissions/{YEAR}"])
+
+
+def _key(check: RepoCheck) -> list[tuple[Any, ...]]:
+    return sorted(
+        (f.path, f.position, f.code, f.message, f.hint, repr(sorted(f.extra.items())))
+        for f in check.result.findings
+    )
+
+
+def test_the_base_copy_parses_only_what_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    head = copy_sample(tmp_path / "head", (YEAR,))
+    base = tmp_path / "base"
+    shutil.copytree(head, base)
+    members = sorted((head / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+    check_repo(head, WANTED)  # fills the working tree's cache
+    # after the cache was written: one file the base copy holds differently ...
+    edited = members[3]
+    edited.write_text("# sửa sau\n" + edited.read_text("utf-8"), "utf-8")
+    # ... and one whose cached bytes are the base's but whose working file moved on
+    moved_on = members[5]
+    moved_on.write_text("\n\n" + moved_on.read_text("utf-8"), "utf-8")
+    plain = check_repo(base, WANTED)
+    shutil.rmtree(base / ".kiemdiem-cache")
+
+    parsed: list[str] = []
+    real = loading.check_keyed
+
+    def counting(file: Any, ctx: Any, schemas: Any) -> Any:
+        parsed.append(file.path)
+        return real(file, ctx, schemas)
+
+    monkeypatch.setattr(loading, "check_keyed", counting)
+    borrowed = check_repo(base, WANTED, cache_home=head)
+
+    assert parsed == []  # every base file's bytes are in the working tree's cache
+    assert _key(borrowed) == _key(plain)
+    year = borrowed.years[YEAR]
+    roots = {m.source.document.root for m in year.members.values()}
+    roots |= {o.source.document.root for o in year.orgs.values() if o.source}
+    assert roots == {str(base)}
+    assert not (base / ".kiemdiem-cache").exists()  # nothing written beside the copy
+
+
+def test_a_file_the_working_tree_changed_is_parsed_from_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    head = copy_sample(tmp_path / "head", (YEAR,))
+    base = tmp_path / "base"
+    shutil.copytree(head, base)
+    members = sorted((head / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+    edited = members[3]
+    edited.write_text("# sửa\n" + edited.read_text("utf-8"), "utf-8")
+    check_repo(head, WANTED)  # the cache holds the edited bytes
+    plain = check_repo(base, WANTED)
+    shutil.rmtree(base / ".kiemdiem-cache")
+
+    parsed: list[str] = []
+    real = loading.check_keyed
+
+    def counting(file: Any, ctx: Any, schemas: Any) -> Any:
+        parsed.append(file.path)
+        return real(file, ctx, schemas)
+
+    monkeypatch.setattr(loading, "check_keyed", counting)
+    borrowed = check_repo(base, WANTED, cache_home=head)
+    assert parsed == [str(edited.relative_to(head))]
+    assert _key(borrowed) == _key(plain)
