@@ -3,12 +3,14 @@
 A province has thousands of them (~1,300 committees and ~5,000 chi bộ per 100,000
 members), so:
 
-- each site is skipped when nothing it shows changed: its digest (`view_digest`: the
-  records, verdicts, findings and statistics as redacted for its reader, plus the
-  templates, mkdocs.yml, schemas and the generator's code) is kept beside it in
-  `<site>/.kiemdiem-digest` (MkDocs' clean keeps dot files), written after a complete
-  build and removed before a rebuild; one changed member file rebuilds their chi bộ's
-  site and their deciding committee's, not the others';
+- each site is skipped when nothing it shows changed: its digest
+  (`generator.site.audience_digest`: taken over the unredacted records the site is made
+  of, plus the templates, mkdocs.yml, schemas and the generator's code, without
+  redacting anything) is kept beside it in `<site>/.kiemdiem-digest` (MkDocs' clean
+  keeps dot files), written after a complete build and removed before a rebuild; one
+  changed member file rebuilds their chi bộ's site and their deciding committee's, not
+  the others'. The digests are compared in this process; only the sites to rebuild go
+  to the workers;
 - the sites are built in worker processes (forked: they read the whole year's view
   without copying it), each site one MkDocs + Pagefind run, with what the sites share
   made once per process (`generator.site.shared`: compiled templates, one copy of the
@@ -20,16 +22,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import importlib.metadata
-import io
 import multiprocessing
 import os
-import pickle
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site import audiences, incremental
+from generator.site import audience_digest, audiences, incremental
 from generator.site.audiences import Audience
 from generator.site.shared import SharedTheme
 from generator.site.views import YearView
@@ -55,6 +55,9 @@ class AudienceJob:
     strict: bool = False
     offline: bool = False
     force: bool = False  # rebuild even when the digest is unchanged
+    # the whole organization's view of the year when the build made it (its redacted
+    # records serve the digests: generator.site.audience_digest)
+    public: YearView | None = None
 
 
 @dataclass(frozen=True)
@@ -85,59 +88,34 @@ def static_digest(project: Path, schema_dir: Path, generator_dir: Path) -> str:
     return h.hexdigest()
 
 
-def view_digest(view: YearView, static: str, options: tuple[object, ...] = ()) -> str:
-    """Everything an audience's site is made of, hashed: its redacted records, verdicts,
-    findings, statistics and what the page frame shows, plus `static`.
-
-    Pickle is exact about content (a record's source document pickles as its path). Its
-    memo is off (`fast`): with it, an object referenced twice is written once and then
-    referred to, so the same content loaded another way (a warm cache shares strings
-    differently) would hash differently and every site would be rebuilt."""
-    year = view.year
-    parts = (
-        year.year,
-        year.config,
-        year.orgs,
-        year.members,
-        year.proposals,
-        year.decisions,
-        year.broken_members,
-        view.verdicts,
-        view.findings,
-        view.member_scopes,
-        view.disclosure,
-        view._stats,
-        view.cited,
-        view.audience_title,
-        view.ruleset_title,
-        view.settings_doc,
-        view.years,
-        options,
-    )
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: the bytes depend on content only (the data is acyclic)
-    pickler.dump(parts)
-    return hashlib.sha256(static.encode() + buffer.getvalue()).hexdigest()
-
-
 # ---------------------------------------------------------------------- one site
 
 _JOB: AudienceJob | None = None  # the job of this process (set before forking workers)
 _SHARED: SharedTheme | None = None
 
 
-def build_one(job: AudienceJob, audience: Audience) -> SiteOutcome:
-    """Build one audience's site of the year unless its digest is unchanged."""
+def site_dir_of(job: AudienceJob, audience: Audience) -> Path:
+    return job.out / audience.root / str(job.full.number)
+
+
+def unchanged(job: AudienceJob, audience: Audience, digest: str) -> bool:
+    """Whether `audience`'s site was built completely from inputs with this digest."""
+    site_dir = site_dir_of(job, audience)
+    return (
+        not job.force
+        and _read(site_dir / DIGEST_FILE) == digest
+        and (site_dir / "index.html").is_file()
+    )
+
+
+def build_one(job: AudienceJob, audience: Audience, digest: str) -> SiteOutcome:
+    """Build one audience's site of the year; `digest` is written beside it when done."""
     global _SHARED
     started = time.perf_counter()
-    view = audiences.audience_view(job.full, audience, job.schema_dir)
-    site_dir = job.out / audience.root / str(job.full.number)
-    digest = view_digest(view, job.static, (job.strict, job.offline))
+    site_dir = site_dir_of(job, audience)
     marker = site_dir / DIGEST_FILE
-    if not job.force and _read(marker) == digest and (site_dir / "index.html").is_file():
-        return SiteOutcome(audience.root, False, time.perf_counter() - started)
     marker.unlink(missing_ok=True)
+    view = audiences.audience_view(job.full, audience, job.schema_dir)
     if _SHARED is None or _SHARED.store != job.store:
         _SHARED = SharedTheme(job.store)
     job.build_year_site(
@@ -160,9 +138,9 @@ def _read(path: Path) -> str:
         return ""
 
 
-def _work(audience: Audience) -> SiteOutcome:
+def _work(item: tuple[Audience, str]) -> SiteOutcome:
     assert _JOB is not None
-    return build_one(_JOB, audience)
+    return build_one(_JOB, *item)
 
 
 # ---------------------------------------------------------------------- every site
@@ -185,11 +163,24 @@ def build_audience_sites(
     """Build (or skip, when unchanged) the site of every audience in `targets`."""
     global _JOB
     report = progress or (lambda outcome: None)
-    workers = processes_for(len(targets), processes)
     outcomes: list[SiteOutcome] = []
+    # which sites changed: told here, cheaply (no redaction), before any worker starts
+    digest_of = audience_digest.digests_of(
+        job.full, job.static, (job.strict, job.offline), job.schema_dir, job.public
+    )
+    todo: list[tuple[Audience, str]] = []
+    for audience in targets:
+        started = time.perf_counter()
+        digest = digest_of(audience)
+        if unchanged(job, audience, digest):
+            outcomes.append(SiteOutcome(audience.root, False, time.perf_counter() - started))
+            report(outcomes[-1])
+        else:
+            todo.append((audience, digest))
+    workers = processes_for(len(todo), processes)
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for audience in targets:
-            outcomes.append(build_one(job, audience))
+        for audience, digest in todo:
+            outcomes.append(build_one(job, audience, digest))
             report(outcomes[-1])
         return outcomes
     _JOB = job
@@ -198,7 +189,7 @@ def build_audience_sites(
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for outcome in pool.imap_unordered(_work, targets, chunksize=4):
+            for outcome in pool.imap_unordered(_work, todo, chunksize=4):
                 outcomes.append(outcome)
                 report(outcome)
     finally:

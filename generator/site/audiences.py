@@ -98,7 +98,7 @@ def _subset(year: Year, org_ids: set[str], root: str | None) -> dict[str, Organi
     return out
 
 
-def _scope_of_members(
+def scope_of_members(
     year: Year, index: DecidersIndex, audience: Audience
 ) -> tuple[set[str], dict[str, Scope]]:
     """The organizations an audience's site holds and the reader scope of each member."""
@@ -163,7 +163,7 @@ def audience_year(
     """`year` (its records, verdicts and findings) as `audience` may read it; `previous`
     (the year before, whole) gives the committees' statistics their comparison."""
     index = index_of(year, verdicts)
-    org_ids, scopes = _scope_of_members(year, index, audience)
+    org_ids, scopes = scope_of_members(year, index, audience)
     org_reader = Scope.CAP_UY if audience.kind is Scope.CAP_UY else Scope.TO_CHUC
     root = year.root_id if audience.kind is Scope.TO_CHUC else audience.org_id
     member_tree = scope_tree(schema_dir, "dang-vien")
@@ -273,18 +273,25 @@ def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearV
     view.member_scopes = shown.member_scopes
     view.member_tree = scope_tree(schema_dir, "dang-vien")
     view.disclosure = shown.disclosure
-    view.cited = full.citations()
-    if shown.disclosure is not None:
-        # how often a committee-only rule was applied is a count like any other: a small
-        # one is left off the whole organization's rules page (the reference has them all)
-        small = shown.disclosure.threshold
-        view.cited = [
-            (rule, citation, n)
-            for rule, citation, n in view.cited
-            if n >= small or REASON_SCOPES.get(rule, Scope.TO_CHUC) < Scope.CAP_UY
-        ]
+    view.cited = published_citations(full)
     view._stats = full.stats if audience.kind is Scope.TO_CHUC else shown.stats
     return view
+
+
+def published_citations(full: YearView) -> list[tuple[str, str, int]]:
+    """The rules page's citations, the same on every audience's site: the whole year's,
+    with how often each rule applied — but how often a committee-only rule was applied is
+    a count like any other, so a small one is left off (the reference has them all). The
+    year's counts are no committee's or chi bộ's own, so their sites show what the whole
+    organization's does (and the page is the same file in every site: shared.py)."""
+    config = full.year.config
+    dp = config.data_protection if config else None
+    small = dp.suppress_below if dp else 3
+    return [
+        (rule, citation, n)
+        for rule, citation, n in full.citations()
+        if n >= small or REASON_SCOPES.get(rule, Scope.TO_CHUC) < Scope.CAP_UY
+    ]
 
 
 def organization_view(full: YearView, schema_dir: Path) -> YearView:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,8 +197,9 @@ def build_site(
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
         # the whole organization's site: redacted for it (issue 14), like `serve` shows
+        public = audiences.organization_view(views[y], schema_dir)
         build_year_site(
-            audiences.organization_view(views[y], schema_dir),
+            public,
             options.project,
             work / str(y) / "docs",
             options.out / str(y),
@@ -210,7 +211,7 @@ def build_site(
             static=None if options.force else static,
         )
         if kinds:
-            _audience_sites(options, views[y], kinds, work, shared, static, result, report)
+            _audience_sites(options, views[y], kinds, work, shared, static, result, report, public)
         # the editor (/<year>/soan-thao/): offered for the open year only
         publish_editor(
             views[y].year, options.project, options.out / str(y), open_year=y == result.newest
@@ -237,6 +238,7 @@ def _audience_sites(
     static: str,
     result: SiteResult,
     report: Progress,
+    public: YearView | None = None,
 ) -> None:
     """The year's committee and chi bộ sites (generator.site.audience_sites), added to
     `result` with their time: in worker processes, each rebuilt only when what it shows
@@ -246,6 +248,7 @@ def _audience_sites(
     job = audience_sites.AudienceJob(
         full, schema_dir, options.project, work, options.out, shared.store, static,
         build_year_site, strict=options.strict, offline=options.offline, force=options.force,
+        public=public,
     )  # fmt: skip
     targets = audiences.audiences_of(full.year, kinds, options.only, full.verdicts)
     done = [0]

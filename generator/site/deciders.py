@@ -40,11 +40,16 @@ class DecidersIndex:
         """The members of `org_ids` (every member the year knows) and their chi bộ."""
         return {m: o for o in org_ids for m in self.members_of.get(o, ())}
 
-    def findings_in(self, findings: list[Finding], org_ids: set[str]) -> list[Finding]:
-        """The findings about files in the folders of `org_ids` (or below), in order."""
+    def findings_by_org(self, findings: list[Finding]) -> dict[str, list[int]]:
+        """Each organization's findings (positions in `findings`): those about files in
+        its folder or below."""
         if self._findings is None or self._findings[0] is not findings:
             self._findings = (findings, _findings_by_org(self.folders, findings))
-        by_org = self._findings[1]
+        return self._findings[1]
+
+    def findings_in(self, findings: list[Finding], org_ids: set[str]) -> list[Finding]:
+        """The findings about files in the folders of `org_ids` (or below), in order."""
+        by_org = self.findings_by_org(findings)
         at = sorted({i for o in org_ids for i in by_org.get(o, ())})
         return [findings[i] for i in at]
 

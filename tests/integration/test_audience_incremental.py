@@ -5,6 +5,7 @@ and those show the new text; the theme's files are one copy shared by every site
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import subprocess
@@ -15,11 +16,15 @@ import pytest
 import yaml
 
 from generator.pipeline import Pipeline
-from generator.site import audience_sites
+from generator.privacy import Scope
+from generator.site import audience_sites, audiences, rating
+from generator.site.audience_digest import content_bytes, digests_of
 from generator.site.audience_sites import DIGEST_FILE
+from generator.site.audiences import Audience
 from generator.site.build import BuildOptions, build_site
 from generator.site.deciders import build_index
 from generator.site.shared import STORE
+from generator.site.views import YearView
 from tests.conftest import copy_sample
 
 YEAR = 2025
@@ -125,13 +130,13 @@ from pathlib import Path
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
 from generator.site import audiences, rating
-from generator.site.audience_sites import view_digest
+from generator.site.audience_digest import digests_of
 repo = Path(sys.argv[1])
 full = rating.views(Pipeline(repo, cache=False).rate([2025]))[2025]
 kinds = {Scope.CAP_UY, Scope.CHI_BO}
+digest = digests_of(full, "", (), repo / "schema")
 print(json.dumps({
-    a.root: view_digest(audiences.audience_view(full, a, repo / "schema"), "")
-    for a in audiences.audiences_of(full.year, kinds, "", full.verdicts)
+    a.root: digest(a) for a in audiences.audiences_of(full.year, kinds, "", full.verdicts)
 }))
 """
 
@@ -171,3 +176,108 @@ def test_worker_processes_build_the_same_sites(
         theirs = options.out / outcome.root / str(YEAR)
         assert (mine / "index.html").is_file()
         assert (mine / DIGEST_FILE).read_text() == (theirs / DIGEST_FILE).read_text()
+
+
+def _edit(repo: Path, member: str, change) -> None:  # type: ignore[no-untyped-def]
+    path = next((repo / "submissions" / str(YEAR)).rglob(f"dang-vien/{member}.yaml"))
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_a_change_in_another_unit_rebuilds_none_of_their_sites(
+    built: tuple[Path, BuildOptions],
+) -> None:
+    """A member of another đảng bộ cơ sở changes: their chi bộ's and committee's sites are
+    rebuilt, MEMBER's chi bộ's and committee's are not (nor any other)."""
+    repo, options = built
+    build_site(options)  # whatever an earlier test left changed
+    year = Pipeline(repo, cache=False).rate([YEAR])[YEAR].year
+    other = next(
+        m
+        for m in sorted(year.members)
+        if year.members[m].org_id != year.members[MEMBER].org_id
+        and year.deciding_org_for_member(m) != year.deciding_org_for_member(MEMBER)
+    )
+    decider = year.deciding_org_for_member(other)
+    assert decider is not None
+
+    def change(data: dict) -> None:
+        data["kiem_diem"]["uu_diem"] = "Một thay đổi ở đơn vị khác.\n"
+
+    _edit(repo, other, change)
+    rebuilt = {o.root for o in build_site(options).audience_sites if o.built}
+    assert rebuilt == {f"chi-bo/{year.members[other].org_id}", f"cap-uy/{decider.id}"}
+
+
+def test_a_template_change_rebuilds_every_site(built: tuple[Path, BuildOptions]) -> None:
+    repo, options = built
+    build_site(options)
+    css = repo / "site_templates" / "assets" / "kiemdiem.css"
+    css.write_text(css.read_text("utf-8") + "\n/* một thay đổi */\n", "utf-8")
+    after = build_site(options)
+    assert len(after.audience_sites) > 5 and all(o.built for o in after.audience_sites)
+    assert not [o for o in build_site(options).audience_sites if o.built]
+
+
+def _shown(full: YearView, audience: Audience, schema_dir: Path) -> str:
+    """What an audience's site is made of, redacted: the oracle the input digest must
+    follow (every field of the view its pages read)."""
+    view = audiences.audience_view(full, audience, schema_dir)
+    year = view.year
+    parts = (year.year, year.config, year.orgs, year.members, year.proposals,
+             year.decisions, year.broken_members, view.verdicts, view.findings,
+             view.member_scopes, view.disclosure, view._stats, view.cited,
+             view.audience_title, view.ruleset_title, view.settings_doc, view.years)  # fmt: skip
+    return hashlib.sha256(content_bytes(parts)).hexdigest()
+
+
+def _both(repo: Path) -> dict[str, tuple[str, str]]:
+    """Every committee's and chi bộ's site: (input digest, redacted view's digest)."""
+    full = rating.views(Pipeline(repo, cache=False).rate([YEAR]))[YEAR]
+    digest = digests_of(full, "static", (False, False), repo / "schema")
+    kinds = {Scope.CAP_UY, Scope.CHI_BO}
+    return {
+        a.root: (digest(a), _shown(full, a, repo / "schema"))
+        for a in audiences.audiences_of(full.year, kinds, "", full.verdicts)
+    }
+
+
+def _set(key: str, value: object):  # type: ignore[no-untyped-def]
+    def change(data: dict) -> None:
+        data[key] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("member", "change", "local"),
+    [
+        # what the chi bộ's and the committee's pages show of the member
+        ("dv-103003", _set("chuc_vu", "Một chức vụ khác"), True),
+        # committee-only health data: the verdict's reasons and the level change, so the
+        # committees above count differently
+        ("dv-103003", _set("nghi_om_thang", 9), True),
+        # a member leaves the year: counts, lists, findings, the rules page's counts (on
+        # every site)
+        ("dv-101001", None, False),
+    ],
+)
+def test_the_input_digest_changes_whenever_what_a_site_shows_changes(
+    tmp_path: Path, member: str, change: object, local: bool
+) -> None:
+    """Exactness: any site whose redacted content changed has a changed digest; and a
+    local change leaves the digests of the sites far from it alone."""
+    repo = copy_sample(tmp_path / "repo", (YEAR - 1, YEAR))
+    before = _both(repo)
+    if change is None:
+        next((repo / "submissions" / str(YEAR)).rglob(f"dang-vien/{member}.yaml")).unlink()
+    else:
+        _edit(repo, member, change)
+    after = _both(repo)
+    shown = {root for root in before if before[root][1] != after.get(root, ("", ""))[1]}
+    digested = {root for root in before if before[root][0] != after.get(root, ("", ""))[0]}
+    assert shown, "the change must show somewhere"
+    assert shown <= digested, f"not rebuilt though changed: {sorted(shown - digested)}"
+    if local:
+        assert len(digested) < len(before) - 5, sorted(digested)
