@@ -31,7 +31,7 @@ from pathlib import Path
 
 from generator.site import audience_digest, audiences, incremental
 from generator.site.audiences import Audience
-from generator.site.shared import SharedTheme
+from generator.site.shared import SharedTheme, link_same_pages
 from generator.site.views import YearView
 
 DIGEST_FILE = ".kiemdiem-digest"
@@ -127,6 +127,8 @@ def build_one(job: AudienceJob, audience: Audience, digest: str) -> SiteOutcome:
         offline=job.offline,
         shared=_SHARED,
     )
+    # the rules, the guide and 404: one copy for every site (generator.site.shared)
+    link_same_pages(_SHARED, site_dir)
     marker.write_text(digest, "utf-8")
     return SiteOutcome(audience.root, True, time.perf_counter() - started)
 

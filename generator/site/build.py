@@ -324,11 +324,12 @@ def _render_and_build(
     result.findings = len(view.findings)
     result.orgs_kept = rendered.skipped_orgs
     started = time.perf_counter()
-    site_name = f"Kiểm điểm {view.number}" + (
-        # the audience's name is an organization's name: submitted text, so no markup
-        f" · {safe_title(view.audience_title)}" if view.audience and view.audience.root else ""
-    )
-    built = incremental.stamp(static or "", site_name, strict, offline)
+    site_name = f"Kiểm điểm {view.number}"
+    # a committee's or chi bộ's site names its audience in the header of its own pages
+    # (not in site_name: the pages every audience shares stay the same file, shared.py);
+    # the name is an organization's: submitted text, so no markup
+    audience = safe_title(view.audience_title) if view.audience and view.audience.root else ""
+    built = incremental.stamp(static or "", site_name, audience, strict, offline)
     dirty = static is not None and incremental.dirty_ok(site_dir, built)
     incremental.forget(site_dir)
     if dirty:
@@ -342,6 +343,7 @@ def _render_and_build(
         offline=offline,
         shared=shared,
         dirty=dirty,
+        audience=audience,
     )
     result.dirty = dirty
     result.seconds_mkdocs = time.perf_counter() - started

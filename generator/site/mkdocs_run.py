@@ -47,6 +47,7 @@ def build_year(
     offline: bool = False,
     shared: SharedTheme | None = None,
     dirty: bool = False,
+    audience: str = "",
 ) -> list[str]:
     """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
 
@@ -55,7 +56,9 @@ def build_year(
     of one build share (compiled templates, one copy of the theme's files). `dirty`: only
     pages whose Markdown is newer than their HTML are built (generator.site.incremental
     says when that is safe); MkDocs' warning that a dirty build may be inaccurate is
-    dropped, since it is (and would fail a strict build)."""
+    dropped, since it is (and would fail a strict build). `audience`: the name of a
+    committee's or chi bộ's site, shown in the header beside `site_name` on every page
+    but those the audiences share (front matter `kd_chung: true`, and 404)."""
     extra: dict[str, Any] = {}
     if offline:
         extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
@@ -76,6 +79,8 @@ def build_year(
             hooks=[str(HOOKS)],
             **extra,
         )
+        if audience:
+            config.extra["kd_pham_vi"] = audience
         if shared is not None:
             shared.attach(config)
         build(config, dirty=dirty)

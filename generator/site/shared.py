@@ -21,7 +21,9 @@ filtered the theme's ~600 files, and copied Material's 2.6 MB of scripts and sty
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -166,3 +168,41 @@ def link_pagefind(shared: SharedTheme, index_dir: Path) -> None:
             if kept.is_file() and kept.read_bytes() != path.read_bytes():
                 continue  # not the same after all: keep the site's own
             shared.link(path, path, name)
+
+
+# The pages every committee's and chi bộ's site has alike: built from the whole year only
+# (the rules with the organization's published citations, the guide; their front matter
+# says `kd_chung: true`, so the header does not name the audience) and MkDocs' 404 page.
+# What they show is what the whole organization's site shows, so their one copy may sit in
+# the store, which is served to the whole organization.
+SAME_PAGES = ("quy-tac/index.html", "huong-dan/index.html", "404.html")
+SAME_URLS = ("quy-tac/", "huong-dan/", "quy-tac/index.html", "huong-dan/index.html")
+_FRAGMENT_SIGNATURE = b"pagefind_dcd"
+
+
+def _fragment_url(path: Path) -> str:
+    """The page address a Pagefind fragment is about ("" when it cannot be read)."""
+    try:
+        data = gzip.decompress(path.read_bytes()).removeprefix(_FRAGMENT_SIGNATURE)
+        url = json.loads(data).get("url", "")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return url if isinstance(url, str) else ""
+
+
+def link_same_pages(shared: SharedTheme, site_dir: Path) -> int:
+    """Make the pages every audience's site has alike (`SAME_PAGES`) and their search
+    fragments links to one copy each, keyed by content (a page that differs gets its own
+    copy, never another's). Returns how many files were linked."""
+    paths = [site_dir / rel for rel in SAME_PAGES]
+    fragments = site_dir / "pagefind" / "fragment"
+    if fragments.is_dir():
+        paths += [f for f in sorted(fragments.iterdir()) if _fragment_url(f) in SAME_URLS]
+    linked = 0
+    for path in paths:
+        if not path.is_file():
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        shared.link(path, path, f"trang/{digest[:2]}/{digest}{path.suffix}")
+        linked += 1
+    return linked

@@ -17,13 +17,13 @@ import yaml
 
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
-from generator.site import audience_sites, audiences, rating
+from generator.site import audience_sites, audiences, rating, shared
 from generator.site.audience_digest import content_bytes, digests_of
 from generator.site.audience_sites import DIGEST_FILE
 from generator.site.audiences import Audience
 from generator.site.build import BuildOptions, build_site
 from generator.site.deciders import build_index
-from generator.site.shared import STORE
+from generator.site.shared import SAME_PAGES, STORE
 from generator.site.views import YearView
 from tests.conftest import copy_sample
 
@@ -106,6 +106,30 @@ def test_theme_files_are_one_copy_linked_into_every_site(
     scripts = {(s / "pagefind/pagefind.js").stat().st_ino for s in sites}
     entries = {(s / "pagefind/pagefind-entry.json").stat().st_ino for s in sites}
     assert len(scripts) == 1 and len(entries) == len(sites)
+
+
+def test_pages_every_audience_shares_are_one_copy(built: tuple[Path, BuildOptions]) -> None:
+    """The rules, the guide and 404 are the same file in every committee's and chi bộ's
+    site, with their search fragments; the header names the audience on its own pages
+    only."""
+    _, options = built
+    sites = [p.parent for p in options.out.glob("*/*/2025/index.html")]
+    assert len(sites) > 3
+    for rel in SAME_PAGES:
+        assert len({(s / rel).stat().st_ino for s in sites}) == 1, rel
+    inodes: dict[str, set[int]] = {}
+    for site in sites:
+        for path in (site / "pagefind/fragment").iterdir():
+            if (url := shared._fragment_url(path)) in ("quy-tac/", "huong-dan/"):
+                inodes.setdefault(url, set()).add(path.stat().st_ino)
+    assert {url: len(found) for url, found in inodes.items()} == {"quy-tac/": 1, "huong-dan/": 1}
+    for site in sites:
+        audience = "Cấp ủy " if "/cap-uy/" in str(site) else "Chi bộ "
+        home = (site / "index.html").read_text("utf-8")
+        assert f"Kiểm điểm {YEAR} · {audience}" in home
+        assert (
+            " · " not in (site / "quy-tac/index.html").read_text("utf-8").split("<title>")[1][:80]
+        )
 
 
 def test_deciders_index_agrees_with_the_authority_rules() -> None:
