@@ -7,7 +7,9 @@
     cache.put(path, digest, outcome); cache.save(keep={...})
 
 An outcome is reused when the file's bytes, its path and the context (schemas, the
-generator's code, the year file, the ruleset) are the same. Hashing every file of a
+generator's code, the year file, the ruleset) are the same, wherever the checkout is: a
+reused record is pointed at this checkout's file (generator.loading.FileLoader), so CI's
+fresh checkout reuses what the last run on `main` cached (.github/workflows/site.yml). Hashing every file of a
 province means reading 100,000 files, so, like Git's index, the cache also keeps each
 file's `stat` (size, mtime, ctime, inode) with its digest: a file whose stat is unchanged
 is not read again. A stat taken less than `RACY_NS` before the cache was written is not
@@ -17,13 +19,13 @@ trusted (the file may have changed again within the clock's resolution); a fresh
 The file is a stream of pickles: a header, chunks of `CHUNK_ENTRIES` outcomes, then the
 stats. Unpickling in chunks keeps the unpickler's memo (a reference to every object of
 the chunk) small; a province's outcomes are ~1 GB of objects. Only this tool writes the
-cache and reads it back, in the user's own working copy: it is not an exchange format.
+cache and reads it back — in the user's own working copy, or in CI from what `main`'s own
+run saved (a pull request's run saves nothing): it is not an exchange format.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 import hashlib
@@ -79,15 +81,16 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def context_digest(ctx: Context, version: str, *, place: bool) -> str:
+def context_digest(ctx: Context, version: str) -> str:
     """What a cached result of `ctx` depends on besides the files themselves: the
-    generator's code, the schemas, the ruleset, the year file, a format `version`, and
-    with `place` the repository's path (outcomes name their files by it)."""
+    generator's code, the schemas, the ruleset, the year file and a format `version` —
+    not the repository's place (FileLoader points a reused record at this checkout's file,
+    so CI's fresh checkout at another path reuses what the last run on `main` cached)."""
     h = hashlib.sha256(version.encode())
     h.update(_code_digest().encode())
     for schema in sorted(Path(ctx.schema_dir).glob("*.json")):
         h.update(schema.read_bytes())
-    h.update(repr((ctx.ruleset, ctx.repo) if place else ctx.ruleset).encode())
+    h.update(repr(ctx.ruleset).encode())
     h.update(ctx.year_bytes)
     return h.hexdigest()[:20]
 
@@ -108,10 +111,8 @@ class OutcomeCache:
     def __init__(self, repo: Path, year: int, ctx: Context, *, home: Path | None = None) -> None:
         """`home`: read (never write) the cache of another checkout of the same files —
         the base commit's extracted copy borrows the working tree's (forge.consequences):
-        an outcome is reused only for a file whose bytes hash the same, and FileLoader
-        points its record back at this checkout's file."""
-        placed = ctx if home is None else dataclasses.replace(ctx, repo=str(home))
-        key = context_digest(placed, f"check-{_VERSION}", place=True)
+        an outcome is reused only for a file whose bytes hash the same."""
+        key = context_digest(ctx, f"check-{_VERSION}")
         self.repo = repo
         self.root = str(repo)
         self.borrowed = home is not None

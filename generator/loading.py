@@ -162,6 +162,15 @@ def _check_chunk(files: list[SubmissionFile]) -> bytes:
     return pickle.dumps([check_keyed(f, ctx, schemas) for f in files], pickle.HIGHEST_PROTOCOL)
 
 
+def _rebase(record: Any, root: str, rel: str) -> None:
+    """Point a reused record at this checkout's file: the outcome may have been cached in
+    another checkout of the same bytes (CI's last run on main, the working tree for the
+    base commit's copy), and positions are read from the file when a finding is made."""
+    document = record.source.document
+    if not isinstance(document, CompactDocument) or document.root != root:
+        record.source.document = CompactDocument(root, rel)
+
+
 # ---------------------------------------------------------------------- the loader
 
 
@@ -196,9 +205,8 @@ class FileLoader:
             hit = None
             if cache is not None and cache.knows(f.path):
                 hit = cache.get(f.path, cache.digest(f.path))
-                if hit is not None and cache.borrowed and hit.record is not None:
-                    # same bytes in another checkout: positions are read from this one's
-                    hit.record.source.document = CompactDocument(cache.root, f.path)
+                if hit is not None and hit.record is not None:
+                    _rebase(hit.record, cache.root, f.path)
             if hit is not None:
                 out[i] = hit
                 continue

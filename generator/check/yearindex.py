@@ -78,7 +78,7 @@ def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
 def index_path(repo: Path, year: int, ctx: Any) -> Path:
     """Where the index of `year` under loading context `ctx` is kept (not keyed by the
     repository's place: a copy, such as CI's checkout, keeps its index)."""
-    key = context_digest(ctx, f"index-{_VERSION}", place=False)
+    key = context_digest(ctx, f"index-{_VERSION}")
     return repo / CACHE_DIR / f"index-{year}-{key}.pickle"
 
 

@@ -98,7 +98,11 @@ def test_the_pull_request_check_restores_the_year_index_that_main_saves() -> Non
     it into pr/, and saves nothing itself (a pull request cannot feed another's check)."""
     site = load("site.yml")["jobs"]["build"]["steps"]
     names = [s.get("run", "") for s in site]
-    saves = [s for s in site if "actions/cache/save@" in s.get("uses", "")]
+    saves = [
+        s
+        for s in site
+        if "actions/cache/save@" in s.get("uses", "") and "index-" in s["with"]["path"]
+    ]
     assert len(saves) == 1
     assert names.index("kiemdiem check --format github") < site.index(saves[0])
     check = load("check.yml")["jobs"]["check"]["steps"]
@@ -111,6 +115,30 @@ def test_the_pull_request_check_restores_the_year_index_that_main_saves() -> Non
     moved = check.index(restores[0]) + 1
     assert "pr/.kiemdiem-cache" in check[moved]["run"]
     assert check.index(next(s for s in check if s.get("id") == "check")) > moved
+
+
+def test_main_builds_on_what_its_last_run_kept() -> None:
+    """issue 11: site.yml restores the last run's outcomes, rendered pages and built site
+    before its check and saves them after its build under the same paths (actions/cache
+    keys a cache by its paths), so a push rebuilds only what changed; a pull request's
+    check neither restores nor saves them."""
+    site = load("site.yml")["jobs"]["build"]["steps"]
+    restore = [s for s in site if "actions/cache/restore@" in s.get("uses", "")]
+    save = [s for s in site if "kiemdiem-site-" in s.get("with", {}).get("key", "")]
+    assert len(restore) == 1 and restore[0] in save
+    save.remove(restore[0])
+    assert len(save) == 1 and "actions/cache/save@" in save[0]["uses"]
+    paths = restore[0]["with"]["path"].split()
+    assert (
+        paths == save[0]["with"]["path"].split() == [".kiemdiem-cache/check-*", "build/", "site/"]
+    )
+    assert restore[0]["with"]["key"] == save[0]["with"]["key"] == "kiemdiem-site-${{ github.sha }}"
+    assert restore[0]["with"]["restore-keys"] == "kiemdiem-site-"
+    runs = [s.get("run", "") for s in site]
+    check = runs.index("kiemdiem check --format github")
+    build = next(i for i, r in enumerate(runs) if r.startswith("kiemdiem build"))
+    assert site.index(restore[0]) < check < build < site.index(save[0])
+    assert "kiemdiem-site-" not in (ROOT / ".github/workflows/check.yml").read_text("utf-8")
 
 
 def test_comment_is_privileged_but_touches_nothing_from_the_pull_request() -> None:

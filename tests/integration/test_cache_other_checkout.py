@@ -1,8 +1,14 @@
-"""A deletion's or move's consequences (generator.forge.consequences) check the base
-commit's copy of the year too; that copy borrows the working tree's cache, read only
-(generator.loadcache.OutcomeCache `home`): only files whose bytes differ are parsed again,
-every record points at the copy's own file, and the findings are those of a check
-without the borrowed cache, positions included."""
+"""The content cache used from another checkout of the same files (generator.loadcache).
+
+- CI's fresh checkout restores what the last run on `main` cached
+  (.github/workflows/site.yml): the cache is not keyed by the checkout's place.
+- A deletion's or move's consequences (generator.forge.consequences) check the base
+  commit's copy of the year too; that copy borrows the working tree's cache, read only
+  (OutcomeCache `home`).
+
+Either way only files whose bytes differ are parsed again, every record points at this
+checkout's own file, and the findings are those of a check without the cache, positions
+included."""
 
 from __future__ import annotations
 
@@ -27,6 +33,19 @@ def _key(check: RepoCheck) -> list[tuple[Any, ...]]:
     )
 
 
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the path of every file parsed (not taken from a cache)."""
+    parsed: list[str] = []
+    real = loading.check_keyed
+
+    def counting(file: Any, ctx: Any, schemas: Any) -> Any:
+        parsed.append(file.path)
+        return real(file, ctx, schemas)
+
+    monkeypatch.setattr(loading, "check_keyed", counting)
+    return parsed
+
+
 def test_the_base_copy_parses_only_what_differs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -44,14 +63,7 @@ def test_the_base_copy_parses_only_what_differs(
     plain = check_repo(base, WANTED)
     shutil.rmtree(base / ".kiemdiem-cache")
 
-    parsed: list[str] = []
-    real = loading.check_keyed
-
-    def counting(file: Any, ctx: Any, schemas: Any) -> Any:
-        parsed.append(file.path)
-        return real(file, ctx, schemas)
-
-    monkeypatch.setattr(loading, "check_keyed", counting)
+    parsed = _count_parses(monkeypatch)
     borrowed = check_repo(base, WANTED, cache_home=head)
 
     assert parsed == []  # every base file's bytes are in the working tree's cache
@@ -76,14 +88,26 @@ def test_a_file_the_working_tree_changed_is_parsed_from_the_copy(
     plain = check_repo(base, WANTED)
     shutil.rmtree(base / ".kiemdiem-cache")
 
-    parsed: list[str] = []
-    real = loading.check_keyed
-
-    def counting(file: Any, ctx: Any, schemas: Any) -> Any:
-        parsed.append(file.path)
-        return real(file, ctx, schemas)
-
-    monkeypatch.setattr(loading, "check_keyed", counting)
+    parsed = _count_parses(monkeypatch)
     borrowed = check_repo(base, WANTED, cache_home=head)
     assert parsed == [str(edited.relative_to(head))]
     assert _key(borrowed) == _key(plain)
+
+
+def test_a_cache_restored_into_a_checkout_at_another_path_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = copy_sample(tmp_path / "first", (YEAR,))
+    check_repo(first, WANTED)  # the run on main: writes .kiemdiem-cache/
+    fresh = tmp_path / "fresh"  # CI's next checkout: same files, another path, new mtimes
+    shutil.copytree(first, fresh, ignore=shutil.ignore_patterns(".kiemdiem-cache"))
+    plain = check_repo(fresh, WANTED)
+    shutil.rmtree(fresh / ".kiemdiem-cache")
+    shutil.copytree(first / ".kiemdiem-cache", fresh / ".kiemdiem-cache")  # restored
+
+    parsed = _count_parses(monkeypatch)
+    again = check_repo(fresh, WANTED)
+    assert parsed == []  # every file's outcome came from the restored cache
+    assert _key(again) == _key(plain)
+    year = again.years[YEAR]
+    assert {m.source.document.root for m in year.members.values()} == {str(fresh)}
