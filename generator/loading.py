@@ -86,11 +86,14 @@ class CompactDocument(Document):
     def key_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
         return self._fill().key_marks
 
-    def __getstate__(self) -> dict[str, Any]:  # pickle the path only
-        return {"root": self.root, "rel": self.rel}
+    def __getstate__(self) -> dict[str, Any]:
+        # the repository-relative path only: what is pickled — a worker's outcomes, the
+        # cache, the site's page keys and digests — does not depend on the checkout's
+        # place; FileLoader sets `root` again on every outcome it hands out (_rebase)
+        return {"rel": self.rel}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["root"], state["rel"])  # type: ignore[misc]
+        self.__init__("", state["rel"])  # type: ignore[misc]
 
 
 @dataclass(slots=True)
@@ -163,11 +166,14 @@ def _check_chunk(files: list[SubmissionFile]) -> bytes:
 
 
 def _rebase(record: Any, root: str, rel: str) -> None:
-    """Point a reused record at this checkout's file: the outcome may have been cached in
-    another checkout of the same bytes (CI's last run on main, the working tree for the
-    base commit's copy), and positions are read from the file when a finding is made."""
+    """Point an unpickled record at this checkout's file (a pickled document names no
+    checkout: the outcome came from a worker, or from a cache written by another checkout
+    of the same bytes — CI's last run on main, the working tree for the base commit's
+    copy); positions are read from that file when a finding is made."""
     document = record.source.document
-    if not isinstance(document, CompactDocument) or document.root != root:
+    if isinstance(document, CompactDocument) and document.rel == rel:
+        document.root = root  # one string shared by every record of the load
+    else:
         record.source.document = CompactDocument(root, rel)
 
 
@@ -241,6 +247,8 @@ class FileLoader:
             position = 0
             for blob in pool.map(_check_chunk, chunks):
                 for outcome, digest in pickle.loads(blob):
+                    if outcome.record is not None:
+                        _rebase(outcome.record, self.ctx.repo, files[position].path)
                     yield index[position], outcome, digest
                     position += 1
 

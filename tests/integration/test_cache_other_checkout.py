@@ -111,3 +111,27 @@ def test_a_cache_restored_into_a_checkout_at_another_path_is_used(
     assert _key(again) == _key(plain)
     year = again.years[YEAR]
     assert {m.source.document.root for m in year.members.values()} == {str(fresh)}
+
+
+def test_a_site_built_in_another_checkout_is_kept_page_for_page(tmp_path: Path) -> None:
+    """CI restores the last run's build/ and site/ into a checkout at another path: the
+    page keys and digests do not name the checkout, so nothing is rendered again."""
+    from generator.site.build import BuildOptions, build_site
+
+    first = copy_sample(tmp_path / "first", (YEAR,))
+
+    def build(repo: Path) -> Any:
+        options = BuildOptions(repo=repo, out=repo / "site", project=repo, years=[YEAR])
+        return build_site(options).years[0]
+
+    made = build(first)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(first, fresh, symlinks=True)
+    again = build(fresh)
+    assert made.orgs_kept == 0 and again.orgs_kept > 0
+    assert again.orgs_kept == len(_orgs(fresh))
+
+
+def _orgs(repo: Path) -> list[Path]:
+    """The organizations of the year (one `to-chuc.yaml` each)."""
+    return list((repo / "submissions" / str(YEAR)).rglob("to-chuc.yaml"))
