@@ -29,6 +29,7 @@ from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
 from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
+from generator.site.indexer import Indexer
 from generator.site.render import paginate_year, render_year
 from generator.site.shared import STORE, SharedTheme, link_pagefind
 from generator.site.text import safe_title
@@ -75,7 +76,10 @@ class YearResult:
     seconds_load: float = 0.0
     seconds_render: float = 0.0
     seconds_mkdocs: float = 0.0
-    seconds_search: float = 0.0
+    seconds_search: float = 0.0  # waited for the search index once MkDocs was done
+    search_bundles: int = 0  # names, pages, full-text shards (generator.site.indexer)
+    search_indexed: list[str] = field(default_factory=list)  # indexed again, not kept
+    seconds_indexing: float = 0.0  # the indexing's wall time, summed over its processes
     orgs_kept: int = 0  # organizations whose pages were not rendered again (incremental)
     dirty: bool = False  # MkDocs rebuilt only the changed pages
 
@@ -275,18 +279,21 @@ def build_year_site(
     offline: bool = False,
     shared: SharedTheme | None = None,
     static: str | None = None,
+    search_shard_members: int | None = None,
 ) -> YearResult:
     """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`
     (`offline`: for opening from disk: the view then links files, not folders).
 
     `static` (generator.site.incremental): incremental — only organizations whose pages'
     inputs changed are rendered again, and MkDocs rebuilds only the pages whose Markdown
-    changed when `site_dir` holds a finished build made with the same `static`."""
+    changed when `site_dir` holds a finished build made with the same `static` (and
+    unchanged search bundles are kept: generator.site.indexer, `search_shard_members`)."""
     view.directory_urls = not offline
     result = result or YearResult(view.number)
     paginate_year(view)
     # Pagefind indexes the records while the pages are rendered and built
-    indexer = search.Indexer(view)
+    shard = {"shard_members": search_shard_members} if search_shard_members else {}
+    indexer = Indexer(view, docs_dir.parent / search.INDEX_DIR, reuse=static is not None, **shard)
     try:
         stamp = _render_and_build(
             view, project, docs_dir, site_dir, strict, offline, shared, static, result
@@ -295,7 +302,10 @@ def build_year_site(
         indexer.abandon()
         raise
     started = time.perf_counter()
-    indexer.finish(site_dir)
+    index = indexer.finish(site_dir)
+    result.search_bundles = len(index.bundles)
+    result.search_indexed = index.indexed
+    result.seconds_indexing = index.seconds_indexing
     if shared is not None:
         link_pagefind(shared, site_dir / search.INDEX_DIR)
     result.seconds_search = time.perf_counter() - started

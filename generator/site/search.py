@@ -1,12 +1,14 @@
-"""The year's search index: Pagefind, fed records straight from the view.
+"""The year's search records: what Pagefind indexes of the year, made from the view.
 
-Pagefind (PyPI `pagefind[bin]`, its binary run through its Python API) writes a chunked
-index into <site>/pagefind/: the browser loads a small entry file and then only the
-chunks and fragments a query needs, so what one search downloads does not grow with the
-year. Crawling the built HTML is Pagefind's slow part, so the records are given directly
-— one per member (name, chi bộ, review text, result), one per organization (name,
-collective review) and one per ordinary page (its article's text) — with the address
-each has on the site.
+Pagefind (PyPI `pagefind[bin]`, its service spoken to by generator.site.pagefind_service)
+writes chunked indexes: the browser loads a small entry file and then only the chunks and
+fragments a query needs. Crawling the built HTML is Pagefind's slow part, so the records
+are given directly — one per member (name, chi bộ, review text, result), one per
+organization (name, collective review) and one per ordinary page (its article's text) —
+with the address each has on the site; the names records are small HTML documents, one
+per organization's page with its members as sub-results. How they are split into bundles
+(names, pages, full-text shards) is generator.site.search_layout; generator.site.indexer
+builds them.
 
 Pagefind folds tone marks ("thanh" finds "Thành") but keeps đ as its own letter: every
 record also carries the đ→d form of its words that have one, after a separator the
@@ -18,28 +20,22 @@ Material's own search plugin is off (mkdocs.yml); the header's search box is our
 
 from __future__ import annotations
 
-import base64
 import gzip
 import html
 import json
-import os
 import re
-import shutil
-import subprocess
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from generator.invisible import show_invisible
+from generator.site import search_layout
+from generator.site.pagefind_service import LANGUAGE
 from generator.site.text import strip_controls
 from generator.site.views import YearView
 from generator.submissions.records import MemberReview, Organization, ReviewText
 
 INDEX_DIR = "pagefind"
-LANGUAGE = "vi"
 # between a record's text and the đ→d forms of its words; the search box cuts here
 FOLDED_MARK = "⁂"
 # ordinary pages indexed from their built HTML (the organizations' pages are records)
@@ -71,9 +67,20 @@ class Record:
 @dataclass
 class IndexResult:
     records: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # waited for the index after the pages were built
     files: int = 0
     bytes: int = 0
+    bundles: list[str] = field(default_factory=list)  # every bundle of the year
+    indexed: list[str] = field(default_factory=list)  # those indexed again (not kept)
+    seconds_indexing: float = 0.0  # wall time of the bundles' indexing, summed
+
+
+def d_forms(text: str) -> str:
+    """The đ→d form of each word of `text` that has a đ (once each), space-separated."""
+    folded = dict.fromkeys(
+        w.replace("đ", "d").replace("Đ", "D") for w in _WORD.findall(text) if "đ" in w or "Đ" in w
+    )
+    return " ".join(folded)
 
 
 def with_d_folded(text: str) -> str:
@@ -82,10 +89,8 @@ def with_d_folded(text: str) -> str:
     "Đỗ Văn Thành được điểm" -> "Đỗ Văn Thành được điểm ⁂ Dỗ dược diểm": Pagefind then
     folds the tone marks of both, so "do", "duoc" and "diem" match too.
     """
-    folded = dict.fromkeys(
-        w.replace("đ", "d").replace("Đ", "D") for w in _WORD.findall(text) if "đ" in w or "Đ" in w
-    )
-    return f"{text} {FOLDED_MARK} {' '.join(folded)}" if folded else text
+    folded = d_forms(text)
+    return f"{text} {FOLDED_MARK} {folded}" if folded else text
 
 
 def _review_text(review: ReviewText) -> str:
@@ -180,160 +185,78 @@ def _shown(text: str) -> str:
     return show_invisible(strip_controls(text))
 
 
-class _Service:
-    """Pagefind's indexing service (`pagefind --service`, the binary of PyPI pagefind[bin]),
-    spoken to directly: base64 JSON messages ended by a comma, both ways.
-
-    The `pagefind` Python wrapper speaks the same protocol but sleeps 0.1 s before reading
-    each response (measured: 500 records in 50 s), which would make a 100,000-member year
-    take hours; here one thread writes every request while the caller reads the answers.
-    """
-
-    def __init__(self) -> None:
-        from pagefind.service import get_executable
-
-        exe = get_executable()
-        if exe is None:
-            raise RuntimeError("pagefind binary not found (pip install 'pagefind[bin]')")
-        self.proc = subprocess.Popen(
-            [str(exe), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
-        self.buffer = b""
-        self.next_id = 0
-
-    def send(self, payload: dict[str, object]) -> None:
-        assert self.proc.stdin is not None
-        self.next_id += 1
-        message = json.dumps({"message_id": self.next_id, "payload": payload})
-        self.proc.stdin.write(base64.b64encode(message.encode()) + b",")
-
-    def flush(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.flush()
-
-    def receive(self) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        while b"," not in self.buffer:
-            chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
-            if not chunk:
-                raise RuntimeError("pagefind stopped answering")
-            self.buffer += chunk
-        message, _, self.buffer = self.buffer.partition(b",")
-        payload: dict[str, Any] = json.loads(base64.b64decode(message))["payload"]
-        if payload.get("type") == "Error":
-            raise RuntimeError(f"pagefind: {payload.get('message')}")
-        return payload
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=60)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
+Item = dict[str, object]  # one request to Pagefind's service, without its index id
 
 
-def _add(service: _Service, index_id: str, r: Record) -> None:
-    service.send(
-        {
-            "type": "AddRecord",
-            "index_id": index_id,
-            "url": r.url,
-            "content": with_d_folded(_shown(r.text)),
-            "language": LANGUAGE,
-            "meta": {"title": _shown(r.title), "kd_where": _shown(r.where), "kd_kind": r.kind},
-            "filters": {"loai": [r.kind]},
-        }
-    )
+def record_item(r: Record) -> Item:
+    return {
+        "type": "AddRecord",
+        "url": r.url,
+        "content": with_d_folded(_shown(r.text)),
+        "language": LANGUAGE,
+        "meta": {"title": _shown(r.title), "kd_where": _shown(r.where), "kd_kind": r.kind},
+        "filters": {"loai": [r.kind]},
+    }
 
 
-class Indexer:
-    """A year's Pagefind index, fed while the rest of the site is built.
-
-    The organizations' and members' records come from the view alone, so Pagefind (its own
-    process) indexes them while this process renders the pages and runs MkDocs; `finish`
-    adds the ordinary pages' records, read from their built HTML, and writes the index.
-    Start it once the members' pages are known (`YearView.set_member_pages`): a record
-    links its member's page."""
-
-    def __init__(self, view: YearView) -> None:
-        self.view = view
-        self.service = _Service()
-        self.index_id = ""
-        self.count = 0
-        self.failed: BaseException | None = None
-        self.thread = threading.Thread(target=self._feed, daemon=True)
-        self.thread.start()
-
-    def _feed(self) -> None:
-        try:
-            service = self.service
-            service.send({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
-            service.flush()
-            self.index_id = service.receive()["index_id"]
-            items = list(entity_records(self.view))
-
-            def write_all() -> None:
-                for r in items:
-                    _add(service, self.index_id, r)
-                service.flush()
-
-            writer = threading.Thread(target=write_all, daemon=True)
-            writer.start()
-            for _ in items:  # read the answers as they come, or Pagefind's pipe fills up
-                service.receive()
-            writer.join()
-            self.count = len(items)
-        except BaseException as exc:  # raised again by finish()
-            self.failed = exc
-
-    def abandon(self) -> None:
-        """Stop Pagefind without writing (the build failed)."""
-        try:
-            self.service.close()
-        except (OSError, ValueError, subprocess.TimeoutExpired):
-            self.service.proc.kill()
-
-    def finish(self, site_dir: Path) -> IndexResult:
-        """Add the ordinary pages of the built `site_dir`, write <site_dir>/pagefind/."""
-        started = time.perf_counter()
-        try:
-            self.thread.join()
-            if self.failed is not None:
-                raise RuntimeError(f"pagefind: {self.failed}") from self.failed
-            out = site_dir / INDEX_DIR
-            if out.exists():
-                shutil.rmtree(out)
-            pages = list(page_records(self.view, site_dir))
-            for r in pages:
-                _add(self.service, self.index_id, r)
-                self.service.flush()
-                self.service.receive()
-            self.service.send(
-                {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(out)}
-            )
-            self.service.flush()
-            self.service.receive()
-        finally:
-            self.service.close()
-        files = [p for p in out.rglob("*") if p.is_file()]
-        return IndexResult(
-            records=self.count + len(pages),
-            seconds=time.perf_counter() - started,
-            files=len(files),
-            bytes=sum(p.stat().st_size for p in files),
-        )
+def shard_items(view: YearView, orgs: list[str]) -> list[Item]:
+    """A full-text shard's records: its organizations' and their members'."""
+    items = []
+    for org_id in orgs:
+        org = view.year.orgs[org_id]
+        items.append(record_item(org_record(view, org)))
+        if org.type.holds_members:
+            items += [record_item(member_record(view, m, org)) for m in view.members_of(org_id)]
+    return items
 
 
-def index_year(view: YearView, site_dir: Path) -> IndexResult:
-    """Write the year's Pagefind index into <site_dir>/pagefind/ (replacing the old one)."""
-    return Indexer(view).finish(site_dir)
+def _line(*parts: str) -> str:
+    """Shown text of a names record's line, then FOLDED_MARK and its đ→d forms."""
+    return with_d_folded(" · ".join(_shown(p) for p in parts if p))
+
+
+def names_items(view: YearView, root_alone: str) -> list[Item]:
+    """The names bundle's records: one per organization's page (its members as headings
+    with their ids: Pagefind's sub-results), and the root's full record when no shard
+    holds it."""
+    items: list[Item] = []
+    for node in view.tree():
+        org = node.org
+        if org.id == root_alone:
+            items.append(record_item(org_record(view, org)))
+            continue
+        parent = view.year.orgs.get(org.parent_id or "")
+        first = view.org_href(org.id, "")
+        pages: dict[str, list[tuple[str, str, str]]] = {first: []}
+        if org.type.holds_members:
+            for m in view.members_of(org.id):
+                page = view.member_href(m.id, "").split("#", 1)[0]
+                line = _line(m.name, m.position_title or "", m.id).split(" · ", 1)[-1]
+                pages.setdefault(page, []).append((m.id, _shown(m.name), line))
+        head = _line(org.name, org.type.label_vi, parent.name if parent else "", org.id)
+        for number, (url, members) in enumerate(pages.items(), 1):
+            title = _shown(org.name) + ("" if number == 1 else f" — trang {number}")
+            lines = [head.split(" · ", 1)[-1]] if number == 1 else []
+            html_text = search_layout.names_html(title, number == 1, lines, members)
+            items.append({"type": "AddFile", "url": url, "file_contents": html_text})
+    return items
+
+
+def page_items(view: YearView, site_dir: Path) -> list[Item]:
+    return [record_item(r) for r in page_records(view, site_dir)]
 
 
 def read_records(site_dir: Path) -> list[dict[str, object]]:
-    """Every record of a built index as the browser receives it (tests, benchmarks):
-    Pagefind's fragments are gzip'd JSON after a signature."""
+    """Every record of a built site's search bundles as the browser receives it (tests,
+    benchmarks)."""
+    return read_bundle(site_dir / INDEX_DIR)
+
+
+def read_bundle(folder: Path) -> list[dict[str, object]]:
+    """The records of the bundles in `folder` (and below): Pagefind's fragments are
+    gzip'd JSON after a signature."""
     out = []
-    for path in sorted((site_dir / INDEX_DIR / "fragment").glob("*.pf_fragment")):
+    for path in sorted(folder.rglob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         out.append(json.loads(data[data.index(b"{") :]))
     return out

@@ -1,7 +1,14 @@
-/* The header's search box, backed by the year's Pagefind index (generator/site/search.py).
+/* The header's search box, backed by the year's Pagefind bundles
+ * (generator/site/search_layout.py, generator/site/indexer.py).
  *
- * - Pagefind is loaded from <year>/pagefind/ on the first keystroke; it downloads only the
- *   index chunks and result fragments a query needs.
+ * - pagefind/ holds the names (one record per organization's page, its members as
+ *   sub-results), pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the full text of
+ *   one shard of units; pagefind/phan.json says which unit is in which shard. A small
+ *   year (one shard) is one bundle of full records in pagefind/.
+ * - A query searches the names and pages with the full text of the shard of the unit the
+ *   page belongs to (read from the page's address and its breadcrumbs); the reader may
+ *   choose another shard, all of them (merged with Pagefind's mergeIndex: downloads more)
+ *   or names only. Pagefind loads only the chunks and fragments a query needs.
  * - Hits whose text contains the query with its own diacritics come first ("Thành"
  *   before "Thanh"); Pagefind itself ranks folded and exact forms alike.
  * - Everything shown comes from submitted text, so it is put in as text nodes only; the
@@ -12,9 +19,14 @@
   "use strict";
   var script = document.currentScript;
   var root = new URL("../", script ? script.src : location.href); // the year's root
+  var bundle = new URL("pagefind/", root);
   var FOLDED_MARK = "\u2042"; // generator.site.search.FOLDED_MARK
   var SHOWN = 10;
-  var pagefind = null;
+  var NAMES = "ten";
+  var ALL = "*";
+  var module = null;
+  var manifest = null;
+  var instances = {};
   var latest = 0;
 
   function el(tag, cls, text) {
@@ -33,12 +45,15 @@
     return norm(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
   }
 
-  /* A few lines of the record around its first matching word, the matching words marked.
-     Made here from the record's text rather than taken from Pagefind's excerpt, which can
-     fall on the đ->d forms (after FOLDED_MARK) that are not shown. Text nodes only. */
+  function shown(text) {
+    return (text || "").split(FOLDED_MARK)[0].trim();
+  }
+
+  /* A few lines of a hit's text around its first matching word, the matching words
+     marked. Made here rather than taken from Pagefind's excerpt, which can fall on the
+     đ->d forms (after FOLDED_MARK) that are not shown. Text nodes only. */
   function excerpt(content, query) {
-    var text = (content || "").split(FOLDED_MARK)[0];
-    var tokens = text.split(/([^\p{L}\p{N}]+)/u); // words, and what separates them
+    var tokens = shown(content).split(/([^\p{L}\p{N}]+)/u); // words, and what separates them
     var terms = fold(query).replace(/"/g, "").split(/\s+/).filter(Boolean);
     var matches = tokens.map(function (t) {
       var word = fold(t);
@@ -57,41 +72,141 @@
     return out;
   }
 
-  function exactness(query, data) {
-    var hay = norm((data.meta && data.meta.title) + " " + data.content.split(FOLDED_MARK)[0]);
+  /* 0: the query as typed, diacritics and all, is in the hit; 1: each of its words is;
+     2: the query without diacritics is (a name typed without them); 3: each of its
+     words without diacritics is; 4: Pagefind matched otherwise (word starts). */
+  function exactness(query, hit) {
+    var hay = norm(hit.title + " " + shown(hit.text));
     var q = norm(query).replace(/"/g, "").trim();
-    if (hay.indexOf(q) >= 0) return 0;
-    var words = q.split(/\s+/);
-    return words.every(function (w) { return hay.indexOf(w) >= 0; }) ? 1 : 2;
-  }
-
-  async function load() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-      await pagefind.options({ baseUrl: root.pathname });
+    var folded = fold(hay);
+    var fq = fold(q);
+    function all(words, text) {
+      return words.every(function (w) { return text.indexOf(w) >= 0; });
     }
-    return pagefind;
+    if (hay.indexOf(q) >= 0) return 0;
+    if (all(q.split(/\s+/), hay)) return 1;
+    if (folded.indexOf(fq) >= 0) return 2;
+    return all(fq.split(/\s+/), folded) ? 3 : 4;
   }
 
-  function href(url) {
-    // records carry addresses relative to the year's root (generator.site.search.Record);
-    // Pagefind puts its baseUrl, the root's path, in front of them
-    return new URL(url, location.href).href;
+  /* The hits of one result: a full record is one hit; a names record (an organization's
+     page) gives one hit per member heading that matched, and one for the page itself
+     when its own lines matched. */
+  function hitsOf(data) {
+    var meta = data.meta || {};
+    if (meta.kd_kind || !data.anchors || !data.sub_results) {
+      return [{ url: data.url, title: meta.title || data.url, where: meta.kd_where || "", text: data.content, full: true }];
+    }
+    var words = data.content.split(/\s+/);
+    var starts = data.anchors.map(function (a) { return a.location; }).sort(function (a, b) { return a - b; });
+    function upto(at) {
+      var next = starts.filter(function (s) { return s > at; })[0];
+      return next === undefined ? words.length : next;
+    }
+    return data.sub_results.map(function (sub) {
+      if (!sub.anchor) {
+        return { url: sub.url, title: meta.title, where: "", text: words.slice(0, starts.length ? starts[0] : words.length).join(" ") };
+      }
+      var name = sub.anchor.text || sub.title;
+      var from = sub.anchor.location + name.split(/\s+/).length;
+      return { url: sub.url, title: name, where: meta.title, text: words.slice(from, upto(sub.anchor.location)).join(" ") };
+    });
   }
 
-  function render(box, query, hits, total) {
+  async function getManifest() {
+    if (!manifest) {
+      var response = await fetch(new URL("phan.json", bundle));
+      manifest = response.ok ? await response.json() : { trang: null, phan: [], don_vi: {} };
+    }
+    return manifest;
+  }
+
+  /* The organization ids the current page belongs to, nearest first: its own (from its
+     address, to-chuc/<id>/...) and its breadcrumbs' (its superiors). */
+  function pageOrgs() {
+    var ids = [];
+    function add(url) {
+      var path = decodeURIComponent(new URL(url, location.href).pathname);
+      if (path.indexOf(root.pathname) !== 0) return;
+      var match = /^to-chuc\/([^\/.]+)(\/|\.html|$)/.exec(path.slice(root.pathname.length));
+      if (match) ids.push(match[1]);
+    }
+    add(location.href);
+    var crumbs = Array.prototype.slice.call(document.querySelectorAll(".kd-crumbs a"));
+    crumbs.reverse().forEach(function (a) { add(a.getAttribute("href")); });
+    return ids;
+  }
+
+  function defaultScope(m) {
+    if (m.phan.length <= 1) return ALL;
+    var ids = pageOrgs();
+    for (var i = 0; i < ids.length; i++) {
+      if (Object.prototype.hasOwnProperty.call(m.don_vi, ids[i])) return String(m.don_vi[ids[i]]);
+    }
+    return NAMES;
+  }
+
+  function label(shard) {
+    var names = shard.ten || [];
+    if (names.length <= 1) return names[0] || shard.id;
+    return names[0] + " và " + (names.length - 1) + " đơn vị khác";
+  }
+
+  function fillScopes(box, m) {
+    var wrap = box.querySelector(".kd-search-scope");
+    var select = box.querySelector(".kd-search-scope select");
+    if (!wrap || !select || select.options.length) return;
+    if (m.phan.length <= 1) return; // one shard: everything is searched, nothing to choose
+    select.appendChild(new Option("Họ tên, tổ chức và các trang chung", NAMES));
+    m.phan.forEach(function (shard, i) {
+      select.appendChild(new Option("Toàn văn: " + label(shard), String(i)));
+    });
+    select.appendChild(new Option("Toàn văn: tất cả đơn vị (tải nhiều hơn)", ALL));
+    select.value = defaultScope(m);
+    wrap.hidden = false;
+  }
+
+  function scopeOf(box, m) {
+    var select = box.querySelector(".kd-search-scope select");
+    return select && select.value ? select.value : defaultScope(m);
+  }
+
+  async function instance(scope, m) {
+    if (!instances[scope]) {
+      instances[scope] = (async function () {
+        if (!module) module = await import(new URL("pagefind.js", bundle).href);
+        var base = { baseUrl: root.pathname };
+        var pf = module.createInstance({ basePath: bundle.pathname, baseUrl: root.pathname });
+        if (m.trang) await pf.mergeIndex(new URL(m.trang, bundle).pathname, base);
+        var shards = scope === ALL ? m.phan : scope === NAMES ? [] : [m.phan[Number(scope)]];
+        for (var i = 0; i < shards.length; i++) {
+          await pf.mergeIndex(new URL(shards[i].duong_dan, bundle).pathname, base);
+        }
+        return pf;
+      })();
+      instances[scope].catch(function () { delete instances[scope]; });
+    }
+    return instances[scope];
+  }
+
+  function render(box, query, hits, more, scope) {
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
     list.textContent = "";
-    meta.textContent = total === 0 ? "Không tìm thấy kết quả" : total + " kết quả";
-    hits.forEach(function (data) {
+    if (hits.length === 0) {
+      meta.textContent = "Không tìm thấy kết quả" +
+        (scope === NAMES ? " trong họ tên và tên tổ chức; chọn phạm vi “Toàn văn” để tìm trong nội dung kiểm điểm" : "");
+    } else {
+      meta.textContent = (more ? "Hơn " : "") + hits.length + " kết quả";
+    }
+    hits.slice(0, SHOWN).forEach(function (hit) {
       var item = el("li", "md-search-result__item");
       var link = el("a", "md-search-result__link");
-      link.href = href(data.url);
+      link.href = new URL(hit.url, location.href).href; // Pagefind put the root's path in front
       var article = el("article", "md-search-result__article md-typeset");
-      article.appendChild(el("h1", "", (data.meta && data.meta.title) || data.url));
-      if (data.meta && data.meta.kd_where) article.appendChild(el("p", "kd-search-where", data.meta.kd_where));
-      article.appendChild(excerpt(data.content, query));
+      article.appendChild(el("h1", "", shown(hit.title) || hit.url));
+      if (hit.where) article.appendChild(el("p", "kd-search-where", shown(hit.where)));
+      article.appendChild(excerpt(hit.text, query));
       link.appendChild(article);
       item.appendChild(link);
       list.appendChild(item);
@@ -111,29 +226,46 @@
         "khi mở từ ổ đĩa, dùng mục Tổ chức để tìm đảng viên.";
       return;
     }
-    var pf;
+    var m, pf, scope;
     try {
-      pf = await load();
+      m = await getManifest();
+      fillScopes(box, m);
+      scope = scopeOf(box, m);
+      pf = await instance(scope, m);
     } catch (err) {
       meta.textContent = "Không tải được chỉ mục tìm kiếm.";
       return;
     }
     var found = await pf.search(query);
     if (ticket !== latest || !found) return;
-    var datas = await Promise.all(found.results.slice(0, SHOWN * 2).map(function (r) { return r.data(); }));
+    var loaded = found.results.slice(0, SHOWN * 2);
+    var datas = await Promise.all(loaded.map(function (r) { return r.data(); }));
     if (ticket !== latest) return;
-    var ranked = datas
-      .map(function (d, i) { return { d: d, i: i, e: exactness(query, d) }; })
+    var byUrl = {};
+    var hits = [];
+    datas.forEach(function (d) {
+      hitsOf(d).forEach(function (hit) {
+        var seen = byUrl[hit.url];
+        if (seen === undefined) {
+          byUrl[hit.url] = hits.length;
+          hits.push(hit);
+        } else if (hit.full && !hits[seen].full) {
+          hits[seen] = hit; // the member's full record: its review text for the excerpt
+        }
+      });
+    });
+    var ranked = hits
+      .map(function (h, i) { return { h: h, i: i, e: exactness(query, h) }; })
       .sort(function (a, b) { return a.e - b.e || a.i - b.i; })
-      .slice(0, SHOWN)
-      .map(function (x) { return x.d; });
-    render(box, query, ranked, found.results.length);
+      .map(function (x) { return x.h; });
+    render(box, query, ranked, found.results.length > loaded.length, scope);
     box.setAttribute("data-kd-searched", query); // what the list shows (tests wait for it)
   }
 
   function mount(box) {
     var input = box.querySelector(".md-search__input");
     var toggle = document.getElementById("__search");
+    var select = box.querySelector(".kd-search-scope select");
     var timer = null;
     input.addEventListener("focus", function () {
       if (toggle) toggle.checked = true;
@@ -148,6 +280,9 @@
         input.blur();
       }
     });
+    if (select) {
+      select.addEventListener("change", function () { search(box, input.value); });
+    }
     box.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault(); // Enter searches in place, it does not reload the page
     });

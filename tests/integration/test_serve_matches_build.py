@@ -14,6 +14,7 @@ import pytest
 from generator.commands.serve import render_once
 from generator.site.build import BuildOptions, build_site
 from generator.site.incremental import KEYS
+from generator.site.search import INDEX_DIR
 from tests.conftest import copy_sample
 
 ROOT_DECISIONS = "submissions/2025/dang-bo-tinh-hoa-lam/quyet-dinh.yaml"
@@ -49,11 +50,12 @@ def _content(path: Path) -> object:
 
 
 def _tree(folder: Path) -> dict[str, object]:
-    # the render keys are a cache of what was rendered (a --force build keeps none)
+    # the render keys are a cache of what was rendered (a --force build keeps none); the
+    # search bundles are the build's own work files (generator.site.indexer), not pages
     return {
         str(p.relative_to(folder)): _content(p)
         for p in folder.rglob("*")
-        if p.is_file() and p.name != KEYS
+        if p.is_file() and p.name != KEYS and p.relative_to(folder).parts[0] != INDEX_DIR
     }
 
 

@@ -1,0 +1,151 @@
+"""Pagefind's indexing service (`pagefind --service`, the binary of PyPI pagefind[bin]),
+spoken to directly, and one bundle written with it.
+
+The protocol: base64 JSON messages ended by a comma, both ways. The `pagefind` Python
+wrapper speaks the same protocol but sleeps 0.1 s before reading each response (measured:
+500 records in 50 s), which would make a 100,000-member year take hours; here one thread
+writes every request while the caller reads the answers.
+
+One service process indexes on about one core, so the year's bundles
+(generator.site.search_layout) are written by several processes at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import queue
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+LANGUAGE = "vi"
+# what a bundle merged into another one (generator.site.search_layout) needs: the rest
+# (the script, the wasm, Pagefind's own interfaces) is loaded from the primary bundle
+MERGED_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
+
+
+class Service:
+    """One `pagefind --service` process."""
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable
+
+        exe = get_executable()
+        if exe is None:
+            raise RuntimeError("pagefind binary not found (pip install 'pagefind[bin]')")
+        self.proc = subprocess.Popen(
+            [str(exe), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        self.buffer = b""
+        self.next_id = 0
+
+    def send(self, payload: dict[str, object]) -> None:
+        assert self.proc.stdin is not None
+        self.next_id += 1
+        message = json.dumps({"message_id": self.next_id, "payload": payload})
+        self.proc.stdin.write(base64.b64encode(message.encode()) + b",")
+
+    def flush(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.flush()
+
+    def receive(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        while b"," not in self.buffer:
+            chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise RuntimeError("pagefind stopped answering")
+            self.buffer += chunk
+        message, _, self.buffer = self.buffer.partition(b",")
+        payload: dict[str, Any] = json.loads(base64.b64decode(message))["payload"]
+        if payload.get("type") == "Error":
+            raise RuntimeError(f"pagefind: {payload.get('message')}")
+        return payload
+
+    def close(self) -> None:
+        try:
+            if self.proc.stdin is not None:
+                self.proc.stdin.close()
+            self.proc.wait(timeout=60)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+class BundleWriter:
+    """One bundle being indexed by its own service process: `add` records as they come
+    (a thread reads Pagefind's answers meanwhile, or its pipe would fill up), then
+    `write` the bundle, or `close` to drop it."""
+
+    def __init__(self) -> None:
+        self.service = Service()
+        self.service.send({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
+        self.service.flush()
+        self.index_id = self.service.receive()["index_id"]
+        self.answers: queue.Queue[dict[str, Any] | BaseException] = queue.Queue()
+        self.sent = 0
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        try:
+            while True:
+                self.answers.put(self.service.receive())
+        except BaseException as exc:  # the end of the answers, or Pagefind's error
+            self.answers.put(exc)
+
+    def _answer(self) -> dict[str, Any]:
+        answer = self.answers.get()
+        if isinstance(answer, BaseException):
+            raise RuntimeError(f"pagefind: {answer}") from answer
+        return answer
+
+    def add(self, items: list[dict[str, object]]) -> None:
+        """Send requests without their index id (AddRecord / AddFile)."""
+        for item in items:
+            self.service.send({**item, "index_id": self.index_id})
+        self.sent += len(items)
+        self.service.flush()
+
+    def write(self, out: Path, *, merged: bool) -> None:
+        """Write the bundle into `out` (replaced) and stop the process. `merged`: the
+        bundle is merged into a primary one in the browser, so only its index is kept."""
+        try:
+            for _ in range(self.sent):
+                self._answer()
+            if out.exists():
+                shutil.rmtree(out)
+            self.service.send(
+                {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(out)}
+            )
+            self.service.flush()
+            self._answer()
+        finally:
+            self.close()
+        if merged:
+            for path in out.iterdir():
+                if path.name not in MERGED_KEEP and not path.name.endswith(".pf_meta"):
+                    if path.is_dir():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
+
+    def close(self) -> None:
+        self.service.close()
+
+
+def write_bundle(items: list[dict[str, object]], out: Path, *, merged: bool) -> None:
+    """Index `items` in a fresh service process and write the bundle into `out`."""
+    writer = BundleWriter()
+    try:
+        writer.add(items)
+    except BaseException:
+        writer.close()
+        raise
+    writer.write(out, merged=merged)

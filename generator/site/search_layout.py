@@ -1,0 +1,165 @@
+"""How a year's search is split into Pagefind bundles, so that what one query downloads
+and what a rebuild indexes again stay bounded whatever the year's size.
+
+Pagefind's metadata file, which every query loads whole, holds a few bytes per record,
+and a common word's index chunk holds its hits over every record: one index with a record
+per member grows with the year (~1 MB per query at 100,000 members). So a year has:
+
+- the names bundle (`pagefind/`, the primary one, with Pagefind's script and wasm): one
+  record per organization's page, its members as sub-results (each member a heading with
+  the member's id, which Pagefind turns into a hit linking that member) — ~100 members to
+  a record, names, positions and ids only; the root organization's own record;
+- the pages bundle (`pagefind/trang/`): the ordinary pages (home, statistics, rules...);
+- full-text shards (`pagefind/phan/<id>/`): every organization's and member's full record
+  (review text, result), split by the units under the root — a unit is a top-level
+  subtree, or, when one holds more than `limit` members, each of its children's subtrees
+  (and its own record), recursively; neighbouring small units are packed into one shard
+  of at most `limit` members.
+
+The search box (site_templates/assets/kiemdiem-search.js) searches the names and pages
+bundles with the shard of the unit of the page the reader is on (another shard, or all
+of them merged with Pagefind's `mergeIndex`, when the reader chooses); `phan.json` tells
+it which unit is in which shard. Each bundle is rebuilt only when its records changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass, field
+
+from generator.site.views import YearView
+from generator.submissions.records import Organization
+
+SHARD_MEMBERS = 5000  # members per full-text shard, at most (one huge chi bộ apart)
+MANIFEST = "phan.json"  # in pagefind/: the shards and which unit is in which
+SHARDS_DIR = "phan"
+PAGES_DIR = "trang"
+
+
+@dataclass
+class Shard:
+    id: str
+    units: list[str] = field(default_factory=list)  # the units' organization ids
+    orgs: list[str] = field(default_factory=list)  # whose full records it holds
+    members: int = 0
+    names: list[str] = field(default_factory=list)  # the units' names (its label)
+
+
+@dataclass
+class _Unit:
+    key: str  # organization id: its pages (and its descendants' unless keys) map here
+    orgs: list[str]
+    members: int
+    name: str
+
+
+def _counts(view: YearView) -> tuple[dict[str, int], dict[str, int]]:
+    """Members listed directly by each organization, and in its whole subtree."""
+    own = {
+        node.org.id: len(view.member_ids_of(node.org.id)) if node.org.type.holds_members else 0
+        for node in view.tree()
+    }
+    below = dict(own)
+    for node in reversed(view.tree()):  # children before parents
+        parent = node.org.parent_id
+        if parent in below:
+            below[parent] += below[node.org.id]
+    return own, below
+
+
+def _subtree(view: YearView, org: Organization) -> list[str]:
+    out = [org.id]
+    for child in view.children(org.id):
+        out += _subtree(view, child)
+    return out
+
+
+def _units(view: YearView, limit: int) -> tuple[list[_Unit], str]:
+    """The units in tree order, and the id of the root when its own record is not in one
+    (it goes with the names)."""
+    root = view.root
+    if root is None:  # no tree: every organization in one unit
+        orgs = [node.org.id for node in view.tree()]
+        members = sum(len(view.member_ids_of(o)) for o in orgs if view.year.orgs[o].type.holds_members)
+        return ([_Unit(orgs[0], orgs, members, "")] if orgs else []), ""
+    own, below = _counts(view)
+    units: list[_Unit] = []
+
+    def split(org: Organization, top: bool) -> None:
+        children = view.children(org.id)
+        if not children or (not top and below[org.id] <= limit):
+            units.append(_Unit(org.id, _subtree(view, org), below[org.id], org.name))
+            return
+        if not top:  # its own record (and members it lists itself)
+            units.append(_Unit(org.id, [org.id], own[org.id], org.name))
+        for child in children:
+            split(child, False)
+
+    split(root, True)
+    root_alone = root.id if not any(u.key == root.id for u in units) else ""
+    return units, root_alone
+
+
+def plan(view: YearView, limit: int = SHARD_MEMBERS) -> tuple[list[Shard], str]:
+    """The year's full-text shards, and the root's id when its record goes with the names
+    bundle ("" when a shard holds it). Packing is in tree order, so a shard's id (from its
+    first unit) stays the same while the units' sizes do."""
+    units, root_alone = _units(view, limit)
+    shards: list[Shard] = []
+    waiting: list[_Unit] = []  # an upper organization's own record: goes with its first child
+    for unit in units:
+        if not unit.members and unit is not units[-1]:
+            waiting.append(unit)
+            continue
+        if not shards or (shards[-1].members + unit.members > limit and shards[-1].members):
+            first = waiting[0] if waiting else unit
+            digest = hashlib.sha256(first.key.encode()).hexdigest()[:12]
+            shards.append(Shard(f"p-{digest}"))
+        shard = shards[-1]
+        for u in [*waiting, unit]:
+            shard.units.append(u.key)
+            shard.orgs += u.orgs
+            shard.members += u.members
+            if u.name:
+                shard.names.append(u.name)
+        waiting = []
+    return shards, root_alone
+
+
+def manifest(shards: list[Shard]) -> str:
+    """`phan.json`: each shard's folder, label and member count; each unit's shard."""
+    data = {
+        "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
+        "phan": [
+            {"id": s.id, "ten": s.names, "dang_vien": s.members, "duong_dan": f"{SHARDS_DIR}/{s.id}/"}
+            for s in shards
+        ],
+        "don_vi": {unit: i for i, s in enumerate(shards) for unit in s.units},
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# ---------------------------------------------------------------------- names records
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def names_html(
+    title: str, first: bool, lines: list[str], members: list[tuple[str, str, str]]
+) -> str:
+    """A names record: the organization's page as Pagefind reads it. Every argument is
+    submitted text already made safe to show (search._shown) and folded (d→đ forms); it
+    is escaped here. `members`: (id, name, line) — each a heading with the member's id,
+    which Pagefind makes a sub-result linking #id. Later pages of a chi bộ carry their
+    title without indexing it again (data-pagefind-ignore still sets the title)."""
+    head = "<h1>" if first else "<h1 data-pagefind-ignore>"
+    parts = [f'<html lang="vi"><head><meta charset="utf-8"></head><body>{head}{_e(title)}</h1>']
+    parts += [f"<p>{_e(line)}</p>" for line in lines]
+    for member_id, name, line in members:
+        parts.append(f'<h2 id="{_e(member_id)}">{_e(name)}</h2><p>{_e(line)}</p>')
+    parts.append("</body></html>")
+    return "".join(parts)

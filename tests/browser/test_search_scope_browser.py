@@ -1,0 +1,134 @@
+"""A real headless Chromium on a year whose search is split into several full-text shards
+(generator.site.search_layout): the search box searches the names everywhere and the full
+text of the unit of the page the reader is on; "all units" merges every shard.
+
+Built with 10 members per shard, so each of the three đảng bộ xã is its own shard.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.site.build import build_year_site, write_versions
+from generator.site.text import fold
+from generator.site.views import YearView
+from tests.browser.chrome import CHROMIUM, chromium
+from tests.integration.test_site_data import make_findings, make_verdicts, make_year
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PHRASE = "nuôi tôm công nghệ cao trên cát"
+MEMBER = "dv-100017"  # in chi-bo-2-2, đảng bộ xã 2
+OVERRIDES = {
+    MEMBER: {
+        "ho_ten": "Đặng Thị Đào",
+        "kiem_diem": {"uu_diem": f"Vận động bà con {PHRASE}.", "han_che": "Chưa có."},
+    },
+}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("scope")
+    year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5, member_overrides=OVERRIDES)
+    view = YearView(year, make_verdicts(year), make_findings(year))
+    out = tmp / "site"
+    build_year_site(view, ROOT, tmp / "work" / "docs", out / "2025", search_shard_members=10)
+    write_versions(out, [2025])
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/2025/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as driver:
+        yield driver
+
+
+def _search(browser: Any, url: str, query: str, scope: str | None = None) -> tuple[list, str]:
+    """Open `url`, type `query` (then choose `scope` in the list), return the hits' links
+    and the result line."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(url)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.send_keys(query)
+    searched = "[data-kd-search][data-kd-searched]"
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, searched)))
+    if scope is not None:
+        browser.execute_script(
+            "document.querySelector('[data-kd-search]').removeAttribute('data-kd-searched')"
+        )
+        Select(browser.find_element(By.CSS_SELECTOR, ".kd-search-scope select")).select_by_value(
+            scope
+        )
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, searched)))
+    links = [
+        a.get_attribute("href")
+        for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+    ]
+    meta = browser.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text
+    return links, meta
+
+
+def test_full_text_is_searched_in_the_unit_of_the_page(base: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    # on a chi bộ page of đảng bộ xã 2: its shard is chosen, the phrase is found
+    links, _ = _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
+    assert links and links[0].endswith(f"#{MEMBER}"), links
+    select = browser.find_element(By.CSS_SELECTOR, ".kd-search-scope select")
+    assert select.is_displayed() and select.get_attribute("value") == "1"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "search-scope-unit.png"))
+    # on a page of đảng bộ xã 1, its own shard: the phrase is not there
+    links, _ = _search(browser, f"{base}to-chuc/chi-bo-1-1/", PHRASE)
+    assert not any(MEMBER in link for link in links), links
+    links, _ = _search(browser, f"{base}to-chuc/chi-bo-1-1/", f'"{PHRASE}"')  # exact phrase
+    assert not links, links
+
+
+def test_home_searches_names_then_every_unit_when_asked(base: str, browser: Any) -> None:
+    # the home page belongs to no unit: names and pages only, and the box says how to go on
+    links, meta = _search(browser, base, PHRASE)
+    assert not links and "Toàn văn" in meta, meta
+    # "all units" merges every shard
+    links, _ = _search(browser, base, PHRASE, scope="*")
+    assert links and links[0].endswith(f"#{MEMBER}"), links
+    # a name typed without diacritics (đ too) is found from anywhere, by the names bundle
+    links, _ = _search(browser, base, fold("Đặng Thị Đào"))
+    assert links and links[0].endswith(f"#{MEMBER}"), links
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".filter(e => e.name.includes('/pagefind/'))"
+        ".map(e => e.name.split('/pagefind/')[1])"
+    )
+    # the names search loaded no shard
+    assert not any(name.startswith("phan/p-") for name in loaded), loaded

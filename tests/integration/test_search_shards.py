@@ -1,0 +1,141 @@
+"""The year's search split into bundles (issue 11 item 3; generator.site.search_layout,
+generator.site.indexer): names, pages and full-text shards by unit, each indexed again
+only when its records changed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.site import search_layout
+from generator.site.build import YearResult, build_year_site
+from generator.site.search import FOLDED_MARK, read_bundle
+from generator.site.views import YearView
+from tests.integration.test_site_data import make_findings, make_verdicts, make_year
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARD = 10  # members per shard: each đảng bộ xã of 10 members is its own shard
+CHANGED = "dv-100017"  # in the second đảng bộ xã
+PHRASE = "nuôi tôm công nghệ cao trên cát"
+
+
+def _view(overrides: dict | None = None) -> YearView:
+    year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5, member_overrides=overrides)
+    return YearView(year, make_verdicts(year), make_findings(year))
+
+
+def _build(view: YearView, base: Path, static: str | None = "same") -> YearResult:
+    return build_year_site(
+        view, ROOT, base / "work" / "docs", base / "site", static=static, search_shard_members=SHARD
+    )
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    base = tmp_path_factory.mktemp("shards")
+    first = _build(_view(), base)
+    index = base / "site" / "pagefind"
+    manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
+    before = {s["id"]: _files(index / s["duong_dan"]) for s in manifest["phan"]}
+    names_before = _files(index / "fragment")
+    overrides = {CHANGED: {"kiem_diem": {"uu_diem": f"Vận động {PHRASE}.", "han_che": "Chưa."}}}
+    second = _build(_view(overrides), base)
+    return {"base": base, "index": index, "manifest": manifest, "first": first,
+            "second": second, "before": before, "names_before": names_before}  # fmt: skip
+
+
+def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
+    manifest = built["manifest"]
+    shards = manifest["phan"]
+    assert [s["ten"] for s in shards] == [[f"Đảng bộ xã Số {g}"] for g in (1, 2, 3)]
+    assert [s["dang_vien"] for s in shards] == [10, 10, 10]
+    # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle)
+    assert manifest["don_vi"] == {f"dang-bo-xa-{g}": g - 1 for g in (1, 2, 3)}
+    assert built["first"].search_bundles == 5  # names, pages, 3 shards
+    # each member's full record is in its unit's shard and nowhere else
+    for g, shard in enumerate(shards, 1):
+        records = read_bundle(built["index"] / shard["duong_dan"])
+        members = {r["url"].split("#")[1] for r in records if "#" in r["url"]}
+        assert members == {f"dv-{100000 + n}" for n in range(10 * g - 9, 10 * g + 1)}
+        assert all(r["url"].startswith(("to-chuc/dang-bo-xa-", "to-chuc/chi-bo-")) for r in records)
+        # a merged bundle carries only its index: the script and wasm are the primary's
+        assert not list((built["index"] / shard["duong_dan"]).glob("*.js"))
+
+
+def test_names_bundle_has_members_as_headings_with_d_folded(built) -> None:
+    index = built["index"]
+    names = read_bundle(index / "fragment")
+    chi_bo = next(r for r in names if r["url"] == "to-chuc/chi-bo-1-1/")
+    anchors = {a["id"]: a["text"] for a in chi_bo["anchors"]}
+    assert set(anchors) == {f"dv-{100000 + n}" for n in range(1, 6)}
+    # the review text is not in the names: it is in the shards
+    assert "Kết quả" not in chi_bo["content"]
+    root = next(r for r in names if r["url"] == "to-chuc/huyen-mau/")
+    assert root["meta"]["kd_kind"] == "to-chuc"  # the root's full record
+    words = chi_bo["content"]
+    if any("Đ" in n or "đ" in n for n in anchors.values()):
+        assert FOLDED_MARK in words
+
+
+def test_one_changed_member_reindexes_only_their_shard(built) -> None:
+    index, manifest = built["index"], built["manifest"]
+    second = built["second"]
+    shard = manifest["phan"][1]
+    assert second.search_indexed == [shard["id"]]
+    after = {s["id"]: _files(index / s["duong_dan"]) for s in manifest["phan"]}
+    for other in (manifest["phan"][0], manifest["phan"][2]):
+        assert after[other["id"]] == built["before"][other["id"]], other["ten"]
+    assert after[shard["id"]] != built["before"][shard["id"]]
+    assert _files(index / "fragment") == built["names_before"]  # names kept
+    records = read_bundle(index / shard["duong_dan"])
+    record = next(r for r in records if r["url"].endswith(f"#{CHANGED}"))
+    assert PHRASE in record["content"]
+
+
+def test_force_indexes_every_bundle(built, tmp_path: Path) -> None:
+    base = built["base"]
+    result = _build(_view(), base, static=None)
+    assert sorted(result.search_indexed) == sorted(
+        ["ten", "trang", *(s["id"] for s in built["manifest"]["phan"])]
+    )
+
+
+def test_plan_splits_a_huge_unit_by_its_children() -> None:
+    view = _view()
+    # 5 members per shard: each đảng bộ xã (10) is split into its chi bộ (5 each)
+    shards, root_alone = search_layout.plan(view, 5)
+    assert root_alone == "huyen-mau"
+    units = [u for s in shards for u in s.units]
+    assert "chi-bo-2-1" in units and "chi-bo-2-2" in units
+    assert max(s.members for s in shards) == 5
+    # the đảng bộ xã's own record travels with its first chi bộ
+    owner = next(s for s in shards if "dang-bo-xa-2" in s.orgs)
+    assert "chi-bo-2-1" in owner.orgs
+    # a small year is one shard
+    assert len(search_layout.plan(view)[0]) == 1
+
+
+def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
+    view = _view()
+    site = tmp_path / "site"
+    result = build_year_site(view, ROOT, tmp_path / "work" / "docs", site)
+    assert result.search_bundles == 1 and result.search_indexed == ["ten"]
+    index = site / "pagefind"
+    assert not (index / search_layout.SHARDS_DIR).exists()
+    assert not (index / search_layout.PAGES_DIR).exists()
+    manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
+    assert manifest == {"trang": None, "phan": [], "don_vi": {}}
+    urls = {r["url"] for r in read_bundle(index)}
+    assert {f"to-chuc/chi-bo-1-1/#dv-{100000 + n}" for n in range(1, 6)} <= urls
+    assert "huong-dan/" in urls
