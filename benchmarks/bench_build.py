@@ -19,9 +19,11 @@ members):
   `navigation.prune`, Material's search plugin on (what DESIGN.md measured).
 
 Printed per side: wall time, peak memory (the subprocess's max RSS), site size, bytes per
-member, the largest HTML page; for search: Pagefind's index size and files and what one
-query downloads (the entry, the wasm, the largest index chunk and five result fragments:
-an upper bound) against Material's index, which every query downloads whole.
+member, the largest HTML page; for search: Pagefind's bundles (generator.site.search_layout)
+— size, files, shards, what one query downloads at worst (script, worker, wasm, the names
+and pages bundles, the largest shard, one word's largest chunk in each, 20 fragments), the
+same with every shard merged, the Pagefind time and how many bundles the one-file rebuild
+indexed again — against Material's index, which every query downloads whole.
 
 The naive side costs ~12 ms a member page: above --naive-max it is not run and says so.
 Targets (issue 11): at 100,000 members a full build ≤ 120 s, ≤ 6 KB of site per member,
@@ -103,27 +105,60 @@ def site_stats(site: Path) -> dict[str, object]:
     }
 
 
+def _bundle(folder: Path) -> dict[str, int]:
+    """One Pagefind bundle: what a query loads of it besides fragments (its entry, its
+    metadata, its largest index chunk: one word's) and its fragments' sizes."""
+
+    def sizes(pattern: str) -> list[int]:
+        return sorted((p.stat().st_size for p in folder.glob(pattern)), reverse=True)
+
+    chunks = sizes("index/*.pf_index")
+    return {
+        "top3": sum(chunks[:3]),
+        "fixed": sum(sizes("pagefind-entry.json"))
+        + sum(sizes("pagefind.*.pf_meta"))
+        + (chunks[0] if chunks else 0),
+        "meta": sum(sizes("pagefind.*.pf_meta")),
+        "chunk": chunks[0] if chunks else 0,
+    }
+
+
 def pagefind_stats(site: Path) -> dict[str, float]:
+    """What one search downloads, worst case, in the layout of generator.site.search_layout:
+    Pagefind's script, worker and wasm, the shards' list, the names bundle and the pages
+    bundle, the largest full-text shard (the default scope on a unit's page) and the 20
+    largest fragments (the search box reads 20 results' data); and the same with every shard
+    merged ("all units", which the reader must choose)."""
     index = site / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
-
-    def size(pattern: str, pick: str = "sum", n: int = 1) -> int:
-        sizes = sorted((p.stat().st_size for p in index.glob(pattern)), reverse=True)
-        return sum(sizes[:n]) if pick == "top" else sum(sizes)
-
-    query = (
-        size("pagefind.js")
-        + size("pagefind-entry.json")
-        + size("wasm.*.pagefind")
-        + size("pagefind.*.pf_meta")
-        + size("index/*.pf_index", "top")
-        + size("fragment/*.pf_fragment", "top", 5)
+    runtime = sum(
+        p.stat().st_size
+        for pattern in ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind", "phan.json")
+        for p in index.glob(pattern)
     )
+    primary = _bundle(index)
+    pages = _bundle(index / "trang") if (index / "trang").is_dir() else {"fixed": 0}
+    shards = (
+        [_bundle(d) for d in sorted((index / "phan").glob("*/"))]
+        if (index / "phan").is_dir()
+        else []
+    )
+    fragments = sorted((p.stat().st_size for p in index.rglob("*.pf_fragment")), reverse=True)
+    base = runtime + primary["fixed"] + pages["fixed"] + sum(fragments[:20])
     return {
         "index_bytes": sum(p.stat().st_size for p in files),
         "index_files": len(files),
-        "query_bytes": query,
-        "fragments": len(list(index.glob("fragment/*.pf_fragment"))),
+        "query_bytes": base + max((b["fixed"] for b in shards), default=0),
+        "query_all_bytes": base + sum(b["fixed"] for b in shards),
+        # a three-word name ("nguyen van thanh"): three of the names bundle's chunks
+        "query_name3_bytes": base
+        - primary["chunk"]
+        + primary["top3"]
+        + max((b["fixed"] for b in shards), default=0),
+        "shards": len(shards),
+        "names_meta": primary["meta"],
+        "names_chunk": primary["chunk"],
+        "fragments": len(fragments),
     }
 
 
@@ -165,9 +200,15 @@ def prepare(members: int, work: Path, data: dict[int, Path]) -> Path:
 
 
 def _phases(stdout: str) -> dict[str, str]:
-    return dict(
+    phases = dict(
         re.findall(r"(đọc và xếp loại|tạo trang|MkDocs|chỉ mục tìm kiếm) ([\d.]+) s", stdout)
     )
+    # generator.site.indexer: bundles indexed again / all, the indexing's summed wall time
+    indexed = re.search(r"chỉ mục: dựng lại (\d+)/(\d+) phần \(([\d.]+) s\)", stdout)
+    if indexed:
+        phases["Pagefind bundles indexed"] = f"{indexed.group(1)}/{indexed.group(2)}"
+        phases["Pagefind indexing (summed)"] = indexed.group(3)
+    return phases
 
 
 def _build_cmd(repo: Path, out: Path) -> list[str]:
@@ -239,14 +280,17 @@ def report(rows: list[dict]) -> None:
         print(f"{r['members']:>8} | {r['ours']:>6.1f}s {r['inc']:>7.1f}s {r['ours'] / r['inc']:>5.1f}x "
               f"{r['inc_peak']:>8.0f} {r['inc_kept']:>9} {'yes' if r['inc_shown'] else 'NO':>13} | "
               f"{phases}")  # fmt: skip
-    print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'one query KB':>12} | "
+    print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'shards':>6} {'one query KB':>12} "
+          f"{'3 words KB':>10} {'all units KB':>12} {'names meta KB':>13} | "
           f"{'Material index MB (every query)':>32} {'ratio':>7}")  # fmt: skip
     for r in rows:
         material = r.get("naive_index")
         tail = (f"{material / MB:>32.2f} {material / r['query_bytes']:>6.0f}x"
                 if material else f"{'not run':>32}")  # fmt: skip
         print(f"{r['members']:>8} | {r['index_bytes'] / MB:>11.1f} {r['index_files']:>6} "
-              f"{r['query_bytes'] / 1024:>12.0f} | {tail}")  # fmt: skip
+              f"{r['shards']:>6} {r['query_bytes'] / 1024:>12.0f} {r['query_name3_bytes'] / 1024:>10.0f} "
+              f"{r['query_all_bytes'] / 1024:>12.0f} "
+              f"{r['names_meta'] / 1024:>13.0f} | {tail}")  # fmt: skip
     for r in rows:
         print(f"largest page at {r['members']}: {r['largest_name']} ({r['largest'] / 1024:.0f} KB)")
         print(f"site at {r['members']}: {r['bytes'] / MB:.1f} MB, of which the editor "

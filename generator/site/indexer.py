@@ -117,7 +117,9 @@ class Indexer:
     def _feed(self) -> None:
         try:
             if not self.shards:  # one bundle: records streamed to Pagefind as they come
-                self.single_items = [search.record_item(r) for r in search.entity_records(self.view)]
+                self.single_items = [
+                    search.record_item(r) for r in search.entity_records(self.view)
+                ]
                 self.single = BundleWriter()
                 self.single.add(self.single_items)
                 return

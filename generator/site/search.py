@@ -231,7 +231,11 @@ def names_items(view: YearView, root_alone: str) -> list[Item]:
         if org.type.holds_members:
             for m in view.members_of(org.id):
                 page = view.member_href(m.id, "").split("#", 1)[0]
-                line = _line(m.name, m.position_title or "", m.id).split(" · ", 1)[-1]
+                # no id (every member's "dv" would be one more common word): the
+                # shards' full records have it
+                line = _line(m.name, m.position_title or "").split(" · ", 1)[-1]
+                if not m.position_title:
+                    line = line.removeprefix(_shown(m.name)).strip()
                 pages.setdefault(page, []).append((m.id, _shown(m.name), line))
         head = _line(org.name, org.type.label_vi, parent.name if parent else "", org.id)
         for number, (url, members) in enumerate(pages.items(), 1):

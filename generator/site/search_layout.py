@@ -82,7 +82,9 @@ def _units(view: YearView, limit: int) -> tuple[list[_Unit], str]:
     root = view.root
     if root is None:  # no tree: every organization in one unit
         orgs = [node.org.id for node in view.tree()]
-        members = sum(len(view.member_ids_of(o)) for o in orgs if view.year.orgs[o].type.holds_members)
+        members = sum(
+            len(view.member_ids_of(o)) for o in orgs if view.year.orgs[o].type.holds_members
+        )
         return ([_Unit(orgs[0], orgs, members, "")] if orgs else []), ""
     own, below = _counts(view)
     units: list[_Unit] = []
@@ -133,7 +135,12 @@ def manifest(shards: list[Shard]) -> str:
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
         "phan": [
-            {"id": s.id, "ten": s.names, "dang_vien": s.members, "duong_dan": f"{SHARDS_DIR}/{s.id}/"}
+            {
+                "id": s.id,
+                "ten": s.names,
+                "dang_vien": s.members,
+                "duong_dan": f"{SHARDS_DIR}/{s.id}/",
+            }
             for s in shards
         ],
         "don_vi": {unit: i for i, s in enumerate(shards) for unit in s.units},
