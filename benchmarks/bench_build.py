@@ -114,7 +114,6 @@ def _bundle(folder: Path) -> dict[str, int]:
 
     chunks = sizes("index/*.pf_index")
     return {
-        "top3": sum(chunks[:3]),
         "fixed": sum(sizes("pagefind-entry.json"))
         + sum(sizes("pagefind.*.pf_meta"))
         + (chunks[0] if chunks else 0),
@@ -125,9 +124,10 @@ def _bundle(folder: Path) -> dict[str, int]:
 
 def pagefind_stats(site: Path) -> dict[str, float]:
     """What one search downloads, worst case, in the layout of generator.site.search_layout:
-    Pagefind's script, worker and wasm, the shards' list, the names bundle and the pages
-    bundle, the largest full-text shard (the default scope on a unit's page) and the 20
-    largest fragments (the search box reads 20 results' data); and the same with every shard
+    Pagefind's script, worker and wasm, the shards' list, the organizations' names and the
+    pages bundles, the name bucket of each word, the largest full-text shard (the default
+    scope on a unit's page) and the 20 largest fragments (the search box reads 20 results'
+    data); a one-word query, a three-word name (three buckets), and a query with every shard
     merged ("all units", which the reader must choose)."""
     index = site / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
@@ -137,27 +137,26 @@ def pagefind_stats(site: Path) -> dict[str, float]:
         for p in index.glob(pattern)
     )
     primary = _bundle(index)
-    pages = _bundle(index / "trang") if (index / "trang").is_dir() else {"fixed": 0}
-    shards = (
-        [_bundle(d) for d in sorted((index / "phan").glob("*/"))]
-        if (index / "phan").is_dir()
-        else []
-    )
+    pages = _bundle(index / "trang")["fixed"] if (index / "trang").is_dir() else 0
+
+    def each(folder: str) -> list[int]:
+        return sorted(
+            (_bundle(d)["fixed"] for d in (index / folder).glob("*/")), reverse=True
+        ) if (index / folder).is_dir() else []  # fmt: skip
+
+    buckets, shards = each("ten"), each("phan")
     fragments = sorted((p.stat().st_size for p in index.rglob("*.pf_fragment")), reverse=True)
-    base = runtime + primary["fixed"] + pages["fixed"] + sum(fragments[:20])
+    base = runtime + primary["fixed"] + pages + sum(fragments[:20])
+    shard = shards[0] if shards else 0
     return {
         "index_bytes": sum(p.stat().st_size for p in files),
         "index_files": len(files),
-        "query_bytes": base + max((b["fixed"] for b in shards), default=0),
-        "query_all_bytes": base + sum(b["fixed"] for b in shards),
-        # a three-word name ("nguyen van thanh"): three of the names bundle's chunks
-        "query_name3_bytes": base
-        - primary["chunk"]
-        + primary["top3"]
-        + max((b["fixed"] for b in shards), default=0),
+        "query_bytes": base + sum(buckets[:1]) + shard,
+        "query_name3_bytes": base + sum(buckets[:3]) + shard,
+        "query_all_bytes": base + sum(buckets[:1]) + sum(shards),
         "shards": len(shards),
+        "buckets": len(buckets),
         "names_meta": primary["meta"],
-        "names_chunk": primary["chunk"],
         "fragments": len(fragments),
     }
 
@@ -280,17 +279,17 @@ def report(rows: list[dict]) -> None:
         print(f"{r['members']:>8} | {r['ours']:>6.1f}s {r['inc']:>7.1f}s {r['ours'] / r['inc']:>5.1f}x "
               f"{r['inc_peak']:>8.0f} {r['inc_kept']:>9} {'yes' if r['inc_shown'] else 'NO':>13} | "
               f"{phases}")  # fmt: skip
-    print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'shards':>6} {'one query KB':>12} "
-          f"{'3 words KB':>10} {'all units KB':>12} {'names meta KB':>13} | "
+    print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'shards':>6} {'buckets':>7} {'one query KB':>12} "
+          f"{'3 words KB':>10} {'all units KB':>12} {'orgs meta KB':>12} | "
           f"{'Material index MB (every query)':>32} {'ratio':>7}")  # fmt: skip
     for r in rows:
         material = r.get("naive_index")
         tail = (f"{material / MB:>32.2f} {material / r['query_bytes']:>6.0f}x"
                 if material else f"{'not run':>32}")  # fmt: skip
         print(f"{r['members']:>8} | {r['index_bytes'] / MB:>11.1f} {r['index_files']:>6} "
-              f"{r['shards']:>6} {r['query_bytes'] / 1024:>12.0f} {r['query_name3_bytes'] / 1024:>10.0f} "
+              f"{r['shards']:>6} {r['buckets']:>7} {r['query_bytes'] / 1024:>12.0f} {r['query_name3_bytes'] / 1024:>10.0f} "
               f"{r['query_all_bytes'] / 1024:>12.0f} "
-              f"{r['names_meta'] / 1024:>13.0f} | {tail}")  # fmt: skip
+              f"{r['names_meta'] / 1024:>12.0f} | {tail}")  # fmt: skip
     for r in rows:
         print(f"largest page at {r['members']}: {r['largest_name']} ({r['largest'] / 1024:.0f} KB)")
         print(f"site at {r['members']}: {r['bytes'] / MB:.1f} MB, of which the editor "

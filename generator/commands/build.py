@@ -165,8 +165,8 @@ def run(args: argparse.Namespace) -> int:
                 # incremental (generator.site.incremental): what was not rendered again
                 + (f"; {r.orgs_kept} tổ chức giữ nguyên" if r.orgs_kept else "")
                 # generator.site.indexer: search bundles indexed again of the year's
-                + f"; chỉ mục: dựng lại {len(r.search_indexed)}/{r.search_bundles} phần "
-                f"({r.seconds_indexing:.1f} s)"
+                + f"; chỉ mục: dựng lại {len(r.search.indexed)}/{len(r.search.bundles)} phần "
+                f"({r.search.seconds_indexing:.1f} s)"
             )
     if result.audience_sites:
         built = [o for o in result.audience_sites if o.built]

@@ -77,9 +77,7 @@ class YearResult:
     seconds_render: float = 0.0
     seconds_mkdocs: float = 0.0
     seconds_search: float = 0.0  # waited for the search index once MkDocs was done
-    search_bundles: int = 0  # names, pages, full-text shards (generator.site.indexer)
-    search_indexed: list[str] = field(default_factory=list)  # indexed again, not kept
-    seconds_indexing: float = 0.0  # the indexing's wall time, summed over its processes
+    search: search.IndexResult = field(default_factory=search.IndexResult)  # its bundles
     orgs_kept: int = 0  # organizations whose pages were not rendered again (incremental)
     dirty: bool = False  # MkDocs rebuilt only the changed pages
 
@@ -292,8 +290,8 @@ def build_year_site(
     result = result or YearResult(view.number)
     paginate_year(view)
     # Pagefind indexes the records while the pages are rendered and built
-    shard = {"shard_members": search_shard_members} if search_shard_members else {}
-    indexer = Indexer(view, docs_dir.parent / search.INDEX_DIR, reuse=static is not None, **shard)
+    work = docs_dir.parent / search.INDEX_DIR
+    indexer = Indexer(view, work, reuse=static is not None, shard_members=search_shard_members)
     try:
         stamp = _render_and_build(
             view, project, docs_dir, site_dir, strict, offline, shared, static, result
@@ -302,10 +300,7 @@ def build_year_site(
         indexer.abandon()
         raise
     started = time.perf_counter()
-    index = indexer.finish(site_dir)
-    result.search_bundles = len(index.bundles)
-    result.search_indexed = index.indexed
-    result.seconds_indexing = index.seconds_indexing
+    result.search = indexer.finish(site_dir)
     if shared is not None:
         link_pagefind(shared, site_dir / search.INDEX_DIR)
     result.seconds_search = time.perf_counter() - started

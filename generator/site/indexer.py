@@ -31,12 +31,13 @@ from generator.site.pagefind_service import BundleWriter, write_bundle
 from generator.site.views import YearView
 
 DIGEST = ".kiemdiem-digest"
+PRIMARY = "chung"  # the primary bundle's name (its work folder; in the site: pagefind/)
 _LAYOUT_VERSION = "2"  # change when what a bundle holds changes without its records
 
 
 @dataclass(frozen=True)
 class Bundle:
-    name: str  # "ten", "trang" or a shard's id
+    name: str  # PRIMARY, "trang", "ten-<n>" (a name bucket) or a shard's id
     rel: str  # its folder under <site>/pagefind/ ("" for the primary one)
 
     @property
@@ -68,22 +69,29 @@ class Indexer:
         work: Path,
         *,
         reuse: bool = False,
-        shard_members: int = search_layout.SHARD_MEMBERS,
+        shard_members: int | None = None,  # default search_layout.SHARD_MEMBERS
         processes: int | None = None,
     ) -> None:
         self.view = view
         self.work = work
         self.reuse = reuse
+        shard_members = shard_members or search_layout.SHARD_MEMBERS
         self.shards, self.root_alone = search_layout.plan(view, shard_members)
         # a year of one shard (at most `shard_members` members, e.g. a chi bộ's site) is
         # one bundle of full records, as small as a shard: one Pagefind process
         self.single: BundleWriter | None = None
         self.single_items: list[search.Item] = []
+        self.buckets = 0
         if len(self.shards) <= 1:
             self.shards = []
-            self.bundles = [Bundle("ten", "")]
+            self.bundles = [Bundle(PRIMARY, "")]
         else:
-            self.bundles = [Bundle("ten", ""), Bundle("trang", search_layout.PAGES_DIR)] + [
+            members = sum(s.members for s in self.shards)
+            self.buckets = search_layout.buckets_for(members, shard_members)
+            names = search_layout.NAMES_DIR
+            self.bundles = [Bundle(PRIMARY, ""), Bundle("trang", search_layout.PAGES_DIR)]
+            self.bundles += [Bundle(f"{names}-{b}", f"{names}/{b}") for b in range(self.buckets)]
+            self.bundles += [
                 Bundle(s.id, f"{search_layout.SHARDS_DIR}/{s.id}") for s in self.shards
             ]
         self.pool = ThreadPoolExecutor(max_workers=processes or os.cpu_count() or 1)
@@ -123,8 +131,12 @@ class Indexer:
                 self.single = BundleWriter()
                 self.single.add(self.single_items)
                 return
-            self._submit(self.bundles[0], search.names_items(self.view, self.root_alone))
-            for bundle, shard in zip(self.bundles[2:], self.shards, strict=True):
+            self._submit(self.bundles[0], search.org_name_items(self.view, self.root_alone))
+            buckets = search.name_buckets(self.view, self.buckets)
+            for bundle, items in zip(self.bundles[2 : 2 + self.buckets], buckets, strict=True):
+                self._submit(bundle, items)
+            shards = self.bundles[2 + self.buckets :]
+            for bundle, shard in zip(shards, self.shards, strict=True):
                 self._submit(bundle, search.shard_items(self.view, shard.orgs))
         except BaseException as exc:  # raised again by finish()
             self.failed = exc
@@ -141,8 +153,8 @@ class Indexer:
         assert self.single is not None
         pages = search.page_items(self.view, site_dir)
         self.records += len(self.single_items) + len(pages)
-        digest = self.digests["ten"] = _digest(self.single_items + pages)
-        out = self.work / "ten"
+        digest = self.digests[PRIMARY] = _digest(self.single_items + pages)
+        out = self.work / PRIMARY
         if self.reuse and _read_digest(out) == digest:
             self.single.close()
             return
@@ -174,7 +186,8 @@ class Indexer:
             self.pool.shutdown(wait=True, cancel_futures=True)
         index = site_dir / search.INDEX_DIR
         publish(self.work, index, self.bundles)
-        (index / search_layout.MANIFEST).write_text(search_layout.manifest(self.shards), "utf-8")
+        manifest = search_layout.manifest(self.shards, self.buckets)
+        (index / search_layout.MANIFEST).write_text(manifest, "utf-8")
         files = [p for p in index.rglob("*") if p.is_file()]
         return search.IndexResult(
             records=self.records,
@@ -182,7 +195,7 @@ class Indexer:
             files=len(files),
             bytes=sum(p.stat().st_size for p in files),
             bundles=[b.name for b in self.bundles],
-            indexed=sorted(self.jobs) + (["ten"] if self.single_seconds else []),
+            indexed=sorted(self.jobs) + ([PRIMARY] if self.single_seconds else []),
             seconds_indexing=seconds,
         )
 
@@ -204,7 +217,12 @@ def publish(work: Path, index: Path, bundles: list[Bundle]) -> None:
     """Put each bundle from `work` into `index` (<site>/pagefind/) unless the site's copy
     has the same digest; remove shards the year no longer has."""
     index.mkdir(parents=True, exist_ok=True)
-    nested = {search_layout.PAGES_DIR, search_layout.SHARDS_DIR, search_layout.MANIFEST}
+    nested = {
+        search_layout.PAGES_DIR,
+        search_layout.SHARDS_DIR,
+        search_layout.NAMES_DIR,
+        search_layout.MANIFEST,
+    }
     for bundle in bundles:
         src = work / (bundle.rel or bundle.name)
         dest = index / bundle.rel
@@ -217,14 +235,15 @@ def publish(work: Path, index: Path, bundles: list[Bundle]) -> None:
                 if path.name not in nested:
                     shutil.rmtree(path) if path.is_dir() else path.unlink()
         _link_tree(src, dest)
-    kept = {b.name for b in bundles}
-    if "trang" not in kept:  # one bundle now: the pages are in it
+    kept = {b.rel for b in bundles}
+    if search_layout.PAGES_DIR not in kept:  # one bundle now: the pages are in it
         shutil.rmtree(index / search_layout.PAGES_DIR, ignore_errors=True)
-    for root in (index / search_layout.SHARDS_DIR, work / search_layout.SHARDS_DIR):
-        if root.is_dir():
-            for path in root.iterdir():
-                if path.name not in kept:
-                    shutil.rmtree(path, ignore_errors=True)
+    for folder in (search_layout.SHARDS_DIR, search_layout.NAMES_DIR):
+        for root in (index / folder, work / folder):
+            if root.is_dir():
+                for path in root.iterdir():
+                    if f"{folder}/{path.name}" not in kept:
+                        shutil.rmtree(path, ignore_errors=True)
 
 
 def index_year(view: YearView, site_dir: Path, work: Path, **kwargs: object) -> search.IndexResult:

@@ -5,10 +5,10 @@ writes chunked indexes: the browser loads a small entry file and then only the c
 fragments a query needs. Crawling the built HTML is Pagefind's slow part, so the records
 are given directly — one per member (name, chi bộ, review text, result), one per
 organization (name, collective review) and one per ordinary page (its article's text) —
-with the address each has on the site; the names records are small HTML documents, one
-per organization's page with its members as sub-results. How they are split into bundles
-(names, pages, full-text shards) is generator.site.search_layout; generator.site.indexer
-builds them.
+with the address each has on the site, and, for a year split into bundles, small names
+records (a member's name, position and organization; an organization's name). How they
+are split (names, name buckets, pages, full-text shards) is generator.site.search_layout;
+generator.site.indexer builds them.
 
 Pagefind folds tone marks ("thanh" finds "Thành") but keeps đ as its own letter: every
 record also carries the đ→d form of its words that have one, after a separator the
@@ -60,7 +60,7 @@ class Record:
     url: str  # relative to the year's root, as the site links it
     title: str
     text: str
-    kind: str  # "dang-vien", "to-chuc" or "trang"
+    kind: str  # "dang-vien", "to-chuc", "trang"; names only: "ten-dang-vien", "ten-to-chuc"
     where: str = ""  # shown under the title: the chi bộ of a member, the parent of an org
 
 
@@ -210,15 +210,9 @@ def shard_items(view: YearView, orgs: list[str]) -> list[Item]:
     return items
 
 
-def _line(*parts: str) -> str:
-    """Shown text of a names record's line, then FOLDED_MARK and its đ→d forms."""
-    return with_d_folded(" · ".join(_shown(p) for p in parts if p))
-
-
-def names_items(view: YearView, root_alone: str) -> list[Item]:
-    """The names bundle's records: one per organization's page (its members as headings
-    with their ids: Pagefind's sub-results), and the root's full record when no shard
-    holds it."""
+def org_name_items(view: YearView, root_alone: str) -> list[Item]:
+    """The names bundle's records: each organization's name, type and superior (its full
+    record is in its shard), and the root's full record when no shard holds it."""
     items: list[Item] = []
     for node in view.tree():
         org = node.org
@@ -226,24 +220,28 @@ def names_items(view: YearView, root_alone: str) -> list[Item]:
             items.append(record_item(org_record(view, org)))
             continue
         parent = view.year.orgs.get(org.parent_id or "")
-        first = view.org_href(org.id, "")
-        pages: dict[str, list[tuple[str, str, str]]] = {first: []}
-        if org.type.holds_members:
-            for m in view.members_of(org.id):
-                page = view.member_href(m.id, "").split("#", 1)[0]
-                # no id (every member's "dv" would be one more common word): the
-                # shards' full records have it
-                line = _line(m.name, m.position_title or "").split(" · ", 1)[-1]
-                if not m.position_title:
-                    line = line.removeprefix(_shown(m.name)).strip()
-                pages.setdefault(page, []).append((m.id, _shown(m.name), line))
-        head = _line(org.name, org.type.label_vi, parent.name if parent else "", org.id)
-        for number, (url, members) in enumerate(pages.items(), 1):
-            title = _shown(org.name) + ("" if number == 1 else f" — trang {number}")
-            lines = [head.split(" · ", 1)[-1]] if number == 1 else []
-            html_text = search_layout.names_html(title, number == 1, lines, members)
-            items.append({"type": "AddFile", "url": url, "file_contents": html_text})
+        where = parent.name if parent else ""
+        text = " · ".join(p for p in (org.name, org.type.label_vi, where) if p)
+        items.append(
+            record_item(Record(view.org_href(org.id, ""), org.name, text, "ten-to-chuc", where))
+        )
     return items
+
+
+def name_buckets(view: YearView, buckets: int) -> list[list[Item]]:
+    """The name buckets' records: each member's name, position and organization, in the
+    bucket of their given name (generator.site.search_layout.bucket_of)."""
+    out: list[list[Item]] = [[] for _ in range(buckets)]
+    for node in view.tree():
+        org = node.org
+        if not org.type.holds_members:
+            continue
+        for m in view.members_of(org.id):
+            text = " · ".join(p for p in (m.name, m.position_title or "", org.name) if p)
+            record = Record(view.member_href(m.id, ""), m.name, text, "ten-dang-vien", org.name)
+            bucket = search_layout.bucket_of(search_layout.given_name(m.name), buckets)
+            out[bucket].append(record_item(record))
+    return out
 
 
 def page_items(view: YearView, site_dir: Path) -> list[Item]:

@@ -6,9 +6,13 @@ and a common word's index chunk holds its hits over every record: one index with
 per member grows with the year (~1 MB per query at 100,000 members). So a year has:
 
 - the names bundle (`pagefind/`, the primary one, with Pagefind's script and wasm): one
-  record per organization's page, its members as sub-results (each member a heading with
-  the member's id, which Pagefind turns into a hit linking that member) — ~100 members to
-  a record, names, positions and ids only; the root organization's own record;
+  small record per organization (name, type, superior) and the root organization's own
+  record;
+- name buckets (`pagefind/ten/<n>/`): one small record per member (name, position,
+  organization), the members spread over buckets of at most `limit` by their given name
+  (the last word of the name, folded): a query loads the bucket of each of its words, so
+  a name with its given name is found in the whole year and a common word's hits (Văn,
+  Thị, Nguyễn) are those of one bucket, not of the province;
 - the pages bundle (`pagefind/trang/`): the ordinary pages (home, statistics, rules...);
 - full-text shards (`pagefind/phan/<id>/`): every organization's and member's full record
   (review text, result), split by the units under the root — a unit is a top-level
@@ -17,7 +21,7 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   of at most `limit` members.
 
 The search box (site_templates/assets/kiemdiem-search.js) searches the names and pages
-bundles with the shard of the unit of the page the reader is on (another shard, or all
+bundles and the buckets of the query's words with the shard of the unit of the page the reader is on (another shard, or all
 of them merged with Pagefind's `mergeIndex`, when the reader chooses); `phan.json` tells
 it which unit is in which shard. Each bundle is rebuilt only when its records changed.
 """
@@ -25,17 +29,21 @@ it which unit is in which shard. Each bundle is rebuilt only when its records ch
 from __future__ import annotations
 
 import hashlib
-import html
 import json
+import math
+import re
 from dataclasses import dataclass, field
 
 from generator.site.views import YearView
 from generator.submissions.records import Organization
+from generator.vietnamese import fold
 
 SHARD_MEMBERS = 5000  # members per full-text shard, at most (one huge chi bộ apart)
 MANIFEST = "phan.json"  # in pagefind/: the shards and which unit is in which
 SHARDS_DIR = "phan"
 PAGES_DIR = "trang"
+NAMES_DIR = "ten"
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -130,10 +138,34 @@ def plan(view: YearView, limit: int = SHARD_MEMBERS) -> tuple[list[Shard], str]:
     return shards, root_alone
 
 
-def manifest(shards: list[Shard]) -> str:
-    """`phan.json`: each shard's folder, label and member count; each unit's shard."""
+def buckets_for(members: int, limit: int = SHARD_MEMBERS) -> int:
+    """How many name buckets a year of `members` members has (0: a year of one shard
+    keeps its names in its one bundle)."""
+    return math.ceil(members / limit) if members > limit else 0
+
+
+def given_name(name: str) -> str:
+    """The word a member's name bucket is chosen by: the last word of the name, folded
+    ("Đỗ Văn Thành" -> "thanh")."""
+    words = _WORD.findall(fold(name))
+    return words[-1] if words else ""
+
+
+def bucket_of(word: str, buckets: int) -> int:
+    """FNV-1a (32 bits) of the folded word's UTF-8, modulo `buckets`: the search box
+    computes the same for each word of a query."""
+    h = 0x811C9DC5
+    for byte in word.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % buckets
+
+
+def manifest(shards: list[Shard], buckets: int = 0) -> str:
+    """`phan.json`: each shard's folder, label and member count; each unit's shard; how
+    many name buckets there are (under `ten/<n>/`)."""
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
+        "ten": {"so": buckets, "duong_dan": f"{NAMES_DIR}/"},
         "phan": [
             {
                 "id": s.id,
@@ -146,27 +178,3 @@ def manifest(shards: list[Shard]) -> str:
         "don_vi": {unit: i for i, s in enumerate(shards) for unit in s.units},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-# ---------------------------------------------------------------------- names records
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def names_html(
-    title: str, first: bool, lines: list[str], members: list[tuple[str, str, str]]
-) -> str:
-    """A names record: the organization's page as Pagefind reads it. Every argument is
-    submitted text already made safe to show (search._shown) and folded (d→đ forms); it
-    is escaped here. `members`: (id, name, line) — each a heading with the member's id,
-    which Pagefind makes a sub-result linking #id. Later pages of a chi bộ carry their
-    title without indexing it again (data-pagefind-ignore still sets the title)."""
-    head = "<h1>" if first else "<h1 data-pagefind-ignore>"
-    parts = [f'<html lang="vi"><head><meta charset="utf-8"></head><body>{head}{_e(title)}</h1>']
-    parts += [f"<p>{_e(line)}</p>" for line in lines]
-    for member_id, name, line in members:
-        parts.append(f'<h2 id="{_e(member_id)}">{_e(name)}</h2><p>{_e(line)}</p>')
-    parts.append("</body></html>")
-    return "".join(parts)

@@ -1,12 +1,12 @@
 /* The header's search box, backed by the year's Pagefind bundles
  * (generator/site/search_layout.py, generator/site/indexer.py).
  *
- * - pagefind/ holds the names (one record per organization's page, its members as
- *   sub-results), pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the full text of
- *   one shard of units; pagefind/phan.json says which unit is in which shard. A small
- *   year (one shard) is one bundle of full records in pagefind/.
- * - A query searches the names and pages with the full text of the shard of the unit the
- *   page belongs to (read from the page's address and its breadcrumbs); the reader may
+ * - pagefind/ holds the organizations' names, pagefind/ten/<n>/ the members' names in
+ *   buckets by given name, pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the
+ *   full text of one shard of units; pagefind/phan.json says how many buckets and which
+ *   unit is in which shard. A small year (one shard) is one bundle of full records.
+ * - A query searches the organizations' names, the pages and the name bucket of each of
+ *   its words with the full text of the shard of the unit the page belongs to (read from the page's address and its breadcrumbs); the reader may
  *   choose another shard, all of them (merged with Pagefind's mergeIndex: downloads more)
  *   or names only. Pagefind loads only the chunks and fragments a query needs.
  * - Hits whose text contains the query with its own diacritics come first ("Thành"
@@ -89,28 +89,40 @@
     return all(fq.split(/\s+/), folded) ? 3 : 4;
   }
 
-  /* The hits of one result: a full record is one hit; a names record (an organization's
-     page) gives one hit per member heading that matched, and one for the page itself
-     when its own lines matched. */
-  function hitsOf(data) {
+  /* One result as a hit. Full records carry kd_kind; names-only ones ("ten-...") give way
+     to the full record of the same address when both are found. */
+  function hitOf(data) {
     var meta = data.meta || {};
-    if (meta.kd_kind || !data.anchors || !data.sub_results) {
-      return [{ url: data.url, title: meta.title || data.url, where: meta.kd_where || "", text: data.content, full: true }];
-    }
-    var words = data.content.split(/\s+/);
-    var starts = data.anchors.map(function (a) { return a.location; }).sort(function (a, b) { return a - b; });
-    function upto(at) {
-      var next = starts.filter(function (s) { return s > at; })[0];
-      return next === undefined ? words.length : next;
-    }
-    return data.sub_results.map(function (sub) {
-      if (!sub.anchor) {
-        return { url: sub.url, title: meta.title, where: "", text: words.slice(0, starts.length ? starts[0] : words.length).join(" ") };
-      }
-      var name = sub.anchor.text || sub.title;
-      var from = sub.anchor.location + name.split(/\s+/).length;
-      return { url: sub.url, title: name, where: meta.title, text: words.slice(from, upto(sub.anchor.location)).join(" ") };
+    return {
+      url: data.url,
+      title: meta.title || data.url,
+      where: meta.kd_where || "",
+      text: data.content,
+      full: (meta.kd_kind || "").indexOf("ten-") !== 0,
+    };
+  }
+
+  /* FNV-1a of a folded word's UTF-8, as generator.site.search_layout.bucket_of. */
+  function bucketOf(word, buckets) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(word).forEach(function (b) {
+      h = Math.imul(h ^ b, 0x01000193) >>> 0;
     });
+    return h % buckets;
+  }
+
+  /* The name buckets a query needs: the bucket of each of its words (one of them is the
+     given name of whom it looks for). */
+  function bucketsFor(query, m) {
+    var count = m.ten ? m.ten.so : 0;
+    if (!count) return [];
+    var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
+    var out = [];
+    words.forEach(function (w) {
+      var b = bucketOf(w, count);
+      if (out.indexOf(b) < 0) out.push(b);
+    });
+    return out.sort(function (a, b) { return a - b; });
   }
 
   async function getManifest() {
@@ -171,34 +183,33 @@
     return select && select.value ? select.value : defaultScope(m);
   }
 
-  async function instance(scope, m) {
-    if (!instances[scope]) {
-      instances[scope] = (async function () {
+  async function instance(scope, buckets, m) {
+    var key = scope + "|" + buckets.join(",");
+    if (!instances[key]) {
+      instances[key] = (async function () {
         if (!module) module = await import(new URL("pagefind.js", bundle).href);
         var base = { baseUrl: root.pathname };
         var pf = module.createInstance({ basePath: bundle.pathname, baseUrl: root.pathname });
-        if (m.trang) await pf.mergeIndex(new URL(m.trang, bundle).pathname, base);
+        var paths = m.trang ? [m.trang] : [];
+        buckets.forEach(function (b) { paths.push(m.ten.duong_dan + b + "/"); });
         var shards = scope === ALL ? m.phan : scope === NAMES ? [] : [m.phan[Number(scope)]];
-        for (var i = 0; i < shards.length; i++) {
-          await pf.mergeIndex(new URL(shards[i].duong_dan, bundle).pathname, base);
+        shards.forEach(function (shard) { paths.push(shard.duong_dan); });
+        for (var i = 0; i < paths.length; i++) {
+          await pf.mergeIndex(new URL(paths[i], bundle).pathname, base);
         }
         return pf;
       })();
-      instances[scope].catch(function () { delete instances[scope]; });
+      instances[key].catch(function () { delete instances[key]; });
     }
-    return instances[scope];
+    return instances[key];
   }
 
   function render(box, query, hits, more, scope) {
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
     list.textContent = "";
-    if (hits.length === 0) {
-      meta.textContent = "Không tìm thấy kết quả" +
-        (scope === NAMES ? " trong họ tên và tên tổ chức; chọn phạm vi “Toàn văn” để tìm trong nội dung kiểm điểm" : "");
-    } else {
-      meta.textContent = (more ? "Hơn " : "") + hits.length + " kết quả";
-    }
+    meta.textContent = (hits.length === 0 ? "Không tìm thấy kết quả" : (more ? "Hơn " : "") + hits.length + " kết quả") +
+      (scope === NAMES ? " trong họ tên, tên tổ chức và các trang chung; chọn phạm vi “Toàn văn” để tìm cả nội dung kiểm điểm" : "");
     hits.slice(0, SHOWN).forEach(function (hit) {
       var item = el("li", "md-search-result__item");
       var link = el("a", "md-search-result__link");
@@ -231,7 +242,7 @@
       m = await getManifest();
       fillScopes(box, m);
       scope = scopeOf(box, m);
-      pf = await instance(scope, m);
+      pf = await instance(scope, bucketsFor(query, m), m);
     } catch (err) {
       meta.textContent = "Không tải được chỉ mục tìm kiếm.";
       return;
@@ -244,15 +255,14 @@
     var byUrl = {};
     var hits = [];
     datas.forEach(function (d) {
-      hitsOf(d).forEach(function (hit) {
-        var seen = byUrl[hit.url];
-        if (seen === undefined) {
-          byUrl[hit.url] = hits.length;
-          hits.push(hit);
-        } else if (hit.full && !hits[seen].full) {
-          hits[seen] = hit; // the member's full record: its review text for the excerpt
-        }
-      });
+      var hit = hitOf(d);
+      var seen = byUrl[hit.url];
+      if (seen === undefined) {
+        byUrl[hit.url] = hits.length;
+        hits.push(hit);
+      } else if (hit.full && !hits[seen].full) {
+        hits[seen] = hit; // the full record: its review text for the excerpt
+      }
     });
     var ranked = hits
       .map(function (h, i) { return { h: h, i: i, e: exactness(query, h) }; })

@@ -1,8 +1,10 @@
 """A real headless Chromium on a year whose search is split into several full-text shards
-(generator.site.search_layout): the search box searches the names everywhere and the full
-text of the unit of the page the reader is on; "all units" merges every shard.
+(generator.site.search_layout): the search box searches the names everywhere (the name
+buckets of the query's words) and the full text of the unit of the page the reader is
+on; "all units" merges every shard.
 
-Built with 10 members per shard, so each of the three đảng bộ xã is its own shard.
+Built with 10 members per shard, so each of the three đảng bộ xã is its own shard, and
+the 30 members' names are in three buckets.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 from generator.site.build import build_year_site, write_versions
+from generator.site.search_layout import bucket_of
 from generator.site.text import fold
 from generator.site.views import YearView
 from tests.browser.chrome import CHROMIUM, chromium
@@ -39,24 +42,30 @@ pytestmark = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    requested: ClassVar[list[str]] = []  # every path asked for, in order
+
+    def do_GET(self) -> None:
+        self.requested.append(self.path.split("?", 1)[0])
+        super().do_GET()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     tmp = tmp_path_factory.mktemp("scope")
     year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5, member_overrides=OVERRIDES)
     view = YearView(year, make_verdicts(year), make_findings(year))
     out = tmp / "site"
     build_year_site(view, ROOT, tmp / "work" / "docs", out / "2025", search_shard_members=10)
     write_versions(out, [2025])
-    handler = functools.partial(_QuietHandler, directory=str(out))
+    handler = functools.partial(_Handler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/2025/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/2025/", out
     finally:
         server.shutdown()
         server.server_close()
@@ -66,6 +75,18 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Any]:
     with chromium() as driver:
         yield driver
+
+
+def _fetched(out: Path) -> dict[str, int]:
+    """What the browser fetched under pagefind/ since the last call, as the server saw it
+    (Pagefind fetches from a web worker, which the page's resource timing does not list):
+    path below pagefind/ -> bytes of the file."""
+    paths, _Handler.requested[:] = list(_Handler.requested), []
+    return {
+        path.split("/pagefind/", 1)[1]: (out / path.lstrip("/")).stat().st_size
+        for path in paths
+        if "/pagefind/" in path and (out / path.lstrip("/")).is_file()
+    }
 
 
 def _search(browser: Any, url: str, query: str, scope: str | None = None) -> tuple[list, str]:
@@ -98,9 +119,10 @@ def _search(browser: Any, url: str, query: str, scope: str | None = None) -> tup
     return links, meta
 
 
-def test_full_text_is_searched_in_the_unit_of_the_page(base: str, browser: Any) -> None:
+def test_full_text_is_searched_in_the_unit_of_the_page(served, browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
+    base, _ = served
     # on a chi bộ page of đảng bộ xã 2: its shard is chosen, the phrase is found
     links, _ = _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
     assert links and links[0].endswith(f"#{MEMBER}"), links
@@ -115,20 +137,27 @@ def test_full_text_is_searched_in_the_unit_of_the_page(base: str, browser: Any) 
     assert not links, links
 
 
-def test_home_searches_names_then_every_unit_when_asked(base: str, browser: Any) -> None:
+def test_home_searches_names_then_every_unit_when_asked(served, browser: Any) -> None:
+    base, out = served
     # the home page belongs to no unit: names and pages only, and the box says how to go on
     links, meta = _search(browser, base, PHRASE)
-    assert not links and "Toàn văn" in meta, meta
+    assert not any(MEMBER in link for link in links) and "Toàn văn" in meta, (links, meta)
     # "all units" merges every shard
     links, _ = _search(browser, base, PHRASE, scope="*")
     assert links and links[0].endswith(f"#{MEMBER}"), links
     # a name typed without diacritics (đ too) is found from anywhere, by the names bundle
+    _fetched(out)
     links, _ = _search(browser, base, fold("Đặng Thị Đào"))
     assert links and links[0].endswith(f"#{MEMBER}"), links
-    loaded = browser.execute_script(
-        "return performance.getEntriesByType('resource')"
-        ".filter(e => e.name.includes('/pagefind/'))"
-        ".map(e => e.name.split('/pagefind/')[1])"
-    )
-    # the names search loaded no shard
+    loaded = _fetched(out)
+    # the names search loaded no shard, and only the name buckets of the query's words
     assert not any(name.startswith("phan/p-") for name in loaded), loaded
+    wanted = {f"ten/{bucket_of(w, 3)}/" for w in fold("Đặng Thị Đào").split()}
+    buckets = {name[: len("ten/0/")] for name in loaded if name.startswith("ten/")}
+    assert buckets and buckets <= wanted, (buckets, wanted, loaded)
+    assert 0 < sum(loaded.values()) < 1_000_000, loaded
+    # while a unit's page loads its own shard only
+    _fetched(out)
+    _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
+    shards = {name.split("/")[1] for name in _fetched(out) if name.startswith("phan/")}
+    assert len(shards) == 1, shards

@@ -49,10 +49,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
     before = {s["id"]: _files(index / s["duong_dan"]) for s in manifest["phan"]}
     names_before = _files(index / "fragment")
+    buckets_before = _files(index / "ten")
     overrides = {CHANGED: {"kiem_diem": {"uu_diem": f"Vận động {PHRASE}.", "han_che": "Chưa."}}}
     second = _build(_view(overrides), base)
     return {"base": base, "index": index, "manifest": manifest, "first": first,
-            "second": second, "before": before, "names_before": names_before}  # fmt: skip
+            "second": second, "before": before, "names_before": names_before,
+            "buckets_before": buckets_before}  # fmt: skip
 
 
 def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
@@ -62,7 +64,7 @@ def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
     assert [s["dang_vien"] for s in shards] == [10, 10, 10]
     # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle)
     assert manifest["don_vi"] == {f"dang-bo-xa-{g}": g - 1 for g in (1, 2, 3)}
-    assert built["first"].search_bundles == 5  # names, pages, 3 shards
+    assert len(built["first"].search.bundles) == 8  # names, pages, 3 name buckets, 3 shards
     # each member's full record is in its unit's shard and nowhere else
     for g, shard in enumerate(shards, 1):
         records = read_bundle(built["index"] / shard["duong_dan"])
@@ -73,31 +75,45 @@ def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
         assert not list((built["index"] / shard["duong_dan"]).glob("*.js"))
 
 
-def test_names_bundle_has_members_as_headings_with_d_folded(built) -> None:
+def test_names_are_in_the_bucket_of_their_given_name(built) -> None:
     index = built["index"]
-    names = read_bundle(index / "fragment")
-    chi_bo = next(r for r in names if r["url"] == "to-chuc/chi-bo-1-1/")
-    anchors = {a["id"]: a["text"] for a in chi_bo["anchors"]}
-    assert set(anchors) == {f"dv-{100000 + n}" for n in range(1, 6)}
-    # the review text is not in the names: it is in the shards
-    assert "Kết quả" not in chi_bo["content"]
-    root = next(r for r in names if r["url"] == "to-chuc/huyen-mau/")
-    assert root["meta"]["kd_kind"] == "to-chuc"  # the root's full record
-    words = chi_bo["content"]
-    if any("Đ" in n or "đ" in n for n in anchors.values()):
-        assert FOLDED_MARK in words
+    view = _view()
+    assert json.loads((index / search_layout.MANIFEST).read_text("utf-8"))["ten"]["so"] == 3
+    seen: dict[str, int] = {}
+    for bucket in range(3):
+        for record in read_bundle(index / "ten" / str(bucket)):
+            member = view.year.members[str(record["url"]).split("#")[1]]
+            assert record["meta"]["title"] == member.name
+            assert "Kết quả" not in record["content"]  # names only: the review is in a shard
+            given = search_layout.given_name(member.name)
+            assert bucket == search_layout.bucket_of(given, 3), (member.name, bucket)
+            assert member.id not in seen
+            seen[member.id] = bucket
+    assert set(seen) == set(view.year.members)
+    assert len(set(seen.values())) > 1  # the buckets share the members
+    # đ folded: a name with Đ carries its d form
+    for record in read_bundle(index / "ten"):
+        if "Đ" in record["meta"]["title"] or "đ" in record["meta"]["title"]:
+            assert FOLDED_MARK in record["content"]
+    # the primary bundle: each organization's name, and the root's full record
+    primary = [r for r in read_bundle(index / "fragment")]
+    kinds = {r["url"]: r["meta"]["kd_kind"] for r in primary}
+    assert kinds["to-chuc/huyen-mau/"] == "to-chuc"
+    assert kinds["to-chuc/chi-bo-1-1/"] == "ten-to-chuc"
+    assert len(kinds) == len(view.year.orgs)
 
 
 def test_one_changed_member_reindexes_only_their_shard(built) -> None:
     index, manifest = built["index"], built["manifest"]
     second = built["second"]
     shard = manifest["phan"][1]
-    assert second.search_indexed == [shard["id"]]
+    assert second.search.indexed == [shard["id"]]
     after = {s["id"]: _files(index / s["duong_dan"]) for s in manifest["phan"]}
     for other in (manifest["phan"][0], manifest["phan"][2]):
         assert after[other["id"]] == built["before"][other["id"]], other["ten"]
     assert after[shard["id"]] != built["before"][shard["id"]]
     assert _files(index / "fragment") == built["names_before"]  # names kept
+    assert _files(index / "ten") == built["buckets_before"]
     records = read_bundle(index / shard["duong_dan"])
     record = next(r for r in records if r["url"].endswith(f"#{CHANGED}"))
     assert PHRASE in record["content"]
@@ -106,8 +122,8 @@ def test_one_changed_member_reindexes_only_their_shard(built) -> None:
 def test_force_indexes_every_bundle(built, tmp_path: Path) -> None:
     base = built["base"]
     result = _build(_view(), base, static=None)
-    assert sorted(result.search_indexed) == sorted(
-        ["ten", "trang", *(s["id"] for s in built["manifest"]["phan"])]
+    assert sorted(result.search.indexed) == sorted(
+        ["chung", "trang", "ten-0", "ten-1", "ten-2", *(s["id"] for s in built["manifest"]["phan"])]
     )
 
 
@@ -130,12 +146,17 @@ def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
     view = _view()
     site = tmp_path / "site"
     result = build_year_site(view, ROOT, tmp_path / "work" / "docs", site)
-    assert result.search_bundles == 1 and result.search_indexed == ["ten"]
+    assert len(result.search.bundles) == 1 and result.search.indexed == ["chung"]
     index = site / "pagefind"
     assert not (index / search_layout.SHARDS_DIR).exists()
     assert not (index / search_layout.PAGES_DIR).exists()
     manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
-    assert manifest == {"trang": None, "phan": [], "don_vi": {}}
+    assert manifest == {
+        "trang": None,
+        "ten": {"so": 0, "duong_dan": "ten/"},
+        "phan": [],
+        "don_vi": {},
+    }
     urls = {r["url"] for r in read_bundle(index)}
     assert {f"to-chuc/chi-bo-1-1/#dv-{100000 + n}" for n in range(1, 6)} <= urls
     assert "huong-dan/" in urls
