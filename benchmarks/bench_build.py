@@ -125,10 +125,10 @@ def _bundle(folder: Path) -> dict[str, int]:
 def pagefind_stats(site: Path) -> dict[str, float]:
     """What one search downloads, worst case, in the layout of generator.site.search_layout:
     Pagefind's script, worker and wasm, the shards' list, the organizations' names and the
-    pages bundles, the name bucket of each word, the largest full-text shard (the default
-    scope on a unit's page) and the 20 largest fragments (the search box reads 20 results'
-    data); a one-word query, a three-word name (three buckets), and a query with every shard
-    merged ("all units", which the reader must choose)."""
+    pages bundles, the largest name bucket (the search box loads that of the query's last
+    word), the largest full-text shard (the default scope on a unit's page) and the 20
+    largest fragments (the search box reads 20 results' data); and the same with every
+    shard merged ("all units", which the reader must choose)."""
     index = site / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
     runtime = sum(
@@ -152,7 +152,6 @@ def pagefind_stats(site: Path) -> dict[str, float]:
         "index_bytes": sum(p.stat().st_size for p in files),
         "index_files": len(files),
         "query_bytes": base + sum(buckets[:1]) + shard,
-        "query_name3_bytes": base + sum(buckets[:3]) + shard,
         "query_all_bytes": base + sum(buckets[:1]) + sum(shards),
         "shards": len(shards),
         "buckets": len(buckets),
@@ -280,14 +279,14 @@ def report(rows: list[dict]) -> None:
               f"{r['inc_peak']:>8.0f} {r['inc_kept']:>9} {'yes' if r['inc_shown'] else 'NO':>13} | "
               f"{phases}")  # fmt: skip
     print(f"\n{'members':>8} | {'Pagefind MB':>11} {'files':>6} {'shards':>6} {'buckets':>7} {'one query KB':>12} "
-          f"{'3 words KB':>10} {'all units KB':>12} {'orgs meta KB':>12} | "
+          f"{'all units KB':>12} {'orgs meta KB':>12} | "
           f"{'Material index MB (every query)':>32} {'ratio':>7}")  # fmt: skip
     for r in rows:
         material = r.get("naive_index")
         tail = (f"{material / MB:>32.2f} {material / r['query_bytes']:>6.0f}x"
                 if material else f"{'not run':>32}")  # fmt: skip
         print(f"{r['members']:>8} | {r['index_bytes'] / MB:>11.1f} {r['index_files']:>6} "
-              f"{r['shards']:>6} {r['buckets']:>7} {r['query_bytes'] / 1024:>12.0f} {r['query_name3_bytes'] / 1024:>10.0f} "
+              f"{r['shards']:>6} {r['buckets']:>7} {r['query_bytes'] / 1024:>12.0f} "
               f"{r['query_all_bytes'] / 1024:>12.0f} "
               f"{r['names_meta'] / 1024:>12.0f} | {tail}")  # fmt: skip
     for r in rows:

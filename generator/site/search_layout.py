@@ -10,8 +10,8 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   record;
 - name buckets (`pagefind/ten/<n>/`): one small record per member (name, position,
   organization), the members spread over buckets of at most `limit` by their given name
-  (the last word of the name, folded): a query loads the bucket of each of its words, so
-  a name with its given name is found in the whole year and a common word's hits (Văn,
+  (the last word of the name, folded): a query loads the bucket of its last word, so a
+  name typed in its order is found in the whole year and a common word's hits (Văn,
   Thị, Nguyễn) are those of one bucket, not of the province;
 - the pages bundle (`pagefind/trang/`): the ordinary pages (home, statistics, rules...);
 - full-text shards (`pagefind/phan/<id>/`): every organization's and member's full record
@@ -21,7 +21,7 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   of at most `limit` members.
 
 The search box (site_templates/assets/kiemdiem-search.js) searches the names and pages
-bundles and the buckets of the query's words with the shard of the unit of the page the reader is on (another shard, or all
+bundles and the bucket of the query's last word with the shard of the unit of the page the reader is on (another shard, or all
 of them merged with Pagefind's `mergeIndex`, when the reader chooses); `phan.json` tells
 it which unit is in which shard. Each bundle is rebuilt only when its records changed.
 """

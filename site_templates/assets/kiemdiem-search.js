@@ -5,8 +5,8 @@
  *   buckets by given name, pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the
  *   full text of one shard of units; pagefind/phan.json says how many buckets and which
  *   unit is in which shard. A small year (one shard) is one bundle of full records.
- * - A query searches the organizations' names, the pages and the name bucket of each of
- *   its words with the full text of the shard of the unit the page belongs to (read from the page's address and its breadcrumbs); the reader may
+ * - A query searches the organizations' names, the pages and the name bucket of its last
+ *   word (the given name) with the full text of the shard of the unit the page belongs to (read from the page's address and its breadcrumbs); the reader may
  *   choose another shard, all of them (merged with Pagefind's mergeIndex: downloads more)
  *   or names only. Pagefind loads only the chunks and fragments a query needs.
  * - Hits whose text contains the query with its own diacritics come first ("Thành"
@@ -111,18 +111,15 @@
     return h % buckets;
   }
 
-  /* The name buckets a query needs: the bucket of each of its words (one of them is the
-     given name of whom it looks for). */
+  /* The name bucket a query needs: that of its last word, the given name when a name is
+     typed in its order ("do van thanh" -> thanh's). One bucket a query, whatever the
+     year's size (loading every word's bucket would add two for a full name and still
+     not find a family name alone: the unit's shard does). */
   function bucketsFor(query, m) {
     var count = m.ten ? m.ten.so : 0;
-    if (!count) return [];
     var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
-    var out = [];
-    words.forEach(function (w) {
-      var b = bucketOf(w, count);
-      if (out.indexOf(b) < 0) out.push(b);
-    });
-    return out.sort(function (a, b) { return a - b; });
+    if (!count || !words.length) return [];
+    return [bucketOf(words[words.length - 1], count)];
   }
 
   async function getManifest() {

@@ -160,3 +160,23 @@ def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
     urls = {r["url"] for r in read_bundle(index)}
     assert {f"to-chuc/chi-bo-1-1/#dv-{100000 + n}" for n in range(1, 6)} <= urls
     assert "huong-dan/" in urls
+
+
+def test_sharded_records_hold_hostile_text_as_shown_text(tmp_path: Path) -> None:
+    from generator.invisible import INVISIBLE_RE
+
+    hostile = "Nguyễn <img src=x onerror=alert(1)> \u202egnp.exe\u202c\u200b"
+    view = _view(
+        {CHANGED: {"ho_ten": hostile, "kiem_diem": {"uu_diem": f"<script>x</script>{hostile}"}}}
+    )
+    _build(view, tmp_path)
+    index = tmp_path / "site" / "pagefind"
+    records = read_bundle(index)
+    assert len({r["url"] for r in records}) > 30  # names, buckets, pages and shards
+    for record in records:  # invisible characters spelled out, as the pages show them
+        assert not INVISIBLE_RE.search(json.dumps(record, ensure_ascii=False)), record["url"]
+    mine = [r for r in records if str(r["url"]).endswith(f"#{CHANGED}")]
+    assert len(mine) == 2  # the name bucket's record and the shard's
+    for record in mine:  # the text as submitted (the search box puts it in as text)
+        assert "<img src=x onerror=alert(1)>" in record["meta"]["title"]
+        assert "⟦U+202E⟧gnp.exe" in record["meta"]["title"]
