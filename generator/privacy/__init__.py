@@ -26,6 +26,7 @@ import dataclasses
 import enum
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -121,22 +122,74 @@ def _default(f: dataclasses.Field[Any]) -> Any:
     raise ValueError(f"{f.name} is required and cannot be withheld")
 
 
+def _withheld(f: dataclasses.Field[Any]) -> Callable[[], Any]:
+    """What makes a withheld field's empty default (`_default`, asked once per field)."""
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory
+    value = _default(f)
+    return lambda: value
+
+
 def redact(record: T, tree: ScopeTree, reader: Scope) -> T:
     """A copy of `record` with every property `reader` may not read set to its empty
     default (recursively for nested records)."""
     if not dataclasses.is_dataclass(record) or isinstance(record, type):
         return record
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(record):
+    for name, node, hide in _plan(type(record), tree, reader):
+        if hide is not None:
+            changes[name] = hide()
+            continue
+        value = getattr(record, name)
+        if dataclasses.is_dataclass(value):
+            changes[name] = redact(value, node, reader)
+        elif isinstance(value, list):
+            changes[name] = [redact(item, node, reader) for item in value]
+    return _replace(record, changes) if changes else record
+
+
+def _replace(record: T, changes: dict[str, Any]) -> T:
+    """`dataclasses.replace(record, **changes)`, without its per-field checks when the
+    class has nothing they are for (every field set by __init__, no __post_init__): the
+    new record's fields are the changes, else the old record's values."""
+    cls = type(record)
+    names = _FAST.get(cls)
+    if names is None:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        simple = all(f.init for f in fields) and not hasattr(cls, "__post_init__")
+        names = _FAST[cls] = tuple(f.name for f in fields) if simple else ()
+    if not names:
+        return dataclasses.replace(record, **changes)  # type: ignore[type-var]
+    new = object.__new__(cls)
+    for name in names:  # object.__setattr__: a frozen record too, as its __init__ does
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(record, name))
+    return new
+
+
+_FAST: dict[type, tuple[str, ...]] = {}  # record class -> its fields ((): use replace)
+
+# (record class, id of the tree, reader) -> (the tree, kept alive for its id; the steps)
+_PLANS: dict[tuple[type, int, Scope], tuple[ScopeTree, list[_Step]]] = {}
+_Step = tuple[str, ScopeTree, "Callable[[], Any] | None"]
+
+
+def _plan(cls: type, tree: ScopeTree, reader: Scope) -> list[_Step]:
+    """What `redact` does to each field of a `cls` record, worked out once (a province
+    redacts ~100,000 member records for one site): (field, its tree node, what makes its
+    empty default when it is withheld, else None: redact inside it). Fields the reader reads whole (no
+    narrower class below them) are left out."""
+    hit = _PLANS.get((cls, id(tree), reader))
+    if hit is not None and hit[0] is tree:
+        return hit[1]
+    steps: list[_Step] = []
+    for f in dataclasses.fields(cls):
         key = f.metadata.get("key")
         if key is None or not f.init:
             continue
         node = tree.children.get(key, ScopeTree(tree.scope))
-        value = getattr(record, f.name)
         if node.scope > reader:
-            changes[f.name] = _default(f)
-        elif node.children and dataclasses.is_dataclass(value):
-            changes[f.name] = redact(value, node, reader)
-        elif node.children and isinstance(value, list):
-            changes[f.name] = [redact(item, node, reader) for item in value]
-    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]
+            steps.append((f.name, node, _withheld(f)))
+        elif node.children:
+            steps.append((f.name, node, None))
+    _PLANS[(cls, id(tree), reader)] = (tree, steps)
+    return steps
