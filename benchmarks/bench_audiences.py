@@ -12,10 +12,10 @@ members, so ~1.25 committee or chi bộ sites per 20 members):
   (generator.site.audience_sites: worker processes, shared theme, one copy of its files);
 - incremental: one member's review text changed, the same command again: the sites whose
   digest changed are rebuilt (their chi bộ's and their committee's), the rest kept;
-- anchor (up to --anchor-max members): what the README recommended before for a province,
-  one job per committee (`kiemdiem build --pham-vi cap-uy,chi-bo --chi-mot ORG`, each a
-  process that loads, rates and builds the organization's site and that body's sites);
-  --anchor-jobs such jobs are timed and the mean is scaled to every site.
+- anchor (up to --anchor-max members): one job per committee (`kiemdiem build --pham-vi
+  cap-uy,chi-bo --chi-mot ORG`, each a process that loads and rates the whole year and
+  builds that body's sites, not the organization's); --anchor-jobs such jobs are timed
+  and the mean is scaled to every site.
 
 Printed per size: wall time of the whole build and of the audience sites alone (the CLI's
 own clock), seconds per audience site, the incremental run and how many sites it rebuilt,
@@ -44,6 +44,7 @@ from bench_build import YEAR, prepare, run  # noqa: E402
 MB = 1024 * 1024
 AUDIENCE_LINE = re.compile(
     r"Trang cấp ủy và chi bộ: (\d+) trang trong ([\d.]+) s, dựng lại (\d+), (\d+) không thay đổi"
+    r"(?: \(kiểm tra thay đổi ([\d.]+) s\))?"
 )
 
 
@@ -53,10 +54,10 @@ def build(repo: Path, out: Path, *extra: str) -> tuple[float, float, dict[str, f
            "--year", str(YEAR), "--out", str(out), *extra]  # fmt: skip
     wall, peak, stdout = run(cmd, ROOT)
     match = AUDIENCE_LINE.search(stdout)
-    parsed = {"sites": 0.0, "audience_s": 0.0, "rebuilt": 0.0}
+    parsed = {"sites": 0.0, "audience_s": 0.0, "rebuilt": 0.0, "check_s": 0.0}
     if match:
         parsed = {"sites": float(match[1]), "audience_s": float(match[2]),
-                  "rebuilt": float(match[3])}  # fmt: skip
+                  "rebuilt": float(match[3]), "check_s": float(match[5] or 0)}  # fmt: skip
     return wall, peak, parsed
 
 
@@ -111,6 +112,7 @@ def run_size(members: int, work: Path, data: dict[int, Path], args: argparse.Nam
     row["changed"] = change_one_member(repo)
     row["inc_wall"], _, inc = build(repo, out)
     row["inc_audience_s"], row["inc_rebuilt"] = inc["audience_s"], inc["rebuilt"]
+    row["inc_check_s"] = inc["check_s"]
     if members <= args.anchor_max:
         row["anchor_per_site"] = anchor(repo, work, args.anchor_jobs)
     shutil.rmtree(work / f"repo-{members}", ignore_errors=True)
@@ -120,13 +122,13 @@ def run_size(members: int, work: Path, data: dict[int, Path], args: argparse.Nam
 
 def report(rows: list[dict]) -> None:
     print(f"{'members':>8} {'sites':>6} | {'build s':>8} {'sites s':>8} {'s/site':>7} "
-          f"{'peak MiB':>8} | {'1 change s':>10} {'rebuilt':>7} {'sites s':>8} {'ratio':>6} | "
+          f"{'peak MiB':>8} | {'1 change s':>10} {'rebuilt':>7} {'sites s':>8} {'check s':>7} {'ratio':>6} | "
           f"{'anchor s':>9} {'ratio':>6}")  # fmt: skip
     for r in rows:
         per_site = r["audience_s"] / max(r["sites"], 1)
         line = (f"{r['members']:>8} {r['sites']:>6.0f} | {r['wall']:>8.1f} {r['audience_s']:>8.1f} "
                 f"{per_site:>7.3f} {r['peak']:>8.0f} | {r['inc_wall']:>10.1f} "
-                f"{r['inc_rebuilt']:>7.0f} {r['inc_audience_s']:>8.1f} "
+                f"{r['inc_rebuilt']:>7.0f} {r['inc_audience_s']:>8.1f} {r['inc_check_s']:>7.1f} "
                 f"{r['audience_s'] / max(r['inc_audience_s'], 0.01):>5.0f}x | ")  # fmt: skip
         if "anchor_per_site" in r:
             scaled = r["anchor_per_site"] * r["sites"]
@@ -135,9 +137,9 @@ def report(rows: list[dict]) -> None:
             line += f"{'not run':>9}"
         print(line)
     print("\n(build s: the whole `kiemdiem build`; sites s: the committee and chi bộ sites "
-          "alone; 1 change: the whole build again after one member file changed, and its "
-          "audience sites part; anchor: one `--chi-mot` job per committee, scaled to every "
-          "site, vs our whole build)")  # fmt: skip
+          "alone; 1 change: the whole build again after one member file changed, its "
+          "audience sites part and of that the check which sites changed; anchor: one "
+          "`--chi-mot` job per committee, scaled to every site, vs our whole build)")  # fmt: skip
     print(f"\n{'members':>8} | {'site MB':>8} {'B/member':>8} {'no-link MB':>10} | "
           f"{'audience MB':>11} {'B/member':>8} {'no-link MB':>10} | {'largest KB':>10}")  # fmt: skip
     for r in rows:

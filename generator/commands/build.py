@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.report.safe import visible
-from generator.site.build import BuildOptions, build_site
+from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.mkdocs_run import MkDocsError
 from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
@@ -136,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--pham-vi không nhận {', '.join(map(repr, bad))}: chỉ dùng to-chuc, cap-uy, chi-bo."
         )
-    claim_output(repo, out, args.year or available)
+    # --chi-mot: the organization's year folders are not written, so not claimed
+    claim_output(repo, out, [] if args.chi_mot else args.year or available)
     options = BuildOptions(
         repo=repo,
         out=out,
@@ -154,9 +155,56 @@ def run(args: argparse.Namespace) -> int:
     except MkDocsError as exc:
         print(f"kiemdiem build: MkDocs báo lỗi:\n{exc}", file=sys.stderr)
         return 1
+    _print_years(result, args.chi_mot)
+    if args.chi_mot and not result.audience_sites:
+        raise UsageError(
+            f"Không có cấp ủy hay chi bộ nào mã `{visible(args.chi_mot)}` trong "
+            f"{'năm ' + ', '.join(str(r.year) for r in result.years) if result.years else 'năm nào'}"
+            " (--chi-mot nhận mã tổ chức, ví dụ `chi-bo-thon-an-lac`); không có trang nào được dựng."
+        )
+    if result.audience_sites:
+        built = [o for o in result.audience_sites if o.built]
+        print(
+            f"Trang cấp ủy và chi bộ: {len(result.audience_sites)} trang trong "
+            f"{result.seconds_audiences:.1f} s, dựng lại {len(built)}, "
+            f"{len(result.audience_sites) - len(built)} không thay đổi "
+            f"(kiểm tra thay đổi {result.seconds_audience_check:.1f} s)"
+        )
+    if args.chi_mot:
+        for o in result.audience_sites:
+            state = "dựng lại" if o.built else "không thay đổi"
+            print(f"  {o.root}/{o.year}/: {state} ({o.seconds:.1f} s)")
+    if result.audience_removed:
+        shown = ", ".join(result.audience_removed[:5])
+        more = (
+            f" và {len(result.audience_removed) - 5} trang khác"
+            if len(result.audience_removed) > 5
+            else ""
+        )
+        print(
+            f"Đã xóa {len(result.audience_removed)} trang của cấp ủy, chi bộ không còn trong năm: "
+            f"{shown}{more}"
+        )
+    if args.chi_mot:
+        roots = sorted({o.root for o in result.audience_sites})
+        where = ", ".join(f"{out}/{root}/index.html" for root in roots)
+        print(
+            f"Xong trong {time.perf_counter() - started:.1f} s (không dựng trang toàn đảng bộ): {where}"
+        )
+    else:
+        print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
+    return 0
+
+
+def _print_years(result: SiteResult, only: str) -> None:
     for r in result.years:
         if r.skipped:
             print(f"{r.year}: không thay đổi, giữ nguyên")
+        elif not r.org_site:
+            print(
+                f"{r.year}: chỉ dựng trang của `{visible(only)}` (--chi-mot), không dựng trang "
+                f"toàn đảng bộ (đọc và xếp loại {r.seconds_load:.1f} s)"
+            )
         else:
             print(
                 f"{r.year}: {r.members} đảng viên, {r.pages} trang, {r.findings} vấn đề "
@@ -168,12 +216,3 @@ def run(args: argparse.Namespace) -> int:
                 + f"; chỉ mục: dựng lại {len(r.search.indexed)}/{len(r.search.bundles)} phần "
                 f"({r.search.seconds_indexing:.1f} s)"
             )
-    if result.audience_sites:
-        built = [o for o in result.audience_sites if o.built]
-        print(
-            f"Trang cấp ủy và chi bộ: {len(result.audience_sites)} trang trong "
-            f"{result.seconds_audiences:.1f} s, dựng lại {len(built)}, "
-            f"{len(result.audience_sites) - len(built)} không thay đổi"
-        )
-    print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
-    return 0

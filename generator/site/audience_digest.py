@@ -34,8 +34,7 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.privacy import Scope, redact, scope_tree
-from generator.privacy.verdicts import redact_verdict
+from generator.privacy import Scope
 from generator.rules.base import YearVerdicts
 from generator.site import audiences
 from generator.site.audiences import Audience
@@ -190,20 +189,14 @@ class SiteDigests:
 
     def _public(self, member_id: str) -> tuple[object, object]:
         """A member's record and verdict as the whole organization reads them."""
-        year, verdicts = self.full.year, self.full.verdicts
-        record = year.members.get(member_id)
-        verdict = verdicts.members.get(member_id) if verdicts else None
-        if self.public is not None:
+        if self.public is not None:  # redacted already, for the organization's site
             shown = self.public.verdicts
             return (
                 self.public.year.members.get(member_id),
                 shown.members.get(member_id) if shown else None,
             )
-        tree = scope_tree(self.schema_dir, "dang-vien")
-        return (
-            redact(record, tree, Scope.TO_CHUC) if record is not None else None,
-            redact_verdict(verdict, Scope.TO_CHUC) if verdict is not None else None,
-        )
+        full = self.full
+        return audiences.public_member(full.year, full.verdicts, member_id, self.schema_dir)
 
     def of(self, audience: Audience) -> str:
         """The digest of `audience`'s site (a committee's or a chi bộ's)."""

@@ -24,17 +24,23 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.privacy import Scope
 from generator.site import audience_digest, audiences, incremental
 from generator.site.audiences import Audience
 from generator.site.shared import SharedTheme, link_same_pages
 from generator.site.views import YearView
 
 DIGEST_FILE = ".kiemdiem-digest"
+# in every audience site folder the build made (as commands/build.py's OUT_MARKER in the
+# folders it owns): only a folder carrying it (or a digest) is ever deleted
+SITE_MARKER = ".kiemdiem-site"
+SITE_MARKER_TEXT = "Thư mục này do `kiemdiem build` tạo; lần dựng sau có thể xóa và ghi lại nó.\n"
 # below this many sites the workers' start-up is not worth it
 MIN_SITES_PER_PROCESS = 8
 
@@ -58,6 +64,7 @@ class AudienceJob:
     # the whole organization's view of the year when the build made it (its redacted
     # records serve the digests: generator.site.audience_digest)
     public: YearView | None = None
+    seconds_check: float = 0.0  # set by build_audience_sites: telling the unchanged sites
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class SiteOutcome:
     root: str  # "cap-uy/<org>" or "chi-bo/<org>"
     built: bool  # False: unchanged, skipped
     seconds: float
+    year: int = 0
 
 
 def _tree_bytes(base: Path) -> Iterator[bytes]:
@@ -115,6 +123,8 @@ def build_one(job: AudienceJob, audience: Audience, digest: str) -> SiteOutcome:
     site_dir = site_dir_of(job, audience)
     marker = site_dir / DIGEST_FILE
     marker.unlink(missing_ok=True)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    (site_dir / SITE_MARKER).write_text(SITE_MARKER_TEXT, "utf-8")  # MkDocs keeps dot files
     view = audiences.audience_view(job.full, audience, job.schema_dir)
     if _SHARED is None or _SHARED.store != job.store:
         _SHARED = SharedTheme(job.store)
@@ -130,7 +140,7 @@ def build_one(job: AudienceJob, audience: Audience, digest: str) -> SiteOutcome:
     # the rules, the guide and 404: one copy for every site (generator.site.shared)
     link_same_pages(_SHARED, site_dir)
     marker.write_text(digest, "utf-8")
-    return SiteOutcome(audience.root, True, time.perf_counter() - started)
+    return SiteOutcome(audience.root, True, time.perf_counter() - started, job.full.number)
 
 
 def _read(path: Path) -> str:
@@ -171,14 +181,18 @@ def build_audience_sites(
         job.full, job.static, (job.strict, job.offline), job.schema_dir, job.public
     )
     todo: list[tuple[Audience, str]] = []
+    checking = time.perf_counter()
     for audience in targets:
         started = time.perf_counter()
         digest = digest_of(audience)
         if unchanged(job, audience, digest):
-            outcomes.append(SiteOutcome(audience.root, False, time.perf_counter() - started))
+            outcomes.append(
+                SiteOutcome(audience.root, False, time.perf_counter() - started, job.full.number)
+            )
             report(outcomes[-1])
         else:
             todo.append((audience, digest))
+    job.seconds_check = time.perf_counter() - checking
     workers = processes_for(len(todo), processes)
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
         for audience, digest in todo:
@@ -197,3 +211,30 @@ def build_audience_sites(
     finally:
         _JOB = None
     return outcomes
+
+
+def remove_stale(out: Path, year: int, kinds: set[Scope], keep: set[str]) -> list[str]:
+    """Delete `year`'s sites of the audiences of `kinds` not in `keep` (their body no
+    longer exists that year, or no longer decides anything): only folders the build made
+    (`SITE_MARKER` or a digest in them), never a link. An audience root left without any
+    year loses its landing page and year list, and goes when nothing else is in it.
+    Returns the sites deleted ("cap-uy/<org>/<year>")."""
+    removed = []
+    for kind in sorted(kinds):
+        base = out / kind.slug
+        if not base.is_dir() or base.is_symlink():
+            continue
+        for root in sorted(base.iterdir()):
+            site = root / str(year)
+            if f"{kind.slug}/{root.name}" in keep or site.is_symlink() or not site.is_dir():
+                continue
+            if not ((site / SITE_MARKER).is_file() or (site / DIGEST_FILE).is_file()):
+                continue  # not the build's
+            shutil.rmtree(site)
+            removed.append(f"{kind.slug}/{root.name}/{year}")
+            if not any(p.name.isdigit() for p in root.iterdir()):
+                for name in ("index.html", "versions.json"):  # build.write_versions'
+                    (root / name).unlink(missing_ok=True)
+                if not any(root.iterdir()):
+                    root.rmdir()
+    return removed

@@ -22,7 +22,7 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.privacy import Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
-from generator.privacy.verdicts import REASON_SCOPES, redact_year_verdicts
+from generator.privacy.verdicts import REASON_SCOPES, redact_verdict, redact_year_verdicts
 from generator.rules.base import YearVerdicts
 from generator.site.deciders import DecidersIndex, index_of
 from generator.site.views import YearView
@@ -292,6 +292,19 @@ def published_citations(full: YearView) -> list[tuple[str, str, int]]:
         for rule, citation, n in full.citations()
         if n >= small or REASON_SCOPES.get(rule, Scope.TO_CHUC) < Scope.CAP_UY
     ]
+
+
+def public_member(
+    year: Year, verdicts: YearVerdicts | None, member_id: str, schema_dir: Path
+) -> tuple[object, object]:
+    """A member's record and verdict as the whole organization reads them (what
+    `audience_year` shows of a member with scope to-chuc)."""
+    record = year.members.get(member_id)
+    verdict = verdicts.members.get(member_id) if verdicts else None
+    return (
+        redact(record, scope_tree(schema_dir, "dang-vien"), Scope.TO_CHUC) if record else None,
+        redact_verdict(verdict, Scope.TO_CHUC) if verdict is not None else None,
+    )
 
 
 def organization_view(full: YearView, schema_dir: Path) -> YearView:

@@ -80,6 +80,7 @@ class YearResult:
     search: search.IndexResult = field(default_factory=search.IndexResult)  # its bundles
     orgs_kept: int = 0  # organizations whose pages were not rendered again (incremental)
     dirty: bool = False  # MkDocs rebuilt only the changed pages
+    org_site: bool = True  # False: `--chi-mot`, the organization's site was not built
 
 
 @dataclass
@@ -90,6 +91,9 @@ class SiteResult:
     # each committee's and chi bộ's site of the years built: rebuilt or unchanged
     audience_sites: list[audience_sites.SiteOutcome] = field(default_factory=list)
     seconds_audiences: float = 0.0  # wall time of those
+    seconds_audience_check: float = 0.0  # of which telling which are unchanged
+    # sites of bodies a built year no longer has, deleted ("cap-uy/<org>/<year>")
+    audience_removed: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------- inputs and cache
@@ -164,6 +168,8 @@ def build_site(
     if not all_years:
         return result
     wanted = [y for y in all_years if options.years is None or y in options.years]
+    # `--chi-mot ORG` (options.only): that body's sites only, not the organization's
+    org_site = not options.only
     cache = BuildCache(options.repo, options.out)
     # the open year is always built: its digest (every file of two years read) is not needed
     digests = {y: inputs_digest(options, y, all_years) for y in wanted if y != result.newest}
@@ -171,6 +177,7 @@ def build_site(
         y
         for y in wanted
         if options.force
+        or not org_site  # the audience sites' own digests tell which are unchanged
         or y == result.newest
         or not cache.fresh(y, digests[y])
         or not (options.out / str(y) / "index.html").is_file()
@@ -186,49 +193,69 @@ def build_site(
     seconds_load = time.perf_counter() - started
     done += 1
     for y in to_build:
-        result.years.append(YearResult(y, seconds_load=seconds_load / len(to_build)))
+        result.years.append(
+            YearResult(y, seconds_load=seconds_load / len(to_build), org_site=org_site)
+        )
     views = rating.views(rated)
 
     work = options.work or options.repo / ("build-offline" if options.offline else "build")
 
     by_year = {r.year: r for r in result.years}
-    schema_dir = options.repo / "schema"
     kinds = {audiences.KINDS[a] for a in options.audiences} - {Scope.TO_CHUC}
     shared = SharedTheme(options.out / STORE)
-    static = audience_sites.static_digest(options.project, schema_dir, GENERATOR)
+    static = audience_sites.static_digest(options.project, options.repo / "schema", GENERATOR)
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
-        # the whole organization's site: redacted for it (issue 14), like `serve` shows
-        public = audiences.organization_view(views[y], schema_dir)
-        build_year_site(
-            public,
-            options.project,
-            work / str(y) / "docs",
-            options.out / str(y),
-            strict=options.strict,
-            result=by_year[y],
-            offline=options.offline,
-            shared=shared,
-            # incremental by organization unless --force (generator.site.incremental)
-            static=None if options.force else static,
-        )
+        public = None
+        if org_site:
+            public = _organization_site(options, views[y], work, shared, static, by_year[y])
         if kinds:
             _audience_sites(options, views[y], kinds, work, shared, static, result, report, public)
-        # the editor (/<year>/soan-thao/): offered for the open year only
-        publish_editor(
-            views[y].year, options.project, options.out / str(y), open_year=y == result.newest
-        )
-        if y in digests:
-            cache.set(y, digests[y])
+        if org_site:
+            # the editor (/<year>/soan-thao/): offered for the open year only
+            publish_editor(
+                views[y].year, options.project, options.out / str(y), open_year=y == result.newest
+            )
+            if y in digests:
+                cache.set(y, digests[y])
         done += 2
 
-    write_versions(options.out, all_years, offline=options.offline)
+    if org_site:
+        write_versions(options.out, all_years, offline=options.offline)
     for root in audiences.audience_roots(options.out):
-        write_versions(root, audiences.years_built(root), offline=options.offline)
+        if (org_site or root.name == options.only) and (built := audiences.years_built(root)):
+            write_versions(root, built, offline=options.offline)
     cache.save()
     report("Xong", steps, steps)
     result.years.sort(key=lambda r: r.year)
     return result
+
+
+def _organization_site(
+    options: BuildOptions,
+    full: YearView,
+    work: Path,
+    shared: SharedTheme,
+    static: str,
+    result: YearResult,
+) -> YearView:
+    """The whole organization's site of one year: redacted for it (issue 14), like
+    `serve` shows it; returns the view it was built from."""
+    public = audiences.organization_view(full, options.repo / "schema")
+    y = full.number
+    build_year_site(
+        public,
+        options.project,
+        work / str(y) / "docs",
+        options.out / str(y),
+        strict=options.strict,
+        result=result,
+        offline=options.offline,
+        shared=shared,
+        # incremental by organization unless --force (generator.site.incremental)
+        static=None if options.force else static,
+    )
+    return public
 
 
 def _audience_sites(
@@ -263,7 +290,12 @@ def _audience_sites(
     result.audience_sites += audience_sites.build_audience_sites(
         job, targets, processes=options.processes, progress=progress
     )
+    if not options.only:  # the sites of bodies the year no longer has
+        result.audience_removed += audience_sites.remove_stale(
+            options.out, full.number, kinds, {a.root for a in targets}
+        )
     result.seconds_audiences += time.perf_counter() - started
+    result.seconds_audience_check += job.seconds_check
 
 
 def build_year_site(
