@@ -147,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         audiences=("to-chuc", *kinds),
         only=args.chi_mot,
+        org_site=not args.chi_mot,  # one body's job: its sites, not the organization's
         offline=args.offline,
     )
     started = time.perf_counter()

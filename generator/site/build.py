@@ -31,7 +31,7 @@ from generator.privacy import Scope
 from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
 from generator.site.indexer import Indexer
 from generator.site.render import paginate_year, render_year
-from generator.site.shared import STORE, SharedTheme, link_pagefind
+from generator.site.shared import STORE, SharedTheme, link_pagefind, prune_pages
 from generator.site.text import safe_title
 from generator.site.views import YearView
 from generator.submissions.layout import SUBMISSIONS
@@ -64,6 +64,9 @@ class BuildOptions:
     offline: bool = False
     # worker processes for the committees' and chi bộ's sites (default: the cores)
     processes: int | None = None
+    # False (`kiemdiem build --chi-mot ORG`): the committees' and chi bộ's sites only, not
+    # the organization's (nor its editor, year list or build cache)
+    org_site: bool = True
 
 
 @dataclass
@@ -168,8 +171,7 @@ def build_site(
     if not all_years:
         return result
     wanted = [y for y in all_years if options.years is None or y in options.years]
-    # `--chi-mot ORG` (options.only): that body's sites only, not the organization's
-    org_site = not options.only
+    org_site = options.org_site
     cache = BuildCache(options.repo, options.out)
     # the open year is always built: its digest (every file of two years read) is not needed
     digests = {y: inputs_digest(options, y, all_years) for y in wanted if y != result.newest}
@@ -223,7 +225,7 @@ def build_site(
     if org_site:
         write_versions(options.out, all_years, offline=options.offline)
     for root in audiences.audience_roots(options.out):
-        if (org_site or root.name == options.only) and (built := audiences.years_built(root)):
+        if options.only in ("", root.name) and (built := audiences.years_built(root)):
             write_versions(root, built, offline=options.offline)
     cache.save()
     report("Xong", steps, steps)
@@ -294,6 +296,7 @@ def _audience_sites(
         result.audience_removed += audience_sites.remove_stale(
             options.out, full.number, kinds, {a.root for a in targets}
         )
+        prune_pages(shared)
     result.seconds_audiences += time.perf_counter() - started
     result.seconds_audience_check += job.seconds_check
 

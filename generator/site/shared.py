@@ -206,3 +206,17 @@ def link_same_pages(shared: SharedTheme, site_dir: Path) -> int:
         shared.link(path, path, f"trang/{digest[:2]}/{digest}{path.suffix}")
         linked += 1
     return linked
+
+
+def prune_pages(shared: SharedTheme) -> int:
+    """Delete the shared pages no site links any more (a link count of one: the store's
+    own; left by a rebuilt or deleted site). Only after a build of every site: a job that
+    builds one body's sites may not know the others. Returns how many went."""
+    base = shared.store / "trang"
+    gone = 0
+    if base.is_dir():
+        for path in base.rglob("*"):
+            if path.is_file() and not path.is_symlink() and path.stat().st_nlink == 1:
+                path.unlink()
+                gone += 1
+    return gone

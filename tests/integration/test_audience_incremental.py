@@ -239,8 +239,13 @@ def test_a_template_change_rebuilds_every_site(built: tuple[Path, BuildOptions])
     build_site(options)
     css = repo / "site_templates" / "assets" / "kiemdiem.css"
     css.write_text(css.read_text("utf-8") + "\n/* một thay đổi */\n", "utf-8")
+    guide = repo / "site_templates" / "pages" / "guide.md.j2"  # a page every site shares
+    guide.write_text(guide.read_text("utf-8") + "\nMột câu mới.\n", "utf-8")
     after = build_site(options)
     assert len(after.audience_sites) > 5 and all(o.built for o in after.audience_sites)
+    # the shared pages' old copies went with the sites that linked them
+    kept = [p for p in (options.out / STORE / "trang").rglob("*") if p.is_file()]
+    assert kept and all(p.stat().st_nlink > 1 for p in kept)
     assert not [o for o in build_site(options).audience_sites if o.built]
 
 
