@@ -233,7 +233,7 @@ def remove_stale(out: Path, year: int, kinds: set[Scope], keep: set[str]) -> lis
             shutil.rmtree(site)
             removed.append(f"{kind.slug}/{root.name}/{year}")
             if not any(p.name.isdigit() for p in root.iterdir()):
-                for name in ("index.html", "versions.json"):  # build.write_versions'
+                for name in ("index.html", "versions.json"):  # switcher.write_versions'
                     (root / name).unlink(missing_ok=True)
                 if not any(root.iterdir()):
                     root.rmdir()

@@ -32,6 +32,10 @@ from generator.site import audience_sites, audiences, incremental, mkdocs_run, r
 from generator.site.indexer import Indexer
 from generator.site.render import paginate_year, render_year
 from generator.site.shared import STORE, SharedTheme, link_pagefind, prune_pages
+
+# the year switcher (generator.site.switcher), also imported from here
+from generator.site.switcher import versions as versions
+from generator.site.switcher import write_versions as write_versions
 from generator.site.text import safe_title
 from generator.site.views import YearView
 from generator.submissions.layout import SUBMISSIONS
@@ -388,47 +392,3 @@ def _render_and_build(
     result.dirty = dirty
     result.seconds_mkdocs = time.perf_counter() - started
     return built
-
-
-# ---------------------------------------------------------------------- year switcher
-
-
-def versions(all_years: list[int]) -> list[dict[str, object]]:
-    """mike's versions.json: newest first, the newest aliased "latest"."""
-    newest = max(all_years)
-    return [
-        {"version": str(y), "title": str(y), "aliases": ["latest"] if y == newest else []}
-        for y in sorted(all_years, reverse=True)
-    ]
-
-
-LANDING = """<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="robots" content="noindex, nofollow">
-<meta http-equiv="refresh" content="0; url={year}/{index}">
-<title>Kiểm điểm, xếp loại năm {year}</title>
-</head>
-<body>
-<p>Đang chuyển đến <a href="{year}/{index}">trang năm {year}</a>.</p>
-<ul>
-{links}
-</ul>
-</body>
-</html>
-"""
-
-
-def write_versions(out: Path, all_years: list[int], *, offline: bool = False) -> None:
-    """versions.json and the landing page at the root of the site (from disk, a folder
-    link would open a file listing: the offline site links index.html itself)."""
-    out.mkdir(parents=True, exist_ok=True)
-    data = versions(all_years)
-    (out / "versions.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
-    index = "index.html" if offline else ""
-    links = "\n".join(
-        f'<li><a href="{y}/{index}">Năm {y}</a></li>' for y in sorted(all_years, reverse=True)
-    )
-    landing = LANDING.format(year=max(all_years), links=links, index=index)
-    (out / "index.html").write_text(landing, "utf-8")
