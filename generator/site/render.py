@@ -26,6 +26,7 @@ from markupsafe import Markup
 from generator.invisible import show_invisible
 from generator.site import charts, incremental, paging
 from generator.site.hooks import FRAGMENTS, fragments_file
+from generator.site.shared import disk_bytecode
 from generator.site.text import (
     esc,
     fold,
@@ -98,6 +99,7 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=disk_bytecode(),  # compiled once, not once per process
         # control characters never reach a page (they include Markdown's placeholders);
         # bidi and zero-width characters are shown as marks (generator.invisible)
         finalize=lambda v: show_invisible(strip_controls(v)) if type(v) is str else v,

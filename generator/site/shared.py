@@ -7,9 +7,10 @@ most of each build was not its pages: MkDocs makes a fresh Jinja environment per
 every site compiled Material's templates again (over half of the time), listed and
 filtered the theme's ~600 files, and copied Material's 2.6 MB of scripts and styles.
 
-- `SharedTheme.bytecode`: a Jinja bytecode cache kept in memory for the process (Jinja
-  checks each template's source against the cached code, so an edited template is
-  compiled again);
+- `SharedTheme.bytecode`: a Jinja bytecode cache kept in memory for the process and, for
+  the next process, in Jinja's own per-user cache folder (`disk_bytecode`; Jinja checks
+  each template's source against the cached code, so an edited template is compiled
+  again): a one-file rebuild no longer compiles Material's templates (~0.5 s);
 - the theme's static file list is computed once per theme folder set;
 - the theme's static files are not copied by MkDocs: each site gets hard links to one copy
   under `<site folder>/.kiemdiem-chung/` (same content, same paths inside every site, so a
@@ -40,17 +41,66 @@ STORE = ".kiemdiem-chung"
 ASSETS = "assets/"  # the site's own scripts and styles, rendered from site_templates/assets  # below the output folder: one copy of every shared file
 
 
-class _MemoryBytecode(jinja2.BytecodeCache):
+def _options(env: jinja2.Environment) -> str:
+    """The environment's settings that shape compiled code (Jinja's own cache keys only
+    the template's name and file: two environments with other settings would share)."""
+    return repr(
+        (
+            env.block_start_string, env.block_end_string, env.variable_start_string,
+            env.variable_end_string, env.comment_start_string, env.comment_end_string,
+            env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
+            env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+            sorted(env.extensions), env.optimized, env.is_async,
+            getattr(env.autoescape, "__qualname__", env.autoescape),
+            getattr(env.finalize, "__qualname__", env.finalize),
+        )
+    )  # fmt: skip
+
+
+class _KeyedByOptions(jinja2.BytecodeCache):
+    """A bytecode cache whose keys hold the environment's settings (`_options`)."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        key = self.get_cache_key(f"{_options(environment)}\0{name}", filename)
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+class _DiskBytecode(_KeyedByOptions, jinja2.FileSystemBytecodeCache):
+    pass
+
+
+def disk_bytecode() -> jinja2.BytecodeCache | None:
+    """Jinja's bytecode cache in its per-user temporary folder (which Jinja makes and
+    checks: owned by the user, mode 0700), keyed by the environment's settings too; None
+    where it cannot have one."""
+    try:
+        return _DiskBytecode()
+    except (OSError, RuntimeError):
+        return None
+
+
+class _MemoryBytecode(_KeyedByOptions):
     def __init__(self) -> None:
         self.data: dict[str, bytes] = {}
+        self.disk = disk_bytecode()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self.data.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
+        elif self.disk is not None:
+            self.disk.load_bytecode(bucket)
+            if bucket.code is not None:
+                self.data[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.data[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            self.disk.dump_bytecode(bucket)
 
 
 class SharedTheme:
