@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,7 +219,12 @@ PageKeyOf = Callable[[paging.Page[Any], Sequence[paging.Page[Any]]], str]
 
 def paginate_year(view: YearView) -> dict[str, list[paging.Page[str]]]:
     """Each chi bộ's members over pages (generator.site.paging); tells `view` which page
-    holds each member, for the links to them (the search records need it too)."""
+    holds each member, for the links to them (the search records need it too). Worked
+    out once per view: `build_year_site` asks before the search indexer starts, then
+    `render_year` (1 s at 100,000 members)."""
+    kept = _PAGINATED.get(view)
+    if kept is not None:
+        return kept
     member_pages = {
         node.org.id: paging.paginate_members(
             view.member_ids_of(node.org.id), view.year.members, page_path_org(node.org.id)
@@ -229,7 +235,14 @@ def paginate_year(view: YearView) -> dict[str, list[paging.Page[str]]]:
     view.set_member_pages(
         {mid: p.rel for pages in member_pages.values() for p in pages for mid in p.items}
     )
+    _PAGINATED[view] = member_pages
     return member_pages
+
+
+# each view's pagination (a view's tree and members do not change once it is made)
+_PAGINATED: weakref.WeakKeyDictionary[YearView, dict[str, list[paging.Page[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _paged(

@@ -15,6 +15,7 @@ shows none of them). What must hold:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,3 +96,27 @@ def test_only_the_pages_that_show_a_change_are_rendered(built: dict) -> None:
         assert not any(OLD_NAME in (docs / rel).read_text("utf-8") for rel in pages)
         kept = [rel for rel in pages if rel not in rendered]
         assert kept, f"every page of {first} was rendered again"
+
+
+def test_a_view_is_paginated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build_year_site` paginates before the search indexer starts, `render_year` again:
+    the second is the first's result (1 s at 100,000 members), with the same links."""
+    from generator.pipeline import Pipeline
+    from generator.site import rating, render
+    from tests.conftest import ROOT
+
+    view = rating.views(Pipeline(ROOT, cache=False).rate([YEAR]))[YEAR]
+    first = render.paginate_year(view)
+    links = {m: view.member_href(m, "") for m in view.year.members}
+    calls: list[str] = []
+    real = paging.paginate_members
+
+    def counting(*args: Any) -> Any:
+        calls.append("paginated")
+        return real(*args)
+
+    monkeypatch.setattr(paging, "paginate_members", counting)
+    assert render.paginate_year(view) is first and calls == []
+    assert {m: view.member_href(m, "") for m in view.year.members} == links
+    assert render.paginate_year(rating.views(Pipeline(ROOT, cache=False).rate([YEAR]))[YEAR])
+    assert calls  # another view is paginated anew
