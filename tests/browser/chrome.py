@@ -7,7 +7,10 @@ networking, component updates or sync (the machine has no network but loopback).
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -49,3 +52,41 @@ def chromium(
             yield driver
         finally:
             driver.quit()
+
+
+class Served:
+    """A folder served on 127.0.0.1 (`served`): its address and every path asked for, in
+    order (Pagefind fetches from a web worker, which the page's resource timing does not
+    list, so what a search downloaded is counted here)."""
+
+    def __init__(self, base: str, requested: list[str]) -> None:
+        self.base = base
+        self.requested = requested
+
+    def take(self) -> list[str]:
+        """The paths asked for since the last call."""
+        paths, self.requested[:] = list(self.requested), []
+        return paths
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[Served]:
+    """Serve `directory` quietly on a free port of 127.0.0.1 until the block ends."""
+    requested: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requested.append(self.path.split("?", 1)[0])
+            super().do_GET()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield Served(f"http://127.0.0.1:{server.server_address[1]}", requested)
+    finally:
+        server.shutdown()
+        server.server_close()

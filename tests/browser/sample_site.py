@@ -6,10 +6,7 @@ the browser tests that read the real sample (accessibility, year switcher).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +14,7 @@ from typing import Any
 import pytest
 
 from generator.site.build import BuildOptions, build_site
-from tests.browser.chrome import CHROMIUM, chromium
+from tests.browser.chrome import CHROMIUM, chromium, served
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -26,25 +23,14 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     out = tmp_path_factory.mktemp("a11y") / "site"
     options = BuildOptions(repo=ROOT, out=out, project=ROOT, strict=True, force=True,
                            work=out.parent / "work")  # fmt: skip
     build_site(options)
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", out
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(out) as server:
+        yield server.base, out
 
 
 @pytest.fixture(scope="module")

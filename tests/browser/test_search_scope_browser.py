@@ -9,12 +9,9 @@ the 30 members' names are in three buckets.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
@@ -22,7 +19,8 @@ from generator.site.build import build_year_site, write_versions
 from generator.site.search_layout import bucket_of
 from generator.site.text import fold
 from generator.site.views import YearView
-from tests.browser.chrome import CHROMIUM, chromium
+from tests.browser.chrome import CHROMIUM, Served, chromium
+from tests.browser.chrome import served as served_folder
 from tests.integration.test_site_data import make_findings, make_verdicts, make_year
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,33 +40,16 @@ pytestmark = [
 ]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    requested: ClassVar[list[str]] = []  # every path asked for, in order
-
-    def do_GET(self) -> None:
-        self.requested.append(self.path.split("?", 1)[0])
-        super().do_GET()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Served]]:
     tmp = tmp_path_factory.mktemp("scope")
     year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5, member_overrides=OVERRIDES)
     view = YearView(year, make_verdicts(year), make_findings(year))
     out = tmp / "site"
     build_year_site(view, ROOT, tmp / "work" / "docs", out / "2025", search_shard_members=10)
     write_versions(out, [2025])
-    handler = functools.partial(_Handler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/2025/", out
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_folder(out) as server:
+        yield f"{server.base}/2025/", out, server
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +58,11 @@ def browser() -> Iterator[Any]:
         yield driver
 
 
-def _fetched(out: Path) -> dict[str, int]:
+def _fetched(out: Path, server: Served) -> dict[str, int]:
     """What the browser fetched under pagefind/ since the last call, as the server saw it
     (Pagefind fetches from a web worker, which the page's resource timing does not list):
     path below pagefind/ -> bytes of the file."""
-    paths, _Handler.requested[:] = list(_Handler.requested), []
+    paths = server.take()
     return {
         path.split("/pagefind/", 1)[1]: (out / path.lstrip("/")).stat().st_size
         for path in paths
@@ -122,7 +103,7 @@ def _search(browser: Any, url: str, query: str, scope: str | None = None) -> tup
 def test_full_text_is_searched_in_the_unit_of_the_page(served, browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    base, _ = served
+    base, _, _ = served
     # on a chi bộ page of đảng bộ xã 2: its shard is chosen, the phrase is found
     links, _ = _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
     assert links and links[0].endswith(f"#{MEMBER}"), links
@@ -138,7 +119,7 @@ def test_full_text_is_searched_in_the_unit_of_the_page(served, browser: Any) -> 
 
 
 def test_home_searches_names_then_every_unit_when_asked(served, browser: Any) -> None:
-    base, out = served
+    base, out, server = served
     # the home page belongs to no unit: names and pages only, and the box says how to go on
     links, meta = _search(browser, base, PHRASE)
     assert not any(MEMBER in link for link in links) and "Toàn văn" in meta, (links, meta)
@@ -146,10 +127,10 @@ def test_home_searches_names_then_every_unit_when_asked(served, browser: Any) ->
     links, _ = _search(browser, base, PHRASE, scope="*")
     assert links and links[0].endswith(f"#{MEMBER}"), links
     # a name typed without diacritics (đ too) is found from anywhere, by the names bundle
-    _fetched(out)
+    _fetched(out, server)
     links, _ = _search(browser, base, fold("Đặng Thị Đào"))
     assert links and links[0].endswith(f"#{MEMBER}"), links
-    loaded = _fetched(out)
+    loaded = _fetched(out, server)
     # the names search loaded no shard and one name bucket:
     assert not any(name.startswith("phan/p-") for name in loaded), loaded
     # the bucket of the given name, the last word typed (the test's member is in it)
@@ -157,7 +138,7 @@ def test_home_searches_names_then_every_unit_when_asked(served, browser: Any) ->
     assert buckets == {f"ten/{bucket_of('dao', 3)}/"}, loaded
     assert 0 < sum(loaded.values()) < 1_000_000, loaded
     # while a unit's page loads its own shard only
-    _fetched(out)
+    _fetched(out, server)
     _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
-    shards = {name.split("/")[1] for name in _fetched(out) if name.startswith("phan/")}
+    shards = {name.split("/")[1] for name in _fetched(out, server) if name.startswith("phan/")}
     assert len(shards) == 1, shards

@@ -9,19 +9,17 @@ screenshots in tests/artifacts/ (gitignored).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 from generator.site.build import build_year_site, write_versions
 from generator.site.text import fold
 from generator.site.views import YearView
-from tests.browser.chrome import CHROMIUM, chromium
+from tests.browser.chrome import CHROMIUM, Served, chromium
+from tests.browser.chrome import served as served_folder
 from tests.integration.test_site_data import make_findings, make_verdicts, make_year
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,21 +46,10 @@ OVERRIDES = {
 }
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    # every path asked for: Pagefind fetches its index from a web worker, whose requests
-    # the page's resource timing does not list
-    requested: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        self.requested.append(self.path.split("?", 1)[0])
-        super().do_GET()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict, Path]]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, dict, Path, Served]]:
     base = tmp_path_factory.mktemp("browser")
     out = base / "site"
     years = {}
@@ -76,15 +63,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         years[number] = year
         previous = view
     write_versions(out, [2024, 2025])
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", years, out
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_folder(out) as server:
+        yield server.base, years, out, server
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +78,7 @@ def test_search_without_diacritics_then_switch_year(served, browser) -> None:
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    base, years, _ = served
+    base, years, _, _ = served
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     year = years[2025]
     # a member whose name has diacritics, typed without them
@@ -161,7 +141,7 @@ def test_search_with_diacritics_and_for_pages(served, browser) -> None:
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    base, years, _ = served
+    base, years, _, _ = served
     member = sorted(years[2025].members.values(), key=lambda m: m.id)[-1]
     wait = WebDriverWait(browser, 20)
     for query, expected in ((member.name, f"#{member.id}"), ("kiem diem", "huong-dan/")):
@@ -196,7 +176,7 @@ def _search(browser, base: str, query: str) -> list:
 
 
 def test_search_folds_d_and_ranks_exact_diacritics_first(served, browser) -> None:
-    base, _, _ = served
+    base, _, _, _ = served
     # typed without diacritics, đ included: both Đỗ Văn Thành and Đỗ Văn Thanh
     hits = _search(browser, base, "do van thanh")
     titles = [h.find_element("css selector", "h1").text for h in hits]
@@ -214,7 +194,7 @@ def test_search_folds_d_and_ranks_exact_diacritics_first(served, browser) -> Non
 
 
 def test_search_a_phrase_of_a_review_loads_little(served, browser) -> None:
-    base, _, out = served
+    base, _, out, server = served
     hits = _search(browser, base, PHRASE)
     link = hits[0].find_element("css selector", "a")
     assert link.get_attribute("href").endswith("#dv-100008")
@@ -222,7 +202,7 @@ def test_search_a_phrase_of_a_review_loads_little(served, browser) -> None:
     # what searching downloaded from the index, as the server saw it: the script, the
     # wasm, a few small chunks and fragments, not the year
     index = "/2025/pagefind/"
-    fetched = [p.split(index, 1)[1] for p in _QuietHandler.requested if index in p]
+    fetched = [p.split(index, 1)[1] for p in server.requested if index in p]
     assert any(p.startswith("index/") for p in fetched), fetched
     assert any(p.startswith("fragment/") for p in fetched), fetched
     loaded = sum((out / "2025" / "pagefind" / p).stat().st_size for p in set(fetched))
@@ -236,7 +216,7 @@ def test_search_a_phrase_of_a_review_loads_little(served, browser) -> None:
 
 
 def test_search_shows_submitted_markup_as_text(served, browser) -> None:
-    base, _, _ = served
+    base, _, _, _ = served
     hits = _search(browser, base, "nguy hiem")
     hit = next(
         h for h in hits if "dv-100009" in h.find_element("css selector", "a").get_attribute("href")
