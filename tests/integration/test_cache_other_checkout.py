@@ -46,13 +46,19 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
-def test_the_base_copy_parses_only_what_differs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _two_checkouts(tmp_path: Path) -> tuple[Path, Path, list[Path]]:
+    """The working tree and a copy of it at another path (the base commit's, before any
+    edit), and the working tree's member files."""
     head = copy_sample(tmp_path / "head", (YEAR,))
     base = tmp_path / "base"
     shutil.copytree(head, base)
-    members = sorted((head / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+    return head, base, sorted((head / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+
+
+def test_the_base_copy_parses_only_what_differs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    head, base, members = _two_checkouts(tmp_path)
     check_repo(head, WANTED)  # fills the working tree's cache
     # after the cache was written: one file the base copy holds differently ...
     edited = members[3]
@@ -78,10 +84,7 @@ def test_the_base_copy_parses_only_what_differs(
 def test_a_file_the_working_tree_changed_is_parsed_from_the_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    head = copy_sample(tmp_path / "head", (YEAR,))
-    base = tmp_path / "base"
-    shutil.copytree(head, base)
-    members = sorted((head / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))
+    head, base, members = _two_checkouts(tmp_path)
     edited = members[3]
     edited.write_text("# sửa\n" + edited.read_text("utf-8"), "utf-8")
     check_repo(head, WANTED)  # the cache holds the edited bytes
