@@ -17,6 +17,7 @@ import yaml
 
 from generator.cli import main
 from generator.pipeline import Pipeline
+from generator.site import search_layout
 from generator.site.build import BuildOptions, build_site
 from generator.site.shared import STORE
 from tests.conftest import copy_sample
@@ -119,15 +120,22 @@ def sites(planted: tuple[Path, Plant]) -> tuple[Path, dict[Path, str]]:
     'cap-uy/<id>', 'chi-bo/<id>')."""
     repo, _ = planted
     out = repo / "site"
-    build_site(
-        BuildOptions(
-            repo=repo,
-            out=out,
-            project=repo,
-            force=True,
-            audiences=("to-chuc", "cap-uy", "chi-bo"),
+    # search split as for a province (name buckets, full-text shards by unit: generator.
+    # site.search_layout), so every bundle of every site is scanned below
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_layout, "SHARD_MEMBERS", 6)
+        build_site(
+            BuildOptions(
+                repo=repo,
+                out=out,
+                project=repo,
+                force=True,
+                audiences=("to-chuc", "cap-uy", "chi-bo"),
+            )
         )
-    )
+    index = out / str(YEAR) / "pagefind"
+    manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
+    assert len(manifest["phan"]) > 1 and manifest["ten"]["so"] > 0
     # the one copy of what the sites share is served to the whole organization
     found = {out / str(YEAR): "to-chuc", out / STORE: "to-chuc"}
     for kind in ("cap-uy", "chi-bo"):
