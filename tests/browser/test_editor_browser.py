@@ -14,15 +14,12 @@ Needs `npm ci` (decap-cms, decap-server); skipped without it outside CI.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -37,7 +34,7 @@ import yaml
 from generator.editor.config import DATE_MESSAGE
 from generator.site.build import BuildOptions, build_site
 from generator.submissions import layout
-from tests.browser.chrome import CHROMIUM, chromium
+from tests.browser.chrome import CHROMIUM, chromium, served
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -52,11 +49,6 @@ pytestmark = [
         reason="the editor's node packages are not installed (run `npm ci`)",
     ),
 ]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def _free_port() -> int:
@@ -146,20 +138,12 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    http_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=http_server.serve_forever, daemon=True)
-    thread.start()
     try:
-        _wait_for_decap_server(port)
-        page = (
-            f"http://127.0.0.1:{http_server.server_address[1]}/{target.year}/soan-thao/"
-            f"?to-chuc={target.org_id}&may-chu={port}"
-        )
-        yield Editor(page, repo, target)
+        with served(out) as site:
+            _wait_for_decap_server(port)
+            page = f"{site.base}/{target.year}/soan-thao/?to-chuc={target.org_id}&may-chu={port}"
+            yield Editor(page, repo, target)
     finally:
-        http_server.shutdown()
-        http_server.server_close()
         server.terminate()
         server.wait(timeout=10)
 
