@@ -42,6 +42,17 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
+def _committed_and_checked(repo: Path) -> Path:
+    """`repo` made a Git repository with one commit, then checked once in full (which
+    writes the year index the scoped check reads)."""
+    (repo / ".gitignore").write_text("/.kiemdiem-cache/\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    check_repo(repo)
+    return repo
+
+
 @pytest.fixture(scope="module", params=sorted(SHAPES))
 def base_repo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two years (the X3 history) committed, and checked once in full."""
@@ -50,12 +61,7 @@ def base_repo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         synthetic.generate(repo, year=year, ruleset=ruleset, grassroots=8, chi_bo=24,
                            members=260, seed=3, **SHAPES[request.param])  # fmt: skip
     shutil.copytree(ROOT / "schema", repo / "schema")
-    (repo / ".gitignore").write_text("/.kiemdiem-cache/\n")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    check_repo(repo)
-    return repo
+    return _committed_and_checked(repo)
 
 
 @pytest.fixture
@@ -321,12 +327,7 @@ def sample_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("scope-sample")
     shutil.copytree(ROOT / "submissions", repo / "submissions")
     shutil.copytree(ROOT / "schema", repo / "schema")
-    (repo / ".gitignore").write_text("/.kiemdiem-cache/\n")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    check_repo(repo)
-    return repo
+    return _committed_and_checked(repo)
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
