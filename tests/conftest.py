@@ -6,6 +6,7 @@ import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,3 +162,23 @@ def copy_sample(repo: Path, years: tuple[int, ...]) -> Path:
         shutil.copytree(ROOT / name, repo / name)
     shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     return repo
+
+
+def finding_keys(findings: list[Any]) -> list[tuple[Any, ...]]:
+    """Findings as sorted tuples of everything a reader sees of them (place, code,
+    severity, texts, rule, actor, extras): two checks compare equal only if they report
+    exactly the same."""
+    return sorted(
+        (
+            f.path,
+            f.position,
+            f.code,
+            f.severity.value,
+            f.message,
+            f.hint,
+            f.rule,
+            f.actor,
+            repr(sorted(f.extra.items())),
+        )
+        for f in findings
+    )

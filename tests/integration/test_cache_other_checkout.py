@@ -20,17 +20,14 @@ import pytest
 
 from generator import loading
 from generator.check.run import RepoCheck, Selection, check_repo
-from tests.conftest import copy_sample
+from tests.conftest import copy_sample, finding_keys
 
 YEAR = 2026
 WANTED = Selection([f"submissions/{YEAR}"])
 
 
 def _key(check: RepoCheck) -> list[tuple[Any, ...]]:
-    return sorted(
-        (f.path, f.position, f.code, f.message, f.hint, repr(sorted(f.extra.items())))
-        for f in check.result.findings
-    )
+    return finding_keys(check.result.findings)
 
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:

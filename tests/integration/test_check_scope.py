@@ -27,6 +27,7 @@ from generator.check import scoped
 from generator.check.run import RepoCheck, Selection, check_repo
 from generator.check.scoped import Changes
 from generator.synthetic import dump_yaml
+from tests.conftest import finding_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = 2025
@@ -116,20 +117,7 @@ def _pull_request(repo: Path) -> tuple[list[str], Changes]:
 
 
 def _key(check: RepoCheck) -> list[tuple[Any, ...]]:
-    return sorted(
-        (
-            f.path,
-            f.position,
-            f.code,
-            f.severity.value,
-            f.message,
-            f.hint,
-            f.rule,
-            f.actor,
-            repr(sorted(f.extra.items())),
-        )
-        for f in check.result.findings
-    )
+    return finding_keys(check.result.findings)
 
 
 def _compare(repo: Path) -> tuple[RepoCheck, RepoCheck]:
