@@ -9,12 +9,12 @@
 An outcome is reused when the file's bytes, its path and the context (schemas, the
 generator's code, the year file, the ruleset) are the same, wherever the checkout is: a
 reused record is pointed at this checkout's file (generator.loading.FileLoader), so CI's
-fresh checkout reuses what the last run on `main` cached (.github/workflows/site.yml). Hashing every file of a
-province means reading 100,000 files, so, like Git's index, the cache also keeps each
-file's `stat` (size, mtime, ctime, inode) with its digest: a file whose stat is unchanged
-is not read again. A stat taken less than `RACY_NS` before the cache was written is not
-trusted (the file may have changed again within the clock's resolution); a fresh checkout
-(every mtime new) hashes everything once.
+fresh checkout reuses what the last run on `main` cached (.github/workflows/site.yml).
+Hashing every file of a province means reading 100,000 files, so, like Git's index, the
+cache also keeps each file's `stat` (size, mtime, ctime, inode) with its digest: a file
+whose stat is unchanged is not read again. A stat taken less than `RACY_NS` before the
+cache was written is not trusted (the file may have changed again within the clock's
+resolution); a fresh checkout (every mtime new) hashes everything once.
 
 The file is a stream of pickles: a header, chunks of `CHUNK_ENTRIES` outcomes, the
 stats, then any number of patches. Unpickling in chunks keeps the unpickler's memo (a
