@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding
-from generator.loadcache import CACHE_DIR, OutcomeCache, hash_bytes, paused_gc
+from generator.loadcache import CACHE_DIR, OutcomeCache, Stream, hash_bytes, paused_gc
 from generator.submissions.layout import SubmissionFile
 from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
@@ -161,8 +161,11 @@ def _init_worker(ctx: Context) -> None:
 
 
 def _check_chunk(files: list[SubmissionFile]) -> bytes:
+    """The chunk's `(path, digest, outcome)` rows, pickled: a chunk of the cache file as it
+    is (generator.loadcache.Stream)."""
     ctx, schemas = _WORKER["ctx"], _WORKER["schemas"]
-    return pickle.dumps([check_keyed(f, ctx, schemas) for f in files], pickle.HIGHEST_PROTOCOL)
+    rows = [(f.path, *check_keyed(f, ctx, schemas)[::-1]) for f in files]
+    return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
 
 
 def _rebase(record: Any, root: str, rel: str) -> None:
@@ -220,23 +223,33 @@ class FileLoader:
             if cache is not None:
                 stats[i] = cache.stat_key(f.path)  # before the file is read
         done = len(files) - len(todo)
-        for index, outcome, digest in self._compute([files[i] for i in todo], todo):
-            out[index] = outcome
-            if cache is not None and digest:
-                cache.put(files[index].path, digest, outcome)
-                cache.remember(files[index].path, stats.get(index), digest)
-            done += 1
-            if progress is not None and (done % 250 == 0 or done == len(files)):
-                progress(done, len(files))
+        # a cold year: the workers' pickled chunks go into the cache file as they are
+        stream = cache.stream(len(todo)) if cache is not None and self._parallel(todo) else None
+        try:
+            for index, outcome, digest in self._compute([files[i] for i in todo], todo, stream):
+                out[index] = outcome
+                if cache is not None and digest:
+                    cache.put(files[index].path, digest, outcome)
+                    cache.remember(files[index].path, stats.get(index), digest)
+                done += 1
+                if progress is not None and (done % 250 == 0 or done == len(files)):
+                    progress(done, len(files))
+        except BaseException:
+            if stream is not None:
+                stream.discard()
+            raise
         if cache is not None:
             cache.save({f.path for f in files})
         return [o for o in out if o is not None]
 
-    def _compute(
-        self, files: list[SubmissionFile], index: list[int]
-    ) -> Iterator[tuple[int, Outcome, str]]:
+    def _parallel(self, files: list[Any]) -> bool:
         least = MIN_PARALLEL if self.min_parallel is None else self.min_parallel
-        if self.processes < 2 or len(files) < least:
+        return self.processes >= 2 and len(files) >= least
+
+    def _compute(
+        self, files: list[SubmissionFile], index: list[int], stream: Stream | None = None
+    ) -> Iterator[tuple[int, Outcome, str]]:
+        if not self._parallel(files):
             for i, f in zip(index, files, strict=True):
                 yield i, *check_keyed(f, self.ctx, self.schemas)
             return
@@ -246,9 +259,12 @@ class FileLoader:
         ) as pool:
             position = 0
             for blob in pool.map(_check_chunk, chunks):
-                for outcome, digest in pickle.loads(blob):
+                rows = pickle.loads(blob)
+                if stream is not None:
+                    stream.chunk(blob, [path for path, _, _ in rows])
+                for path, digest, outcome in rows:
                     if outcome.record is not None:
-                        _rebase(outcome.record, self.ctx.repo, files[position].path)
+                        _rebase(outcome.record, self.ctx.repo, path)
                     yield index[position], outcome, digest
                     position += 1
 

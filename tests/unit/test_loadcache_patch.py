@@ -29,9 +29,11 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _stream(path: Path) -> tuple[dict[str, str], dict[str, bytes], int]:
     """(path -> digest, stats, patches) of a cache file, read plainly."""
     with path.open("rb") as f:
-        _, _, chunks = pickle.load(f)
-        entries = {p: d for _ in range(chunks) for p, d, _ in pickle.load(f)}
-        stats = pickle.load(f)
+        assert pickle.load(f) == (loadcache._VERSION,)
+        entries = {}
+        while (chunk := pickle.load(f)) is not None:
+            entries.update({p: d for p, d, _ in chunk if d})
+        _, stats = pickle.load(f)
         patches = 0
         while f.tell() < path.stat().st_size:
             _, rows, gone, changed = pickle.load(f)
@@ -134,3 +136,65 @@ def test_patches_are_folded_into_a_rewrite_past_a_chunk(
         load_year(work, YEAR, processes=1, cache=True)
         counts.append(_stream(_cache_file(work))[2])
     assert counts == [1, 2, 0, 1]
+
+
+def _parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "MIN_PARALLEL", 1)  # use the pool for this small year
+    monkeypatch.setattr(loading, "CHUNK", 16)
+
+
+def test_a_cold_parallel_load_writes_the_workers_chunks_as_they_are(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = tmp_path / "one"
+    shutil.copytree(repo, one)
+    plain = _seen(*load_year(one, YEAR, processes=1, cache=True))
+    pooled = tmp_path / "pooled"
+    shutil.copytree(repo, pooled)
+    _parallel(monkeypatch)
+    written: list[int] = []
+    real = loadcache.Stream.chunk
+
+    def counting(self: loadcache.Stream, blob: bytes, paths: list[str]) -> None:
+        written.append(len(paths))
+        real(self, blob, paths)
+
+    monkeypatch.setattr(loadcache.Stream, "chunk", counting)
+    assert _seen(*load_year(pooled, YEAR, processes=2, cache=True)) == plain
+    entries, stats, patches = _stream(_cache_file(pooled))
+    assert written and sum(written) == len(entries)  # every outcome came from a worker's bytes
+    one_entries, one_stats, _ = _stream(_cache_file(one))
+    assert (entries, patches) == (one_entries, 0)
+    size = loadcache._STAT.size
+    assert {p: s[size:] for p, s in stats.items()} == {p: s[size:] for p, s in one_stats.items()}
+    assert _read_back(pooled, monkeypatch) == _read_back(one, monkeypatch)
+    assert not list((pooled / loading.CACHE_DIR).glob("*.tmp"))
+    # read back: nothing is parsed again, and the outcomes are the same
+    monkeypatch.setattr(loading, "check_keyed", _never)
+    assert _seen(*load_year(pooled, YEAR, processes=2, cache=True)) == plain
+
+
+def _never(*args: object) -> None:
+    raise AssertionError("parsed again")
+
+
+def _stop(*args: object) -> None:
+    raise KeyboardInterrupt  # Ctrl+C half-way through a cold load
+
+
+def test_a_load_stopped_half_way_keeps_the_old_cache(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "repo"
+    shutil.copytree(repo, work)
+    load_year(work, YEAR, processes=1, cache=True)
+    before = _cache_file(work).read_bytes()
+    for member in sorted((work / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml")):
+        member.write_text(member.read_text("utf-8") + "\n", "utf-8")  # every file changed
+    _parallel(monkeypatch)
+    monkeypatch.setattr(loadcache, "CHUNK_ENTRIES", 3)  # so the load streams a rewrite
+    monkeypatch.setattr(loadcache.OutcomeCache, "put", _stop)  # once a chunk is streamed
+    with pytest.raises(KeyboardInterrupt):
+        load_year(work, YEAR, processes=2, cache=True)
+    assert _cache_file(work).read_bytes() == before
+    assert not list((work / loading.CACHE_DIR).glob("*.tmp"))
