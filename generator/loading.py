@@ -138,7 +138,8 @@ def check_keyed(file: SubmissionFile, ctx: Context, schemas: Any) -> tuple[Outco
             data = (repo / file.path).read_bytes()
     digest = hash_bytes(data) if data is not None else ""
     loaded = CheckResult()
-    lf = LoadedFile(file, read_document(repo, file, loaded, data=data))
+    # positions are worked out only if a finding needs one (yamlload.loads)
+    lf = LoadedFile(file, read_document(repo, file, loaded, data=data, positions=False))
     outcome = Outcome(lf.document is not None, loaded.findings)
     if lf.document is None:
         return outcome, digest

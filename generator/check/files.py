@@ -45,10 +45,15 @@ def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Findi
 
 
 def read_document(
-    repo: Path, file: SubmissionFile, result: CheckResult, *, data: bytes | None = None
+    repo: Path,
+    file: SubmissionFile,
+    result: CheckResult,
+    *,
+    data: bytes | None = None,
+    positions: bool = True,
 ) -> Document | None:
     """Read and parse one file, adding its load problems to `result` (`data`: its bytes,
-    when the caller has read them already)."""
+    when the caller has read them already; `positions=False`: see yamlload.loads)."""
     full = repo / file.path
     try:
         size = len(data) if data is not None else full.stat().st_size
@@ -68,7 +73,7 @@ def read_document(
             )
         )
         return None
-    loaded = loads(data)
+    loaded = loads(data, positions=positions)
     for problem in loaded.problems:
         result.add(problem_finding(problem, file.path, data))
     return loaded.document

@@ -17,6 +17,7 @@ the exact place. Problems are returned as `LoadProblem` values, never raised.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ import yaml
 
 from generator.findings import Position
 from generator.invisible import INVISIBLE_RE, code_point
+from generator.submissions.yamltext import offset_to_pos, tab_indent
 
 try:  # the C parser is a hard expectation on supported platforms; fall back politely
     _BaseLoader: type = yaml.CSafeLoader
@@ -121,13 +123,6 @@ def _unpack(packed: int) -> Position:
     return Position(packed >> 32, packed & 0xFFFFFFFF)
 
 
-def _offset_to_pos(data: bytes, offset: int) -> Position:
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return Position(line, col)
-
-
 def plain_scalar(value: str) -> Any:
     """Resolve a plain (unquoted) scalar under kiemdiem's strict YAML 1.2 reading."""
     if value in _NULLS:
@@ -218,13 +213,75 @@ class _Builder:
         return None
 
 
-def _tab_indent(text: str) -> Position | None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            return Position(number, len(line) - len(stripped) + 1)
-        # "key:\tvalue" is legal YAML; "- \titem" too. Only indentation matters.
-    return None
+class _Unusual(Exception):
+    """Something `_Builder` reports (or might): build again with positions."""
+
+
+def _plain_value(node: Any, depth: int, count: list[int]) -> Any:
+    """`_Builder.build` for a file with nothing to report, without positions: the same
+    value, or `_Unusual` where the builder could report a problem (the caller then runs
+    `_Builder`). Aliases are not looked for: the caller only comes here for a text
+    without "&" and "*", which no anchor or alias can be written without."""
+    count[0] += 1
+    if depth > MAX_DEPTH or count[0] > MAX_NODES:
+        raise _Unusual
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag != _STR:
+            raise _Unusual
+        return node.value if node.style else plain_scalar(node.value)
+    if kind is yaml.MappingNode:
+        if node.tag != _MAP:
+            raise _Unusual
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+                raise _Unusual
+            key = key_node.value
+            if key in result or (key == "<<" and not key_node.style):
+                raise _Unusual
+            result[key] = _plain_value(value_node, depth + 1, count)
+        return result
+    if kind is yaml.SequenceNode:
+        if node.tag != _SEQ:
+            raise _Unusual
+        return [_plain_value(item, depth + 1, count) for item in node.value]
+    raise _Unusual
+
+
+class _LaterPositions(Document):
+    """A document whose positions are worked out only when first asked for (`loads` with
+    `positions=False`): most files never need one, and building the tables is ~40% of
+    loading a file."""
+
+    def __init__(self, data: dict[str, Any], text: str) -> None:  # no tables until asked
+        self._data = data
+        self._text: str | None = text
+        self._marks: tuple[dict[PathKey, int], dict[PathKey, int]] | None = None
+
+    def _fill(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
+        if self._marks is None:
+            assert self._text is not None
+            builder = _Builder()
+            builder.build(_compose(self._text)[0], (), 0)
+            self._marks, self._text = (builder.values, builder.keys), None
+        return self._marks
+
+    @property  # type: ignore[override]
+    def data(self) -> dict[str, Any]:
+        return self._data
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self._data = value
+
+    @property
+    def value_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
+        return self._fill()[0]
+
+    @property
+    def key_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
+        return self._fill()[1]
 
 
 def _compose(text: str) -> tuple[Any, LoadProblem | None]:
@@ -271,8 +328,12 @@ def _invisible(text: str) -> list[LoadProblem]:
     return out
 
 
-def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
-    """Load one YAML file's bytes into a `Document`, collecting every problem."""
+def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = True) -> LoadResult:
+    """Load one YAML file's bytes into a `Document`, collecting every problem.
+
+    `positions=False`: a file with nothing to report gets a document whose positions are
+    worked out when first asked for (the same ones); a file with problems is loaded as
+    with positions."""
     if len(data) > max_bytes:
         return LoadResult(
             None,
@@ -294,13 +355,13 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
             None,
             [
                 LoadProblem(
-                    "file-not-utf8", _offset_to_pos(data, exc.start), {"byte": data[exc.start]}
+                    "file-not-utf8", offset_to_pos(data, exc.start), {"byte": data[exc.start]}
                 )
             ],
         )
     if not text.strip():
         return LoadResult(None, [LoadProblem("yaml-empty", Position(1, 1))])
-    tab = _tab_indent(text)
+    tab = tab_indent(text)
     if tab is not None:
         return LoadResult(None, [LoadProblem("yaml-tab", tab)])
     nfc = unicodedata.normalize("NFC", text)
@@ -319,6 +380,11 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
         return LoadResult(None, [*problems, problem])
     if root is None:
         return LoadResult(None, [*problems, LoadProblem("yaml-empty", Position(1, 1))])
+    if not positions and not problems and "&" not in text and "*" not in text:
+        with contextlib.suppress(_Unusual):
+            value = _plain_value(root, 0, [0])
+            if isinstance(value, dict):
+                return LoadResult(_LaterPositions(value, text), [])
     builder = _Builder()
     data_value = builder.build(root, (), 0)
     problems.extend(builder.problems)

@@ -1,0 +1,24 @@
+"""Small checks of a YAML file's text (generator.submissions.yamlload): tab indentation,
+and where a byte offset falls."""
+
+from __future__ import annotations
+
+from generator.findings import Position
+
+
+def offset_to_pos(data: bytes, offset: int) -> Position:
+    """The line and column (1-based) of byte `offset` of `data`."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return Position(line, col)
+
+
+def tab_indent(text: str) -> Position | None:
+    """Where the first line indented with a tab starts its indentation, if one is."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            return Position(number, len(line) - len(stripped) + 1)
+        # "key:\tvalue" is legal YAML; "- \titem" too. Only indentation matters.
+    return None
