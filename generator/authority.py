@@ -16,7 +16,7 @@ khối / directly the province → TCCSĐ), and any type a schema adds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,11 +79,39 @@ def upper_above(year: Year, org_id: str) -> Organization | None:
     return None
 
 
-def member_authority(year: Year, member_id: str) -> Authority:
-    """D1: the committee of the member's TCCSĐ."""
+def member_authority(
+    year: Year,
+    member_id: str,
+    grassroots: Callable[[Year, str], Organization | None] = grassroots_of,
+) -> Authority:
+    """D1: the committee of the member's TCCSĐ (`grassroots`: `grassroots_of`, or a
+    `TreeMemo`'s)."""
     member = year.members.get(member_id)
-    tccsd = grassroots_of(year, member.org_id) if member else None
+    tccsd = grassroots(year, member.org_id) if member else None
     return Authority("D1", (tccsd,) if tccsd else ())
+
+
+class TreeMemo:
+    """`grassroots_of` and `member_authority` of one year whose tree does not change while
+    it is asked (one rating): each organization's TCCSĐ is found once, not once per member
+    (a province's rating asks ~3 times per member)."""
+
+    def __init__(self, year: Year) -> None:
+        self.year = year
+        self._grassroots: dict[str, Organization | None] = {}
+
+    def grassroots_of(self, org_id: str) -> Organization | None:
+        try:
+            return self._grassroots[org_id]
+        except KeyError:
+            found = self._grassroots[org_id] = grassroots_of(self.year, org_id)
+            return found
+
+    def _of(self, year: Year, org_id: str) -> Organization | None:
+        return self.grassroots_of(org_id)
+
+    def member_authority(self, member_id: str) -> Authority:
+        return member_authority(self.year, member_id, self._of)
 
 
 def org_authority(year: Year, org_id: str) -> Authority:

@@ -123,6 +123,7 @@ class OutcomeCache:
         the base commit's extracted copy borrows the working tree's (forge.consequences):
         an outcome is reused only for a file whose bytes hash the same."""
         key = context_digest(ctx, f"check-{_VERSION}")
+        self.key = key
         self.repo = repo
         self.root = str(repo)
         self.borrowed = home is not None
@@ -197,6 +198,12 @@ class OutcomeCache:
             self.stats[path] = stat + digest.encode("ascii")
             self._remembered.add(path)
             self.changed = True
+
+    def digest_of(self, path: str, outcome: Outcome) -> str:
+        """The digest of the bytes `outcome` was built from, when it is the one kept for
+        `path` ("" otherwise: an unreadable file's outcome is never kept)."""
+        hit = self.entries.get(path)
+        return hit[0] if hit is not None and hit[1] is outcome else ""
 
     def get(self, path: str, digest: str) -> Outcome | None:
         hit = self.entries.get(path)

@@ -31,7 +31,7 @@ from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
 from generator.loadcache import paused_gc
 from generator.privacy.minimize import minimize
-from generator.rules import rate_years
+from generator.rules import RatingMemo, rate_years
 from generator.rules.base import YearVerdicts
 from generator.submissions import layout
 from generator.submissions.layout import SubmissionFile
@@ -114,6 +114,9 @@ class Pipeline:
         # from another checkout's, read only (`cache_home`: forge.consequences' base copy)
         self.cache = cache
         self.cache_home = cache_home
+        # members' verdicts kept between ratings (generator.rules.reuse): read from
+        # .kiemdiem-cache/ once, then kept in memory by a long-running caller (`serve`)
+        self.rating_memo: RatingMemo | None = RatingMemo() if cache else None
 
     @property
     def schemas(self) -> SchemaSet:
@@ -191,7 +194,12 @@ class Pipeline:
             result.findings = minimize(result.findings, self.repo)
             out.years[y] = RatedYear(year, result)
         if rate and out.years:
-            verdicts = rate_years({y: r.year for y, r in out.years.items()})
+            memo = self.rating_memo
+            if memo is not None:
+                memo.read(self.cache_home or self.repo, list(out.years))
+            verdicts = rate_years({y: r.year for y, r in out.years.items()}, reuse=memo)
+            if memo is not None and self.cache_home is None:
+                memo.save(self.repo)
             for y, r in out.years.items():
                 verdicts[y].findings = minimize(verdicts[y].findings, self.repo)
                 r.verdicts = verdicts[y]

@@ -87,6 +87,7 @@ def load_year(
     if processes is not None:
         loader.processes = processes
     outcomes = dict(zip(others, loader.run(others, progress), strict=True))
+    _keep_digests(year_obj, loader.cache, outcomes)
 
     # findings in the order of one pass: every file's load problems, then the year file's
     # schema findings, then the other files' schema findings
@@ -118,6 +119,17 @@ def load_year(
     if sink is not None:
         sink[year] = YearLoad(ctx, loaded)
     return year_obj, result
+
+
+def _keep_digests(year: Year, cache: Any, outcomes: dict[SubmissionFile, Any]) -> None:
+    """What rating reuse keys records by (generator/rules/reuse.py): the load context's key
+    and the digest of the bytes each record was built from, when the load cache knew it."""
+    if cache is None:
+        return
+    year.load_key = cache.key
+    for file, outcome in outcomes.items():
+        if digest := cache.digest_of(file.path, outcome):
+            year.digests[file.path] = digest
 
 
 @dataclass

@@ -44,6 +44,7 @@ from generator.rules.registry import (
     ruleset_of,
     spec_for,
 )
+from generator.rules.reuse import RatingMemo
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
@@ -85,22 +86,29 @@ class _NoHistory:
         return None
 
 
-def rate_year(year: Year, history: History | None = None) -> YearVerdicts:
-    """Rate one year under the ruleset its year file names."""
+def rate_year(
+    year: Year, history: History | None = None, *, reuse: RatingMemo | None = None
+) -> YearVerdicts:
+    """Rate one year under the ruleset its year file names (`reuse`: generator.rules.reuse)."""
     spec = spec_for(year.year, year.config)
-    return rate(spec, year, history or _NoHistory())
+    return rate(spec, year, history or _NoHistory(), reuse)
 
 
-def rate_years(years: dict[int, Year]) -> dict[int, YearVerdicts]:
+def rate_years(
+    years: dict[int, Year], *, reuse: RatingMemo | None = None
+) -> dict[int, YearVerdicts]:
     """Rate every year oldest first: each year sees the earlier ones (X3 "2 năm liền
     KHTNV" by stable member id) and its re-rating records (124-M7) change the earlier
-    years' verdicts (`Verdict.re_rated`) before it is rated."""
+    years' verdicts (`Verdict.re_rated`) before it is rated.
+
+    `reuse` (a `RatingMemo` kept by the caller, or read from `.kiemdiem-cache/`) gives
+    the same result, reusing members' verdicts whose inputs did not change."""
     history = VerdictHistory()
     out: dict[int, YearVerdicts] = {}
     for y in sorted(years):
         year = years[y]
         pending_re_ratings, refused = _collect_re_ratings(year, history, years)
-        verdicts = rate_year(year, history)
+        verdicts = rate_year(year, history, reuse=reuse)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:
@@ -183,6 +191,7 @@ __all__ = [
     "Effect",
     "History",
     "NotRated",
+    "RatingMemo",
     "ReRatingApplied",
     "Reason",
     "RulesetSpec",

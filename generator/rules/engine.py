@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.authority import TreeMemo
 from generator.rules.base import Effect, History, NotRated, Reason, Verdict, YearVerdicts
 from generator.rules.decisions import check_decisions, head_caps
 from generator.rules.flags import check_flags
-from generator.rules.lookup import DecisionIndex, decided_by_text
+from generator.rules.lookup import DecisionIndex
 from generator.rules.pools import check_quotas
+from generator.rules.reuse import RatingMemo, YearCores
 from generator.rules.rule import MemberFacts, OrgFacts
 from generator.rules.run import Run
 from generator.rules.spec import RulesetSpec, resolve_settings
@@ -32,13 +34,23 @@ from generator.submissions.records import FileState, Organization
 from generator.submissions.year import Year
 
 
-def rate(spec: RulesetSpec, year: Year, history: History) -> YearVerdicts:
+def rate(
+    spec: RulesetSpec, year: Year, history: History, reuse: RatingMemo | None = None
+) -> YearVerdicts:
+    """Rate `year`; with `reuse`, members' verdicts from their rules are taken from (and
+    kept in) the memo by what they depend on (generator.rules.reuse)."""
     settings, findings = resolve_settings(spec, year)
     out = YearVerdicts(year.year, spec.id, settings)
     out.findings.extend(findings)
     evaluation_date = year.config.evaluation_date if year.config else dt.date(year.year, 12, 31)
-    run = Run(spec, year, history, settings, evaluation_date, DecisionIndex.build(year), out)
+    tree = TreeMemo(year)
+    index = DecisionIndex.build(year, tree)
+    run = Run(spec, year, history, settings, evaluation_date, index, out, tree)
+    if reuse is not None:
+        run.cores = reuse.cores_for(year, spec.id, settings, evaluation_date)
     _rate_members(run)
+    if isinstance(run.cores, YearCores) and reuse is not None:
+        reuse.done(run.cores)
     _rate_orgs(run)
     if spec.rates:
         head_caps(run)
@@ -75,12 +87,15 @@ def _rate_members(run: Run) -> None:
             member = year.members.get(member_id)
             if member is None or member_id in out.members:
                 continue
-            v = Verdict(member_id, "member", org_id=org.id, self_level=member.self_level)
-            facts = MemberFacts(year, member, run.settings, run.evaluation_date)
-            reasons: list[Reason] = []
-            for r in run.spec.rules.members:
-                reasons.extend(r(facts))
-            assemble(v, reasons)
+            v = run.cores.verdict(member_id, org.id, member)
+            if v is None:
+                v = Verdict(member_id, "member", org_id=org.id, self_level=member.self_level)
+                facts = MemberFacts(year, member, run.settings, run.evaluation_date)
+                reasons: list[Reason] = []
+                for r in run.spec.rules.members:
+                    reasons.extend(r(facts))
+                assemble(v, reasons)
+                run.cores.keep(member, v)
             out.members[member_id] = v
             if member.source:
                 run.member_paths[member_id] = member.source.path
@@ -106,7 +121,7 @@ def _rate_members(run: Run) -> None:
         decided = run.index.members.get(member_id)
         if decided is not None:
             v.decided = decided.item.level
-            v.decided_by = decided_by_text(year, decided.decisions)
+            v.decided_by = run.decided_by(decided.decisions)
 
 
 def _post_order(year: Year) -> list[Organization]:
@@ -172,7 +187,7 @@ def _rate_orgs(run: Run) -> None:
         decided = run.index.orgs.get(org.id)
         if decided is not None:
             v.decided = decided.item.level
-            v.decided_by = decided_by_text(year, decided.decisions)
+            v.decided_by = run.decided_by(decided.decisions)
         out.orgs[org.id] = v
         if run.spec.rules.leadership and v.rated:
             lv = Verdict(org.id, "leadership", org_id=org.id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from generator.authority import member_authority, org_authority
+from generator.authority import TreeMemo, org_authority
 from generator.findings import Position
 from generator.submissions.records import (
     Decisions,
@@ -61,25 +61,30 @@ class DecisionIndex:
     proposals: dict[str, ProposedMember] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, year: Year) -> DecisionIndex:
+    def build(cls, year: Year, tree: TreeMemo | None = None) -> DecisionIndex:
         """Only lines written by a body with authority (RULES.md §7) are indexed: a decision
         by any other body is the cross-file check's `decision-no-authority` error and is
-        not applied, so the level stays provisional (worked case 36)."""
+        not applied, so the level stays provisional (worked case 36).
+
+        (`Line(...)`, not `DecidedMember(...)`: calling a subscripted generic costs as much
+        again per line, for the same object.)"""
         index = cls()
+        tree = tree or TreeMemo(year)
         for org_id, decisions in year.decisions.items():
             for item in decisions.members:
                 if item.member_id in index.members:
                     continue
-                if member_authority(year, item.member_id).allows(org_id):
-                    index.members[item.member_id] = DecidedMember(decisions, item, "dang_vien")
+                if tree.member_authority(item.member_id).allows(org_id):
+                    index.members[item.member_id] = Line(decisions, item, "dang_vien")
             for org_item in decisions.organizations:
                 if org_item.org_id in index.orgs:
                     continue
                 if org_authority(year, org_item.org_id).allows(org_id):
-                    index.orgs[org_item.org_id] = DecidedOrg(decisions, org_item, "to_chuc")
+                    index.orgs[org_item.org_id] = Line(decisions, org_item, "to_chuc")
         for proposals in year.proposals.values():
             for p in proposals.items:
-                index.proposals.setdefault(p.member_id, ProposedMember(proposals, p, "de_xuat"))
+                if p.member_id not in index.proposals:
+                    index.proposals[p.member_id] = Line(proposals, p, "de_xuat")
         return index
 
 

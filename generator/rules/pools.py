@@ -22,11 +22,10 @@ def check_quotas(run: Run) -> None:
 
 def _member_pool_org(run: Run, policy: QuotaPolicy, v: Verdict) -> str | None:
     """The organization whose scope pools `v`: the deciding committee or the TCCSĐ."""
-    year = run.year
     scope = str(run.settings[policy.pool_setting]) if policy.pool_setting else policy.default_pool
-    pool_org = year.grassroots_of(v.org_id)
+    pool_org = run.tree.grassroots_of(v.org_id)
     if scope == "deciding_committee":
-        pool_org = year.deciding_org_for_member(v.subject_id) or pool_org
+        pool_org = run.tree.member_authority(v.subject_id).body or pool_org
     return pool_org.id if pool_org is not None else None
 
 
@@ -58,7 +57,7 @@ def _member_pools(run: Run, policy: QuotaPolicy) -> None:
     _unknown_groups(run, policy)
     lines = {mid: DecidedLine(mid, d.path, d) for mid, d in run.index.members.items()}
     for (pool_id, group), verdicts in pools.items():
-        decider = year.grassroots_of(pool_id)
+        decider = run.tree.grassroots_of(pool_id)
         decisions = year.decisions.get(decider.id) if decider else None
         name = org_name(run, pool_id)
         if _has_groups(run):
@@ -113,7 +112,7 @@ def _org_pools(run: Run, policy: QuotaPolicy) -> None:
     org_pools: dict[str, list[Verdict]] = {}
     for org_id, v in out.orgs.items():
         if run.settings["org_quota_pool"] == "tccsd":
-            tccsd = year.grassroots_of(org_id)
+            tccsd = run.tree.grassroots_of(org_id)
             key = tccsd.id if tccsd else None
         else:
             decider = year.deciding_org_for_org(org_id)

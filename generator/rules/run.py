@@ -6,10 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.authority import TreeMemo
 from generator.findings import Position
 from generator.rules.base import History, YearVerdicts
-from generator.rules.lookup import DecisionIndex
+from generator.rules.lookup import DecisionIndex, decided_by_text
+from generator.rules.reuse import NoReuse, YearCores
 from generator.rules.spec import RulesetSpec
+from generator.submissions.records import Decisions
 from generator.submissions.year import Year
 
 
@@ -22,7 +25,20 @@ class Run:
     evaluation_date: dt.date
     index: DecisionIndex
     out: YearVerdicts
+    # the year's tree asked once per organization (generator.authority.TreeMemo)
+    tree: TreeMemo
     member_paths: dict[str, str] = field(default_factory=dict)
+    # members' verdicts from their rules, kept between ratings (generator.rules.reuse)
+    cores: YearCores | NoReuse = field(default_factory=NoReuse)
+    _decided_by: dict[int, str] = field(default_factory=dict)
+
+    def decided_by(self, decisions: Decisions) -> str:
+        """`decided_by_text`, once per decisions file (a province's has thousands of lines)."""
+        key = id(decisions)
+        text = self._decided_by.get(key)
+        if text is None:
+            text = self._decided_by[key] = decided_by_text(self.year, decisions)
+        return text
 
 
 def member_name(run: Run, member_id: str) -> str:

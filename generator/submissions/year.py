@@ -35,6 +35,11 @@ class Year:
     files: list[SubmissionFile] = field(default_factory=list)
     # member ids whose file exists but failed to load or validate, by chi bộ id
     broken_members: dict[str, list[str]] = field(default_factory=dict)
+    # path -> SHA-256 of the bytes its record was built from, and the key of what else
+    # records depend on (generator.loadcache.context_digest: code, schemas, ruleset, year
+    # file); filled when the load cache knew them, read by rating reuse (rules/reuse.py)
+    digests: dict[str, str] = field(default_factory=dict)
+    load_key: str = ""
 
     @property
     def root_id(self) -> str | None:

@@ -1,0 +1,294 @@
+"""Rating reuse: a member's verdict from its rules, kept by what it depends on.
+
+    memo = RatingMemo.load(repo)          # or RatingMemo() in a long-running process
+    rate_years(years, reuse=memo)         # the same result as rate_years(years)
+    memo.save(repo)                       # .kiemdiem-cache/rating-<year>.marshal
+
+What a member's rules give (the engine's step 2 before the proposal and decision lines
+are attached: `assemble` of every member rule's reasons) depends on exactly:
+
+- the member's record: built from its file's bytes (`Year.digests[path]`, the load
+  cache's SHA-256) under the load context (`Year.load_key`: the generator's code, the
+  schemas, the ruleset, the year file's bytes — generator.loadcache.context_digest);
+- the facts a member rule sees besides the record (generator.rules.rule.MemberFacts): the
+  year's number, its resolved settings, its evaluation date, and the ruleset (its id; its
+  code is in the load context). A member rule reads nothing else of the `Year`
+  (tests/unit/rules/test_reuse.py proves it on every sample record).
+
+Everything after that — the chi bộ a verdict is filed under, proposal and decision lines,
+organizations, heads' caps, decisions above the ceiling, quota pools, flags, history and
+re-ratings — reads the whole year and is computed afresh every time, from the reused
+verdicts copied (those steps append to a verdict's reasons and flags).
+
+A record whose path has no digest (the load cache was off, or the file unreadable) is
+rated afresh and not kept. The file on disk is a `marshal` of plain tuples (no code runs
+on reading it); anything unreadable, foreign or of another version is ignored: a full
+rating, never a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.rules.base import Effect, NotRated, Reason, Verdict
+from generator.submissions.records import Level, MemberReview
+from generator.submissions.year import Year
+
+CACHE_DIR = ".kiemdiem-cache"
+_VERSION = 1  # bump when the core's shape changes
+_FORMAT = (_VERSION, marshal.version, sys.version_info[:2])
+
+# a member's verdict from its rules: (reviewed, rated, not_rated, ceiling, assessed,
+# self_level, needs_decision, reasons, flags)
+Core = tuple[
+    bool,
+    bool,
+    NotRated | None,
+    Level | None,
+    Level | None,
+    Level | None,
+    bool,
+    tuple[Reason, ...],
+    tuple[Reason, ...],
+]
+
+
+def year_key(year: Year, ruleset: str, settings: dict[str, Any], evaluation_date: dt.date) -> str:
+    """What every member verdict of the year depends on besides its own file ("" when the
+    load gave no key: nothing is reused)."""
+    if not year.load_key:
+        return ""
+    shown = repr(sorted(settings.items(), key=lambda kv: kv[0]))
+    return f"{year.load_key}|{year.year}|{ruleset}|{evaluation_date.isoformat()}|{shown}"
+
+
+def member_key(year: Year, member: MemberReview) -> str:
+    """The member's file and the digest of its bytes ("" when unknown: rated afresh)."""
+    source = member.source
+    if source is None:
+        return ""
+    digest = year.digests.get(source.path)
+    return f"{source.path}\0{digest}" if digest else ""
+
+
+def core_of(v: Verdict) -> Core:
+    return (
+        v.reviewed,
+        v.rated,
+        v.not_rated,
+        v.ceiling,
+        v.assessed,
+        v.self_level,
+        v.needs_decision,
+        tuple(v.reasons),
+        tuple(v.flags),
+    )
+
+
+def verdict_of(member_id: str, org_id: str, core: Core) -> Verdict:
+    """A fresh verdict from a kept core (later steps append to its lists)."""
+    reviewed, rated, not_rated, ceiling, assessed, self_level, needs, reasons, flags = core
+    return Verdict(
+        member_id,
+        "member",
+        org_id=org_id,
+        reviewed=reviewed,
+        rated=rated,
+        not_rated=not_rated,
+        ceiling=ceiling,
+        assessed=assessed,
+        self_level=self_level,
+        needs_decision=needs,
+        reasons=list(reasons),
+        flags=list(flags),
+    )
+
+
+@dataclass
+class YearCores:
+    """One year's kept cores while it is rated: those found and those made."""
+
+    year: Year
+    key: str
+    known: dict[str, Core]
+    used: dict[str, Core] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def verdict(self, member_id: str, org_id: str, member: MemberReview) -> Verdict | None:
+        """The member's verdict from its kept core, or None (then rate and `keep`)."""
+        if not self.key:
+            return None
+        mkey = member_key(self.year, member)
+        core = self.known.get(mkey) if mkey else None
+        if core is None:
+            return None
+        self.used[mkey] = core
+        self.hits += 1
+        return verdict_of(member_id, org_id, core)
+
+    def keep(self, member: MemberReview, v: Verdict) -> None:
+        """Keep a verdict just assembled from the member's rules."""
+        self.misses += 1
+        mkey = member_key(self.year, member) if self.key else ""
+        if mkey:
+            self.used[mkey] = core_of(v)
+
+
+class NoReuse:
+    """Rate every member afresh (the default)."""
+
+    def verdict(self, member_id: str, org_id: str, member: MemberReview) -> Verdict | None:
+        return None
+
+    def keep(self, member: MemberReview, v: Verdict) -> None:
+        return None
+
+
+@dataclass
+class RatingMemo:
+    """Kept member cores of each year, between ratings (in memory, and on disk)."""
+
+    years: dict[int, tuple[str, dict[str, Core]]] = field(default_factory=dict)
+    changed: set[int] = field(default_factory=set)
+    last: dict[int, YearCores] = field(default_factory=dict)  # the last rating's, for stats
+
+    def cores_for(
+        self, year: Year, ruleset: str, settings: dict[str, Any], evaluation_date: dt.date
+    ) -> YearCores:
+        key = year_key(year, ruleset, settings, evaluation_date)
+        kept_key, known = self.years.get(year.year, ("", {}))
+        cores = YearCores(year, key, known if key and key == kept_key else {})
+        self.last[year.year] = cores
+        return cores
+
+    def done(self, cores: YearCores) -> None:
+        """The year was rated: keep exactly the cores it used (files gone are dropped)."""
+        if not cores.key:
+            return  # nothing to key by (no load cache): the kept cores stay as they were
+        y = cores.year.year
+        kept_key, known = self.years.get(y, ("", {}))
+        if cores.key != kept_key or cores.misses or len(cores.used) != len(known):
+            self.changed.add(y)
+        self.years[y] = (cores.key, cores.used)
+
+    # ------------------------------------------------------------------ on disk
+
+    @staticmethod
+    def path(repo: Path, year: int) -> Path:
+        return repo / CACHE_DIR / f"rating-{year}.marshal"
+
+    @classmethod
+    def load(cls, repo: Path, years: list[int]) -> RatingMemo:
+        memo = cls()
+        memo.read(repo, years)
+        return memo
+
+    def read(self, repo: Path, years: list[int]) -> None:
+        """Read the kept cores of the `years` this memo does not hold yet."""
+        for y in years:
+            if y not in self.years and (kept := _read(self.path(repo, y))) is not None:
+                self.years[y] = kept
+
+    def save(self, repo: Path) -> None:
+        """Write the years whose cores changed (atomically; a failure is ignored)."""
+        for y in sorted(self.changed):
+            key, cores = self.years[y]
+            _write(self.path(repo, y), key, cores)
+        self.changed.clear()
+
+
+# ---------------------------------------------------------------------- the file
+
+_LEVELS: dict[int | None, Level | None] = {lv.value: lv for lv in Level} | {None: None}
+_EFFECTS = {e.value: e for e in Effect}
+_WHY: dict[str | None, NotRated | None] = {n.value: n for n in NotRated} | {None: None}
+
+
+def _plain_reason(r: Reason) -> tuple[Any, ...]:
+    return (
+        r.rule,
+        r.citation,
+        r.text,
+        r.effect.value,
+        r.level.value if r.level is not None else None,
+        r.not_rated.value if r.not_rated is not None else None,
+        r.reviewed,
+        r.needs_decision,
+    )
+
+
+def _reason(t: tuple[Any, ...]) -> Reason:
+    rule, citation, text, effect, level, why, reviewed, needs = t
+    if not (isinstance(rule, str) and isinstance(citation, str) and isinstance(text, str)):
+        raise TypeError(t)
+    return Reason(
+        rule,
+        citation,
+        text,
+        _EFFECTS[effect],
+        _LEVELS[level],
+        _WHY[why],
+        bool(reviewed),
+        bool(needs),
+    )
+
+
+def _plain(core: Core) -> tuple[Any, ...]:
+    reviewed, rated, why, ceiling, assessed, self_level, needs, reasons, flags = core
+    return (
+        reviewed,
+        rated,
+        why.value if why is not None else None,
+        ceiling.value if ceiling is not None else None,
+        assessed.value if assessed is not None else None,
+        self_level.value if self_level is not None else None,
+        needs,
+        tuple(_plain_reason(r) for r in reasons),
+        tuple(_plain_reason(r) for r in flags),
+    )
+
+
+def _core(t: tuple[Any, ...]) -> Core:
+    reviewed, rated, why, ceiling, assessed, self_level, needs, reasons, flags = t
+    return (
+        bool(reviewed),
+        bool(rated),
+        _WHY[why],
+        _LEVELS[ceiling],
+        _LEVELS[assessed],
+        _LEVELS[self_level],
+        bool(needs),
+        tuple(_reason(r) for r in reasons),
+        tuple(_reason(r) for r in flags),
+    )
+
+
+def _read(path: Path) -> tuple[str, dict[str, Core]] | None:
+    """The kept (key, cores) of a file this module wrote; None for anything else."""
+    try:
+        data = marshal.loads(path.read_bytes())
+        fmt, key, rows = data
+        if tuple(fmt) != _FORMAT or not isinstance(key, str) or not isinstance(rows, dict):
+            return None
+        cores = {mkey: _core(row) for mkey, row in rows.items() if isinstance(mkey, str)}
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+        return None
+    return key, cores
+
+
+def _write(path: Path, key: str, cores: dict[str, Core]) -> None:
+    rows = {mkey: _plain(core) for mkey, core in cores.items()}
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps((_FORMAT, key, rows)))
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
