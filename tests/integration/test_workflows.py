@@ -92,6 +92,14 @@ def test_check_is_unprivileged_and_runs_the_base_commits_tool() -> None:
     assert upload["if"] == "${{ always() }}"
 
 
+def _restores(steps: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
+    return [
+        s
+        for s in steps
+        if "actions/cache/restore@" in s.get("uses", "") and s["with"]["path"] == path
+    ]
+
+
 def test_the_pull_request_check_restores_the_year_index_that_main_saves() -> None:
     """issue 11: site.yml's full check on main writes the year index; check.yml restores
     the same cache path (actions/cache keys a cache by its path) before the check, moves
@@ -106,39 +114,94 @@ def test_the_pull_request_check_restores_the_year_index_that_main_saves() -> Non
     assert len(saves) == 1
     assert names.index("kiemdiem check --format github") < site.index(saves[0])
     check = load("check.yml")["jobs"]["check"]["steps"]
-    restores = [s for s in check if "actions/cache/restore@" in s.get("uses", "")]
+    restores = _restores(check, ".kiemdiem-cache/index-*")
     assert len(restores) == 1
-    assert restores[0]["with"]["path"] == saves[0]["with"]["path"] == ".kiemdiem-cache/index-*"
+    assert saves[0]["with"]["path"] == ".kiemdiem-cache/index-*"
     assert restores[0]["with"]["key"].startswith("kiemdiem-index-")
     assert saves[0]["with"]["key"] == "kiemdiem-index-${{ github.sha }}"
     assert not any("actions/cache@" in s.get("uses", "") for s in check)  # no save step
-    moved = check.index(restores[0]) + 1
-    assert "pr/.kiemdiem-cache" in check[moved]["run"]
+    assert not any("actions/cache/save@" in s.get("uses", "") for s in check)
+    moved = next(i for i, s in enumerate(check) if "pr/.kiemdiem-cache" in s.get("run", ""))
+    assert check.index(restores[0]) < moved
     assert check.index(next(s for s in check if s.get("id") == "check")) > moved
 
 
 def test_main_builds_on_what_its_last_run_kept() -> None:
-    """issue 11: site.yml restores the last run's outcomes, rendered pages and built site
-    before its check and saves them after its build under the same paths (actions/cache
-    keys a cache by its paths), so a push rebuilds only what changed; a pull request's
-    check neither restores nor saves them."""
+    """issue 11: site.yml restores the last run's outcomes (check-*), and its rendered pages
+    and built site, before its check, and saves each after its build under the same
+    paths and keys (actions/cache keys a cache by its paths), so a push rebuilds only what
+    changed; a pull request's check never restores the pages."""
     site = load("site.yml")["jobs"]["build"]["steps"]
-    restore = [s for s in site if "actions/cache/restore@" in s.get("uses", "")]
-    save = [s for s in site if "kiemdiem-site-" in s.get("with", {}).get("key", "")]
-    assert len(restore) == 1 and restore[0] in save
-    save.remove(restore[0])
-    assert len(save) == 1 and "actions/cache/save@" in save[0]["uses"]
-    paths = restore[0]["with"]["path"].split()
-    assert (
-        paths == save[0]["with"]["path"].split() == [".kiemdiem-cache/check-*", "build/", "site/"]
-    )
-    assert restore[0]["with"]["key"] == save[0]["with"]["key"] == "kiemdiem-site-${{ github.sha }}"
-    assert restore[0]["with"]["restore-keys"] == "kiemdiem-site-"
     runs = [s.get("run", "") for s in site]
     check = runs.index("kiemdiem check --format github")
     build = next(i for i, r in enumerate(runs) if r.startswith("kiemdiem build"))
-    assert site.index(restore[0]) < check < build < site.index(save[0])
+    for paths, prefix in (
+        ([".kiemdiem-cache/check-*"], "kiemdiem-check-"),
+        (["build/", "site/"], "kiemdiem-site-"),
+    ):
+        steps = [s for s in site if s.get("with", {}).get("key", "").startswith(prefix)]
+        restore = [s for s in steps if "actions/cache/restore@" in s["uses"]]
+        save = [s for s in steps if "actions/cache/save@" in s["uses"]]
+        assert len(restore) == len(save) == 1, prefix
+        assert restore[0]["with"]["path"].split() == save[0]["with"]["path"].split() == paths
+        key = prefix + "${{ github.sha }}"
+        assert restore[0]["with"]["key"] == save[0]["with"]["key"] == key
+        assert restore[0]["with"]["restore-keys"] == prefix
+        assert site.index(restore[0]) < check < build < site.index(save[0])
     assert "kiemdiem-site-" not in (ROOT / ".github/workflows/check.yml").read_text("utf-8")
+
+
+def test_a_pull_request_that_deletes_or_moves_files_restores_mains_checked_outcomes(
+    tmp_path: Path,
+) -> None:
+    """issue 11: a deletion or a move is checked against the whole year twice
+    (forge/consequences.py); check.yml then restores the outcomes site.yml saves (same
+    path, so the same cache) into pr/, and only then. The step that decides is run here
+    on real Git histories."""
+    check = load("check.yml")["jobs"]["check"]["steps"]
+    (restore,) = _restores(check, ".kiemdiem-cache/check-*")
+    site = load("site.yml")["jobs"]["build"]["steps"]
+    (saved,) = [s for s in site if s.get("with", {}).get("key", "").startswith("kiemdiem-check-")
+                and "actions/cache/save@" in s["uses"]]  # fmt: skip
+    assert restore["with"]["path"] == saved["with"]["path"]
+    assert restore["with"]["key"] == "kiemdiem-check-${{ github.event.pull_request.base.sha }}"
+    decide = next(s for s in check if s.get("id") == "moves")
+    assert restore["if"] == "${{ steps.moves.outputs.whole == 'true' }}"
+    moved = next(i for i, s in enumerate(check) if "pr/.kiemdiem-cache" in s.get("run", ""))
+    assert check.index(decide) < check.index(restore) < moved
+    assert "check-*.pickle" in check[moved]["run"]
+
+    def decides(change: str) -> bool:
+        pr = tmp_path / change / "pr"
+        folder = pr / "submissions" / "2025" / "xa-a" / "dang-vien"
+        folder.mkdir(parents=True)
+        (folder / "dv-1.yaml").write_text("ho_ten: A\n", "utf-8")
+        (folder / "dv-2.yaml").write_text("ho_ten: B\n", "utf-8")
+        git = ["git", "-C", str(pr), "-c", "user.name=t", "-c", "user.email=t@t"]
+        subprocess.run([*git, "init", "-q"], check=True)
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-qm", "base"], check=True)
+        base = subprocess.run(
+            [*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        if change == "deleted":
+            (folder / "dv-2.yaml").unlink()
+        elif change == "moved":
+            (folder / "dv-2.yaml").rename(folder.parent / "dv-2.yaml")
+        else:
+            (folder / "dv-2.yaml").write_text("ho_ten: C\n", "utf-8")
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-qm", change], check=True)
+        output = tmp_path / change / "output"
+        output.touch()
+        env = {"PATH": "/usr/bin:/bin", "BASE_SHA": base, "GITHUB_OUTPUT": str(output)}
+        run = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", decide["run"]]
+        subprocess.run(run, cwd=pr.parent, env=env, check=True)  # GitHub's default shell
+        return output.read_text("utf-8").strip() == "whole=true"
+
+    assert decides("deleted")
+    assert decides("moved")
+    assert not decides("edited")
 
 
 def test_comment_is_privileged_but_touches_nothing_from_the_pull_request() -> None:
