@@ -7,7 +7,12 @@ wrapper speaks the same protocol but sleeps 0.1 s before reading each response (
 writes every request while the caller reads the answers.
 
 One service process indexes on about one core, so the year's bundles
-(generator.site.search_layout) are written by several processes at once.
+(generator.site.search_layout) are indexed by several processes at once.
+
+A bundle's files are asked for (`GetFiles`: every file's bytes in the answer) and written
+by the caller, not by Pagefind's `WriteFiles`: that one answers before its writes are done
+(tokio writes in the background) and the service exits as soon as its input ends, so a
+file could be left empty (seen: a bundle's `pagefind-entry.json` of 0 bytes).
 """
 
 from __future__ import annotations
@@ -16,10 +21,8 @@ import base64
 import json
 import os
 import queue
-import shutil
 import subprocess
 import threading
-from pathlib import Path
 from typing import Any
 
 LANGUAGE = "vi"
@@ -40,7 +43,7 @@ class Service:
         self.proc = subprocess.Popen(
             [str(exe), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
-        self.buffer = b""
+        self.buffer = b""  # what was read after the last answer
         self.next_id = 0
 
     def send(self, payload: dict[str, object]) -> None:
@@ -55,12 +58,13 @@ class Service:
 
     def receive(self) -> dict[str, Any]:
         assert self.proc.stdout is not None
-        while b"," not in self.buffer:
-            chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
+        chunks = [self.buffer]
+        while b"," not in chunks[-1]:  # an answer can be megabytes (a bundle's files)
+            chunk = os.read(self.proc.stdout.fileno(), 1 << 20)
             if not chunk:
                 raise RuntimeError("pagefind stopped answering")
-            self.buffer += chunk
-        message, _, self.buffer = self.buffer.partition(b",")
+            chunks.append(chunk)
+        message, _, self.buffer = b"".join(chunks).partition(b",")
         payload: dict[str, Any] = json.loads(base64.b64decode(message))["payload"]
         if payload.get("type") == "Error":
             raise RuntimeError(f"pagefind: {payload.get('message')}")
@@ -80,8 +84,8 @@ class Service:
 
 class BundleWriter:
     """One bundle being indexed by its own service process: `add` records as they come
-    (a thread reads Pagefind's answers meanwhile, or its pipe would fill up), then
-    `write` the bundle, or `close` to drop it."""
+    (a thread reads Pagefind's answers meanwhile, or its pipe would fill up), then take
+    the bundle's `files`, or `close` to drop it."""
 
     def __init__(self) -> None:
         self.service = Service()
@@ -113,39 +117,37 @@ class BundleWriter:
         self.sent += len(items)
         self.service.flush()
 
-    def write(self, out: Path, *, merged: bool) -> None:
-        """Write the bundle into `out` (replaced) and stop the process. `merged`: the
-        bundle is merged into a primary one in the browser, so only its index is kept."""
+    def files(self, *, merged: bool) -> dict[str, bytes]:
+        """The bundle's files (path in the bundle -> bytes), and stop the process.
+        `merged`: the bundle is merged into a primary one in the browser, so only its
+        index is kept."""
         try:
             for _ in range(self.sent):
                 self._answer()
-            if out.exists():
-                shutil.rmtree(out)
-            self.service.send(
-                {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(out)}
-            )
+            self.service.send({"type": "GetFiles", "index_id": self.index_id})
             self.service.flush()
-            self._answer()
+            answer = self._answer()
         finally:
             self.close()
+        files = {str(f["path"]): base64.b64decode(f["content"]) for f in answer["files"]}
         if merged:
-            for path in out.iterdir():
-                if path.name not in MERGED_KEEP and not path.name.endswith(".pf_meta"):
-                    if path.is_dir():
-                        shutil.rmtree(path)
-                    else:
-                        path.unlink()
+            files = {
+                path: data
+                for path, data in files.items()
+                if path.split("/")[0] in MERGED_KEEP or path.endswith(".pf_meta")
+            }
+        return files
 
     def close(self) -> None:
         self.service.close()
 
 
-def write_bundle(items: list[dict[str, object]], out: Path, *, merged: bool) -> None:
-    """Index `items` in a fresh service process and write the bundle into `out`."""
+def bundle_files(items: list[dict[str, object]], *, merged: bool) -> dict[str, bytes]:
+    """Index `items` in a fresh service process: the bundle's files."""
     writer = BundleWriter()
     try:
         writer.add(items)
     except BaseException:
         writer.close()
         raise
-    writer.write(out, merged=merged)
+    return writer.files(merged=merged)

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.invisible import show_invisible
-from generator.site import search_layout
 from generator.site.pagefind_service import LANGUAGE
 from generator.site.text import strip_controls
 from generator.site.views import YearView
@@ -68,8 +67,6 @@ class Record:
 class IndexResult:
     records: int = 0
     seconds: float = 0.0  # waited for the index after the pages were built
-    files: int = 0
-    bytes: int = 0
     bundles: list[str] = field(default_factory=list)  # every bundle of the year
     indexed: list[str] = field(default_factory=list)  # those indexed again (not kept)
     seconds_indexing: float = 0.0  # wall time of the bundles' indexing, summed
@@ -199,39 +196,41 @@ def record_item(r: Record) -> Item:
     }
 
 
-def shard_items(view: YearView, orgs: list[str]) -> list[Item]:
+def records_items(records: list[Record]) -> list[Item]:
+    return [record_item(r) for r in records]
+
+
+def shard_records(view: YearView, orgs: list[str]) -> list[Record]:
     """A full-text shard's records: its organizations' and their members'."""
-    items = []
+    out = []
     for org_id in orgs:
         org = view.year.orgs[org_id]
-        items.append(record_item(org_record(view, org)))
+        out.append(org_record(view, org))
         if org.type.holds_members:
-            items += [record_item(member_record(view, m, org)) for m in view.members_of(org_id)]
-    return items
+            out += [member_record(view, m, org) for m in view.members_of(org_id)]
+    return out
 
 
-def org_name_items(view: YearView, root_alone: str) -> list[Item]:
+def org_name_records(view: YearView, root_alone: str) -> list[Record]:
     """The names bundle's records: each organization's name, type and superior (its full
     record is in its shard), and the root's full record when no shard holds it."""
-    items: list[Item] = []
+    out: list[Record] = []
     for node in view.tree():
         org = node.org
         if org.id == root_alone:
-            items.append(record_item(org_record(view, org)))
+            out.append(org_record(view, org))
             continue
         parent = view.year.orgs.get(org.parent_id or "")
         where = parent.name if parent else ""
         text = " · ".join(p for p in (org.name, org.type.label_vi, where) if p)
-        items.append(
-            record_item(Record(view.org_href(org.id, ""), org.name, text, "ten-to-chuc", where))
-        )
-    return items
+        out.append(Record(view.org_href(org.id, ""), org.name, text, "ten-to-chuc", where))
+    return out
 
 
-def name_buckets(view: YearView, buckets: int) -> list[list[Item]]:
-    """The name buckets' records: each member's name, position and organization, in the
-    bucket of their given name (generator.site.search_layout.bucket_of)."""
-    out: list[list[Item]] = [[] for _ in range(buckets)]
+def name_records(view: YearView) -> list[tuple[MemberReview, Record]]:
+    """Each member's names record (name, position and organization: the name buckets'),
+    in the tree's order."""
+    out = []
     for node in view.tree():
         org = node.org
         if not org.type.holds_members:
@@ -239,13 +238,8 @@ def name_buckets(view: YearView, buckets: int) -> list[list[Item]]:
         for m in view.members_of(org.id):
             text = " · ".join(p for p in (m.name, m.position_title or "", org.name) if p)
             record = Record(view.member_href(m.id, ""), m.name, text, "ten-dang-vien", org.name)
-            bucket = search_layout.bucket_of(search_layout.given_name(m.name), buckets)
-            out[bucket].append(record_item(record))
+            out.append((m, record))
     return out
-
-
-def page_items(view: YearView, site_dir: Path) -> list[Item]:
-    return [record_item(r) for r in page_records(view, site_dir)]
 
 
 def read_records(site_dir: Path) -> list[dict[str, object]]:

@@ -8,11 +8,14 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
 - the names bundle (`pagefind/`, the primary one, with Pagefind's script and wasm): one
   small record per organization (name, type, superior) and the root organization's own
   record;
-- name buckets (`pagefind/ten/<n>/`): one small record per member (name, position,
-  organization), the members spread over buckets of at most `limit` by their given name
-  (the last word of the name, folded): a query loads the bucket of its last word, so a
-  name typed in its order is found in the whole year and a common word's hits (Văn,
-  Thị, Nguyễn) are those of one bucket, not of the province;
+- name buckets (`pagefind/ten/<n>-<part>/`): one small record per member (name,
+  position, organization), the members spread over about members/`limit` buckets by
+  their given name (the last word of the name, folded): a query loads the bucket of its
+  last word, so a name typed in its order is found in the whole year and a common word's
+  hits (Văn, Thị, Nguyễn) are those of one bucket, not of the province. A bucket is
+  split into parts of at most `limit` names by a hash of the member's id (one common
+  given name can hold thousands): a query loads every part of its bucket, a rebuild
+  indexes again only the part of the member who changed;
 - the pages bundle (`pagefind/trang/`): the ordinary pages (home, statistics, rules...);
 - full-text shards (`pagefind/phan/<id>/`): every organization's and member's full record
   (review text, result), split by the units under the root — a unit is a top-level
@@ -28,6 +31,7 @@ it which unit is in which shard. Each bundle is rebuilt only when its records ch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -38,7 +42,12 @@ from generator.site.views import YearView
 from generator.submissions.records import Organization
 from generator.vietnamese import fold
 
-SHARD_MEMBERS = 5000  # members per full-text shard, at most (one huge chi bộ apart)
+# members per full-text shard and names per name bucket's part, at most (one huge chi bộ
+# apart): what one changed member costs to index again (Pagefind: ~1 ms a full record)
+SHARD_MEMBERS = 1000
+# a year of at most this many members is one bundle of full records (every chi bộ's site,
+# most committees'): one Pagefind process
+SINGLE_MEMBERS = 5000
 MANIFEST = "phan.json"  # in pagefind/: the shards and which unit is in which
 SHARDS_DIR = "phan"
 PAGES_DIR = "trang"
@@ -146,9 +155,18 @@ def buckets_for(members: int, limit: int = SHARD_MEMBERS) -> int:
 
 def given_name(name: str) -> str:
     """The word a member's name bucket is chosen by: the last word of the name, folded
-    ("Đỗ Văn Thành" -> "thanh")."""
-    words = _WORD.findall(fold(name))
-    return words[-1] if words else ""
+    ("Đỗ Văn Thành" -> "thanh"). Folding is per character, so that is the last word of
+    the last space-separated piece that has one (each piece folded once per process)."""
+    for piece in reversed(name.split()):
+        words = _words_of(piece)
+        if words:
+            return words[-1]
+    return ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(piece: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(piece)))
 
 
 def bucket_of(word: str, buckets: int) -> int:
@@ -160,12 +178,44 @@ def bucket_of(word: str, buckets: int) -> int:
     return h % buckets
 
 
-def manifest(shards: list[Shard], buckets: int = 0) -> str:
+def name_parts(keys: list[tuple[str, str]], buckets: int, limit: int) -> list[tuple[int, int]]:
+    """Each member's (bucket, part) from (member id, given name): the bucket by the given
+    name (`bucket_of`), the part by the id among the bucket's ceil(size / `limit`) parts,
+    so a member stays in their part while their bucket's part count stays the same."""
+    chosen = [bucket_of(given, buckets) for _, given in keys]
+    sizes = [0] * buckets
+    for b in chosen:
+        sizes[b] += 1
+    return [
+        (b, bucket_of(member, -(-sizes[b] // limit)))
+        for (member, _), b in zip(keys, chosen, strict=True)
+    ]
+
+
+def parts_of(placed: list[tuple[int, int]], buckets: int) -> list[list[int]]:
+    """The parts each bucket has, those a member is in (none: no member's given name
+    falls in it)."""
+    parts: list[set[int]] = [set() for _ in range(buckets)]
+    for b, part in placed:
+        parts[b].add(part)
+    return [sorted(p) for p in parts]
+
+
+def part_dir(bucket: int, part: int) -> str:
+    """A name bucket's part's folder under pagefind/ (the search box makes the same)."""
+    return f"{NAMES_DIR}/{bucket}-{part}"
+
+
+def manifest(shards: list[Shard], buckets: int = 0, parts: list[list[int]] | None = None) -> str:
     """`phan.json`: each shard's folder, label and member count; each unit's shard; how
-    many name buckets there are (under `ten/<n>/`)."""
+    many name buckets there are and each one's parts (folders `ten/<n>-<part>/`)."""
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
-        "ten": {"so": buckets, "duong_dan": f"{NAMES_DIR}/"},
+        "ten": {
+            "so": buckets,
+            "duong_dan": f"{NAMES_DIR}/",
+            "phan": parts or [[] for _ in range(buckets)],
+        },
         "phan": [
             {
                 "id": s.id,

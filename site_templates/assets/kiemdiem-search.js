@@ -1,10 +1,11 @@
 /* The header's search box, backed by the year's Pagefind bundles
  * (generator/site/search_layout.py, generator/site/indexer.py).
  *
- * - pagefind/ holds the organizations' names, pagefind/ten/<n>/ the members' names in
- *   buckets by given name, pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the
- *   full text of one shard of units; pagefind/phan.json says how many buckets and which
- *   unit is in which shard. A small year (one shard) is one bundle of full records.
+ * - pagefind/ holds the organizations' names, pagefind/ten/<n>-<part>/ the members' names
+ *   in buckets by given name (a bucket in parts by member), pagefind/trang/ the ordinary
+ *   pages, pagefind/phan/<id>/ the full text of one shard of units; pagefind/phan.json
+ *   says how many buckets there are, each one's parts and which unit is in which shard.
+ *   A small year (one shard) is one bundle of full records.
  * - A query searches the organizations' names, the pages and the name bucket of its last
  *   word (the given name) with the full text of the shard of the unit the page belongs to (read from the page's address and its breadcrumbs); the reader may
  *   choose another shard, all of them (merged with Pagefind's mergeIndex: downloads more)
@@ -111,15 +112,16 @@
     return h % buckets;
   }
 
-  /* The name bucket a query needs: that of its last word, the given name when a name is
-     typed in its order ("do van thanh" -> thanh's). One bucket a query, whatever the
-     year's size (loading every word's bucket would add two for a full name and still
-     not find a family name alone: the unit's shard does). */
+  /* The name bucket a query needs, as the folders of its parts: that of its last word,
+     the given name when a name is typed in its order ("do van thanh" -> thanh's). One
+     bucket a query, whatever the year's size (loading every word's bucket would add two
+     for a full name and still not find a family name alone: the unit's shard does). */
   function bucketsFor(query, m) {
     var count = m.ten ? m.ten.so : 0;
     var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
     if (!count || !words.length) return [];
-    return [bucketOf(words[words.length - 1], count)];
+    var bucket = bucketOf(words[words.length - 1], count);
+    return (m.ten.phan[bucket] || []).map(function (part) { return bucket + "-" + part; });
   }
 
   async function getManifest() {

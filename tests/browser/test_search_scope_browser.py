@@ -9,6 +9,7 @@ the 30 members' names are in three buckets.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -133,9 +134,13 @@ def test_home_searches_names_then_every_unit_when_asked(served, browser: Any) ->
     loaded = _fetched(out, server)
     # the names search loaded no shard and one name bucket:
     assert not any(name.startswith("phan/p-") for name in loaded), loaded
-    # the bucket of the given name, the last word typed (the test's member is in it)
-    buckets = {name[: len("ten/0/")] for name in loaded if name.startswith("ten/")}
-    assert buckets == {f"ten/{bucket_of('dao', 3)}/"}, loaded
+    # the bucket of the given name, the last word typed (the test's member is in it):
+    # each of its parts
+    manifest = json.loads((out / "2025" / "pagefind" / "phan.json").read_text("utf-8"))
+    bucket = bucket_of("dao", 3)
+    parts = {name.split("/")[1] for name in loaded if name.startswith("ten/")}
+    assert parts == {f"{bucket}-{p}" for p in manifest["ten"]["phan"][bucket]}, loaded
+    assert parts, manifest
     assert 0 < sum(loaded.values()) < 1_000_000, loaded
     # while a unit's page loads its own shard only
     _fetched(out, server)

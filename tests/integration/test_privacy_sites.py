@@ -124,6 +124,7 @@ def sites(planted: tuple[Path, Plant]) -> tuple[Path, dict[Path, str]]:
     # site.search_layout), so every bundle of every site is scanned below
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_layout, "SHARD_MEMBERS", 6)
+        patch.setattr(search_layout, "SINGLE_MEMBERS", 6)
         build_site(
             BuildOptions(
                 repo=repo,

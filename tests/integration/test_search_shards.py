@@ -64,7 +64,9 @@ def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
     assert [s["dang_vien"] for s in shards] == [10, 10, 10]
     # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle)
     assert manifest["don_vi"] == {f"dang-bo-xa-{g}": g - 1 for g in (1, 2, 3)}
-    assert len(built["first"].search.bundles) == 8  # names, pages, 3 name buckets, 3 shards
+    # names, pages, each name bucket's parts, 3 shards
+    parts = [part for bucket in manifest["ten"]["phan"] for part in bucket]
+    assert len(built["first"].search.bundles) == 2 + len(parts) + 3
     # each member's full record is in its unit's shard and nowhere else
     for g, shard in enumerate(shards, 1):
         records = read_bundle(built["index"] / shard["duong_dan"])
@@ -78,19 +80,30 @@ def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
 def test_names_are_in_the_bucket_of_their_given_name(built) -> None:
     index = built["index"]
     view = _view()
-    assert json.loads((index / search_layout.MANIFEST).read_text("utf-8"))["ten"]["so"] == 3
+    names = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))["ten"]
+    assert names["so"] == 3
     seen: dict[str, int] = {}
     for bucket in range(3):
-        for record in read_bundle(index / "ten" / str(bucket)):
-            member = view.year.members[str(record["url"]).split("#")[1]]
-            assert record["meta"]["title"] == member.name
-            assert "Kết quả" not in record["content"]  # names only: the review is in a shard
-            given = search_layout.given_name(member.name)
-            assert bucket == search_layout.bucket_of(given, 3), (member.name, bucket)
-            assert member.id not in seen
-            seen[member.id] = bucket
+        in_bucket: dict[str, int] = {}
+        for part in names["phan"][bucket]:
+            records = read_bundle(index / "ten" / f"{bucket}-{part}")
+            assert 0 < len(records) <= SHARD + 3  # ~SHARD names a part (a hash spreads them)
+            for record in records:
+                member = view.year.members[str(record["url"]).split("#")[1]]
+                assert record["meta"]["title"] == member.name
+                assert "Kết quả" not in record["content"]  # names only: the review's in a shard
+                given = search_layout.given_name(member.name)
+                assert bucket == search_layout.bucket_of(given, 3), (member.name, bucket)
+                assert member.id not in seen
+                seen[member.id] = bucket
+                in_bucket[member.id] = part
+        # a bucket of more than SHARD names is in parts, each member's by their id
+        count = -(-len(in_bucket) // SHARD)
+        assert all(p == search_layout.bucket_of(m, count) for m, p in in_bucket.items())
+        assert len(names["phan"][bucket]) == len(set(in_bucket.values()))
     assert set(seen) == set(view.year.members)
     assert len(set(seen.values())) > 1  # the buckets share the members
+    assert any(len(parts) > 1 for parts in names["phan"])  # one bucket at least is split
     # đ folded: a name with Đ carries its d form
     for record in read_bundle(index / "ten"):
         if "Đ" in record["meta"]["title"] or "đ" in record["meta"]["title"]:
@@ -122,8 +135,10 @@ def test_one_changed_member_reindexes_only_their_shard(built) -> None:
 def test_force_indexes_every_bundle(built, tmp_path: Path) -> None:
     base = built["base"]
     result = _build(_view(), base, static=None)
+    manifest = built["manifest"]
+    parts = [f"ten-{b}-{p}" for b, ps in enumerate(manifest["ten"]["phan"]) for p in ps]
     assert sorted(result.search.indexed) == sorted(
-        ["chung", "trang", "ten-0", "ten-1", "ten-2", *(s["id"] for s in built["manifest"]["phan"])]
+        ["chung", "trang", *parts, *(s["id"] for s in manifest["phan"])]
     )
 
 
@@ -153,7 +168,7 @@ def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
     manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
     assert manifest == {
         "trang": None,
-        "ten": {"so": 0, "duong_dan": "ten/"},
+        "ten": {"so": 0, "duong_dan": "ten/", "phan": []},
         "phan": [],
         "don_vi": {},
     }

@@ -1,0 +1,214 @@
+"""A rebuild's search bundles are those of a build from nothing (generator.site.indexer):
+a bundle whose key (its records and the code that writes them) is unchanged is kept, any
+other indexed again — checked on many kinds of edits made one after another, each time
+against a fresh build of the same view, file for file. And a changed member re-indexes
+only the bundles that hold them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.rules.base import YearVerdicts
+from generator.site import search_layout
+from generator.site.indexer import index_year
+from generator.site.render import paginate_year
+from generator.site.search import IndexResult
+from generator.site.views import YearView
+from generator.submissions.records import Level, MemberReview
+from generator.submissions.year import Year
+from tests.integration.test_site_data import make_findings, make_verdicts, make_year
+
+SHARD = 10  # members per shard and names per name part: each đảng bộ xã is a shard
+MEMBER = "dv-100017"  # in chi-bo-2-2, đảng bộ xã 2
+
+
+# Pagefind writes a bundle's filters and metadata in no fixed order (their names are
+# hashes of their bytes): those are compared by number per folder, and each bundle's entry
+# file (which names its metadata) without the hash; everything else (the records'
+# fragments, the words' index chunks, keys, the manifest, the script) byte for byte
+_UNORDERED = re.compile(r"(^|/)(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$")
+
+
+def _entry(path: Path) -> bytes:
+    """A bundle's entry file without its metadata's hash, once that file is checked to be
+    there and to count the bundle's records."""
+    entry = json.loads(path.read_bytes())
+    for language in entry["languages"].values():
+        assert (path.parent / f"pagefind.{language.pop('hash')}.pf_meta").is_file(), path
+        assert language["page_count"] == len(list(path.parent.glob("fragment/*"))), path
+    return json.dumps(entry, sort_keys=True).encode()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(folder).as_posix()
+            unordered = _UNORDERED.search(rel)
+            if unordered:
+                key = f"{rel[: unordered.start(2)]}{unordered.group(2).split('/')[0][:8]}"
+                out[key] = out.get(key, b"") + b"+"
+            else:
+                out[rel] = _entry(path) if path.name == "pagefind-entry.json" else path.read_bytes()
+    return out
+
+
+def _index(view: YearView, base: Path, reuse: bool) -> tuple[IndexResult, dict[str, bytes]]:
+    paginate_year(view)  # the members' pages, which the records link
+    site = base / "site"
+    (site / "pagefind").mkdir(parents=True, exist_ok=True)
+    result = index_year(view, site, base / "work", reuse=reuse, shard_members=SHARD)
+    return result, _tree(site / "pagefind")
+
+
+def _member(year: Year, member_id: str) -> MemberReview:
+    return year.members[member_id]
+
+
+def _rename(name: str) -> Callable[[Year, YearVerdicts], None]:
+    def edit(year: Year, verdicts: YearVerdicts) -> None:
+        _member(year, MEMBER).name = name
+
+    return edit
+
+
+def _review(text: str) -> Callable[[Year, YearVerdicts], None]:
+    def edit(year: Year, verdicts: YearVerdicts) -> None:
+        member = _member(year, MEMBER)
+        member.review = dataclasses.replace(member.review, strengths=text)
+
+    return edit
+
+
+def _position(year: Year, verdicts: YearVerdicts) -> None:
+    _member(year, MEMBER).position_title = "Phó Bí thư chi bộ"
+
+
+def _level(year: Year, verdicts: YearVerdicts) -> None:
+    verdicts.members[MEMBER].decided = Level.KHTNV
+    verdicts.members[MEMBER].decided_by = "Quyết định số 15-QĐ/ĐU"
+
+
+def _org_name(year: Year, verdicts: YearVerdicts) -> None:
+    year.orgs["chi-bo-2-2"].name = "Chi bộ ấp Mới"
+
+
+def _root_review(year: Year, verdicts: YearVerdicts) -> None:
+    root = year.orgs["huyen-mau"]
+    root.review = dataclasses.replace(root.review, direction="Tập trung chuyển đổi số.")
+
+
+def _move(year: Year, verdicts: YearVerdicts) -> None:
+    """The member moves to a chi bộ of đảng bộ xã 3 (another shard)."""
+    year.orgs["chi-bo-2-2"].member_ids.remove(MEMBER)
+    year.orgs["chi-bo-3-1"].member_ids.append(MEMBER)
+    _member(year, MEMBER).org_id = "chi-bo-3-1"
+    verdicts.members[MEMBER].org_id = "chi-bo-3-1"
+
+
+def _remove(year: Year, verdicts: YearVerdicts) -> None:
+    year.orgs["chi-bo-1-1"].member_ids.remove("dv-100002")
+    del year.members["dv-100002"]
+    del verdicts.members["dv-100002"]
+
+
+def _many_namesakes(year: Year, verdicts: YearVerdicts) -> None:
+    """Twelve more members of one given name: their bucket gets more parts."""
+    template = _member(year, "dv-100001")
+    for n in range(12):
+        member_id = f"dv-2000{n:02}"
+        member = dataclasses.replace(template, id=member_id, name="Lê Văn Khải")
+        year.members[member_id] = member
+        year.orgs["chi-bo-1-2"].member_ids.append(member_id)
+        member.org_id = "chi-bo-1-2"
+        verdicts.members[member_id] = dataclasses.replace(
+            verdicts.members["dv-100001"], subject_id=member_id, org_id="chi-bo-1-2"
+        )
+
+
+EDITS: list[tuple[str, Callable[[Year, YearVerdicts], None]]] = [
+    ("review text", _review("Vận động bà con nuôi tôm công nghệ cao trên cát.")),
+    ("given name", _rename("Đặng Thị Đào")),
+    ("family name only", _rename("Bùi Thị Đào")),
+    ("position", _position),
+    ("result decided", _level),
+    ("hostile text", _review("<script>x</script>\u202egnp.exe\u202c\u200b a\x07b")),
+    ("chi bộ's name", _org_name),
+    ("root's review", _root_review),
+    ("moved to another unit", _move),
+    ("member removed", _remove),
+    ("a bucket grows parts", _many_namesakes),
+]
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+    """The edits applied one after another; after each, the kept-and-reindexed bundles
+    and a fresh build of the same view."""
+    base = tmp_path_factory.mktemp("reuse")
+    year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5)
+    verdicts = make_verdicts(year)
+    findings = make_findings(year)
+    _index(YearView(year, verdicts, findings), base / "kept", reuse=True)
+    out = []
+    for i, (label, edit) in enumerate(EDITS):
+        before = json.loads((base / "kept/site/pagefind/phan.json").read_text("utf-8"))
+        edit(year, verdicts)
+        result, kept = _index(YearView(year, verdicts, findings), base / "kept", reuse=True)
+        fresh_result, fresh = _index(
+            YearView(year, verdicts, findings), base / f"fresh-{i}", reuse=False
+        )
+        out.append({"label": label, "result": result, "kept": kept, "fresh": fresh,
+                    "fresh_result": fresh_result, "before": before})  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize("step", range(len(EDITS)), ids=[label for label, _ in EDITS])
+def test_a_rebuild_is_a_fresh_build(steps: list[dict[str, object]], step: int) -> None:
+    done = steps[step]
+    result, fresh_result = done["result"], done["fresh_result"]
+    assert isinstance(result, IndexResult) and isinstance(fresh_result, IndexResult)
+    kept, fresh = done["kept"], done["fresh"]
+    assert isinstance(kept, dict) and isinstance(fresh, dict)
+    assert sorted(kept) == sorted(fresh)
+    assert [name for name in kept if kept[name] != fresh[name]] == []
+    assert result.bundles == fresh_result.bundles
+    # something was indexed again, not everything
+    assert 0 < len(result.indexed) < len(result.bundles), result.indexed
+
+
+def _holding(manifest: dict[str, Any], member_id: str, name: str, buckets: int) -> set[str]:
+    """The bundles holding `member_id` named `name` (a name part and a shard)."""
+    bucket = search_layout.bucket_of(search_layout.given_name(name), buckets)
+    parts = manifest["ten"]["phan"][bucket]
+    part = search_layout.bucket_of(member_id, len(parts)) if len(parts) > 1 else parts[0]
+    shard = manifest["phan"][manifest["don_vi"]["dang-bo-xa-2"]]["id"]
+    return {f"ten-{bucket}-{part}", shard}
+
+
+def test_a_changed_member_reindexes_only_the_bundles_holding_them(
+    steps: list[dict[str, Any]],
+) -> None:
+    by_label = {s["label"]: s for s in steps}
+    review = by_label["review text"]
+    shard = review["before"]["phan"][review["before"]["don_vi"]["dang-bo-xa-2"]]["id"]
+    assert review["result"].indexed == [shard]
+    position = by_label["position"]
+    manifest = position["before"]
+    holding = _holding(manifest, MEMBER, "Bùi Thị Đào", 3)
+    assert sorted(position["result"].indexed) == sorted(holding)
+    # a new given name: the old name's part, the new one's and the shard
+    renamed = by_label["given name"]
+    old_name = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5).members[MEMBER].name
+    assert search_layout.given_name(old_name) != "dao"
+    expected = _holding(renamed["before"], MEMBER, old_name, 3)
+    expected |= _holding(renamed["before"], MEMBER, "Đặng Thị Đào", 3)
+    assert sorted(renamed["result"].indexed) == sorted(expected)
