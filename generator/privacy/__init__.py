@@ -122,6 +122,14 @@ def _default(f: dataclasses.Field[Any]) -> Any:
     raise ValueError(f"{f.name} is required and cannot be withheld")
 
 
+def _empty(f: dataclasses.Field[Any]) -> _Made:
+    """How a copy sets a withheld field (`_copier`): a fresh empty value each time, or the
+    field's immutable default (a dataclass accepts no mutable one)."""
+    if f.default_factory is not dataclasses.MISSING:
+        return ("call", f.default_factory)
+    return ("value", _default(f))
+
+
 def _withheld(f: dataclasses.Field[Any]) -> Callable[[], Any]:
     """What makes a withheld field's empty default (`_default`, asked once per field)."""
     if f.default_factory is not dataclasses.MISSING:
@@ -133,10 +141,18 @@ def _withheld(f: dataclasses.Field[Any]) -> Callable[[], Any]:
 def redact(record: T, tree: ScopeTree, reader: Scope) -> T:
     """A copy of `record` with every property `reader` may not read set to its empty
     default (recursively for nested records)."""
-    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+    hit = _PLANS.get((type(record), id(tree), reader))
+    if hit is not None and hit[0] is tree:
+        plan = hit[1]
+    elif not dataclasses.is_dataclass(record) or isinstance(record, type):
         return record
+    else:
+        plan = _plan(type(record), tree, reader)
+    fast = plan.copier
+    if fast is not None:  # every field withheld or read whole (a province's members)
+        return fast(record)
     changes: dict[str, Any] = {}
-    for name, node, hide in _plan(type(record), tree, reader):
+    for name, node, hide in plan.steps:
         if hide is not None:
             changes[name] = hide()
             continue
@@ -151,33 +167,78 @@ def redact(record: T, tree: ScopeTree, reader: Scope) -> T:
 def _replace(record: T, changes: dict[str, Any]) -> T:
     """`dataclasses.replace(record, **changes)`, without its per-field checks when the
     class has nothing they are for (every field set by __init__, no __post_init__): the
-    new record's fields are the changes, else the old record's values."""
-    cls = type(record)
+    new record's fields are the changes, else the old record's values (a copier made
+    once per class and set of changed fields, `_copier`)."""
+    key = (type(record), tuple(changes))
+    copy = _COPIERS.get(key)
+    if copy is None:
+        copy = _COPIERS[key] = _copier(type(record), {n: None for n in changes})
+    if copy is None:
+        return dataclasses.replace(record, **changes)  # type: ignore[type-var]
+    return copy(record, changes)  # type: ignore[no-any-return]
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    """The fields of `cls` when a copy may set them directly, else () (some field is not
+    set by __init__, or __post_init__ checks or derives something)."""
     names = _FAST.get(cls)
     if names is None:
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]
         simple = all(f.init for f in fields) and not hasattr(cls, "__post_init__")
         names = _FAST[cls] = tuple(f.name for f in fields) if simple else ()
-    if not names:
-        return dataclasses.replace(record, **changes)  # type: ignore[type-var]
-    new = object.__new__(cls)
-    for name in names:  # object.__setattr__: a frozen record too, as its __init__ does
-        object.__setattr__(new, name, changes[name] if name in changes else getattr(record, name))
-    return new
+    return names
+
+
+def _copier(cls: type, made: dict[str, _Made]) -> Callable[..., Any] | None:
+    """A function copying a `cls` record, generated once: `copy(record, changes)` takes
+    each field in `made` from `changes` (None), from calling a function ("call", f) or as
+    a value ("value", v), every other field from `record`; None when `_fields(cls)` says
+    no. A copy is set field by field as its __init__ sets them (object.__setattr__ for a
+    frozen class)."""
+    names = _fields(cls)
+    if not names or any(not n.isidentifier() for n in names):
+        return None
+    direct = cls.__setattr__ is object.__setattr__  # type: ignore[comparison-overlap]
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_set": object.__setattr__}
+    lines = ["def copy(r, c=None):", "    n = _new(_cls)"]
+    for i, name in enumerate(names):
+        if name not in made:
+            value = f"r.{name}"
+        elif (how := made[name]) is None:
+            value = f"c[{name!r}]"
+        else:
+            env[f"_f{i}"] = how[1]
+            value = f"_f{i}()" if how[0] == "call" else f"_f{i}"
+        lines.append(f"    n.{name} = {value}" if direct else f"    _set(n, {name!r}, {value})")
+    lines.append("    return n")
+    exec("\n".join(lines), env)  # the names are a dataclass's own field names
+    return env["copy"]  # type: ignore[no-any-return]
 
 
 _FAST: dict[type, tuple[str, ...]] = {}  # record class -> its fields ((): use replace)
-
-# (record class, id of the tree, reader) -> (the tree, kept alive for its id; the steps)
-_PLANS: dict[tuple[type, int, Scope], tuple[ScopeTree, list[_Step]]] = {}
+_COPIERS: dict[tuple[type, tuple[str, ...]], Callable[..., Any] | None] = {}
 _Step = tuple[str, ScopeTree, "Callable[[], Any] | None"]
+_Made = tuple[str, Any] | None  # how a copy sets a field: see `_copier`
 
 
-def _plan(cls: type, tree: ScopeTree, reader: Scope) -> list[_Step]:
-    """What `redact` does to each field of a `cls` record, worked out once (a province
-    redacts ~100,000 member records for one site): (field, its tree node, what makes its
-    empty default when it is withheld, else None: redact inside it). Fields the reader reads whole (no
-    narrower class below them) are left out."""
+@dataclass(frozen=True)
+class _Plan:
+    """What `redact` does to each field of one record class for one reader."""
+
+    # (field, its tree node, what makes its empty default when it is withheld, else None:
+    # redact inside it); fields the reader reads whole (no narrower class below) left out
+    steps: list[_Step]
+    # when every step withholds: the whole redaction as one generated copy
+    copier: Callable[[Any], Any] | None
+
+
+# (record class, id of the tree, reader) -> (the tree, kept alive for its id; the plan)
+_PLANS: dict[tuple[type, int, Scope], tuple[ScopeTree, _Plan]] = {}
+
+
+def _plan(cls: type, tree: ScopeTree, reader: Scope) -> _Plan:
+    """What `redact` does to a `cls` record, worked out once (a province redacts ~100,000
+    member records for one site)."""
     hit = _PLANS.get((cls, id(tree), reader))
     if hit is not None and hit[0] is tree:
         return hit[1]
@@ -191,5 +252,10 @@ def _plan(cls: type, tree: ScopeTree, reader: Scope) -> list[_Step]:
             steps.append((f.name, node, _withheld(f)))
         elif node.children:
             steps.append((f.name, node, None))
-    _PLANS[(cls, id(tree), reader)] = (tree, steps)
-    return steps
+    copier = None
+    if steps and all(hide is not None for _, _, hide in steps):
+        withheld = {f.name: f for f in dataclasses.fields(cls)}
+        copier = _copier(cls, {name: _empty(withheld[name]) for name, _, _ in steps})
+    plan = _Plan(steps, copier)
+    _PLANS[(cls, id(tree), reader)] = (tree, plan)
+    return plan

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.privacy import Scope
+from generator.privacy import Scope, _replace
 from generator.rules.base import Effect, NotRated, Reason, Verdict, YearVerdicts
 
 REASON_SCOPES: dict[str, Scope] = {
@@ -75,13 +75,9 @@ def redact_verdict(verdict: Verdict, reader: Scope) -> Verdict:
     published result. A member's self level and the chi bộ's proposal with its votes are
     the chi bộ's; the reasons are filtered one by one (`reason_scope`)."""
     kind = verdict.subject_kind
-
-    def keep(r: Reason) -> bool:
-        return reason_scope(r, kind) <= reader
-
     changes: dict[str, object] = {
-        "reasons": [r for r in verdict.reasons if keep(r)],
-        "flags": [r for r in verdict.flags if keep(r)],
+        "reasons": _readable(verdict.reasons, kind, reader),
+        "flags": _readable(verdict.flags, kind, reader),
     }
     if verdict.not_rated is not None and NOT_RATED_SCOPES[verdict.not_rated] > reader:
         changes["not_rated"] = None
@@ -89,7 +85,25 @@ def redact_verdict(verdict: Verdict, reader: Scope) -> Verdict:
         changes.update(self_level=None, proposed=None, proposed_votes=None)
     if verdict.leadership is not None:
         changes["leadership"] = redact_verdict(verdict.leadership, reader)
-    return dataclasses.replace(verdict, **changes)  # type: ignore[arg-type]
+    return _replace(verdict, changes)  # dataclasses.replace, without its per-field checks
+
+
+def _readable(reasons: list[Reason], kind: str, reader: Scope) -> list[Reason]:
+    """The reasons `reader` may read (a new list). `reason_scope` reads a reason's rule,
+    effect and reason for not rating only, so it is asked once per such triple and kind
+    (a province redacts ~130,000 reasons for one site)."""
+    out = []
+    for reason in reasons:
+        key = (reason.rule, reason.effect, reason.not_rated, kind)
+        scope = _SCOPES.get(key)
+        if scope is None:
+            scope = _SCOPES[key] = reason_scope(reason, kind)
+        if scope <= reader:
+            out.append(reason)
+    return out
+
+
+_SCOPES: dict[tuple[str, Effect, NotRated | None, str], Scope] = {}
 
 
 def redact_year_verdicts(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.findings import Finding
+from generator.loadcache import paused_gc
 from generator.privacy import Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
 from generator.privacy.verdicts import REASON_SCOPES, redact_verdict, redact_year_verdicts
@@ -308,8 +309,11 @@ def public_member(
 
 
 def organization_view(full: YearView, schema_dir: Path) -> YearView:
-    """What the whole organization's site shows of a year (`build` and `serve` alike)."""
-    return audience_view(full, Audience(Scope.TO_CHUC), schema_dir)
+    """What the whole organization's site shows of a year (`build` and `serve` alike).
+    The collector is paused meanwhile: a province's ~200,000 redacted copies make no
+    cycles, and it would scan them again and again as they are made."""
+    with paused_gc():
+        return audience_view(full, Audience(Scope.TO_CHUC), schema_dir)
 
 
 def audience_roots(out: Path) -> list[Path]:

@@ -13,7 +13,7 @@ import pytest
 
 from generator.privacy import KEYWORD, RECORD_SCHEMAS, Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure, hidden_cells
-from generator.privacy.verdicts import reason_scope, redact_verdict
+from generator.privacy.verdicts import NOT_RATED_SCOPES, reason_scope, redact_verdict
 from generator.rules.base import Effect, NotRated, Reason, Verdict
 from generator.statistics import Counts
 from generator.submissions import records
@@ -269,3 +269,37 @@ def test_redact_equals_the_reference_on_every_sample_record(reader: Scope) -> No
             assert ours == reference and type(ours) is type(reference)
             seen += 1
     assert seen > 50  # the sample year: members, organizations, proposals, decisions
+
+
+def _redact_verdict_by_replace(verdict: Verdict, reader: Scope) -> Verdict:
+    """`redact_verdict` as first written (dataclasses.replace, each reason's class asked
+    afresh): the reference the faster one must equal."""
+    kind = verdict.subject_kind
+    changes: dict[str, Any] = {
+        "reasons": [r for r in verdict.reasons if reason_scope(r, kind) <= reader],
+        "flags": [r for r in verdict.flags if reason_scope(r, kind) <= reader],
+    }
+    if verdict.not_rated is not None and NOT_RATED_SCOPES[verdict.not_rated] > reader:
+        changes["not_rated"] = None
+    if kind == "member" and reader < Scope.CHI_BO:
+        changes.update(self_level=None, proposed=None, proposed_votes=None)
+    if verdict.leadership is not None:
+        changes["leadership"] = _redact_verdict_by_replace(verdict.leadership, reader)
+    return dataclasses.replace(verdict, **changes)
+
+
+@pytest.mark.parametrize("reader", list(Scope))
+def test_redact_verdict_equals_the_reference_on_every_sample_verdict(reader: Scope) -> None:
+    from generator.pipeline import Pipeline
+
+    repo = Path(__file__).resolve().parents[2]
+    seen = 0
+    for rated in Pipeline(repo, cache=False).rate([2024, 2025]):
+        assert rated.verdicts is not None
+        for verdict in [*rated.verdicts.members.values(), *rated.verdicts.orgs.values()]:
+            ours = redact_verdict(verdict, reader)
+            assert ours == _redact_verdict_by_replace(verdict, reader)
+            assert type(ours) is Verdict and ours is not verdict
+            assert ours.reasons is not verdict.reasons  # a copy: callers may append
+            seen += 1
+    assert seen > 100
