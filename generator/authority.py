@@ -232,9 +232,15 @@ def structure_table(year: Year) -> list[StructureRow]:
         StructureRow(labels[code][0], labels[code][1], len(whos), _deciders(whos), whos[0].rule)
         for code, whos in by_type.items()
     ]
-    members = [member_authority(year, m) for m in year.members]
-    if members:
-        rows.append(StructureRow("Đảng viên", "", len(members), _deciders(members), "D1"))
+    # a member's authority is their chi bộ's TCCSĐ: asked once per chi bộ (its first
+    # member), in the members' order, the committees are named in the same order
+    first: dict[str, Authority] = {}
+    for member in year.members.values():
+        if member.org_id not in first:
+            first[member.org_id] = member_authority(year, member.id)
+    if year.members:
+        deciders = _deciders(list(first.values()))
+        rows.append(StructureRow("Đảng viên", "", len(year.members), deciders, "D1"))
     return rows
 
 

@@ -30,15 +30,21 @@ so MkDocs' dirty build rebuilds exactly the changed pages.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
 import json
+import operator
+import os
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from generator.site import paging
 from generator.site.views import YearView
+from generator.submissions.records import MemberReview, Organization, Proposals
+from generator.submissions.year import Year
 
 KEYS = "render-keys.json"
 
@@ -56,8 +62,47 @@ def tree_files(base: Path) -> Iterator[Path]:
 
 def _frame(view: YearView, static: str) -> bytes:
     audience = view.audience.root if view.audience else ""
-    frame = (static, view.number, view.directory_urls, list(view.years), audience)
+    # the loading context (what every record read from a file depends on besides it)
+    context = _load_key(view.year)
+    frame = (static, view.number, view.directory_urls, list(view.years), audience, context)
     return pickle.dumps((frame, view.year.config), protocol=5)
+
+
+def _load_key(year: Year) -> str:
+    return getattr(year, "load_key", "") or ""
+
+
+def _digests(year: Year) -> dict[str, str]:
+    """The digests of the files the year's records were read from ({} without the load
+    context's key: then no record is known by its file)."""
+    digests: dict[str, str] | None = getattr(year, "digests", None)
+    return (digests or {}) if _load_key(year) else {}
+
+
+# what linking sets on a record after it is read from its file (generator.check.crossfile)
+LINKED: dict[type, tuple[str, ...]] = {
+    MemberReview: ("org_id",),
+    Organization: ("folder", "parent_id", "children", "member_ids"),
+    Proposals: (),
+}
+_LINKED_OF = {kind: operator.attrgetter(*names) for kind, names in LINKED.items() if names}
+
+
+def as_loaded(digests: dict[str, str], record: object) -> object:
+    """A member's, organization's or proposals' record, for a key: its file's path and
+    digest (`digests`: `_digests(year)`) and what linking set on it — the record is a
+    function of these and of the loading context (in the frame), a redacted one also of
+    the reader (in the key) and the schema (in `static`); pickling it instead costs ~20 µs
+    a member. The record itself when its file's digest is not known."""
+    source = getattr(record, "source", None)
+    kind = type(record)
+    if source is None or kind not in LINKED:
+        return record
+    digest = digests.get(source.path)
+    if digest is None:
+        return record
+    linked = _LINKED_OF.get(kind)
+    return ("file", source.path, digest, linked(record) if linked is not None else None)
 
 
 def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[str]]) -> str:
@@ -66,13 +111,19 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
     org = year.orgs[org_id]
     lead = org.leadership
     leaders = [lead.head, *lead.deputies] if lead.head else list(lead.deputies)
+    records, scopes, digests = year.members, view.member_scopes, _digests(year)
+    verdicts = view.verdicts.members if view.verdicts else {}
+    proposals = year.proposals.get(org_id)
+    notes: dict[str, str] = {}  # YearView.proposal_note: the first line naming the member
+    for line in proposals.items if proposals is not None else ():
+        notes.setdefault(line.member_id, line.note)
     members = [
         (
             mid,
-            year.members.get(mid),
-            view.member_verdict(mid),
-            view.member_scopes.get(mid),
-            view.proposal_note(org_id, mid),
+            as_loaded(digests, records.get(mid)),
+            verdicts.get(mid),
+            scopes.get(mid),
+            notes.get(mid, ""),
         )
         for p in pages
         for mid in p.items
@@ -88,7 +139,7 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
         for child in view.children(org_id)
     ]
     parts = (
-        org,
+        as_loaded(digests, org),
         view.org_verdict(org_id),
         [(a.id, a.name) for a in view.breadcrumbs(org_id)],
         view.decider(org_id).text_vi(),
@@ -98,7 +149,7 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
         [(p.rel, list(p.items)) for p in pages],
         members,
         [(m, view.member_href(m, ""), getattr(year.members.get(m), "name", "")) for m in leaders],
-        year.proposals.get(org_id),
+        as_loaded(digests, proposals),
         year.broken_members.get(org_id),
     )
     return _key(frame, parts)
@@ -151,8 +202,52 @@ def stats_page_key(
 
 def _key(frame: bytes, parts: object) -> str:
     h = hashlib.sha256(frame)
-    h.update(pickle.dumps(parts, protocol=5))
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(parts)
+    h.update(buffer.getbuffer())
     return h.hexdigest()
+
+
+def _rebuild(cls: type, *values: object) -> object:
+    """Unpickles what `_Reducers` pickled (keys never are: it keeps the bytes valid)."""
+    record: object = object.__new__(cls)
+    for f, value in zip(dataclasses.fields(cls), values, strict=True):  # type: ignore[arg-type]
+        object.__setattr__(record, f.name, value)
+    return record
+
+
+class _Reducers(dict[type, Callable[[Any], Any]]):
+    """The keys' pickler's dispatch table: a slotted dataclass (a verdict and its reasons,
+    an organization) pickles as its class and its fields' values in order, read by one
+    generated function — the same content as pickle's own way, without the Python-level
+    `__getstate__` and `dataclasses.fields` it calls for every record (~3 µs each, 100,000
+    verdicts); any other class as pickle pickles it."""
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        reduce = None if cls in _PLAIN_PICKLE else _slotted_reducer(cls)
+        if reduce is None:
+            _PLAIN_PICKLE.add(cls)
+            raise KeyError(cls)  # pickle's own way (copyreg's table, __reduce_ex__, ...)
+        self[cls] = reduce
+        return reduce
+
+
+def _slotted_reducer(cls: type) -> Callable[[Any], Any] | None:
+    if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
+        return None
+    names = [f.name for f in dataclasses.fields(cls)]
+    if not all(name.isidentifier() for name in names):
+        return None
+    values = "".join(f"v.{name}, " for name in names)
+    env: dict[str, Any] = {"R": _rebuild, "C": cls}
+    exec(f"def reduce(v):\n    return (R, (C, {values}))\n", env)  # checked names
+    return env["reduce"]  # type: ignore[no-any-return]
+
+
+_REDUCERS = _Reducers()
+_PLAIN_PICKLE: set[type] = set()
 
 
 class PageKeys:
@@ -168,6 +263,7 @@ class PageKeys:
             self.old = {}
         self.new: dict[str, list[object]] = {}
         self.skipped = 0
+        self._files: set[str] | None = None
 
     def fresh(self, org_id: str, key: str) -> list[str] | None:
         """The files of `org_id`'s pages (relative to the docs folder's parent: docs/...,
@@ -182,10 +278,23 @@ class PageKeys:
         if not entry or entry[0] != key:
             return None
         rels = [str(r) for r in entry[1]]  # type: ignore[attr-defined]
-        if not all((self.docs_dir.parent / r).is_file() for r in rels):
+        present = self._present()
+        if not all(r in present for r in rels):
             return None
         self.new[ident] = entry
         return rels
+
+    def _present(self) -> set[str]:
+        """The files below the docs folder's parent that the last render's entries name
+        (relative paths), listed by one walk of their folders: a province keeps ~7,000
+        files, and a stat for each was a quarter of a one-file rebuild's rendering."""
+        if self._files is None:
+            named = (r for entry in self.old.values() for r in entry[1])  # type: ignore[attr-defined]
+            tops = {str(r).split("/", 1)[0] for r in named}
+            self._files = set()
+            for top in sorted(tops):
+                self._files.update(_walk(self.docs_dir.parent / top, top))
+        return self._files
 
     def page_fresh(self, rel: str, key: str) -> bool:
         """Whether the year-wide page `rel` (docs_dir-relative) was rendered from `key`
@@ -201,6 +310,24 @@ class PageKeys:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(self.new, sort_keys=True), "utf-8")
+
+
+def _walk(folder: Path, rel: str) -> Iterator[str]:
+    """The files below `folder` (as `Path.is_file` tells, symlinked folders not entered:
+    a file there is taken as missing, so its pages are rendered again), as paths under
+    `rel`."""
+    stack = [(str(folder), rel)]
+    while stack:
+        here, at = stack.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, f"{at}/{entry.name}"))
+            elif entry.is_file():
+                yield f"{at}/{entry.name}"
 
 
 # ---------------------------------------------------------------------- MkDocs' dirty build
