@@ -67,17 +67,14 @@ def member_size(member: MemberReview | None) -> int:
     """A cheap estimate of the HTML one member's section makes (escaping included)."""
     if member is None:
         return 300
-    review = member.review
-    text = sum(
-        len(part or "")
-        for part in (
-            review.strengths,
-            review.shortcomings,
-            review.remedied,
-            review.explanation,
-            review.collective_responsibility,
-            review.direction,
-        )
+    r = member.review  # summed without a generator: asked for every member of the year
+    text = (
+        len(r.strengths or "")
+        + len(r.shortcomings or "")
+        + len(r.remedied or "")
+        + len(r.explanation or "")
+        + len(r.collective_responsibility or "")
+        + len(r.direction or "")
     )
     return MEMBER_OVERHEAD + text + text // 4
 

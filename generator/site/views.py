@@ -299,14 +299,16 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
         from generator.submissions.records import FileState
 
         submitted = drafts = proposed = decided = 0
-        for member_id in ids:
-            member = self.year.members.get(member_id)
+        members, draft = self.year.members, FileState.DRAFT
+        verdicts = self.verdicts.members if self.verdicts else {}
+        for member_id in ids:  # every member of the year, twice: kept to plain lookups
+            member = members.get(member_id)
             if member is not None:
-                if member.state is FileState.DRAFT:
+                if member.state is draft:
                     drafts += 1
                 else:
                     submitted += 1
-            verdict = self.member_verdict(member_id)
+            verdict = verdicts.get(member_id)
             if verdict is not None:
                 proposed += verdict.proposed is not None
                 decided += verdict.decided is not None
