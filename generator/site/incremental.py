@@ -63,20 +63,15 @@ def tree_files(base: Path) -> Iterator[Path]:
 def _frame(view: YearView, static: str) -> bytes:
     audience = view.audience.root if view.audience else ""
     # the loading context (what every record read from a file depends on besides it)
-    context = _load_key(view.year)
+    context = view.year.load_key
     frame = (static, view.number, view.directory_urls, list(view.years), audience, context)
     return pickle.dumps((frame, view.year.config), protocol=5)
-
-
-def _load_key(year: Year) -> str:
-    return getattr(year, "load_key", "") or ""
 
 
 def _digests(year: Year) -> dict[str, str]:
     """The digests of the files the year's records were read from ({} without the load
     context's key: then no record is known by its file)."""
-    digests: dict[str, str] | None = getattr(year, "digests", None)
-    return (digests or {}) if _load_key(year) else {}
+    return year.digests if year.load_key else {}
 
 
 # what linking sets on a record after it is read from its file (generator.check.crossfile)

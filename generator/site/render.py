@@ -148,18 +148,23 @@ class _Writer:
 
     def write_outside(self, path: Path, content: str) -> None:
         """A file beside docs_dir (not published as is), e.g. the member fragments."""
+        self.keep.add(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text("utf-8") != content:
             path.write_text(content, "utf-8")
 
     def remove_stale(self) -> None:
-        """Delete pages of a previous render that no longer exist (a removed member)."""
-        for path in sorted(self.result.docs_dir.rglob("*"), reverse=True):
-            if path.is_file() and path not in self.keep:
-                self.result.removed.append(path.relative_to(self.result.docs_dir).as_posix())
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        """Delete pages of a previous render that no longer exist (a removed member), and
+        fragments of pages that have none any more (as a render from scratch leaves)."""
+        docs = self.result.docs_dir
+        for folder in (docs, docs.parent / FRAGMENTS):
+            for path in sorted(folder.rglob("*"), reverse=True):
+                if path.is_file() and path not in self.keep:
+                    if folder == docs:
+                        self.result.removed.append(path.relative_to(docs).as_posix())
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
 
 
 def render_year(
@@ -284,7 +289,7 @@ def _render_orgs(
         kept = keys.fresh(org.id, key) if keys else None
         if kept is not None:  # same inputs as last time: the files are still right
             pages_kept = [docs.parent / rel for rel in kept if not rel.startswith(FRAGMENTS)]
-            out.keep.update(pages_kept)
+            out.keep.update(docs.parent / rel for rel in kept)
             out.result.unchanged += len(pages_kept)
             continue
         files: list[str] = []
