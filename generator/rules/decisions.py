@@ -4,7 +4,9 @@ reviewed. Each problem is a finding against the decision line that causes it."""
 
 from __future__ import annotations
 
-from generator.privacy.verdicts import finding_text
+# the module, not the name: generator.privacy.verdicts imports generator.rules.base, so
+# importing it first runs this module while it is only partly there (an import cycle)
+from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
 from generator.rules.base import Effect, NotRated, Reason
 from generator.rules.run import Run, member_name, org_name
@@ -81,7 +83,7 @@ def _member_decisions(run: Run) -> None:
                         d.path,
                         d.position,
                         subject=f"đảng viên {name}",
-                        why=finding_text(r, "member"),
+                        why=privacy_verdicts.finding_text(r, "member"),
                         rule=r.rule,
                     )
                 )
@@ -110,7 +112,7 @@ def _member_decisions(run: Run) -> None:
                         subject=f"đảng viên {name}",
                         decided=v.decided,
                         ceiling=v.ceiling,
-                        because=[finding_text(r, "member") for r in limiting],
+                        because=[privacy_verdicts.finding_text(r, "member") for r in limiting],
                         rules=[r.rule for r in limiting],
                         related=related,
                     )
@@ -128,7 +130,11 @@ def _org_decisions(run: Run) -> None:
             r = v.reasons[0]
             out.findings.append(
                 problems.decision_not_rated(
-                    od.path, od.position, subject=name, why=finding_text(r, "org"), rule=r.rule
+                    od.path,
+                    od.position,
+                    subject=name,
+                    why=privacy_verdicts.finding_text(r, "org"),
+                    rule=r.rule,
                 )
             )
         elif v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
@@ -142,7 +148,7 @@ def _org_decisions(run: Run) -> None:
                     subject=name,
                     decided=v.decided,
                     ceiling=v.ceiling,
-                    because=[finding_text(r, "org") for r in limiting],
+                    because=[privacy_verdicts.finding_text(r, "org") for r in limiting],
                     rules=[r.rule for r in limiting],
                     related=related,
                 )

@@ -4,7 +4,10 @@ two consecutive KHTNV years (X3)."""
 from __future__ import annotations
 
 from generator.findings import Position
-from generator.privacy.verdicts import finding_text
+
+# the module, not the name: generator.privacy.verdicts imports generator.rules.base, so
+# importing it first runs this module while it is only partly there (an import cycle)
+from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
 from generator.rules.base import Effect, Reason
 from generator.rules.run import Run, member_name, member_place
@@ -24,7 +27,7 @@ def check_flags(run: Run) -> None:
                             path,
                             pos,
                             subject=f"đảng viên {member_name(run, member_id)}",
-                            why=finding_text(r, "member"),
+                            why=privacy_verdicts.finding_text(r, "member"),
                             rule=r.rule,
                             actor=actor,
                         )
@@ -57,7 +60,7 @@ def check_flags(run: Run) -> None:
                             path,
                             Position(1),
                             subject=org.name,
-                            why=finding_text(r, "org"),
+                            why=privacy_verdicts.finding_text(r, "org"),
                             rule=r.rule,
                             actor="committee",
                         )
