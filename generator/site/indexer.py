@@ -158,7 +158,9 @@ class Indexer:
             self._submit(self.bundles[0], search.org_name_records(self.view, self.root_alone))
             named = search.name_records(self.view)
             keys = [(m.id, search_layout.given_name(m.name)) for m, _ in named]
-            placed = search_layout.name_parts(keys, self.buckets, self.limit)
+            placed = search_layout.name_parts(
+                keys, self.buckets, search_layout.part_names(self.limit)
+            )
             self.parts = search_layout.parts_of(placed, self.buckets)
             parts: dict[tuple[int, int], list[search.Record]] = {}
             for (_, record), where in zip(named, placed, strict=True):

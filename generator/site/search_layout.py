@@ -9,13 +9,15 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   small record per organization (name, type, superior) and the root organization's own
   record;
 - name buckets (`pagefind/ten/<n>-<part>/`): one small record per member (name,
-  position, organization), the members spread over about members/`limit` buckets by
-  their given name (the last word of the name, folded): a query loads the bucket of its
-  last word, so a name typed in its order is found in the whole year and a common word's
-  hits (Văn, Thị, Nguyễn) are those of one bucket, not of the province. A bucket is
-  split into parts of at most `limit` names by a hash of the member's id (one common
-  given name can hold thousands): a query loads every part of its bucket, a rebuild
-  indexes again only the part of the member who changed;
+  position, organization), the members spread over 2 x members/`limit` buckets or more
+  (a power of two: `buckets_for`) by their given name (the last word of the name, folded; so many buckets that a bucket mostly
+  holds one given name): a query loads the bucket of its last word, so a name typed in
+  its order is found in the whole year and a common word's hits (Văn, Thị, Nguyễn) are
+  those of one bucket, not of the province. A bucket is split into parts of about
+  2 x `limit` names (a names record costs Pagefind half a full one) by a hash of the
+  member's id (one common given name can hold thousands): a query loads every part of
+  its bucket (each part adds its own chunk of a word's hits: ~16 KB), a rebuild indexes
+  again only the part of the member who changed;
 - the pages bundle (`pagefind/trang/`): the ordinary pages (home, statistics, rules...);
 - full-text shards (`pagefind/phan/<id>/`): every organization's and member's full record
   (review text, result), split by the units under the root — a unit is a top-level
@@ -149,8 +151,17 @@ def plan(view: YearView, limit: int = SHARD_MEMBERS) -> tuple[list[Shard], str]:
 
 def buckets_for(members: int, limit: int = SHARD_MEMBERS) -> int:
     """How many name buckets a year of `members` members has (0: a year of one shard
-    keeps its names in its one bundle)."""
-    return math.ceil(members / limit) if members > limit else 0
+    keeps its names in its one bundle): a power of two of at least 2 x members/`limit`,
+    so it changes (and every name is indexed again) only when the year doubles, not
+    each `limit` members added."""
+    if members <= limit:
+        return 0
+    return 1 << (2 * math.ceil(members / limit) - 1).bit_length()
+
+
+def part_names(limit: int = SHARD_MEMBERS) -> int:
+    """Names in a name bucket's part, about (a names record is half a full one's work)."""
+    return 2 * limit
 
 
 def given_name(name: str) -> str:
@@ -207,8 +218,9 @@ def part_dir(bucket: int, part: int) -> str:
 
 
 def manifest(shards: list[Shard], buckets: int = 0, parts: list[list[int]] | None = None) -> str:
-    """`phan.json`: each shard's folder, label and member count; each unit's shard; how
-    many name buckets there are and each one's parts (folders `ten/<n>-<part>/`)."""
+    """`phan.json`: each shard's folder, first unit's name, units and members; each
+    unit's shard; how many name buckets there are and each one's parts (folders
+    `ten/<n>-<part>/`). Every query loads it: 1,300 units' names were 40 KB of it."""
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
         "ten": {
@@ -219,7 +231,8 @@ def manifest(shards: list[Shard], buckets: int = 0, parts: list[list[int]] | Non
         "phan": [
             {
                 "id": s.id,
-                "ten": s.names,
+                "ten": s.names[:1],  # the search box names a shard by its first unit
+                "so_don_vi": len(s.names),
                 "dang_vien": s.members,
                 "duong_dan": f"{SHARDS_DIR}/{s.id}/",
             }

@@ -158,9 +158,10 @@
   }
 
   function label(shard) {
-    var names = shard.ten || [];
-    if (names.length <= 1) return names[0] || shard.id;
-    return names[0] + " và " + (names.length - 1) + " đơn vị khác";
+    var first = (shard.ten || [])[0];
+    var units = shard.so_don_vi || 0;
+    if (units <= 1) return first || shard.id;
+    return first + " và " + (units - 1) + " đơn vị khác";
   }
 
   function fillScopes(box, m) {

@@ -120,18 +120,20 @@ def _remove(year: Year, verdicts: YearVerdicts) -> None:
     del verdicts.members["dv-100002"]
 
 
+def _add(year: Year, verdicts: YearVerdicts) -> None:
+    member = dataclasses.replace(_member(year, "dv-100003"), id="dv-200001", name="Hồ Văn Mới")
+    year.members[member.id] = member
+    year.orgs[member.org_id].member_ids.append(member.id)
+    verdicts.members[member.id] = dataclasses.replace(
+        verdicts.members["dv-100003"], subject_id=member.id
+    )
+
+
 def _many_namesakes(year: Year, verdicts: YearVerdicts) -> None:
-    """Twelve more members of one given name: their bucket gets more parts."""
-    template = _member(year, "dv-100001")
-    for n in range(12):
-        member_id = f"dv-2000{n:02}"
-        member = dataclasses.replace(template, id=member_id, name="Lê Văn Khải")
-        year.members[member_id] = member
-        year.orgs["chi-bo-1-2"].member_ids.append(member_id)
-        member.org_id = "chi-bo-1-2"
-        verdicts.members[member_id] = dataclasses.replace(
-            verdicts.members["dv-100001"], subject_id=member_id, org_id="chi-bo-1-2"
-        )
+    """Every other member's given name becomes Khải: their bucket gets more parts."""
+    for member in year.members.values():
+        if member.id != MEMBER:
+            member.name = f"{member.name.rsplit(' ', 1)[0]} Khải"
 
 
 EDITS: list[tuple[str, Callable[[Year, YearVerdicts], None]]] = [
@@ -146,6 +148,7 @@ EDITS: list[tuple[str, Callable[[Year, YearVerdicts], None]]] = [
     ("moved to another unit", _move),
     ("member removed", _remove),
     ("a bucket grows parts", _many_namesakes),
+    ("a member added", _add),
 ]
 
 
@@ -185,9 +188,9 @@ def test_a_rebuild_is_a_fresh_build(steps: list[dict[str, object]], step: int) -
     assert 0 < len(result.indexed) < len(result.bundles), result.indexed
 
 
-def _holding(manifest: dict[str, Any], member_id: str, name: str, buckets: int) -> set[str]:
+def _holding(manifest: dict[str, Any], member_id: str, name: str) -> set[str]:
     """The bundles holding `member_id` named `name` (a name part and a shard)."""
-    bucket = search_layout.bucket_of(search_layout.given_name(name), buckets)
+    bucket = search_layout.bucket_of(search_layout.given_name(name), manifest["ten"]["so"])
     parts = manifest["ten"]["phan"][bucket]
     part = search_layout.bucket_of(member_id, len(parts)) if len(parts) > 1 else parts[0]
     shard = manifest["phan"][manifest["don_vi"]["dang-bo-xa-2"]]["id"]
@@ -203,12 +206,23 @@ def test_a_changed_member_reindexes_only_the_bundles_holding_them(
     assert review["result"].indexed == [shard]
     position = by_label["position"]
     manifest = position["before"]
-    holding = _holding(manifest, MEMBER, "Bùi Thị Đào", 3)
+    holding = _holding(manifest, MEMBER, "Bùi Thị Đào")
     assert sorted(position["result"].indexed) == sorted(holding)
     # a new given name: the old name's part, the new one's and the shard
     renamed = by_label["given name"]
     old_name = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5).members[MEMBER].name
     assert search_layout.given_name(old_name) != "dao"
-    expected = _holding(renamed["before"], MEMBER, old_name, 3)
-    expected |= _holding(renamed["before"], MEMBER, "Đặng Thị Đào", 3)
+    expected = _holding(renamed["before"], MEMBER, old_name)
+    expected |= _holding(renamed["before"], MEMBER, "Đặng Thị Đào")
     assert sorted(renamed["result"].indexed) == sorted(expected)
+
+
+def test_a_bucket_of_many_namesakes_is_in_parts(steps: list[dict[str, Any]]) -> None:
+    grown = next(s for s in steps if s["label"] == "a bucket grows parts")
+    before, after = grown["before"], json.loads(grown["kept"]["phan.json"])
+    bucket = search_layout.bucket_of("khai", after["ten"]["so"])
+    assert len(before["ten"]["phan"][bucket]) <= 1
+    assert len(after["ten"]["phan"][bucket]) > 1
+    assert after["ten"]["so"] == before["ten"]["so"]
+    parts = {f"ten-{bucket}-{p}" for p in after["ten"]["phan"][bucket]}
+    assert parts <= set(grown["result"].indexed)

@@ -62,6 +62,7 @@ def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
     shards = manifest["phan"]
     assert [s["ten"] for s in shards] == [[f"Đảng bộ xã Số {g}"] for g in (1, 2, 3)]
     assert [s["dang_vien"] for s in shards] == [10, 10, 10]
+    assert [s["so_don_vi"] for s in shards] == [1, 1, 1]
     # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle)
     assert manifest["don_vi"] == {f"dang-bo-xa-{g}": g - 1 for g in (1, 2, 3)}
     # names, pages, each name bucket's parts, 3 shards
@@ -81,29 +82,30 @@ def test_names_are_in_the_bucket_of_their_given_name(built) -> None:
     index = built["index"]
     view = _view()
     names = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))["ten"]
-    assert names["so"] == 3
+    # 2 x members / SHARD or more, a power of two: a bucket mostly holds one given name
+    assert names["so"] == 8
     seen: dict[str, int] = {}
-    for bucket in range(3):
+    for bucket in range(8):
         in_bucket: dict[str, int] = {}
         for part in names["phan"][bucket]:
             records = read_bundle(index / "ten" / f"{bucket}-{part}")
-            assert 0 < len(records) <= SHARD + 3  # ~SHARD names a part (a hash spreads them)
+            assert 0 < len(records) <= 2 * SHARD + 4  # ~2 x SHARD names a part (by a hash)
             for record in records:
                 member = view.year.members[str(record["url"]).split("#")[1]]
                 assert record["meta"]["title"] == member.name
                 assert "Kết quả" not in record["content"]  # names only: the review's in a shard
                 given = search_layout.given_name(member.name)
-                assert bucket == search_layout.bucket_of(given, 3), (member.name, bucket)
+                assert bucket == search_layout.bucket_of(given, 8), (member.name, bucket)
                 assert member.id not in seen
                 seen[member.id] = bucket
                 in_bucket[member.id] = part
-        # a bucket of more than SHARD names is in parts, each member's by their id
-        count = -(-len(in_bucket) // SHARD)
+        # a bucket of more than 2 x SHARD names is in parts, each member's by their id
+        # (test_search_reuse.py grows one)
+        count = -(-len(in_bucket) // (2 * SHARD))
         assert all(p == search_layout.bucket_of(m, count) for m, p in in_bucket.items())
         assert len(names["phan"][bucket]) == len(set(in_bucket.values()))
     assert set(seen) == set(view.year.members)
     assert len(set(seen.values())) > 1  # the buckets share the members
-    assert any(len(parts) > 1 for parts in names["phan"])  # one bucket at least is split
     # đ folded: a name with Đ carries its d form
     for record in read_bundle(index / "ten"):
         if "Đ" in record["meta"]["title"] or "đ" in record["meta"]["title"]:
@@ -140,6 +142,22 @@ def test_force_indexes_every_bundle(built, tmp_path: Path) -> None:
     assert sorted(result.search.indexed) == sorted(
         ["chung", "trang", *parts, *(s["id"] for s in manifest["phan"])]
     )
+
+
+def test_the_manifest_names_a_shard_by_its_first_unit() -> None:
+    shard = search_layout.Shard(
+        "p-1", ["a", "b", "c"], ["a", "b", "c"], 7, ["Xã A", "Xã B", "Xã C"]
+    )
+    data = json.loads(search_layout.manifest([shard, search_layout.Shard("p-2")], 2, [[0, 1], []]))
+    assert data["phan"][0] == {
+        "id": "p-1",
+        "ten": ["Xã A"],
+        "so_don_vi": 3,
+        "dang_vien": 7,
+        "duong_dan": "phan/p-1/",
+    }
+    assert data["don_vi"] == {"a": 0, "b": 0, "c": 0}
+    assert data["ten"] == {"so": 2, "duong_dan": "ten/", "phan": [[0, 1], []]}
 
 
 def test_plan_splits_a_huge_unit_by_its_children() -> None:
