@@ -310,9 +310,10 @@ def public_member(
 
 def organization_view(full: YearView, schema_dir: Path) -> YearView:
     """What the whole organization's site shows of a year (`build` and `serve` alike).
-    The collector is paused meanwhile: a province's ~200,000 redacted copies make no
-    cycles, and it would scan them again and again as they are made."""
-    with paused_gc():
+    The collector is paused meanwhile and what was made is then frozen, as a load leaves
+    its records (the next load unfreezes it: generator.loadcache.paused_gc): a province's
+    ~200,000 redacted copies make no cycles, and collecting scanned them for nothing."""
+    with paused_gc(freeze=True):
         return audience_view(full, Audience(Scope.TO_CHUC), schema_dir)
 
 

@@ -37,11 +37,13 @@ import json
 import operator
 import os
 import pickle
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.site import paging
+from generator.site.hooks import FRAGMENTS
 from generator.site.views import YearView
 from generator.submissions.records import MemberReview, Organization, Proposals
 from generator.submissions.year import Year
@@ -265,7 +267,7 @@ class PageKeys:
             self.old = {}
         self.new: dict[str, list[object]] = {}
         self.skipped = 0
-        self._files: set[str] | None = None
+        self._listing: Listing | None = None
 
     def fresh(self, org_id: str, key: str) -> list[str] | None:
         """The files of `org_id`'s pages (relative to the docs folder's parent: docs/...,
@@ -287,16 +289,21 @@ class PageKeys:
         return rels
 
     def _present(self) -> set[str]:
-        """The files below the docs folder's parent that the last render's entries name
-        (relative paths), listed by one walk of their folders: a province keeps ~7,000
-        files, and a stat for each was a quarter of a one-file rebuild's rendering."""
-        if self._files is None:
+        """The files below the docs folder's parent that the last render made (relative
+        paths), listed by one walk of their folders (`listing`; the renderer deletes the
+        stale ones from it too): a province keeps ~12,000 files, and a stat for each was
+        a quarter of a one-file rebuild's rendering."""
+        return self.listing().files
+
+    def listing(self) -> Listing:
+        """The docs and fragments folders and any other folder the last render's entries
+        name, walked once (before this render writes anything)."""
+        if self._listing is None:
             named = (r for entry in self.old.values() for r in entry[1])  # type: ignore[attr-defined]
             tops = {str(r).split("/", 1)[0] for r in named}
-            self._files = set()
-            for top in sorted(tops):
-                self._files.update(_walk(self.docs_dir.parent / top, top))
-        return self._files
+            tops |= {self.docs_dir.name, FRAGMENTS}
+            self._listing = listing(self.docs_dir.parent, tops)
+        return self._listing
 
     def page_fresh(self, rel: str, key: str) -> bool:
         """Whether the year-wide page `rel` (docs_dir-relative) was rendered from `key`
@@ -314,22 +321,37 @@ class PageKeys:
         self.path.write_text(json.dumps(self.new, sort_keys=True), "utf-8")
 
 
-def _walk(folder: Path, rel: str) -> Iterator[str]:
-    """The files below `folder` (as `Path.is_file` tells, symlinked folders not entered:
-    a file there is taken as missing, so its pages are rendered again), as paths under
-    `rel`."""
-    stack = [(str(folder), rel)]
+@dataclass
+class Listing:
+    """What one walk found below some folders: files and empty folders, as paths relative
+    to the folders' parent."""
+
+    files: set[str] = field(default_factory=set)
+    empty: list[str] = field(default_factory=list)
+
+
+def listing(parent: Path, tops: Iterable[str]) -> Listing:
+    """The files (as `Path.is_file` tells) and the empty folders below `parent/<top>` for
+    each of `tops`, by os.scandir: no stat per file (each stat releases the GIL, and with
+    the search indexer's thread running, taking it back waits). Symlinked folders are not
+    entered: a file there is taken as missing (its pages are rendered again)."""
+    found = Listing()
+    stack = [(str(parent / top), top) for top in sorted(set(tops))]
     while stack:
         here, at = stack.pop()
         try:
-            entries = list(os.scandir(here))
+            with os.scandir(here) as it:
+                entries = list(it)
         except OSError:
             continue
+        if not entries and at.count("/"):
+            found.empty.append(at)
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, f"{at}/{entry.name}"))
             elif entry.is_file():
-                yield f"{at}/{entry.name}"
+                found.files.add(f"{at}/{entry.name}")
+    return found
 
 
 # ---------------------------------------------------------------------- MkDocs' dirty build

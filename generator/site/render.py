@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import tempfile
 import weakref
 from collections.abc import Callable, Sequence
@@ -153,18 +154,38 @@ class _Writer:
         if not path.is_file() or path.read_text("utf-8") != content:
             path.write_text(content, "utf-8")
 
-    def remove_stale(self) -> None:
+    def remove_stale(self, listed: incremental.Listing | None = None) -> None:
         """Delete pages of a previous render that no longer exist (a removed member), and
-        fragments of pages that have none any more (as a render from scratch leaves)."""
+        fragments of pages that have none any more (as a render from scratch leaves), and
+        folders left empty; `listed`: the docs and fragments folders as they were before
+        this render wrote (`PageKeys.listing`), else walked now."""
         docs = self.result.docs_dir
-        for folder in (docs, docs.parent / FRAGMENTS):
-            for path in sorted(folder.rglob("*"), reverse=True):
-                if path.is_file() and path not in self.keep:
-                    if folder == docs:
-                        self.result.removed.append(path.relative_to(docs).as_posix())
-                    path.unlink()
-                elif path.is_dir() and not any(path.iterdir()):
-                    path.rmdir()
+        parent = docs.parent
+        if listed is None:
+            listed = incremental.listing(parent, (docs.name, FRAGMENTS))
+        keep = {str(path) for path in self.keep}
+        folders = set(listed.empty)
+        for rel in sorted(listed.files, reverse=True):
+            path = f"{parent}/{rel}"
+            if path in keep:
+                continue
+            top, _, below = rel.partition("/")
+            if top == docs.name:
+                self.result.removed.append(below)
+            os.unlink(path)
+            folders.add(rel.rpartition("/")[0])
+        # deepest first; a folder emptied by removing one below it goes too
+        pending = sorted((f for f in folders if "/" in f), key=lambda f: -f.count("/"))
+        while pending:
+            folder = pending.pop(0)
+            try:
+                os.rmdir(f"{parent}/{folder}")
+            except OSError:
+                continue  # not empty
+            up = folder.rpartition("/")[0]
+            if "/" in up and up not in pending:
+                pending.append(up)
+                pending.sort(key=lambda f: -f.count("/"))
 
 
 def render_year(
@@ -209,7 +230,7 @@ def render_year(
     for asset in sorted((templates / ASSETS).iterdir()):
         if asset.is_file():
             out.write(f"assets/{asset.name}", asset.read_bytes())
-    out.remove_stale()
+    out.remove_stale(keys.listing() if keys is not None else None)
     if keys is not None:
         keys.save()
         out.result.skipped_orgs = keys.skipped

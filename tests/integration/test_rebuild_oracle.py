@@ -25,11 +25,14 @@ from pathlib import Path
 import pytest
 
 from generator import synthetic
+from generator.authority import StructureRow, _deciders, member_authority, structure_table
+from generator.pipeline import Pipeline
 from generator.rules.base import Verdict
 from generator.site import incremental, paging, search
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.hooks import FRAGMENTS
 from generator.submissions.records import MemberReview
+from generator.submissions.year import Year
 from tests.conftest import ROOT, copy_sample
 from tests.integration.test_site_incremental import _content, _files
 
@@ -302,3 +305,26 @@ def test_a_dropped_key_input_is_caught(
     _build(repo, repo / "site", repo / "build")
     _build(repo, tmp_path / "fresh" / "site", tmp_path / "fresh" / "build", force=True)
     assert differences(repo, tmp_path / "fresh")
+
+
+# ---------------------------------------------------------------------- the tree's first page
+
+
+def _structure_by_member(year: Year) -> list[StructureRow]:
+    """`structure_table` as first written: every member's authority asked (the reference
+    for the one asked once per chi bộ)."""
+    rows = structure_table(year)[: -1 if year.members else None]
+    members = [member_authority(year, m) for m in year.members]
+    if members:
+        rows.append(StructureRow("Đảng viên", "", len(members), _deciders(members), "D1"))
+    return rows
+
+
+@pytest.mark.parametrize("data", ["sample", "synthetic"])
+def test_the_structure_table_equals_asking_every_member(data: str, tmp_path: Path) -> None:
+    repo = _sample(tmp_path) if data == "sample" else _synthetic(tmp_path)
+    member_moved(repo)  # members of one chi bộ no longer listed together
+    rated = Pipeline(repo).load([YEAR - 1, YEAR], rate=False)
+    for year in (rated[YEAR - 1].year, rated[YEAR].year):
+        assert year.members
+        assert structure_table(year) == _structure_by_member(year)
