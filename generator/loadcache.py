@@ -105,6 +105,12 @@ def context_digest(ctx: Context, version: str) -> str:
     return h.hexdigest()[:20]
 
 
+def load_key(ctx: Context) -> str:
+    """The key of what every outcome of a year's load depends on besides its file
+    (`Year.load_key`, generator.rules.reuse)."""
+    return context_digest(ctx, f"check-{_VERSION}")
+
+
 def hash_bytes(data: bytes) -> str:
     """The SHA-256 of some bytes, hex: the cache's key for a file's outcome."""
     return hashlib.sha256(data).hexdigest()
@@ -122,7 +128,7 @@ class OutcomeCache:
         """`home`: read (never write) the cache of another checkout of the same files —
         the base commit's extracted copy borrows the working tree's (forge.consequences):
         an outcome is reused only for a file whose bytes hash the same."""
-        key = context_digest(ctx, f"check-{_VERSION}")
+        key = load_key(ctx)
         self.key = key
         self.repo = repo
         self.root = str(repo)

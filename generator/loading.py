@@ -243,6 +243,14 @@ class FileLoader:
             cache.save({f.path for f in files})
         return [o for o in out if o is not None]
 
+    def keyed(self, files: list[SubmissionFile]) -> list[tuple[Outcome, str]]:
+        """Each file's outcome and the SHA-256 of the bytes it was built from, read now
+        (not through the cache; in worker processes when there are many)."""
+        out: list[tuple[Outcome, str]] = [(Outcome(False), "")] * len(files)
+        for index, outcome, digest in self._compute(files, list(range(len(files)))):
+            out[index] = (outcome, digest)
+        return out
+
     def _parallel(self, files: list[Any]) -> bool:
         least = MIN_PARALLEL if self.min_parallel is None else self.min_parallel
         return self.processes >= 2 and len(files) >= least

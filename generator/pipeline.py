@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import LoadedFile, YearLoad, load_year
+from generator.check import LoadedFile, LoaderFactory, YearLoad, load_year
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
 from generator.loadcache import paused_gc
@@ -42,6 +42,9 @@ Progress = Callable[[int, int, int], None]
 
 # (year, its loaded files): may drop what a scope cannot depend on (generator.check.scoped)
 Narrow = Callable[[int, list[LoadedFile]], None]
+
+# a year to load again: its files (None: walk the year) and its loader (None: the cache)
+ReloadYear = tuple[list[SubmissionFile] | None, LoaderFactory | None]
 
 # how many earlier years a rating looks back (X3 compares with the year before)
 HISTORY_YEARS = 1
@@ -177,32 +180,83 @@ class Pipeline:
         narrow: Narrow | None = None,
     ) -> None:
         for y in to_load:
-            year, result = load_year(
-                self.repo,
+            out.years[y] = self._load_one(
                 y,
-                schemas=self.schemas,
                 ruleset=ruleset if y in out.wanted else None,
-                progress=_for_year(progress, y),
+                progress=progress,
                 # a scope's few files are read directly: the year's cache file is large
                 cache=self.cache and files is None,
                 files=files.get(y) if files is not None else None,
                 sink=sink,
-                narrow=_for_year_narrow(narrow, y),
-                cache_home=self.cache_home,
+                narrow=narrow,
             )
-            # findings name a committee-only field and line, never its value (issue 14)
-            result.findings = minimize(result.findings, self.repo)
-            out.years[y] = RatedYear(year, result)
         if rate and out.years:
-            memo = self.rating_memo
-            if memo is not None:
-                memo.read(self.cache_home or self.repo, list(out.years))
-            verdicts = rate_years({y: r.year for y, r in out.years.items()}, reuse=memo)
-            if memo is not None and self.cache_home is None:
-                memo.save(self.repo)
-            for y, r in out.years.items():
-                verdicts[y].findings = minimize(verdicts[y].findings, self.repo)
-                r.verdicts = verdicts[y]
+            self._rate(out)
+
+    def _load_one(
+        self,
+        y: int,
+        *,
+        ruleset: str | None = None,
+        progress: Progress | None = None,
+        cache: bool = False,
+        files: list[SubmissionFile] | None = None,
+        sink: dict[int, YearLoad] | None = None,
+        narrow: Narrow | None = None,
+        loader: LoaderFactory | None = None,
+    ) -> RatedYear:
+        year, result = load_year(
+            self.repo,
+            y,
+            schemas=self.schemas,
+            ruleset=ruleset,
+            progress=_for_year(progress, y),
+            cache=cache,
+            files=files,
+            sink=sink,
+            narrow=_for_year_narrow(narrow, y),
+            cache_home=self.cache_home,
+            loader=loader,
+        )
+        # findings name a committee-only field and line, never its value (issue 14)
+        result.findings = minimize(result.findings, self.repo)
+        return RatedYear(year, result)
+
+    def _rate(self, out: RatedYears) -> None:
+        """Rate every loaded year together, oldest first (the history reaches forward)."""
+        memo = self.rating_memo
+        if memo is not None:
+            memo.read(self.cache_home or self.repo, list(out.years))
+        verdicts = rate_years({y: r.year for y, r in out.years.items()}, reuse=memo)
+        if memo is not None and self.cache_home is None:
+            memo.save(self.repo)
+        for y, r in out.years.items():
+            verdicts[y].findings = minimize(verdicts[y].findings, self.repo)
+            r.verdicts = verdicts[y]
+
+    def reload(
+        self,
+        rated: RatedYears,
+        again: dict[int, ReloadYear],
+    ) -> RatedYears:
+        """`rated` with the years of `again` loaded again and every year rated again: what
+        `load` gives when only those years' files changed (`kiemdiem serve`, which keeps
+        the other years' records; generator.liveload). Each year of `again` is read from
+        its file list (None: walked again) through its loader (None: the content cache)."""
+        out = RatedYears(rated.all_years, rated.wanted)
+        with paused_gc(freeze=True):
+            for y in sorted({*rated.years, *again}):
+                if y in again:
+                    files, loader = again[y]
+                    out.years[y] = self._load_one(
+                        y, cache=self.cache and loader is None, files=files, loader=loader
+                    )
+                else:
+                    kept = rated.years[y]
+                    out.years[y] = RatedYear(kept.year, kept.result)
+            if out.years:
+                self._rate(out)
+        return out
 
     def rate(
         self, wanted: list[int] | None = None, *, progress: Progress | None = None
@@ -223,4 +277,12 @@ def _for_year(progress: Progress | None, year: int) -> Callable[[int, int], None
     return lambda done, total: progress(year, done, total)
 
 
-__all__ = ["HISTORY_YEARS", "Pipeline", "Progress", "RatedYear", "RatedYears", "span"]
+__all__ = [
+    "HISTORY_YEARS",
+    "Pipeline",
+    "Progress",
+    "RatedYear",
+    "RatedYears",
+    "ReloadYear",
+    "span",
+]

@@ -39,6 +39,8 @@ from generator.submissions.year import Year
 # the ruleset ids `--ruleset` accepts: the registry's (generator.rules.registry)
 RULESETS = registry_ids()
 Progress = Callable[[int, int], None]
+# (repo, schemas, ctx) -> an object whose run(files, progress) gives each file's outcome
+LoaderFactory = Callable[[Path, SchemaSet, Any], Any]
 
 
 def load_year(
@@ -54,6 +56,7 @@ def load_year(
     sink: dict[int, YearLoad] | None = None,
     narrow: Callable[[list[LoadedFile]], None] | None = None,
     cache_home: Path | None = None,
+    loader: LoaderFactory | None = None,
 ) -> tuple[Year, CheckResult]:
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
@@ -65,7 +68,9 @@ def load_year(
     file (for the year index, generator.check.yearindex); `narrow(loaded)` may drop what a
     scope's findings cannot depend on before the files are linked (generator.check.scoped).
     `cache_home`: with `cache`, borrow (read only) that checkout's cache instead
-    (generator.loadcache.OutcomeCache).
+    (generator.loadcache.OutcomeCache). `loader(repo, schemas, ctx)` replaces the file
+    loader (its `run(files, progress)` gives each file's outcome, as FileLoader's does):
+    `kiemdiem serve` keeps the outcomes in memory between rounds (generator.liveload).
     """
     from generator import loading
 
@@ -81,13 +86,9 @@ def load_year(
     year_files, year_load, year_check, ctx = head.files, head.load, head.check, head.ctx
     year_obj.config = head.config
     others = [f for f in readable if f.kind is not Kind.YEAR]
-    loader = loading.FileLoader(repo, schemas, ctx)
-    if cache:
-        loader.cache = loading.OutcomeCache(repo, year, ctx, home=cache_home)
-    if processes is not None:
-        loader.processes = processes
-    outcomes = dict(zip(others, loader.run(others, progress), strict=True))
-    _keep_digests(year_obj, loader.cache, outcomes)
+    files_loader = _file_loader(repo, year, schemas, ctx, cache, processes, cache_home, loader)
+    outcomes = dict(zip(others, files_loader.run(others, progress), strict=True))
+    _keep_digests(year_obj, files_loader.cache, outcomes)
 
     # findings in the order of one pass: every file's load problems, then the year file's
     # schema findings, then the other files' schema findings
@@ -119,6 +120,30 @@ def load_year(
     if sink is not None:
         sink[year] = YearLoad(ctx, loaded)
     return year_obj, result
+
+
+def _file_loader(
+    repo: Path,
+    year: int,
+    schemas: SchemaSet,
+    ctx: Any,
+    cache: bool,
+    processes: int | None,
+    cache_home: Path | None,
+    loader: LoaderFactory | None,
+) -> Any:
+    """What reads the year's files but the year file: `loader`'s object, or a FileLoader
+    (both: `run(files, progress)`, and `cache` — what `_keep_digests` asks — or None)."""
+    from generator import loading
+
+    if loader is not None:
+        return loader(repo, schemas, ctx)
+    files_loader = loading.FileLoader(repo, schemas, ctx)
+    if cache:
+        files_loader.cache = loading.OutcomeCache(repo, year, ctx, home=cache_home)
+    if processes is not None:
+        files_loader.processes = processes
+    return files_loader
 
 
 def _keep_digests(year: Year, cache: Any, outcomes: dict[SubmissionFile, Any]) -> None:
@@ -214,6 +239,7 @@ __all__ = [
     "RECORD_TYPES",
     "RULESETS",
     "LoadedFile",
+    "LoaderFactory",
     "YearHead",
     "YearLoad",
     "finding",

@@ -1,27 +1,35 @@
 """`kiemdiem serve`: preview one year, rebuilt when a submission or template changes.
 
-The year is rendered into build/<year>/docs and `mkdocs serve` watches that folder; a
-watcher on the years its rating reads (generator.pipeline.span) and site_templates/
-re-renders into it, from the same rated years and views as `kiemdiem build` (only changed
-pages are rewritten, so MkDocs reloads what changed).
+The year is rendered into build/<year>/docs (generator.preview: the years its rating
+reads stay loaded, a round reads only the changed files and rewrites only changed pages)
+and MkDocs' live-reload server builds that folder, dirty, after each round, then reloads
+the browsers.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import shutil
+import tempfile
 import threading
-import time
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 
 import generator
 from generator.cli import UsageError, find_repo
 from generator.commands.build import project_dir
-from generator.pipeline import Pipeline, span
+from generator.pipeline import Pipeline
+from generator.preview import Preview, Watcher
 from generator.site import audiences, rating
 from generator.site.audience_sites import static_digest
 from generator.site.build import CONFIG, TEMPLATES
+from generator.site.mkdocs_run import HOOKS
 from generator.site.render import render_year
-from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
 
 
@@ -36,18 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _snapshot(paths: list[Path]) -> dict[Path, float]:
-    out = {}
-    for base in paths:
-        for p in base.rglob("*") if base.is_dir() else [base]:
-            if p.is_file():
-                out[p] = p.stat().st_mtime
-    return out
-
-
 def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
-    """Render `year` into `docs` from the pipeline's rated years, as `kiemdiem build` does
-    (the same history, later re-ratings and comparison); returns how many files changed."""
+    """Render `year` into `docs` from a fresh load and rating, as `kiemdiem build` does
+    (the same history, later re-ratings and comparison); returns how many files changed.
+    The preview's first round (generator.preview.Preview.start) does the same."""
     full = rating.views(Pipeline(repo).rate([year]))[year]
     view = audiences.organization_view(full, repo / "schema")
     # incremental by organization, with the same keys as `build` (generator.site.incremental)
@@ -56,8 +56,6 @@ def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-
     repo = (args.repo or find_repo()).resolve()
     available = list_years(repo)
     if not available:
@@ -66,41 +64,98 @@ def run(args: argparse.Namespace) -> int:
     if year not in available:
         raise UsageError(f"Không có năm {year} trong submissions/.")
     project = project_dir(repo)
-    docs = repo / "build" / str(year) / "docs"
-    render_once(repo, project, year, docs)
-    # every year the preview's rating reads: the year before (history, comparison) and the
-    # later years (re-ratings), as generator.pipeline.span says
-    watched = [repo / SUBMISSIONS / str(y) for y in span(available, [year])]
-    watched.append(project / TEMPLATES)
-    stop = threading.Event()
+    # MkDocs warns on every dirty build that it may be inaccurate: each round is one
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+    preview = Preview(repo, project, year, repo / "build" / str(year) / "docs")
+    preview.start()
+    watcher = Watcher(preview.watched(), repo, project)
+    server = _server(project, preview.docs, year, args.addr)
 
-    def watch() -> None:
-        before = _snapshot(watched)
-        while not stop.wait(1.0):
-            now = _snapshot(watched)
-            if now != before:
-                before = now
-                try:
-                    changed = render_once(repo, project, year, docs)
-                    print(f"kiemdiem serve: đã cập nhật {changed} trang", flush=True)
-                except Exception as exc:  # keep previewing; the next save may fix it
-                    print(f"kiemdiem serve: chưa cập nhật được ({exc})", flush=True)
+    def rounds() -> None:
+        for changed in watcher.rounds():
+            try:
+                done = preview.apply(changed)
+            except Exception as exc:  # keep previewing; the next save may fix it
+                print(
+                    f"kiemdiem serve: chưa cập nhật được ({exc}); trang giữ bản trước", flush=True
+                )
+                continue
+            for path, found in done.held.items():
+                print(
+                    f"kiemdiem serve: {path} dòng {found.line}: {found.message} — "
+                    "trang xem trước giữ bản trước cho đến khi tệp đọc được",
+                    flush=True,
+                )
+            if done.rendered:
+                print(f"kiemdiem serve: đã cập nhật {done.written} tệp", flush=True)
+                if done.written:
+                    server.rebuild()
 
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
+    watcher.start()
+    threading.Thread(target=rounds, daemon=True).start()
     print(f"Xem trước năm {year} tại http://{args.addr}/ (Ctrl+C để dừng)", flush=True)
+    print("Bản xem trước không có ô tìm kiếm: chỉ mục tìm kiếm do kiemdiem build tạo.", flush=True)
     try:
-        serve(
-            config_file=str(project / CONFIG),
-            docs_dir=str(docs),
-            site_name=f"Kiểm điểm {year} (xem trước)",
-            dev_addr=args.addr,
-            livereload=True,
-            # only the pages whose Markdown changed are rebuilt (the renderer rewrites
-            # only changed files; a changed review changes its page's front matter digest)
-            build_type="dirty",
-        )
+        server.serve()
+    except KeyboardInterrupt:
+        pass
     finally:
-        stop.set()
-        time.sleep(0)
+        watcher.stop()
+        server.shutdown()
+        shutil.rmtree(server.root, ignore_errors=True)
     return 0
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
+
+
+class _Server(LiveReloadServer):
+    """MkDocs' live-reload server, told when to build by the preview's rounds: MkDocs' own
+    watcher would poll the docs folder (thousands of pages) twice a second."""
+
+    def rebuild(self) -> None:
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+
+def preview_config(project: Path, docs: Path, site_dir: Path, year: int, addr: str) -> MkDocsConfig:
+    """MkDocs' configuration of the preview (also the benchmark's)."""
+    config = load_config(
+        config_file=str(project / CONFIG),
+        docs_dir=str(docs),
+        site_dir=str(site_dir),
+        site_name=f"Kiểm điểm {year} (xem trước)",
+        dev_addr=addr,
+        hooks=[str(HOOKS)],
+    )
+    # no search box: the search index (Pagefind) is made by `kiemdiem build` only
+    config.extra["kd_search"] = False
+    return config
+
+
+def _server(project: Path, docs: Path, year: int, addr: str) -> _Server:
+    """Build the preview once into a temporary folder and return the server of it; later
+    builds are dirty (only pages whose Markdown changed: the renderer rewrites only
+    changed files, and a changed review changes its page's front matter digest)."""
+    site_dir = Path(tempfile.mkdtemp(prefix="kiemdiem-xem-truoc-"))
+    config = preview_config(project, docs, site_dir, year, addr)
+    host, port = config.dev_addr
+    url = f"http://{host}:{port}/"
+
+    def builder(config: MkDocsConfig | None = None) -> None:
+        if config is None:
+            config = preview_config(project, docs, site_dir, year, addr)
+        config.site_url = url
+        build(config, serve_url=url, dirty=True)
+
+    server = _Server(builder=builder, host=host, port=port, root=str(site_dir))
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    builder(config)
+    return server
