@@ -148,11 +148,13 @@ class MemoryLoader:
         self.memory.key = load_key(self.loader.ctx)
         if not self.use_cache:
             keyed = self.loader.keyed(files)
-            return [o for o, _ in keyed], {f.path: d for f, (_, d) in zip(files, keyed)}
+            return [o for o, _ in keyed], {
+                f.path: d for f, (_, d) in zip(files, keyed, strict=True)
+            }
         cache = OutcomeCache(self.loader.repo, self.year, self.loader.ctx)
         self.loader.cache = cache
         outcomes = self.loader.run(files, progress)
-        digests = {f.path: cache.digest_of(f.path, o) for f, o in zip(files, outcomes)}
+        digests = {f.path: cache.digest_of(f.path, o) for f, o in zip(files, outcomes, strict=True)}
         return outcomes, digests
 
 
