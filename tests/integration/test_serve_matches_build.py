@@ -157,6 +157,12 @@ def _steps(repo: Path) -> list[tuple[str, set[str], Callable[[], None]]]:
 
     return [
         ("edit", {rel(member)}, lambda: _edit(member, "ho_ten: ", "ho_ten: Lê Sửa ")),
+        # a score: the member's verdict changes (rating reuse keys it by the file's digest)
+        (
+            "score",
+            {rel(member)},
+            lambda: _edit(member, "ket_qua_nhiem_vu: 51", "ket_qua_nhiem_vu: 30"),
+        ),
         (
             "add",
             {rel(added)},
