@@ -20,10 +20,11 @@ few files a record touches are linked again (`publish`).
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
-import shutil
+import signal
 import sys
 import threading
 import time
@@ -32,18 +33,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.site import search, search_layout
+from generator.site.bundle_files import DIGEST, publish, read_digest, store
 from generator.site.pagefind_service import BundleWriter, bundle_files
 from generator.site.views import YearView
 
-DIGEST = ".kiemdiem-digest"
 PRIMARY = "chung"  # the primary bundle's name (its work folder; in the site: pagefind/)
 _LAYOUT_VERSION = "3"  # change when what a bundle holds changes without its records
 # what turns a bundle's records into Pagefind's files besides Pagefind: search.record_item
 # (search.py, invisible.py, text.py with vietnamese.py), the service and this module
 _CODE = ("site/search.py", "invisible.py", "site/text.py", "vietnamese.py",
-         "site/pagefind_service.py", "site/indexer.py")  # fmt: skip
+         "site/pagefind_service.py", "site/indexer.py", "site/bundle_files.py")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,13 +83,6 @@ def _digest(records: list[search.Record]) -> str:
     return h.hexdigest()
 
 
-def _read_digest(folder: Path) -> str:
-    try:
-        return (folder / DIGEST).read_text("utf-8")
-    except OSError:
-        return ""
-
-
 class Indexer:
     """A year's search bundles, fed while the rest of the site is built. Start it once the
     members' pages are known (`YearView.set_member_pages`): the records link them."""
@@ -100,6 +95,7 @@ class Indexer:
         reuse: bool = False,
         shard_members: int | None = None,  # default search_layout.SHARD_MEMBERS
         processes: int | None = None,
+        separate: bool = True,  # a year of several bundles fed by a forked process
     ) -> None:
         self.view = view
         self.work = work
@@ -123,10 +119,64 @@ class Indexer:
         self.jobs: dict[str, Future[float]] = {}
         self.records = 0
         self.digests: dict[str, str] = {}
+        self.seconds: dict[str, float] = {}  # the bundles the feed indexed again: seconds
         self.single_seconds = 0.0
         self.failed: BaseException | None = None
-        self.thread = threading.Thread(target=self._feed, daemon=True)
-        self.thread.start()
+        self.thread: threading.Thread | None = None
+        self.child: tuple[int, int] | None = None  # the feeding process: pid, its pipe
+        if self.shards and separate and hasattr(os, "fork"):
+            self._fork()
+        else:
+            self.thread = threading.Thread(target=self._feed, daemon=True)
+            self.thread.start()
+
+    def _fork(self) -> None:
+        """Feed the bundles from a forked copy of this process: making every record and
+        key (~2 s at 100,000 members) then does not hold this one's interpreter while it
+        renders the pages. The child sends back what `finish` needs, as JSON."""
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(write)
+            self.child = (pid, read)
+            return
+        status = 1
+        try:  # the child: never returns, never runs the parent's exit handlers
+            os.close(read)
+            gc.freeze()  # the year's objects are not traversed (copied) by its collections
+            self._feed()
+            answer: dict[str, object] = {"error": repr(self.failed)} if self.failed else {
+                "bundles": [[b.name, b.rel] for b in self.bundles],
+                "parts": self.parts,
+                "records": self.records,
+                "seconds": self.seconds,
+            }  # fmt: skip
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(json.dumps(answer).encode())
+            status = 0
+        finally:
+            os._exit(status)
+
+    def _join(self) -> None:
+        """Wait for the feed (thread or child process) and take what it found."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.child is None:
+            return
+        pid, read = self.child
+        self.child = None
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        answer: dict[str, Any] = (
+            json.loads(data) if data else {"error": f"ended with status {status}"}
+        )
+        if "error" in answer:
+            self.failed = RuntimeError(f"the indexing process: {answer['error']}")
+            return
+        self.bundles = [Bundle(name, rel) for name, rel in answer["bundles"]]
+        self.parts, self.records = answer["parts"], answer["records"]
+        self.seconds = answer["seconds"]
 
     def _folder(self, bundle: Bundle) -> Path:
         return self.work / (bundle.rel or bundle.name)
@@ -135,7 +185,7 @@ class Indexer:
         self.records += len(records)
         digest = self.digests[bundle.name] = _digest(records)
         out = self._folder(bundle)
-        if self.reuse and _read_digest(out) == digest:
+        if self.reuse and read_digest(out) == digest:
             return
 
         def job() -> float:
@@ -172,12 +222,17 @@ class Indexer:
             for shard in self.shards:
                 self.bundles.append(Bundle(shard.id, f"{search_layout.SHARDS_DIR}/{shard.id}"))
                 self._submit(self.bundles[-1], search.shard_records(self.view, shard.orgs))
+            self.seconds = {name: job.result() for name, job in self.jobs.items()}
+            self.jobs = {}
         except BaseException as exc:  # raised again by finish()
             self.failed = exc
 
     def abandon(self) -> None:
-        """Stop indexing (the build failed): running bundles finish, queued ones don't."""
-        self.thread.join()
+        """Stop indexing (the build failed): running bundles finish, queued ones don't
+        (a feeding process is stopped: a bundle it was writing has no digest yet)."""
+        if self.child is not None:
+            os.kill(self.child[0], signal.SIGTERM)
+        self._join()
         if self.single is not None:
             self.single.close()
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -189,7 +244,7 @@ class Indexer:
         self.records += len(self.single_records) + len(pages)
         digest = self.digests[PRIMARY] = _digest(self.single_records + pages)
         out = self.work / PRIMARY
-        if self.reuse and _read_digest(out) == digest:
+        if self.reuse and read_digest(out) == digest:
             self.single.close()
             return
         started = time.perf_counter()
@@ -204,14 +259,15 @@ class Indexer:
         them into <site_dir>/pagefind/ with the shards' manifest."""
         started = time.perf_counter()
         try:
-            self.thread.join()
+            self._join()
             if self.failed is not None:
                 raise RuntimeError(f"pagefind: {self.failed}") from self.failed
             if self.shards:
                 self._submit(self.bundles[1], list(search.page_records(self.view, site_dir)))
             else:
                 self._finish_single(site_dir)
-            seconds = sum(job.result() for job in self.jobs.values()) + self.single_seconds
+            self.seconds.update((name, job.result()) for name, job in self.jobs.items())
+            seconds = sum(self.seconds.values()) + self.single_seconds
         except BaseException:
             if self.single is not None:
                 self.single.close()
@@ -219,110 +275,16 @@ class Indexer:
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
         index = site_dir / search.INDEX_DIR
-        publish(self.work, index, self.bundles)
+        publish(self.work, index, [(b.rel or b.name, b.rel) for b in self.bundles])
         manifest = search_layout.manifest(self.shards, self.buckets, self.parts)
         (index / search_layout.MANIFEST).write_text(manifest, "utf-8")
         return search.IndexResult(
             records=self.records,
             seconds=time.perf_counter() - started,
             bundles=[b.name for b in self.bundles],
-            indexed=sorted(self.jobs) + ([PRIMARY] if self.single_seconds else []),
+            indexed=sorted(self.seconds) + ([PRIMARY] if self.single_seconds else []),
             seconds_indexing=seconds,
         )
-
-
-def _files(root: Path, skip: frozenset[str] = frozenset()) -> dict[str, os.DirEntry[str]]:
-    """Every file under `root` by its path relative to it (top-level names in `skip` and
-    what is under them left out)."""
-    out: dict[str, os.DirEntry[str]] = {}
-    stack = [("", root)]
-    while stack:
-        prefix, folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except FileNotFoundError:
-            continue
-        for entry in entries:
-            if prefix or entry.name not in skip:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((f"{prefix}{entry.name}/", Path(entry.path)))
-                else:
-                    out[prefix + entry.name] = entry
-    return out
-
-
-def store(files: dict[str, bytes], out: Path) -> None:
-    """Write a bundle's `files` into `out`, removing the others there: a file already
-    there with the same bytes is kept, so it stays the inode the site links and only the
-    few files a changed record touches are linked again (deleting and linking a whole
-    bundle of old files costs seconds on a busy disk); a changed one is replaced by a new
-    file, never written in place (the site links the old one until it is published)."""
-    old = _files(out)
-    for folder in {(out / rel).parent for rel in files}:
-        folder.mkdir(parents=True, exist_ok=True)
-    for rel, data in files.items():
-        target = out / rel
-        kept = old.get(rel)
-        if kept is None:
-            target.write_bytes(data)
-        elif kept.stat().st_size != len(data) or target.read_bytes() != data:
-            part = target.with_name(f"{target.name}.tmp")
-            part.write_bytes(data)
-            os.replace(part, target)
-    for rel, entry in old.items():
-        if rel not in files:
-            os.unlink(entry.path)
-
-
-def _link_changed(src: Path, dest: Path, skip: frozenset[str] = frozenset()) -> None:
-    """Make `dest` hold a hard link to each file of `src` (those already linked kept) and
-    no other file (but the top-level names in `skip`)."""
-    wanted, there = _files(src), _files(dest, skip)
-    for rel, entry in wanted.items():
-        have = there.get(rel)
-        if have is not None:
-            mine, theirs = have.stat(), entry.stat()
-            if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
-                continue
-            os.unlink(have.path)
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(entry.path, target)
-        except OSError:  # another file system
-            shutil.copy2(entry.path, target)
-    for rel, entry in there.items():
-        if rel not in wanted:
-            os.unlink(entry.path)
-
-
-def publish(work: Path, index: Path, bundles: list[Bundle]) -> None:
-    """Link each bundle from `work` into `index` (<site>/pagefind/) unless the site's copy
-    has the same digest; remove shards and name parts the year no longer has."""
-    index.mkdir(parents=True, exist_ok=True)
-    nested = frozenset(
-        {
-            search_layout.PAGES_DIR,
-            search_layout.SHARDS_DIR,
-            search_layout.NAMES_DIR,
-            search_layout.MANIFEST,
-        }
-    )
-    for bundle in bundles:
-        src = work / (bundle.rel or bundle.name)
-        dest = index / bundle.rel
-        if _read_digest(dest) == _read_digest(src) and (dest / DIGEST).is_file():
-            continue
-        _link_changed(src, dest, frozenset() if bundle.rel else nested)
-    kept = {b.rel for b in bundles}
-    if search_layout.PAGES_DIR not in kept:  # one bundle now: the pages are in it
-        shutil.rmtree(index / search_layout.PAGES_DIR, ignore_errors=True)
-    for folder in (search_layout.SHARDS_DIR, search_layout.NAMES_DIR):
-        for root in (index / folder, work / folder):
-            if root.is_dir():
-                for path in root.iterdir():
-                    if f"{folder}/{path.name}" not in kept:
-                        shutil.rmtree(path, ignore_errors=True)
 
 
 def index_year(view: YearView, site_dir: Path, work: Path, **kwargs: object) -> search.IndexResult:

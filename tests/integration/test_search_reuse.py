@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,8 @@ from typing import Any
 import pytest
 
 from generator.rules.base import YearVerdicts
-from generator.site import search_layout
-from generator.site.indexer import index_year
+from generator.site import search, search_layout
+from generator.site.indexer import Indexer, index_year
 from generator.site.render import paginate_year
 from generator.site.search import IndexResult
 from generator.site.views import YearView
@@ -65,7 +66,8 @@ def _index(view: YearView, base: Path, reuse: bool) -> tuple[IndexResult, dict[s
     paginate_year(view)  # the members' pages, which the records link
     site = base / "site"
     (site / "pagefind").mkdir(parents=True, exist_ok=True)
-    result = index_year(view, site, base / "work", reuse=reuse, shard_members=SHARD)
+    # the rebuilds are fed by a forked process, the fresh builds by a thread: both compared
+    result = index_year(view, site, base / "work", reuse=reuse, shard_members=SHARD, separate=reuse)
     return result, _tree(site / "pagefind")
 
 
@@ -226,3 +228,27 @@ def test_a_bucket_of_many_namesakes_is_in_parts(steps: list[dict[str, Any]]) -> 
     assert after["ten"]["so"] == before["ten"]["so"]
     parts = {f"ten-{bucket}-{p}" for p in after["ten"]["phan"][bucket]}
     assert parts <= set(grown["result"].indexed)
+
+
+def test_a_failure_in_the_feeding_process_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5)
+    view = YearView(year, make_verdicts(year), make_findings(year))
+    paginate_year(view)
+
+    def broken(view: YearView, orgs: list[str]) -> list[object]:
+        raise ValueError("a shard that cannot be made")
+
+    monkeypatch.setattr(search, "shard_records", broken)
+    indexer = Indexer(view, tmp_path / "work", shard_members=SHARD)
+    assert indexer.child is not None  # a forked process feeds a year of several bundles
+    with pytest.raises(RuntimeError, match="a shard that cannot be made"):
+        indexer.finish(tmp_path / "site")
+    # a build that fails elsewhere stops the feeding process
+    monkeypatch.undo()
+    indexer = Indexer(view, tmp_path / "work", shard_members=SHARD)
+    pid = indexer.child[0] if indexer.child else 0
+    indexer.abandon()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)  # already waited for

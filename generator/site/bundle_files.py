@@ -1,0 +1,119 @@
+"""A search bundle's files on disk (generator.site.indexer): written into the work folder
+keeping the files whose bytes are unchanged (`store`), and hard-linked into the site
+(`publish`) where they are not linked already.
+
+A bundle indexed again after one member changed differs in a few files (that record's
+fragment, a few words' index chunks, the metadata, the entry); replacing the whole
+bundle deleted and linked again ~1,000 old files, which took seconds on a busy disk.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from generator.site import search_layout
+
+DIGEST = ".kiemdiem-digest"  # a bundle's key, written last (generator.site.indexer)
+
+
+def read_digest(folder: Path) -> str:
+    try:
+        return (folder / DIGEST).read_text("utf-8")
+    except OSError:
+        return ""
+
+
+def _files(root: Path, skip: frozenset[str] = frozenset()) -> dict[str, os.DirEntry[str]]:
+    """Every file under `root` by its path relative to it (top-level names in `skip` and
+    what is under them left out)."""
+    out: dict[str, os.DirEntry[str]] = {}
+    stack = [("", root)]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if prefix or entry.name not in skip:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((f"{prefix}{entry.name}/", Path(entry.path)))
+                else:
+                    out[prefix + entry.name] = entry
+    return out
+
+
+def store(files: dict[str, bytes], out: Path) -> None:
+    """Write a bundle's `files` into `out`, removing the others there: a file already
+    there with the same bytes is kept, so it stays the inode the site links and only the
+    few files a changed record touches are linked again (deleting and linking a whole
+    bundle of old files costs seconds on a busy disk); a changed one is replaced by a new
+    file, never written in place (the site links the old one until it is published)."""
+    old = _files(out)
+    for folder in {(out / rel).parent for rel in files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for rel, data in files.items():
+        target = out / rel
+        kept = old.get(rel)
+        if kept is None:
+            target.write_bytes(data)
+        elif kept.stat().st_size != len(data) or target.read_bytes() != data:
+            part = target.with_name(f"{target.name}.tmp")
+            part.write_bytes(data)
+            os.replace(part, target)
+    for rel, entry in old.items():
+        if rel not in files:
+            os.unlink(entry.path)
+
+
+def _link_changed(src: Path, dest: Path, skip: frozenset[str] = frozenset()) -> None:
+    """Make `dest` hold a hard link to each file of `src` (those already linked kept) and
+    no other file (but the top-level names in `skip`)."""
+    wanted, there = _files(src), _files(dest, skip)
+    for rel, entry in wanted.items():
+        have = there.get(rel)
+        if have is not None:
+            mine, theirs = have.stat(), entry.stat()
+            if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
+                continue
+            os.unlink(have.path)
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(entry.path, target)
+        except OSError:  # another file system
+            shutil.copy2(entry.path, target)
+    for rel, entry in there.items():
+        if rel not in wanted:
+            os.unlink(entry.path)
+
+
+def publish(work: Path, index: Path, bundles: list[tuple[str, str]]) -> None:
+    """Link each bundle (its folder under `work`, its folder under `index`: "" for the
+    primary one) into `index` (<site>/pagefind/) unless the site's copy has the same
+    digest; remove shards and name parts the year no longer has."""
+    index.mkdir(parents=True, exist_ok=True)
+    nested = frozenset(
+        {
+            search_layout.PAGES_DIR,
+            search_layout.SHARDS_DIR,
+            search_layout.NAMES_DIR,
+            search_layout.MANIFEST,
+        }
+    )
+    for folder, rel in bundles:
+        src, dest = work / folder, index / rel
+        if read_digest(dest) == read_digest(src) and (dest / DIGEST).is_file():
+            continue
+        _link_changed(src, dest, frozenset() if rel else nested)
+    kept = {rel for _, rel in bundles}
+    if search_layout.PAGES_DIR not in kept:  # one bundle now: the pages are in it
+        shutil.rmtree(index / search_layout.PAGES_DIR, ignore_errors=True)
+    for folder in (search_layout.SHARDS_DIR, search_layout.NAMES_DIR):
+        for root in (index / folder, work / folder):
+            if root.is_dir():
+                for path in root.iterdir():
+                    if f"{folder}/{path.name}" not in kept:
+                        shutil.rmtree(path, ignore_errors=True)
