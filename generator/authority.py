@@ -99,6 +99,7 @@ class TreeMemo:
     def __init__(self, year: Year) -> None:
         self.year = year
         self._grassroots: dict[str, Organization | None] = {}
+        self._d1: dict[str, Authority] = {}  # by the member's org_id: D1 reads only that
 
     def grassroots_of(self, org_id: str) -> Organization | None:
         try:
@@ -111,7 +112,13 @@ class TreeMemo:
         return self.grassroots_of(org_id)
 
     def member_authority(self, member_id: str) -> Authority:
-        return member_authority(self.year, member_id, self._of)
+        member = self.year.members.get(member_id)
+        if member is None:
+            return member_authority(self.year, member_id, self._of)
+        found = self._d1.get(member.org_id)
+        if found is None:
+            found = self._d1[member.org_id] = member_authority(self.year, member_id, self._of)
+        return found
 
 
 def org_authority(year: Year, org_id: str) -> Authority:

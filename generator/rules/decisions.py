@@ -55,14 +55,17 @@ def check_decisions(run: Run) -> None:
 def _member_decisions(run: Run) -> None:
     out = run.out
     head_rule = run.spec.head_cap.rule if run.spec.head_cap else None
+    if not run.spec.rates:
+        return
     for member_id, d in run.index.members.items():
         v = out.members.get(member_id)
         if v is None:
             continue  # unknown member: the cross-file check's `ref-unknown-member`
+        above = v.decided is not None and v.ceiling is not None and v.decided > v.ceiling
+        if v.rated and not above:
+            continue  # nothing to say (most lines of a province)
         related = [run.member_paths[member_id]] if member_id in run.member_paths else []
         name = member_name(run, member_id)
-        if not run.spec.rates:
-            continue
         if not v.rated:
             if v.not_rated is NotRated.NOT_REVIEWED:
                 why = v.reasons[0].text if v.reasons else "chưa có bản kiểm điểm"

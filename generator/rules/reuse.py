@@ -157,6 +157,9 @@ class RatingMemo:
 
     years: dict[int, tuple[str, dict[str, Core]]] = field(default_factory=dict)
     changed: set[int] = field(default_factory=set)
+    # the cores as written on disk (read, or written last), so that writing again after
+    # one change converts one core, not every one
+    plain: dict[int, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
     last: dict[int, YearCores] = field(default_factory=dict)  # the last rating's, for stats
 
     def cores_for(
@@ -176,6 +179,8 @@ class RatingMemo:
         kept_key, known = self.years.get(y, ("", {}))
         if cores.key != kept_key or cores.misses or len(cores.used) != len(known):
             self.changed.add(y)
+        if cores.key != kept_key:
+            self.plain.pop(y, None)
         self.years[y] = (cores.key, cores.used)
 
     # ------------------------------------------------------------------ on disk
@@ -194,13 +199,17 @@ class RatingMemo:
         """Read the kept cores of the `years` this memo does not hold yet."""
         for y in years:
             if y not in self.years and (kept := _read(self.path(repo, y))) is not None:
-                self.years[y] = kept
+                key, cores, self.plain[y] = kept
+                self.years[y] = (key, cores)
 
     def save(self, repo: Path) -> None:
         """Write the years whose cores changed (atomically; a failure is ignored)."""
         for y in sorted(self.changed):
             key, cores = self.years[y]
-            _write(self.path(repo, y), key, cores)
+            written = self.plain.get(y, {})
+            rows = {mkey: written.get(mkey) or _plain(core) for mkey, core in cores.items()}
+            self.plain[y] = rows
+            _write(self.path(repo, y), key, rows)
         self.changed.clear()
 
 
@@ -270,8 +279,8 @@ def _core(t: tuple[Any, ...]) -> Core:
     )
 
 
-def _read(path: Path) -> tuple[str, dict[str, Core]] | None:
-    """The kept (key, cores) of a file this module wrote; None for anything else."""
+def _read(path: Path) -> tuple[str, dict[str, Core], dict[str, tuple[Any, ...]]] | None:
+    """The kept (key, cores, rows) of a file this module wrote; None for anything else."""
     try:
         data = marshal.loads(path.read_bytes())
         fmt, key, rows = data
@@ -280,11 +289,10 @@ def _read(path: Path) -> tuple[str, dict[str, Core]] | None:
         cores = {mkey: _core(row) for mkey, row in rows.items() if isinstance(mkey, str)}
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None
-    return key, cores
+    return key, cores, {mkey: rows[mkey] for mkey in cores}
 
 
-def _write(path: Path, key: str, cores: dict[str, Core]) -> None:
-    rows = {mkey: _plain(core) for mkey, core in cores.items()}
+def _write(path: Path, key: str, rows: dict[str, tuple[Any, ...]]) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
