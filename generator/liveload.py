@@ -178,6 +178,7 @@ class LiveYears:
         again: dict[int, ReloadYear] = {y: (None, self._loader(y, set())) for y in self.memory}
         self.loaders = []
         self.rated = self.pipeline.reload(RatedYears(all_years, [self.year]), again)
+        self.pipeline.save_memo = False  # the rounds' ratings: kept in memory only
         return self.rated
 
     def update(self, changed: Iterable[str]) -> RatedYears:
