@@ -156,7 +156,7 @@ def bench(members: int, work: Path, data: Path | None, rounds: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[3754])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[])
     parser.add_argument("--data", action="append", default=[], metavar="SIZE=DIR",
                         help="use a copy of DIR (submissions/, schema/) for SIZE members")  # fmt: skip
     parser.add_argument("--rounds", type=int, default=3)
@@ -164,7 +164,7 @@ def main() -> int:
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     data = {int(k): Path(v) for k, v in (d.split("=", 1) for d in args.data)}
-    sizes = sorted(set(args.sizes) | set(data))
+    sizes = sorted(set(args.sizes) | set(data)) or [3754]
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-serve-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
