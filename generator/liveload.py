@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,9 @@ from generator.loading import Context, FileLoader, Outcome, OutcomeCache, Progre
 from generator.pipeline import Pipeline, RatedYears, ReloadYear, span
 from generator.submissions.layout import SUBMISSIONS, SubmissionFile
 from generator.submissions.records import MemberReview, Organization
+
+# a round's path that means "anything may have changed" (the watcher lost events)
+EVERYTHING = "*"
 
 # the fields generator.check.crossfile.link_tree writes into records
 LINKED: dict[type, tuple[str, ...]] = {
@@ -181,10 +184,10 @@ class LiveYears:
         self.pipeline.save_memo = False  # the rounds' ratings: kept in memory only
         return self.rated
 
-    def update(self, changed: Iterable[str]) -> RatedYears:
+    def update(self, changed: set[str]) -> RatedYears:
         """The years again after the files at `changed` (repository-relative paths an
         event named: files or folders, created, changed or gone) changed."""
-        if self.rated is None:
+        if self.rated is None or EVERYTHING in changed:
             return self.load()
         by_year: dict[int, set[str]] = {}
         for path in changed:
@@ -239,4 +242,4 @@ def _regular(path: Path) -> bool:
         return False
 
 
-__all__ = ["LINKED", "LiveYears", "MemoryLoader", "YearMemory", "unlink"]
+__all__ = ["EVERYTHING", "LINKED", "LiveYears", "MemoryLoader", "YearMemory", "unlink"]

@@ -18,18 +18,30 @@ round (`Watcher.quiet`).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 import generator
 from generator.findings import Finding
-from generator.liveload import LiveYears
+from generator.liveload import EVERYTHING, LiveYears
 from generator.pipeline import RatedYears
 from generator.site import audiences, rating
 from generator.site.audience_sites import static_digest
@@ -41,6 +53,20 @@ GENERATOR = Path(generator.__file__).resolve().parent
 SCHEMA = "schema"
 # what an event may say about a file's content (not: opened, closed without writing)
 CHANGES = {"created", "deleted", "modified", "moved", "closed"}
+# the events asked of the system: only these are queued (inotify's mask), so reading the
+# year's 100,000 files queues nothing (opens would overflow the kernel's queue)
+EVENTS = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+# watchdog says so in its log when the kernel dropped events (e.g. a huge `git pull`)
+OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
 
 
 @dataclass
@@ -93,6 +119,7 @@ class Preview:
         if self.held:
             done.held = dict(self.held)
             return done
+        # templates or schemas (or everything: events were lost) hashed again
         outside = any(not p.startswith(f"{SUBMISSIONS}/") for p in changed)
         self._render(rated, done, static=outside or not self._static)
         return done
@@ -124,9 +151,12 @@ class Watcher:
         handler.on_any_event = self._event  # type: ignore[method-assign]
         for folder in folders:
             if folder.is_dir():
-                self._observer.schedule(handler, str(folder), recursive=True)
+                self._observer.schedule(handler, str(folder), recursive=True, event_filter=EVENTS)
+        self._lost = _Lost(self)
 
     def start(self) -> None:
+        for name in OVERFLOW_LOGGERS:
+            logging.getLogger(name).addHandler(self._lost)
         self._observer.start()
 
     def stop(self) -> None:
@@ -134,6 +164,15 @@ class Watcher:
             self._stopped = True
             self._cond.notify_all()
         self._observer.stop()
+        for name in OVERFLOW_LOGGERS:
+            logging.getLogger(name).removeHandler(self._lost)
+
+    def lost(self) -> None:
+        """Events were dropped: the next round loads everything again (EVERYTHING)."""
+        with self._cond:
+            self._pending.add(EVERYTHING)
+            self._last = time.monotonic()
+            self._cond.notify_all()
 
     def _rel(self, path: str | bytes) -> str:
         full = Path(path.decode() if isinstance(path, bytes) else path)
@@ -171,3 +210,15 @@ class Watcher:
     def rounds(self) -> Iterator[set[str]]:
         while (changed := self.next_round()) is not None:
             yield changed
+
+
+class _Lost(logging.Handler):
+    """Hears watchdog say that the kernel's event queue overflowed."""
+
+    def __init__(self, watcher: Watcher) -> None:
+        super().__init__(logging.WARNING)
+        self.watcher = watcher
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "overflow" in record.getMessage():
+            self.watcher.lost()

@@ -23,6 +23,7 @@ from mkdocs.livereload import LiveReloadServer
 import generator
 from generator.cli import UsageError, find_repo
 from generator.commands.build import project_dir
+from generator.liveload import EVERYTHING
 from generator.pipeline import Pipeline
 from generator.preview import Preview, Watcher
 from generator.site import audiences, rating
@@ -73,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
 
     def rounds() -> None:
         for changed in watcher.rounds():
+            if EVERYTHING in changed:
+                print(
+                    "kiemdiem serve: quá nhiều thay đổi cùng lúc, đọc lại toàn bộ hồ sơ", flush=True
+                )
             try:
                 done = preview.apply(changed)
             except Exception as exc:  # keep previewing; the next save may fix it

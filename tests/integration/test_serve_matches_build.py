@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from generator.commands.serve import render_once
+from generator.liveload import EVERYTHING
 from generator.pipeline import Pipeline, RatedYears
 from generator.preview import Preview
 from generator.site.build import BuildOptions, build_site
@@ -181,6 +182,14 @@ def _steps(repo: Path) -> list[tuple[str, set[str], Callable[[], None]]]:
             {DECISIONS_2024},
             lambda: _edit(
                 repo / DECISIONS_2024, "dv-101011\n    muc: HTNV", "dv-101011\n    muc: KHTNV"
+            ),
+        ),
+        # the system dropped events (the kernel's queue overflowed): everything read again
+        (
+            "lost events",
+            {EVERYTHING},
+            lambda: _edit(
+                repo / CHI_BO / "dang-vien" / "dv-101013.yaml", "ho_ten: ", "ho_ten: Mất "
             ),
         ),
         # the year file is every file's context (its ruleset's schema overlay): the year is

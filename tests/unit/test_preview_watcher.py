@@ -3,9 +3,11 @@ system's notifications, a burst of writes being one round."""
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
+from generator.liveload import EVERYTHING
 from generator.preview import Watcher
 
 
@@ -34,3 +36,16 @@ def test_a_burst_of_writes_is_one_round_and_reading_is_none(tmp_path: Path) -> N
     finally:
         watcher.stop()
     assert watcher.next_round(timeout=0.1) is None
+
+
+def test_events_the_system_dropped_make_a_round_of_everything(tmp_path: Path) -> None:
+    watcher = Watcher([tmp_path], tmp_path, tmp_path, quiet=0.05)
+    watcher.start()
+    try:
+        # what watchdog logs when the kernel's inotify queue overflowed
+        logging.getLogger("watchdog.observers.inotify_c").warning(
+            "Inotify queue overflowed; filesystem events were lost"
+        )
+        assert watcher.next_round(timeout=5) == {EVERYTHING}
+    finally:
+        watcher.stop()
