@@ -23,7 +23,8 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   (review text, result), split by the units under the root — a unit is a top-level
   subtree, or, when one holds more than `limit` members, each of its children's subtrees
   (and its own record), recursively; neighbouring small units are packed into one shard
-  of at most `limit` members.
+  of at most `limit` members (ending, once half full, at units their key's hash picks:
+  `_cut`).
 
 The search box (site_templates/assets/kiemdiem-search.js) searches the names and pages
 bundles and the bucket of the query's last word with the shard of the unit of the page the reader is on (another shard, or all
@@ -123,10 +124,26 @@ def _units(view: YearView, limit: int) -> tuple[list[_Unit], str]:
     return units, root_alone
 
 
+def _cut(unit: _Unit, filled: int, limit: int) -> bool:
+    """Whether a shard holding `filled` members ends before `unit`: when the unit would
+    overfill it, or, once it holds half its members, at a unit its key's hash picks (with
+    a chance of one per limit/2 of the unit's members). A unit that grows or shrinks then
+    moves the shards' ends only until the next unit its hash picks: packing by size alone
+    once moved every later shard's units (all indexed again) when one unit got one member
+    more in a full shard."""
+    if filled and filled + unit.members > limit:
+        return True
+    if filled < limit // 2 or not unit.members:
+        return False
+    pick = int.from_bytes(hashlib.sha256(unit.key.encode()).digest()[:8], "big")
+    return pick % max(1, limit // 2) < unit.members
+
+
 def plan(view: YearView, limit: int = SHARD_MEMBERS) -> tuple[list[Shard], str]:
     """The year's full-text shards, and the root's id when its record goes with the names
-    bundle ("" when a shard holds it). Packing is in tree order, so a shard's id (from its
-    first unit) stays the same while the units' sizes do."""
+    bundle ("" when a shard holds it). Packing is in tree order, a shard ending where
+    `_cut` says, so a shard's id (from its first unit) stays the same while the units'
+    sizes do, and mostly when one changes."""
     units, root_alone = _units(view, limit)
     shards: list[Shard] = []
     waiting: list[_Unit] = []  # an upper organization's own record: goes with its first child
@@ -134,7 +151,7 @@ def plan(view: YearView, limit: int = SHARD_MEMBERS) -> tuple[list[Shard], str]:
         if not unit.members and unit is not units[-1]:
             waiting.append(unit)
             continue
-        if not shards or (shards[-1].members + unit.members > limit and shards[-1].members):
+        if not shards or _cut(unit, shards[-1].members, limit):
             first = waiting[0] if waiting else unit
             digest = hashlib.sha256(first.key.encode()).hexdigest()[:12]
             shards.append(Shard(f"p-{digest}"))

@@ -213,3 +213,23 @@ def test_sharded_records_hold_hostile_text_as_shown_text(tmp_path: Path) -> None
     for record in mine:  # the text as submitted (the search box puts it in as text)
         assert "<img src=x onerror=alert(1)>" in record["meta"]["title"]
         assert "⟦U+202E⟧gnp.exe" in record["meta"]["title"]
+
+
+def test_a_unit_growing_by_one_member_moves_few_shards() -> None:
+    """30 đảng bộ xã of 10 members, 40 members a shard: packing by size alone filled each
+    shard exactly, so one member more anywhere moved every later shard's units (140 shards
+    changed over these 30 cases, 8 at most); ends the units' hashes pick resynchronize."""
+    year = make_year(2025, grassroots=30, chi_bo_per=2, members_per=5)
+
+    def shards() -> set[tuple[str, tuple[str, ...]]]:
+        view = YearView(year, make_verdicts(year), make_findings(year))
+        return {(s.id, tuple(s.orgs)) for s in search_layout.plan(view, 40)[0]}
+
+    before = shards()
+    assert 8 <= len(before) <= 15
+    moved = []
+    for g in range(1, 31):
+        year.orgs[f"chi-bo-{g}-1"].member_ids.append("dv-999999")
+        moved.append(len(shards() - before))
+        year.orgs[f"chi-bo-{g}-1"].member_ids.remove("dv-999999")
+    assert max(moved) <= 5 and sum(moved) <= 50, moved
