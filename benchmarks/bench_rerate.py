@@ -12,7 +12,7 @@ Loads the years once (not timed), then times, with the collector paused as
 - full: `rate_years(years)` — every member and organization rated from scratch;
 - serve: after one member file changed and the years were loaded again, `rate_years(years,
   reuse=memo)` with the memo kept in memory since the last rating (`kiemdiem serve`);
-- build: the same from a fresh memo read from .kiemdiem-cache/ (read + rate + write: what
+- build: the same from a fresh memo read from .kiemdiem-cache/ (read + rate + a patch: what
   `kiemdiem build` pays in a fresh process).
 
 Both reused ratings are compared with a full rating of the changed years (final levels,
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             def build() -> dict[int, YearVerdicts]:
                 fresh.append(RatingMemo.load(repo, list(years)))
                 out = rate_years(years, reuse=fresh[0])
-                fresh[0].changed.update(years)  # written whole, as after a change
+                fresh[0].changed.update(years)  # written as after a change (a patch)
                 fresh[0].save(repo)
                 return out
 

@@ -21,9 +21,11 @@ re-ratings — reads the whole year and is computed afresh every time, from the 
 verdicts copied (those steps append to a verdict's reasons and flags).
 
 A record whose path has no digest (the load cache was off, or the file unreadable) is
-rated afresh and not kept. The file on disk is a `marshal` of plain tuples (no code runs
-on reading it); anything unreadable, foreign or of another version is ignored: a full
-rating, never a crash.
+rated afresh and not kept. The file on disk holds `marshal` records of plain tuples (no
+code runs on reading it): the whole table, then one patch per later run that changed it
+(the cores it added, the keys gone: ~0 s instead of rewriting a province's ~55 MB), until
+`MAX_PATCHES`. Anything unreadable, torn, foreign or of another version is ignored: a
+full rating, never a crash.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import os
+import struct
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,8 @@ from generator.submissions.year import Year
 CACHE_DIR = ".kiemdiem-cache"
 _VERSION = 1  # bump when the core's shape changes
 _FORMAT = (_VERSION, marshal.version, sys.version_info[:2])
+MAX_PATCHES = 32  # then the file is rewritten whole
+_SIZE = struct.Struct("<Q")
 
 # a member's verdict from its rules: (reviewed, rated, not_rated, ceiling, assessed,
 # self_level, needs_decision, reasons, flags)
@@ -160,6 +166,8 @@ class RatingMemo:
     # the cores as written on disk (read, or written last), so that writing again after
     # one change converts one core, not every one
     plain: dict[int, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    # the key of each year's file as read or written, and how many patches it has
+    written: dict[int, tuple[str, int]] = field(default_factory=dict)
     last: dict[int, YearCores] = field(default_factory=dict)  # the last rating's, for stats
 
     def cores_for(
@@ -199,17 +207,30 @@ class RatingMemo:
         """Read the kept cores of the `years` this memo does not hold yet."""
         for y in years:
             if y not in self.years and (kept := _read(self.path(repo, y))) is not None:
-                key, cores, self.plain[y] = kept
+                key, cores, self.plain[y], patches = kept
                 self.years[y] = (key, cores)
+                self.written[y] = (key, patches)
 
     def save(self, repo: Path) -> None:
         """Write the years whose cores changed (atomically; a failure is ignored)."""
         for y in sorted(self.changed):
             key, cores = self.years[y]
-            written = self.plain.get(y, {})
-            rows = {mkey: written.get(mkey) or _plain(core) for mkey, core in cores.items()}
+            path = self.path(repo, y)
+            on_disk = self.plain.get(y, {})
+            known_key, patches = self.written.get(y, ("", MAX_PATCHES))
+            if known_key == key and patches < MAX_PATCHES and path.exists():
+                new = {mkey: _plain(c) for mkey, c in cores.items() if mkey not in on_disk}
+                gone = [mkey for mkey in on_disk if mkey not in cores]
+                if _append(path, key, new, gone):
+                    on_disk.update(new)
+                    for mkey in gone:
+                        del on_disk[mkey]
+                    self.written[y] = (key, patches + 1)
+                    continue
+            rows = {mkey: on_disk.get(mkey) or _plain(core) for mkey, core in cores.items()}
             self.plain[y] = rows
-            _write(self.path(repo, y), key, rows)
+            _write(path, key, rows)
+            self.written[y] = (key, 0)
         self.changed.clear()
 
 
@@ -279,24 +300,80 @@ def _core(t: tuple[Any, ...]) -> Core:
     )
 
 
-def _read(path: Path) -> tuple[str, dict[str, Core], dict[str, tuple[Any, ...]]] | None:
-    """The kept (key, cores, rows) of a file this module wrote; None for anything else."""
+Kept = tuple[str, dict[str, Core], dict[str, tuple[Any, ...]], int]
+
+
+def _read(path: Path) -> Kept | None:
+    """The kept (key, cores, rows, patches) of a file this module wrote; None for anything
+    else. The file: (format, key, rows), then patches (key, new rows, keys gone) appended
+    by later runs; rows are keyed by content, so a patch of the same year key is right
+    whatever it was appended to, and one of another key is skipped."""
     try:
-        data = marshal.loads(path.read_bytes())
-        fmt, key, rows = data
+        records = _records(path.read_bytes())
+        fmt, key, rows = next(records)
         if tuple(fmt) != _FORMAT or not isinstance(key, str) or not isinstance(rows, dict):
             return None
+        patches = 0
+        for patch_key, new, gone in records:
+            patches += 1
+            if patch_key == key:
+                rows.update(new)
+                for mkey in gone:
+                    rows.pop(mkey, None)
         cores = {mkey: _core(row) for mkey, row in rows.items() if isinstance(mkey, str)}
-    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+    except (
+        OSError,
+        EOFError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        StopIteration,
+        struct.error,
+    ):
         return None
-    return key, cores, {mkey: rows[mkey] for mkey in cores}
+    return key, cores, {mkey: rows[mkey] for mkey in cores}, patches
+
+
+def _records(data: bytes) -> Iterator[Any]:
+    """The file's records: each is its length (8 bytes) and a marshal of it."""
+    view, at = memoryview(data), 0
+    while at < len(data):
+        (size,) = _SIZE.unpack_from(view, at)
+        at += _SIZE.size
+        if at + size > len(data):
+            raise EOFError("a torn record")
+        yield marshal.loads(view[at : at + size])
+        at += size
+
+
+def _record(value: Any) -> bytes:
+    data = marshal.dumps(value)
+    return _SIZE.pack(len(data)) + data
+
+
+def _append(path: Path, key: str, new: dict[str, tuple[Any, ...]], gone: list[str]) -> bool:
+    """Append one patch in one write; False when it could not be (then rewrite whole)."""
+    data = _record((key, new, gone))
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+    except OSError:
+        return False
+    try:
+        if os.write(fd, data) != len(data):  # a torn patch: make the file unreadable
+            os.ftruncate(fd, 0)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def _write(path: Path, key: str, rows: dict[str, tuple[Any, ...]]) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_FORMAT, key, rows)))
+        tmp.write_bytes(_record((_FORMAT, key, rows)))
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ year's inputs out) makes the same comparison fail.
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import re
 import shutil
 from collections.abc import Callable
@@ -199,6 +200,10 @@ def test_edits_in_a_row_reuse_what_did_not_change(sample: Path, tmp_path: Path) 
     oracle.after(replace(f"{AN_LAC}/dang-vien/dv-101012.yaml", "\nnam: 2025", "\nnam:  2025"))
     assert oracle.memo.last[2025].misses == 1
     assert oracle.memo.last[2024].misses == 0
+    # the file on disk took each change as a patch, and reads back as the memo holds it
+    assert 0 < oracle.memo.written[2025][1] < reuse.MAX_PATCHES
+    on_disk = RatingMemo.load(repo, [2025])
+    assert on_disk.years[2025] == oracle.memo.years[2025]
 
 
 # ------------------------------------------------------------------ a broken key fails
@@ -304,6 +309,11 @@ def test_reuse_equals_a_full_rating_on_synthetic_years(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the cache file
 
 
+def again_key(data: bytes) -> str:
+    """The year key of a rating file's first record."""
+    return str(marshal.loads(data[8:])[1])
+
+
 def test_a_corrupt_or_foreign_cache_is_a_full_rating(sample: Path, tmp_path: Path) -> None:
     repo = shutil.copytree(sample, tmp_path / "repo")
     years = load(repo)
@@ -314,7 +324,17 @@ def test_a_corrupt_or_foreign_cache_is_a_full_rating(sample: Path, tmp_path: Pat
     memo.save(repo)
     path = RatingMemo.path(repo, 2025)
     good = path.read_bytes()
-    for bad in (b"", b"garbage", good[: len(good) // 2], good[:-7] + b"\x00" * 7, b"\xff" * 64):
+    torn = good + reuse._record(("k", {}, []))[:-3]
+    bad_patch = good + reuse._record((again_key(good), {"x": (1,)}, []))
+    for bad in (
+        b"",
+        b"garbage",
+        good[: len(good) // 2],
+        good[:-7] + b"\x00" * 7,
+        b"\xff" * 64,
+        torn,
+        bad_patch,
+    ):
         path.write_bytes(bad)
         again = RatingMemo.load(repo, list(years))
         assert snapshot(rate_years(years, reuse=again)) == full
