@@ -114,17 +114,14 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
     notes: dict[str, str] = {}  # YearView.proposal_note: the first line naming the member
     for line in proposals.items if proposals is not None else ():
         notes.setdefault(line.member_id, line.note)
-    members = [
-        (
-            mid,
-            as_loaded(digests, records.get(mid)),
-            verdicts.get(mid),
-            scopes.get(mid),
-            notes.get(mid, ""),
-        )
-        for p in pages
-        for mid in p.items
-    ]
+    members = []
+    for p in pages:
+        for mid in p.items:  # every member of the year: `as_loaded` inlined for a member
+            record = records.get(mid)
+            source = record.source if type(record) is MemberReview else None
+            digest = digests.get(source.path) if source is not None else None
+            loaded = record if digest is None else ("file", source.path, digest, record.org_id)  # type: ignore[union-attr]
+            members.append((mid, loaded, verdicts.get(mid), scopes.get(mid), notes.get(mid, "")))
     children = [
         (
             child.id,
