@@ -10,9 +10,10 @@ review, self level; a proposal line, a decision line; an organization's name and
 secretary; a member moved to another chi bộ, deleted, added, made unreadable; a setting
 and the title of the year file; the template of members' sections.
 
-The oracle can fail: with one input dropped from the organizations' keys (a member's
-record, its file's digest, the verdicts) the same kind of edit leaves a stale page, and
-`test_a_dropped_key_input_is_caught` asserts that the comparison sees it.
+The oracle can fail: with one input dropped from the organizations' keys (an
+organization's record, a member file's digest, the verdicts) the same kind of edit
+leaves a stale page, and `test_a_dropped_key_input_is_caught` asserts that the
+comparison sees it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from generator.rules.base import Verdict
 from generator.site import incremental, paging, search
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.hooks import FRAGMENTS
-from generator.submissions.records import MemberReview
+from generator.submissions.records import Organization
 from generator.submissions.year import Year
 from tests.conftest import ROOT, copy_sample
 from tests.integration.test_site_incremental import _content, _files
@@ -264,13 +265,13 @@ def test_a_rebuild_after_one_edit_equals_a_build_from_scratch(
 # ---------------------------------------------------------------------- the oracle can fail
 
 
-def _drop_member_records(monkeypatch: pytest.MonkeyPatch) -> None:
+def _drop_org_records(monkeypatch: pytest.MonkeyPatch) -> None:
     as_loaded = incremental.as_loaded
     monkeypatch.setattr(
         incremental,
         "as_loaded",
         lambda digests, record: (
-            None if isinstance(record, MemberReview) else as_loaded(digests, record)
+            None if isinstance(record, Organization) else as_loaded(digests, record)
         ),
     )
 
@@ -287,7 +288,7 @@ def _drop_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("drop", "edit"),
     [
-        (_drop_member_records, member_name),
+        (_drop_org_records, org_name),
         (_drop_file_digests, member_name),
         (_drop_verdicts, decision_line),
     ],
