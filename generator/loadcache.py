@@ -69,7 +69,7 @@ def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     the previous load can still be collected once it is dropped.
     """
     enabled = gc.isenabled()
-    if freeze and gc.get_freeze_count():
+    if freeze:  # not `if gc.get_freeze_count()`: it walks the frozen objects (0.3 s at 100k)
         gc.unfreeze()
     gc.disable()
     try:

@@ -163,4 +163,5 @@ def _server(project: Path, docs: Path, year: int, addr: str) -> _Server:
 
     server.error_handler = error_page
     builder(config)
+    server.watch(str(project / CONFIG))  # one file polled: MkDocs' configuration changed
     return server

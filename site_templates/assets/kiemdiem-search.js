@@ -233,7 +233,7 @@
       return;
     }
     if (location.protocol === "file:") {
-      meta.textContent = "Tìm kiếm cần mở trang qua máy chủ web (xem README: kiemdiem serve); " +
+      meta.textContent = "Tìm kiếm cần mở trang qua máy chủ web (xem README: python -m http.server -d site); " +
         "khi mở từ ổ đĩa, dùng mục Tổ chức để tìm đảng viên.";
       return;
     }
