@@ -163,9 +163,9 @@ class RatingMemo:
 
     years: dict[int, tuple[str, dict[str, Core]]] = field(default_factory=dict)
     changed: set[int] = field(default_factory=set)
-    # the cores as written on disk (read, or written last), so that writing again after
-    # one change converts one core, not every one
-    plain: dict[int, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    # the keys of the cores on disk (read, or written last): a change is appended as a
+    # patch of the cores not there (keys only: a long `serve` keeps no second copy)
+    on_disk: dict[int, set[str]] = field(default_factory=dict)
     # the key of each year's file as read or written, and how many patches it has
     written: dict[int, tuple[str, int]] = field(default_factory=dict)
     last: dict[int, YearCores] = field(default_factory=dict)  # the last rating's, for stats
@@ -188,7 +188,7 @@ class RatingMemo:
         if cores.key != kept_key or cores.misses or len(cores.used) != len(known):
             self.changed.add(y)
         if cores.key != kept_key:
-            self.plain.pop(y, None)
+            self.on_disk.pop(y, None)
         self.years[y] = (cores.key, cores.used)
 
     # ------------------------------------------------------------------ on disk
@@ -207,7 +207,7 @@ class RatingMemo:
         """Read the kept cores of the `years` this memo does not hold yet."""
         for y in years:
             if y not in self.years and (kept := _read(self.path(repo, y))) is not None:
-                key, cores, self.plain[y], patches = kept
+                key, cores, self.on_disk[y], patches = kept
                 self.years[y] = (key, cores)
                 self.written[y] = (key, patches)
 
@@ -216,19 +216,18 @@ class RatingMemo:
         for y in sorted(self.changed):
             key, cores = self.years[y]
             path = self.path(repo, y)
-            on_disk = self.plain.get(y, {})
+            on_disk = self.on_disk.get(y, set())
             known_key, patches = self.written.get(y, ("", MAX_PATCHES))
             if known_key == key and patches < MAX_PATCHES and path.exists():
                 new = {mkey: _plain(c) for mkey, c in cores.items() if mkey not in on_disk}
                 gone = [mkey for mkey in on_disk if mkey not in cores]
                 if _append(path, key, new, gone):
                     on_disk.update(new)
-                    for mkey in gone:
-                        del on_disk[mkey]
+                    on_disk.difference_update(gone)
                     self.written[y] = (key, patches + 1)
                     continue
-            rows = {mkey: on_disk.get(mkey) or _plain(core) for mkey, core in cores.items()}
-            self.plain[y] = rows
+            rows = {mkey: _plain(core) for mkey, core in cores.items()}
+            self.on_disk[y] = set(rows)
             _write(path, key, rows)
             self.written[y] = (key, 0)
         self.changed.clear()
@@ -300,11 +299,11 @@ def _core(t: tuple[Any, ...]) -> Core:
     )
 
 
-Kept = tuple[str, dict[str, Core], dict[str, tuple[Any, ...]], int]
+Kept = tuple[str, dict[str, Core], set[str], int]
 
 
 def _read(path: Path) -> Kept | None:
-    """The kept (key, cores, rows, patches) of a file this module wrote; None for anything
+    """The kept (key, cores, their keys, patches) of a file this module wrote; None for anything
     else. The file: (format, key, rows), then patches (key, new rows, keys gone) appended
     by later runs; rows are keyed by content, so a patch of the same year key is right
     whatever it was appended to, and one of another key is skipped."""
@@ -332,7 +331,7 @@ def _read(path: Path) -> Kept | None:
         struct.error,
     ):
         return None
-    return key, cores, {mkey: rows[mkey] for mkey in cores}, patches
+    return key, cores, set(cores), patches
 
 
 def _records(data: bytes) -> Iterator[Any]:
