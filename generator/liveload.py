@@ -173,7 +173,12 @@ class LiveYears:
 
     def load(self) -> RatedYears:
         """Every year of the span loaded again from the files (through the content cache)."""
+        memo = self.pipeline.rating_memo
         self.pipeline = Pipeline(self.repo, cache=self.cache)  # the schemas read again
+        if memo is not None and self.rated is not None:
+            # the members' verdicts kept so far (keyed by what they depend on: a schema
+            # change, another load key, reuses nothing; generator.rules.reuse)
+            self.pipeline.rating_memo = memo
         all_years = self.pipeline.years()
         if self.year not in all_years:
             raise FileNotFoundError(f"{SUBMISSIONS}/{self.year}")
