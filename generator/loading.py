@@ -165,7 +165,10 @@ def _check_chunk(files: list[SubmissionFile]) -> bytes:
     """The chunk's `(path, digest, outcome)` rows, pickled: a chunk of the cache file as it
     is (generator.loadcache.Stream)."""
     ctx, schemas = _WORKER["ctx"], _WORKER["schemas"]
-    rows = [(f.path, *check_keyed(f, ctx, schemas)[::-1]) for f in files]
+    rows = []
+    for f in files:
+        outcome, digest = check_keyed(f, ctx, schemas)
+        rows.append((f.path, digest, outcome))
     return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
 
 
