@@ -73,7 +73,10 @@ def kem_criteria(criteria: dict[str, CriterionLevel], defs: tuple[Criterion, ...
 
 
 def score_text(scores: Scores) -> str:
-    total = scores.total
+    return score_text_of(scores.total)
+
+
+def score_text_of(total: float) -> str:
     shown = f"{total:g}".replace(".", ",")
     return f"tổng điểm {shown}/100"
 

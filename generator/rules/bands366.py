@@ -8,15 +8,15 @@ conditions is judged against HTTNV's (cases 23, 30), and so on down. Pure functi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.rules.wording import pct
 from generator.submissions.records import Level, Target, TargetStatus, Tasks
 
 
-@dataclass(frozen=True)
-class TaskShares:
-    """A subject's task result as shares of the tasks assigned."""
+class TaskShares(NamedTuple):
+    """A subject's task result as shares of the tasks assigned (a named tuple: one is made
+    per member of a province)."""
 
     done: float
     on_time: float

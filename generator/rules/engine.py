@@ -81,44 +81,58 @@ def _not_reviewed(run: Run, member_id: str, org_id: str, why: str) -> Verdict:
 
 
 def _rate_members(run: Run) -> None:
+    """Every member's verdict from the member rules (or kept, `run.cores`), chi bộ by chi
+    bộ in the tree's order; then the proposal and decision lines are attached."""
     year, out = run.year, run.out
+    verdicts, members, paths = out.members, year.members, run.member_paths
+    rules = [r.func for r in run.spec.rules.members]  # bound in C: no frame per call
+    kept, keep = run.cores.verdict, run.cores.keep
+    settings, evaluation_date = run.settings, run.evaluation_date
+    broken = year.broken_members
     for org in year.orgs.values():
+        org_id = org.id
         for member_id in org.member_ids:
-            member = year.members.get(member_id)
-            if member is None or member_id in out.members:
+            member = members.get(member_id)
+            if member is None or member_id in verdicts:
                 continue
-            v = run.cores.verdict(member_id, org.id, member)
+            v = kept(member_id, org_id, member)
             if v is None:
-                v = Verdict(member_id, "member", org_id=org.id, self_level=member.self_level)
-                facts = MemberFacts(year, member, run.settings, run.evaluation_date)
+                v = Verdict(member_id, "member", org_id=org_id, self_level=member.self_level)
+                facts = MemberFacts(year, member, settings, evaluation_date)
                 reasons: list[Reason] = []
-                for r in run.spec.rules.members:
-                    reasons.extend(r(facts))
+                for func in rules:
+                    reasons.extend(func(facts))
                 assemble(v, reasons)
-                run.cores.keep(member, v)
-            out.members[member_id] = v
+                keep(member, v)
+            verdicts[member_id] = v
             if member.source:
-                run.member_paths[member_id] = member.source.path
-        for member_id in year.broken_members.get(org.id, []):
-            if member_id not in out.members:
-                out.members[member_id] = _not_reviewed(
-                    run, member_id, org.id, "Bản kiểm điểm có lỗi, chưa đọc được: chưa xếp loại"
+                paths[member_id] = member.source.path
+        for member_id in broken.get(org_id, ()):
+            if member_id not in verdicts:
+                verdicts[member_id] = _not_reviewed(
+                    run, member_id, org_id, "Bản kiểm điểm có lỗi, chưa đọc được: chưa xếp loại"
                 )
     # members a chi bộ proposed who have no review file at all
     for org_id, proposals in year.proposals.items():
         for item in proposals.items:
-            if item.member_id not in out.members:
-                out.members[item.member_id] = _not_reviewed(
+            if item.member_id not in verdicts:
+                verdicts[item.member_id] = _not_reviewed(
                     run, item.member_id, org_id, "Chưa có bản kiểm điểm: chưa xếp loại"
                 )
-    for member_id, v in out.members.items():
-        proposed = run.index.proposals.get(member_id)
+    _attach_lines(run)
+
+
+def _attach_lines(run: Run) -> None:
+    """Each member's proposal line (level, votes) and decision line (level, by whom)."""
+    proposals, decisions = run.index.proposals, run.index.members
+    for member_id, v in run.out.members.items():
+        proposed = proposals.get(member_id)
         if proposed is not None:
             v.proposed = proposed.item.level
             votes = proposed.item.votes
             if votes is not None:
                 v.proposed_votes = (votes.agree, votes.disagree, votes.abstain)
-        decided = run.index.members.get(member_id)
+        decided = decisions.get(member_id)
         if decided is not None:
             v.decided = decided.item.level
             v.decided_by = run.decided_by(decided.decisions)

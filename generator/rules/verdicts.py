@@ -8,11 +8,29 @@ from collections.abc import Iterable
 from generator.rules.base import Effect, Reason, Verdict
 from generator.submissions.records import Level
 
+_NOT_RATED, _CEILING, _ASSESSED, _FLAG = (
+    Effect.NOT_RATED,
+    Effect.CEILING,
+    Effect.ASSESSED,
+    Effect.FLAG,
+)
+
 
 def assemble(v: Verdict, reasons: Iterable[Reason]) -> None:
-    """Fill `v` from its rules' reasons (X1)."""
-    reasons = list(reasons)
-    not_rated = [r for r in reasons if r.effect is Effect.NOT_RATED]
+    """Fill `v` from its rules' reasons (X1): with a not-rated reason, the not-rated
+    reasons and the flags; else the reasons but flags, the flags, and the levels. (One pass:
+    it runs for every member of a province.)"""
+    kept: list[Reason] = []
+    flags: list[Reason] = []
+    not_rated: list[Reason] = []
+    for r in reasons:
+        effect = r.effect
+        if effect is _FLAG:
+            flags.append(r)
+        else:
+            kept.append(r)
+            if effect is _NOT_RATED:
+                not_rated.append(r)
     if not_rated:
         first = not_rated[0]
         v.rated = False
@@ -20,19 +38,32 @@ def assemble(v: Verdict, reasons: Iterable[Reason]) -> None:
         v.not_rated = first.not_rated
         v.ceiling = v.assessed = None
         v.reasons = not_rated
-        v.flags = [r for r in reasons if r.effect is Effect.FLAG]
+        v.flags = flags
         return
-    v.reasons = [r for r in reasons if r.effect is not Effect.FLAG]
-    v.flags = [r for r in reasons if r.effect is Effect.FLAG]
+    v.reasons = kept
+    v.flags = flags
     recompute(v)
 
 
 def recompute(v: Verdict) -> None:
-    ceilings = [r.level for r in v.reasons if r.effect is Effect.CEILING and r.level]
-    v.ceiling = min(ceilings, default=Level.HTXSNV)
-    assessed = [r.level for r in v.reasons if r.effect is Effect.ASSESSED and r.level]
-    base = min(assessed) if assessed else (Level.KHTNV if v.ceiling == Level.KHTNV else None)
-    v.assessed = min(base, v.ceiling) if base is not None else None
+    """The ceiling (the lowest cap, HTXSNV without one), the assessed level (the lowest
+    criteria level capped by the ceiling; KHTNV when capped there without criteria) and
+    whether a flag asks for a decision."""
+    ceiling = Level.HTXSNV
+    assessed: Level | None = None
+    for r in v.reasons:
+        level = r.level
+        if level is None:
+            continue
+        effect = r.effect
+        if effect is _CEILING:
+            if level < ceiling:
+                ceiling = level
+        elif effect is _ASSESSED and (assessed is None or level < assessed):
+            assessed = level
+    v.ceiling = ceiling
+    base = assessed if assessed is not None else (Level.KHTNV if ceiling == Level.KHTNV else None)
+    v.assessed = min(base, ceiling) if base is not None else None
     v.needs_decision = any(r.needs_decision for r in v.flags)
 
 
