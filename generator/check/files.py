@@ -5,6 +5,7 @@ year; `generator.check.load_year` joins the files into a year."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Findi
 
 
 def read_document(
-    repo: Path,
+    repo: Path | str,
     file: SubmissionFile,
     result: CheckResult,
     *,
@@ -54,18 +55,22 @@ def read_document(
 ) -> Document | None:
     """Read and parse one file, adding its load problems to `result` (`data`: its bytes,
     when the caller has read them already; `positions=False`: see yamlload.loads)."""
-    full = repo / file.path
     try:
-        size = len(data) if data is not None else full.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if data is None:
+            full = os.path.join(repo, file.path)
+            size = os.stat(full).st_size
+            if size <= MAX_FILE_BYTES:
+                with open(full, "rb") as f:
+                    data = f.read()
+        else:
+            size = len(data)
+        if size > MAX_FILE_BYTES or data is None:
             result.add(
                 finding(
                     "file-too-large", file.path, Position(1, 1), size=size, limit=MAX_FILE_BYTES
                 )
             )
             return None
-        if data is None:
-            data = full.read_bytes()
     except OSError as exc:
         result.add(
             finding(

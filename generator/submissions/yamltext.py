@@ -16,6 +16,8 @@ def offset_to_pos(data: bytes, offset: int) -> Position:
 
 def tab_indent(text: str) -> Position | None:
     """Where the first line indented with a tab starts its indentation, if one is."""
+    if "\t" not in text:  # nearly every file: no line to look at
+        return None
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
