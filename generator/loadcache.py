@@ -111,6 +111,16 @@ def load_key(ctx: Context) -> str:
     return context_digest(ctx, f"check-{_VERSION}")
 
 
+def stat_key(root: str, path: str) -> bytes | None:
+    """The stat of `path` (relative to `root`), packed: size, mtime, ctime and inode;
+    None when it cannot be taken. Not following a symlink."""
+    try:  # a string join: a Path per file costs more than the stat (100,000 files)
+        st = os.lstat(os.path.join(root, path))
+    except OSError:
+        return None
+    return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
 def hash_bytes(data: bytes) -> str:
     """The SHA-256 of some bytes, hex: the cache's key for a file's outcome."""
     return hashlib.sha256(data).hexdigest()
@@ -143,6 +153,7 @@ class OutcomeCache:
         self._put: set[str] = set()  # outcomes and stats changed since the file was read
         self._remembered: set[str] = set()
         self._stream: Stream | None = None
+        self.ahead: dict[str, bytes] = {}
         try:
             with self.path.open("rb") as f, paused_gc():
                 self._read(f)
@@ -174,12 +185,18 @@ class OutcomeCache:
         return path in self.entries
 
     def stat_key(self, path: str) -> bytes | None:
-        """The file's stat, packed; None when it cannot be read."""
-        try:  # a string join: a Path per file costs more than the stat (100,000 files)
-            st = os.lstat(os.path.join(self.root, path))
-        except OSError:
-            return None
-        return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        """The file's stat, packed; None when it cannot be read. A stat taken ahead
+        (`taken_ahead`) is used once instead of taking it again."""
+        if self.ahead:
+            ahead = self.ahead.pop(path, None)
+            if ahead is not None:
+                return ahead
+        return stat_key(self.root, path)
+
+    def taken_ahead(self, stats: dict[str, bytes]) -> None:
+        """Stats of the year's files taken before any of them was read, by the walk
+        (generator.scan): each stands for the file's `stat_key` once."""
+        self.ahead = stats
 
     def digest(self, path: str) -> str:
         """The SHA-256 of the file at `path` ("" when unreadable: never cached)."""
@@ -230,6 +247,7 @@ class OutcomeCache:
         return self._stream
 
     def save(self, keep: set[str]) -> None:
+        self.ahead = {}
         if self.borrowed:
             return  # another checkout's cache: read only
         stream, self._stream = self._stream, None

@@ -10,6 +10,7 @@ deciding bodies are added by `check_year`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,31 +74,57 @@ def load_year(
     loader (its `run(files, progress)` gives each file's outcome, as FileLoader's does):
     `kiemdiem serve` keeps the outcomes in memory between rounds (generator.liveload).
     """
-    from generator import loading
-
     schemas = schemas or SchemaSet(repo / "schema")
     use_schema_dir(schemas.dir)  # the organization types this repository's schema declares
     result = CheckResult()
-    files = walk_year(repo, year) if files is None else files
-    year_obj = Year(repo=repo, year=year, config=None, files=files)
-    readable = _readable(repo, files, result)
-
+    make_loader = functools.partial(
+        _file_loader, repo, year, schemas, cache=cache, processes=processes,
+        cache_home=cache_home, loader=loader,
+    )  # fmt: skip
     # the year file decides which ruleset overlay applies to everything else
-    head = year_head(repo, readable, schemas, ruleset)
-    year_files, year_load, year_check, ctx = head.files, head.load, head.check, head.ctx
-    year_obj.config = head.config
+    ahead = None
+    if files is None and cache and loader is None and cache_home is None:
+        ahead = _walk_ahead(repo, year, schemas, ruleset, make_loader)
+    if ahead is not None:
+        files, head, files_loader = ahead
+    else:
+        files = walk_year(repo, year) if files is None else files
+        head = year_head(repo, [f for f in files if f.kind is Kind.YEAR], schemas, ruleset)
+        files_loader = make_loader(head.ctx)
+    year_obj = Year(repo=repo, year=year, config=head.config, files=files)
+    readable = _readable(repo, files, result)
     others = [f for f in readable if f.kind is not Kind.YEAR]
-    files_loader = _file_loader(repo, year, schemas, ctx, cache, processes, cache_home, loader)
     outcomes = dict(zip(others, files_loader.run(others, progress), strict=True))
     _keep_digests(year_obj, files_loader.cache, outcomes)
+    loaded = _assemble(repo, year, readable, head, outcomes, result)
+    if narrow is not None:
+        narrow(loaded)
+    link_tree(year_obj, loaded, result)
+    cross_check(year_obj, result)
+    result.extend(_form_findings(year_obj, loaded))
+    if sink is not None:
+        sink[year] = YearLoad(head.ctx, loaded)
+    return year_obj, result
 
-    # findings in the order of one pass: every file's load problems, then the year file's
-    # schema findings, then the other files' schema findings
+
+def _assemble(
+    repo: Path,
+    year: int,
+    readable: list[SubmissionFile],
+    head: YearHead,
+    outcomes: dict[SubmissionFile, Any],
+    result: CheckResult,
+) -> list[LoadedFile]:
+    """Every readable file as loaded, with their findings added to `result` in the order
+    of one pass: every file's load problems, then the year file's schema findings, then
+    the other files' schema findings."""
+    from generator import loading
+
     loaded: list[LoadedFile] = []
     for file in readable:
         if file.kind is Kind.YEAR:
-            lf = next(y for y in year_files if y.file is file)
-            result.extend(year_load[file.path].findings)
+            lf = next(y for y in head.files if y.file is file)
+            result.extend(head.load[file.path].findings)
         else:
             outcome = outcomes[file]
             result.extend(outcome.load_findings)
@@ -108,19 +135,51 @@ def load_year(
                 document = loading.CompactDocument(str(repo), file.path)
             lf = LoadedFile(file, document, outcome.record)
         loaded.append(lf)
-    if not year_files:
+    if not head.files:
         result.add(finding("year-missing-file", f"submissions/{year}", Position(1, 1), year=year))
-    result.extend(year_check.findings)
-    for file in others:
-        result.extend(outcomes[file].check_findings)
-    if narrow is not None:
-        narrow(loaded)
-    link_tree(year_obj, loaded, result)
-    cross_check(year_obj, result)
-    result.extend(_form_findings(year_obj, loaded))
-    if sink is not None:
-        sink[year] = YearLoad(ctx, loaded)
-    return year_obj, result
+    result.extend(head.check.findings)
+    for file in readable:
+        if file.kind is not Kind.YEAR:
+            result.extend(outcomes[file].check_findings)
+    return loaded
+
+
+def _walk_ahead(
+    repo: Path,
+    year: int,
+    schemas: SchemaSet,
+    ruleset: str | None,
+    make_loader: Callable[[Any], Any],
+) -> tuple[list[SubmissionFile], YearHead, Any] | None:
+    """The walk, the year's head and its file loader, with the walk and the files' stats
+    taken in a second process while this one reads the load cache (generator.scan) —
+    when that cache is large; None otherwise (then walk here first, as without it)."""
+    from generator import loadcache, scan
+
+    head = year_head(repo, scan.year_files_ahead(repo, year), schemas, ruleset)
+    path = repo / loadcache.CACHE_DIR / f"check-{year}-{loadcache.load_key(head.ctx)}.pickle"
+    try:
+        large = path.stat().st_size >= scan.AHEAD_BYTES
+    except OSError:
+        large = False
+    if not large:
+        return None
+    child = scan.ScanAhead.start(repo, year)
+    if child is None:
+        return None
+    files_loader = make_loader(head.ctx)  # reads the cache meanwhile
+    found = child.join(year) or scan.scan(repo, year)  # (the child failed: walk here)
+    year_files = [f for f in found.files if f.kind is Kind.YEAR]
+    if year_files != [lf.file for lf in head.files]:
+        # the year file is not where it was looked for: read it (and the cache) again
+        head = year_head(repo, year_files, schemas, ruleset)
+        files_loader = make_loader(head.ctx)
+    cache = getattr(files_loader, "cache", None)
+    if isinstance(cache, loadcache.OutcomeCache):
+        cache.taken_ahead(found.stats)
+    # the year's file objects are the head's own (load_year finds its LoadedFile by them)
+    heads = {lf.file.path: lf.file for lf in head.files}
+    return [heads.get(f.path, f) for f in found.files], head, files_loader
 
 
 def _file_loader(
@@ -128,6 +187,7 @@ def _file_loader(
     year: int,
     schemas: SchemaSet,
     ctx: Any,
+    *,
     cache: bool,
     processes: int | None,
     cache_home: Path | None,
