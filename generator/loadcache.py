@@ -57,6 +57,12 @@ CHUNK_ENTRIES = 4096
 _STAT = struct.Struct("<qqqq")  # size, mtime_ns, ctime_ns, inode
 
 
+def pack_stat(st: os.stat_result) -> bytes:
+    """A file's stat as the cache keeps it (`stat_key`; a worker of a cold check packs the
+    fstat of the file it opens, generator.loading)."""
+    return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
 @contextlib.contextmanager
 def paused_gc(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree of objects is built (it would
@@ -118,7 +124,7 @@ def stat_key(root: str, path: str) -> bytes | None:
         st = os.lstat(os.path.join(root, path))
     except OSError:
         return None
-    return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return pack_stat(st)
 
 
 def hash_bytes(data: bytes) -> str:

@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding
-from generator.loadcache import CACHE_DIR, OutcomeCache, Stream, hash_bytes, paused_gc
+from generator.loadcache import (
+    CACHE_DIR,
+    OutcomeCache,
+    Stream,
+    hash_bytes,
+    pack_stat,
+    paused_gc,
+)
 from generator.submissions.layout import SubmissionFile
 from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
@@ -52,10 +59,14 @@ class CompactDocument(Document):
     (e.g. generator.check.decisions).
     """
 
+    # class defaults: an unpickled document gets only `rel` (no __setstate__ call per
+    # record in the parent of a cold check); `root` is set by FileLoader._rebase
+    root = ""
+    _doc: Document | None = None
+
     def __init__(self, root: str, rel: str) -> None:  # no tables until asked
         self.root = root  # the repository (one string shared by a chunk's documents)
         self.rel = rel  # the file, repository-relative (the record's own `source.path`)
-        self._doc: Document | None = None
 
     @property
     def full_path(self) -> str:
@@ -92,9 +103,6 @@ class CompactDocument(Document):
         # place; FileLoader sets `root` again on every outcome it hands out (_rebase)
         return {"rel": self.rel}
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__("", state["rel"])  # type: ignore[misc]
-
 
 @dataclass(slots=True)
 class Outcome:
@@ -127,16 +135,27 @@ def check_one(file: SubmissionFile, ctx: Context, schemas: Any) -> Outcome:
 
 def check_keyed(file: SubmissionFile, ctx: Context, schemas: Any) -> tuple[Outcome, str]:
     """`check_one`, and the SHA-256 of the very bytes it checked ("" when it could not read
-    them): the cache's key, computed where the file is read (in a worker, for a cold year).
+    them): the cache's key, computed where the file is read (in a worker, for a cold year)."""
+    outcome, digest, _ = check_stat(file, ctx, schemas)
+    return outcome, digest
 
-    Paths are plain strings here (no pathlib: ~10% of a file's cost in a cold check)."""
+
+def check_stat(
+    file: SubmissionFile, ctx: Context, schemas: Any
+) -> tuple[Outcome, str, bytes | None]:
+    """`check_keyed`, and the file's stat as the cache keeps it (`loadcache.pack_stat`),
+    taken from the open file before its bytes were read (None when it was not read): a
+    worker's, so the parent of a cold check stats nothing.
+
+    Paths are plain strings here, the file is read with os calls (pathlib and io's
+    buffered reader were ~10% of a file's cost in a cold check)."""
     from generator.check.files import LoadedFile, read_document, validate_loaded
     from generator.findings import CheckResult
 
     data: bytes | None = None
-    with contextlib.suppress(OSError), open(os.path.join(ctx.repo, file.path), "rb") as f:
-        if os.fstat(f.fileno()).st_size <= MAX_FILE_BYTES:
-            data = f.read()
+    stat: bytes | None = None
+    with contextlib.suppress(OSError):
+        data, stat = _read(os.path.join(ctx.repo, file.path))
     # (a file that could not be read, or is too large, is looked at again by read_document,
     # which says why)
     digest = hash_bytes(data) if data is not None else ""
@@ -145,13 +164,31 @@ def check_keyed(file: SubmissionFile, ctx: Context, schemas: Any) -> tuple[Outco
     lf = LoadedFile(file, read_document(ctx.repo, file, loaded, data=data, positions=False))
     outcome = Outcome(lf.document is not None, loaded.findings)
     if lf.document is None:
-        return outcome, digest
+        return outcome, digest, stat
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
     if outcome.record is not None:
         outcome.record.source.document = CompactDocument(ctx.repo, file.path)
-    return outcome, digest
+    return outcome, digest, stat
+
+
+def _read(full: str) -> tuple[bytes | None, bytes | None]:
+    """The file's bytes (None when larger than MAX_FILE_BYTES) and its packed stat."""
+    fd = os.open(full, os.O_RDONLY)
+    try:
+        st = os.fstat(fd)
+        if st.st_size > MAX_FILE_BYTES:
+            return None, None
+        data = os.read(fd, st.st_size + 1)  # one more: the end of the file is seen
+        if len(data) != st.st_size:  # it changed meanwhile: read to its end
+            parts = [data]
+            while part := os.read(fd, 1 << 16):
+                parts.append(part)
+            data = b"".join(parts)
+        return data, pack_stat(st)
+    finally:
+        os.close(fd)
 
 
 _WORKER: dict[str, Any] = {}
@@ -164,18 +201,20 @@ def _init_worker(ctx: Context) -> None:
     _WORKER["schemas"] = SchemaSet(Path(ctx.schema_dir))
 
 
-def _check_chunk(files: list[SubmissionFile]) -> bytes:
+def _check_chunk(files: list[SubmissionFile]) -> tuple[bytes, list[bytes | None]]:
     """The chunk's `(path, digest, outcome)` rows, pickled: a chunk of the cache file as it
-    is (generator.loadcache.Stream)."""
+    is (generator.loadcache.Stream); and each file's stat, taken before it was read."""
     ctx, schemas = _WORKER["ctx"], _WORKER["schemas"]
     rows = []
+    stats = []
     # no collection while the chunk grows: checking a file makes no garbage cycles, and
     # each collection would walk the chunk's records again (~8% of a worker's time)
     with paused_gc():
         for f in files:
-            outcome, digest = check_keyed(f, ctx, schemas)
+            outcome, digest, stat = check_stat(f, ctx, schemas)
             rows.append((f.path, digest, outcome))
-        return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)
+            stats.append(stat)
+        return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), stats
 
 
 def _rebase(record: Any, root: str, rel: str) -> None:
@@ -230,17 +269,19 @@ class FileLoader:
                 out[i] = hit
                 continue
             todo.append(i)
-            if cache is not None:
-                stats[i] = cache.stat_key(f.path)  # before the file is read
         done = len(files) - len(todo)
+        parallel = self._parallel(todo)
+        if cache is not None and not parallel:  # (workers stat the files they open)
+            stats = {i: cache.stat_key(files[i].path) for i in todo}  # before they are read
         # a cold year: the workers' pickled chunks go into the cache file as they are
-        stream = cache.stream(len(todo)) if cache is not None and self._parallel(todo) else None
+        stream = cache.stream(len(todo)) if cache is not None and parallel else None
         try:
-            for index, outcome, digest in self._compute([files[i] for i in todo], todo, stream):
+            computed = self._compute([files[i] for i in todo], todo, stream)
+            for index, outcome, digest, stat in computed:
                 out[index] = outcome
                 if cache is not None and digest:
                     cache.put(files[index].path, digest, outcome)
-                    cache.remember(files[index].path, stats.get(index), digest)
+                    cache.remember(files[index].path, stats.get(index, stat), digest)
                 done += 1
                 if progress is not None and (done % 250 == 0 or done == len(files)):
                     progress(done, len(files))
@@ -256,7 +297,7 @@ class FileLoader:
         """Each file's outcome and the SHA-256 of the bytes it was built from, read now
         (not through the cache; in worker processes when there are many)."""
         out: list[tuple[Outcome, str]] = [(Outcome(False), "")] * len(files)
-        for index, outcome, digest in self._compute(files, list(range(len(files)))):
+        for index, outcome, digest, _ in self._compute(files, list(range(len(files)))):
             out[index] = (outcome, digest)
         return out
 
@@ -266,24 +307,25 @@ class FileLoader:
 
     def _compute(
         self, files: list[SubmissionFile], index: list[int], stream: Stream | None = None
-    ) -> Iterator[tuple[int, Outcome, str]]:
+    ) -> Iterator[tuple[int, Outcome, str, bytes | None]]:
+        """(index, outcome, digest, the file's stat when a worker took it)."""
         if not self._parallel(files):
             for i, f in zip(index, files, strict=True):
-                yield i, *check_keyed(f, self.ctx, self.schemas)
+                yield i, *check_keyed(f, self.ctx, self.schemas), None
             return
         chunks = [files[k : k + CHUNK] for k in range(0, len(files), CHUNK)]
         with ProcessPoolExecutor(
             self.processes, initializer=_init_worker, initargs=(self.ctx,)
         ) as pool:
             position = 0
-            for blob in pool.map(_check_chunk, chunks):
+            for blob, stats in pool.map(_check_chunk, chunks):
                 rows = pickle.loads(blob)
                 if stream is not None:
                     stream.chunk(blob, [path for path, _, _ in rows])
-                for path, digest, outcome in rows:
+                for (path, digest, outcome), stat in zip(rows, stats, strict=True):
                     if outcome.record is not None:
                         _rebase(outcome.record, self.ctx.repo, path)
-                    yield index[position], outcome, digest
+                    yield index[position], outcome, digest, stat
                     position += 1
 
 

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
+import os
 import re
 import types
 import typing
@@ -24,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from generator import check, loading, synthetic
+from generator import check, loadcache, loading, synthetic
 from generator.check import files as check_files
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult
@@ -149,7 +150,9 @@ def _seen(outcome: loading.Outcome, digest: str) -> tuple[object, ...]:
 
 
 def _both(repo: Path, f: SubmissionFile, head: check.YearHead, schemas: SchemaSet) -> None:
-    fast = loading.check_keyed(f, head.ctx, schemas)
+    *fast, stat = loading.check_stat(f, head.ctx, schemas)
+    # the stat a worker hands the cache is the one the parent took before (lstat)
+    assert stat == (loadcache.pack_stat(os.lstat(repo / f.path)) if fast[1] else None)
     if fast[0].record is not None:
         document = fast[0].record.source.document
         assert isinstance(document, loading.CompactDocument) and document.rel == f.path
@@ -262,3 +265,24 @@ def test_the_generated_builders_match_the_generic_conversion() -> None:
                 continue
             got = convert.from_mapping(cls, variant)
             assert repr(got) == repr(want) and got == want
+
+
+def test_workers_hand_the_cache_the_stats_the_parent_took(
+    synth: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold load in worker processes keeps for each file the stat the parent took
+    before (it stats nothing now: each worker packs the fstat of the file it opens)."""
+    files, head, schemas = _year(synth, 2025)
+    monkeypatch.setattr(loading, "CHUNK", 16)
+    seen = {}
+    for processes in (1, 2):
+        cache = loading.OutcomeCache(synth, 2025, head.ctx)
+        loader = loading.FileLoader(synth, schemas, head.ctx, cache, processes, min_parallel=1)
+        outcomes = loader.run(files)
+        seen[processes] = (
+            [_seen(o, cache.digest_of(f.path, o)) for f, o in zip(files, outcomes, strict=True)],
+            dict(cache.stats),
+        )
+        (synth / loading.CACHE_DIR).rename(synth / f"cache-{processes}")
+    assert seen[1] == seen[2]
+    assert len(seen[2][1]) == len(files)
