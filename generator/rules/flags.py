@@ -32,8 +32,11 @@ def check_flags(run: Run) -> None:
                             actor=actor,
                         )
                     )
-        previous = run.history.final_level(year.year - 1, member_id)
-        if v.rated and v.final == Level.KHTNV and previous == Level.KHTNV:
+        if (
+            v.rated
+            and v.final == Level.KHTNV
+            and run.history.final_level(year.year - 1, member_id) == Level.KHTNV
+        ):
             v.flags.append(
                 Reason(
                     "X3",

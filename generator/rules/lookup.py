@@ -70,12 +70,18 @@ class DecisionIndex:
         again per line, for the same object.)"""
         index = cls()
         tree = tree or TreeMemo(year)
+        members, decided, grassroots_of = year.members, index.members, tree.grassroots_of
         for org_id, decisions in year.decisions.items():
             for item in decisions.members:
-                if item.member_id in index.members:
+                member_id = item.member_id
+                if member_id in decided:
                     continue
-                if tree.member_authority(item.member_id).allows(org_id):
-                    index.members[item.member_id] = Line(decisions, item, "dang_vien")
+                # D1 (authority.member_authority) inline: the committee of the member's
+                # TCCSĐ; an unknown member has none (a line per member of a province)
+                member = members.get(member_id)
+                tccsd = grassroots_of(member.org_id) if member is not None else None
+                if tccsd is not None and tccsd.id == org_id:
+                    decided[member_id] = Line(decisions, item, "dang_vien")
             for org_item in decisions.organizations:
                 if org_item.org_id in index.orgs:
                     continue

@@ -3,11 +3,13 @@ pool, and the pool's count (quota.check_pool) recorded on the year and its verdi
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.findings import Finding, Position
 from generator.rules import problems
 from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
+from generator.rules.lookup import DecidedMember
 from generator.rules.quota import At, DecidedLine, QuotaPolicy, check_pool, quota_sentence
 from generator.rules.run import Run, org_name
 from generator.submissions.records import Level
@@ -22,11 +24,14 @@ def check_quotas(run: Run) -> None:
 
 def _member_pool_org(run: Run, policy: QuotaPolicy, v: Verdict) -> str | None:
     """The organization whose scope pools `v`: the deciding committee or the TCCSĐ."""
-    scope = str(run.settings[policy.pool_setting]) if policy.pool_setting else policy.default_pool
     pool_org = run.tree.grassroots_of(v.org_id)
-    if scope == "deciding_committee":
+    if _pool_scope(run, policy) == "deciding_committee":
         pool_org = run.tree.member_authority(v.subject_id).body or pool_org
     return pool_org.id if pool_org is not None else None
+
+
+def _pool_scope(run: Run, policy: QuotaPolicy) -> str:
+    return str(run.settings[policy.pool_setting]) if policy.pool_setting else policy.default_pool
 
 
 def role_group_of(run: Run, member_id: str) -> str:
@@ -50,17 +55,27 @@ def _group_name(run: Run, group: str) -> str:
 def _member_pools(run: Run, policy: QuotaPolicy) -> None:
     year, out = run.year, run.out
     pools: dict[tuple[str, str], list[Verdict]] = {}
+    by_org: dict[str, str | None] = {}  # the pool's organization by chi bộ (TCCSĐ scope)
+    by_committee = _pool_scope(run, policy) == "deciding_committee"
+    grouped = _has_groups(run)
     for v in out.members.values():
-        pool_org = _member_pool_org(run, policy, v)
+        if by_committee:
+            pool_org = _member_pool_org(run, policy, v)
+        else:
+            try:
+                pool_org = by_org[v.org_id]
+            except KeyError:
+                pool_org = by_org[v.org_id] = _member_pool_org(run, policy, v)
         if pool_org is not None:
-            pools.setdefault((pool_org, role_group_of(run, v.subject_id)), []).append(v)
+            group = role_group_of(run, v.subject_id) if grouped else ""
+            pools.setdefault((pool_org, group), []).append(v)
     _unknown_groups(run, policy)
-    lines = {mid: DecidedLine(mid, d.path, d) for mid, d in run.index.members.items()}
+    lines = _Lines(run.index.members)
     for (pool_id, group), verdicts in pools.items():
         decider = run.tree.grassroots_of(pool_id)
         decisions = year.decisions.get(decider.id) if decider else None
         name = org_name(run, pool_id)
-        if _has_groups(run):
+        if grouped:
             name = f"{name}, nhóm {_group_name(run, group)}"
         pool, found = check_pool(
             kind="member",
@@ -75,6 +90,27 @@ def _member_pools(run: Run, policy: QuotaPolicy) -> None:
         )
         pool.group = group
         _record_pool(out, pool, found, verdicts, policy)
+
+
+class _Lines(Mapping[str, DecidedLine]):
+    """The decision lines of a year's members as `DecidedLine`s, each made when a pool
+    beyond its limit asks for it (not one object per member of a province)."""
+
+    def __init__(self, lines: Mapping[str, DecidedMember]) -> None:
+        self.lines = lines
+
+    def __getitem__(self, member_id: str) -> DecidedLine:
+        d = self.lines[member_id]
+        return DecidedLine(member_id, d.path, d)
+
+    def __contains__(self, member_id: object) -> bool:
+        return member_id in self.lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
 
 def _unknown_groups(run: Run, policy: QuotaPolicy) -> None:

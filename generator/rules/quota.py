@@ -16,6 +16,7 @@ Settings read (shared by the rulesets that declare them):
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Protocol
@@ -121,7 +122,7 @@ def check_pool(
     policy: QuotaPolicy,
     settings: dict[str, object],
     verdicts: list[Verdict],
-    decided_lines: dict[str, DecidedLine],
+    decided_lines: Mapping[str, DecidedLine],
     outstanding: bool,
     fallback: DecidedLine | None,
 ) -> tuple[QuotaPool, list[Finding]]:

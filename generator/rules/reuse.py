@@ -35,7 +35,7 @@ import marshal
 import os
 import struct
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,20 +100,11 @@ def core_of(v: Verdict) -> Core:
 def verdict_of(member_id: str, org_id: str, core: Core) -> Verdict:
     """A fresh verdict from a kept core (later steps append to its lists)."""
     reviewed, rated, not_rated, ceiling, assessed, self_level, needs, reasons, flags = core
+    # positional (Verdict's field order): a call per member of a province
     return Verdict(
-        member_id,
-        "member",
-        org_id=org_id,
-        reviewed=reviewed,
-        rated=rated,
-        not_rated=not_rated,
-        ceiling=ceiling,
-        assessed=assessed,
-        self_level=self_level,
-        needs_decision=needs,
-        reasons=list(reasons),
-        flags=list(flags),
-    )
+        *(member_id, "member", org_id, reviewed, rated, not_rated, ceiling, assessed),
+        *(self_level, None, None, None, None, needs, list(reasons), list(flags)),
+    )  # after self_level: proposed, proposed_votes, decided, decided_by
 
 
 @dataclass
@@ -219,14 +210,14 @@ class RatingMemo:
             on_disk = self.on_disk.get(y, set())
             known_key, patches = self.written.get(y, ("", MAX_PATCHES))
             if known_key == key and patches < MAX_PATCHES and path.exists():
-                new = {mkey: _plain(c) for mkey, c in cores.items() if mkey not in on_disk}
+                new = _rows((mkey, c) for mkey, c in cores.items() if mkey not in on_disk)
                 gone = [mkey for mkey in on_disk if mkey not in cores]
                 if _append(path, key, new, gone):
                     on_disk.update(new)
                     on_disk.difference_update(gone)
                     self.written[y] = (key, patches + 1)
                     continue
-            rows = {mkey: _plain(core) for mkey, core in cores.items()}
+            rows = _rows(cores.items())
             self.on_disk[y] = set(rows)
             _write(path, key, rows)
             self.written[y] = (key, 0)
@@ -238,6 +229,8 @@ class RatingMemo:
 _LEVELS: dict[int | None, Level | None] = {lv.value: lv for lv in Level} | {None: None}
 _EFFECTS = {e.value: e for e in Effect}
 _WHY: dict[str | None, NotRated | None] = {n.value: n for n in NotRated} | {None: None}
+# a level's or a why's value by a dict look-up (`.value` is a descriptor call: slower)
+_VALUES: dict[Any, Any] = {x: x.value for x in (*Level, *NotRated)} | {None: None}
 
 
 def _plain_reason(r: Reason) -> tuple[Any, ...]:
@@ -246,8 +239,8 @@ def _plain_reason(r: Reason) -> tuple[Any, ...]:
         r.citation,
         r.text,
         r.effect.value,
-        r.level.value if r.level is not None else None,
-        r.not_rated.value if r.not_rated is not None else None,
+        _VALUES[r.level],
+        _VALUES[r.not_rated],
         r.reviewed,
         r.needs_decision,
     )
@@ -269,19 +262,31 @@ def _reason(t: tuple[Any, ...]) -> Reason:
     )
 
 
-def _plain(core: Core) -> tuple[Any, ...]:
-    reviewed, rated, why, ceiling, assessed, self_level, needs, reasons, flags = core
-    return (
-        reviewed,
-        rated,
-        why.value if why is not None else None,
-        ceiling.value if ceiling is not None else None,
-        assessed.value if assessed is not None else None,
-        self_level.value if self_level is not None else None,
-        needs,
-        tuple(_plain_reason(r) for r in reasons),
-        tuple(_plain_reason(r) for r in flags),
-    )
+def _rows(cores: Iterable[tuple[str, Core]]) -> dict[str, tuple[Any, ...]]:
+    """The file's rows of `cores`: each distinct core and reason made plain once (a
+    province's members share most reasons: `qd366_hd43._banded`, `_read`), and marshal
+    writes a row shared by several members once, as a reference."""
+    by_core: dict[int, tuple[Any, ...]] = {}
+    by_reason: dict[int, tuple[Any, ...]] = {}
+    plain = lambda r: by_reason.get(id(r)) or by_reason.setdefault(id(r), _plain_reason(r))  # noqa: E731
+    rows: dict[str, tuple[Any, ...]] = {}
+    for mkey, core in cores:
+        row = by_core.get(id(core))
+        if row is None:
+            reviewed, rated, why, ceiling, assessed, self_level, needs, reasons, flags = core
+            row = by_core[id(core)] = (
+                reviewed,
+                rated,
+                _VALUES[why],
+                _VALUES[ceiling],
+                _VALUES[assessed],
+                _VALUES[self_level],
+                needs,
+                tuple(map(plain, reasons)),
+                tuple(map(plain, flags)),
+            )
+        rows[mkey] = row
+    return rows
 
 
 def _core(t: tuple[Any, ...]) -> Core:
@@ -319,7 +324,14 @@ def _read(path: Path) -> Kept | None:
                 rows.update(new)
                 for mkey in gone:
                     rows.pop(mkey, None)
-        cores = {mkey: _core(row) for mkey, row in rows.items() if isinstance(mkey, str)}
+        cores: dict[str, Core] = {}
+        made: dict[tuple[Any, ...], Core] = {}  # equal rows (members' shared reasons) once
+        for mkey, row in rows.items():
+            if isinstance(mkey, str):
+                core = made.get(row)
+                if core is None:
+                    core = made[row] = _core(row)
+                cores[mkey] = core
     except (
         OSError,
         EOFError,
