@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import Any
 
 from generator.rules import common
 from generator.rules import settings as st
@@ -98,12 +99,16 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         )
         return
     t, es, total = member.tasks, member.earlier_shortcomings, s.total
-    yield from _banded(
+    kept = _banded(
         form_of(member),
         total if total else repr(total),  # 0, 0.0 and -0.0 are one key but not one text
         None if t is None else (t.assigned, t.completed, t.on_time, t.exceeded),
         None if es is None else (es.remedied, es.pointed_out),
     )
+    # a Reason of its own per member, as without the memo: page keys pickle verdicts, and
+    # pickle writes an object shared by two members differently (generator.site.incremental)
+    for fields in kept:
+        yield Reason(*fields)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -112,10 +117,33 @@ def _banded(
     total_key: float | str,
     tasks: tuple[int, int, int | None, int] | None,
     earlier: tuple[int, int] | None,
+) -> tuple[tuple[Any, ...], ...]:
+    """`scores`' reasons (as their fields) from exactly what they read: the form, the total
+    score, the task counts and the earlier shortcomings (kept: a province's members share
+    few of these — 20,000 synthetic members, 4,667 — and this was a quarter of their
+    rating)."""
+    return tuple(_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier))
+
+
+def _fields(r: Reason) -> tuple[Any, ...]:
+    return (
+        r.rule,
+        r.citation,
+        r.text,
+        r.effect,
+        r.level,
+        r.not_rated,
+        r.reviewed,
+        r.needs_decision,
+    )
+
+
+def _banded_reasons(
+    form: MemberForm,
+    total_key: float | str,
+    tasks: tuple[int, int, int | None, int] | None,
+    earlier: tuple[int, int] | None,
 ) -> tuple[Reason, ...]:
-    """`scores`' reasons from exactly what they read: the form, the total score, the task
-    counts and the earlier shortcomings (kept: a province's members share few of these —
-    20,000 synthetic members, 4,667 — and this was a quarter of their rating)."""
     r, cite = scores, _CITATIONS[form]
     total = float(total_key) if isinstance(total_key, str) else total_key
     band = band_of(total)

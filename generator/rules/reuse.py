@@ -263,9 +263,8 @@ def _reason(t: tuple[Any, ...]) -> Reason:
 
 
 def _rows(cores: Iterable[tuple[str, Core]]) -> dict[str, tuple[Any, ...]]:
-    """The file's rows of `cores`: each distinct core and reason made plain once (a
-    province's members share most reasons: `qd366_hd43._banded`, `_read`), and marshal
-    writes a row shared by several members once, as a reference."""
+    """The file's rows of `cores`: each core and reason object made plain once, and levels
+    by a dict look-up (`.value` is a descriptor call)."""
     by_core: dict[int, tuple[Any, ...]] = {}
     by_reason: dict[int, tuple[Any, ...]] = {}
     plain = lambda r: by_reason.get(id(r)) or by_reason.setdefault(id(r), _plain_reason(r))  # noqa: E731
@@ -324,14 +323,10 @@ def _read(path: Path) -> Kept | None:
                 rows.update(new)
                 for mkey in gone:
                     rows.pop(mkey, None)
-        cores: dict[str, Core] = {}
-        made: dict[tuple[Any, ...], Core] = {}  # equal rows (members' shared reasons) once
-        for mkey, row in rows.items():
-            if isinstance(mkey, str):
-                core = made.get(row)
-                if core is None:
-                    core = made[row] = _core(row)
-                cores[mkey] = core
+        # a core (and Reasons) of its own per member, even for equal rows, as a fresh
+        # rating makes them: page keys pickle verdicts, and pickle writes an object
+        # shared by two members differently (generator.site.incremental)
+        cores = {mkey: _core(row) for mkey, row in rows.items() if isinstance(mkey, str)}
     except (
         OSError,
         EOFError,

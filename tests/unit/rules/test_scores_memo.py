@@ -121,5 +121,9 @@ def test_scores_through_the_memo_equal_scores_rated_alone() -> None:
         assert g == a, fields
     # the texts really differ by each input (the grid can catch a key that misses one)
     assert len({tuple(a) for a in alone}) == 144  # of 1,024 members
+    # equal reasons, yet each member's own objects, as without the memo (page keys pickle
+    # verdicts; pickle writes a shared object differently: test_cache_other_checkout)
+    seen = [r for k in kept for r in k]
+    assert len({id(r) for r in seen}) == len(seen)
     assert any("tổng điểm -0/100" in r.text for a in alone for r in a)
     assert any("mới khắc phục 1/3" in r.text for a in alone for r in a)
