@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.authority import Authority, member_authority, org_authority
+from generator.authority import Authority, TreeMemo, org_authority
 from generator.findings import CheckResult, Position, make
 from generator.messages.crossfile import SCOPE_YEAR_VI, SUBJECT_VI
 from generator.submissions.records import Decisions, Organization, Source
@@ -31,6 +31,7 @@ class _Check:
     org: Organization
     src: Source
     result: CheckResult
+    tree: TreeMemo  # each organization's TCCSĐ found once (D1), not once per member
     first: dict[str, Line] = field(default_factory=dict)
 
     def at(self, line: Line) -> Position:
@@ -95,7 +96,7 @@ class _Check:
                 )
                 continue
             related = [member.source.path] if member.source else []
-            authority = member_authority(year, item.member_id)
+            authority = self.tree.member_authority(item.member_id)
             self.authorized(line, item.member_id, authority, SUBJECT_VI["member"], related)
 
     def organizations(self, decisions: Decisions) -> None:
@@ -148,12 +149,18 @@ def check_folder(org_id: str, src: Source, org: Organization, result: CheckResul
 
 
 def check_decisions(
-    year: Year, org: Organization, decisions: Decisions, result: CheckResult
+    year: Year,
+    org: Organization,
+    decisions: Decisions,
+    result: CheckResult,
+    tree: TreeMemo | None = None,
 ) -> None:
+    """The decisions file of `org` (`tree`: a memo of `year`'s tree shared by every
+    decisions file of one check; the tree does not change while they are checked)."""
     assert decisions.source is not None
     src = decisions.source
     check_folder(decisions.org_id, src, org, result)
-    check = _Check(year, org, src, result)
+    check = _Check(year, org, src, result, tree or TreeMemo(year))
     check.members(decisions)
     check.organizations(decisions)
     check.re_ratings(decisions)

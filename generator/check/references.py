@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.authority import TreeMemo
 from generator.check.decisions import check_decisions, check_folder, guess
 from generator.findings import CheckResult, Position, make
 from generator.messages.crossfile import SCOPE_ORG_VI
@@ -30,8 +31,9 @@ def cross_check(year: Year, result: CheckResult) -> None:
         _check_leadership(year, org, result)
     for org_id, proposals in year.proposals.items():
         _check_proposals(year, year.orgs[org_id], proposals, result)
+    tree = TreeMemo(year)  # D1 asked for ~every member of the year: once per chi bộ
     for org_id, decisions in year.decisions.items():
-        check_decisions(year, year.orgs[org_id], decisions, result)
+        check_decisions(year, year.orgs[org_id], decisions, result, tree)
 
 
 def _check_leadership(year: Year, org: Organization, result: CheckResult) -> None:
