@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
-from generator.invisible import INVISIBLE_RE, code_point
+from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
 from generator.submissions.yamlplain import (
     MAP_TAG,
     MAX_DEPTH,
@@ -256,6 +256,21 @@ def _compose(text: str) -> tuple[Any, LoadProblem | None]:
         loader.dispose()
 
 
+# Each invisible character is looked for either by the first byte of its UTF-8 form in
+# the file's bytes (one fast byte scan; D8, E2, EF: rare in Vietnamese) or, when that
+# byte is common in Vietnamese text (E1: U+1Exx letters), as itself in the text.
+_INVISIBLE_CHARS = sorted(set(BIDI + ZERO_WIDTH))
+_LEAD_BYTES = sorted({c.encode()[:1] for c in _INVISIBLE_CHARS} - {b"\xe1"})
+_AS_TEXT = [c for c in _INVISIBLE_CHARS if c.encode()[:1] == b"\xe1"]
+
+
+def _may_hide_invisible(data: bytes, text: str) -> bool:
+    """Whether `text` (= `data` decoded) may hold an invisible character: False is
+    certain, and far cheaper to learn than searching the text with INVISIBLE_RE (~3% of
+    a cold check's per-file work)."""
+    return any(b in data for b in _LEAD_BYTES) or any(c in text for c in _AS_TEXT)
+
+
 def _invisible(text: str) -> list[LoadProblem]:
     """A warning per line holding bidi or zero-width characters (generator.invisible)."""
     if not INVISIBLE_RE.search(text):
@@ -321,8 +336,10 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
             if a != b:
                 problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
                 break
+        problems += _invisible(nfc)
         text = nfc
-    problems += _invisible(text)
+    elif _may_hide_invisible(data, text):
+        problems += _invisible(text)
     root, problem = _compose(text)
     if problem is not None:
         return LoadResult(None, [*problems, problem])

@@ -29,6 +29,7 @@ from generator import check, loadcache, loading, synthetic
 from generator.check import files as check_files
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult
+from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH
 from generator.orgtypes import OrgType
 from generator.submissions import convert, yamlload
 from generator.submissions.layout import Kind, SubmissionFile, walk_year
@@ -199,6 +200,8 @@ def _hostile() -> Iterator[bytes]:
     yield b"a: !!map {b: 1}\nc: !!seq [1]\nd: ! x\ne: !!str [1]\n"
     yield b"a: {b: [1, {c: [2, [3, [4]]]}]}\n- x\n"
     yield b"x" * (yamlload.MAX_FILE_BYTES + 1)
+    for char in BIDI + ZERO_WIDTH:  # each invisible character, and a dash (a lead byte E2)
+        yield f"ho_ten: Nguyễn{char} Văn – A\nghi_chu: ok\n".encode()
 
 
 def _edits(text: str) -> Iterator[str]:
@@ -286,3 +289,17 @@ def test_workers_hand_the_cache_the_stats_the_parent_took(
         (synth / loading.CACHE_DIR).rename(synth / f"cache-{processes}")
     assert seen[1] == seen[2]
     assert len(seen[2][1]) == len(files)
+
+
+def test_the_invisible_precheck_never_hides_one() -> None:
+    """loads skips the search for invisible characters when `_may_hide_invisible` says
+    none can be there: it must say so of no text holding one."""
+    texts = [data.decode("utf-8", "replace") for data in _hostile()]
+    texts += ["Nguyễn Văn A ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ – “x” ‘y’ …"]
+    for char in BIDI + ZERO_WIDTH:
+        texts += [char, f"a{char}", f"ệ{char}ệ", f"{char}\n", f"ĐảngộỘ\n  x: {char}"]
+        problems = yamlload.loads(f"ho_ten: Nguyễn{char}ệ\n".encode()).problems
+        assert [p.code for p in problems] == ["text-invisible"], char
+    for text in texts:
+        if INVISIBLE_RE.search(text):
+            assert yamlload._may_hide_invisible(text.encode(), text), text
