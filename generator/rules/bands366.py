@@ -45,12 +45,28 @@ def task_shares(tasks: Tasks | None, what: str = "nhiệm vụ") -> TaskShares:
 def target_shares(targets: list[Target]) -> TaskShares:
     """An organization without `nhiem_vu`: its resolution targets (force majeure ones not
     counted; a completed target counts as on time)."""
-    counted = [t for t in targets if t.status is not TargetStatus.FORCE_MAJEURE]
+    counted = done = exceeded = 0  # one pass: twice per organization of a province
+    for t in targets:
+        status = t.status
+        if status is _FORCE_MAJEURE:
+            continue
+        counted += 1
+        if status is _EXCEEDED:
+            exceeded += 1
+            done += 1
+        elif status is _COMPLETED:
+            done += 1
     if not counted:
         return task_shares(None, "chỉ tiêu")
-    done = sum(1 for t in counted if t.status.completed)
-    exceeded = sum(1 for t in counted if t.status is TargetStatus.EXCEEDED)
-    return task_shares(Tasks(assigned=len(counted), completed=done, exceeded=exceeded), "chỉ tiêu")
+    return task_shares(Tasks(assigned=counted, completed=done, exceeded=exceeded), "chỉ tiêu")
+
+
+# TargetStatus.completed: EXCEEDED or COMPLETED
+_FORCE_MAJEURE, _EXCEEDED, _COMPLETED = (
+    TargetStatus.FORCE_MAJEURE,
+    TargetStatus.EXCEEDED,
+    TargetStatus.COMPLETED,
+)
 
 
 def band_of(total: float) -> Level:

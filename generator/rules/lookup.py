@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from generator.authority import TreeMemo, org_authority
 from generator.findings import Position
@@ -21,9 +21,9 @@ RecordT = TypeVar("RecordT", Decisions, Proposals)
 ItemT = TypeVar("ItemT", MemberDecision, OrgDecision, Proposal)
 
 
-@dataclass(frozen=True)
-class Line(Generic[RecordT, ItemT]):
-    """One line of a proposals or decisions file, with where it stands (for findings)."""
+class Line(NamedTuple, Generic[RecordT, ItemT]):
+    """One line of a proposals or decisions file, with where it stands (for findings). (A
+    named tuple: a province's index makes two per member.)"""
 
     record: RecordT  # the file's record
     item: ItemT  # the line
