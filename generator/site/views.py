@@ -29,6 +29,7 @@ from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
 from generator.rules.reference import BY_ID as RULE_REFERENCE
 from generator.rules.registry import ruleset_of
 from generator.site import labels
+from generator.site.counts import Tally, TreeCounts
 from generator.site.readers import AudienceReads
 from generator.site.structure import TreeAuthority
 from generator.statistics import OrgStats, YearStatistics, year_statistics
@@ -115,6 +116,7 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
         self.previous = previous
         self.years = years or [year.year]
         self._stats: YearStatistics | None = None
+        self._counts: TreeCounts | None = None
 
     # ------------------------------------------------------------------ basics
 
@@ -224,16 +226,18 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
     def grassroots(self) -> list[Organization]:
         return [o for o in self.orgs() if o.type.is_grassroots]
 
+    @property
+    def counts(self) -> TreeCounts:
+        """Members and counts by organization, each worked out once (generator.site.counts:
+        the view's year does not change once it is made)."""
+        if self._counts is None:
+            self._counts = TreeCounts(self.year, self.verdicts)
+        return self._counts
+
     def member_ids_of(self, org_id: str) -> list[str]:
         """Members listed on a chi bộ's page: loaded files, then broken ones, then ids the
-        chi bộ's proposals name without a file."""
-        org = self.year.orgs[org_id]
-        ids = list(org.member_ids)
-        ids += [m for m in self.year.broken_members.get(org_id, []) if m not in ids]
-        proposals = self.year.proposals.get(org_id)
-        if proposals is not None:
-            ids += [p.member_id for p in proposals.items if p.member_id not in ids]
-        return ids
+        chi bộ's proposals name without a file (the same list each time: do not change it)."""
+        return self.counts.ids_of(org_id)
 
     def members_of(self, org_id: str) -> list[MemberReview]:
         org = self.year.orgs[org_id]
@@ -247,12 +251,7 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
         return next((p.note for p in proposals.items if p.member_id == member_id), "")
 
     def count_below(self, org_id: str) -> int:
-        org = self.year.orgs[org_id]
-        total = len(self.member_ids_of(org_id)) if org.type.holds_members else 0
-        for child in self.year.descendants(org_id):
-            if child.type.holds_members:
-                total += len(self.member_ids_of(child.id))
-        return total
+        return self.counts.count_below(org_id)
 
     def member_ids_below(self, org_id: str) -> Iterator[str]:
         org = self.year.orgs[org_id]
@@ -284,36 +283,22 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
 
     def progress(self) -> list[Progress]:
         """Per grassroots organization (and the whole tree last): the season's progress."""
-        rows = []
-        for org in self.grassroots():
-            rows.append(self._progress_of(org, list(self.member_ids_below(org.id))))
-        return rows
+        return [self._progress_of(org) for org in self.grassroots()]
 
     def progress_total(self) -> Progress | None:
         root = self.root
-        if root is None:
-            return None
-        return self._progress_of(root, list(self.member_ids_below(root.id)))
+        return self._progress_of(root) if root is not None else None
 
-    def _progress_of(self, org: Organization, ids: list[str]) -> Progress:
-        from generator.submissions.records import FileState
-
-        submitted = drafts = proposed = decided = 0
-        members, draft = self.year.members, FileState.DRAFT
-        verdicts = self.verdicts.members if self.verdicts else {}
-        for member_id in ids:  # every member of the year, twice: kept to plain lookups
-            member = members.get(member_id)
-            if member is not None:
-                if member.state is draft:
-                    drafts += 1
-                else:
-                    submitted += 1
-            verdict = verdicts.get(member_id)
-            if verdict is not None:
-                proposed += verdict.proposed is not None
-                decided += verdict.decided is not None
-        missing = len(ids) - submitted - drafts
-        return Progress(org, len(ids), submitted, drafts, missing, proposed, decided)
+    def _progress_of(self, org: Organization) -> Progress:
+        """The progress of the members listed by `org` and every organization below it."""
+        tally = sum(
+            (self.counts.tally(o.id) for o in [org, *self.year.descendants(org.id)]), Tally()
+        )
+        missing = tally.members - tally.submitted - tally.drafts
+        return Progress(
+            org, tally.members, tally.submitted, tally.drafts, missing, tally.proposed,
+            tally.decided,
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ statistics
 
