@@ -125,17 +125,23 @@ def _rate_members(run: Run) -> None:
 def _attach_lines(run: Run) -> None:
     """Each member's proposal line (level, votes) and decision line (level, by whom)."""
     proposals, decisions = run.index.proposals, run.index.members
+    texts: dict[int, str] = {}  # run.decided_by's, by the decisions file (inline: per member)
     for member_id, v in run.out.members.items():
         proposed = proposals.get(member_id)
         if proposed is not None:
-            v.proposed = proposed.item.level
-            votes = proposed.item.votes
+            item = proposed.item
+            v.proposed = item.level
+            votes = item.votes
             if votes is not None:
                 v.proposed_votes = (votes.agree, votes.disagree, votes.abstain)
         decided = decisions.get(member_id)
         if decided is not None:
+            record = decided.record
             v.decided = decided.item.level
-            v.decided_by = run.decided_by(decided.decisions)
+            text = texts.get(id(record))
+            if text is None:
+                text = texts[id(record)] = run.decided_by(record)
+            v.decided_by = text
 
 
 def _post_order(year: Year) -> list[Organization]:

@@ -190,6 +190,8 @@ def _record_pool(
 ) -> None:
     out.quota_pools.append(pool)
     out.findings.extend(found)
+    if not pool.htxsnv_final:
+        return  # no rated HTXSNV in the pool (check_pool counted them)
     sentence = quota_sentence(pool)
     for v in verdicts:
         if v.rated and v.final == Level.HTXSNV:

@@ -127,9 +127,14 @@ def check_pool(
     fallback: DecidedLine | None,
 ) -> tuple[QuotaPool, list[Finding]]:
     """Count one pool; findings for decided HTXSNV beyond the limit (in file order)."""
-    rated = [v for v in verdicts if v.rated and v.final is not None]
-    httnv = sum(1 for v in rated if v.final == Level.HTTNV)
-    htxs = [v for v in rated if v.final == Level.HTXSNV]
+    httnv, htxs = 0, list[Verdict]()  # one pass: `final` (a property) asked once each
+    for v in verdicts:
+        if v.rated:
+            final = v.final
+            if final == Level.HTTNV:
+                httnv += 1
+            elif final == Level.HTXSNV:
+                htxs.append(v)
     decided = [v for v in htxs if v.decided == Level.HTXSNV and v.re_rated is None]
     base_setting = str(settings["quota_base"])
     rounding = str(settings["quota_rounding"])
