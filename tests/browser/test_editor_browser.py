@@ -358,3 +358,32 @@ def test_an_impossible_date_is_refused_in_vietnamese_before_saving(editor, brows
     time.sleep(1)
     assert "dv-999777" not in _git(editor.repo, "branch", "--list", "--all")
     assert _hosts_requested(browser) <= {"127.0.0.1"}
+
+
+def test_a_member_link_opens_the_chi_bo_listing_them(editor, browser) -> None:
+    """`?dang-vien=<id>` (no `to-chuc`): the page finds the first organization listing the
+    member in config.json's `members_by_org` and starts the CMS for it; an id nobody lists
+    gets the chooser, saying so."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    t = editor.target
+    listed = sorted(p.stem for p in (editor.repo / t.folder / "dang-vien").glob("*.yaml"))
+    assert listed, t.folder
+    site_page = editor.base.split("?", 1)[0]
+    config = json.loads(urllib.request.urlopen(f"{site_page}config.json", timeout=10).read())
+    name = next(o["name"] for o in config["orgs"] if o["id"] == t.org_id)
+    port = editor.base.rsplit("may-chu=", 1)[1]
+    wait = WebDriverWait(browser, 30)
+    browser.get(f"{site_page}?dang-vien={listed[0]}&may-chu={port}")
+    wait.until(lambda b: name in b.title)
+    assert _title_names_year(browser.title, t.year)
+    browser.get(f"{site_page}?dang-vien=dv-khong-ai-co&may-chu={port}")
+    note = wait.until(ec.visibility_of_element_located((By.ID, "kd-thong-bao")))
+    assert note.text.startswith("Chưa tìm thấy bản kiểm điểm"), note.text
+    assert "dv-khong-ai-co" in note.text
+
+
+def _title_names_year(title: str, year: int) -> bool:
+    return title.startswith(f"Soạn bản kiểm điểm năm {year} — ")

@@ -181,9 +181,12 @@ def test_the_open_year_gets_an_editor_and_a_closed_year_none(tmp_path: Path) -> 
     assert data["cms"]["publish_mode"] == "editorial_workflow"
     orgs = {o["id"]: o for o in data["orgs"]}
     assert any(o["members"] for o in orgs.values())
-    for member_id, org_id in data["member_orgs"].items():
-        assert member_id in year.orgs[org_id].member_ids
+    listed = data["members_by_org"]
+    assert list(listed) == [o for o in year.orgs if o in listed]  # the year's order
+    for org_id, member_ids in listed.items():
+        assert member_ids == [m for m in year.orgs[org_id].member_ids if m in year.members]
         assert orgs[org_id]["path"].startswith(f"submissions/{newest}/")
+    assert sum(map(len, listed.values())) >= len(year.members) > 0
 
     closed = loaded[newest - 1].year
     (tmp_path / "old" / EDITOR_DIR).mkdir(parents=True)

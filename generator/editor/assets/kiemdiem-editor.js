@@ -111,7 +111,10 @@ function chooser(message) {
 }
 
 const memberId = params.get("dang-vien");
-const orgId = params.get("to-chuc") || (memberId && data.member_orgs[memberId]);
+// a member's organization: the first one listing them (config.json lists members by organization)
+const orgOfMember = (id) =>
+  Object.keys(data.members_by_org).find((o) => data.members_by_org[o].includes(id));
+const orgId = params.get("to-chuc") || (memberId && orgOfMember(memberId));
 const org = data.orgs.find((o) => o.id === orgId);
 if (org && memberId && !org.members) {
   chooser(`Tổ chức ${org.name} không có bản kiểm điểm đảng viên: chọn chi bộ của mình.`);
