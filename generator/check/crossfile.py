@@ -66,10 +66,10 @@ def _check_folders(
     """Folders that hold files but no `to-chuc.yaml` (a member folder counts for its chi bộ);
     the folder and every folder above a file must be an organization."""
     folders_with_files: set[str] = set()
-    for lf in loaded:
-        if lf.file.org_folder:
-            parts = lf.file.org_folder.split("/")
-            folders_with_files.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+    # each folder once: a province's 112,000 files lie in ~6,000 folders
+    for folder in {lf.file.org_folder for lf in loaded if lf.file.org_folder}:
+        parts = folder.split("/")
+        folders_with_files.update("/".join(parts[: i + 1]) for i in range(len(parts)))
     has_org_file = {lf.file.org_folder for lf in loaded if lf.file.kind is Kind.ORG}
     for folder in sorted(folders_with_files - set(org_by_folder) - has_org_file):
         same_id = year.orgs.get(org_id_of_folder(folder))

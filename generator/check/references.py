@@ -27,8 +27,10 @@ def needs_proposal(member: MemberReview, year: Year) -> bool:
 
 
 def cross_check(year: Year, result: CheckResult) -> None:
+    below = _MembersBelow(year)
+    broken = {m for ids in year.broken_members.values() for m in ids}
     for org in year.orgs.values():
-        _check_leadership(year, org, result)
+        _check_leadership(year, org, result, below.ids(org.id), broken)
     for org_id, proposals in year.proposals.items():
         _check_proposals(year, year.orgs[org_id], proposals, result)
     tree = TreeMemo(year)  # D1 asked for ~every member of the year: once per chi bộ
@@ -36,10 +38,36 @@ def cross_check(year: Year, result: CheckResult) -> None:
         check_decisions(year, year.orgs[org_id], decisions, result, tree)
 
 
-def _check_leadership(year: Year, org: Organization, result: CheckResult) -> None:
+class _MembersBelow:
+    """The ids of the members of each organization and of every organization below it
+    (`{m.id for m in year.members_below(org_id)}`), each organization's set the union of
+    its own members' and its children's: a province's organizations asked one by one
+    walked every member once per organization above it, in Python."""
+
+    def __init__(self, year: Year) -> None:
+        self.year = year
+        self._ids: dict[str, set[str]] = {}
+
+    def ids(self, org_id: str) -> set[str]:
+        """The set for `org_id` (kept: callers must not change it)."""
+        found = self._ids.get(org_id)
+        if found is None:
+            orgs, members = self.year.orgs, self.year.members
+            org = orgs[org_id]
+            found = {members[m].id for m in org.member_ids if m in members}
+            for child in org.children:
+                if child in orgs:
+                    found |= self.ids(child)
+            self._ids[org_id] = found
+        return found
+
+
+def _check_leadership(
+    year: Year, org: Organization, result: CheckResult, scope: set[str], broken: set[str]
+) -> None:
+    """The leaders `org` names are members of it or of an organization below it
+    (`scope`), unless their file is broken (`broken`)."""
     assert org.source is not None
-    scope = {m.id for m in year.members_below(org.id)}
-    broken = {m for ids in year.broken_members.values() for m in ids}
     lead = org.leadership
     refs: list[tuple[tuple[Any, ...], str]] = []
     if lead.head:
