@@ -23,6 +23,7 @@ import functools
 import gc
 import hashlib
 import json
+import marshal
 import os
 import signal
 import sys
@@ -76,10 +77,17 @@ def _code_key() -> bytes:
 
 def _digest(records: list[search.Record]) -> str:
     """A bundle's key: its records (what Pagefind is given is a function of them and of
-    `_code_key`'s code), without making Pagefind's requests of them (~5x slower)."""
+    `_code_key`'s code), without making Pagefind's requests of them (~5x slower).
+
+    The fields are encoded by `marshal` version 2: each value by its type, length and
+    bytes, with no back-references (those came in version 3), so the same values give the
+    same bytes whatever objects hold them; 3.5x faster than JSON (0.06 against 0.22 s for
+    100,000 records, two such bundles' worth at 100,000 members, in the feeding process
+    a one-file build ends up waiting for). The format may change between Python
+    versions: `_code_key` holds the version."""
     h = hashlib.sha256(_code_key())
     fields = [(r.url, r.title, r.text, r.kind, r.where) for r in records]
-    h.update(json.dumps(fields, ensure_ascii=False).encode())
+    h.update(marshal.dumps(fields, 2))
     return h.hexdigest()
 
 
