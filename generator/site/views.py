@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.findings import Finding, Severity
@@ -252,12 +251,6 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
 
     def count_below(self, org_id: str) -> int:
         return self.counts.count_below(org_id)
-
-    def member_ids_below(self, org_id: str) -> Iterator[str]:
-        org = self.year.orgs[org_id]
-        for o in [org, *self.year.descendants(org_id)]:
-            if o.type.holds_members:
-                yield from self.member_ids_of(o.id)
 
     # ------------------------------------------------------------------ verdict text
 
