@@ -127,6 +127,12 @@ def stat_key(root: str, path: str) -> bytes | None:
     return pack_stat(st)
 
 
+def cache_path(home: Path, year: int, ctx: Context) -> Path:
+    """Where the outcomes of `year`'s files under `ctx` are kept, below `home` (the
+    repository, or the checkout whose cache is borrowed)."""
+    return home / CACHE_DIR / f"check-{year}-{load_key(ctx)}.pickle"
+
+
 def hash_bytes(data: bytes) -> str:
     """The SHA-256 of some bytes, hex: the cache's key for a file's outcome."""
     return hashlib.sha256(data).hexdigest()
@@ -144,12 +150,11 @@ class OutcomeCache:
         """`home`: read (never write) the cache of another checkout of the same files —
         the base commit's extracted copy borrows the working tree's (forge.consequences):
         an outcome is reused only for a file whose bytes hash the same."""
-        key = load_key(ctx)
-        self.key = key
+        self.key = load_key(ctx)
         self.repo = repo
         self.root = str(repo)
         self.borrowed = home is not None
-        self.path = (home or repo) / CACHE_DIR / f"check-{year}-{key}.pickle"
+        self.path = cache_path(home or repo, year, ctx)
         self.entries: dict[str, tuple[str, Outcome]] = {}
         # path -> the packed stat (_STAT) followed by the hex digest, one bytes object
         self.stats: dict[str, bytes] = {}

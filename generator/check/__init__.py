@@ -82,11 +82,8 @@ def load_year(
         cache_home=cache_home, loader=loader,
     )  # fmt: skip
     # the year file decides which ruleset overlay applies to everything else
-    ahead = None
     if files is None and cache and loader is None and cache_home is None:
-        ahead = _walk_ahead(repo, year, schemas, ruleset, make_loader)
-    if ahead is not None:
-        files, head, files_loader = ahead
+        files, head, files_loader = _walk_ahead(repo, year, schemas, ruleset, make_loader)
     else:
         files = walk_year(repo, year) if files is None else files
         head = year_head(repo, [f for f in files if f.kind is Kind.YEAR], schemas, ruleset)
@@ -150,36 +147,34 @@ def _walk_ahead(
     schemas: SchemaSet,
     ruleset: str | None,
     make_loader: Callable[[Any], Any],
-) -> tuple[list[SubmissionFile], YearHead, Any] | None:
-    """The walk, the year's head and its file loader, with the walk and the files' stats
-    taken in a second process while this one reads the load cache (generator.scan) —
-    when that cache is large; None otherwise (then walk here first, as without it)."""
+) -> tuple[list[SubmissionFile], YearHead, Any]:
+    """The walk, the year's head and its file loader of a cached load. The year file is
+    read first from its place; when the cache it names is large, the walk and the files'
+    stats are taken by a second process while this one reads that cache (generator.scan),
+    else the walk is done here after it."""
     from generator import loadcache, scan
 
     head = year_head(repo, scan.year_files_ahead(repo, year), schemas, ruleset)
-    path = repo / loadcache.CACHE_DIR / f"check-{year}-{loadcache.load_key(head.ctx)}.pickle"
     try:
-        large = path.stat().st_size >= scan.AHEAD_BYTES
+        large = loadcache.cache_path(repo, year, head.ctx).stat().st_size >= scan.AHEAD_BYTES
     except OSError:
         large = False
-    if not large:
-        return None
-    child = scan.ScanAhead.start(repo, year)
-    if child is None:
-        return None
-    files_loader = make_loader(head.ctx)  # reads the cache meanwhile
-    found = child.join(year) or scan.scan(repo, year)  # (the child failed: walk here)
-    year_files = [f for f in found.files if f.kind is Kind.YEAR]
+    child = scan.ScanAhead.start(repo, year) if large else None
+    files_loader = make_loader(head.ctx)  # reads the cache (meanwhile, with a child)
+    found = child.join(year) if child is not None else None
+    # walked here (no child, or it failed): the stats are taken as the files are looked at
+    files = found.files if found is not None else walk_year(repo, year)
+    year_files = [f for f in files if f.kind is Kind.YEAR]
     if year_files != [lf.file for lf in head.files]:
         # the year file is not where it was looked for: read it (and the cache) again
         head = year_head(repo, year_files, schemas, ruleset)
         files_loader = make_loader(head.ctx)
     cache = getattr(files_loader, "cache", None)
-    if isinstance(cache, loadcache.OutcomeCache):
+    if found is not None and isinstance(cache, loadcache.OutcomeCache):
         cache.taken_ahead(found.stats)
     # the year's file objects are the head's own (load_year finds its LoadedFile by them)
     heads = {lf.file.path: lf.file for lf in head.files}
-    return [heads.get(f.path, f) for f in found.files], head, files_loader
+    return [heads.get(f.path, f) for f in files], head, files_loader
 
 
 def _file_loader(
