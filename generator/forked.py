@@ -10,7 +10,8 @@ every page the parent writes again — and CPython writes an object's page whene
 takes a reference to it — is faulted and copied. Forked after a province was loaded
 (1 GB), the rating and redaction that followed ran 40-70% slower, more than what the
 child took off them (measured: the cross-file checks moved into a child made a one-file
-rebuild 5 s slower). Used to walk a year while its cache is read (generator.scan). Not
+rebuild 5 s slower). Used to walk a year while its cache is read (generator.scan) and to
+feed the search bundles while the pages are rendered (generator.site.indexer). Not
 where threads run: forking a threaded process is unsafe (and deprecated from Python 3.12).
 """
 
@@ -26,6 +27,7 @@ class Forked:
 
     def __init__(self, pid: int, read: int) -> None:
         self.pid, self.read = pid, read
+        self.status: int | None = None  # the child's wait status, once joined
 
     @classmethod
     def start(cls, work: Callable[[], bytes]) -> Forked | None:
@@ -57,8 +59,8 @@ class Forked:
         """The child's bytes; None if it failed or was killed."""
         with os.fdopen(self.read, "rb") as pipe:
             data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        return data if status == 0 and data else None
+        _, self.status = os.waitpid(self.pid, 0)
+        return data if self.status == 0 and data else None
 
 
 __all__ = ["Forked"]

@@ -36,6 +36,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator.forked import Forked
 from generator.site import search, search_layout
 from generator.site.bundle_files import DIGEST, publish, read_digest, store
 from generator.site.pagefind_service import BundleWriter, bundle_files
@@ -131,39 +132,25 @@ class Indexer:
         self.single_seconds = 0.0
         self.failed: BaseException | None = None
         self.thread: threading.Thread | None = None
-        self.child: tuple[int, int] | None = None  # the feeding process: pid, its pipe
-        if self.shards and separate and hasattr(os, "fork"):
-            self._fork()
-        else:
+        # the feeding process (generator.forked): making every record and key (~2 s at
+        # 100,000 members) then does not hold this one's interpreter while it renders the
+        # pages; a thread where this process cannot fork
+        self.child = Forked.start(self._fed) if self.shards and separate else None
+        if self.child is None:
             self.thread = threading.Thread(target=self._feed, daemon=True)
             self.thread.start()
 
-    def _fork(self) -> None:
-        """Feed the bundles from a forked copy of this process: making every record and
-        key (~2 s at 100,000 members) then does not hold this one's interpreter while it
-        renders the pages. The child sends back what `finish` needs, as JSON."""
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid:
-            os.close(write)
-            self.child = (pid, read)
-            return
-        status = 1
-        try:  # the child: never returns, never runs the parent's exit handlers
-            os.close(read)
-            gc.freeze()  # the year's objects are not traversed (copied) by its collections
-            self._feed()
-            answer: dict[str, object] = {"error": repr(self.failed)} if self.failed else {
-                "bundles": [[b.name, b.rel] for b in self.bundles],
-                "parts": self.parts,
-                "records": self.records,
-                "seconds": self.seconds,
-            }  # fmt: skip
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(json.dumps(answer).encode())
-            status = 0
-        finally:
-            os._exit(status)
+    def _fed(self) -> bytes:
+        """The feeding process's work: feed the bundles, then what `finish` needs, as JSON."""
+        gc.freeze()  # the year's objects are not traversed (copied) by its collections
+        self._feed()
+        answer: dict[str, object] = {"error": repr(self.failed)} if self.failed else {
+            "bundles": [[b.name, b.rel] for b in self.bundles],
+            "parts": self.parts,
+            "records": self.records,
+            "seconds": self.seconds,
+        }  # fmt: skip
+        return json.dumps(answer).encode()
 
     def _join(self) -> None:
         """Wait for the feed (thread or child process) and take what it found."""
@@ -171,13 +158,10 @@ class Indexer:
             self.thread.join()
         if self.child is None:
             return
-        pid, read = self.child
-        self.child = None
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
+        child, self.child = self.child, None
+        data = child.join()
         answer: dict[str, Any] = (
-            json.loads(data) if data else {"error": f"ended with status {status}"}
+            json.loads(data) if data is not None else {"error": f"ended with status {child.status}"}
         )
         if "error" in answer:
             self.failed = RuntimeError(f"the indexing process: {answer['error']}")
@@ -239,7 +223,7 @@ class Indexer:
         """Stop indexing (the build failed): running bundles finish, queued ones don't
         (a feeding process is stopped: a bundle it was writing has no digest yet)."""
         if self.child is not None:
-            os.kill(self.child[0], signal.SIGTERM)
+            os.kill(self.child.pid, signal.SIGTERM)
         self._join()
         if self.single is not None:
             self.single.close()

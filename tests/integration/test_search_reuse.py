@@ -248,7 +248,7 @@ def test_a_failure_in_the_feeding_process_fails_the_build(
     # a build that fails elsewhere stops the feeding process
     monkeypatch.undo()
     indexer = Indexer(view, tmp_path / "work", shard_members=SHARD)
-    pid = indexer.child[0] if indexer.child else 0
+    pid = indexer.child.pid if indexer.child else 0
     indexer.abandon()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)  # already waited for
