@@ -26,6 +26,7 @@ import yaml
 
 from generator.findings import Position
 from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
+from generator.submissions import yamlfast
 from generator.submissions.yamlplain import (
     MAP_TAG,
     MAX_DEPTH,
@@ -340,6 +341,11 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
         text = nfc
     elif _may_hide_invisible(data, text):
         problems += _invisible(text)
+    if not positions and not problems:
+        # the plain YAML our tools write, read without libyaml (None: anything else)
+        fast = yamlfast.read(text)
+        if fast is not None:
+            return LoadResult(_LaterPositions(fast, text), [])
     root, problem = _compose(text)
     if problem is not None:
         return LoadResult(None, [*problems, problem])

@@ -1,0 +1,140 @@
+"""A fast reader of the plain YAML our tools write (generator.submissions.yamlload's path
+for a check's workers): the value libyaml + `yamlplain.plain_value` give, or None for
+anything it is not sure of, and the caller then runs that path unchanged.
+
+The subset, line by line (every line ends with "\\n"; empty lines anywhere but at the start
+of a literal block):
+
+* ``key: VALUE`` / ``key:`` (a nested block below, or null) at the indentation of its
+  mapping; keys are ASCII words (``[A-Za-z_][A-Za-z0-9_-]*``, kept as text like the
+  composer keeps them);
+* ``- key: VALUE`` / ``- key:`` (a mapping as a sequence item) and ``- VALUE`` (a scalar
+  item), the sequence indented deeper than the key it is the value of;
+* VALUE: a one-line plain scalar that cannot be anything else (no "#", no ": ", no ":"
+  at its end, no indicator first, no space last), resolved with kiemdiem's words
+  (`yamlplain.plain_scalar`); a one-line double-quoted scalar without a backslash; a
+  one-line single-quoted scalar without a quote inside; ``|`` alone (a literal block,
+  clip chomping) whose first line is not empty and sets the indentation, with no line of
+  spaces only and no trailing space.
+
+Whatever else — comments, flow collections, anchors, aliases, tags, other block scalar
+headers, multi-line scalars, escapes, directives, document markers, tabs, CR, characters
+libyaml reads as line breaks or refuses, a duplicate key, an indentation not exactly at
+an open block, a document that is not a mapping at column 0, more nodes or depth than
+yamlplain allows — gives None. tests/unit/test_yamlfast_oracle.py compares both readers
+on real, synthetic and mutated files."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.submissions.yamlplain import MAX_DEPTH, MAX_NODES, _number
+
+# Characters no value may hold here: C0/C1 controls (tab, CR, NEL among them), DEL, the
+# line and paragraph separators (line breaks to libyaml), BOM, non-characters and lone
+# surrogates. Everything else libyaml reads as printable, as it is.
+_ODD = "\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff\\ud800-\\udfff"
+
+# A plain scalar of one line: no indicator first (YAML's, plus "?" ":" which may start
+# one in some cases, and any white space; "-" only before a non-space), no "#" anywhere, ":" only before a
+# non-space, no space last. Flow indicators inside are text in block context.
+_PLAIN = rf"""(?:[^\s\-?:,\[\]{{}}#&*!|>'"%@`{_ODD}]|-(?=[^\s{_ODD}]))[^#:{_ODD}]*(?::(?=\S)[^#:{_ODD}]*)*(?<!\ )"""
+
+# One entry (plus the empty lines after it): "key:" or "- key:" with its value, or "-"
+# with a scalar item. A literal block's lines are all in its entry's match: the first
+# sets the indentation (`bi`); the block goes on while lines start with it or are empty.
+_GAP = rf"(?:\n|\#[^{_ODD}]*\n)*"  # empty lines, and comment lines at column 0
+_ENTRY = re.compile(
+    rf"""({_GAP}(\ *)((?:-\ )?[A-Za-z_][A-Za-z0-9_-]{{0,127}}:|-)
+      (?:\ (?:({_PLAIN})|("[^"\\{_ODD}]*")|('[^'{_ODD}]*'))\n
+        |\ \|\n(\ +)([^\ {_ODD}][^{_ODD}]*\n(?:\7[^{_ODD}]*\n|\n)*)
+        |\n){_GAP})""",
+    re.VERBOSE,
+)
+
+_WORDS: dict[str, Any] = {"null": None, "Null": None, "NULL": None, "~": None}
+_WORDS.update(true=True, false=False)
+_NUMBER_START = frozenset("+-0123456789")
+_MAX_ENTRIES = MAX_NODES // 2 - 1  # an entry makes at most two nodes; the root is one
+_MAX_OPEN = MAX_DEPTH - 2  # open blocks; a value lies at most one below the last
+
+
+def read(text: str) -> dict[str, Any] | None:
+    """The mapping `text` holds, as libyaml + `yamlplain.plain_value` read it, or None
+    when `text` is not in the subset this module reads (see the module docstring)."""
+    if text.count("\n") > _MAX_ENTRIES:
+        return None
+    words, number_start = _WORDS, _NUMBER_START
+    root: dict[str, Any] = {}
+    stack: list[tuple[int, Any]] = [(0, root)]  # open blocks, innermost last
+    top: Any = root  # the innermost open block (a dict or a list), at top_indent
+    top_indent, top_is_map = 0, True
+    pending: tuple[dict[str, Any], str, int] | None = None  # a "key:" awaiting its block
+    covered = 0
+    for whole, ind, head, plain, dq, sq, bi, body in _ENTRY.findall(text):
+        covered += len(whole)
+        n = len(ind)
+        if pending is not None:
+            owner, owner_key, owner_indent = pending
+            pending = None
+            if n > owner_indent:  # the block below "key:" opens here
+                if len(stack) >= _MAX_OPEN:
+                    return None
+                top_is_map = head[0] != "-"
+                top = owner[owner_key] = {} if top_is_map else []
+                top_indent = n
+                stack.append((n, top))
+            # else "key:" has nothing below: an empty plain scalar, null (set below)
+        if n != top_indent:  # back to an open block's indentation, or given up
+            while stack[-1][0] > n:
+                stack.pop()
+            top_indent, top = stack[-1]
+            if top_indent != n:
+                return None  # deeper than the innermost block (a continuation), or between
+            top_is_map = type(top) is dict
+        if head[0] == "-":
+            if top_is_map:
+                return None  # "- " at a mapping's indentation
+            if head == "-":  # a scalar item
+                if plain:
+                    if plain in words:
+                        top.append(words[plain])
+                    else:
+                        top.append(_number(plain) if plain[0] in number_start else plain)
+                elif dq or sq:
+                    top.append((dq or sq)[1:-1])
+                else:
+                    return None  # "-" alone, or a literal block
+                continue
+            if len(stack) >= _MAX_OPEN:
+                return None
+            item: dict[str, Any] = {}
+            top.append(item)
+            n += 2
+            stack.append((n, item))
+            top_indent, top, top_is_map = n, item, True
+            key = head[2:-1]
+        elif top_is_map:
+            key = head[:-1]
+        else:
+            return None  # a key at a sequence's indentation
+        if key in top:
+            return None  # a duplicate key: the positioned path reports it
+        if plain:
+            if plain in words:
+                top[key] = words[plain]
+            else:
+                top[key] = _number(plain) if plain[0] in number_start else plain
+        elif dq or sq:
+            top[key] = (dq or sq)[1:-1]
+        elif body:
+            if len(bi) <= n or " \n" in body:
+                return None
+            top[key] = body.replace("\n" + bi, "\n").rstrip("\n") + "\n"
+        else:
+            top[key] = None  # an empty plain scalar, unless a block opens below
+            pending = (top, key, n)
+    if covered != len(text) or not root:  # matches cover the text only when back to back
+        return None
+    return root
