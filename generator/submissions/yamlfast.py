@@ -45,11 +45,12 @@ _PLAIN = rf"""(?:[^\s\-?:,\[\]{{}}#&*!|>'"%@`{_ODD}]|-(?=[^\s{_ODD}]))[^#:{_ODD}
 # with a scalar item. A literal block's lines are all in its entry's match: the first
 # sets the indentation (`bi`); the block goes on while lines start with it or are empty.
 _GAP = rf"(?:\n|\#[^{_ODD}]*\n)*"  # empty lines, and comment lines at column 0
+_GAP_RE = re.compile(_GAP)
 _ENTRY = re.compile(
-    rf"""({_GAP}(\ *)((?:-\ )?[A-Za-z_][A-Za-z0-9_-]{{0,127}}:|-)
+    rf"""(\ *)(?:(-\ )?([A-Za-z_][A-Za-z0-9_-]{{0,127}}):|-)
       (?:\ (?:({_PLAIN})|("[^"\\{_ODD}]*")|('[^'{_ODD}]*'))\n
         |\ \|\n(\ +)([^\ {_ODD}][^{_ODD}]*\n(?:\7[^{_ODD}]*\n|\n)*)
-        |\n){_GAP})""",
+        |\n){_GAP}""",
     re.VERBOSE,
 )
 
@@ -65,15 +66,20 @@ def read(text: str) -> dict[str, Any] | None:
     when `text` is not in the subset this module reads (see the module docstring)."""
     if text.count("\n") > _MAX_ENTRIES:
         return None
+    # [text before the first entry, 8 groups, text between it and the next entry, ...]:
+    # every entry's groups, and whether the entries cover the text back to back
+    parts = _ENTRY.split(text)
+    if len(parts) == 1 or any(parts[9::9]) or _GAP_RE.fullmatch(parts[0]) is None:
+        return None
     words, number_start = _WORDS, _NUMBER_START
     root: dict[str, Any] = {}
     stack: list[tuple[int, Any]] = [(0, root)]  # open blocks, innermost last
     top: Any = root  # the innermost open block (a dict or a list), at top_indent
     top_indent, top_is_map = 0, True
     pending: tuple[dict[str, Any], str, int] | None = None  # a "key:" awaiting its block
-    covered = 0
-    for whole, ind, head, plain, dq, sq, bi, body in _ENTRY.findall(text):
-        covered += len(whole)
+    groups = iter(parts)
+    next(groups)
+    for ind, dash, key, plain, dq, sq, bi, body, _ in zip(*[groups] * 9, strict=True):
         n = len(ind)
         if pending is not None:
             owner, owner_key, owner_indent = pending
@@ -81,7 +87,7 @@ def read(text: str) -> dict[str, Any] | None:
             if n > owner_indent:  # the block below "key:" opens here
                 if len(stack) >= _MAX_OPEN:
                     return None
-                top_is_map = head[0] != "-"
+                top_is_map = key is not None and dash is None
                 top = owner[owner_key] = {} if top_is_map else []
                 top_indent = n
                 stack.append((n, top))
@@ -93,48 +99,44 @@ def read(text: str) -> dict[str, Any] | None:
             if top_indent != n:
                 return None  # deeper than the innermost block (a continuation), or between
             top_is_map = type(top) is dict
-        if head[0] == "-":
+        if key is None:  # "- VALUE": a scalar item
             if top_is_map:
                 return None  # "- " at a mapping's indentation
-            if head == "-":  # a scalar item
-                if plain:
-                    if plain in words:
-                        top.append(words[plain])
-                    else:
-                        top.append(_number(plain) if plain[0] in number_start else plain)
-                elif dq or sq:
-                    top.append((dq or sq)[1:-1])
-                else:
-                    return None  # "-" alone, or a literal block
-                continue
-            if len(stack) >= _MAX_OPEN:
+            if plain is not None:
+                value = words.get(plain, plain)
+                if value is plain and plain[0] in number_start:
+                    value = _number(plain)
+                top.append(value)
+            elif dq is not None or sq is not None:
+                top.append((dq or sq)[1:-1])
+            else:
+                return None  # "-" alone, or a literal block
+            continue
+        if dash is not None:  # "- key: VALUE": a mapping as an item
+            if top_is_map or len(stack) >= _MAX_OPEN:
                 return None
             item: dict[str, Any] = {}
             top.append(item)
             n += 2
             stack.append((n, item))
-            top_indent, top, top_is_map = n, item, True
-            key = head[2:-1]
-        elif top_is_map:
-            key = head[:-1]
-        else:
+            top_indent, top = n, item
+            top_is_map = True
+        elif not top_is_map:
             return None  # a key at a sequence's indentation
         if key in top:
             return None  # a duplicate key: the positioned path reports it
-        if plain:
-            if plain in words:
-                top[key] = words[plain]
-            else:
-                top[key] = _number(plain) if plain[0] in number_start else plain
-        elif dq or sq:
+        if plain is not None:
+            value = words.get(plain, plain)
+            if value is plain and plain[0] in number_start:
+                value = _number(plain)
+            top[key] = value
+        elif dq is not None or sq is not None:
             top[key] = (dq or sq)[1:-1]
-        elif body:
+        elif body is not None:
             if len(bi) <= n or " \n" in body:
                 return None
             top[key] = body.replace("\n" + bi, "\n").rstrip("\n") + "\n"
         else:
             top[key] = None  # an empty plain scalar, unless a block opens below
             pending = (top, key, n)
-    if covered != len(text) or not root:  # matches cover the text only when back to back
-        return None
     return root

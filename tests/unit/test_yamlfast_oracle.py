@@ -201,6 +201,7 @@ _READ = [  # in the subset: read fast (and right)
     "a: x, y [z] {w}\nb: http://x.y/z\nc: 'it is'\nd: \"#1\"\n",
     "a:\nb: ~\nc: 1.5\nd: 1.10\ne: 007\nf: -3\ng: true\nh: True\n",
     "null: 1\ntrue: 2\n_x-1: 3\n",
+    "a: " + "1" * 5000 + "\nb: -" + "2" * 4300 + "\n",  # text (too long for int()), an int
 ]
 
 _LEFT = [  # outside the subset: given up, whatever libyaml makes of them
