@@ -8,6 +8,7 @@ Each function chooses, from what the validator knows, one of the catalog entry's
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -164,6 +165,8 @@ def _number_hint(value: str, params: dict[str, Any]) -> Hint:
     if not m:
         return "number-bad", params
     number = float(m.group(1).replace(",", "."))
+    if not math.isfinite(number):  # thousands of digits (yamlplain keeps them as text)
+        return "number-bad", params
     name = params["name"]
     key = "number-unit"
     if m.group(2) and name and name.startswith("ty_le"):

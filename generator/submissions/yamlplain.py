@@ -39,17 +39,28 @@ def plain_scalar(value: str) -> Any:
 def _number(value: str) -> Any:
     """A plain scalar starting like a number: the number when it is one (see
     generator.submissions.yamlload's docstring), else the text."""
+    if value.isdigit() and value.isascii():  # most numbers: decimal digits only
+        return value if len(value) > 1 and value[0] == "0" else _int(value)
     if _INT_RE.fullmatch(value):
         digits = value.lstrip("+-")
         if len(digits) > 1 and digits.startswith("0"):
             return value  # "007" is an identifier, not a number
-        return int(value)
+        return _int(value)
     if _FLOAT_RE.fullmatch(value):
         number = float(value)
         if repr(number) == value.lstrip("+"):
             return number
         return value  # "1.10", "01.5": keep the text, the schema decides
     return value
+
+
+def _int(value: str) -> Any:
+    """The integer `value` writes, or the text when it has more digits than Python turns
+    into an int (sys.get_int_max_str_digits: 4,300 by default; int() would raise)."""
+    try:
+        return int(value)
+    except ValueError:
+        return value
 
 
 class Unusual(Exception):

@@ -155,6 +155,14 @@ def test_decimal_comma(repo: Path) -> None:
     assert "`nghi_om_thang: 1.5`" in f.hint
 
 
+def test_a_number_too_long_for_python_is_a_finding_not_a_crash(repo: Path) -> None:
+    # more than 4,300 digits: int() refuses them, so the loader keeps the text (it raised)
+    f = only(check(repo, HEAD + "nghi_om_thang: " + "1" * 5000 + "\n"), "schema-type")
+    assert f.line == 7
+    assert "Chỉ viết con số" in f.hint
+    assert "inf" not in f.hint
+
+
 def test_ratio_written_as_percent(repo: Path) -> None:
     text = HEAD + "don_vi_phu_trach:\n  ten: UBND xã A\n  ty_le_hoan_thanh_chi_tieu: 85%\n"
     f = only(check(repo, text), "schema-type")
