@@ -44,6 +44,11 @@ from generator.submissions.layout import SubmissionFile
 from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
 CHUNK = 256  # files per task handed to a worker
+# the workers yield the processor to this process, which takes their results: on as many
+# cores as workers, a parent waiting its turn fell behind and unpickled the last results
+# alone while a core idled (a cold check at 100,000 members on 2 cores, alternated runs:
+# 15.9-17.2 s at equal priority, 14.8-16.3 s with this)
+WORKER_NICENESS = 10
 MIN_PARALLEL = 2000  # fewer files than this are read in this process (a pool costs ~0.2 s)
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -197,6 +202,8 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(ctx: Context) -> None:
     from generator.check.schemas import SchemaSet
 
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     _WORKER["ctx"] = ctx
     _WORKER["schemas"] = SchemaSet(Path(ctx.schema_dir))
 

@@ -178,3 +178,22 @@ def test_positions_are_read_again_only_for_files_with_findings(
     year, result = load_year(repo, YEAR, processes=1)
     rate_years({YEAR: year})
     assert 0 < len(refilled) <= len({f.path for f in result.findings})
+
+
+def test_the_workers_yield_the_processor_to_the_process_taking_their_results(
+    repo: Path,
+) -> None:
+    """On as many cores as workers, the parent (which unpickles every result) must not wait
+    its turn behind them: they run at a lower priority (`WORKER_NICENESS`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from generator.check import year_head
+    from generator.check.schemas import SchemaSet
+    from generator.submissions.layout import Kind, walk_year
+
+    year_files = [f for f in walk_year(repo, YEAR) if f.kind is Kind.YEAR]
+    ctx = year_head(repo, year_files, SchemaSet(repo / "schema"), None).ctx
+    with ProcessPoolExecutor(1, initializer=loading._init_worker, initargs=(ctx,)) as pool:
+        worker = pool.submit(os.nice, 0).result()
+    assert worker == min(19, os.nice(0) + loading.WORKER_NICENESS)
+    assert loading.WORKER_NICENESS > 0
