@@ -2,8 +2,8 @@
 for a check's workers): the value libyaml + `yamlplain.plain_value` give, or None for
 anything it is not sure of, and the caller then runs that path unchanged.
 
-The subset, line by line (every line ends with "\\n"; empty lines anywhere but at the start
-of a literal block):
+The subset, line by line (every line ends with "\\n"; empty lines anywhere but at the
+start of a literal block; comment lines at column 0 between entries):
 
 * ``key: VALUE`` / ``key:`` (a nested block below, or null) at the indentation of its
   mapping; keys are ASCII words (``[A-Za-z_][A-Za-z0-9_-]*``, kept as text like the
@@ -17,7 +17,7 @@ of a literal block):
   clip chomping) whose first line is not empty and sets the indentation, with no line of
   spaces only and no trailing space.
 
-Whatever else — comments, flow collections, anchors, aliases, tags, other block scalar
+Whatever else — comments after a value or indented, flow collections, anchors, aliases, tags, other block scalar
 headers, multi-line scalars, escapes, directives, document markers, tabs, CR, characters
 libyaml reads as line breaks or refuses, a duplicate key, an indentation not exactly at
 an open block, a document that is not a mapping at column 0, more nodes or depth than
@@ -37,19 +37,22 @@ from generator.submissions.yamlplain import MAX_DEPTH, MAX_NODES, _number
 _ODD = "\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff\\ud800-\\udfff"
 
 # A plain scalar of one line: no indicator first (YAML's, plus "?" ":" which may start
-# one in some cases, and any white space; "-" only before a non-space), no "#" anywhere, ":" only before a
-# non-space, no space last. Flow indicators inside are text in block context.
+# one in some cases, and any white space; "-" only before a non-space), no "#" anywhere,
+# ":" only before a non-space, no space last. Flow indicators inside are text in block
+# context.
 _PLAIN = rf"""(?:[^\s\-?:,\[\]{{}}#&*!|>'"%@`{_ODD}]|-(?=[^\s{_ODD}]))[^#:{_ODD}]*(?::(?=\S)[^#:{_ODD}]*)*(?<!\ )"""
 
-# One entry (plus the empty lines after it): "key:" or "- key:" with its value, or "-"
-# with a scalar item. A literal block's lines are all in its entry's match: the first
-# sets the indentation (`bi`); the block goes on while lines start with it or are empty.
+# One entry (plus the empty and comment lines after it): "key:" or "- key:" with its
+# value, or "-" with a scalar item. A decimal integer (no sign, no leading zero) has a
+# group of its own: int() is all it needs. A literal block's lines are all in its
+# entry's match: the first sets the indentation (`bi`); the block goes on while lines
+# start with it or are empty.
 _GAP = rf"(?:\n|\#[^{_ODD}]*\n)*"  # empty lines, and comment lines at column 0
 _GAP_RE = re.compile(_GAP)
 _ENTRY = re.compile(
     rf"""(\ *)(?:(-\ )?([A-Za-z_][A-Za-z0-9_-]{{0,127}}):|-)
-      (?:\ (?:({_PLAIN})|("[^"\\{_ODD}]*")|('[^'{_ODD}]*'))\n
-        |\ \|\n(\ +)([^\ {_ODD}][^{_ODD}]*\n(?:\7[^{_ODD}]*\n|\n)*)
+      (?:\ (?:(0|[1-9][0-9]{{0,17}})(?=\n)|({_PLAIN})|("[^"\\{_ODD}]*")|('[^'{_ODD}]*'))\n
+        |\ \|\n(\ +)([^\ {_ODD}][^{_ODD}]*\n(?:\8[^{_ODD}]*\n|\n)*)
         |\n){_GAP}""",
     re.VERBOSE,
 )
@@ -66,10 +69,10 @@ def read(text: str) -> dict[str, Any] | None:
     when `text` is not in the subset this module reads (see the module docstring)."""
     if text.count("\n") > _MAX_ENTRIES:
         return None
-    # [text before the first entry, 8 groups, text between it and the next entry, ...]:
+    # [text before the first entry, 9 groups, text between it and the next entry, ...]:
     # every entry's groups, and whether the entries cover the text back to back
     parts = _ENTRY.split(text)
-    if len(parts) == 1 or any(parts[9::9]) or _GAP_RE.fullmatch(parts[0]) is None:
+    if len(parts) == 1 or any(parts[10::10]) or _GAP_RE.fullmatch(parts[0]) is None:
         return None
     words, number_start = _WORDS, _NUMBER_START
     root: dict[str, Any] = {}
@@ -79,7 +82,7 @@ def read(text: str) -> dict[str, Any] | None:
     pending: tuple[dict[str, Any], str, int] | None = None  # a "key:" awaiting its block
     groups = iter(parts)
     next(groups)
-    for ind, dash, key, plain, dq, sq, bi, body, _ in zip(*[groups] * 9, strict=True):
+    for ind, dash, key, num, plain, dq, sq, bi, body, _ in zip(*[groups] * 10, strict=True):
         n = len(ind)
         if pending is not None:
             owner, owner_key, owner_indent = pending
@@ -102,7 +105,9 @@ def read(text: str) -> dict[str, Any] | None:
         if key is None:  # "- VALUE": a scalar item
             if top_is_map:
                 return None  # "- " at a mapping's indentation
-            if plain is not None:
+            if num is not None:
+                top.append(int(num))
+            elif plain is not None:
                 value = words.get(plain, plain)
                 if value is plain and plain[0] in number_start:
                     value = _number(plain)
@@ -125,7 +130,9 @@ def read(text: str) -> dict[str, Any] | None:
             return None  # a key at a sequence's indentation
         if key in top:
             return None  # a duplicate key: the positioned path reports it
-        if plain is not None:
+        if num is not None:
+            top[key] = int(num)
+        elif plain is not None:
             value = words.get(plain, plain)
             if value is plain and plain[0] in number_start:
                 value = _number(plain)
