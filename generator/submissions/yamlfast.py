@@ -48,9 +48,8 @@ _PLAIN = rf"""(?:[^\s\-?:,\[\]{{}}#&*!|>'"%@`{_ODD}]|-(?=[^\s{_ODD}]))[^#:{_ODD}
 # entry's match: the first sets the indentation (`bi`); the block goes on while lines
 # start with it or are empty.
 _GAP = rf"(?:\n|\#[^{_ODD}]*\n)*"  # empty lines, and comment lines at column 0
-_GAP_RE = re.compile(_GAP)
 _ENTRY = re.compile(
-    rf"""(\ *)(?:(-\ )?([A-Za-z_][A-Za-z0-9_-]{{0,127}}):|-)
+    rf"""(?:\A{_GAP})?(\ *)(?:(-\ )?([A-Za-z_][A-Za-z0-9_-]{{0,127}}):|-)
       (?:\ (?:(0|[1-9][0-9]{{0,17}})(?=\n)|({_PLAIN})|("[^"\\{_ODD}]*")|('[^'{_ODD}]*'))\n
         |\ \|\n(\ +)([^\ {_ODD}][^{_ODD}]*\n(?:\8[^{_ODD}]*\n|\n)*)
         |\n){_GAP}""",
@@ -70,9 +69,10 @@ def read(text: str) -> dict[str, Any] | None:
     if text.count("\n") > _MAX_ENTRIES:
         return None
     # [text before the first entry, 9 groups, text between it and the next entry, ...]:
-    # every entry's groups, and whether the entries cover the text back to back
+    # every entry's groups, and whether the entries cover the text back to back (the
+    # first entry's match takes the empty and comment lines that start the file)
     parts = _ENTRY.split(text)
-    if len(parts) == 1 or any(parts[10::10]) or _GAP_RE.fullmatch(parts[0]) is None:
+    if len(parts) == 1 or any(parts[::10]):
         return None
     words, number_start = _WORDS, _NUMBER_START
     root: dict[str, Any] = {}

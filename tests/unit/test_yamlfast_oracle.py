@@ -194,6 +194,7 @@ _READ = [  # in the subset: read fast (and right)
     "a: 1\n",
     "a: b\n\n\nc: d\n\n",
     "# note\na: 1\n# note\n\nb:\n  c: x\n# note\n",
+    "\n# a comment: with a colon\n\n# b: 2\na: 1\n",
     "a:\n  - x\n  - 'y'\n  - \"z\"\n  - 2\n  - null\n",
     "a:\n  - b: 1\n    c:\n      - d\n  - b: 2\nz: 0\n",
     "a: |\n  one\n\n    two\n\n\nb: |\n   x\n",
