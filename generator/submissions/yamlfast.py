@@ -63,6 +63,22 @@ _MAX_ENTRIES = MAX_NODES // 2 - 1  # an entry makes at most two nodes; the root 
 _MAX_OPEN = MAX_DEPTH - 2  # open blocks; a value lies at most one below the last
 
 
+_NOT_SCALAR = object()
+
+
+def _item(num: str | None, plain: str | None, dq: str | None, sq: str | None) -> Any:
+    """The value of a scalar item ("- VALUE"), or _NOT_SCALAR (read's loop, for keys'
+    values, does the same inline)."""
+    if num is not None:
+        return int(num)
+    if plain is not None:
+        value = _WORDS.get(plain, plain)
+        return _number(plain) if value is plain and plain[0] in _NUMBER_START else value
+    if dq is not None:
+        return dq[1:-1]
+    return _NOT_SCALAR if sq is None else sq[1:-1]
+
+
 def read(text: str) -> dict[str, Any] | None:
     """The mapping `text` holds, as libyaml + `yamlplain.plain_value` read it, or None
     when `text` is not in the subset this module reads (see the module docstring)."""
@@ -103,19 +119,10 @@ def read(text: str) -> dict[str, Any] | None:
                 return None  # deeper than the innermost block (a continuation), or between
             top_is_map = type(top) is dict
         if key is None:  # "- VALUE": a scalar item
-            if top_is_map:
-                return None  # "- " at a mapping's indentation
-            if num is not None:
-                top.append(int(num))
-            elif plain is not None:
-                value = words.get(plain, plain)
-                if value is plain and plain[0] in number_start:
-                    value = _number(plain)
-                top.append(value)
-            elif dq is not None or sq is not None:
-                top.append((dq or sq)[1:-1])
-            else:
-                return None  # "-" alone, or a literal block
+            value = _item(num, plain, dq, sq)
+            if top_is_map or value is _NOT_SCALAR:
+                return None  # "- " at a mapping's indentation; "-" alone, "- |"
+            top.append(value)
             continue
         if dash is not None:  # "- key: VALUE": a mapping as an item
             if top_is_map or len(stack) >= _MAX_OPEN:
