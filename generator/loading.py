@@ -40,7 +40,7 @@ from generator.loadcache import (
     pack_stat,
     paused_gc,
 )
-from generator.submissions.layout import SubmissionFile
+from generator.submissions.layout import Kind, SubmissionFile
 from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
 CHUNK = 256  # files per task handed to a worker
@@ -254,6 +254,10 @@ class FileLoader:
     cache: OutcomeCache | None = None
     processes: int = field(default_factory=workers)
     min_parallel: int | None = None  # default MIN_PARALLEL
+    # members' cores made while the workers read (`_core`): path -> (record, core)
+    cores: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    cores_tag: str = ""
+    _raters: dict[int, Any] = field(default_factory=dict)
 
     def run(self, files: list[SubmissionFile], progress: Progress | None = None) -> list[Outcome]:
         """The outcome of every file, in the order given.
@@ -330,10 +334,27 @@ class FileLoader:
                 if stream is not None:
                     stream.chunk(blob, [path for path, _, _ in rows])
                 for (path, digest, outcome), stat in zip(rows, stats, strict=True):
-                    if outcome.record is not None:
-                        _rebase(outcome.record, self.ctx.repo, path)
+                    record = outcome.record
+                    if record is not None:
+                        _rebase(record, self.ctx.repo, path)
+                        file = files[position]
+                        if file.kind is Kind.MEMBER and file.year is not None:
+                            self._core(file.year, path, record)
                     yield index[position], outcome, digest, stat
                     position += 1
+
+    def _core(self, year: int, path: str, record: Any) -> None:
+        """The member's verdict from its rules, made while the workers read on
+        (generator/rules/loaded.py): the rating takes it instead of running them after."""
+        rater = self._raters.get(year)
+        if rater is None:
+            from generator.rules.loaded import MemberRater
+
+            rater = self._raters[year] = MemberRater(year, self.ctx.config)
+        core = rater.core(record)
+        if core is not None:
+            self.cores[path] = (record, core)
+            self.cores_tag = rater.tag
 
 
 __all__ = [

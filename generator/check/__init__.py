@@ -93,6 +93,9 @@ def load_year(
     others = [f for f in readable if f.kind is not Kind.YEAR]
     outcomes = dict(zip(others, files_loader.run(others, progress), strict=True))
     _keep_digests(year_obj, files_loader.cache, outcomes)
+    # members' cores made while a cold load's workers read on (generator/rules/loaded.py)
+    year_obj.cores = getattr(files_loader, "cores", {})
+    year_obj.cores_tag = getattr(files_loader, "cores_tag", "")
     loaded = _assemble(repo, year, readable, head, outcomes, result)
     if narrow is not None:
         narrow(loaded)

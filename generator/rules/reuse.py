@@ -74,6 +74,12 @@ def year_key(year: Year, ruleset: str, settings: dict[str, Any], evaluation_date
     return f"{year.load_key}|{year.year}|{ruleset}|{evaluation_date.isoformat()}|{shown}"
 
 
+def cores_tag(ruleset: str, settings: dict[str, Any], evaluation_date: dt.date) -> str:
+    """What a year's member cores are made under besides each record (`Year.cores_tag`)."""
+    shown = repr(sorted(settings.items(), key=lambda kv: kv[0]))
+    return f"{ruleset}|{evaluation_date.isoformat()}|{shown}"
+
+
 def member_key(year: Year, member: MemberReview) -> str:
     """The member's file and the digest of its bytes ("" when unknown: rated afresh)."""
     source = member.source
@@ -114,19 +120,26 @@ class YearCores:
     year: Year
     key: str
     known: dict[str, Core]
+    # `Year.cores` made under this rating's ruleset, settings and date (rules/loaded.py)
+    loaded: dict[str, tuple[Any, Core]] = field(default_factory=dict)
     used: dict[str, Core] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
     def verdict(self, member_id: str, org_id: str, member: MemberReview) -> Verdict | None:
-        """The member's verdict from its kept core, or None (then rate and `keep`)."""
+        """The member's verdict from its kept core (or the one its load made), or None
+        (then rate and `keep`)."""
         if not self.key:
             return None
         mkey = member_key(self.year, member)
         core = self.known.get(mkey) if mkey else None
         if core is None:
-            return None
-        self.used[mkey] = core
+            made = self.loaded.get(member.source.path) if member.source is not None else None
+            if made is None or made[0] is not member:
+                return None
+            core = made[1]
+        if mkey:
+            self.used[mkey] = core
         self.hits += 1
         return verdict_of(member_id, org_id, core)
 
@@ -166,7 +179,9 @@ class RatingMemo:
     ) -> YearCores:
         key = year_key(year, ruleset, settings, evaluation_date)
         kept_key, known = self.years.get(year.year, ("", {}))
-        cores = YearCores(year, key, known if key and key == kept_key else {})
+        tag = cores_tag(ruleset, settings, evaluation_date)
+        loaded = year.cores if year.cores_tag == tag else {}
+        cores = YearCores(year, key, known if key and key == kept_key else {}, loaded)
         self.last[year.year] = cores
         return cores
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.submissions.layout import SubmissionFile
 from generator.submissions.records import (
@@ -40,6 +41,10 @@ class Year:
     # file); filled when the load cache knew them, read by rating reuse (rules/reuse.py)
     digests: dict[str, str] = field(default_factory=dict)
     load_key: str = ""
+    # path -> (record, the member's verdict from its rules) made while a cold load read the
+    # files, and what they were made under (generator/rules/loaded.py)
+    cores: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    cores_tag: str = ""
 
     @property
     def root_id(self) -> str | None:
