@@ -21,11 +21,16 @@ import base64
 import json
 import os
 import queue
+import select
 import subprocess
 import threading
+import time
 from typing import Any
 
 LANGUAGE = "vi"
+START_TIMEOUT = 30.0  # seconds for a new service's first answer (normally milliseconds)
+START_ATTEMPTS = 3
+ANSWER_TIMEOUT = 600.0  # seconds for any later answer (a bundle's files take the longest)
 # what a bundle merged into another one (generator.site.search_layout) needs: the rest
 # (the script, the wasm, Pagefind's own interfaces) is loaded from the primary bundle
 MERGED_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
@@ -56,11 +61,18 @@ class Service:
         assert self.proc.stdin is not None
         self.proc.stdin.flush()
 
-    def receive(self) -> dict[str, Any]:
+    def receive(self, timeout: float | None = None) -> dict[str, Any]:
+        """The next answer; `TimeoutError` when none came within `timeout` seconds."""
         assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        deadline = None if timeout is None else time.monotonic() + timeout
         chunks = [self.buffer]
         while b"," not in chunks[-1]:  # an answer can be megabytes (a bundle's files)
-            chunk = os.read(self.proc.stdout.fileno(), 1 << 20)
+            if deadline is not None:
+                ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    raise TimeoutError("pagefind did not answer")
+            chunk = os.read(fd, 1 << 20)
             if not chunk:
                 raise RuntimeError("pagefind stopped answering")
             chunks.append(chunk)
@@ -69,6 +81,11 @@ class Service:
         if payload.get("type") == "Error":
             raise RuntimeError(f"pagefind: {payload.get('message')}")
         return payload
+
+    def kill(self) -> None:
+        """Stop the process now (it stopped answering)."""
+        self.proc.kill()
+        self.close()
 
     def close(self) -> None:
         try:
@@ -88,14 +105,32 @@ class BundleWriter:
     the bundle's `files`, or `close` to drop it."""
 
     def __init__(self) -> None:
-        self.service = Service()
-        self.service.send({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
-        self.service.flush()
-        self.index_id = self.service.receive()["index_id"]
+        # a service that does not answer its first request is started again: seen once in
+        # the test suite, a `pagefind --service` read NewIndex and never answered (every
+        # thread of it waiting), which hung the build for good
+        for attempt in range(1, START_ATTEMPTS + 1):
+            self.service = Service()
+            try:
+                self.index_id = self._new_index(START_TIMEOUT)
+                break
+            except BaseException as exc:
+                self.service.kill()
+                if not isinstance(exc, TimeoutError):
+                    raise
+                if attempt == START_ATTEMPTS:
+                    raise RuntimeError(
+                        f"pagefind did not start: no answer in {START_TIMEOUT:.0f} s, "
+                        f"{START_ATTEMPTS} times"
+                    ) from None
         self.answers: queue.Queue[dict[str, Any] | BaseException] = queue.Queue()
         self.sent = 0
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+
+    def _new_index(self, timeout: float) -> Any:
+        self.service.send({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
+        self.service.flush()
+        return self.service.receive(timeout)["index_id"]
 
     def _read(self) -> None:
         try:
@@ -105,7 +140,11 @@ class BundleWriter:
             self.answers.put(exc)
 
     def _answer(self) -> dict[str, Any]:
-        answer = self.answers.get()
+        try:
+            answer = self.answers.get(timeout=ANSWER_TIMEOUT)
+        except queue.Empty:
+            self.service.kill()
+            raise RuntimeError(f"pagefind stopped answering ({ANSWER_TIMEOUT:.0f} s)") from None
         if isinstance(answer, BaseException):
             raise RuntimeError(f"pagefind: {answer}") from answer
         return answer
