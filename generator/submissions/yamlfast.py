@@ -29,7 +29,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.submissions.yamlplain import MAX_DEPTH, MAX_NODES, _number
+from generator.submissions.yamlplain import (
+    _NUMBER_START,
+    _WORDS,
+    MAX_DEPTH,
+    MAX_NODES,
+    _number,
+    plain_scalar,
+)
 
 # Characters no value may hold here: C0/C1 controls (tab, CR, NEL among them), DEL, the
 # line and paragraph separators (line breaks to libyaml), BOM, non-characters and lone
@@ -56,9 +63,6 @@ _ENTRY = re.compile(
     re.VERBOSE,
 )
 
-_WORDS: dict[str, Any] = {"null": None, "Null": None, "NULL": None, "~": None}
-_WORDS.update(true=True, false=False)
-_NUMBER_START = frozenset("+-0123456789")
 _MAX_ENTRIES = MAX_NODES // 2 - 1  # an entry makes at most two nodes; the root is one
 _MAX_OPEN = MAX_DEPTH - 2  # open blocks; a value lies at most one below the last
 
@@ -72,8 +76,7 @@ def _item(num: str | None, plain: str | None, dq: str | None, sq: str | None) ->
     if num is not None:
         return int(num)
     if plain is not None:
-        value = _WORDS.get(plain, plain)
-        return _number(plain) if value is plain and plain[0] in _NUMBER_START else value
+        return plain_scalar(plain)
     if dq is not None:
         return dq[1:-1]
     return _NOT_SCALAR if sq is None else sq[1:-1]
