@@ -290,6 +290,9 @@ class FileLoader:
             computed = self._compute([files[i] for i in todo], todo, stream)
             for index, outcome, digest, stat in computed:
                 out[index] = outcome
+                file = files[index]
+                if parallel and outcome.record is not None and file.kind is Kind.MEMBER:
+                    self._core(file, outcome.record)  # while the workers read on
                 if cache is not None and digest:
                     cache.put(files[index].path, digest, outcome)
                     cache.remember(files[index].path, stats.get(index, stat), digest)
@@ -334,27 +337,27 @@ class FileLoader:
                 if stream is not None:
                     stream.chunk(blob, [path for path, _, _ in rows])
                 for (path, digest, outcome), stat in zip(rows, stats, strict=True):
-                    record = outcome.record
-                    if record is not None:
-                        _rebase(record, self.ctx.repo, path)
-                        file = files[position]
-                        if file.kind is Kind.MEMBER and file.year is not None:
-                            self._core(file.year, path, record)
+                    if outcome.record is not None:
+                        _rebase(outcome.record, self.ctx.repo, path)
                     yield index[position], outcome, digest, stat
                     position += 1
 
-    def _core(self, year: int, path: str, record: Any) -> None:
-        """The member's verdict from its rules, made while the workers read on
-        (generator/rules/loaded.py): the rating takes it instead of running them after."""
+    def _core(self, file: SubmissionFile, record: Any) -> None:
+        """The verdict from its rules of a member a worker just read (generator/rules/
+        loaded.py): made while the workers read on, the rating takes it instead of running
+        the rules after, on one core. (`keyed`, serve's loads, makes none.)"""
+        year = file.year
+        if year is None:
+            return
         rater = self._raters.get(year)
         if rater is None:
             from generator.rules.loaded import MemberRater
 
             rater = self._raters[year] = MemberRater(year, self.ctx.config)
+            self.cores_tag = rater.tag
         core = rater.core(record)
         if core is not None:
-            self.cores[path] = (record, core)
-            self.cores_tag = rater.tag
+            self.cores[file.path] = (record, core)
 
 
 __all__ = [

@@ -29,7 +29,7 @@ from generator.rules.reuse import RatingMemo, YearCores
 from generator.rules.rule import MemberFacts, OrgFacts
 from generator.rules.run import Run
 from generator.rules.spec import RulesetSpec, resolve_settings
-from generator.rules.verdicts import assemble
+from generator.rules.verdicts import assemble, member_verdict
 from generator.submissions.records import FileState, Organization
 from generator.submissions.year import Year
 
@@ -97,12 +97,11 @@ def _rate_members(run: Run) -> None:
                 continue
             v = kept(member_id, org_id, member)
             if v is None:
-                v = Verdict(member_id, "member", org_id=org_id, self_level=member.self_level)
-                facts = MemberFacts(year, member, settings, evaluation_date)
-                reasons: list[Reason] = []
-                for func in rules:
-                    reasons.extend(func(facts))
-                assemble(v, reasons)
+                v = member_verdict(
+                    Verdict(member_id, "member", org_id=org_id, self_level=member.self_level),
+                    MemberFacts(year, member, settings, evaluation_date),
+                    rules,
+                )
                 keep(member, v)
             verdicts[member_id] = v
             if member.source:

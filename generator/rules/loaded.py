@@ -25,12 +25,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.rules.base import Reason, Verdict
+from generator.rules.base import Verdict
 from generator.rules.registry import spec_for
 from generator.rules.reuse import Core, core_of, cores_tag
 from generator.rules.rule import MemberFacts
 from generator.rules.spec import resolve_settings
-from generator.rules.verdicts import assemble
+from generator.rules.verdicts import member_verdict
 from generator.submissions.records import MemberReview, YearConfig
 from generator.submissions.year import Year
 
@@ -50,13 +50,9 @@ class MemberRater:
     def core(self, member: MemberReview) -> Core | None:
         """The member's core; None when a rule fails (the rating runs it again)."""
         try:
-            v = Verdict(member.id, "member", self_level=member.self_level)
             facts = MemberFacts(self.year, member, self.settings, self.evaluation_date)
-            reasons: list[Reason] = []
-            for func in self.rules:
-                reasons.extend(func(facts))
-            assemble(v, reasons)
-            return core_of(v)
+            v = Verdict(member.id, "member", self_level=member.self_level)
+            return core_of(member_verdict(v, facts, self.rules))
         except Exception:  # the rating runs the rules again and reports it, in context
             return None
 

@@ -70,8 +70,7 @@ def year_key(year: Year, ruleset: str, settings: dict[str, Any], evaluation_date
     load gave no key: nothing is reused)."""
     if not year.load_key:
         return ""
-    shown = repr(sorted(settings.items(), key=lambda kv: kv[0]))
-    return f"{year.load_key}|{year.year}|{ruleset}|{evaluation_date.isoformat()}|{shown}"
+    return f"{year.load_key}|{year.year}|{cores_tag(ruleset, settings, evaluation_date)}"
 
 
 def cores_tag(ruleset: str, settings: dict[str, Any], evaluation_date: dt.date) -> str:

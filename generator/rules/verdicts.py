@@ -3,10 +3,14 @@ ceiling (the lowest cap), the assessed level (criteria capped by the ceiling) an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from generator.rules.base import Effect, Reason, Verdict
 from generator.submissions.records import Level
+
+if TYPE_CHECKING:
+    from generator.rules.rule import MemberFacts
 
 _NOT_RATED, _CEILING, _ASSESSED, _FLAG = (
     Effect.NOT_RATED,
@@ -70,3 +74,15 @@ def recompute(v: Verdict) -> None:
 def binding(v: Verdict) -> list[Reason]:
     """The ceiling reasons that set the ceiling."""
     return [r for r in v.reasons if r.effect is Effect.CEILING and r.level == v.ceiling]
+
+
+def member_verdict(
+    v: Verdict, facts: MemberFacts, rules: Iterable[Callable[[MemberFacts], Iterable[Reason]]]
+) -> Verdict:
+    """`v` assembled from every member rule's reasons about `facts`: a member's verdict
+    from its rules (the engine's step 2; generator/rules/loaded.py as records arrive)."""
+    reasons: list[Reason] = []
+    for func in rules:
+        reasons.extend(func(facts))
+    assemble(v, reasons)
+    return v
