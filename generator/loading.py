@@ -41,6 +41,7 @@ from generator.loadcache import (
     paused_gc,
 )
 from generator.submissions.layout import Kind, SubmissionFile
+from generator.submissions.tuplestate import tuple_state
 from generator.submissions.yamlload import MAX_FILE_BYTES, Document, PathKey, loads
 
 CHUNK = 256  # files per task handed to a worker
@@ -109,6 +110,7 @@ class CompactDocument(Document):
         return {"rel": self.rel}
 
 
+@tuple_state  # pickled for every file of a load (generator.submissions.tuplestate)
 @dataclass(slots=True)
 class Outcome:
     """What checking one file gave: its load findings, its schema findings, its record."""

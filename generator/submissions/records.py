@@ -30,6 +30,7 @@ from generator.submissions.enums import (
     OrgCategory,
     TargetStatus,
 )
+from generator.submissions.tuplestate import tuple_state
 from generator.submissions.yamlload import Document
 
 # callers import the vocabularies and the conversion from here
@@ -388,3 +389,10 @@ class Decisions:
     organizations: list[OrgDecision] = key("to_chuc", default_factory=list)
     re_ratings: list[ReRating] = key("xep_loai_lai", default_factory=list)
     source: Source | None = None
+
+
+# every record pickles as the tuple of its fields' values (generator.submissions.tuplestate)
+for _record in [v for v in list(globals().values()) if isinstance(v, type)]:
+    if _record.__module__ == __name__ and "__slots__" in _record.__dict__:
+        tuple_state(_record)
+del _record
