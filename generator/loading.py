@@ -260,6 +260,8 @@ class FileLoader:
     cores: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     cores_tag: str = ""
     _raters: dict[int, Any] = field(default_factory=dict)
+    # chunks submitted while the year was walked (generator.loadearly), for `run`
+    early: Any = None
 
     def run(self, files: list[SubmissionFile], progress: Progress | None = None) -> list[Outcome]:
         """The outcome of every file, in the order given.
@@ -329,12 +331,17 @@ class FileLoader:
             for i, f in zip(index, files, strict=True):
                 yield i, *check_keyed(f, self.ctx, self.schemas), None
             return
-        chunks = [files[k : k + CHUNK] for k in range(0, len(files), CHUNK)]
-        with ProcessPoolExecutor(
-            self.processes, initializer=_init_worker, initargs=(self.ctx,)
-        ) as pool:
+        early, self.early = self.early, None
+        taken = early.take(files) if early is not None else None
+        if taken is not None:
+            pool, results = taken
+        else:
+            pool = self.pool()
+            chunks = [files[k : k + CHUNK] for k in range(0, len(files), CHUNK)]
+            results = pool.map(_check_chunk, chunks)
+        with pool:
             position = 0
-            for blob, stats in pool.map(_check_chunk, chunks):
+            for blob, stats in results:
                 rows = pickle.loads(blob)
                 if stream is not None:
                     stream.chunk(blob, [path for path, _, _ in rows])
@@ -343,6 +350,10 @@ class FileLoader:
                         _rebase(outcome.record, self.ctx.repo, path)
                     yield index[position], outcome, digest, stat
                     position += 1
+
+    def pool(self) -> ProcessPoolExecutor:
+        """The loading workers (`_init_worker`), not started until given work."""
+        return ProcessPoolExecutor(self.processes, initializer=_init_worker, initargs=(self.ctx,))
 
     def _core(self, file: SubmissionFile, record: Any) -> None:
         """The verdict from its rules of a member a worker just read (generator/rules/

@@ -30,6 +30,7 @@ from generator.check.loaded import LoadedFile
 from generator.check.references import cross_check
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding, Position
+from generator.loadearly import EarlyChunks
 from generator.orgtypes import use_schema_dir
 from generator.rules.form import form_findings
 from generator.rules.registry import ids as registry_ids
@@ -91,7 +92,11 @@ def load_year(
     year_obj = Year(repo=repo, year=year, config=head.config, files=files)
     readable = _readable(repo, files, result)
     others = [f for f in readable if f.kind is not Kind.YEAR]
-    outcomes = dict(zip(others, files_loader.run(others, progress), strict=True))
+    try:
+        outcomes = dict(zip(others, files_loader.run(others, progress), strict=True))
+    finally:
+        if isinstance(getattr(files_loader, "early", None), EarlyChunks):
+            files_loader.early.discard()  # not taken by `run` (it raised first)
     _keep_digests(year_obj, files_loader.cache, outcomes)
     # members' cores made while a cold load's workers read on (generator/rules/loaded.py)
     year_obj.cores = getattr(files_loader, "cores", {})
@@ -165,11 +170,23 @@ def _walk_ahead(
     child = scan.ScanAhead.start(repo, year) if large else None
     files_loader = make_loader(head.ctx)  # reads the cache (meanwhile, with a child)
     found = child.join(year) if child is not None else None
-    # walked here (no child, or it failed): the stats are taken as the files are looked at
-    files = found.files if found is not None else walk_year(repo, year)
+    if found is not None:
+        files = found.files
+    else:  # walked here: a cold load's workers start on the files found meanwhile
+        early = EarlyChunks.start(files_loader)
+        try:
+            files = walk_year(repo, year, seen=early.seen if early is not None else None)
+        except BaseException:
+            if early is not None:
+                early.discard()
+            raise
+        if early is not None:
+            early.close()
     year_files = [f for f in files if f.kind is Kind.YEAR]
     if year_files != [lf.file for lf in head.files]:
         # the year file is not where it was looked for: read it (and the cache) again
+        if isinstance(files_loader.early, EarlyChunks):
+            files_loader.early.discard()  # read under the wrong year file
         head = year_head(repo, year_files, schemas, ruleset)
         files_loader = make_loader(head.ctx)
     cache = getattr(files_loader, "cache", None)

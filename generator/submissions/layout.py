@@ -104,19 +104,26 @@ def years(repo: Path) -> list[int]:
 Within = Callable[[str], tuple[bool, bool]]
 
 
-def walk_year(repo: Path, year: int, within: Within | None = None) -> list[SubmissionFile]:
+def walk_year(
+    repo: Path,
+    year: int,
+    within: Within | None = None,
+    seen: Callable[[list[SubmissionFile]], None] | None = None,
+) -> list[SubmissionFile]:
     """Every file of one year, classified, in a stable order. Symlinks are not followed.
 
     The order is os.walk's top-down order with sorted names: in each folder its symlinked
     and dot-named subfolders, then its files, then each subfolder in turn. `os.scandir`
     gives the file types without a system call per entry (a province has 100,000 files).
     `within` narrows the walk to some folders, keeping the whole walk's order (a pull
-    request's scope, generator.check.scope).
+    request's scope, generator.check.scope). `seen(out)` is called with the list so far
+    after each folder's own entries (a cold load hands them to its workers meanwhile,
+    generator.loadearly).
     """
     out: list[SubmissionFile] = []
     base = repo / SUBMISSIONS / str(year)
     if base.is_dir() and not base.is_symlink():
-        _walk(str(base), f"{SUBMISSIONS}/{year}", year, out, within, "")
+        _walk(str(base), f"{SUBMISSIONS}/{year}", year, out, within, "", seen)
     return out
 
 
@@ -127,6 +134,7 @@ def _walk(
     out: list[SubmissionFile],
     within: Within | None = None,
     inner: str = "",
+    seen: Callable[[list[SubmissionFile]], None] | None = None,
 ) -> None:
     read = within is None or within(inner)[0]
     try:
@@ -158,10 +166,12 @@ def _walk(
             continue
         rel = f"{rel_dir}/{f.name}"
         out.append(SubmissionFile(rel, Kind.SYMLINK, year) if f.is_symlink() else classify(rel))
+    if seen is not None:
+        seen(out)
     for d in walk_into:
         sub = f"{inner}/{d.name}" if inner else d.name
         if within is None or within(sub)[1]:
-            _walk(d.path, f"{rel_dir}/{d.name}", year, out, within, sub)
+            _walk(d.path, f"{rel_dir}/{d.name}", year, out, within, sub, seen)
 
 
 def resolve_inside(repo: Path, path: Path) -> str | None:
