@@ -144,7 +144,6 @@ class Pipeline:
         files: dict[int, list[SubmissionFile]] | None = None,
         sink: dict[int, YearLoad] | None = None,
         narrow: Narrow | None = None,
-        loaded: Callable[[], None] | None = None,
     ) -> RatedYears:
         """Load `wanted` (default: every year) with their history and rate them together.
 
@@ -153,8 +152,6 @@ class Pipeline:
         later years (enough for findings, see `span`). `files[y]` loads only those files
         of year y (a pull request's scope, generator.check.scope); `sink` receives each
         year's loaded files and `narrow` may trim them (generator.check.load_year).
-        `loaded()` is called once every year is loaded, before the rating (a full check
-        starts writing its year index then, generator.check.yearindex.IndexWriter).
         """
         all_years = self.years()
         chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
@@ -170,7 +167,6 @@ class Pipeline:
                 files=files,
                 sink=sink,
                 narrow=narrow,
-                loaded=loaded,
             )
         return out
 
@@ -185,7 +181,6 @@ class Pipeline:
         files: dict[int, list[SubmissionFile]] | None = None,
         sink: dict[int, YearLoad] | None = None,
         narrow: Narrow | None = None,
-        loaded: Callable[[], None] | None = None,
     ) -> None:
         for y in to_load:
             out.years[y] = self._load_one(
@@ -198,8 +193,6 @@ class Pipeline:
                 sink=sink,
                 narrow=narrow,
             )
-        if loaded is not None:
-            loaded()
         if rate and out.years:
             self._rate(out)
 

@@ -18,7 +18,7 @@ from generator.check import YearLoad, finding, read_document
 from generator.check.schemas import SchemaSet
 from generator.check.scope import Unbounded
 from generator.check.scoped import Changes, scoped_load
-from generator.check.yearindex import IndexWriter
+from generator.check.yearindex import save_after_full_load
 from generator.findings import CheckResult, Finding, Position
 from generator.pipeline import Pipeline
 from generator.submissions import layout
@@ -115,22 +115,10 @@ def check_repo(
     if loaded is None:
         # findings only: the year before (X3 history), not the later years (pipeline.span)
         sink: dict[int, YearLoad] = {}
-        # the year index is written while the years are rated (in a child: IndexWriter)
-        writer = IndexWriter(repo, sink)
-        try:
-            loaded = pipeline.load(
-                wanted,
-                rate=rate,
-                final_levels=False,
-                ruleset=ruleset,
-                progress=progress,
-                sink=sink,
-                loaded=writer.start,
-            )
-        except BaseException:
-            writer.abandon()
-            raise
-        writer.finish()
+        loaded = pipeline.load(
+            wanted, rate=rate, final_levels=False, ruleset=ruleset, progress=progress, sink=sink
+        )
+        save_after_full_load(repo, sink)
     for rated in loaded:
         out.years[rated.number] = rated.year
     for y in wanted:

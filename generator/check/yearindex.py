@@ -17,10 +17,6 @@ the rating read of another file. The index depends on what a record depends on, 
 stored per year and context (schemas, the generator's code, the year file, the ruleset):
 `.kiemdiem-cache/index-<year>-<context>.pickle`. A full check writes it (Git's index gives
 the blob ids of unmodified files); a scoped check reads it.
-
-A full check writes it in a forked child while it rates (`IndexWriter`): at 100,000 members
-the index takes ~0.8 s — Git's listing of 112,000 files, each file's facts, the pickle —
-on the core the workers of the load have left idle; the check waits for it before it ends.
 """
 
 from __future__ import annotations
@@ -133,53 +129,4 @@ def save_after_full_load(repo: Path, sink: dict[int, Any]) -> None:
             return
 
 
-class IndexWriter:
-    """`save_after_full_load` in a forked child (generator.forked) while this process goes
-    on — the rating of a full check — and waited for by `finish`; done here by `finish`
-    when no child could be forked, or the child failed (its error is then raised here).
-
-    Forked after the load, as forked.py warns against, on purpose: what follows in this
-    process is the rating alone (~2 s at 100,000 members), and the child takes more off it
-    than the pages it faults in cost (the tail of a 100,000-member cold check after the
-    files were read, 3 alternated pairs: 4.66-5.44 s inline, 3.82-4.73 s with the child).
-    """
-
-    def __init__(self, repo: Path, sink: dict[int, Any]) -> None:
-        self.repo, self.sink = repo, sink
-        self.child: Any = None  # generator.forked.Forked, once started
-        self.forked = False  # the index was written by a child
-
-    def start(self) -> None:
-        from generator.forked import Forked
-
-        if self.sink:
-            self.child = Forked.start(self._work)
-
-    def _work(self) -> bytes:
-        save_after_full_load(self.repo, self.sink)
-        return b"ok"
-
-    def finish(self) -> None:
-        child, self.child = self.child, None
-        if child is not None and child.join() == b"ok":
-            self.forked = True
-            return
-        save_after_full_load(self.repo, self.sink)
-
-    def abandon(self) -> None:
-        """The check failed: wait for a child still writing (its file is whole or absent:
-        `write_index` renames it into place), write nothing more."""
-        child, self.child = self.child, None
-        if child is not None:
-            child.join()
-
-
-__all__ = [
-    "Entries",
-    "Facts",
-    "IndexWriter",
-    "facts_of",
-    "read_index",
-    "save_after_full_load",
-    "write_index",
-]
+__all__ = ["Entries", "Facts", "facts_of", "read_index", "save_after_full_load", "write_index"]
