@@ -222,6 +222,15 @@ def names_of(pending: Pending) -> list[str]:
     return _names(pending.result())
 
 
+def object_format(repo: Path) -> str:
+    """The hash the repository names objects by ("sha1", or "sha256"); GitError outside a
+    Git work tree."""
+    out = _run(repo, "rev-parse", "--is-inside-work-tree", "--show-object-format").split()
+    if not out or out[0] != b"true":
+        raise GitError("Thư mục không nằm trong một bản làm việc của Git.")
+    return out[-1].decode("ascii", "replace")
+
+
 def worktree_blobs(repo: Path, folder: str) -> dict[str, str]:
     """Files below `folder` whose working-tree content is the blob Git's index records
     for them -> that blob id (files Git sees as modified, and untracked ones, left out)."""

@@ -152,7 +152,14 @@ def check_stat(
 ) -> tuple[Outcome, str, bytes | None]:
     """`check_keyed`, and the file's stat as the cache keeps it (`loadcache.pack_stat`),
     taken from the open file before its bytes were read (None when it was not read): a
-    worker's, so the parent of a cold check stats nothing.
+    worker's, so the parent of a cold check stats nothing."""
+    return check_read(file, ctx, schemas)[:3]  # type: ignore[return-value]
+
+
+def check_read(
+    file: SubmissionFile, ctx: Context, schemas: Any
+) -> tuple[Outcome, str, bytes | None, bytes | None]:
+    """`check_stat`, and the bytes it checked (None when it could not read them).
 
     Paths are plain strings here, the file is read with os calls (pathlib and io's
     buffered reader were ~10% of a file's cost in a cold check)."""
@@ -171,13 +178,13 @@ def check_stat(
     lf = LoadedFile(file, read_document(ctx.repo, file, loaded, data=data, positions=False))
     outcome = Outcome(lf.document is not None, loaded.findings)
     if lf.document is None:
-        return outcome, digest, stat
+        return outcome, digest, stat, data
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
     if outcome.record is not None:
         outcome.record.source.document = CompactDocument(ctx.repo, file.path)
-    return outcome, digest, stat
+    return outcome, digest, stat, data
 
 
 def _read(full: str) -> tuple[bytes | None, bytes | None]:
@@ -210,20 +217,26 @@ def _init_worker(ctx: Context) -> None:
     _WORKER["schemas"] = SchemaSet(Path(ctx.schema_dir))
 
 
-def _check_chunk(files: list[SubmissionFile]) -> tuple[bytes, list[bytes | None]]:
+def _check_chunk(files: list[SubmissionFile]) -> tuple[bytes, list[bytes | None], list[Any]]:
     """The chunk's `(path, digest, outcome)` rows, pickled: a chunk of the cache file as it
-    is (generator.loadcache.Stream); and each file's stat, taken before it was read."""
+    is (generator.loadcache.Stream); each file's stat, taken before it was read; and each
+    file's year-index entry (generator.check.yearindex.entry_of: the Git blob id of the
+    bytes read, and the facts of their record)."""
+    from generator.check.yearindex import entry_of
+
     ctx, schemas = _WORKER["ctx"], _WORKER["schemas"]
     rows = []
     stats = []
+    entries = []
     # no collection while the chunk grows: checking a file makes no garbage cycles, and
     # each collection would walk the chunk's records again (~8% of a worker's time)
     with paused_gc():
         for f in files:
-            outcome, digest, stat = check_stat(f, ctx, schemas)
+            outcome, digest, stat, data = check_read(f, ctx, schemas)
             rows.append((f.path, digest, outcome))
             stats.append(stat)
-        return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), stats
+            entries.append(entry_of(f, data, outcome.record))
+        return pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), stats, entries
 
 
 def _rebase(record: Any, root: str, rel: str) -> None:
@@ -262,6 +275,8 @@ class FileLoader:
     _raters: dict[int, Any] = field(default_factory=dict)
     # chunks submitted while the year was walked (generator.loadearly), for `run`
     early: Any = None
+    # each file a worker read -> its year-index entry (generator.check.yearindex)
+    entries: dict[str, Any] = field(default_factory=dict)
 
     def run(self, files: list[SubmissionFile], progress: Progress | None = None) -> list[Outcome]:
         """The outcome of every file, in the order given.
@@ -341,11 +356,15 @@ class FileLoader:
             results = pool.map(_check_chunk, chunks)
         with pool:
             position = 0
-            for blob, stats in results:
+            entries = self.entries
+            for blob, stats, chunk_entries in results:
                 rows = pickle.loads(blob)
                 if stream is not None:
                     stream.chunk(blob, [path for path, _, _ in rows])
-                for (path, digest, outcome), stat in zip(rows, stats, strict=True):
+                for (path, digest, outcome), stat, entry in zip(
+                    rows, stats, chunk_entries, strict=True
+                ):
+                    entries[path] = entry
                     if outcome.record is not None:
                         _rebase(outcome.record, self.ctx.repo, path)
                     yield index[position], outcome, digest, stat

@@ -108,7 +108,7 @@ def load_year(
     cross_check(year_obj, result)
     result.extend(_form_findings(year_obj, loaded))
     if sink is not None:
-        sink[year] = YearLoad(head.ctx, loaded)
+        sink[year] = YearLoad(head.ctx, loaded, getattr(files_loader, "entries", None))
     return year_obj, result
 
 
@@ -239,6 +239,8 @@ class YearLoad:
 
     ctx: Any  # generator.loading.Context
     loaded: list[LoadedFile]
+    # the year-index entries its loading workers made (generator.check.yearindex)
+    entries: dict[str, Any] | None = None
 
 
 @dataclass
