@@ -133,6 +133,25 @@ def cache_path(home: Path, year: int, ctx: Context) -> Path:
     return home / CACHE_DIR / f"check-{year}-{load_key(ctx)}.pickle"
 
 
+def read_with_stat(full: str, most: int) -> tuple[bytes | None, bytes | None]:
+    """The file's bytes (None when larger than `most` bytes) and its stat as the cache
+    keeps it (`pack_stat`), taken from the open file before it is read."""
+    fd = os.open(full, os.O_RDONLY)
+    try:
+        st = os.fstat(fd)
+        if st.st_size > most:
+            return None, None
+        data = os.read(fd, st.st_size + 1)  # one more: the end of the file is seen
+        if len(data) != st.st_size:  # it changed meanwhile: read to its end
+            parts = [data]
+            while part := os.read(fd, 1 << 16):
+                parts.append(part)
+            data = b"".join(parts)
+        return data, pack_stat(st)
+    finally:
+        os.close(fd)
+
+
 def hash_bytes(data: bytes) -> str:
     """The SHA-256 of some bytes, hex: the cache's key for a file's outcome."""
     return hashlib.sha256(data).hexdigest()

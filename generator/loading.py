@@ -37,8 +37,8 @@ from generator.loadcache import (
     OutcomeCache,
     Stream,
     hash_bytes,
-    pack_stat,
     paused_gc,
+    read_with_stat,
 )
 from generator.submissions.layout import Kind, SubmissionFile
 from generator.submissions.tuplestate import tuple_state
@@ -169,7 +169,7 @@ def check_read(
     data: bytes | None = None
     stat: bytes | None = None
     with contextlib.suppress(OSError):
-        data, stat = _read(os.path.join(ctx.repo, file.path))
+        data, stat = read_with_stat(os.path.join(ctx.repo, file.path), MAX_FILE_BYTES)
     # (a file that could not be read, or is too large, is looked at again by read_document,
     # which says why)
     digest = hash_bytes(data) if data is not None else ""
@@ -185,24 +185,6 @@ def check_read(
     if outcome.record is not None:
         outcome.record.source.document = CompactDocument(ctx.repo, file.path)
     return outcome, digest, stat, data
-
-
-def _read(full: str) -> tuple[bytes | None, bytes | None]:
-    """The file's bytes (None when larger than MAX_FILE_BYTES) and its packed stat."""
-    fd = os.open(full, os.O_RDONLY)
-    try:
-        st = os.fstat(fd)
-        if st.st_size > MAX_FILE_BYTES:
-            return None, None
-        data = os.read(fd, st.st_size + 1)  # one more: the end of the file is seen
-        if len(data) != st.st_size:  # it changed meanwhile: read to its end
-            parts = [data]
-            while part := os.read(fd, 1 << 16):
-                parts.append(part)
-            data = b"".join(parts)
-        return data, pack_stat(st)
-    finally:
-        os.close(fd)
 
 
 _WORKER: dict[str, Any] = {}
