@@ -195,6 +195,8 @@ def prepare(members: int, work: Path, data: dict[int, Path]) -> Path:
     repo = work / f"repo-{members}"
     if members in data:  # an existing synthetic repository (copied: builds write into it)
         shutil.copytree(data[members], repo, symlinks=False)
+        if not (repo / "schema").is_dir():  # `python -m generator.synthetic` writes none
+            shutil.copytree(ROOT / "schema", repo / "schema")
         return repo
     shutil.copytree(ROOT / "schema", repo / "schema")
     grassroots, chi_bo = shape(members)

@@ -49,6 +49,17 @@ class UsageError(Exception):
     """A problem with how the command was called (exit code 2), said in Vietnamese."""
 
 
+def require_schema(repo: Path) -> Path:
+    """`repo`, if it has the schema/ folder every file is checked against."""
+    if not (repo / "schema").is_dir():
+        raise UsageError(
+            f"Không tìm thấy thư mục schema/ trong {repo}: mọi hồ sơ được kiểm tra theo các "
+            "tệp trong đó. Hãy chạy lệnh trong kho kiemdiem (nơi có cả submissions/ và "
+            "schema/), hoặc dùng --repo để chỉ ra kho."
+        )
+    return repo
+
+
 def find_repo(start: Path | None = None) -> Path:
     """The repository root: the nearest folder at or above `start` holding submissions/."""
     here = (start or Path.cwd()).resolve()

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.cli import UsageError, find_repo
+from generator.cli import UsageError, find_repo, require_schema
 from generator.report.safe import visible
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.mkdocs_run import MkDocsError
@@ -118,7 +118,7 @@ def claim_output(repo: Path, out: Path, years: list[int]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = (args.repo or find_repo()).resolve()
+    repo = require_schema((args.repo or find_repo()).resolve())
     available = list_years(repo)
     if not available:
         raise UsageError(f"Không có năm đánh giá nào trong {repo / 'submissions'}.")

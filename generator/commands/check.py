@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.check import RULESETS
 from generator.check.run import Selection, check_repo, resolve_paths
 from generator.check.scoped import Changes
-from generator.cli import UsageError, find_repo
+from generator.cli import UsageError, find_repo, require_schema
 from generator.findings import CheckResult, Finding
 from generator.forge.comment import comment_body
 from generator.forge.consequences import consequences
@@ -119,8 +119,7 @@ def run(args: argparse.Namespace) -> int:
     if args.paths:
         explicit, problems = resolve_paths(repo, args.paths)
         paths = explicit if paths is None else [p for p in paths if Selection(explicit).covers(p)]
-    if not (repo / "schema").is_dir():
-        raise UsageError(f"Không tìm thấy thư mục schema/ trong {repo}.")
+    require_schema(repo)
     progress = _progress if sys.stderr.isatty() else None
     changes = None
     if judgement is not None and paths is not None:

@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-from generator.cli import UsageError, find_repo
+from generator.cli import UsageError, find_repo, require_schema
 from generator.pipeline import Pipeline
 from generator.privacy.access import YearRecord, as_json, member_record
 from generator.site.text import strip_controls
@@ -90,7 +90,7 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = args.repo.resolve() if args.repo else find_repo()
+    repo = require_schema(args.repo.resolve() if args.repo else find_repo())
     member_id = args.member_id
     if not ID.fullmatch(member_id):
         raise UsageError(

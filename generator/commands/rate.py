@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.cli import UsageError, find_repo
+from generator.cli import UsageError, find_repo, require_schema
 from generator.findings import Severity
 from generator.pipeline import Pipeline, RatedYears
 from generator.rules import YearVerdicts
@@ -65,7 +65,7 @@ def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVe
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = args.repo.resolve() if args.repo else find_repo()
+    repo = require_schema(args.repo.resolve() if args.repo else find_repo())
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
     sys.stdout.write(table(stats))

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
 import generator
-from generator.cli import UsageError, find_repo
+from generator.cli import UsageError, find_repo, require_schema
 from generator.commands.build import project_dir
 from generator.liveload import EVERYTHING
 from generator.pipeline import Pipeline
@@ -57,7 +57,7 @@ def render_once(repo: Path, project: Path, year: int, docs: Path) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = (args.repo or find_repo()).resolve()
+    repo = require_schema((args.repo or find_repo()).resolve())
     available = list_years(repo)
     if not available:
         raise UsageError("Không có năm đánh giá nào trong submissions/.")

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.cli import UsageError, find_repo
+from generator.cli import UsageError, find_repo, require_schema
 from generator.commands.rate import statistics_for, warn_file_errors
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.sheet import write_xlsx
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = args.repo.resolve() if args.repo else find_repo()
+    repo = require_schema(args.repo.resolve() if args.repo else find_repo())
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
     status = 1 if file_errors else 0
