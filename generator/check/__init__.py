@@ -90,13 +90,12 @@ def load_year(
         head = year_head(repo, [f for f in files if f.kind is Kind.YEAR], schemas, ruleset)
         files_loader = make_loader(head.ctx)
     year_obj = Year(repo=repo, year=year, config=head.config, files=files)
-    readable = _readable(repo, files, result)
-    others = [f for f in readable if f.kind is not Kind.YEAR]
     try:
+        readable = _readable(repo, files, result)
+        others = [f for f in readable if f.kind is not Kind.YEAR]
         outcomes = dict(zip(others, files_loader.run(others, progress), strict=True))
     finally:
-        if isinstance(getattr(files_loader, "early", None), EarlyChunks):
-            files_loader.early.discard()  # not taken by `run` (it raised first)
+        _drop_early(files_loader)  # chunks `run` did not take (it raised first)
     _keep_digests(year_obj, files_loader.cache, outcomes)
     # members' cores made while a cold load's workers read on (generator/rules/loaded.py)
     year_obj.cores = getattr(files_loader, "cores", {})
@@ -177,16 +176,14 @@ def _walk_ahead(
         try:
             files = walk_year(repo, year, seen=early.seen if early is not None else None)
         except BaseException:
-            if early is not None:
-                early.discard()
+            _drop_early(files_loader)
             raise
         if early is not None:
             early.close()
     year_files = [f for f in files if f.kind is Kind.YEAR]
     if year_files != [lf.file for lf in head.files]:
         # the year file is not where it was looked for: read it (and the cache) again
-        if isinstance(files_loader.early, EarlyChunks):
-            files_loader.early.discard()  # read under the wrong year file
+        _drop_early(files_loader)  # chunks read under the wrong year file
         head = year_head(repo, year_files, schemas, ruleset)
         files_loader = make_loader(head.ctx)
     cache = getattr(files_loader, "cache", None)
@@ -195,6 +192,15 @@ def _walk_ahead(
     # the year's file objects are the head's own (load_year finds its LoadedFile by them)
     heads = {lf.file.path: lf.file for lf in head.files}
     return [heads.get(f.path, f) for f in files], head, files_loader
+
+
+def _drop_early(loader: Any) -> None:
+    """Stop the chunks a cold load submitted while walking (generator.loadearly) that
+    the loader's `run` has not taken; nothing when there are none."""
+    early = getattr(loader, "early", None)
+    if isinstance(early, EarlyChunks):
+        loader.early = None
+        early.discard()
 
 
 def _file_loader(
