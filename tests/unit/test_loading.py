@@ -197,3 +197,16 @@ def test_the_workers_yield_the_processor_to_the_process_taking_their_results(
         worker = pool.submit(os.nice, 0).result()
     assert worker == min(19, os.nice(0) + loading.WORKER_NICENESS)
     assert loading.WORKER_NICENESS > 0
+
+
+def test_a_file_is_hashed_by_its_path_and_still_compared_whole() -> None:
+    from generator.submissions.layout import Kind, SubmissionFile, classify
+
+    rel = "submissions/2025/chi-bo-a/dang-vien/dv-1.yaml"
+    member = classify(rel)
+    assert member.kind is Kind.MEMBER
+    same = SubmissionFile(rel, Kind.MEMBER, 2025, member.org_folder)
+    other_kind = SubmissionFile(rel, Kind.UNKNOWN, 2025, member.org_folder)
+    assert hash(same) == hash(member) == hash(rel)
+    assert {member: "x"}[same] == "x"
+    assert other_kind != member and other_kind not in {member: "x"}
