@@ -31,6 +31,7 @@ so MkDocs' dirty build rebuilds exactly the changed pages.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import hashlib
 import io
 import json
@@ -227,7 +228,7 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
     verdicts); any other class as pickle pickles it."""
 
     def __missing__(self, cls: type) -> Callable[[Any], Any]:
-        reduce = None if cls in _PLAIN_PICKLE else _slotted_reducer(cls)
+        reduce = None if cls in _PLAIN_PICKLE else _slotted_reducer(cls) or _enum_reducer(cls)
         if reduce is None:
             _PLAIN_PICKLE.add(cls)
             raise KeyError(cls)  # pickle's own way (copyreg's table, __reduce_ex__, ...)
@@ -245,6 +246,24 @@ def _slotted_reducer(cls: type) -> Callable[[Any], Any] | None:
     env: dict[str, Any] = {"R": _rebuild, "C": cls}
     exec(f"def reduce(v):\n    return (R, (C, {values}))\n", env)  # checked names
     return env["reduce"]  # type: ignore[no-any-return]
+
+
+def _enum_reducer(cls: type) -> Callable[[Any], Any] | None:
+    """An enumeration's members pickled as pickle pickles them (their own `__reduce_ex__`,
+    asked once per member), and an enumeration class itself by its name as pickle saves a
+    class: the same bytes, without a KeyError raised through `__missing__` each time one
+    is pickled (~75,000 times in a province's keys)."""
+    if isinstance(cls, type) and issubclass(cls, enum.EnumType):
+        return operator.attrgetter("__qualname__")  # pickle's save_global by that name
+    if not (isinstance(cls, type) and issubclass(cls, enum.Enum)):
+        return None
+    made = {id(m): m.__reduce_ex__(pickle.HIGHEST_PROTOCOL) for m in cls.__members__.values()}
+
+    def reduce(v: Any) -> Any:
+        got = made.get(id(v))  # members live as long as their class: their ids are theirs
+        return got if got is not None else v.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+    return reduce
 
 
 _REDUCERS = _Reducers()
