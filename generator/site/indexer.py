@@ -132,6 +132,8 @@ class Indexer:
         self.single_seconds = 0.0
         self.failed: BaseException | None = None
         self.thread: threading.Thread | None = None
+        # each full-text shard's inputs key -> (key, its records' digest, their number)
+        self.inputs: dict[str, list[Any]] = {}
         # the feeding process (generator.forked): making every record and key (~2 s at
         # 100,000 members) then does not hold this one's interpreter while it renders the
         # pages; a thread where this process cannot fork
@@ -189,6 +191,26 @@ class Indexer:
 
         self.jobs[bundle.name] = self.pool.submit(job)
 
+    def _submit_shard(self, bundle: Bundle, orgs: list[str], known: list[Any] | None) -> None:
+        """A full-text shard: kept without making its records when its inputs
+        (`search.shard_inputs`) are those its bundle on disk was made from, else
+        submitted (`_submit`: indexed again only when its records changed)."""
+        inputs = search.shard_inputs(self.view, orgs)
+        key = ""
+        if inputs is not None:
+            h = hashlib.sha256(_code_key())
+            h.update(marshal.dumps(inputs, 2))  # plain values: see `_digest`
+            key = h.hexdigest()
+        if key and known and known[0] == key and read_digest(self._folder(bundle)) == known[1]:
+            self.digests[bundle.name] = known[1]
+            self.records += known[2]
+            self.inputs[bundle.name] = known
+            return
+        records = search.shard_records(self.view, orgs)
+        self._submit(bundle, records)
+        if key:
+            self.inputs[bundle.name] = [key, self.digests[bundle.name], len(records)]
+
     def _feed(self) -> None:
         """Every bundle's records and key (cheap); Pagefind for those whose key changed."""
         try:
@@ -211,11 +233,13 @@ class Indexer:
                 rel = search_layout.part_dir(b, part)
                 self.bundles.append(Bundle(rel.replace("/", "-"), rel))
                 self._submit(self.bundles[-1], records)
+            known = _read_inputs(self.work) if self.reuse else {}
             for shard in self.shards:
                 self.bundles.append(Bundle(shard.id, f"{search_layout.SHARDS_DIR}/{shard.id}"))
-                self._submit(self.bundles[-1], search.shard_records(self.view, shard.orgs))
+                self._submit_shard(self.bundles[-1], shard.orgs, known.get(shard.id))
             self.seconds = {name: job.result() for name, job in self.jobs.items()}
             self.jobs = {}
+            _write_inputs(self.work, self.inputs)  # every shard indexed: their keys hold
         except BaseException as exc:  # raised again by finish()
             self.failed = exc
 
@@ -277,6 +301,38 @@ class Indexer:
             indexed=sorted(self.seconds) + ([PRIMARY] if self.single_seconds else []),
             seconds_indexing=seconds,
         )
+
+
+_INPUTS = "shard-inputs.json"  # in the work folder, beside the bundles' folders
+
+
+def _read_inputs(work: Path) -> dict[str, list[Any]]:
+    """The shards' inputs keys the last feed wrote ({} when none can be read)."""
+    try:
+        data = json.loads((work / _INPUTS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        name: entry
+        for name, entry in data.items()
+        if isinstance(entry, list)
+        and len(entry) == 3
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], str)
+        and isinstance(entry[2], int)
+    }
+
+
+def _write_inputs(work: Path, inputs: dict[str, list[Any]]) -> None:
+    """Replace the shards' inputs keys, once every shard is indexed (a key names the
+    records digest its bundle's folder was written with, which `_submit_shard` checks
+    against the folder itself: a feed stopped halfway leaves no key that lies)."""
+    work.mkdir(parents=True, exist_ok=True)
+    part = work / f"{_INPUTS}.tmp"
+    part.write_text(json.dumps(inputs, sort_keys=True), "utf-8")
+    os.replace(part, work / _INPUTS)
 
 
 def index_year(view: YearView, site_dir: Path, work: Path, **kwargs: object) -> search.IndexResult:

@@ -18,6 +18,8 @@ comparison sees it.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -29,7 +31,7 @@ from generator import synthetic
 from generator.authority import StructureRow, _deciders, member_authority, structure_table
 from generator.pipeline import Pipeline
 from generator.rules.base import Verdict
-from generator.site import incremental, paging, search
+from generator.site import incremental, paging, search, search_layout
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.hooks import FRAGMENTS
 from generator.submissions.records import Organization
@@ -249,6 +251,10 @@ def runs(
         mp.setattr(paging, "ROWS_PER_PAGE", 3)
         kwdefaults = dict(paging.paginate_members.__kwdefaults__ or {}, per_page=4)
         mp.setattr(paging.paginate_members, "__kwdefaults__", kwdefaults)
+        if request.param == "synthetic":  # its search in full-text shards and name parts,
+            # kept or indexed again by their inputs (generator.site.indexer._submit_shard)
+            mp.setattr(search_layout, "SHARD_MEMBERS", 20)
+            mp.setattr(search_layout, "SINGLE_MEMBERS", 20)
         return _run_edits(repo, root)
 
 
@@ -329,3 +335,43 @@ def test_the_structure_table_equals_asking_every_member(data: str, tmp_path: Pat
     for year in (rated[YEAR - 1].year, rated[YEAR].year):
         assert year.members
         assert structure_table(year) == _structure_by_member(year)
+
+
+def test_a_shard_kept_by_its_inputs_is_caught_when_an_input_is_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search shards kept without their records being made (their inputs unchanged)
+    are what a fresh build makes — and a shard's inputs that leave out its members' file
+    digests keep a stale shard, which the comparison sees."""
+    monkeypatch.setattr(search_layout, "SHARD_MEMBERS", 20)
+    monkeypatch.setattr(search_layout, "SINGLE_MEMBERS", 20)
+    repo = _synthetic(tmp_path)
+    fresh = tmp_path / "fresh"
+
+    def rebuild_differs() -> list[str]:
+        member_name(repo)  # in its shard's records (a review is not the whole site's)
+        (rebuilt,) = _build(repo, repo / "site", repo / "build").years
+        _build(repo, fresh / "site", fresh / "build", force=True)
+        found = differences(repo, fresh)
+        shutil.rmtree(fresh)
+        shards = [b for b in rebuilt.search.bundles if b.startswith("p-")]
+        assert len(shards) > 2 and rebuilt.search.indexed, rebuilt.search
+        assert len([b for b in rebuilt.search.indexed if b.startswith("p-")]) < len(shards)
+        return found
+
+    _build(repo, repo / "site", repo / "build")
+    kept = json.loads((repo / "build" / str(YEAR) / "pagefind" / "shard-inputs.json").read_text())
+    assert sorted(kept) == sorted(
+        b for b in os.listdir(repo / "build" / str(YEAR) / "pagefind" / "phan")
+    )
+    assert rebuild_differs() == []
+    inputs = search.shard_inputs
+    monkeypatch.setattr(
+        search,
+        "shard_inputs",
+        lambda view, orgs: [
+            row[:2] + row[3:] if len(row) == 7 else row for row in inputs(view, orgs) or []
+        ],
+    )
+    _build(repo, repo / "site", repo / "build")  # the keys without digests, written
+    assert rebuild_differs() == ["search records differ"]
