@@ -67,8 +67,14 @@ NOT_INSTALLED = """<!doctype html>
 <p>Trang web này được dựng khi chưa cài các gói của trình soạn thảo. Người quản trị chạy
 <code>npm ci</code> trong thư mục của kho rồi dựng lại trang (<code>kiemdiem build</code>).</p>
 <p>Trong lúc chờ, có thể sửa trực tiếp tệp bản kiểm điểm trong kho: xem trang
-<a href="../huong-dan/">Hướng dẫn</a>.</p></body></html>
+<a href="{{GUIDE}}">Hướng dẫn</a>.</p></body></html>
 """
+
+
+def _filled(text: str, links: dict[str, str]) -> str:
+    for mark, href in links.items():
+        text = text.replace(mark, href)
+    return text
 
 
 @dataclass(frozen=True)
@@ -173,20 +179,28 @@ def _vendor(project: Path, target: Path) -> bool:
     return True
 
 
-def publish_editor(year: Year, project: Path, site_dir: Path, *, open_year: bool) -> Published:
-    """Write the editor of `year` into `<site_dir>/soan-thao/` (only for the open year)."""
+def publish_editor(
+    year: Year, project: Path, site_dir: Path, *, open_year: bool, offline: bool = False
+) -> Published:
+    """Write the editor of `year` into `<site_dir>/soan-thao/` (only for the open year);
+    `offline`: its links to the year's pages name their files (from disk a folder opens
+    as a listing), as the rest of an offline site's do."""
     target = site_dir / EDITOR_DIR
     if target.exists():
         shutil.rmtree(target)
     if not open_year:
         return Published(target, installed=False)
     target.mkdir(parents=True)
+    links = {
+        "{{GUIDE}}": "../huong-dan/index.html" if offline else "../huong-dan/",
+        "{{YEAR_PAGE}}": "../index.html" if offline else "../",
+    }
     if not _vendor(project, target / "vendor"):
-        (target / "index.html").write_text(NOT_INSTALLED, "utf-8")
+        (target / "index.html").write_text(_filled(NOT_INSTALLED, links), "utf-8")
         return Published(target, installed=False)
     assets = resources.files("generator.editor") / "assets"
     for name in ASSETS:
-        text = (assets / name).read_text("utf-8")
+        text = _filled((assets / name).read_text("utf-8"), links)
         (target / name).write_text(text.replace("{{YEAR}}", str(year.year)), "utf-8")
     data = page_data(year, year.repo / "schema", settings(project))
     (target / "config.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")

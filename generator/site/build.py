@@ -220,7 +220,11 @@ def build_site(
         if org_site:
             # the editor (/<year>/soan-thao/): offered for the open year only
             publish_editor(
-                views[y].year, options.project, options.out / str(y), open_year=y == result.newest
+                views[y].year,
+                options.project,
+                options.out / str(y),
+                open_year=y == result.newest,
+                offline=options.offline,
             )
             if y in digests:
                 cache.set(y, digests[y])

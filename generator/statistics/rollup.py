@@ -195,8 +195,22 @@ def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> Year
             )
     orgs: dict[str, OrgStats] = {}
     shared = Counts()  # organizations counted in more than one file's organization levels
-    for stats in parts:
+    holder: dict[str, int] = {}  # an organization holding members -> the source it is in
+    for i, (stats, name) in enumerate(zip(parts, names, strict=True)):
         for o in stats.orgs:
+            if o.type.holds_members:
+                # only the organizations above the split (the province, a đảng bộ over
+                # several repositories) may be in several sources: a chi bộ's members
+                # would be counted twice (the same source given twice, a repository
+                # and its own export, two copies of one đảng bộ xã)
+                where = holder.setdefault(o.org_id, i)
+                if where != i:
+                    other = "nguồn trước đó trùng tên" if names[where] == name else names[where]
+                    raise RollupError(
+                        f"{name}: {o.name} ({o.org_id}) đã có trong {other}; mỗi chi bộ "
+                        "chỉ được tính ở một nguồn, nên tổng hợp sẽ đếm trùng đảng viên. "
+                        "Hãy ghi mỗi kho (hoặc tệp xuất của nó) một lần trong lệnh."
+                    )
             seen = orgs.get(o.org_id)
             if seen is None:
                 orgs[o.org_id] = OrgStats(

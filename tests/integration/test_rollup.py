@@ -132,3 +132,25 @@ def test_different_years_are_not_merged(
     code, _, err = _run(capsys, "rollup", str(a), str(b))
     assert code == 2
     assert "chỉ tổng hợp các tệp của cùng một năm" in err
+
+
+def test_a_chi_bo_in_two_sources_is_refused(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same export twice, two copies of it, or a repository and its own export would
+    count a chi bộ's members twice: refused, naming both sources; nothing written."""
+    a, b = repos
+    x = _export(capsys, a, tmp_path / "x.json")
+    y = tmp_path / "y.json"
+    shutil.copy(x, y)
+    out = tmp_path / "tong.csv"
+    for sources in ((x, x), (x, y), (a, x)):
+        code, _, err = _run(capsys, "rollup", *map(str, sources), "-o", str(out))
+        assert code == 2, err
+        first = "nguồn trước đó trùng tên" if sources[0] == sources[1] else sources[0]
+        assert f"đã có trong {first}" in err and "đếm trùng đảng viên" in err
+        assert str(sources[1]) in err
+        assert not out.exists()
+    # the province root shared by two đảng bộ xã's repositories is still summed
+    code, _, err = _run(capsys, "rollup", str(a), str(b), "-o", str(out))
+    assert code == 0, err

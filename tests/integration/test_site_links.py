@@ -1,0 +1,70 @@
+"""Every link of a built site opens something: the sample built as the README says, with
+every committee's and chi bộ's site, for a web server and for opening from disk
+(`--offline`). A relative link must reach a file of the build (a folder's index.html on a
+web server; from disk a file itself, never a folder, which the browser shows as a listing).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import copy_sample
+
+_HREF = re.compile(r"<a\b[^>]*?\shref=\"([^\"]*)\"")
+_EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:")
+
+
+def _broken(site: Path, offline: bool) -> list[str]:
+    out = []
+    for page in sorted(site.rglob("*.html")):
+        parts = page.relative_to(site).parts
+        if "pagefind" in parts or parts[0].startswith("."):  # the shared store: linked in
+            continue
+        if page.name == "404.html":  # MkDocs links it from the server's root (site_url)
+            continue
+        for href in set(_HREF.findall(page.read_text("utf-8"))):
+            if not href or href.startswith(("#", *_EXTERNAL)) or "{" in href:
+                continue
+            path = unquote(urlsplit(href).path)
+            if not path:
+                continue
+            target = (page.parent / path).resolve()
+            where = f"{page.relative_to(site)} -> {href}"
+            if not target.is_relative_to(site.resolve()):
+                out.append(f"{where}: outside the site")
+            elif target.is_dir():
+                if offline:
+                    out.append(f"{where}: a folder (a listing from disk)")
+                elif not (target / "index.html").is_file():
+                    out.append(f"{where}: a folder without index.html")
+            elif not target.is_file():
+                out.append(f"{where}: nothing there")
+    return out
+
+
+@pytest.fixture(scope="module", params=["server", "offline"])
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, bool]:
+    root = tmp_path_factory.mktemp(f"links-{request.param}")
+    repo = copy_sample(root / "repo", (2024, 2025, 2026))
+    offline = request.param == "offline"
+    out = root / "site"
+    assert (
+        main(["--repo", str(repo), "build", "--out", str(out), *(["--offline"] if offline else [])])
+        == 0
+    )
+    return out, offline
+
+
+def test_every_link_of_every_site_opens_a_page(built: tuple[Path, bool]) -> None:
+    site, offline = built
+    audiences = [p for p in site.iterdir() if p.is_dir() and not p.name.isdigit()]
+    assert audiences, "the build made no committee or chi bộ site"
+    assert list(site.glob("*/*/*/huong-dan/index.html")), "no audience site has a guide page"
+    assert _broken(site, offline) == []
