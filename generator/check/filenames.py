@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding, Position, make
+from generator.messages.load import FILE_WHAT_VI, SLOT_VI
 from generator.submissions import layout
-from generator.submissions.layout import SubmissionFile
+from generator.submissions.layout import ID_RE, MEMBERS_DIR, SUBMISSIONS, SubmissionFile
 from generator.submissions.yamlload import loads
 from generator.vietnamese import fold, suggest
 
@@ -40,11 +41,7 @@ def member_stem(stem: str) -> str | None:
 
 def _id_inside(repo: Path, file: SubmissionFile) -> str | None:
     """`ma_dang_vien` of a misnamed member file, when the file reads."""
-    try:
-        document = loads((repo / file.path).read_bytes()).document
-    except OSError:
-        return None
-    value = document.data.get("ma_dang_vien") if document is not None else None
+    value = _data(repo, file).get("ma_dang_vien")
     return value if isinstance(value, str) and layout.ID_RE.fullmatch(value) else None
 
 
@@ -57,21 +54,34 @@ def _member_name(repo: Path, file: SubmissionFile, stem: str) -> str | None:
 
 
 def unexpected(repo: Path, file: SubmissionFile) -> Finding:
-    """The finding for a file that is not part of the layout, with its canonical name when
-    it is a near miss."""
+    """The finding for a file that is not part of the layout: where it belongs when its
+    name is right but its folder is not, its canonical name when the name is a near miss."""
     name = file.path.rsplit("/", 1)[-1]
     if name.startswith("."):  # a hidden folder or file: never read (issue 9)
         return make("path-name", file.path, Position(1, 1), variant="hidden", name=name)
     stem, dot, ext = name.rpartition(".")
-    in_members = f"/{layout.MEMBERS_DIR}/" in file.path
     params: dict[str, Any] = {"name": name}
-    if not dot or ext.lower() not in ("yaml", "yml"):
+    yaml = bool(dot) and ext.lower() in ("yaml", "yml")
+    if file.year is None:  # outside every year folder (layout.strays)
+        if not yaml:
+            return make(
+                "file-unexpected", file.path, Position(1, 1), variant="outside-other", **params
+            )
+        return _misplaced(repo, file, "outside-year", name, stem)
+    if not yaml:
         return make("file-unexpected", file.path, Position(1, 1), variant="not-yaml", **params)
+    parts = file.path.split("/")
+    if MEMBERS_DIR in parts[3:-2]:  # in a subfolder of a chi bộ's dang-vien/
+        return _in_members_subfolder(repo, file, name, stem)
+    in_members = parts[-2] == MEMBERS_DIR
     if in_members:
         canonical = _member_name(repo, file, stem)
     else:
         meant = suggest(stem, [n.removesuffix(".yaml") for n in _FIXED_NAMES], cutoff=0.75)
         canonical = f"{meant}.yaml" if meant else None
+    if canonical == name or (not in_members and canonical is None and _id_inside(repo, file)):
+        # the name is right (or a member's review), the folder is not
+        return _misplaced(repo, file, "misplaced", name, stem)
     if ext != "yaml":
         variant = "extension"
         canonical = canonical or f"{stem}.yaml"
@@ -89,3 +99,83 @@ def unexpected(repo: Path, file: SubmissionFile) -> Finding:
         canonical=canonical,
         **params,
     )
+
+
+def _in_members_subfolder(repo: Path, file: SubmissionFile, name: str, stem: str) -> Finding:
+    """`.../dang-vien/cu/dv-1.yaml`: the name is fine, the folder is not read."""
+    parts = file.path.split("/")
+    at = len(parts) - 3 - parts[-3::-1].index(MEMBERS_DIR)  # the innermost dang-vien/
+    members = "/".join(parts[: at + 1])
+    inside = _id_inside(repo, file)  # `cu/ban-sao.yaml` is dv-1's review: dang-vien/dv-1.yaml
+    canonical = f"{inside}.yaml" if inside else _member_name(repo, file, stem)
+    where = f"{members}/{canonical or '<ma_dang_vien>.yaml'}"
+    hint_key = "exists" if canonical and (repo / where).exists() else ""
+    member = canonical.removesuffix(".yaml") if canonical else "<ma_dang_vien>"
+    return make(
+        "file-unexpected",
+        file.path,
+        Position(1, 1),
+        variant="member-subfolder",
+        hint_key=hint_key if canonical else "template",
+        name=name,
+        folder="/".join(parts[at + 1 : -1]),
+        what=FILE_WHAT_VI["member"].format(member=member),
+        where=where,
+    )
+
+
+def _misplaced(repo: Path, file: SubmissionFile, variant: str, name: str, stem: str) -> Finding:
+    """A file whose name is right, in a folder no year reads: what it looks like (from
+    its name and its contents) and where such a file belongs."""
+    data = _data(repo, file)
+    year = file.year or _year_inside(data)
+    y = str(year) if year is not None else SLOT_VI["year"]
+    folder = file.path.rsplit("/", 1)[0]
+    hint_key = "template"
+    if name == layout.YEAR_FILE:
+        what, where = FILE_WHAT_VI["year"], f"{SUBMISSIONS}/{y}/{name}"
+        hint_key = "" if year is not None else "template"
+    elif name in _FIXED_NAMES:
+        org = data.get("ma_to_chuc")
+        org_folder = org if isinstance(org, str) and ID_RE.fullmatch(org) else SLOT_VI["org"]
+        what, where = (
+            FILE_WHAT_VI["org"].format(name=name),
+            f"{SUBMISSIONS}/{y}/.../{org_folder}/{name}",
+        )
+    elif "ma_dang_vien" in data:
+        inside = data["ma_dang_vien"]
+        member = inside if isinstance(inside, str) and ID_RE.fullmatch(inside) else None
+        member = member or member_stem(stem) or "<ma_dang_vien>"
+        what = FILE_WHAT_VI["member"].format(member=member)
+        where = f"{SUBMISSIONS}/{y}/.../{SLOT_VI['chi_bo']}/{MEMBERS_DIR}/{member}.yaml"
+        if file.year is not None and (repo / folder / MEMBERS_DIR).is_dir():
+            where, hint_key = f"{folder}/{MEMBERS_DIR}/{member}.yaml", ""  # beside dang-vien/
+    else:
+        what, where, hint_key = "", "", "unknown"
+    if hint_key == "" and (repo / where).exists():
+        hint_key = "exists"
+    return make(
+        "file-unexpected",
+        file.path,
+        Position(1, 1),
+        variant=variant,
+        hint_key=hint_key,
+        name=name,
+        what=what,
+        where=where,
+    )
+
+
+def _data(repo: Path, file: SubmissionFile) -> dict[str, Any]:
+    """The file's top-level mapping, or {} when it does not read."""
+    try:
+        document = loads((repo / file.path).read_bytes()).document
+    except OSError:
+        return {}
+    data = document.data if document is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def _year_inside(data: dict[str, Any]) -> int | None:
+    value = data.get("nam")
+    return value if isinstance(value, int) and layout.YEAR_RE.fullmatch(str(value)) else None

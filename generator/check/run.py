@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import YearLoad, finding, read_document
+from generator.check.filenames import unexpected
 from generator.check.schemas import SchemaSet
 from generator.check.scope import Unbounded
 from generator.check.scoped import Changes, scoped_load
@@ -129,6 +130,7 @@ def check_repo(
             if selection.covers(f.path) and f.kind not in (layout.Kind.UNKNOWN, layout.Kind.SYMLINK)
         )
         full.extend(rated.result.findings)
+    full.extend(_strays(repo, selection))
     roster = repo / layout.SUBMISSIONS / layout.ROSTER_FILE
     if roster.is_file() and selection.covers(f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"):
         full.extend(_check_roster(repo, pipeline.schemas))
@@ -139,6 +141,18 @@ def check_repo(
         if verdicts is not None:
             full.extend([f for f in verdicts.findings if f.path.startswith(wanted_dirs)])
     full.findings = [f for f in full.findings if selection.shows(f)]
+    return out
+
+
+def _strays(repo: Path, selection: Selection) -> list[Finding]:
+    """The files outside every year folder: no year reads them, so none is counted."""
+    out: list[Finding] = []
+    for f in layout.strays(repo):
+        if selection.covers(f.path) or selection.inside(f.path):
+            if f.kind is layout.Kind.SYMLINK:
+                out.append(finding("file-symlink", f.path, Position(1, 1)))
+            else:
+                out.append(unexpected(repo, f))
     return out
 
 
@@ -161,6 +175,13 @@ def resolve_paths(repo: Path, args: Iterable[str]) -> tuple[list[str], list[Find
             problems.append(finding("path-outside-repo", arg, Position(1, 1), arg=arg))
         elif not (repo / rel).exists():
             problems.append(finding("path-not-found", rel, Position(1, 1), arg=arg))
+        elif rel not in (".", layout.SUBMISSIONS) and not rel.startswith(f"{layout.SUBMISSIONS}/"):
+            # README.md, schema/: nothing there is a record, so nothing would be checked
+            years = layout.years(repo)
+            example = f"{layout.SUBMISSIONS}/{years[-1]}" if years else layout.SUBMISSIONS
+            problems.append(
+                finding("path-outside-submissions", rel, Position(1, 1), arg=arg, example=example)
+            )
         else:
             out.append("" if rel == "." else rel)
     return [p if p else layout.SUBMISSIONS for p in out], problems

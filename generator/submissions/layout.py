@@ -180,6 +180,29 @@ def _walk(
             _walk(d.path, f"{rel_dir}/{d.name}", year, out, within, sub, seen)
 
 
+def strays(repo: Path) -> list[SubmissionFile]:
+    """The files under submissions/ outside every year folder, other than the roster and
+    the ignored names: no year reads them, so each is reported (check), never skipped.
+
+    Same order and rules as `walk_year`: symlinks are not followed (a symlinked year
+    folder is one SYMLINK entry), a dot-named folder is one UNKNOWN entry, not entered."""
+    base = repo / SUBMISSIONS
+    if not base.is_dir() or base.is_symlink():
+        return []
+    found: list[SubmissionFile] = []
+    _walk(str(base), SUBMISSIONS, 0, found, _outside_years)
+    return [
+        SubmissionFile(f.path, Kind.SYMLINK if f.kind is Kind.SYMLINK else Kind.UNKNOWN, None)
+        for f in found
+        if f.kind is not Kind.ROSTER
+    ]
+
+
+def _outside_years(folder: str) -> tuple[bool, bool]:
+    """`strays`' walk: read every folder, descend into all but the year folders."""
+    return True, not YEAR_RE.fullmatch(folder)
+
+
 def resolve_inside(repo: Path, path: Path) -> str | None:
     """The repository-relative form of `path`, or None when it leaves the repository."""
     try:
