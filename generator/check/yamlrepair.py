@@ -386,7 +386,7 @@ def explain(problem: LoadProblem, data: bytes) -> Repair:
     if problem.code == "file-bom":
         first = data[3:].decode("utf-8", errors="replace").split("\n")[0]
         return Repair(pos.line, pos.column, "", {**detail, "first": first.strip()})
-    return Repair(pos.line, pos.column, "", detail)
+    return Repair(pos.line, pos.column, detail.pop("variant", ""), detail)
 
 
 def _decode_legacy(data: bytes, line_no: int) -> str | None:

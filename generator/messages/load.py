@@ -79,6 +79,31 @@ CATALOG: dict[str, Message] = {
         "nội dung giữ nguyên. Trên trang web các ký tự này hiện thành dạng ⟦U+…⟧.",
         "warning",
     ),
+    "text-control": Message(
+        "Dòng này có ký tự điều khiển {chars} (viết bằng dấu \\ trong ngoặc kép): ký tự "
+        "không nhìn thấy, không bản kiểm điểm nào cần, và có thể làm màn hình hiện sai.",
+        "Bỏ ký tự điều khiển {chars} khỏi dòng {line} (chỉ bỏ ký hiệu đó, bắt đầu bằng \\; "
+        "chữ còn lại giữ nguyên, không mất nội dung nào).",
+    ),
+    "text-joined-lines": Message(
+        "Nội dung của `{key}` viết trên nhiều dòng mà không có dấu `|`, nên các dòng bị nối "
+        "thành một dòng: chỗ xuống dòng bị mất.",
+        "Thêm ` |` sau dấu hai chấm (`{key}: |`), giữ các dòng nội dung như đã viết và thụt "
+        "lề thêm 2 dấu cách so với tên mục.",
+        "warning",
+    ),
+    "yaml-comment-in-value": Message(
+        "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
+        "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
+        'Đặt cả giá trị trong dấu ngoặc kép ("…"): sửa dòng {line} thành `{fixed}`; hoặc viết '
+        "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách.",
+    ),
+    "yaml-comment-in-value/block": Message(
+        "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
+        "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
+        "Viết nội dung dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề "
+        'thêm 2 dấu cách; hoặc đặt cả giá trị trong dấu ngoặc kép ("…").',
+    ),
     "yaml-syntax": Message(
         "Sai cú pháp YAML: {problem}.",
         "So sánh với bản mẫu (`kiemdiem new`): kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép.",
@@ -167,6 +192,12 @@ CATALOG: dict[str, Message] = {
         "Tệp dùng neo/bí danh YAML (& và *), điều không được phép trong hồ sơ.",
         "Viết đầy đủ giá trị ở từng chỗ thay vì dùng & và *.",
     ),
+    "yaml-alias/anchor": Message(
+        "Tệp dùng neo YAML `{prop}` (dạng &tên), điều không được phép trong hồ sơ: phần "
+        "`{prop}` không được đọc vào nội dung.",
+        "Nếu `{prop}` là chữ của nội dung, đặt cả giá trị (từ `{prop}` đến hết nội dung) trong "
+        'dấu ngoặc kép, ví dụ `ho_ten: "{prop} …"`.',
+    ),
     "yaml-too-deep": Message(
         "Cấu trúc lồng nhau quá sâu (quá {limit} cấp).",
         "Kiểm tra lại thụt lề: có thể nhiều dòng bị thụt vào quá mức.",
@@ -176,8 +207,10 @@ CATALOG: dict[str, Message] = {
         "Một bản kiểm điểm không cần nhiều như vậy; kiểm tra xem có dán nhầm dữ liệu không.",
     ),
     "yaml-tag": Message(
-        "Không dùng thẻ kiểu YAML (dạng !!...) trong hồ sơ.",
-        "Xóa phần '!!...' và viết giá trị bình thường; nếu là văn bản, đặt trong dấu ngoặc kép.",
+        "Không dùng thẻ kiểu YAML `{prop}` (dạng !!... hay !...) trong hồ sơ: nó đổi cách "
+        "chương trình đọc giá trị.",
+        "Nếu `{prop}` là chữ của nội dung, đặt cả giá trị (từ `{prop}` đến hết nội dung) trong "
+        'dấu ngoặc kép, ví dụ `ho_ten: "{prop} …"`; hồ sơ không cần thẻ nào.',
     ),
     "yaml-key-not-text": Message(
         "Tên mục phải là chữ (ví dụ `ho_ten`), không phải số hay danh sách.",

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from generator.findings import Position
 from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
-from generator.submissions import yamlfast
+from generator.submissions import yamlfast, yamlodd
 from generator.submissions.yamlplain import (
     MAP_TAG,
     MAX_DEPTH,
@@ -37,7 +37,7 @@ from generator.submissions.yamlplain import (
     plain_scalar,
     plain_value,
 )
-from generator.submissions.yamltext import offset_to_pos, tab_indent
+from generator.submissions.yamltext import LoadProblem, offset_to_pos, tab_indent
 
 try:  # the C parser is a hard expectation on supported platforms; fall back politely
     _BaseLoader: type = yaml.CSafeLoader
@@ -66,16 +66,6 @@ class _NoImplicitLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 
 _NoImplicitLoader.yaml_implicit_resolvers = {}
-
-
-@dataclass(frozen=True)
-class LoadProblem:
-    """Why a file could not be loaded (or a warning about how it was loaded)."""
-
-    code: str
-    position: Position
-    detail: dict[str, Any] = field(default_factory=dict)
-    fatal: bool = True
 
 
 @dataclass
@@ -130,7 +120,8 @@ def _unpack(packed: int) -> Position:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, lines: list[str] | None = None) -> None:
+        self.lines = lines  # the text's lines: look for folded line breaks (yamlodd)
         self.values: dict[PathKey, int] = {}
         self.keys: dict[PathKey, int] = {}
         self.seen: set[int] = set()
@@ -166,6 +157,9 @@ class _Builder:
             if node.tag != SEQ_TAG:
                 self.fail("yaml-tag", node.start_mark, tag=node.tag)
                 return None
+            if self.lines is not None:
+                for item in node.value:
+                    self.folded(item, item)
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != MAP_TAG:
@@ -191,11 +185,23 @@ class _Builder:
                     continue
                 self.keys[(*path, key)] = _pack(key_node.start_mark)
                 result[key] = self.build(value_node, (*path, key), depth + 1)
+                if self.lines is not None:
+                    self.folded(value_node, key_node)
             return result
         self.fail(
             "yaml-tag", node.start_mark, tag=str(getattr(node, "tag", ""))
         )  # pragma: no cover
         return None
+
+    def folded(self, node: Any, at: Any) -> None:
+        """A warning at `at` (the key, or the item itself) when `node` is a plain or folded
+        scalar whose line breaks were joined."""
+        assert self.lines is not None
+        if type(node) is yaml.ScalarNode and yamlodd.lost_breaks(node, self.lines):
+            key = at.value if at is not node else ""
+            self.problems.append(
+                LoadProblem("text-joined-lines", _pos(at.start_mark), {"key": key}, fatal=False)
+            )
 
 
 class _LaterPositions(Document):
@@ -255,6 +261,18 @@ def _compose(text: str) -> tuple[Any, LoadProblem | None]:
         return None, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})
     finally:
         loader.dispose()
+
+
+def _events(text: str) -> list[Any]:
+    """The parse events of `text` (which composes): anchors and tags (yamlodd)."""
+    loader = _NoImplicitLoader(text)
+    out = []
+    try:
+        while loader.check_event():
+            out.append(loader.get_event())
+    finally:
+        loader.dispose()
+    return out
 
 
 # Each invisible character is looked for either by the first byte of its UTF-8 form in
@@ -341,7 +359,8 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
         text = nfc
     elif _may_hide_invisible(data, text):
         problems += _invisible(text)
-    if not positions and not problems:
+    odd = yamlodd.worth_a_look(text)
+    if not positions and not problems and not odd:
         # the plain YAML our tools write, read without libyaml (None: anything else)
         fast = yamlfast.read(text)
         if fast is not None:
@@ -351,14 +370,19 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
         return LoadResult(None, [*problems, problem])
     if root is None:
         return LoadResult(None, [*problems, LoadProblem("yaml-empty", Position(1, 1))])
+    if odd:
+        events = _events(text) if "&" in text or "!" in text else None
+        problems += yamlodd.problems(text, root, events)
     if not positions and not problems and "&" not in text and "*" not in text:
         with contextlib.suppress(Unusual):
             value = plain_value(root)
             if isinstance(value, dict):
                 return LoadResult(_LaterPositions(value, text), [])
-    builder = _Builder()
+    builder = _Builder(text.split("\n"))
     data_value = builder.build(root, (), 0)
-    problems.extend(builder.problems)
+    # tags and anchors reported from the events already, each where it is written
+    seen = {p.code for p in problems} & {"yaml-tag", "yaml-alias"}
+    problems.extend(p for p in builder.problems if p.code not in seen)
     if any(p.fatal for p in problems):
         return LoadResult(None, problems)
     if not isinstance(data_value, dict):

@@ -92,7 +92,11 @@ def plain_value(root: Any) -> Any:
                 raise Unusual
             value = node.value
             if node.style:
+                if node.style == ">":  # may have joined lines (yamlodd.lost_breaks)
+                    raise Unusual
                 return value
+            if node.end_mark.line != node.start_mark.line:  # joined lines, as ">"
+                raise Unusual
             if value in words:
                 return words[value]
             return _number(value) if value[0] in number_start else value

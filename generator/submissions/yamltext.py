@@ -1,9 +1,22 @@
 """Small checks of a YAML file's text (generator.submissions.yamlload): tab indentation,
-and where a byte offset falls."""
+and where a byte offset falls; the problem type the loader reports."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from generator.findings import Position
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why a file could not be loaded (or a warning about how it was loaded)."""
+
+    code: str
+    position: Position
+    detail: dict[str, Any] = field(default_factory=dict)
+    fatal: bool = True
 
 
 def offset_to_pos(data: bytes, offset: int) -> Position:

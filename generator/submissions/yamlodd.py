@@ -1,0 +1,170 @@
+"""What YAML does to a text quietly, reported (generator.submissions.yamlload):
+
+* `` #`` after a plain value starts a comment: ``chuc_vu: Phó Bí thư #2, phụ trách``
+  keeps "Phó Bí thư" only (error ``yaml-comment-in-value``);
+* a plain or folded (``>``) value over several lines is joined into one line (warning
+  ``text-joined-lines``, by `lost_breaks`, from the builder);
+* an escape in double quotes writes a control character (``"\\e[31m"``, ``"\\u0000"``):
+  no review needs one, and it can drive a terminal (error ``text-control``);
+* an anchor (``&ten``) is dropped and a tag (``!!str``) changes how a value is read
+  (``yaml-alias``/``yaml-tag``, like aliases and ``!!binary``).
+
+Each is looked for only when the text holds what it cannot be written without
+(`worth_a_look`): a file without " #", a backslash, "&" or "!" costs a few substring
+searches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from generator.findings import Position
+from generator.invisible import code_point
+from generator.submissions.yamltext import LoadProblem
+
+# "#" after one blank that follows something (a value, or the ":" of an empty one): a
+# comment only YAML means. The template's own notes have two spaces ("0  # điểm ...", as
+# yamllint asks), and a comment line of its own has only blanks before its "#".
+_ONE_BLANK_HASH = re.compile(r"[^ \t\n][ \t]#")
+# an escape of a double-quoted scalar: its letter or code, or any other character
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPED = {"0": 0, "a": 7, "b": 8, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x85}
+# node properties before a node: "&anchor" and "!tag", blanks between
+_PROPERTY = re.compile(r"([&!][^\s]*)\s*")
+
+
+def worth_a_look(text: str) -> bool:
+    """Whether `text` may hold one of this module's cases (False is certain)."""
+    return (
+        ("\\" in text)
+        or ("&" in text)
+        or ("!" in text)
+        or ((" #" in text or "\t#" in text) and _ONE_BLANK_HASH.search(text) is not None)
+    )
+
+
+def is_control(char: str) -> bool:
+    """C0 (but tab and line feed), DEL and C1 characters."""
+    n = ord(char)
+    return (n < 0x20 and n not in (9, 10)) or 0x7F <= n <= 0x9F
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _Look:
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.hash = "#" in text and _ONE_BLANK_HASH.search(text) is not None
+        self.escapes = "\\" in text
+        self.problems: list[LoadProblem] = []
+
+    def walk(self, root: Any) -> None:
+        todo: list[tuple[Any, Any]] = [(root, None)]  # (node, the key node it is the value of)
+        while todo:
+            node, key = todo.pop()
+            kind = type(node)
+            if kind is yaml.MappingNode:
+                for k, v in node.value:
+                    todo.append((k, None))
+                    todo.append((v, k))
+            elif kind is yaml.SequenceNode:
+                todo.extend((item, None) for item in node.value)
+            elif kind is yaml.ScalarNode:
+                if node.style == '"' and self.escapes:
+                    self._controls(node)
+                elif not node.style and self.hash:
+                    self._comment(node, key)
+
+    def _controls(self, node: Any) -> None:
+        """One problem per line of a double-quoted scalar holding control characters."""
+        if not any(is_control(c) for c in node.value):
+            return
+        start, end = node.start_mark, node.end_mark
+        by_line: dict[int, tuple[int, list[str]]] = {}
+        for number in range(start.line, end.line + 1):
+            line = self.lines[number]
+            lo = start.column if number == start.line else 0
+            hi = end.column if number == end.line else len(line)
+            for m in _ESCAPE.finditer(line, lo, hi):
+                code = m.group(1)
+                n = int(code[1:], 16) if len(code) > 1 else _ESCAPED.get(code, 32)
+                if n > 0x10FFFF or not is_control(chr(n)):
+                    continue
+                col, names = by_line.setdefault(number, (m.start(), []))
+                name = f"{code_point(chr(n))} (`{m.group()}`)"
+                if name not in names:
+                    names.append(name)
+        for number, (col, names) in sorted(by_line.items()):
+            self.problems.append(
+                LoadProblem(
+                    "text-control",
+                    Position(number + 1, col + 1),
+                    {"chars": ", ".join(names), "line": number + 1},
+                )
+            )
+
+    def _comment(self, node: Any, key: Any) -> None:
+        """`node`, a plain value, cut short by " #" right after it."""
+        end = node.end_mark
+        line = self.lines[end.line]
+        rest = line[end.column :]
+        blanks = len(rest) - len(rest.lstrip(" \t"))
+        if blanks != 1 or rest[1:2] != "#":
+            return
+        at = end.column + 1  # the "#", 0-based
+        detail: dict[str, Any] = {
+            "key": key.value if key is not None else "",
+            "lost": line[at:].rstrip(),
+            "line": end.line + 1,
+        }
+        start = node.start_mark
+        if start.line == end.line:
+            prefix = line[: start.column].rstrip()
+            detail["fixed"] = f"{prefix} {_quoted(line[start.column :].strip())}"
+        else:
+            detail["variant"] = "block"
+        self.problems.append(
+            LoadProblem("yaml-comment-in-value", Position(end.line + 1, at + 1), detail, False)
+        )
+
+
+def problems(text: str, root: Any, events: Iterable[Any] | None) -> list[LoadProblem]:
+    """The problems of `text` (composed to `root`; `events`: its parse events, given when
+    it holds "&" or "!") this module looks for."""
+    look = _Look(text)
+    if look.hash or look.escapes:
+        look.walk(root)
+    for event in events or ():
+        if getattr(event, "anchor", None) is None and getattr(event, "tag", None) is None:
+            continue
+        mark = event.start_mark
+        line = look.lines[mark.line]
+        at = mark.column
+        while (m := _PROPERTY.match(line, at)) is not None and len(look.problems) < 100:
+            prop, at = m.group(1), m.end()
+            code, variant = ("yaml-alias", "anchor") if prop[0] == "&" else ("yaml-tag", "")
+            detail = {"prop": prop, "variant": variant, "line": mark.line + 1}
+            look.problems.append(LoadProblem(code, Position(mark.line + 1, m.start() + 1), detail))
+    return look.problems
+
+
+def lost_breaks(node: Any, lines: list[str]) -> bool:
+    """Whether `node`, a plain or folded (">") scalar, lost line breaks of its text."""
+    start, end = node.start_mark, node.end_mark
+    if end.line == start.line:
+        return False
+    if not node.style:  # every break between two lines of a plain scalar is folded
+        return True
+    if node.style != ">":
+        return False
+    # ">" wraps a long sentence on purpose (the sample does): a break is lost only where
+    # a line ends a sentence or an item and the next is joined to it
+    last = end.line if end.column == 0 else end.line + 1  # the end is after a line break
+    ends = [s.rstrip()[-1:] in ".!?;:" for s in lines[start.line + 1 : last] if s.strip()]
+    return any(ends[:-1]) and node.value.strip("\n").count("\n") < len(ends) - 1
