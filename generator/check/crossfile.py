@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from generator.check.filenames import near_miss
 from generator.check.loaded import LoadedFile
-from generator.findings import CheckResult, Position, make
+from generator.findings import CheckResult, Finding, Position, make
+from generator.messages.crossfile import WHO_VI
 from generator.submissions.layout import Kind, org_id_of_folder
 from generator.submissions.records import MemberReview, Organization
 from generator.submissions.year import Year
@@ -153,6 +154,7 @@ def _link_members(
     result: CheckResult,
 ) -> None:
     seen: dict[str, str] = {}
+    by_name: dict[str, list[LoadedFile]] | None = None  # built at the first mismatch
     for lf in loaded:
         if lf.file.kind is not Kind.MEMBER:
             continue
@@ -164,18 +166,8 @@ def _link_members(
                 broken = year.broken_members.setdefault(chi_bo.id, [])
                 broken += [stem] if member is None or member.id == stem else [stem, member.id]
             if member is not None and lf.document is not None:
-                result.add(
-                    make(
-                        "id-mismatch-file",
-                        lf.file.path,
-                        lf.document.value_pos(("ma_dang_vien",)),
-                        # a near-miss file name (dv101016.yaml for dv-101016): rename the
-                        # file; changing the id would make up a member who does not exist
-                        variant="rename" if _renamable(year, lf, stem, member.id) else "",
-                        found=member.id,
-                        expected=stem,
-                    )
-                )
+                by_name = by_name if by_name is not None else _member_files(loaded)
+                result.add(_id_mismatch(year, lf, stem, member.id, by_name))
             continue
         if member.id in seen:
             assert lf.document is not None
@@ -209,10 +201,57 @@ def _link_members(
         year.members[member.id] = member
 
 
-def _renamable(year: Year, lf: LoadedFile, stem: str, member_id: str) -> bool:
-    """The file name is a near miss of the id inside, and no file has the id's name yet."""
-    target = lf.file.path.rsplit("/", 1)[0] + f"/{member_id}.yaml"
-    return near_miss(stem, member_id) and not (year.repo / target).exists()
+def _member_files(loaded: list[LoadedFile]) -> dict[str, list[LoadedFile]]:
+    """The year's member files by name (without `.yaml`), in the walk's order."""
+    out: dict[str, list[LoadedFile]] = {}
+    for lf in loaded:
+        if lf.file.kind is Kind.MEMBER:
+            out.setdefault(lf.file.path.rsplit("/", 1)[-1].removesuffix(".yaml"), []).append(lf)
+    return out
+
+
+def _id_mismatch(
+    year: Year, lf: LoadedFile, stem: str, found: str, by_name: dict[str, list[LoadedFile]]
+) -> Finding:
+    """A member file whose id is not its name. The hint never suggests renaming it onto a
+    name some file of the year already has (that would overwrite a review): when the id
+    inside is another member's whose file exists, this file looks like a copy of it (or the
+    id is mistyped), and the two are compared and merged, both kept until confirmed."""
+    assert lf.document is not None
+    pos = lf.document.value_pos(("ma_dang_vien",))
+    others = [o for o in by_name.get(found, []) if o is not lf]
+    if others:
+        other = others[0]
+        name = getattr(other.record, "name", None)
+        return make(
+            "id-mismatch-file",
+            lf.file.path,
+            pos,
+            variant="copy",
+            # the id with something added (dv-101012-ban-sao): no member of that name
+            hint_key="named" if stem.startswith(found) or near_miss(stem, found) else "",
+            found=found,
+            expected=stem,
+            # the other file's name alone when it lies in the same folder
+            other=other.file.path.rsplit("/", 1)[-1]
+            if other.file.path.rsplit("/", 1)[0] == lf.file.path.rsplit("/", 1)[0]
+            else other.file.path,
+            who=WHO_VI.format(name=name) if name else "",
+            related=[o.file.path for o in others],
+        )
+    target = year.repo / lf.file.path.rsplit("/", 1)[0] / f"{found}.yaml"
+    taken = target.exists() or target.is_symlink()  # a file of that name that was not read
+    return make(
+        "id-mismatch-file",
+        lf.file.path,
+        pos,
+        # a near-miss file name (dv101016.yaml for dv-101016): rename the file; changing
+        # the id would make up a member who does not exist
+        variant="rename" if near_miss(stem, found) and not taken else "",
+        hint_key="taken" if taken else "",
+        found=found,
+        expected=stem,
+    )
 
 
 def _link_files(

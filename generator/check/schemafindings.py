@@ -118,6 +118,14 @@ def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
     return node
 
 
+def _is_required(base: dict[str, Any], path: tuple[Any, ...]) -> bool:
+    """The base schema requires the property at `path`."""
+    if not path or not isinstance(path[-1], str):
+        return False
+    parent = _base_node(base, path[:-1])
+    return isinstance(parent, dict) and path[-1] in parent.get("required", [])
+
+
 @dataclass(frozen=True)
 class _Error:
     """One validation error with what every finding made from it needs."""
@@ -252,7 +260,9 @@ def _type(e: _Error) -> list[Finding]:
     value = e.error.instance
     expected = e.error.validator_value
     expected_list = expected if isinstance(expected, list) else [expected]
-    hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path)
+    hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path, e.schema)
+    if hint_key == "empty" and e.base is not None and _is_required(e.base, e.path):
+        hint_key = "empty-required"  # never suggest leaving a required item out
     params.update(
         label=e.label,
         want=OR_VI.join(TYPE_VI.get(str(t), str(t)) for t in expected_list),

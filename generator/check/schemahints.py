@@ -124,13 +124,23 @@ _YES = {"yes", "on", "co", "dung", "y"}
 _NO = {"no", "off", "khong", "sai", "n"}
 
 
-def for_type(value: Any, expected: list[str], doc: Document, path: tuple[Any, ...]) -> Hint:
+def for_type(
+    value: Any,
+    expected: list[str],
+    doc: Document,
+    path: tuple[Any, ...],
+    schema: dict[str, Any] | None = None,
+) -> Hint:
     name = path[-1] if path and isinstance(path[-1], str) else None
     params: dict[str, Any] = {"name": name, "line": source_line(doc, path)}
     if "boolean" in expected and isinstance(value, str) and _fold(value) in _YES | _NO:
         return "bool", {**params, "fixed": "true" if _fold(value) in _YES else "false"}
     if expected[0] in ("integer", "number") and isinstance(value, str):
-        return _number_hint(strip_smart_quotes(value), params)
+        key, params = _number_hint(strip_smart_quotes(value), params)
+        node = schema or {}
+        if key == "number-bad" and "minimum" in node and "maximum" in node:
+            return "number-bad-range", {**params, **_bounds(node)}
+        return key, params
     if expected[0] == "array" and isinstance(value, dict) and value and name:
         # the items were written without their leading '- '
         indent = _indent_of(doc, (*path, next(iter(value))))
@@ -159,25 +169,53 @@ def for_type(value: Any, expected: list[str], doc: Document, path: tuple[Any, ..
 _NUMBER_START = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*(%?)\s*(.*)")
 
 
+def _is_unit(digits: str, rest: str) -> bool:
+    """`rest`, after the number, is a unit or a word the hint may drop ("2 tháng", "20đ"),
+    never part of how the number is written (1e400, 0x1A, 1_000, 12 000, 1.5.3)."""
+    if any(c.isdigit() for c in rest) or rest[0] in "_.,":
+        return False
+    return not (digits.lstrip("+-").startswith("0") and rest[0] in "xXoObB")
+
+
 def _number_hint(value: str, params: dict[str, Any]) -> Hint:
-    """`2 tháng` -> `2`; `1,5` -> `1.5`; `85%` -> `0.85` for a ratio (ty_le_...), else `85`."""
+    """`2 tháng` -> `2`; `1,5` -> `1.5`; `85%` -> `0.85` for a ratio (ty_le_...), else `85`.
+
+    The corrected line only changes how the user's own digits are written (a unit dropped,
+    a decimal comma made a dot, a percentage made a ratio); when the digits themselves are
+    in doubt (`1e400`, `12 000`) there is no corrected line: the hint never makes up a value.
+    """
     m = _NUMBER_START.fullmatch(value)
     if not m:
         return "number-bad", params
-    number = float(m.group(1).replace(",", "."))
+    digits, percent, rest = m.groups()
+    if rest and not percent and not _is_unit(digits, rest):
+        return "number-bad", params
+    if (percent and rest) or len(digits.partition(",")[2]) == 3:
+        return "number-bad", params  # "1,000": a thousands separator or a decimal comma
+    number = float(digits.replace(",", "."))
     if not math.isfinite(number):  # thousands of digits (yamlplain keeps them as text)
         return "number-bad", params
     name = params["name"]
+    shown: Any = digits.lstrip("+").replace(",", ".")
     key = "number-unit"
-    if m.group(2) and name and name.startswith("ty_le"):
+    if percent and name and name.startswith("ty_le"):
         number /= 100
+        shown = int(number) if number.is_integer() else round(number, 6)
         key = "number-ratio"
-    elif m.group(2):
+    elif percent:
         key = "number-percent"
-    elif "," in m.group(1):
+    elif "," in digits:
         key = "number-comma"
-    shown = int(number) if number.is_integer() else round(number, 6)
     return key, {**params, "shown": shown}
+
+
+def _bounds(node: dict[str, Any]) -> dict[str, Any]:
+    """The schema's bounds as written in a hint (30, not 30.0)."""
+    return {
+        k: int(v) if isinstance(v, float) and v.is_integer() else v
+        for k, v in node.items()
+        if k in ("minimum", "maximum")
+    }
 
 
 def _unindented_children(doc: Document, path: tuple[Any, ...]) -> list[tuple[int, str]]:

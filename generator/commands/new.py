@@ -85,6 +85,19 @@ def _check_id(value: str, what: str) -> None:
         )
 
 
+def _fill_if_blank(target: Path, text: str) -> bool:
+    """Write the form into an existing file that holds nothing but blanks (the `yaml-empty`
+    hint sends the user here); a file with any content is never touched."""
+    fd = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "r+b") as f:
+        if f.read(65536).strip():
+            return False
+        f.seek(0)
+        f.truncate()
+        f.write(text.encode("utf-8"))
+    return True
+
+
 def _symlink_on_the_way(repo: Path, target: Path) -> Path | None:
     """The first symlink among `target` and the folders between `repo` and it (a dangling
     link too: `exists()` is False for it, and writing would follow it)."""
@@ -107,23 +120,25 @@ def _write(repo: Path, target: Path, text: str) -> int:
             file=sys.stderr,
         )
         return 1
-    if target.exists():
+    filled = target.is_file() and _fill_if_blank(target, text)
+    if target.exists() and not filled:
         print(
-            f"kiemdiem: tệp `{rel}` đã có; không ghi đè. Mở tệp đó để sửa, hoặc xóa nó trước "
-            "nếu thật sự muốn tạo lại từ mẫu.",
+            f"kiemdiem: tệp `{rel}` đã có; không ghi đè. Mở tệp đó để sửa tiếp (nội dung đã "
+            f"viết được giữ nguyên); `kiemdiem check {rel}` cho biết còn thiếu mục nào.",
             file=sys.stderr,
         )
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # O_EXCL | O_NOFOLLOW: never through a link, never over a file made in the meantime
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(target, flags, 0o644)
-    except FileExistsError:
-        print(f"kiemdiem: tệp `{rel}` đã có; không ghi đè.", file=sys.stderr)
-        return 1
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
+    if not filled:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL | O_NOFOLLOW: never through a link, never over a file made in the meantime
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(target, flags, 0o644)
+        except FileExistsError:
+            print(f"kiemdiem: tệp `{rel}` đã có; không ghi đè.", file=sys.stderr)
+            return 1
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
     print(f"Đã tạo `{rel}`.")
     print(
         'Mở tệp, điền các mục còn để trống "" theo chú thích, rồi chạy `kiemdiem check '

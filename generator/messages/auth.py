@@ -8,8 +8,8 @@ from generator.messages.base import Message
 CATALOG: dict[str, Message] = {
     "auth-not-allowed": Message(
         "Tài khoản `{login}` không được {verb} tệp này: tệp do {who} thay đổi.",
-        "Bỏ thay đổi ở tệp này khỏi yêu cầu hợp nhất (pull request) và nhờ người có quyền "
-        "thực hiện; nếu danh sách tài khoản chưa đúng, đề nghị Ban Tổ chức sửa `{roster}`.",
+        "Trả tệp này về như nhánh gốc trong yêu cầu hợp nhất (pull request), sau khi chép "
+        "nội dung đã sửa ra một nơi riêng để gửi người có quyền thực hiện; nếu danh sách tài khoản chưa đúng, đề nghị Ban Tổ chức sửa `{roster}`.",
     ),
     # the account is not in the roster at all
     "auth-not-allowed/not-in-roster": Message(
@@ -21,8 +21,8 @@ CATALOG: dict[str, Message] = {
     "auth-own-rating": Message(
         "Đảng viên không tự ghi hay sửa mức xếp loại của chính mình: dòng của `{member}` "
         "trong {file_label} đã bị tài khoản `{login}` thay đổi.",
-        "Bỏ thay đổi ở dòng này (trả về như trước); một đồng chí khác trong cấp ủy ghi dòng "
-        "của bạn theo kết quả biểu quyết.",
+        "Trả dòng này về như trước; một đồng chí khác trong cấp ủy ghi dòng của bạn theo kết "
+        "quả biểu quyết.",
     ),
     # ---- a pull request judged from the base branch (generator/forge/judge.py)
     "path-name": Message(
@@ -40,8 +40,8 @@ CATALOG: dict[str, Message] = {
     "auth-outside": Message(
         "Tài khoản `{login}` không được thay đổi tệp ngoài thư mục submissions/ ({what}): "
         "chương trình kiểm tra, quy tắc và cấu hình kho do Ban Tổ chức quản lý.",
-        "Bỏ thay đổi ở tệp này khỏi yêu cầu hợp nhất (trả về như nhánh gốc); nếu cần sửa, "
-        "đề nghị Ban Tổ chức thực hiện.",
+        "Trả tệp này về như nhánh gốc trong yêu cầu hợp nhất, sau khi chép nội dung đã sửa ra "
+        "một nơi riêng; nếu cần sửa, gửi nội dung đó và đề nghị Ban Tổ chức thực hiện.",
     ),
     "auth-transfer": Message(
         "Bản kiểm điểm của `{member}` được chuyển từ `{source}` sang `{target}`: chuyển "
@@ -52,8 +52,9 @@ CATALOG: dict[str, Message] = {
     ),
     "year-new-without-file": Message(
         "Thư mục năm {year} mới được tạo nhưng chưa có tệp `nam-danh-gia.yaml`.",
-        "Chỉ Ban Tổ chức mở năm đánh giá mới, bằng `kiemdiem new year {year}`; bỏ các tệp "
-        "của năm {year} khỏi yêu cầu hợp nhất này (giữ bản sao nếu cần).",
+        "Chỉ Ban Tổ chức mở năm đánh giá mới, bằng `kiemdiem new year {year}`. Chép các tệp "
+        "của năm {year} ra một nơi riêng ngoài kho (để nộp khi năm được mở), rồi đưa chúng ra "
+        "khỏi yêu cầu hợp nhất này.",
     ),
     "change-count": Message(
         "Sau thay đổi này, {org_label} `{org}` có {after} đảng viên (trước đó: {before}); "

@@ -54,9 +54,32 @@ CATALOG: dict[str, Message] = {
         "{label} `{org}` không sinh hoạt đảng viên trực tiếp, nên không có thư mục `dang-vien/`.",
         "Chuyển bản kiểm điểm vào thư mục `dang-vien/` của chi bộ nơi đảng viên sinh hoạt.",
     ),
+    # no file of the year is named like the id inside: either fix may be right
     "id-mismatch-file": Message(
         "Mã đảng viên `{found}` không trùng tên tệp `{expected}.yaml`.",
-        "Sửa thành `ma_dang_vien: {expected}`, hoặc đổi tên tệp thành `{found}.yaml`.",
+        "Sửa thành `ma_dang_vien: {expected}` (tên tệp bản kiểm điểm là mã đảng viên). Nếu "
+        "tệp này thật ra là bản kiểm điểm của đảng viên `{found}`, thì giữ nguyên nội dung và "
+        "đổi tên tệp thành `{found}.yaml` (trong năm chưa có tệp nào tên này).",
+        hints={
+            # a file of that name exists but was not read (e.g. it is not text)
+            "taken": "Sửa thành `ma_dang_vien: {expected}` (tên tệp bản kiểm điểm là mã đảng "
+            "viên). Đừng đổi tên tệp này thành `{found}.yaml`: trong thư mục đã có tệp tên đó.",
+        },
+    ),
+    # the id inside is another member's, whose file exists: a copy, or a mistyped id
+    "id-mismatch-file/copy": Message(
+        "Mã đảng viên `{found}` không trùng tên tệp `{expected}.yaml`; mã `{found}` là của bản "
+        "kiểm điểm `{other}`{who}.",
+        "Nếu tệp này là bản kiểm điểm của đảng viên `{expected}`, chỉ cần sửa thành "
+        "`ma_dang_vien: {expected}`. Nếu nó là một bản sao của `{other}`: so sánh hai tệp, "
+        "chép phần còn thiếu vào `{other}`, và giữ nguyên cả hai tệp cho đến khi bí thư chi bộ "
+        "xác nhận. Đừng đổi tên tệp này thành `{found}.yaml`: tên đó đã là của tệp kia.",
+        hints={
+            # the file's name is the id with something added (dv-101012-ban-sao.yaml)
+            "named": "Tệp này có vẻ là một bản sao của `{other}`: so sánh hai tệp, chép phần "
+            "còn thiếu vào `{other}`, và giữ nguyên cả hai tệp cho đến khi bí thư chi bộ xác "
+            "nhận. Đừng đổi tên tệp này thành `{found}.yaml`: tên đó đã là của tệp kia.",
+        },
     ),
     # the file name nearly matches the id inside (dv101016.yaml for dv-101016): rename the file
     "id-mismatch-file/rename": Message(
@@ -66,7 +89,9 @@ CATALOG: dict[str, Message] = {
     ),
     "member-duplicate": Message(
         "Mã đảng viên `{member}` đã có bản kiểm điểm khác trong năm: `{other}`.",
-        "Mỗi đảng viên chỉ có một bản kiểm điểm mỗi năm, ở chi bộ sinh hoạt chính thức; xóa bản thừa.",
+        "Mỗi đảng viên chỉ có một bản kiểm điểm mỗi năm, ở chi bộ sinh hoạt chính thức. So "
+        "sánh tệp này với `{other}`, chép phần còn thiếu vào bản ở chi bộ nơi đồng chí sinh "
+        "hoạt chính thức, và giữ nguyên cả hai tệp cho đến khi bí thư hai chi bộ xác nhận.",
     ),
     "ref-unknown-member": Message(
         "Không có đảng viên mã `{member}` trong {scope}.",
@@ -88,14 +113,20 @@ CATALOG: dict[str, Message] = {
     ),
     "proposal-unknown-member": Message(
         "Đảng viên `{member}` không sinh hoạt ở chi bộ `{org}`, nên chi bộ không đề xuất mức xếp loại cho người này.",
-        "Xóa dòng này, hoặc kiểm tra lại mã đảng viên.",
+        "Kiểm tra lại mã đảng viên. Nếu đồng chí này không sinh hoạt ở chi bộ, đặt dấu `# ` "
+        "ở đầu các dòng đề xuất này (chúng được giữ lại làm chú thích, không được tính).",
         hints={
-            "guess": "Xóa dòng này, hoặc kiểm tra lại mã đảng viên. Có phải ý bạn là `{guess}`?"
+            "guess": "Kiểm tra lại mã đảng viên: có phải ý bạn là `{guess}`? Nếu đồng chí này "
+            "không sinh hoạt ở chi bộ, đặt dấu `# ` ở đầu các dòng đề xuất này (chúng được giữ "
+            "lại làm chú thích, không được tính)."
         },
     ),
     "proposal-duplicate": Message(
         "Đảng viên `{member}` được đề xuất hai lần (lần đầu ở dòng {first_line}).",
-        "Giữ một dòng đề xuất cho mỗi đảng viên.",
+        "Mỗi đảng viên chỉ được đề xuất một lần: so sánh lần này với lần ở dòng {first_line}. "
+        "Nếu hai lần ghi như nhau, đặt dấu `# ` ở đầu các dòng của lần này (chúng được giữ lại "
+        "làm chú thích); nếu khác nhau, hỏi bí thư chi bộ kết quả biểu quyết rồi làm như vậy "
+        "với lần chưa đúng.",
     ),
     "proposal-misplaced": Message(
         "Tệp đề xuất chỉ đặt trong thư mục của một chi bộ; `{org}` là {label}.",
@@ -110,7 +141,10 @@ CATALOG: dict[str, Message] = {
     ),
     "decision-duplicate": Message(
         "`{target}` được quyết định hai lần trong cùng tệp (lần đầu ở dòng {first_line}).",
-        "Giữ một dòng cho mỗi đối tượng.",
+        "Mỗi đối tượng chỉ được quyết định một lần: so sánh lần này với lần ở dòng "
+        "{first_line}. Nếu hai lần ghi như nhau, đặt dấu `# ` ở đầu các dòng của lần này (chúng "
+        "được giữ lại làm chú thích); nếu khác nhau, đối chiếu với quyết định đã ký rồi làm như "
+        "vậy với lần chưa đúng.",
     ),
     "re-rating-no-authority": Message(
         "{body} không có thẩm quyền xếp loại lại năm {year} của đảng viên `{member}`; thẩm quyền "
@@ -127,3 +161,4 @@ CATALOG: dict[str, Message] = {
 SUBJECT_VI = {"member": "đảng viên", "org": "tổ chức"}
 SCOPE_YEAR_VI = "năm {year}"
 SCOPE_ORG_VI = "{label} `{org}`"
+WHO_VI = " (đồng chí {name})"  # the member whose file another file copies

@@ -7,9 +7,9 @@ from generator.messages.base import Message
 # hints shared by the layout entries below: never "delete" first; a file that would be
 # written over is compared and merged, and kept until the person in charge confirms
 _KEEP_BOTH = (
-    "Thư mục đã có tệp `{canonical}`: so sánh hai tệp và chép phần còn thiếu vào "
-    "`{canonical}`; giữ tệp `{name}` cho tới khi bí thư chi bộ (hoặc cấp ủy phụ trách) xác "
-    "nhận `{canonical}` đã đủ nội dung."
+    "Thư mục đã có tệp `{canonical}`: đừng đổi tên tệp `{name}` thành tên đó. So sánh hai "
+    "tệp và chép phần còn thiếu vào `{canonical}`; giữ tệp `{name}` cho tới khi bí thư chi bộ "
+    "(hoặc cấp ủy phụ trách) xác nhận `{canonical}` đã đủ nội dung."
 )
 _MOVE_TO = "{what} thuộc về `{where}`: chuyển tệp vào đó, giữ nguyên nội dung."
 # `{where}` with folders to fill in: the file there, if any, is not known
@@ -59,7 +59,8 @@ CATALOG: dict[str, Message] = {
     ),
     "yaml-empty": Message(
         "Tệp rỗng.",
-        "Tạo nội dung từ mẫu bằng lệnh `kiemdiem new`, hoặc xóa tệp nếu tạo nhầm.",
+        "Điền nội dung từ mẫu bằng lệnh `kiemdiem new` (lệnh điền mẫu vào tệp trống này), rồi "
+        "viết tiếp theo chú thích; nếu tệp được tạo nhầm, báo bí thư chi bộ.",
     ),
     "yaml-tab": Message(
         "Dòng thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
@@ -75,8 +76,8 @@ CATALOG: dict[str, Message] = {
         "Dòng này có ký tự ẩn ({chars}): ký tự đổi chiều chữ hoặc ký tự không có độ rộng. "
         "Người đọc không thấy chúng, nhưng chúng làm chữ hiện ra khác với nội dung thật và "
         "làm tìm kiếm sai.",
-        "Gõ lại đoạn chữ từ cột này (hoặc xóa ký tự ẩn bằng trình soạn thảo hiện ký tự ẩn); "
-        "nội dung giữ nguyên. Trên trang web các ký tự này hiện thành dạng ⟦U+…⟧.",
+        "Gõ lại đoạn chữ từ cột này (hoặc dùng trình soạn thảo hiện ký tự ẩn để xóa riêng các "
+        "ký tự ẩn ấy: chúng không mang nội dung); nội dung giữ nguyên. Trên trang web các ký tự này hiện thành dạng ⟦U+…⟧.",
         "warning",
     ),
     "text-control": Message(
@@ -110,7 +111,7 @@ CATALOG: dict[str, Message] = {
     ),
     "yaml-syntax/odd-space": Message(
         "Sai cú pháp YAML: có dấu cách {space} ở chỗ cần dấu cách thường.",
-        "Xóa ký tự đó và gõ lại một dấu cách thường. Sửa dòng {line} thành: `{fixed}`.",
+        "Thay ký tự đó bằng một dấu cách thường. Sửa dòng {line} thành: `{fixed}`.",
     ),
     "yaml-syntax/unclosed-quote": Message(
         "Sai cú pháp YAML: dấu ngoặc kép mở nhưng chưa đóng.",
@@ -126,11 +127,15 @@ CATALOG: dict[str, Message] = {
     ),
     "yaml-syntax/value-next-line": Message(
         "Sai cú pháp YAML: giá trị của `{key}` nằm ở dòng riêng mà không thụt lề.",
-        "Viết giá trị cùng dòng với tên mục. Sửa dòng {key_line} thành: `{fixed}` và xóa dòng {line}; nếu nội dung dài, viết `{key}: |` rồi thụt lề các dòng nội dung thêm 2 dấu cách.",
+        "Viết giá trị cùng dòng với tên mục. Sửa dòng {key_line} thành: `{fixed}` (nội dung "
+        "được chuyển lên từ dòng {line}, dòng {line} khi đó để trống); nếu nội dung dài, viết "
+        "`{key}: |` rồi thụt lề các dòng nội dung thêm 2 dấu cách.",
     ),
     "yaml-syntax/stray-line": Message(
         "Sai cú pháp YAML: dòng này không có dạng `ten_muc: giá trị`.",
-        "Mỗi dòng có dạng `ten_muc: giá trị`. Nếu dòng {line} là phần tiếp theo của nội dung phía trên, thụt lề nó thêm 2 dấu cách; nếu thừa, xóa dòng đó.",
+        "Mỗi dòng có dạng `ten_muc: giá trị`. Nếu dòng {line} là phần tiếp theo của nội dung "
+        "phía trên, thụt lề nó thêm 2 dấu cách (thẳng cột với các dòng nội dung trên nó); nếu "
+        "là ghi chú riêng, đặt dấu `# ` ở đầu dòng (chữ được giữ lại làm chú thích).",
     ),
     "yaml-syntax/group-key-left": Message(
         "Sai cú pháp YAML: mục đầu tiên của nhóm `{group}` không thụt lề.",
@@ -186,7 +191,10 @@ CATALOG: dict[str, Message] = {
     ),
     "yaml-multi-document": Message(
         "Tệp chứa nhiều hơn một tài liệu YAML (có dòng '---' ở giữa tệp).",
-        "Mỗi tệp chỉ chứa một bản kiểm điểm: xóa dòng '---' và phần thừa, hoặc tách thành tệp riêng.",
+        "Mỗi tệp chỉ chứa một bản kiểm điểm. Chuyển phần sau dòng '---' sang đúng chỗ của nó: "
+        "nếu là của bản kiểm điểm này, gộp vào các mục phía trên; nếu là của người khác, chuyển "
+        "sang tệp riêng mang mã của người đó (một tên chưa có tệp). Khi đã chuyển hết, đặt dấu "
+        "`# ` ở đầu dòng '---'.",
     ),
     "yaml-alias": Message(
         "Tệp dùng neo/bí danh YAML (& và *), điều không được phép trong hồ sơ.",
@@ -222,7 +230,9 @@ CATALOG: dict[str, Message] = {
     ),
     "yaml-duplicate-key": Message(
         "Mục `{key}` bị khai báo hai lần (lần đầu ở dòng {first_line}).",
-        "Giữ một lần khai báo và xóa lần còn lại; nếu cả hai đều có nội dung, gộp vào một.",
+        "Gộp hai lần khai báo vào mục `{key}` ở dòng {first_line}: chuyển nội dung của lần "
+        "này lên đó (nếu hai nơi viết khác nhau, giữ cả hai đoạn), để tệp chỉ còn một dòng "
+        "`{key}:`.",
     ),
     "yaml-not-mapping": Message(
         "Nội dung tệp phải là các mục dạng `ten_muc: giá trị`, không phải một danh sách hay một dòng chữ.",
@@ -290,7 +300,7 @@ CATALOG: dict[str, Message] = {
     ),
     "file-symlink": Message(
         "Liên kết tượng trưng (symlink) không được chấp nhận trong hồ sơ.",
-        "Thay liên kết bằng tệp thật, hoặc xóa nó.",
+        "Thay liên kết bằng một tệp thật cùng tên, chép nội dung của tệp mà liên kết trỏ tới.",
     ),
     "path-outside-repo": Message(
         "Đường dẫn `{arg}` nằm ngoài kho hồ sơ.",

@@ -56,12 +56,15 @@ CATALOG: dict[str, Message] = {
     "rule-decision-without-review": Message(
         "Đã xếp loại đảng viên {member} nhưng {why}.",
         "Đảng viên phải hoàn thành bản kiểm điểm trước khi được đề xuất và quyết định xếp "
-        "loại ({rule}); bỏ dòng này hoặc bổ sung bản kiểm điểm (trang_thai_ho_so: hoan_thanh).",
+        "loại ({rule}). Đề nghị đảng viên hoàn thành bản kiểm điểm (trang_thai_ho_so: "
+        "hoan_thanh); cho đến khi đó, đặt dấu `# ` ở đầu các dòng xếp loại này (chúng được giữ "
+        "lại làm chú thích, không được tính).",
         actor="committee",
     ),
     "rule-decision-not-rated": Message(
         "Đã xếp loại {subject} nhưng trường hợp này không xếp loại: {why}.",
-        "Bỏ dòng xếp loại này ({rule}).",
+        "Trường hợp này không xếp loại ({rule}): đặt dấu `# ` ở đầu các dòng xếp loại này "
+        "(chúng được giữ lại làm chú thích, không được tính).",
         actor="committee",
     ),
     "rule-needs-decision": Message(

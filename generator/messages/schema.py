@@ -15,6 +15,9 @@ from generator.messages.base import Message
 _TYPE_HINTS: dict[str, str] = {
     "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: `{name}: {fixed}`.",
     "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay đơn vị.",
+    # the value is not a number the hint may copy (1e400, 0x1A, 12 000): never make one up
+    "number-bad-range": "Giá trị phải là {want} từ {minimum} đến {maximum}, chỉ viết bằng chữ "
+    "số (không kèm chữ, đơn vị hay ký hiệu như e, x, %): ghi lại đúng con số cần ghi.",
     "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
     "`{name}: {shown}`.",
     "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
@@ -34,7 +37,9 @@ _TYPE_HINTS: dict[str, str] = {
     "`{name}:`. Sửa dòng {line} thành: `{corrected}` (và các dòng con tiếp theo cũng vậy).",
     "group": "Mục `{name}` là một nhóm: viết `{name}:` trên một dòng, rồi các mục con ở "
     "các dòng dưới, thụt lề thêm 2 dấu cách.",
-    "empty": "Mục này đang để trống: điền giá trị, hoặc xóa cả dòng nếu mục không bắt buộc.",
+    "empty": "Mục này đang để trống: điền giá trị. Nếu chưa có thông tin, đặt dấu `# ` ở đầu "
+    "dòng (dòng được giữ lại làm chú thích) cho đến khi có.",
+    "empty-required": "Mục bắt buộc này đang để trống: điền giá trị cho nó.",
 }
 
 
@@ -134,7 +139,8 @@ CATALOG: dict[str, Message] = {
     ),
     "schema-not-allowed": Message(
         "Mục {label} không dùng trong năm này (theo bộ quy tắc của năm).",
-        "Xóa mục này; xem mẫu của năm bằng `kiemdiem new`.",
+        "Chuyển nội dung của mục này (nếu có) sang mục tương ứng của mẫu năm nay (xem bằng "
+        "`kiemdiem new`), hoặc đặt dấu `# ` ở đầu các dòng của mục để giữ lại làm chú thích.",
         hints={"described": "{description}"},
     ),
     "schema-other": Message(
@@ -147,7 +153,7 @@ CATALOG: dict[str, Message] = {
     ),
     "schema-other/unique": Message(
         "{label} có phần tử lặp lại.",
-        "Xóa phần tử trùng.",
+        "Gộp các phần tử giống hệt nhau thành một (mỗi phần tử chỉ ghi một lần).",
     ),
 }
 

@@ -159,8 +159,8 @@ def test_a_number_too_long_for_python_is_a_finding_not_a_crash(repo: Path) -> No
     # more than 4,300 digits: int() refuses them, so the loader keeps the text (it raised)
     f = only(check(repo, HEAD + "nghi_om_thang: " + "1" * 5000 + "\n"), "schema-type")
     assert f.line == 7
-    assert "Chỉ viết con số" in f.hint
-    assert "inf" not in f.hint
+    assert "Giá trị phải là số từ 0 đến 12, chỉ viết bằng chữ số" in f.hint
+    assert "inf" not in f.hint and "Sửa dòng" not in f.hint
 
 
 def test_ratio_written_as_percent(repo: Path) -> None:

@@ -1,0 +1,206 @@
+"""Hints never suggest losing data: no deleting a line, a file or a copy, no renaming a file
+onto a name that exists, no value the user did not write (a new user's trial).
+
+The catalog is scanned for the verbs that lose data; every reworded hint is asserted from
+the real finding of a check on a file with that mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import messages
+from generator.cli import main
+from tests.unit.test_hints import CHI_BO, HEAD, MEMBER, TREE, check, load_finding, only
+from tests.unit.test_hints import repo as repo  # the fixture: a tiny pending year
+
+# verbs that tell the user to lose data (delete, drop, remove, overwrite, replace, cancel)
+FORBIDDEN = re.compile(r"\bx(?:óa|oá)\b|\bbỏ\b(?! qua)|\bgỡ\b|ghi đè|thay thế|\bhu[ỷy]\b", re.I)
+# (catalog key, hint name) -> why that use loses nothing
+ALLOWED = {
+    ("text-invisible", ""): "the invisible characters carry no content; the text is kept",
+}
+
+
+def all_hints() -> list[tuple[str, str, str]]:
+    out = []
+    for key, entry in messages.CATALOG.items():
+        out.append((key, "", entry.hint))
+        out += [(key, name, hint) for name, hint in entry.hints.items()]
+    return out
+
+
+def test_no_hint_suggests_losing_data() -> None:
+    bad = [
+        (key, name, hint)
+        for key, name, hint in all_hints()
+        if FORBIDDEN.search(hint) and (key, name) not in ALLOWED
+    ]
+    assert bad == []
+
+
+def test_every_allowed_use_is_still_needed() -> None:
+    hints = {(key, name): hint for key, name, hint in all_hints()}
+    for where in ALLOWED:
+        assert FORBIDDEN.search(hints[where]), f"{where} no longer needs its allow-list entry"
+
+
+# ---- a member file whose id is not its name (generator/check/crossfile.py)
+
+OTHER_CHI_BO = "submissions/2026/huyen/xa-a/chi-bo-2"
+
+
+@pytest.fixture
+def tree(repo: Path) -> Path:
+    """chi-bo-1 holds dv-1 (Nguyễn Văn A) and dv-2 (Trần Văn B); chi-bo-2 holds dv-3."""
+    org = TREE[f"{CHI_BO}/to-chuc.yaml"].replace("chi-bo-1", "chi-bo-2").replace(" 1\n", " 2\n")
+    files = {
+        f"{OTHER_CHI_BO}/to-chuc.yaml": org,
+        f"{CHI_BO}/dang-vien/dv-2.yaml": member("dv-2", "Trần Văn B"),
+        f"{OTHER_CHI_BO}/dang-vien/dv-3.yaml": member("dv-3", "Lê Thị C"),
+    }
+    for rel, text in files.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text, "utf-8")
+    (repo / MEMBER).write_text(HEAD, "utf-8")
+    return repo
+
+
+def member(mid: str, name: str = "Nguyễn Văn A") -> str:
+    return HEAD.replace("dv-1", mid).replace("Nguyễn Văn A", name)
+
+
+def test_a_copy_named_after_the_file_is_merged_never_renamed_onto_it(tree: Path) -> None:
+    copy = f"{CHI_BO}/dang-vien/dv-1-ban-sao.yaml"
+    f = only(check(tree, HEAD, copy), "id-mismatch-file")
+    assert "là của bản kiểm điểm `dv-1.yaml` (đồng chí Nguyễn Văn A)" in f.message
+    assert f.hint == (
+        "Tệp này có vẻ là một bản sao của `dv-1.yaml`: so sánh hai tệp, chép phần còn thiếu "
+        "vào `dv-1.yaml`, và giữ nguyên cả hai tệp cho đến khi bí thư chi bộ xác nhận. Đừng "
+        "đổi tên tệp này thành `dv-1.yaml`: tên đó đã là của tệp kia."
+    )
+    assert f.extra["related"] == [MEMBER]
+
+
+def test_a_near_miss_name_whose_canonical_file_exists_is_a_copy(tree: Path) -> None:
+    f = only(check(tree, HEAD, f"{CHI_BO}/dang-vien/dv1.yaml"), "id-mismatch-file")
+    assert "bản sao của `dv-1.yaml`" in f.hint and "Đừng đổi tên" in f.hint
+
+
+def test_the_id_of_a_member_of_the_same_chi_bo(tree: Path) -> None:
+    f = only(check(tree, member("dv-2")), "id-mismatch-file")
+    assert "mã `dv-2` là của bản kiểm điểm `dv-2.yaml` (đồng chí Trần Văn B)" in f.message
+    assert f.hint.startswith(
+        "Nếu tệp này là bản kiểm điểm của đảng viên `dv-1`, chỉ cần sửa thành "
+        "`ma_dang_vien: dv-1`. Nếu nó là một bản sao của `dv-2.yaml`: so sánh hai tệp"
+    )
+    assert "giữ nguyên cả hai tệp cho đến khi bí thư chi bộ xác nhận" in f.hint
+    assert "đổi tên tệp thành" not in f.hint
+
+
+def test_the_id_of_a_member_of_another_chi_bo(tree: Path) -> None:
+    f = only(check(tree, member("dv-3")), "id-mismatch-file")
+    other = f"{OTHER_CHI_BO}/dang-vien/dv-3.yaml"
+    assert f"là của bản kiểm điểm `{other}` (đồng chí Lê Thị C)" in f.message
+    assert f"bản sao của `{other}`" in f.hint and "đổi tên tệp thành" not in f.hint
+
+
+def test_an_id_no_file_has_may_still_be_the_file_name_to_use(tree: Path) -> None:
+    f = only(check(tree, member("dv-9")), "id-mismatch-file")
+    assert f.hint == (
+        "Sửa thành `ma_dang_vien: dv-1` (tên tệp bản kiểm điểm là mã đảng viên). Nếu tệp này "
+        "thật ra là bản kiểm điểm của đảng viên `dv-9`, thì giữ nguyên nội dung và đổi tên tệp "
+        "thành `dv-9.yaml` (trong năm chưa có tệp nào tên này)."
+    )
+
+
+def test_a_member_reviewed_in_two_chi_bo_names_the_other_copy(tree: Path) -> None:
+    # reported on the later file of the walk (chi-bo-2's), naming the earlier one
+    first = f"{CHI_BO}/dang-vien/dv-3.yaml"
+    f = only(check(tree, member("dv-3"), first), "member-duplicate")
+    other = first
+    assert f.path == f"{OTHER_CHI_BO}/dang-vien/dv-3.yaml" and f"`{other}`" in f.message
+    assert f.hint == (
+        "Mỗi đảng viên chỉ có một bản kiểm điểm mỗi năm, ở chi bộ sinh hoạt chính thức. So "
+        f"sánh tệp này với `{other}`, chép phần còn thiếu vào bản ở chi bộ nơi đồng chí sinh "
+        "hoạt chính thức, và giữ nguyên cả hai tệp cho đến khi bí thư hai chi bộ xác nhận."
+    )
+
+
+# ---- values: never made up, never left out
+
+
+@pytest.mark.parametrize("value", ["1e400", "12 000", "0x1A", "1_000", "1.5.3", "1,000"])
+def test_a_number_the_hint_cannot_copy_gets_no_corrected_line(repo: Path, value: str) -> None:
+    f = only(check(repo, HEAD + f"nghi_om_thang: {value}\n"), "schema-type")
+    assert "Sửa dòng" not in f.hint
+    assert f.hint == (
+        "Giá trị phải là số từ 0 đến 12, chỉ viết bằng chữ số (không kèm chữ, đơn vị hay ký "
+        "hiệu như e, x, %): ghi lại đúng con số cần ghi."
+    )
+
+
+def test_a_number_with_a_unit_keeps_the_users_digits(repo: Path) -> None:
+    f = only(check(repo, HEAD + "nghi_om_thang: 2.50 tháng\n"), "schema-type")
+    assert "Sửa dòng 7 thành: `nghi_om_thang: 2.50`" in f.hint
+
+
+def test_a_required_item_left_empty_is_never_told_to_go(repo: Path) -> None:
+    f = only(check(repo, HEAD.replace("ho_ten: Nguyễn Văn A", "ho_ten:")), "schema-type")
+    assert f.hint == "Mục bắt buộc này đang để trống: điền giá trị cho nó."
+
+
+def test_an_optional_item_left_empty_is_kept_as_a_comment(repo: Path) -> None:
+    f = only(check(repo, HEAD + "chuc_vu:\n"), "schema-type")
+    assert f.hint == (
+        "Mục này đang để trống: điền giá trị. Nếu chưa có thông tin, đặt dấu `# ` ở đầu dòng "
+        "(dòng được giữ lại làm chú thích) cho đến khi có."
+    )
+
+
+# ---- load problems
+
+
+def test_an_under_indented_text_line_is_indented_or_kept_as_a_comment() -> None:
+    f = load_finding((HEAD + "kiem_diem:\n  uu_diem: Tốt\nvà chăm chỉ\n").encode())
+    assert (f.code, f.line) == ("yaml-syntax", 9)
+    assert f.hint == (
+        "Mỗi dòng có dạng `ten_muc: giá trị`. Nếu dòng 9 là phần tiếp theo của nội dung phía "
+        "trên, thụt lề nó thêm 2 dấu cách (thẳng cột với các dòng nội dung trên nó); nếu là "
+        "ghi chú riêng, đặt dấu `# ` ở đầu dòng (chữ được giữ lại làm chú thích)."
+    )
+
+
+def test_a_key_written_twice_is_merged_into_the_first(repo: Path) -> None:
+    f = load_finding((HEAD + "ho_ten: Nguyễn Văn B\n").encode())
+    assert (f.code, f.line) == ("yaml-duplicate-key", 7)
+    assert f.hint == (
+        "Gộp hai lần khai báo vào mục `ho_ten` ở dòng 3: chuyển nội dung của lần này lên đó "
+        "(nếu hai nơi viết khác nhau, giữ cả hai đoạn), để tệp chỉ còn một dòng `ho_ten:`."
+    )
+
+
+def test_an_empty_file_is_filled_from_the_form_by_new(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = only(check(repo, ""), "yaml-empty")
+    assert f.hint == (
+        "Điền nội dung từ mẫu bằng lệnh `kiemdiem new` (lệnh điền mẫu vào tệp trống này), rồi "
+        "viết tiếp theo chú thích; nếu tệp được tạo nhầm, báo bí thư chi bộ."
+    )
+    assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 0
+    assert "ma_dang_vien: dv-1" in (repo / MEMBER).read_text("utf-8")
+
+
+def test_new_on_a_written_file_keeps_it_and_says_how_to_go_on(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / MEMBER).write_text(HEAD + "# ghi chú riêng\n", "utf-8")
+    assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 1
+    err = capsys.readouterr().err
+    assert f"tệp `{MEMBER}` đã có; không ghi đè. Mở tệp đó để sửa tiếp" in err
+    assert not FORBIDDEN.search(err.replace("không ghi đè", ""))
+    assert (repo / MEMBER).read_text("utf-8") == HEAD + "# ghi chú riêng\n"
