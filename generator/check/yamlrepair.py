@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.schemahints import group_of
+from generator.check.yamlgeneric import generic
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
 from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
@@ -345,20 +346,6 @@ def explain_syntax(text: str, line_no: int, problem: str) -> Repair | None:
     return None
 
 
-# PyYAML's problem (English) -> the catalog variant when nothing better is known
-_GENERIC = [
-    ("mapping values are not allowed", "colon"),
-    ("could not find expected ':'", "missing-colon"),
-    ("did not find expected key", "indent-generic"),
-    ("did not find expected '-' indicator", "dash"),
-    ("found unexpected end of stream", "eof-quote"),
-    ("found character that cannot start any token", "bad-start"),
-    ("expected <block end>", "block-end"),
-    ("found undefined alias", "alias"),
-    ("while scanning a quoted scalar", "quote"),
-]
-
-
 def explain(problem: LoadProblem, data: bytes) -> Repair:
     """How to present a load problem: position, catalog variant and parameters."""
     detail = dict(problem.detail)
@@ -369,8 +356,9 @@ def explain(problem: LoadProblem, data: bytes) -> Repair:
         found = explain_syntax(text, pos.line, english)
         if found is not None:
             return found
-        variant = next((v for needle, v in _GENERIC if needle in english), "")
-        return Repair(pos.line, pos.column, variant, {"problem": detail.get("problem", "")})
+        # nothing to correct found: PyYAML's problem, said in Vietnamese (yamlgeneric)
+        variant, params = generic(text.split("\n"), pos.line, english)
+        return Repair(pos.line, pos.column, variant, params)
     if problem.code == "yaml-tab":
         lines = data.decode("utf-8", errors="replace").split("\n")
         line = lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""

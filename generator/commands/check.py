@@ -15,9 +15,13 @@ from generator.forge.comment import comment_body
 from generator.forge.consequences import consequences
 from generator.forge.judge import Judgement, judge
 from generator.gitrepo import GitError
+from generator.outfile import check_output, write_output, write_text_output
 from generator.report import REPORTERS
 from generator.report.json import ReportError, read_report
 
+# file names suggested when --json-file or --comment-file names a folder
+JSON_EXAMPLE = "bao-cao.json"
+COMMENT_EXAMPLE = "binh-luan.md"
 HELP = "kiểm tra hồ sơ: cú pháp, mẫu (schema), liên kết giữa các tệp và quy định của năm"
 
 
@@ -83,6 +87,11 @@ def _progress(year: int, done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # a mistyped output folder is told before the check, not after it
+    if args.json_file:
+        check_output(args.json_file, "--json-file", JSON_EXAMPLE)
+    if args.comment_file:
+        check_output(args.comment_file, "--comment-file", COMMENT_EXAMPLE)
     if args.from_report:
         try:
             earlier, findings = read_report(args.from_report.read_text("utf-8"))
@@ -154,12 +163,15 @@ def _report(args: argparse.Namespace, result: CheckResult, findings: list[Findin
     reporter = REPORTERS[args.format](sys.stdout)
     reporter.report(result, findings)
     if args.json_file:
-        with args.json_file.open("w", encoding="utf-8") as out:
-            REPORTERS["json"](out).report(result, findings)
+
+        def write_json(to: Path) -> None:
+            with to.open("w", encoding="utf-8") as out:
+                REPORTERS["json"](out).report(result, findings)
+
+        write_output(args.json_file, "--json-file", JSON_EXAMPLE, write_json)
     if args.comment_file:
-        args.comment_file.write_text(
-            comment_body(result, findings, author=args.author, actor=args.actor), "utf-8"
-        )
+        body = comment_body(result, findings, author=args.author, actor=args.actor)
+        write_text_output(args.comment_file, "--comment-file", COMMENT_EXAMPLE, body)
     return 1 if any(f.severity.value == "error" for f in findings) else 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
+from generator.outfile import check_output, write_output, write_text_output
 from generator.statistics import YearStatistics
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.rollup import RollupError, export, merge, read
@@ -74,17 +75,24 @@ def _from_source(source: str, year: int | None) -> YearStatistics:
     return stats
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, example: str) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text_output(output, "-o", example, text)
         print(f"Đã ghi {output}")
+
+
+def _example(args: argparse.Namespace) -> str:
+    """The file name suggested when -o names a folder."""
+    return "thong-ke.json" if args.export else f"tong-hop.{args.format}"
 
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None and not args.export:
         raise UsageError("Định dạng xlsx cần tên tệp: thêm -o TÊN_TỆP.xlsx")
+    if args.output is not None:  # a mistyped folder is told before the sources are read
+        check_output(args.output, "-o", _example(args))
     if args.sources:
         parts = [_from_source(s, args.year) for s in args.sources]
         try:
@@ -94,10 +102,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
     if args.export:
-        _write(json.dumps(export(stats), ensure_ascii=False, indent=1) + "\n", args.output)
+        text = json.dumps(export(stats), ensure_ascii=False, indent=1) + "\n"
+        _write(text, args.output, _example(args))
     elif args.format == "xlsx":
-        write_xlsx(stats, args.output)
+        write_output(args.output, "-o", _example(args), lambda to: write_xlsx(stats, to))
         print(f"Đã ghi {args.output}")
     else:
-        _write(to_csv(stats) if args.format == "csv" else to_json(stats), args.output)
+        text = to_csv(stats) if args.format == "csv" else to_json(stats)
+        _write(text, args.output, _example(args))
     return 0

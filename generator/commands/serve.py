@@ -9,8 +9,11 @@ the browsers.
 from __future__ import annotations
 
 import argparse
+import errno
+import ipaddress
 import logging
 import shutil
+import socket
 import tempfile
 import threading
 from pathlib import Path
@@ -41,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Chạy máy chủ xem trước (mặc định http://127.0.0.1:8000) cho một năm.",
     )
     parser.add_argument("--year", type=int, default=None, help="năm (mặc định: năm mới nhất)")
-    parser.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng")
+    parser.add_argument(
+        "--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định: 127.0.0.1:8000)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -64,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     year = args.year or max(available)
     if year not in available:
         raise UsageError(f"Không có năm {year} trong submissions/.")
+    host, port = listen_address(args.addr)  # before the year is read
     project = project_dir(repo)
     # MkDocs warns on every dirty build that it may be inaccurate: each round is one
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
@@ -104,11 +110,68 @@ def run(args: argparse.Namespace) -> int:
         server.serve()
     except KeyboardInterrupt:
         pass
+    except OSError as exc:  # the port was taken since listen_address tried it
+        raise UsageError(_cannot_listen(args.addr, host, port, exc)) from exc
     finally:
         watcher.stop()
         server.shutdown()
         shutil.rmtree(server.root, ignore_errors=True)
     return 0
+
+
+def listen_address(addr: str) -> tuple[str, int]:
+    """`--addr` as (host, port), read as MkDocs reads `dev_addr` (an IP address or
+    `localhost`, a colon, a port), and tried: a UsageError in Vietnamese when it is not an
+    address or nothing can listen there (the port is busy), before any work is done."""
+    host, _, port_text = addr.rpartition(":")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    family = socket.AF_INET
+    try:
+        if host != "localhost" and ipaddress.ip_address(host).version == 6:
+            family = socket.AF_INET6
+        port = int(port_text) if port_text.isdigit() else 0
+    except ValueError:
+        port = 0
+    if not host or not 0 < port < 65536:
+        raise UsageError(
+            f"Địa chỉ `--addr {addr}` không hợp lệ: cần dạng ĐỊA_CHỈ_IP:CỔNG, với cổng là số từ "
+            "1 đến 65535, ví dụ `--addr 127.0.0.1:8000` (chỉ máy này xem được)."
+        )
+    probe = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server
+        probe.bind((host, port))
+    except OSError as exc:
+        raise UsageError(_cannot_listen(addr, host, port, exc)) from exc
+    finally:
+        probe.close()
+    return host, port
+
+
+def _cannot_listen(addr: str, host: str, port: int, exc: OSError) -> str:
+    """Why the preview cannot listen at `addr`, in Vietnamese, and what to do."""
+    other = port + 1 if port < 65535 else 8000
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"Cổng {port} ({addr}) đang được một chương trình khác dùng (có thể là một "
+            "`kiemdiem serve` khác vẫn đang chạy). Hãy dừng chương trình đó, hoặc chọn cổng "
+            f"khác, ví dụ `--addr {host}:{other}`."
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"Máy này không có địa chỉ {host} ({addr}): hãy dùng `--addr 127.0.0.1:{port}` "
+            "(chỉ máy này xem được)."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"Không được dùng cổng {port} ({addr}): các cổng dưới 1024 cần quyền quản trị. "
+            f"Hãy chọn cổng khác, ví dụ `--addr {host}:8000`."
+        )
+    return (
+        f"Không mở được máy chủ xem trước tại {addr} (lỗi hệ thống: {exc.strerror or exc}). "
+        f"Hãy chọn địa chỉ khác, ví dụ `--addr 127.0.0.1:{other}`."
+    )
 
 
 def _not_dirty_warning(record: logging.LogRecord) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo, require_schema
 from generator.commands.rate import statistics_for, warn_file_errors
+from generator.outfile import check_output, write_output, write_text_output
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.sheet import write_xlsx
 
@@ -33,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     repo = require_schema(args.repo.resolve() if args.repo else find_repo())
+    if args.output is not None:  # a mistyped folder is told before the year is read
+        check_output(args.output, "-o", _example(args.format))
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
     status = 1 if file_errors else 0
@@ -47,13 +50,18 @@ def run(args: argparse.Namespace) -> int:
                     f"Tệp {output} đã có; không ghi đè. Đổi tên hoặc chuyển tệp cũ đi, "
                     f"hoặc chọn tên khác bằng -o TÊN_TỆP.xlsx."
                 )
-        write_xlsx(stats, output)
+        write_output(output, "-o", _example("xlsx"), lambda to: write_xlsx(stats, to))
         print(f"Đã ghi {output}")
         return status
     text = to_csv(stats) if args.format == "csv" else to_json(stats)
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        write_text_output(args.output, "-o", _example(args.format), text)
         print(f"Đã ghi {args.output}")
     return status
+
+
+def _example(file_format: str) -> str:
+    """The file name suggested when -o names a folder."""
+    return f"thong-ke.{file_format}"

@@ -105,8 +105,11 @@ CATALOG: dict[str, Message] = {
         "Viết nội dung dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề "
         'thêm 2 dấu cách; hoặc đặt cả giá trị trong dấu ngoặc kép ("…").',
     ),
+    # the variants below are chosen by generator/check/yamlrepair.py and, when it finds
+    # no line to correct, by PyYAML's problem (generator/check/yamlgeneric.py); this one
+    # is for a problem none of them knows
     "yaml-syntax": Message(
-        "Sai cú pháp YAML: {problem}.",
+        "Sai cú pháp YAML: chương trình không đọc được tệp từ chỗ này.",
         "So sánh với bản mẫu (`kiemdiem new`): kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép.",
     ),
     "yaml-syntax/odd-space": Message(
@@ -188,6 +191,77 @@ CATALOG: dict[str, Message] = {
     "yaml-syntax/quote": Message(
         "Sai cú pháp YAML: dấu ngoặc kép không khớp.",
         "Kiểm tra dấu ngoặc kép mở và đóng; trong văn bản dùng ngoặc đơn ' hoặc viết dạng khối `|`.",
+    ),
+    "yaml-syntax/dash-inline": Message(
+        "Sai cú pháp YAML: dấu '- ' (đầu một phần tử danh sách) đứng ngay sau `{key}:` trên "
+        "cùng một dòng.",
+        "Nếu `{key}` chỉ có một nội dung, bỏ dấu '- ': sửa dòng {line} thành `{single}`. Nếu "
+        "là danh sách, để `{opener}` một mình trên dòng {line} rồi viết mỗi phần tử trên một "
+        "dòng riêng bên dưới, thụt lề thêm 2 dấu cách: `{item}`. Nếu dấu '-' là chữ của nội "
+        "dung, đặt cả nội dung trong dấu ngoặc kép: `{quoted}`.",
+    ),
+    "yaml-syntax/dash-misplaced": Message(
+        "Sai cú pháp YAML: có dấu '- ' (đầu một phần tử danh sách) ở chỗ không được phép.",
+        "Danh sách bắt đầu ở dòng sau tên mục: `ten_muc:` một mình trên một dòng, rồi mỗi phần "
+        "tử một dòng, thụt lề thêm 2 dấu cách và bắt đầu bằng '- '. Nếu dấu '-' là chữ của "
+        "nội dung, đặt cả nội dung trong dấu ngoặc kép.",
+    ),
+    "yaml-syntax/question": Message(
+        "Sai cú pháp YAML: có dấu '? ' ở chỗ không được phép (YAML đọc nó là dấu bắt đầu một "
+        "tên mục).",
+        "Nếu dấu '?' là chữ của nội dung, đặt cả nội dung trong dấu ngoặc kép, ví dụ "
+        '`ghi_chu: "? Cần hỏi lại"`.',
+    ),
+    "yaml-syntax/anchor": Message(
+        "Sai cú pháp YAML: có dấu '&' hoặc '*' ở đầu giá trị (YAML đọc nó là neo hay bí danh).",
+        'Đặt cả giá trị trong dấu ngoặc kép, ví dụ `ghi_chu: "& các đồng chí khác"`.',
+    ),
+    "yaml-syntax/escape": Message(
+        "Sai cú pháp YAML: trong dấu ngoặc kép có dấu gạch chéo ngược '\\' đi với một ký tự "
+        "không hợp lệ.",
+        "Trong dấu ngoặc kép, mỗi dấu '\\' phải viết thành hai dấu '\\\\'; hoặc dùng dấu "
+        "ngoặc đơn ' thay cho dấu ngoặc kép (trong ngoặc đơn, '\\' được giữ nguyên).",
+    ),
+    "yaml-syntax/control": Message(
+        "Sai cú pháp YAML: tệp có ký tự điều khiển không nhìn thấy được ({char}) ở chỗ này.",
+        "Xóa ký tự đó (thường do chép từ Word hay trang web vào); chữ còn lại giữ nguyên. "
+        "Nếu trình soạn thảo không hiện nó, xóa rồi gõ lại các chữ quanh chỗ này.",
+    ),
+    "yaml-syntax/block-scalar": Message(
+        "Sai cú pháp YAML: sau dấu '|' hoặc '>' không được viết nội dung trên cùng dòng.",
+        "Để `ten_muc: |` một mình trên dòng, rồi viết nội dung ở các dòng dưới, thụt lề thêm "
+        "2 dấu cách. Nếu nội dung bắt đầu bằng '|' hoặc '>', đặt cả nội dung trong dấu ngoặc "
+        "kép.",
+    ),
+    "yaml-syntax/flow": Message(
+        "Sai cú pháp YAML: có dấu ngoặc vuông '[' (hoặc dấu ngoặc nhọn) mở mà không được đóng "
+        "đúng chỗ.",
+        "Nếu nội dung bắt đầu bằng dấu ngoặc vuông hay ngoặc nhọn, đặt cả nội dung trong dấu "
+        'ngoặc kép, ví dụ `ghi_chu: "[Đã bổ sung] ..."`; nếu là danh sách, viết mỗi phần tử '
+        "trên một dòng riêng, thụt lề 2 dấu cách và bắt đầu bằng '- '.",
+    ),
+    "yaml-syntax/tag": Message(
+        "Sai cú pháp YAML: có dấu '!' ở đầu giá trị (YAML đọc nó là thẻ kiểu).",
+        'Đặt cả giá trị trong dấu ngoặc kép, ví dụ `ghi_chu: "!Quan trọng"`.',
+    ),
+    "yaml-syntax/node-content": Message(
+        "Sai cú pháp YAML: thiếu giá trị ở chỗ này (có dấu ',' hay dấu đóng ngoặc ở chỗ cần "
+        "nội dung).",
+        "Nếu các dấu đó là chữ của nội dung, đặt cả nội dung trong dấu ngoặc kép.",
+    ),
+    "yaml-syntax/tab": Message(
+        "Sai cú pháp YAML: có ký tự Tab ở chỗ cần thụt lề bằng dấu cách.",
+        "Thay mỗi Tab ở đầu dòng bằng dấu cách (thường là 2 dấu cách cho mỗi cấp).",
+    ),
+    "yaml-syntax/directive": Message(
+        "Sai cú pháp YAML: dòng bắt đầu bằng dấu '%' (YAML đọc nó là chỉ thị).",
+        "Nếu dòng này là nội dung, thụt lề nó như các dòng nội dung khác, hoặc đặt cả nội dung "
+        'trong dấu ngoặc kép, ví dụ `ty_le: "%50 hoàn thành"`.',
+    ),
+    "yaml-syntax/document": Message(
+        "Sai cú pháp YAML: có dòng '---' hay '...' (dấu phân cách tài liệu) ở chỗ không được phép.",
+        "Mỗi tệp chỉ chứa một bản kiểm điểm: nếu dòng đó là nội dung, thụt lề nó như các dòng "
+        "nội dung khác hoặc đặt trong dấu ngoặc kép.",
     ),
     "yaml-multi-document": Message(
         "Tệp chứa nhiều hơn một tài liệu YAML (có dòng '---' ở giữa tệp).",

@@ -258,7 +258,9 @@ def _compose(text: str) -> tuple[Any, LoadProblem | None]:
         detail = {"problem": exc.problem or "", "context": exc.context or ""}
         return None, LoadProblem("yaml-syntax", pos, detail)
     except yaml.YAMLError as exc:  # reader errors (control characters) have no mark class
-        return None, LoadProblem("yaml-syntax", Position(1, 1), {"problem": str(exc)})
+        offset = getattr(exc, "position", None)  # libyaml's: a byte offset in UTF-8
+        pos = _char_pos(text, offset) if isinstance(offset, int) else Position(1, 1)
+        return None, LoadProblem("yaml-syntax", pos, {"problem": str(exc)})
     finally:
         loader.dispose()
 
@@ -273,6 +275,13 @@ def _events(text: str) -> list[Any]:
     finally:
         loader.dispose()
     return out
+
+
+def _char_pos(text: str, offset: int) -> Position:
+    """The line and column (1-based, in characters as PyYAML's marks) of UTF-8 byte
+    `offset` of `text`."""
+    before = text.encode("utf-8")[:offset].decode("utf-8", errors="ignore")
+    return Position(before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 # Each invisible character is looked for either by the first byte of its UTF-8 form in

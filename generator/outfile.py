@@ -1,0 +1,141 @@
+"""Files the user names on the command line (`stats -o`, `rollup -o`, `check --json-file`,
+`check --comment-file`): checked before the command's work, written whole or not at all,
+and every failure told as a usage error (exit 2) in Vietnamese, naming the file and what
+to do — never an internal error for a mistyped folder.
+
+A file is written beside its target under a temporary name and renamed over it once
+complete, so a full disk or an interrupted run leaves the previous file as it was. A target
+that exists and is not a regular file (`-o /dev/stdout`, a named pipe) is written as it is.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.cli import UsageError
+
+
+def check_output(path: Path, option: str, example: str) -> None:
+    """Refuse `path` (given with `option`) when no file can be written there: its folder is
+    missing or is a file, it is a folder, or it may not be written. `example` is a file
+    name to suggest when `path` is a folder."""
+    if _special(path):
+        return
+    real = Path(os.path.realpath(path))
+    folder = real.parent
+    if real.is_dir():
+        raise UsageError(
+            f"`{path}` ({option}) là một thư mục, không phải tệp: hãy ghi cả tên tệp, ví dụ "
+            f"`{option} {path / example}`. Chưa ghi gì."
+        )
+    if not folder.exists():
+        raise UsageError(
+            f"Thư mục `{_shown_folder(path)}` (của tệp {option} `{path}`) không tồn tại: hãy "
+            f"tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng {option}. Chưa ghi gì."
+        )
+    if not folder.is_dir():
+        raise UsageError(
+            f"`{_shown_folder(path)}` (trong đường dẫn {option} `{path}`) là một tệp, không "
+            f"phải thư mục: hãy chọn nơi ghi khác bằng {option}. Chưa ghi gì."
+        )
+    if real.exists() and real.is_file() and not os.access(real, os.W_OK):
+        raise UsageError(
+            f"Tệp `{path}` ({option}) không cho phép ghi (chỉ đọc): không ghi đè. Hãy chọn tên "
+            f"khác bằng {option}. Chưa ghi gì."
+        )
+    if not os.access(folder, os.W_OK):
+        raise UsageError(
+            f"Không có quyền ghi vào thư mục `{_shown_folder(path)}` ({option} `{path}`): "
+            f"hãy chọn thư mục khác bằng {option}, ví dụ trong thư mục của bạn. Chưa ghi gì."
+        )
+
+
+def write_output(path: Path, option: str, example: str, write: Callable[[Path], None]) -> None:
+    """Write the user's file `path` by `write(temporary path)`, then rename it over `path`;
+    any failure is a UsageError, and the temporary file is removed."""
+    check_output(path, option, example)
+    real = Path(os.path.realpath(path))
+    temporary: Path | None = None
+    try:
+        if _special(path):
+            write(path)
+            return
+        temporary = real.with_name(f".{real.name}.{secrets.token_hex(4)}.tmp")
+        # created with the umask's permissions, as a plain write would be
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        write(temporary)
+        if real.exists():
+            os.chmod(temporary, real.stat().st_mode & 0o7777)
+        os.replace(temporary, real)
+        temporary = None
+    except OSError as exc:
+        raise UsageError(_not_written(path, option, example, exc)) from exc
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def write_text_output(path: Path, option: str, example: str, text: str) -> None:
+    """`write_output` of a UTF-8 text."""
+
+    def write(to: Path) -> None:
+        to.write_text(text, encoding="utf-8")
+
+    write_output(path, option, example, write)
+
+
+def _special(path: Path) -> bool:
+    """Whether `path` exists and is neither a regular file nor a folder (`/dev/stdout`, a
+    named pipe): such a target is written as it is, never replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _shown_folder(path: Path) -> str:
+    return str(path.parent) if str(path.parent) not in ("", ".") else "."
+
+
+def _not_written(path: Path, option: str, example: str, exc: OSError) -> str:
+    """What went wrong writing `path`, in Vietnamese, and what to do."""
+    kept = "Tệp cũ (nếu có) vẫn giữ nguyên."
+    if exc.errno == errno.ENOENT:
+        return (
+            f"Thư mục `{_shown_folder(path)}` (của tệp {option} `{path}`) không tồn tại: hãy "
+            f"tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng {option}."
+        )
+    if exc.errno == errno.EISDIR:
+        return (
+            f"`{path}` ({option}) là một thư mục, không phải tệp: hãy ghi cả tên tệp, ví dụ "
+            f"`{option} {path / example}`."
+        )
+    if exc.errno == errno.ENOTDIR:
+        return (
+            f"Trong đường dẫn {option} `{path}` có một tệp ở chỗ cần thư mục: hãy chọn nơi "
+            f"ghi khác bằng {option}."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"Không có quyền ghi `{path}` ({option}): hãy chọn thư mục khác bằng {option}, ví "
+            f"dụ trong thư mục của bạn. {kept}"
+        )
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return (
+            f"Ổ đĩa đã đầy: không ghi được `{path}` ({option}). Hãy giải phóng chỗ trống, hoặc "
+            f"ghi sang ổ khác bằng {option}. {kept}"
+        )
+    if exc.errno == errno.EROFS:
+        return f"Ổ đĩa chứa `{path}` ({option}) chỉ cho đọc: hãy ghi sang nơi khác bằng {option}."
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"Tên tệp `{path}` ({option}) quá dài: hãy chọn tên ngắn hơn."
+    return (
+        f"Không ghi được tệp `{path}` ({option}; lỗi hệ thống: {exc.strerror or exc}). Hãy "
+        f"chọn nơi ghi khác bằng {option}. {kept}"
+    )
