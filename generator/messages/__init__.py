@@ -25,11 +25,12 @@ from __future__ import annotations
 from string import Formatter
 from typing import Any
 
-from generator.messages import auth, crossfile, load, rules, schema
+from generator.messages import auth, crossfile, layout, load, rules, schema
 from generator.messages.base import Message
 
 CATALOG: dict[str, Message] = {
     **load.CATALOG,
+    **layout.CATALOG,
     **schema.CATALOG,
     **crossfile.CATALOG,
     **rules.CATALOG,
