@@ -1,4 +1,4 @@
-"""The incremental keys' pickler (generator.site.incremental._REDUCERS) writes exactly what
+"""The incremental keys' pickler (generator.site.keypickle._REDUCERS) writes exactly what
 pickle writes for enumerations: their members and their classes."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from generator.privacy import Scope
 from generator.rules.base import Effect, NotRated
-from generator.site import incremental
+from generator.site import keypickle
 from generator.submissions.records import Level
 
 
@@ -23,7 +23,7 @@ class Colour(enum.Flag):
 def _keyed(value: object) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.dispatch_table = incremental._REDUCERS
+    pickler.dispatch_table = keypickle._REDUCERS
     pickler.dump(value)
     return buffer.getvalue()
 
@@ -44,5 +44,5 @@ def test_enumerations_pickle_as_pickle_pickles_them(value: object) -> None:
 
 def test_they_no_longer_go_through_the_missing_table() -> None:
     _keyed([Level.HTTNV if hasattr(Level, "HTTNV") else next(iter(Level)), Level])
-    assert Level in incremental._REDUCERS and type(Level) in incremental._REDUCERS
-    assert Level not in incremental._PLAIN_PICKLE
+    assert Level in keypickle._REDUCERS and type(Level) in keypickle._REDUCERS
+    assert Level not in keypickle._PLAIN_PICKLE
