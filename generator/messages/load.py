@@ -170,7 +170,7 @@ CATALOG: dict[str, Message] = {
     "yaml-syntax/dash-inline": Message(
         "Sai cú pháp YAML: dấu '- ' (đầu một phần tử danh sách) đứng ngay sau `{key}:` trên "
         "cùng một dòng.",
-        "Nếu `{key}` chỉ có một nội dung, bỏ dấu '- ': sửa dòng {line} thành `{single}`. Nếu "
+        "Nếu `{key}` chỉ có một nội dung, viết nó ngay sau dấu hai chấm, không có dấu '- ': sửa dòng {line} thành `{single}`. Nếu "
         "là danh sách, để `{opener}` một mình trên dòng {line} rồi viết mỗi phần tử trên một "
         "dòng riêng bên dưới, thụt lề thêm 2 dấu cách: `{item}`. Nếu dấu '-' là chữ của nội "
         "dung, đặt cả nội dung trong dấu ngoặc kép: `{quoted}`.",

@@ -22,6 +22,8 @@ FORBIDDEN = re.compile(r"\bx(?:óa|oá)\b|\bbỏ\b(?! qua)|\bgỡ\b|ghi đè|tha
 # (catalog key, hint name) -> why that use loses nothing
 ALLOWED = {
     ("text-invisible", ""): "the invisible characters carry no content; the text is kept",
+    ("text-control", ""): "a control character is no content either; the text is kept",
+    ("yaml-syntax/control", ""): "the same: only that character goes, the text is kept",
 }
 
 

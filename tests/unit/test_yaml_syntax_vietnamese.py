@@ -45,7 +45,8 @@ def test_a_list_dash_after_a_key_is_told_with_three_ways_to_write_it() -> None:
         "trên cùng một dòng."
     )
     assert f.hint == (
-        "Nếu `chuc_vu` chỉ có một nội dung, bỏ dấu '- ': sửa dòng 4 thành "
+        "Nếu `chuc_vu` chỉ có một nội dung, viết nó ngay sau dấu hai chấm, không có dấu '- ': sửa "
+        "dòng 4 thành "
         "`chuc_vu: Phó Bí thư`. Nếu là danh sách, để `chuc_vu:` một mình trên dòng 4 rồi "
         "viết mỗi phần tử trên một dòng riêng bên dưới, thụt lề thêm 2 dấu cách: "
         "`  - Phó Bí thư`. Nếu dấu '-' là chữ của nội dung, đặt cả nội dung trong dấu ngoặc "
