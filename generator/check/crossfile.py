@@ -183,7 +183,8 @@ def _link_members(
             )
             continue
         seen[member.id] = lf.file.path
-        if chi_bo is None:
+        if chi_bo is None:  # the folder's to-chuc.yaml is missing or broken (said there)
+            year.unplaced_members.add(member.id)
             continue
         if not chi_bo.type.holds_members:
             result.add(

@@ -36,6 +36,9 @@ class Year:
     files: list[SubmissionFile] = field(default_factory=list)
     # member ids whose file exists but failed to load or validate, by chi bộ id
     broken_members: dict[str, list[str]] = field(default_factory=dict)
+    # member ids read from their file whose chi bộ's own file is missing or broken (said
+    # there): not linked, not rated, but known — a reference to them is not "unknown"
+    unplaced_members: set[str] = field(default_factory=set)
     # path -> SHA-256 of the bytes its record was built from, and the key of what else
     # records depend on (generator.loadcache.context_digest: code, schemas, ruleset, year
     # file); filled when the load cache knew them, read by rating reuse (rules/reuse.py)
