@@ -31,8 +31,40 @@ _ARGPARSE_VI = {
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
     "expected one argument": "cần một giá trị",
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ (%(type)s): %(value)r",
+    "invalid %(type)s value: %(value)r": "cần %(type)s, không phải %(value)r",
 }
+
+# an option's value as its help shows it, when the command gave no name of its own
+_METAVARS_VI = {
+    "repo": "THƯ_MỤC_KHO",
+    "year": "NĂM",
+    "out": "THƯ_MỤC",
+    "addr": "ĐỊA_CHỈ:CỔNG",
+    "org_type": "LOẠI_TỔ_CHỨC",
+    "ruleset": "BỘ_QUY_TẮC",
+}
+
+
+def _number(text: str) -> int:
+    return int(text)
+
+
+_number.__name__ = "một số nguyên (ví dụ 2025)"  # how argparse names the type in errors
+
+
+def _in_vietnamese(parser: argparse.ArgumentParser) -> None:
+    """Every option of `parser` and its subcommands shows a Vietnamese name for its value
+    and, when it takes a whole number, says so in Vietnamese when given something else."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _in_vietnamese(child)
+            continue
+        if action.type is int:
+            action.type = _number
+        named = action.metavar is not None or action.choices is not None
+        if action.option_strings and action.nargs != 0 and not named:
+            action.metavar = _METAVARS_VI.get(action.dest, action.dest.upper())
 
 
 def _vi(message: str) -> str:
@@ -95,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # not built yet
             raise
         module.register(sub)
+    _in_vietnamese(parser)
     return parser
 
 
