@@ -37,7 +37,7 @@ from generator.submissions.yamlplain import (
     plain_scalar,
     plain_value,
 )
-from generator.submissions.yamltext import LoadProblem, offset_to_pos, tab_indent
+from generator.submissions.yamltext import LoadProblem, char_pos, offset_to_pos, tab_indent
 
 try:  # the C parser is a hard expectation on supported platforms; fall back politely
     _BaseLoader: type = yaml.CSafeLoader
@@ -259,7 +259,7 @@ def _compose(text: str) -> tuple[Any, LoadProblem | None]:
         return None, LoadProblem("yaml-syntax", pos, detail)
     except yaml.YAMLError as exc:  # reader errors (control characters) have no mark class
         offset = getattr(exc, "position", None)  # libyaml's: a byte offset in UTF-8
-        pos = _char_pos(text, offset) if isinstance(offset, int) else Position(1, 1)
+        pos = char_pos(text, offset) if isinstance(offset, int) else Position(1, 1)
         return None, LoadProblem("yaml-syntax", pos, {"problem": str(exc)})
     finally:
         loader.dispose()
@@ -275,13 +275,6 @@ def _events(text: str) -> list[Any]:
     finally:
         loader.dispose()
     return out
-
-
-def _char_pos(text: str, offset: int) -> Position:
-    """The line and column (1-based, in characters as PyYAML's marks) of UTF-8 byte
-    `offset` of `text`."""
-    before = text.encode("utf-8")[:offset].decode("utf-8", errors="ignore")
-    return Position(before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 # Each invisible character is looked for either by the first byte of its UTF-8 form in

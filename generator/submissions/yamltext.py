@@ -1,5 +1,6 @@
 """Small checks of a YAML file's text (generator.submissions.yamlload): tab indentation,
-and where a byte offset falls; the problem type the loader reports."""
+and where a byte offset falls (in the bytes or in the text); the problem type the loader
+reports."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ def offset_to_pos(data: bytes, offset: int) -> Position:
     line = before.count(b"\n") + 1
     col = offset - (before.rfind(b"\n") + 1) + 1
     return Position(line, col)
+
+
+def char_pos(text: str, offset: int) -> Position:
+    """The line and column (1-based, in characters as PyYAML's marks) of UTF-8 byte
+    `offset` of `text`."""
+    before = text.encode("utf-8")[:offset].decode("utf-8", errors="ignore")
+    return Position(before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 def tab_indent(text: str) -> Position | None:
