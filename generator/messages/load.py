@@ -13,7 +13,22 @@ CATALOG: dict[str, Message] = {
     ),
     "file-not-text": Message(
         "Tệp không phải văn bản (có byte NUL) — có thể là tệp Word, PDF hay ảnh bị đặt tên .yaml.",
-        "Hãy tạo lại tệp bằng trình soạn thảo văn bản (hoặc `kiemdiem new`) và lưu ở dạng UTF-8.",
+        "Mở tệp gốc (ví dụ tệp Word đã dùng để soạn) và lưu lại nội dung dạng văn bản UTF-8 "
+        "với tên tệp .yaml này (trong Word: Lưu thành → Văn bản thuần (.txt) → mã hóa Unicode "
+        "(UTF-8)). Nếu không rõ tệp này từ đâu ra, báo bí thư chi bộ trước khi sửa.",
+    ),
+    "file-utf16": Message(
+        "Tệp được lưu dạng UTF-16 (Notepad gọi là “Unicode”), chương trình chỉ đọc UTF-8.",
+        "Nội dung tệp vẫn còn nguyên, chỉ cần lưu lại với mã hóa UTF-8. Trong Notepad: Tệp → "
+        "Lưu thành (File → Save As), ở ô Mã hóa (Encoding) chọn UTF-8, giữ đúng tên tệp rồi "
+        "bấm Lưu; khi Notepad hỏi vì tệp đã có, chọn Có — nội dung giữ nguyên, chỉ đổi mã hóa. "
+        "Trong VS Code: bấm `{encoding}` ở thanh trạng thái → Save with Encoding → UTF-8. "
+        "Dòng {line} của tệp hiện là: `{first}`.",
+        hints={
+            "blank": "Tệp chưa có nội dung. Lưu lại với mã hóa UTF-8: trong Notepad: Tệp → Lưu "
+            "thành (File → Save As), ở ô Mã hóa (Encoding) chọn UTF-8, giữ đúng tên tệp; trong "
+            "VS Code: bấm `{encoding}` ở thanh trạng thái → Save with Encoding → UTF-8.",
+        },
     ),
     "file-bom": Message(
         "Tệp bắt đầu bằng dấu BOM (ký tự ẩn do một số trình soạn thảo trên Windows thêm vào).",

@@ -9,7 +9,8 @@ constructs plain Python values from it with the rules a review file needs:
   ``on``, dates and versions stay strings for the schema to judge;
 * no duplicate keys, no non-string keys, no anchors/aliases (so no alias bombs), no
   explicit tags, one document per file, bounded size and depth;
-* UTF-8 only, no BOM, no tab indentation; text is normalized to NFC (a warning says so).
+* UTF-8 only (a UTF-16 file is named as such, yamlutf16), no BOM, no tab indentation;
+  text is normalized to NFC (a warning says so).
 
 Every value and key keeps its 1-based line and column so that findings can point at
 the exact place. Problems are returned as `LoadProblem` values, never raised.
@@ -26,7 +27,7 @@ import yaml
 
 from generator.findings import Position
 from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
-from generator.submissions import yamlfast, yamlodd
+from generator.submissions import yamlfast, yamlodd, yamlutf16
 from generator.submissions.yamlplain import (
     MAP_TAG,
     MAX_DEPTH,
@@ -38,6 +39,7 @@ from generator.submissions.yamlplain import (
     plain_value,
 )
 from generator.submissions.yamltext import LoadProblem, char_pos, offset_to_pos, tab_indent
+from generator.submissions.yamlutf16 import BOMS
 
 try:  # the C parser is a hard expectation on supported platforms; fall back politely
     _BaseLoader: type = yaml.CSafeLoader
@@ -327,8 +329,8 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
                 )
             ],
         )
-    if b"\x00" in data[:8192]:
-        return LoadResult(None, [LoadProblem("file-not-text", Position(1, 1))])
+    if (b"\x00" in data[:8192] or data[:2] in BOMS) and (bad := yamlutf16.not_utf8(data)):
+        return LoadResult(None, [bad])  # UTF-16 (Notepad's "Unicode"), or not text at all
     problems: list[LoadProblem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         return LoadResult(None, [LoadProblem("file-bom", Position(1, 1))])

@@ -280,6 +280,54 @@ def test_byte_order_mark() -> None:
     assert "`ma_dang_vien: dv-1`" in f.hint
 
 
+UTF16_MESSAGE = "Tệp được lưu dạng UTF-16 (Notepad gọi là “Unicode”), chương trình chỉ đọc UTF-8."
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [
+        (HEAD.replace("\n", "\r\n").encode("utf-16"), "UTF-16 LE"),  # Notepad's "Unicode"
+        (b"\xfe\xff" + HEAD.encode("utf-16-be"), "UTF-16 BE"),  # "Unicode big endian"
+        (HEAD.encode("utf-16-le"), "UTF-16 LE"),  # no byte order mark
+        (HEAD.encode("utf-16-be"), "UTF-16 BE"),
+    ],
+)
+def test_utf16_is_named_and_its_text_shown(data: bytes, shown: str) -> None:
+    f = load_finding(data)
+    assert (f.code, f.line, f.column, f.severity.value) == ("file-utf16", 1, 1, "error")
+    assert f.message == UTF16_MESSAGE
+    assert "Nội dung tệp vẫn còn nguyên" in f.hint
+    assert "Tệp → Lưu thành (File → Save As)" in f.hint and "chọn UTF-8" in f.hint
+    assert f"bấm `{shown}` ở thanh trạng thái → Save with Encoding → UTF-8" in f.hint
+    assert f.hint.endswith("Dòng 1 của tệp hiện là: `ma_dang_vien: dv-1`.")
+
+
+def test_utf16_with_only_a_byte_order_mark_quotes_no_line() -> None:
+    f = load_finding("\r\n".encode("utf-16"))
+    assert (f.code, f.line, f.column) == ("file-utf16", 1, 1)
+    assert f.hint.startswith("Tệp chưa có nội dung. Lưu lại với mã hóa UTF-8")
+    assert "Dòng" not in f.hint
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\x00\x00<<>>",  # NULs side by side
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",  # a .docx (a zip)
+        HEAD.encode("utf-32"),  # FF FE 00 00: a NUL character once read as UTF-16
+        b"\xff\xfe\x00\xd8a\x00",  # a lone surrogate after FF FE
+        b"a: \x00b\n",  # one NUL in a UTF-8 file, where UTF-16 would put it
+    ],
+)
+def test_a_binary_file_stays_not_text(data: bytes) -> None:
+    f = load_finding(data)
+    assert (f.code, f.line, f.column) == ("file-not-text", 1, 1)
+    assert f.message.startswith("Tệp không phải văn bản (có byte NUL)")
+    assert f.hint.startswith("Mở tệp gốc (ví dụ tệp Word đã dùng để soạn) và lưu lại nội dung")
+    assert "tạo lại" not in f.hint
+
+
 def test_url_is_not_mistaken_for_a_missing_space() -> None:
     data = (HEAD + "chuc_vu: xem http://a.b\nkiem_diem:\n  uu_diem: a: b\n").encode()
     f = load_finding(data)

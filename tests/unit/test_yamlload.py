@@ -74,6 +74,9 @@ def test_quoted_values_stay_text() -> None:
         (b"\xef\xbb\xbfa: 1\n", [("file-bom", 1, 1)]),
         (b"a: 1\nb: caf\xe9\n", [("file-not-utf8", 2, 7)]),
         (b"a: \x00\x01\n", [("file-not-text", 1, 1)]),
+        ("a: 1\r\n".encode("utf-16"), [("file-utf16", 1, 1)]),
+        ("a: 1\n".encode("utf-16-be"), [("file-utf16", 1, 1)]),
+        (b"\xff\xfeabc", [("file-not-utf8", 1, 1)]),  # FF FE and no NUL: not UTF-16 either
         (b"", [("yaml-empty", 1, 1)]),
         (b"  \n# only a comment\n", [("yaml-empty", 1, 1)]),
         (b"a: 1\n---\nb: 2\n", [("yaml-multi-document", 2, 1)]),
