@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -54,6 +55,56 @@ def _year(repo: Path, wanted: int | None) -> int:
     if wanted not in years:
         raise UsageError(f"Chưa có thư mục năm {wanted} (submissions/{wanted}/).")
     return wanted
+
+
+def _schema_node(schema_dir: Path, file: str, node: object) -> tuple[str, object]:
+    """`node` with its `$ref` chain followed ("other.schema.json#/$defs/x" or "#/..."),
+    and the file it ends in; ({}, file) when a file or pointer cannot be read."""
+    for _ in range(10):  # a chain of refs, never a cycle
+        if not isinstance(node, dict) or not isinstance(node.get("$ref"), str):
+            break
+        target, _, pointer = node["$ref"].partition("#")
+        file = target or file
+        try:
+            node = json.loads((schema_dir / file).read_text("utf-8"))
+        except (OSError, ValueError):
+            return file, {}
+        for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+    return file, node
+
+
+def _check_year_bounds(repo: Path, year: int) -> None:
+    """Refuse a year the year file's schema (its `nam`) would refuse: `check` would then
+    report the file just written. Without a readable schema, nothing is refused here."""
+    schema_dir = repo / "schema"
+    name = "nam-danh-gia.schema.json"
+    try:
+        top = json.loads((schema_dir / name).read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    nam = top.get("properties", {}).get("nam") if isinstance(top, dict) else None
+    file, node = _schema_node(schema_dir, name, nam)
+    if not isinstance(node, dict):
+        return
+    low, high = node.get("minimum"), node.get("maximum")
+    if isinstance(node.get("exclusiveMinimum"), int):
+        low = node["exclusiveMinimum"] + 1
+    if isinstance(node.get("exclusiveMaximum"), int):
+        high = node["exclusiveMaximum"] - 1
+    low = low if isinstance(low, int) else None
+    high = high if isinstance(high, int) else None
+    if (low is None or year >= low) and (high is None or year <= high):
+        return
+    if low is not None and high is not None:
+        allowed = f"từ {low} đến {high}"
+    else:
+        allowed = f"từ {low} trở đi" if low is not None else f"đến {high}"
+    raise UsageError(
+        f"Năm {year} nằm ngoài khoảng năm đánh giá mà mẫu hồ sơ cho phép ({allowed}, theo "
+        f"schema/{file}); `kiemdiem check` sẽ không nhận tệp của năm này nên chưa tạo tệp "
+        "nào. Kiểm tra lại con số năm (viết đủ 4 chữ số, ví dụ 2025)."
+    )
 
 
 def _read(repo: Path, rel: str) -> dict[str, object]:
@@ -185,6 +236,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return _write(repo, target, text)
     # year
+    _check_year_bounds(repo, args.year)
     earlier = [y for y in layout.years(repo) if y < args.year]
     root = args.root
     if root is None and earlier:
