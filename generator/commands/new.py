@@ -128,6 +128,24 @@ def _org_folder(repo: Path, year: int, org_id: str) -> tuple[str, dict[str, obje
     raise UsageError(f"Không có tổ chức mã `{org_id}` trong năm {year} (xem tên các thư mục).")
 
 
+def _check_one_review(repo: Path, year: int, member_id: str, target: Path) -> None:
+    """Refuse a second review of a member in a year (`check` would report both files as
+    `member-duplicate`). The target itself is left to `_write` (kept, or filled if blank)."""
+    name = f"{member_id}.yaml"
+    for f in layout.walk_year(repo, year):
+        if f.kind is not layout.Kind.MEMBER or not f.path.endswith("/" + name):
+            continue
+        if repo / f.path == target:
+            return
+        raise UsageError(
+            f"Đảng viên `{member_id}` đã có bản kiểm điểm năm {year}: "
+            f"`{visible(f.path)}`; chưa tạo tệp nào. Mỗi đảng viên chỉ có một bản kiểm điểm "
+            "mỗi năm: mở tệp đó để viết tiếp. Nếu đồng chí chuyển sinh hoạt sang chi bộ khác, "
+            "bí thư hai chi bộ chuyển chính tệp đó (giữ nguyên nội dung) sang thư mục "
+            "`dang-vien/` của chi bộ mới, không tạo bản mới."
+        )
+
+
 def _check_id(value: str, what: str) -> None:
     if not layout.ID_RE.fullmatch(value):
         raise UsageError(
@@ -211,6 +229,7 @@ def run(args: argparse.Namespace) -> int:
                 "hãy chỉ ra mã chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở)."
             )
         target = repo / folder / layout.MEMBERS_DIR / f"{args.member_id}.yaml"
+        _check_one_review(repo, year, args.member_id, target)
         name = org.get("ten")
         text = scaffold.member_file(
             repo,

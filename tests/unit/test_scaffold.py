@@ -183,3 +183,29 @@ def test_new_year_reads_the_bounds_from_the_schema(
     assert (repo / "submissions/1990/nam-danh-gia.yaml").is_file()
     assert main(["new", "year", "1989"]) == 2
     assert "(từ 1990 đến 2100," in capsys.readouterr().err
+
+
+def test_new_member_refuses_a_second_review_in_the_year(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = repo / "submissions/2026/huyen/xa-a/chi-bo-2"
+    other.mkdir()
+    (other / "to-chuc.yaml").write_text(
+        "ma_to_chuc: chi-bo-2\nnam: 2026\nten: Chi bộ 2\nloai: chi_bo_truc_thuoc\n", "utf-8"
+    )
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 0
+    capsys.readouterr()
+    before = _files(repo)
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-2"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "kiemdiem: Đảng viên `dv-7` đã có bản kiểm điểm năm 2026: "
+        f"`submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml`; chưa tạo tệp nào. Mỗi đảng viên "
+        "chỉ có một bản kiểm điểm mỗi năm"
+    )
+    assert "chuyển chính tệp đó (giữ nguyên nội dung)" in err
+    assert _files(repo) == before
+    assert not (other / "dang-vien").exists()
+    # another year is another review
+    make_year(repo, 2025)
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2025"]) == 0
