@@ -12,9 +12,30 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.report.safe import visible
+
+NO_GIT = "Không tìm thấy chương trình git trên máy; hãy cài Git rồi chạy lại lệnh."
+
 
 class GitError(Exception):
-    """Git failed or is missing; the message is Vietnamese and says what to do."""
+    """Git failed or is missing; the message is Vietnamese and says what to do (Git's own
+    words, English or in the user's locale, only follow as a detail)."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail  # Git's message when Git ran and failed; None when it did not run
+
+
+def _detail(stderr: bytes) -> str:
+    """Git's message on one line, every control character shown."""
+    text = stderr.decode("utf-8", "replace")
+    return visible(" ".join(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def _failed(args: tuple[str, ...], stderr: bytes) -> GitError:
+    detail = _detail(stderr)
+    return GitError(f"Lệnh `git {visible(' '.join(args))}` không thành công (Git báo: {detail}).",
+                    detail)  # fmt: skip
 
 
 def _run(repo: Path, *args: str) -> bytes:
@@ -25,10 +46,9 @@ def _run(repo: Path, *args: str) -> bytes:
             capture_output=True,
         )
     except FileNotFoundError as exc:
-        raise GitError("Không tìm thấy chương trình git trên máy.") from exc
+        raise GitError(NO_GIT) from exc
     except subprocess.CalledProcessError as exc:
-        err = exc.stderr.decode("utf-8", "replace").strip()
-        raise GitError(f"git {' '.join(args)} thất bại: {err}") from exc
+        raise _failed(args, exc.stderr) from exc
     except OSError as exc:  # e.g. E2BIG: an environment too large to start a program
         raise GitError(_cannot_start(exc)) from exc
     return out.stdout
@@ -54,9 +74,39 @@ def merge_base(repo: Path, ref: str) -> str:
         return ref
 
 
+def require_repository(repo: Path) -> None:
+    """GitError, said for a user of `--changed-since`, when Git cannot open a repository at
+    `repo` (none there, Git's `safe.directory` refusing it, Git missing)."""
+    try:
+        _run(repo, "rev-parse", "--git-dir")
+    except GitError as exc:
+        if exc.detail is None:  # Git did not run: its message says why
+            raise
+        raise GitError(
+            f"Git không mở được kho ở `{visible(str(repo))}`: thư mục này không nằm trong một "
+            "bản sao (git clone) của kho, hoặc Git từ chối mở nó. --changed-since cần lịch sử "
+            "Git để biết tệp nào đã đổi: hãy chạy lệnh trong bản sao của kho, hoặc chạy "
+            "`kiemdiem check` không kèm --changed-since để kiểm tra mọi tệp."
+            + (f" (Git báo: {exc.detail})" if exc.detail else ""),
+            exc.detail,
+        ) from exc
+
+
 def verify_commit(repo: Path, rev: str) -> str:
-    """The full commit id of `rev` (GitError with Git's reason when it is not a commit)."""
-    return _git(repo, "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}").strip()
+    """The full commit id of `rev`, in a repository Git can open (GitError saying that no
+    such commit is known there otherwise)."""
+    try:
+        return _git(repo, "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}").strip()
+    except GitError as exc:
+        if exc.detail is None:
+            raise
+        raise GitError(
+            f"Không tìm thấy phiên bản `{visible(rev)}` trong kho Git. Kiểm tra lại tên nhánh "
+            "hoặc mã commit (ví dụ `origin/main`; `git branch -a` liệt kê các nhánh). Trong CI, "
+            "hãy lấy đủ lịch sử Git, ví dụ `fetch-depth: 0` (GitHub Actions) hoặc "
+            '`GIT_DEPTH: "0"` (GitLab).',
+            exc.detail,
+        ) from exc
 
 
 def file_at(repo: Path, rev: str, path: str) -> bytes | None:
@@ -126,6 +176,7 @@ def parse_name_status(raw: bytes) -> list[PathChange]:
 def changes(repo: Path, ref: str) -> tuple[str, list[PathChange]]:
     """(the merge base, every path changed since it): committed, staged, unstaged and
     untracked, with renames (`-M`) and deletions. Nothing is filtered out."""
+    require_repository(repo)
     base = merge_base(repo, ref)
     base = verify_commit(repo, base)  # a clear error for a bad ref
     raw = _run(
@@ -176,15 +227,14 @@ class Pending:
                 ["git", "-C", str(repo), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
             )
         except FileNotFoundError as exc:
-            raise GitError("Không tìm thấy chương trình git trên máy.") from exc
+            raise GitError(NO_GIT) from exc
         except OSError as exc:
             raise GitError(_cannot_start(exc)) from exc
 
     def result(self) -> bytes:
         out, err = self.proc.communicate()
         if self.proc.returncode:
-            text = err.decode("utf-8", "replace").strip()
-            raise GitError(f"git {' '.join(self.args)} thất bại: {text}")
+            raise _failed(self.args, err)
         return out
 
 

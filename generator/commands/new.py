@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,56 @@ def _year(repo: Path, wanted: int | None) -> int:
     return wanted
 
 
+def _schema_node(schema_dir: Path, file: str, node: object) -> tuple[str, object]:
+    """`node` with its `$ref` chain followed ("other.schema.json#/$defs/x" or "#/..."),
+    and the file it ends in; ({}, file) when a file or pointer cannot be read."""
+    for _ in range(10):  # a chain of refs, never a cycle
+        if not isinstance(node, dict) or not isinstance(node.get("$ref"), str):
+            break
+        target, _, pointer = node["$ref"].partition("#")
+        file = target or file
+        try:
+            node = json.loads((schema_dir / file).read_text("utf-8"))
+        except (OSError, ValueError):
+            return file, {}
+        for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+    return file, node
+
+
+def _check_year_bounds(repo: Path, year: int) -> None:
+    """Refuse a year the year file's schema (its `nam`) would refuse: `check` would then
+    report the file just written. Without a readable schema, nothing is refused here."""
+    schema_dir = repo / "schema"
+    name = "nam-danh-gia.schema.json"
+    try:
+        top = json.loads((schema_dir / name).read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    nam = top.get("properties", {}).get("nam") if isinstance(top, dict) else None
+    file, node = _schema_node(schema_dir, name, nam)
+    if not isinstance(node, dict):
+        return
+    low, high = node.get("minimum"), node.get("maximum")
+    if isinstance(node.get("exclusiveMinimum"), int):
+        low = node["exclusiveMinimum"] + 1
+    if isinstance(node.get("exclusiveMaximum"), int):
+        high = node["exclusiveMaximum"] - 1
+    low = low if isinstance(low, int) else None
+    high = high if isinstance(high, int) else None
+    if (low is None or year >= low) and (high is None or year <= high):
+        return
+    if low is not None and high is not None:
+        allowed = f"từ {low} đến {high}"
+    else:
+        allowed = f"từ {low} trở đi" if low is not None else f"đến {high}"
+    raise UsageError(
+        f"Năm {year} nằm ngoài khoảng năm đánh giá mà mẫu hồ sơ cho phép ({allowed}, theo "
+        f"schema/{file}); `kiemdiem check` sẽ không nhận tệp của năm này nên chưa tạo tệp "
+        "nào. Kiểm tra lại con số năm (viết đủ 4 chữ số, ví dụ 2025)."
+    )
+
+
 def _read(repo: Path, rel: str) -> dict[str, object]:
     try:
         loaded = loads((repo / rel).read_bytes())
@@ -75,6 +126,24 @@ def _org_folder(repo: Path, year: int, org_id: str) -> tuple[str, dict[str, obje
         if f.kind is layout.Kind.ORG and layout.org_id_of_folder(f.org_folder or "") == org_id:
             return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", _read(repo, f.path)
     raise UsageError(f"Không có tổ chức mã `{org_id}` trong năm {year} (xem tên các thư mục).")
+
+
+def _check_one_review(repo: Path, year: int, member_id: str, target: Path) -> None:
+    """Refuse a second review of a member in a year (`check` would report both files as
+    `member-duplicate`). The target itself is left to `_write` (kept, or filled if blank)."""
+    name = f"{member_id}.yaml"
+    for f in layout.walk_year(repo, year):
+        if f.kind is not layout.Kind.MEMBER or not f.path.endswith("/" + name):
+            continue
+        if repo / f.path == target:
+            return
+        raise UsageError(
+            f"Đảng viên `{member_id}` đã có bản kiểm điểm năm {year}: "
+            f"`{visible(f.path)}`; chưa tạo tệp nào. Mỗi đảng viên chỉ có một bản kiểm điểm "
+            "mỗi năm: mở tệp đó để viết tiếp. Nếu đồng chí chuyển sinh hoạt sang chi bộ khác, "
+            "bí thư hai chi bộ chuyển chính tệp đó (giữ nguyên nội dung) sang thư mục "
+            "`dang-vien/` của chi bộ mới, không tạo bản mới."
+        )
 
 
 def _check_id(value: str, what: str) -> None:
@@ -160,6 +229,7 @@ def run(args: argparse.Namespace) -> int:
                 "hãy chỉ ra mã chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở)."
             )
         target = repo / folder / layout.MEMBERS_DIR / f"{args.member_id}.yaml"
+        _check_one_review(repo, year, args.member_id, target)
         name = org.get("ten")
         text = scaffold.member_file(
             repo,
@@ -185,6 +255,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return _write(repo, target, text)
     # year
+    _check_year_bounds(repo, args.year)
     earlier = [y for y in layout.years(repo) if y < args.year]
     root = args.root
     if root is None and earlier:

@@ -152,3 +152,60 @@ def test_new_year_takes_the_root_from_last_year(repo: Path) -> None:
     assert "bo_quy_tac: pending" in text
     assert text.startswith("# yaml-language-server: $schema=../../schema/nam-danh-gia.schema.json")
     assert main(["new", "year", "2027"]) == 1
+
+
+def _files(repo: Path) -> dict[str, bytes]:
+    return {p.relative_to(repo).as_posix(): p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("year", [1990, 2017, 2101])
+def test_new_year_refuses_a_year_the_schema_refuses(
+    repo: Path, capsys: pytest.CaptureFixture[str], year: int
+) -> None:
+    before = _files(repo)
+    assert main(["new", "year", str(year)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"kiemdiem: Năm {year} nằm ngoài khoảng năm đánh giá mà mẫu hồ sơ cho phép "
+        "(từ 2018 đến 2100, theo schema/chung.schema.json)"
+    ) in err
+    assert "chưa tạo tệp nào" in err
+    assert _files(repo) == before
+    assert not (repo / f"submissions/{year}").exists()
+
+
+def test_new_year_reads_the_bounds_from_the_schema(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = repo / "schema/chung.schema.json"
+    common.write_text(common.read_text("utf-8").replace('"minimum": 2018', '"minimum": 1990'))
+    assert main(["new", "year", "1990", "--ruleset", "pending"]) == 0
+    assert (repo / "submissions/1990/nam-danh-gia.yaml").is_file()
+    assert main(["new", "year", "1989"]) == 2
+    assert "(từ 1990 đến 2100," in capsys.readouterr().err
+
+
+def test_new_member_refuses_a_second_review_in_the_year(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = repo / "submissions/2026/huyen/xa-a/chi-bo-2"
+    other.mkdir()
+    (other / "to-chuc.yaml").write_text(
+        "ma_to_chuc: chi-bo-2\nnam: 2026\nten: Chi bộ 2\nloai: chi_bo_truc_thuoc\n", "utf-8"
+    )
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 0
+    capsys.readouterr()
+    before = _files(repo)
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-2"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "kiemdiem: Đảng viên `dv-7` đã có bản kiểm điểm năm 2026: "
+        f"`submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml`; chưa tạo tệp nào. Mỗi đảng viên "
+        "chỉ có một bản kiểm điểm mỗi năm"
+    )
+    assert "chuyển chính tệp đó (giữ nguyên nội dung)" in err
+    assert _files(repo) == before
+    assert not (other / "dang-vien").exists()
+    # another year is another review
+    make_year(repo, 2025)
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2025"]) == 0
