@@ -225,9 +225,9 @@ def _unknown_keys(e: _Error) -> list[Finding]:
 def _enum(e: _Error) -> list[Finding]:
     value = e.error.instance
     options = [str(o) for o in e.error.validator_value]
-    guess = schemahints.guess_enum(value, options)
+    guess, certain = schemahints.guess_enum(value, options)
     key = e.path[-1] if e.path and isinstance(e.path[-1], str) else None
-    hint_key = ("corrected" if key is not None else "guess") if guess else ""
+    hint_key = ("corrected" if key is not None and certain else "guess") if guess else ""
     return [
         e.make(
             "schema-enum",

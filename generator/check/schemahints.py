@@ -71,22 +71,25 @@ def group_of(key: str) -> str | None:
     return None
 
 
-def guess_enum(value: Any, options: list[str]) -> str | None:
-    """The option a person most likely meant ("Hoàn thành tốt" -> "HTTNV")."""
+def guess_enum(value: Any, options: list[str]) -> tuple[str | None, bool]:
+    """The option a person most likely meant, and whether what they wrote says it for
+    certain: the option itself in other letters or with its label ("Hoàn thành tốt" ->
+    HTTNV, certain) — not a near miss ("HTNVV" -> HTNV or HTTNV?), which the hint only
+    asks about, never writes into a corrected line (it would pick a rating for them)."""
     if not isinstance(value, str):
-        return None
+        return None, False
     value = strip_smart_quotes(value)
     folded = _fold(value)
     by_fold = {_fold(o): o for o in options}
     if folded in by_fold:
-        return by_fold[folded]
+        return by_fold[folded], True
     code = level_from_text(value)
     if code in options:
-        return code
+        return code, True
     criterion = {_fold(c.label_vi): c.code for c in CriterionLevel}.get(folded)
     if criterion in options:
-        return criterion
-    return suggest(value, options)
+        return criterion, True
+    return suggest(value, options), False
 
 
 # a chosen hint: the name of one of the catalog entry's hints and its parameters

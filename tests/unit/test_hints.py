@@ -333,3 +333,21 @@ def test_url_is_not_mistaken_for_a_missing_space() -> None:
     f = load_finding(data)
     assert f.line == 9
     assert '`uu_diem: "a: b"`' in f.hint
+
+
+def test_a_near_miss_level_is_asked_about_never_written_in() -> None:
+    """A typo that is near a level ("HTNVV": HTNV? HTTNV?) is a question, not a corrected
+    line: writing one in would choose a member's rating for them (a new user's trial)."""
+    from generator.check.schemahints import guess_enum
+
+    levels = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    assert guess_enum("Hoàn thành tốt nhiệm vụ", levels) == ("HTTNV", True)
+    assert guess_enum("httnv", levels) == ("HTTNV", True)
+    guess, certain = guess_enum("HTNVV", levels)
+    assert guess in levels and not certain
+
+
+def test_a_near_miss_level_gets_no_corrected_line(repo: Path) -> None:
+    f = only(check(repo, HEAD + "tu_xep_loai: HTNVV\n"), "schema-enum")
+    assert f.line == 7
+    assert "Sửa dòng" not in f.hint and f.hint.startswith("Có phải ý bạn là `")
