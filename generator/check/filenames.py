@@ -64,12 +64,10 @@ def unexpected(repo: Path, file: SubmissionFile) -> Finding:
     yaml = bool(dot) and ext.lower() in ("yaml", "yml")
     if file.year is None:  # outside every year folder (layout.strays)
         if not yaml:
-            return make(
-                "file-unexpected", file.path, Position(1, 1), variant="outside-other", **params
-            )
+            return _unexpected(file, "outside-other", **params)
         return _misplaced(repo, file, "outside-year", name, stem)
     if not yaml:
-        return make("file-unexpected", file.path, Position(1, 1), variant="not-yaml", **params)
+        return _unexpected(file, "not-yaml", **params)
     parts = file.path.split("/")
     if MEMBERS_DIR in parts[3:-2]:  # in a subfolder of a chi bộ's dang-vien/
         return _in_members_subfolder(repo, file, name, stem)
@@ -90,15 +88,12 @@ def unexpected(repo: Path, file: SubmissionFile) -> Finding:
     hint_key = "rename" if canonical and variant != "extension" else ""
     if canonical and (repo / file.path).with_name(canonical).exists():
         hint_key = "exists"  # renaming would overwrite a file: merge instead
-    return make(
-        "file-unexpected",
-        file.path,
-        Position(1, 1),
-        variant=variant,
-        hint_key=hint_key,
-        canonical=canonical,
-        **params,
-    )
+    return _unexpected(file, variant, hint_key=hint_key, canonical=canonical, **params)
+
+
+def _unexpected(file: SubmissionFile, variant: str, **params: Any) -> Finding:
+    """`file-unexpected` (in its `variant`) for a whole file: at its first line."""
+    return make("file-unexpected", file.path, Position(1, 1), variant=variant, **params)
 
 
 def _in_members_subfolder(repo: Path, file: SubmissionFile, name: str, stem: str) -> Finding:
@@ -111,11 +106,9 @@ def _in_members_subfolder(repo: Path, file: SubmissionFile, name: str, stem: str
     where = f"{members}/{canonical or '<ma_dang_vien>.yaml'}"
     hint_key = "exists" if canonical and (repo / where).exists() else ""
     member = canonical.removesuffix(".yaml") if canonical else "<ma_dang_vien>"
-    return make(
-        "file-unexpected",
-        file.path,
-        Position(1, 1),
-        variant="member-subfolder",
+    return _unexpected(
+        file,
+        "member-subfolder",
         hint_key=hint_key if canonical else "template",
         name=name,
         folder="/".join(parts[at + 1 : -1]),
@@ -154,16 +147,7 @@ def _misplaced(repo: Path, file: SubmissionFile, variant: str, name: str, stem: 
         what, where, hint_key = "", "", "unknown"
     if hint_key == "" and (repo / where).exists():
         hint_key = "exists"
-    return make(
-        "file-unexpected",
-        file.path,
-        Position(1, 1),
-        variant=variant,
-        hint_key=hint_key,
-        name=name,
-        what=what,
-        where=where,
-    )
+    return _unexpected(file, variant, hint_key=hint_key, name=name, what=what, where=where)
 
 
 def _data(repo: Path, file: SubmissionFile) -> dict[str, Any]:

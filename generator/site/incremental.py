@@ -42,7 +42,7 @@ from typing import Any
 
 from generator.site import paging
 from generator.site.hooks import FRAGMENTS
-from generator.site.keypickle import _PLAIN_PICKLE, _REDUCERS, _key  # noqa: F401 (tests use them here)
+from generator.site.keypickle import _key
 from generator.site.views import YearView
 from generator.submissions.records import MemberReview, Organization, Proposals
 from generator.submissions.year import Year

@@ -31,7 +31,7 @@ from generator import synthetic
 from generator.authority import StructureRow, _deciders, member_authority, structure_table
 from generator.pipeline import Pipeline
 from generator.rules.base import Verdict
-from generator.site import incremental, paging, search, search_layout
+from generator.site import incremental, keypickle, paging, search, search_layout
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.hooks import FRAGMENTS
 from generator.submissions.records import Organization
@@ -288,7 +288,7 @@ def _drop_file_digests(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _drop_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(incremental._REDUCERS, Verdict, lambda v: (str, ("a verdict",)))
+    monkeypatch.setitem(keypickle._REDUCERS, Verdict, lambda v: (str, ("a verdict",)))
 
 
 @pytest.mark.parametrize(
