@@ -50,6 +50,54 @@ def test_every_allowed_use_is_still_needed() -> None:
         assert FORBIDDEN.search(hints[where]), f"{where} no longer needs its allow-list entry"
 
 
+# (schema file, JSON pointer) -> why that description's use loses nothing
+ALLOWED_DESCRIPTIONS = {
+    ("nam-danh-gia.schema.json", "/properties/bao_ve_du_lieu/properties/thoi_han_luu_tru_nam"): (
+        "the retention the law asks for: expired pages are taken down, the records archived"
+    ),
+}
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+
+
+def all_descriptions() -> list[tuple[str, str, str]]:
+    """Every `description` of the schemas: the hint of a finding on that item ("described")
+    and the help text of the editor's field."""
+    import json
+
+    out: list[tuple[str, str, str]] = []
+
+    def walk(node: object, pointer: str, name: str) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("description"), str):
+                out.append((name, pointer, node["description"]))
+            for k, v in node.items():
+                walk(v, f"{pointer}/{k}", name)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{pointer}/{i}", name)
+
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        walk(json.loads(path.read_text("utf-8")), "", path.name)
+    return out
+
+
+def test_no_schema_description_suggests_losing_data() -> None:
+    descriptions = all_descriptions()
+    assert len(descriptions) > 100  # the schemas were found
+    bad = [
+        (name, pointer, text)
+        for name, pointer, text in descriptions
+        if FORBIDDEN.search(text) and (name, pointer) not in ALLOWED_DESCRIPTIONS
+    ]
+    assert bad == []
+
+
+def test_every_allowed_description_is_still_needed() -> None:
+    texts = {(name, pointer): text for name, pointer, text in all_descriptions()}
+    for where in ALLOWED_DESCRIPTIONS:
+        assert FORBIDDEN.search(texts[where]), f"{where} no longer needs its allow-list entry"
+
+
 # ---- a member file whose id is not its name (generator/check/crossfile.py)
 
 OTHER_CHI_BO = "submissions/2026/huyen/xa-a/chi-bo-2"
