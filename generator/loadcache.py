@@ -47,6 +47,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator import atomic
+
 if TYPE_CHECKING:
     from generator.loading import Context, Outcome
 
@@ -330,8 +332,8 @@ class Stream:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        self.file = self.tmp.open("wb")
+        self.tmp = atomic.temporary_beside(path)
+        self.file = self.tmp.open("xb")
         self.paths: set[str] = set()  # the files whose outcomes are written
         pickle.dump((_VERSION,), self.file, pickle.HIGHEST_PROTOCOL)
 

@@ -27,6 +27,7 @@ import pickle
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator import atomic
 from generator.check.loaded import LoadedFile
 from generator.loadcache import CACHE_DIR, context_digest
 from generator.submissions.layout import Kind
@@ -124,10 +125,7 @@ def write_entries(repo: Path, year: int, ctx: Any, entries: Entries) -> Entries:
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"index-{year}-*.pickle"):
         old.unlink(missing_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(entries, f, pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    atomic.write_with(path, lambda f: pickle.dump(entries, f, pickle.HIGHEST_PROTOCOL))
     return entries
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import atomic
 from generator.rules.base import Effect, NotRated, Reason, Verdict
 from generator.submissions.records import Level, MemberReview
 from generator.submissions.year import Year
@@ -390,10 +391,8 @@ def _append(path: Path, key: str, new: dict[str, tuple[Any, ...]], gone: list[st
 
 
 def _write(path: Path, key: str, rows: dict[str, tuple[Any, ...]]) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(_record((_FORMAT, key, rows)))
-        tmp.replace(path)
+        atomic.write_bytes(path, _record((_FORMAT, key, rows)))
     except OSError:
-        tmp.unlink(missing_ok=True)
+        pass  # a memo not written: the next rating rates afresh

@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+from generator import atomic
 from generator.site import search_layout
 
 DIGEST = ".kiemdiem-digest"  # a bundle's key, written last (generator.site.indexer)
@@ -60,9 +61,7 @@ def store(files: dict[str, bytes], out: Path) -> None:
         if kept is None:
             target.write_bytes(data)
         elif kept.stat().st_size != len(data) or target.read_bytes() != data:
-            part = target.with_name(f"{target.name}.tmp")
-            part.write_bytes(data)
-            os.replace(part, target)
+            atomic.write_bytes(target, data)
     for rel, entry in old.items():
         if rel not in files:
             os.unlink(entry.path)

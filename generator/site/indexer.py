@@ -36,6 +36,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator import atomic
 from generator.forked import Forked
 from generator.site import search, search_layout
 from generator.site.bundle_files import DIGEST, publish, read_digest, store
@@ -330,9 +331,7 @@ def _write_inputs(work: Path, inputs: dict[str, list[Any]]) -> None:
     records digest its bundle's folder was written with, which `_submit_shard` checks
     against the folder itself: a feed stopped halfway leaves no key that lies)."""
     work.mkdir(parents=True, exist_ok=True)
-    part = work / f"{_INPUTS}.tmp"
-    part.write_text(json.dumps(inputs, sort_keys=True), "utf-8")
-    os.replace(part, work / _INPUTS)
+    atomic.write_text(work / _INPUTS, json.dumps(inputs, sort_keys=True))
 
 
 def index_year(view: YearView, site_dir: Path, work: Path, **kwargs: object) -> search.IndexResult:

@@ -27,7 +27,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,8 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+
+from generator import atomic
 
 STORE = ".kiemdiem-chung"
 ASSETS = "assets/"  # the site's own scripts and styles, rendered from site_templates/assets  # below the output folder: one copy of every shared file
@@ -156,10 +157,7 @@ class SharedTheme:
         if not kept.is_file():
             kept.parent.mkdir(parents=True, exist_ok=True)
             # written whole, then renamed: worker processes may share the store
-            fd, tmp = tempfile.mkstemp(dir=kept.parent, prefix=".tmp-")
-            os.close(fd)
-            shutil.copyfile(source, tmp)
-            os.replace(tmp, kept)
+            atomic.copy_file(source, kept)
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() or target.is_symlink():
             target.unlink()

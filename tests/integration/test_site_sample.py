@@ -51,6 +51,22 @@ def test_every_sample_year_builds_strict(sample_site: Path) -> None:
         assert (sample_site / str(year) / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_every_site_file_is_as_readable_as_a_plain_write(sample_site: Path) -> None:
+    """A web server reads the site as another user: no file may be closed to others that
+    a plain write here would open (the committees' shared styles and scripts were written
+    through mkstemp, 0600, and hard-linked into their sites)."""
+    probe = sample_site / "probe"
+    probe.write_bytes(b"")
+    others = probe.stat().st_mode & 0o044
+    probe.unlink()
+    closed = [
+        str(p.relative_to(sample_site))
+        for p in sample_site.rglob("*")
+        if p.is_file() and p.stat().st_mode & 0o044 != others
+    ]
+    assert closed == []
+
+
 def test_every_sample_member_has_an_anchor_and_no_private_data(sample_site: Path) -> None:
     for year in SAMPLE_YEARS:
         anchors: set[str] = set()
