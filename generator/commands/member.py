@@ -33,10 +33,49 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+# the words a reader of the text output sees for JSON's true / false / null
+YES, NO, NONE = "có", "không", "—"
+
+
 def _text(value: object) -> str:
-    if isinstance(value, list | dict):
-        value = json.dumps(value, ensure_ascii=False)
+    """One value in words: yes/no and "not stated" in Vietnamese, never Python's
+    True/False/None; control characters dropped."""
+    if value is True:
+        return YES
+    if value is False:
+        return NO
+    if value is None:
+        return NONE
     return strip_controls(str(value))
+
+
+def _block(value: dict[str, object] | list[object], indent: int) -> list[str]:
+    """A nested value (a group or a list of records) as indented lines, the way it is
+    written in the review file: `key: value`, and `- ` before each item of a list."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        out = []
+        for k, v in value.items():
+            if v == "":
+                continue
+            if isinstance(v, list | dict) and v:
+                out += [f"{pad}{_text(k)}:", *_block(v, indent + 2)]
+            else:
+                out.append(f"{pad}{_text(k)}: {_scalar(v)}")
+        return out
+    out = []
+    for item in value:
+        lines = _block(item, indent + 2) if isinstance(item, list | dict) else []
+        if lines:  # the item's first line after its dash, the others below it
+            out += [f"{pad}- {lines[0][indent + 2 :]}", *lines[1:]]
+        else:
+            out.append(f"{pad}- {_scalar(item)}")
+    return out
+
+
+def _scalar(value: object) -> str:
+    """A value shown on its line: an empty group or list is "not stated"."""
+    return NONE if isinstance(value, list | dict) else _text(value)
 
 
 def render_text(member_id: str, records: list[YearRecord]) -> str:
@@ -50,11 +89,10 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
             lines.append("  Dữ liệu đang lưu giữ (mục · phạm vi người được xem · giá trị):")
             for s in r.stored:
                 head = f"    {s.title} ({s.key}) · {s.scope.label_vi}"
-                if isinstance(s.value, dict):
-                    lines.append(head + ":")
-                    lines += [f"      {k}: {_text(v)}" for k, v in s.value.items() if v != ""]
+                if isinstance(s.value, list | dict) and s.value:
+                    lines += [head + ":", *_block(s.value, 6)]
                 else:
-                    lines.append(f"{head}: {_text(s.value)}")
+                    lines.append(f"{head}: {_scalar(s.value)}")
         else:
             lines.append("  Không có tệp bản kiểm điểm hợp lệ trong năm này.")
         v = r.verdict

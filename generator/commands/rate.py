@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.cli import UsageError, find_repo, require_schema
 from generator.findings import Severity
 from generator.pipeline import Pipeline, RatedYears
+from generator.report.safe import visible
 from generator.rules import YearVerdicts
 from generator.statistics import YearStatistics, year_statistics
 from generator.statistics.export import table
@@ -53,6 +54,22 @@ def warn_file_errors(year: int, count: int) -> None:
         )
 
 
+def warn_strays(repo: Path) -> None:
+    """Name on standard error the files outside every year folder (layout.strays, the
+    ones `check` reports as file-unexpected): no year reads them, so a review put there
+    is missing from the table without any other sign."""
+    files = layout.strays(repo)
+    if files:
+        print(
+            f"kiemdiem: {len(files)} tệp nằm ngoài các thư mục năm ({layout.SUBMISSIONS}/<năm>/) "
+            "nên không được đọc và không được tính vào kết quả của năm nào:",
+            *(f"  {visible(f.path)}" for f in files),
+            "Xem tệp nào nên chuyển vào đâu: kiemdiem check",
+            sep="\n",
+            file=sys.stderr,
+        )
+
+
 def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVerdicts, int]:
     """The chosen year's statistics, verdicts and number of file errors (see `rated`)."""
     chosen, loaded = rated(repo, year)
@@ -68,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     repo = require_schema(args.repo.resolve() if args.repo else find_repo())
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
+    warn_strays(repo)
     sys.stdout.write(table(stats))
     errors = [f for f in verdicts.findings if f.severity is Severity.ERROR]
     others = len(verdicts.findings) - len(errors)

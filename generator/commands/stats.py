@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo, require_schema
-from generator.commands.rate import statistics_for, warn_file_errors
+from generator.commands.rate import statistics_for, warn_file_errors, warn_strays
 from generator.outfile import check_output, write_output, write_text_output
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.sheet import write_xlsx
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.output, "-o", _example(args.format))
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
+    warn_strays(repo)
     status = 1 if file_errors else 0
     if args.format == "xlsx":
         output = args.output

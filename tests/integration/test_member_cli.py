@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.commands.member import render_text
 from generator.pipeline import Pipeline
+from generator.privacy import Scope
+from generator.privacy.access import StoredValue, YearRecord
+from tests.conftest import CB, MINI
 
 ROOT = Path(__file__).resolve().parents[2]
+M2 = f"{CB}/dang-vien/dv-000002.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +76,58 @@ def test_unknown_and_malformed_ids(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--repo", str(ROOT), "member", "../x\x1b[31m"]) == 2
     err = capsys.readouterr().err
     assert "không hợp lệ" in err and "\x1b" not in err
+
+
+def test_text_says_yes_no_and_not_stated_in_vietnamese(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """True/False/None are shown as có/không/— at every depth (a yes/no of the file, a
+    group's missing number, a list of records), never as Python's words; the JSON keeps
+    true/false/null."""
+    member = textwrap.dedent(MINI[M2]).replace("  dung_han: 8\n", "") + textwrap.dedent(
+        """\
+        ngoai_he_thong_chinh_tri: true
+        ky_luat:
+          - hinh_thuc: khien_trach
+            ngay_quyet_dinh: "2025-05-14"
+            lien_quan_chuc_trach: false
+            noi_dung: Chậm nộp báo cáo
+        """
+    )
+    repo = mini_repo({M2: member})
+    assert main(["--repo", str(repo), "member", "dv-000002"]) == 0
+    out = capsys.readouterr().out
+    assert "Không công tác trong hệ thống chính trị (ngoai_he_thong_chinh_tri)" in out
+    assert "(ngoai_he_thong_chinh_tri) · Toàn đảng bộ: có\n" in out
+    assert "      dung_han: —\n" in out  # a group's number not stated
+    assert (
+        "      - hinh_thuc: 1\n"
+        "        ngay_quyet_dinh: 2025-05-14\n"
+        "        ngay_vi_pham: —\n"
+        "        tu_phat_hien_khac_phuc: —\n"
+        "        lien_quan_chuc_trach: không\n"
+        "        tham_nhung_lang_phi: không\n"
+        "        noi_dung: Chậm nộp báo cáo\n"
+    ) in out
+    for python in ("True", "False", "None", "true", "false", "null"):
+        assert python not in out
+    assert main(["--repo", str(repo), "member", "dv-000002", "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)["cac_nam"][0]["du_lieu_luu_giu"]
+    values = {d["muc"]: d["gia_tri"] for d in stored}
+    assert values["ngoai_he_thong_chinh_tri"] is True
+    assert values["nhiem_vu"]["dung_han"] is None
+    assert values["ky_luat"][0]["lien_quan_chuc_trach"] is False
+
+
+def test_text_drops_control_characters_at_every_depth() -> None:
+    """A checked file holds none (text-control), but the text never relies on that."""
+    hostile = "a\x1b]0;x\x07\x1b[2Jb"
+    record = YearRecord(2025, "qd366-hd43", "chi-bo-ap-1", hostile, [])
+    record.stored = [
+        StoredValue("ho_ten", "Họ và tên", Scope.TO_CHUC, hostile),
+        StoredValue("ky_luat", "Kỷ luật", Scope.CAP_UY, [{"noi_dung": hostile, "x": None}]),
+    ]
+    out = render_text("dv-1", [record])
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Họ và tên (ho_ten) · Toàn đảng bộ: a]0;x[2Jb\n" in out
+    assert "      - noi_dung: a]0;x[2Jb\n        x: —\n" in out

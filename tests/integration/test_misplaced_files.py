@@ -145,3 +145,30 @@ def test_path_outside_submissions(
     )
     assert "`submissions/2025`" in findings[0]["hint"]
     assert code == 1
+
+
+@pytest.mark.parametrize("command", [["rate"], ["stats", "--format", "csv"]])
+def test_rate_and_stats_name_the_files_outside_the_year_folders(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A review put outside the year folders is missing from the table: rate and stats say
+    so on standard error, naming the file (safe for the terminal); the table and the exit
+    status are the same as without the file."""
+    repo = mini_repo()
+    code = main(["--repo", str(repo), *command])
+    clean = capsys.readouterr()
+    assert clean.err == ""
+    strays = ["submissions/tmp/dv-000003.yaml", "submissions/cu\x1b]0;x\x07.yaml"]
+    for rel in strays:
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(TEXT.replace("dv-000002", "dv-000003"), "utf-8")
+    assert main(["--repo", str(repo), *command]) == code
+    out, err = capsys.readouterr()
+    assert out == clean.out
+    assert err == (
+        "kiemdiem: 2 tệp nằm ngoài các thư mục năm (submissions/<năm>/) nên không được đọc "
+        "và không được tính vào kết quả của năm nào:\n"
+        "  submissions/cu\\x1b]0;x\\x07.yaml\n"
+        "  submissions/tmp/dv-000003.yaml\n"
+        "Xem tệp nào nên chuyển vào đâu: kiemdiem check\n"
+    )
