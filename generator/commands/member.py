@@ -89,10 +89,11 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
             lines.append("  Dữ liệu đang lưu giữ (mục · phạm vi người được xem · giá trị):")
             for s in r.stored:
                 head = f"    {s.title} ({s.key}) · {s.scope.label_vi}"
-                if isinstance(s.value, list | dict) and s.value:
-                    lines += [head + ":", *_block(s.value, 6)]
+                shown = s.words  # a choice in Vietnamese words, the rest as written
+                if isinstance(shown, list | dict) and shown:
+                    lines += [head + ":", *_block(shown, 6)]
                 else:
-                    lines.append(f"{head}: {_scalar(s.value)}")
+                    lines.append(f"{head}: {_scalar(shown)}")
         else:
             lines.append("  Không có tệp bản kiểm điểm hợp lệ trong năm này.")
         v = r.verdict

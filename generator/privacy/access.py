@@ -21,7 +21,7 @@ from generator.pipeline import RatedYears
 from generator.privacy import Scope, scope_tree
 from generator.rules.base import Verdict
 from generator.rules.registry import ruleset_of
-from generator.submissions.records import Level, MemberReview
+from generator.submissions.records import MemberReview
 
 
 @dataclass
@@ -29,7 +29,19 @@ class StoredValue:
     key: str  # YAML key, e.g. "nghi_om_thang"
     title: str  # the schema's Vietnamese title
     scope: Scope  # who may read it on the sites
-    value: Any  # JSON-ready
+    data: Any  # as the record holds it (enums, dates, nested records)
+
+    @property
+    def value(self) -> Any:
+        """JSON-ready, as written in the file: a choice by the word the member wrote
+        (`khien_trach`, `tot`, `HTTNV`), never an enum's internal number."""
+        return _plain(self.data)
+
+    @property
+    def words(self) -> Any:
+        """The same for a reader: a choice by its Vietnamese label where it has one
+        (`khiển trách`, `Tốt`, `Hoàn thành tốt nhiệm vụ`), else as written."""
+        return _plain(self.data, words=True)
 
 
 @dataclass
@@ -43,24 +55,27 @@ class YearRecord:
     retention_years: int | None = None
 
 
-def _plain(value: Any) -> Any:
-    """A record value as JSON-ready data (dates ISO, enums by value, records as dicts)."""
-    if isinstance(value, Level):
-        return value.code
+def _plain(value: Any, words: bool = False) -> Any:
+    """A record value as JSON-ready data: dates ISO, records as dicts by YAML key, an enum
+    by its YAML word (its `code` where it has one: the numbered enums, Level,
+    CriterionLevel, DisciplineForm, would otherwise give their rank); with `words`, an
+    enum by its Vietnamese label where it has one."""
     if isinstance(value, enum.Enum):
-        return value.value
+        if words and hasattr(value, "label_vi"):
+            return value.label_vi
+        return getattr(value, "code", value.value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
-            f.metadata["key"]: _plain(getattr(value, f.name))
+            f.metadata["key"]: _plain(getattr(value, f.name), words)
             for f in dataclasses.fields(value)
             if "key" in f.metadata
         }
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, words) for v in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v, words) for k, v in value.items()}
     return value
 
 
@@ -81,7 +96,7 @@ def stored_values(member: MemberReview, schema_dir: Path) -> list[StoredValue]:
         value = getattr(member, f.name)
         if _is_default(f, value):
             continue
-        out.append(StoredValue(key, titles.get(key, key), tree.of(key), _plain(value)))
+        out.append(StoredValue(key, titles.get(key, key), tree.of(key), value))
     return out
 
 

@@ -101,7 +101,7 @@ def test_text_says_yes_no_and_not_stated_in_vietnamese(
     assert "(ngoai_he_thong_chinh_tri) · Toàn đảng bộ: có\n" in out
     assert "      dung_han: —\n" in out  # a group's number not stated
     assert (
-        "      - hinh_thuc: 1\n"
+        "      - hinh_thuc: khiển trách\n"
         "        ngay_quyet_dinh: 2025-05-14\n"
         "        ngay_vi_pham: —\n"
         "        tu_phat_hien_khac_phuc: —\n"
@@ -117,6 +117,61 @@ def test_text_says_yes_no_and_not_stated_in_vietnamese(
     assert values["ngoai_he_thong_chinh_tri"] is True
     assert values["nhiem_vu"]["dung_han"] is None
     assert values["ky_luat"][0]["lien_quan_chuc_trach"] is False
+
+
+def test_a_choice_is_shown_as_written_and_in_words(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A value from a list of choices is the word the member wrote in the JSON
+    (`khien_trach`, `HTTNV`), and its Vietnamese label in the text where it has one; never
+    the rank a numbered choice (discipline form, level, criterion level) is held by."""
+    member = textwrap.dedent(MINI[M2]) + textwrap.dedent(
+        """\
+        mau_bieu: phu_luc_4
+        can_bo_cong_chuc:
+          xep_loai: HTXSNV
+        ky_luat:
+          - hinh_thuc: canh_cao
+            ngay_quyet_dinh: "2025-05-14"
+        """
+    )
+    repo = mini_repo({M2: member})
+    assert main(["--repo", str(repo), "member", "dv-000002"]) == 0
+    out = capsys.readouterr().out
+    assert "(loai_dang_vien) · Toàn đảng bộ: chinh_thuc\n" in out  # no label: as written
+    assert "(mau_bieu) · Toàn đảng bộ: Phụ lục 4\n" in out
+    assert "(tu_xep_loai) · Chi bộ của đảng viên: Hoàn thành tốt nhiệm vụ\n" in out
+    assert "      xep_loai: Hoàn thành xuất sắc nhiệm vụ\n" in out
+    assert "      - hinh_thuc: cảnh cáo\n" in out
+    assert main(["--repo", str(repo), "member", "dv-000002", "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)["cac_nam"][0]["du_lieu_luu_giu"]
+    values = {d["muc"]: d["gia_tri"] for d in stored}
+    assert values["loai_dang_vien"] == "chinh_thuc"
+    assert values["mau_bieu"] == "phu_luc_4"
+    assert values["tu_xep_loai"] == "HTTNV"
+    assert values["can_bo_cong_chuc"]["xep_loai"] == "HTXSNV"
+    assert values["ky_luat"][0]["hinh_thuc"] == "canh_cao"
+
+
+def test_criterion_levels_as_written(sample_rated, capsys: pytest.CaptureFixture[str]) -> None:
+    """A year under QĐ 124 holds criterion levels (tieu_chi): `tot`, not their rank 3."""
+    mid, year = next(
+        (mid, ry.number)
+        for ry in sample_rated
+        for mid, m in sorted(ry.year.members.items())
+        if m.criteria
+    )
+    written = sample_rated[year].year.members[mid].criteria
+    assert main(["--repo", str(ROOT), "member", mid, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    stored = next(y for y in data["cac_nam"] if y["nam"] == year)["du_lieu_luu_giu"]
+    criteria = next(d["gia_tri"] for d in stored if d["muc"] == "tieu_chi")
+    assert criteria == {k: v.code for k, v in written.items()}
+    assert set(criteria.values()) <= {"xuat_sac", "tot", "trung_binh", "kem"}
+    assert main(["--repo", str(ROOT), "member", mid]) == 0
+    out = capsys.readouterr().out
+    name, level = next(iter(written.items()))
+    assert f"      {name}: {level.label_vi}\n" in out
 
 
 def test_text_drops_control_characters_at_every_depth() -> None:
