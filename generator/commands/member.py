@@ -61,21 +61,40 @@ def _block(value: dict[str, object] | list[object], indent: int) -> list[str]:
             if isinstance(v, list | dict) and v:
                 out += [f"{pad}{_text(k)}:", *_block(v, indent + 2)]
             else:
-                out.append(f"{pad}{_text(k)}: {_scalar(v)}")
+                out += _keyed(f"{pad}{_text(k)}", v, indent)
         return out
     out = []
     for item in value:
         lines = _block(item, indent + 2) if isinstance(item, list | dict) else []
         if lines:  # the item's first line after its dash, the others below it
             out += [f"{pad}- {lines[0][indent + 2 :]}", *lines[1:]]
-        else:
-            out.append(f"{pad}- {_scalar(item)}")
+        else:  # a text of several lines: aligned after the dash
+            first, *rest = _lines(item)
+            out += [f"{pad}- {first}", *_indented(rest, indent + 2)]
     return out
 
 
 def _scalar(value: object) -> str:
     """A value shown on its line: an empty group or list is "not stated"."""
     return NONE if isinstance(value, list | dict) else _text(value)
+
+
+def _lines(value: object) -> list[str]:
+    """The lines of a shown value (a YAML block's final line break is not a line)."""
+    return _scalar(value).splitlines() or [""]
+
+
+def _indented(lines: list[str], indent: int) -> list[str]:
+    return [" " * indent + line if line.strip() else "" for line in lines]
+
+
+def _keyed(head: str, value: object, indent: int) -> list[str]:
+    """`head: value`; a text of several lines (a YAML block such as kiem_diem.uu_diem)
+    as `head:` and its lines below, indented under the key (`indent`: the key's column)."""
+    lines = _lines(value)
+    if len(lines) == 1:
+        return [f"{head}: {lines[0]}"]
+    return [f"{head}:", *_indented(lines, indent + 2)]
 
 
 def render_text(member_id: str, records: list[YearRecord]) -> str:
@@ -93,7 +112,7 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
                 if isinstance(shown, list | dict) and shown:
                     lines += [head + ":", *_block(shown, 6)]
                 else:
-                    lines.append(f"{head}: {_scalar(shown)}")
+                    lines += _keyed(head, shown, 4)
         else:
             lines.append("  Không có tệp bản kiểm điểm hợp lệ trong năm này.")
         v = r.verdict

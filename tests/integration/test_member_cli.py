@@ -174,6 +174,54 @@ def test_criterion_levels_as_written(sample_rated, capsys: pytest.CaptureFixture
     assert f"      {name}: {level.label_vi}\n" in out
 
 
+def test_text_of_several_lines_stays_under_its_key(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A YAML block (kiem_diem.uu_diem, ghi_chu_noi_bo, a discipline's noi_dung) is shown
+    below its key, every line indented under it, none at column 0 breaking the layout."""
+    member = (
+        textwrap.dedent(MINI[M2]).replace(
+            "  uu_diem: Nhiệt tình.\n",
+            "  uu_diem: |\n    Nhiệt tình.\n    Gương mẫu.\n\n    Đoàn kết.\n",
+        )
+        + "ghi_chu_noi_bo: |\n  Dòng một.\n  Dòng hai.\n"
+        + textwrap.dedent(
+            """\
+            ky_luat:
+              - hinh_thuc: khien_trach
+                ngay_quyet_dinh: "2025-05-14"
+                noi_dung: |
+                  Chậm nộp báo cáo.
+                  Đã khắc phục.
+            """
+        )
+    )
+    repo = mini_repo({M2: member})
+    assert main(["--repo", str(repo), "member", "dv-000002"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "    Nội dung kiểm điểm (kiem_diem) · Chi bộ của đảng viên:\n"
+        "      uu_diem:\n"
+        "        Nhiệt tình.\n"
+        "        Gương mẫu.\n"
+        "\n"
+        "        Đoàn kết.\n"
+        "      han_che: Chưa sáng tạo.\n"
+    ) in out
+    scope = "Cấp ủy có thẩm quyền quyết định"
+    assert f"(ghi_chu_noi_bo) · {scope}:\n      Dòng một.\n      Dòng hai.\n    " in out
+    assert "        noi_dung:\n          Chậm nộp báo cáo.\n          Đã khắc phục.\n" in out
+    body = out.split("\n")[2:]  # below the heading, only a year's heading starts a line
+    assert [line for line in body if line and not line.startswith((" ", "Năm "))] == []
+
+
+def test_a_list_item_of_several_lines_is_aligned_after_its_dash() -> None:
+    record = YearRecord(2025, "qd366-hd43", "chi-bo-ap-1", "Chi bộ Ấp 1", [])
+    record.stored = [StoredValue("x", "X", Scope.CAP_UY, ["một\nhai", "ba"])]
+    out = render_text("dv-1", [record])
+    assert "X (x) · Cấp ủy có thẩm quyền quyết định:\n      - một\n        hai\n      - ba\n" in out
+
+
 def test_text_drops_control_characters_at_every_depth() -> None:
     """A checked file holds none (text-control), but the text never relies on that."""
     hostile = "a\x1b]0;x\x07\x1b[2Jb"
