@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo, require_schema
+from generator.commands.rate import warn_strays
 from generator.report.safe import visible
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.mkdocs_run import MkDocsError
@@ -163,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
             f"{'năm ' + ', '.join(str(r.year) for r in result.years) if result.years else 'năm nào'}"
             " (--chi-mot nhận mã tổ chức, ví dụ `chi-bo-thon-an-lac`); không có trang nào được dựng."
         )
+    # a review outside the year folders is on no page: said as rate and stats say it
+    warn_strays(repo)
     if result.audience_sites:
         built = [o for o in result.audience_sites if o.built]
         print(

@@ -172,3 +172,38 @@ def test_rate_and_stats_name_the_files_outside_the_year_folders(
         "  submissions/tmp/dv-000003.yaml\n"
         "Xem tệp nào nên chuyển vào đâu: kiemdiem check\n"
     )
+
+
+def test_build_names_the_files_outside_the_year_folders(
+    mini_repo: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build` says on standard error what rate and stats say of a review outside the year
+    folders (it is on no page); the exit status and every file built are the same as
+    without it."""
+    repo = mini_repo()
+    # the organization's site only: the cấp ủy and chi bộ sites' spreadsheet and search
+    # index differ from one build to the next anyway (zip times, Pagefind file names)
+    args = ["--repo", str(repo), "build", "--pham-vi", "to-chuc"]
+    code = main([*args, "--out", str(tmp_path / "clean")])
+    clean = capsys.readouterr()
+    assert "thư mục năm" not in clean.err
+    rel = "submissions/tmp/dv-000003.yaml"
+    (repo / rel).parent.mkdir(parents=True)
+    (repo / rel).write_text(TEXT.replace("dv-000002", "dv-000003"), "utf-8")
+    assert main([*args, "--out", str(tmp_path / "stray")]) == code == 0
+    err = capsys.readouterr().err
+    assert (
+        "kiemdiem: 1 tệp nằm ngoài các thư mục năm (submissions/<năm>/) nên không được đọc "
+        "và không được tính vào kết quả của năm nào:\n"
+        f"  {rel}\n"
+        "Xem tệp nào nên chuyển vào đâu: kiemdiem check\n"
+    ) in err
+    assert snapshot(tmp_path / "stray") == snapshot(tmp_path / "clean")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
