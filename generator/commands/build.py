@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.cli import UsageError, find_repo, require_schema
 from generator.commands.rate import warn_strays
 from generator.report.safe import visible
+from generator.site.address import SiteUrlError, site_path
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.mkdocs_run import MkDocsError
 from generator.submissions.layout import SUBMISSIONS
@@ -49,6 +50,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--offline",
         action="store_true",
         help="trang mở thẳng từ ổ đĩa (file://, ví dụ chép vào USB); tìm kiếm cần máy chủ web",
+    )
+    parser.add_argument(
+        "--site-url",
+        default=None,
+        metavar="ĐỊA_CHỈ",
+        help=(
+            "địa chỉ máy chủ web đặt thư mục ra, ví dụ https://may-chu/kiemdiem/ hoặc "
+            "/kiemdiem/: trang 404 (báo không tìm thấy) dẫn liên kết từ đó; mặc định: gốc "
+            "máy chủ (/)"
+        ),
     )
     parser.set_defaults(func=run)
 
@@ -137,6 +148,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--pham-vi không nhận {', '.join(map(repr, bad))}: chỉ dùng to-chuc, cap-uy, chi-bo."
         )
+    try:
+        served_at = None if args.site_url is None else site_path(args.site_url)
+    except SiteUrlError as exc:
+        raise UsageError(str(exc)) from None
     # --chi-mot: the organization's year folders are not written, so not claimed
     claim_output(repo, out, [] if args.chi_mot else args.year or available)
     options = BuildOptions(
@@ -150,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
         only=args.chi_mot,
         org_site=not args.chi_mot,  # one body's job: its sites, not the organization's
         offline=args.offline,
+        site_path=served_at,
     )
     started = time.perf_counter()
     try:

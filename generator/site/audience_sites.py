@@ -32,6 +32,7 @@ from pathlib import Path
 
 from generator.privacy import Scope
 from generator.site import audience_digest, audiences, incremental
+from generator.site.address import error_page_base
 from generator.site.audiences import Audience
 from generator.site.shared import SharedTheme, link_same_pages
 from generator.site.views import YearView
@@ -65,6 +66,8 @@ class AudienceJob:
     # records serve the digests: generator.site.audience_digest)
     public: YearView | None = None
     seconds_check: float = 0.0  # set by build_audience_sites: telling the unchanged sites
+    # the path the output folder is served at (BuildOptions.site_path), for 404 pages
+    site_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,11 @@ def build_one(job: AudienceJob, audience: Audience, digest: str) -> SiteOutcome:
         strict=job.strict,
         offline=job.offline,
         shared=_SHARED,
+        error_base=error_page_base(
+            job.site_path, f"{audience.root}/{job.full.number}", job.offline
+        ),
     )
-    # the rules, the guide and 404: one copy for every site (generator.site.shared)
+    # the rules and the guide: one copy for every site (generator.site.shared)
     link_same_pages(_SHARED, site_dir)
     marker.write_text(digest, "utf-8")
     return SiteOutcome(audience.root, True, time.perf_counter() - started, job.full.number)
@@ -178,7 +184,7 @@ def build_audience_sites(
     outcomes: list[SiteOutcome] = []
     # which sites changed: told here, cheaply (no redaction), before any worker starts
     digest_of = audience_digest.digests_of(
-        job.full, job.static, (job.strict, job.offline), job.schema_dir, job.public
+        job.full, job.static, (job.strict, job.offline, job.site_path), job.schema_dir, job.public
     )
     todo: list[tuple[Audience, str]] = []
     checking = time.perf_counter()

@@ -29,6 +29,7 @@ from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
 from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
+from generator.site.address import error_page_base
 from generator.site.indexer import Indexer
 from generator.site.render import paginate_year, render_year
 from generator.site.shared import STORE, SharedTheme, link_pagefind, prune_pages
@@ -38,10 +39,10 @@ from generator.site.switcher import versions as versions
 from generator.site.switcher import write_versions as write_versions
 from generator.site.text import safe_title
 from generator.site.views import YearView
+from generator.site.yearcache import BuildCache
 from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
 
-CACHE_DIR = ".kiemdiem-cache"
 TEMPLATES = "site_templates"
 CONFIG = "mkdocs.yml"
 GENERATOR = Path(__file__).resolve().parents[1]  # the generator package (its code)
@@ -66,6 +67,9 @@ class BuildOptions:
     # a site that works opened from disk (file://, e.g. a USB stick): pages as files
     # (to-chuc/x.html, MkDocs' use_directory_urls: false) and Material's offline plugin
     offline: bool = False
+    # the path the output folder is served at (`--site-url`, generator.site.address: its
+    # `site_path`), which each site's 404 page links from; None: not given
+    site_path: str | None = None
     # worker processes for the committees' and chi bộ's sites (default: the cores)
     processes: int | None = None
     # False (`kiemdiem build --chi-mot ORG`): the committees' and chi bộ's sites only, not
@@ -129,34 +133,9 @@ def inputs_digest(options: BuildOptions, year: int, all_years: list[int]) -> str
             h.update(b"\0")
             h.update(path.read_bytes())
             h.update(b"\0")
-    h.update(
-        json.dumps(
-            [all_years, options.strict, options.audiences, options.only, options.offline]
-        ).encode()
-    )
+    chosen = (options.strict, options.audiences, options.only, options.offline, options.site_path)
+    h.update(json.dumps([all_years, *chosen]).encode())
     return h.hexdigest()
-
-
-class BuildCache:
-    """Digests of the years last built into one output folder."""
-
-    def __init__(self, repo: Path, out: Path) -> None:
-        key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
-        self.path = repo / CACHE_DIR / f"site-{key}.json"
-        try:
-            self.data: dict[str, str] = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.data = {}
-
-    def fresh(self, year: int, digest: str) -> bool:
-        return self.data.get(str(year)) == digest
-
-    def set(self, year: int, digest: str) -> None:
-        self.data[str(year)] = digest
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), "utf-8")
 
 
 # ---------------------------------------------------------------------- the build
@@ -264,6 +243,7 @@ def _organization_site(
         shared=shared,
         # incremental by organization unless --force (generator.site.incremental)
         static=None if options.force else static,
+        error_base=error_page_base(options.site_path, str(y), options.offline),
     )
     return public
 
@@ -287,7 +267,7 @@ def _audience_sites(
     job = audience_sites.AudienceJob(
         full, schema_dir, options.project, work, options.out, shared.store, static,
         build_year_site, strict=options.strict, offline=options.offline, force=options.force,
-        public=public,
+        public=public, site_path=options.site_path,
     )  # fmt: skip
     targets = audiences.audiences_of(full.year, kinds, options.only, full.verdicts)
     done = [0]
@@ -321,6 +301,7 @@ def build_year_site(
     shared: SharedTheme | None = None,
     static: str | None = None,
     search_shard_members: int | None = None,
+    error_base: str = "",
 ) -> YearResult:
     """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`
     (`offline`: for opening from disk: the view then links files, not folders).
@@ -328,7 +309,8 @@ def build_year_site(
     `static` (generator.site.incremental): incremental — only organizations whose pages'
     inputs changed are rendered again, and MkDocs rebuilds only the pages whose Markdown
     changed when `site_dir` holds a finished build made with the same `static` (and
-    unchanged search bundles are kept: generator.site.indexer, `search_shard_members`)."""
+    unchanged search bundles are kept: generator.site.indexer, `search_shard_members`).
+    `error_base`: where the 404 page links from (generator.site.address)."""
     view.directory_urls = not offline
     result = result or YearResult(view.number)
     paginate_year(view)
@@ -337,8 +319,9 @@ def build_year_site(
     indexer = Indexer(view, work, reuse=static is not None, shard_members=search_shard_members)
     try:
         stamp = _render_and_build(
-            view, project, docs_dir, site_dir, strict, offline, shared, static, result
-        )
+            view, project, docs_dir, site_dir, strict, offline, shared, static, result,
+            error_base,
+        )  # fmt: skip
     except BaseException:
         indexer.abandon()
         raise
@@ -362,6 +345,7 @@ def _render_and_build(
     shared: SharedTheme | None,
     static: str | None,
     result: YearResult,
+    error_base: str = "",
 ) -> str:
     """Render the pages and run MkDocs (dirty when it may); returns the build's stamp."""
     started = time.perf_counter()
@@ -392,6 +376,7 @@ def _render_and_build(
         shared=shared,
         dirty=dirty,
         audience=audience,
+        error_base=error_base,
     )
     result.dirty = dirty
     result.seconds_mkdocs = time.perf_counter() - started

@@ -13,7 +13,10 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import is_error_template
 
 from generator.site.shared import SharedTheme
 
@@ -37,6 +40,30 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
     return "'dirty' build" not in record.getMessage()
 
 
+class _ErrorPageBase(BasePlugin):  # type: ignore[type-arg]
+    """Builds the 404 page with links from `base` (generator.site.address), by MkDocs' own
+    rule: an error page links from the path of `site_url`. The site_url is set for that
+    page only: on the others it would add canonical links holding each site's address, so
+    the pages every audience's site shares (generator.site.shared) would differ."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = base
+        self.kept: str | None = None
+
+    def on_pre_template(self, template: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if is_error_template(template_name):
+            self.kept, config.site_url = config.site_url, self.base
+        return template
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if is_error_template(template_name):
+            config.site_url = self.kept
+        return output_content
+
+
 def build_year(
     config_file: Path,
     *,
@@ -48,6 +75,7 @@ def build_year(
     shared: SharedTheme | None = None,
     dirty: bool = False,
     audience: str = "",
+    error_base: str = "",
 ) -> list[str]:
     """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
 
@@ -58,7 +86,9 @@ def build_year(
     says when that is safe); MkDocs' warning that a dirty build may be inaccurate is
     dropped, since it is (and would fail a strict build). `audience`: the name of a
     committee's or chi bộ's site, shown in the header beside `site_name` on every page
-    but those the audiences share (front matter `kd_chung: true`, and 404)."""
+    but those the audiences share (front matter `kd_chung: true`, and 404). `error_base`:
+    where the 404 page links from (generator.site.address; "": MkDocs' own, the
+    server's root)."""
     extra: dict[str, Any] = {}
     if offline:
         extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
@@ -83,6 +113,8 @@ def build_year(
             config.extra["kd_pham_vi"] = audience
         if shared is not None:
             shared.attach(config)
+        if error_base:
+            config.plugins["kiemdiem-404"] = _ErrorPageBase(error_base)
         build(config, dirty=dirty)
     except Abort as exc:
         raise MkDocsError("\n".join([*collect.messages, str(exc)])) from exc

@@ -220,10 +220,11 @@ def link_pagefind(shared: SharedTheme, index_dir: Path) -> None:
 
 # The pages every committee's and chi bộ's site has alike: built from the whole year only
 # (the rules with the organization's published citations, the guide; their front matter
-# says `kd_chung: true`, so the header does not name the audience) and MkDocs' 404 page.
-# What they show is what the whole organization's site shows, so their one copy may sit in
-# the store, which is served to the whole organization.
-SAME_PAGES = ("quy-tac/index.html", "huong-dan/index.html", "404.html")
+# says `kd_chung: true`, so the header does not name the audience). What they show is what
+# the whole organization's site shows, so their one copy may sit in the store, which is
+# served to the whole organization. Not MkDocs' 404 page: it links from its own site's
+# path on the server (generator.site.address), which differs from site to site.
+SAME_PAGES = ("quy-tac/index.html", "huong-dan/index.html")
 SAME_URLS = ("quy-tac/", "huong-dan/", "quy-tac/index.html", "huong-dan/index.html")
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"
 

@@ -109,14 +109,15 @@ def test_theme_files_are_one_copy_linked_into_every_site(
 
 
 def test_pages_every_audience_shares_are_one_copy(built: tuple[Path, BuildOptions]) -> None:
-    """The rules, the guide and 404 are the same file in every committee's and chi bộ's
-    site, with their search fragments; the header names the audience on its own pages
-    only."""
+    """The rules and the guide are the same file in every committee's and chi bộ's site,
+    with their search fragments; the header names the audience on its own pages only. The
+    404 page is each site's own: it links from the site's path on the server."""
     _, options = built
     sites = [p.parent for p in options.out.glob("*/*/2025/index.html")]
     assert len(sites) > 3
     for rel in SAME_PAGES:
         assert len({(s / rel).stat().st_ino for s in sites}) == 1, rel
+    assert len({(s / "404.html").read_bytes() for s in sites}) == len(sites)
     inodes: dict[str, set[int]] = {}
     for site in sites:
         for path in (site / "pagefind/fragment").iterdir():

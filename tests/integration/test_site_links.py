@@ -2,6 +2,8 @@
 every committee's and chi bộ's site, for a web server and for opening from disk
 (`--offline`). A relative link must reach a file of the build (a folder's index.html on a
 web server; from disk a file itself, never a folder, which the browser shows as a listing).
+A 404 page, which a server shows at any depth, links from its own site's path on the server
+(the output folder at the server's root without `--site-url`); from disk, relatively.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from generator.cli import main
 from tests.conftest import copy_sample
 
 _HREF = re.compile(r"<a\b[^>]*?\shref=\"([^\"]*)\"")
+_ANY_LINK = re.compile(r"\s(?:href|src)=\"([^\"#]*)\"")  # styles, scripts, icon too
+AUDIENCES = ("cap-uy", "chi-bo")
 _EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:")
 
 
@@ -25,7 +29,7 @@ def _broken(site: Path, offline: bool) -> list[str]:
         parts = page.relative_to(site).parts
         if "pagefind" in parts or parts[0].startswith("."):  # the shared store: linked in
             continue
-        if page.name == "404.html":  # MkDocs links it from the server's root (site_url)
+        if page.name == "404.html":  # test_every_404_page_links_into_its_own_site
             continue
         for href in set(_HREF.findall(page.read_text("utf-8"))):
             if not href or href.startswith(("#", *_EXTERNAL)) or "{" in href:
@@ -68,3 +72,30 @@ def test_every_link_of_every_site_opens_a_page(built: tuple[Path, bool]) -> None
     assert audiences, "the build made no committee or chi bộ site"
     assert list(site.glob("*/*/*/huong-dan/index.html")), "no audience site has a guide page"
     assert _broken(site, offline) == []
+
+
+def test_every_404_page_links_into_its_own_site(built: tuple[Path, bool]) -> None:
+    site, offline = built
+    pages = [p for p in site.rglob("404.html") if not p.relative_to(site).parts[0].startswith(".")]
+    # the organization's site of each year, and each committee's and chi bộ's
+    sites = [d for d in site.glob("*") if d.name.isdigit()]
+    sites += [d for d in site.glob("*/*/*") if d.name.isdigit() and d.parts[-3] in AUDIENCES]
+    assert sorted(p.parent for p in pages) == sorted(sites)
+    broken = []
+    for page in pages:
+        own = page.parent.relative_to(site).as_posix()
+        links = {h for h in _ANY_LINK.findall(page.read_text("utf-8")) if h}
+        assert len(links) > 5, page
+        for href in sorted(links - {h for h in links if h.startswith(_EXTERNAL)}):
+            where = f"{own}/404.html -> {href}"
+            path = unquote(urlsplit(href).path)
+            if offline:
+                target = page.parent / path
+            elif not path.startswith(f"/{own}/"):
+                broken.append(f"{where}: not under /{own}/")
+                continue
+            else:
+                target = site / path.lstrip("/")
+            if not (target.is_file() or (not offline and (target / "index.html").is_file())):
+                broken.append(f"{where}: nothing there")
+    assert broken == []
