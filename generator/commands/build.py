@@ -132,26 +132,7 @@ def claim_output(repo: Path, out: Path, years: list[int]) -> None:
 def run(args: argparse.Namespace) -> int:
     repo = require_schema((args.repo or find_repo()).resolve())
     available = list_years(repo)
-    if not available:
-        raise UsageError(f"Không có năm đánh giá nào trong {repo / 'submissions'}.")
-    if args.year:
-        unknown = sorted(set(args.year) - set(available))
-        if unknown:
-            raise UsageError(
-                f"Không có năm {', '.join(map(str, unknown))} trong submissions/ "
-                f"(có: {', '.join(map(str, available))})."
-            )
-    out = (args.out or repo / "site").resolve()
-    kinds = tuple(k.strip() for k in args.pham_vi.split(",") if k.strip())
-    bad = [k for k in kinds if k not in ("to-chuc", "cap-uy", "chi-bo")]
-    if bad:
-        raise UsageError(
-            f"--pham-vi không nhận {', '.join(map(repr, bad))}: chỉ dùng to-chuc, cap-uy, chi-bo."
-        )
-    try:
-        served_at = None if args.site_url is None else site_path(args.site_url)
-    except SiteUrlError as exc:
-        raise UsageError(str(exc)) from None
+    out, kinds, served_at = _checked(args, repo, available)
     # --chi-mot: the organization's year folders are not written, so not claimed
     claim_output(repo, out, [] if args.chi_mot else args.year or available)
     options = BuildOptions(
@@ -182,6 +163,47 @@ def run(args: argparse.Namespace) -> int:
         )
     # a review outside the year folders is on no page: said as rate and stats say it
     warn_strays(repo)
+    _print_audiences(result, args.chi_mot)
+    if args.chi_mot:
+        roots = sorted({o.root for o in result.audience_sites})
+        where = ", ".join(f"{out}/{root}/index.html" for root in roots)
+        print(
+            f"Xong trong {time.perf_counter() - started:.1f} s (không dựng trang toàn đảng bộ): {where}"
+        )
+    else:
+        print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
+    return 0
+
+
+def _checked(
+    args: argparse.Namespace, repo: Path, available: list[int]
+) -> tuple[Path, tuple[str, ...], str | None]:
+    """The output folder, the audiences' kinds and the served path the command line asks
+    for; a usage error for a year, kind or address there is none of."""
+    if not available:
+        raise UsageError(f"Không có năm đánh giá nào trong {repo / 'submissions'}.")
+    if args.year:
+        unknown = sorted(set(args.year) - set(available))
+        if unknown:
+            raise UsageError(
+                f"Không có năm {', '.join(map(str, unknown))} trong submissions/ "
+                f"(có: {', '.join(map(str, available))})."
+            )
+    out = (args.out or repo / "site").resolve()
+    kinds = tuple(k.strip() for k in args.pham_vi.split(",") if k.strip())
+    bad = [k for k in kinds if k not in ("to-chuc", "cap-uy", "chi-bo")]
+    if bad:
+        raise UsageError(
+            f"--pham-vi không nhận {', '.join(map(repr, bad))}: chỉ dùng to-chuc, cap-uy, chi-bo."
+        )
+    try:
+        served_at = None if args.site_url is None else site_path(args.site_url)
+    except SiteUrlError as exc:
+        raise UsageError(str(exc)) from None
+    return out, kinds, served_at
+
+
+def _print_audiences(result: SiteResult, only: str) -> None:
     if result.audience_sites:
         built = [o for o in result.audience_sites if o.built]
         print(
@@ -190,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(result.audience_sites) - len(built)} không thay đổi "
             f"(kiểm tra thay đổi {result.seconds_audience_check:.1f} s)"
         )
-    if args.chi_mot:
+    if only:
         for o in result.audience_sites:
             state = "dựng lại" if o.built else "không thay đổi"
             print(f"  {o.root}/{o.year}/: {state} ({o.seconds:.1f} s)")
@@ -205,15 +227,6 @@ def run(args: argparse.Namespace) -> int:
             f"Đã xóa {len(result.audience_removed)} trang của cấp ủy, chi bộ không còn trong năm: "
             f"{shown}{more}"
         )
-    if args.chi_mot:
-        roots = sorted({o.root for o in result.audience_sites})
-        where = ", ".join(f"{out}/{root}/index.html" for root in roots)
-        print(
-            f"Xong trong {time.perf_counter() - started:.1f} s (không dựng trang toàn đảng bộ): {where}"
-        )
-    else:
-        print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
-    return 0
 
 
 def _print_years(result: SiteResult, only: str) -> None:
