@@ -105,8 +105,8 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         None if t is None else (t.assigned, t.completed, t.on_time, t.exceeded),
         None if es is None else (es.remedied, es.pointed_out),
     )
-    # a Reason of its own per member, as without the memo: page keys pickle verdicts, and
-    # pickle writes an object shared by two members differently (generator.site.incremental)
+    # a Reason of its own per member, as without the memo (page keys do not depend on it:
+    # they pickle without a memo, generator.site.keypickle)
     for fields in kept:
         yield Reason(*fields)
 

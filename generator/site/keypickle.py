@@ -19,6 +19,11 @@ def _key(frame: bytes, parts: object) -> str:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
     pickler.dispatch_table = _REDUCERS
+    # no memo: an object met twice is written twice, never as a reference to the first,
+    # so a key depends on the values alone, not on which records share an object (a
+    # rating's reasons and cores are shared by the members that have equal ones, from
+    # generator.rules.reuse or a fresh rating alike); a key's parts hold no cycle
+    pickler.fast = True
     pickler.dump(parts)
     data = buffer.getbuffer()
     # in slices below hashlib's 2,048 bytes, past which it releases the GIL: while the

@@ -24,7 +24,7 @@ import pytest
 
 from generator import synthetic
 from generator.pipeline import Pipeline
-from generator.rules import RatingMemo, YearVerdicts, rate_years, reuse
+from generator.rules import RatingMemo, YearVerdicts, rate_years, reuse, reusefile
 from generator.rules.base import Verdict
 from generator.rules.registry import spec_for
 from generator.rules.rule import MemberFacts
@@ -201,7 +201,7 @@ def test_edits_in_a_row_reuse_what_did_not_change(sample: Path, tmp_path: Path) 
     assert oracle.memo.last[2025].misses == 1
     assert oracle.memo.last[2024].misses == 0
     # the file on disk took each change as a patch, and reads back as the memo holds it
-    assert 0 < oracle.memo.written[2025][1] < reuse.MAX_PATCHES
+    assert 0 < oracle.memo.written[2025][1] < reusefile.MAX_PATCHES
     on_disk = RatingMemo.load(repo, [2025])
     assert on_disk.years[2025] == oracle.memo.years[2025]
 
@@ -324,8 +324,8 @@ def test_a_corrupt_or_foreign_cache_is_a_full_rating(sample: Path, tmp_path: Pat
     memo.save(repo)
     path = RatingMemo.path(repo, 2025)
     good = path.read_bytes()
-    torn = good + reuse._record(("k", {}, []))[:-3]
-    bad_patch = good + reuse._record((again_key(good), {"x": (1,)}, []))
+    torn = good + reusefile._record(("k", {}, []))[:-3]
+    bad_patch = good + reusefile._record((again_key(good), {"x": (1,)}, []))
     for bad in (
         b"",
         b"garbage",
@@ -392,3 +392,21 @@ def test_member_rules_read_only_the_year_number_of_the_year(sample: Path) -> Non
                 list(r(facts))
             seen += 1
     assert seen == 42 + 41 + 28
+
+
+def test_members_with_equal_cores_share_one_row_and_one_core(sample: Path, tmp_path: Path) -> None:
+    """The file holds each distinct row once (marshal refers to it after) and reading makes
+    one core of it, whatever the rating that wrote it made: a province's ~100,000 members
+    have a few thousand distinct cores, and making each was most of reading the memo."""
+    repo = shutil.copytree(sample, tmp_path / "repo")
+    years = load(repo)
+    full = snapshot(rate_years(years))
+    memo = RatingMemo()
+    rate_years(years, reuse=memo)  # a fresh rating: a core of its own per member
+    memo.save(repo)
+    kept = reusefile.read(RatingMemo.path(repo, 2025))
+    assert kept is not None
+    cores = list(kept[1].values())
+    assert len({id(c) for c in cores}) == len(set(cores)) < len(cores)
+    again = RatingMemo.load(repo, list(years))
+    assert snapshot(rate_years(years, reuse=again)) == full
