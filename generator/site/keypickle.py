@@ -10,8 +10,11 @@ import hashlib
 import io
 import operator
 import pickle
+import sys
 from collections.abc import Callable
 from typing import Any
+
+from generator.rules.base import Reason, Verdict
 
 
 def _key(frame: bytes, parts: object) -> str:
@@ -19,11 +22,6 @@ def _key(frame: bytes, parts: object) -> str:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
     pickler.dispatch_table = _REDUCERS
-    # no memo: an object met twice is written twice, never as a reference to the first,
-    # so a key depends on the values alone, not on which records share an object (a
-    # rating's reasons and cores are shared by the members that have equal ones, from
-    # generator.rules.reuse or a fresh rating alike); a key's parts hold no cycle
-    pickler.fast = True
     pickler.dump(parts)
     data = buffer.getbuffer()
     # in slices below hashlib's 2,048 bytes, past which it releases the GIL: while the
@@ -52,7 +50,12 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
     verdicts); any other class as pickle pickles it."""
 
     def __missing__(self, cls: type) -> Callable[[Any], Any]:
-        reduce = None if cls in _PLAIN_PICKLE else _slotted_reducer(cls) or _enum_reducer(cls)
+        reduce = (
+            None
+            if cls in _PLAIN_PICKLE
+            else _slotted_reducer(cls, _REASON_LISTS if cls is Verdict else ())
+            or _enum_reducer(cls)
+        )
         if reduce is None:
             _PLAIN_PICKLE.add(cls)
             raise KeyError(cls)  # pickle's own way (copyreg's table, __reduce_ex__, ...)
@@ -60,14 +63,14 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
         return reduce
 
 
-def _slotted_reducer(cls: type) -> Callable[[Any], Any] | None:
+def _slotted_reducer(cls: type, reason_lists: tuple[str, ...] = ()) -> Callable[[Any], Any] | None:
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
         return None
     names = [f.name for f in dataclasses.fields(cls)]
     if not all(name.isidentifier() for name in names):
         return None
-    values = "".join(f"v.{name}, " for name in names)
-    env: dict[str, Any] = {"R": _rebuild, "C": cls}
+    values = "".join(f"V(v.{n}), " if n in reason_lists else f"v.{n}, " for n in names)
+    env: dict[str, Any] = {"R": _rebuild, "C": cls, "V": _reason_values}
     exec(f"def reduce(v):\n    return (R, (C, {values}))\n", env)  # checked names
     return env["reduce"]  # type: ignore[no-any-return]
 
@@ -88,6 +91,36 @@ def _enum_reducer(cls: type) -> Callable[[Any], Any] | None:
         return got if got is not None else v.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
     return reduce
+
+
+# A verdict's reasons are written as their values, one canonical tuple per distinct
+# reason: pickle's memo writes an object met twice as a reference to the first, so a key
+# would depend on which members share a Reason object (a rating read from the memo,
+# generator.rules.reuse, shares equal ones; a fresh rating makes each member its own).
+# Equal reasons are one tuple here whichever way they were made, and its texts are
+# interned, so equal texts are one object too: the bytes depend on the values alone.
+_REASON_LISTS = ("reasons", "flags")
+_CANONICAL: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def _reason_values(reasons: list[Reason]) -> list[tuple[Any, ...]]:
+    out = []
+    for r in reasons:
+        t = (
+            r.rule,
+            r.citation,
+            r.text,
+            r.effect,
+            r.level,
+            r.not_rated,
+            r.reviewed,
+            r.needs_decision,
+        )
+        c = _CANONICAL.get(t)
+        if c is None:
+            c = _CANONICAL[t] = tuple(sys.intern(x) if type(x) is str else x for x in t)
+        out.append(c)
+    return out
 
 
 _REDUCERS = _Reducers()

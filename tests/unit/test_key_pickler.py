@@ -10,7 +10,7 @@ import pickle
 import pytest
 
 from generator.privacy import Scope
-from generator.rules.base import Effect, NotRated, Reason
+from generator.rules.base import Effect, NotRated, Reason, Verdict
 from generator.site import keypickle
 from generator.submissions.records import Level
 
@@ -49,18 +49,25 @@ def test_they_no_longer_go_through_the_missing_table() -> None:
 
 
 def _reason(text: str) -> Reason:
-    return Reason("M3", "QĐ 366, Phụ lục 3", text, Effect.CEILING, Level.HTNV, None, True, False)
+    # a text of its own each time (equal texts, distinct objects), as a rule's f-string
+    # makes them
+    own = "".join(text.split("|"))
+    return Reason("M3", "QĐ 366, Phụ lục 3", own, Effect.CEILING, Level.HTNV, None, True, False)
 
 
-def test_a_key_does_not_depend_on_which_records_share_an_object() -> None:
+def _verdict(mid: str, reasons: list[Reason]) -> Verdict:
+    return Verdict(mid, "member", "chi-bo-1", reasons=reasons, flags=reasons[:1])
+
+
+def test_a_key_does_not_depend_on_which_verdicts_share_an_object() -> None:
     """Members with equal reasons may share Reason objects (a rating read from the memo,
-    generator.rules.reuse) or hold copies (a fresh rating): their pages are the same, so
-    are their keys."""
-    shared = _reason("Điểm dưới 70")
-    together = [("dv-1", [shared, shared]), ("dv-2", [shared])]
-    apart = [("dv-1", [_reason("Điểm dưới 70"), _reason("Điểm dưới 70")]),
-             ("dv-2", [_reason("Điểm dưới 70")])]  # fmt: skip
+    generator.rules.reuse) or hold copies with texts of their own (a fresh rating): their
+    pages are the same, so are their keys."""
+    shared = _reason("Điểm dưới |70")
+    together = [_verdict("dv-1", [shared, shared]), _verdict("dv-2", [shared])]
+    apart = [_verdict("dv-1", [_reason("Điểm dưới |70"), _reason("Điểm dưới |70")]),
+             _verdict("dv-2", [_reason("Điểm dưới |70")])]  # fmt: skip
     assert keypickle._key(b"frame", together) == keypickle._key(b"frame", apart)
     # and the key still reads the values
-    other = [("dv-1", [shared, shared]), ("dv-2", [_reason("Điểm dưới 50")])]
+    other = [_verdict("dv-1", [shared, shared]), _verdict("dv-2", [_reason("Điểm dưới |50")])]
     assert keypickle._key(b"frame", together) != keypickle._key(b"frame", other)
