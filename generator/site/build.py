@@ -65,7 +65,7 @@ class BuildOptions:
     audiences: tuple[str, ...] = ("to-chuc",)
     only: str = ""
     # a site that works opened from disk (file://, e.g. a USB stick): pages as files
-    # (to-chuc/x.html, MkDocs' use_directory_urls: false) and Material's offline plugin
+    # (to-chuc/x.html, MkDocs' use_directory_urls: false); nothing from another server
     offline: bool = False
     # the path the output folder is served at (`--site-url`, generator.site.address: its
     # `site_path`), which each site's 404 page links from; None: not given

@@ -79,8 +79,8 @@ def build_year(
 ) -> list[str]:
     """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
 
-    `offline`: pages as files (`use_directory_urls: false`) and Material's offline
-    plugin, so that the site works opened from disk (file://). `shared`: what the sites
+    `offline`: pages as files (`use_directory_urls: false`), so that the site works
+    opened from disk (file://). `shared`: what the sites
     of one build share (compiled templates, one copy of the theme's files). `dirty`: only
     pages whose Markdown is newer than their HTML are built (generator.site.incremental
     says when that is safe); MkDocs' warning that a dirty build may be inaccurate is
@@ -91,7 +91,12 @@ def build_year(
     server's root)."""
     extra: dict[str, Any] = {}
     if offline:
-        extra = {"use_directory_urls": False, "plugins": ["material/offline"]}
+        # pages as files is all opening from disk needs here. Material's offline plugin
+        # would set the same and add unpkg.com's iframe-worker shim to every page, for
+        # Material's own search (a worker from file://); this site searches with Pagefind,
+        # whose box an offline build turns off, so a page would only ask a third party
+        # for a script it never uses
+        extra = {"use_directory_urls": False}
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)

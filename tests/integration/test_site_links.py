@@ -99,3 +99,25 @@ def test_every_404_page_links_into_its_own_site(built: tuple[Path, bool]) -> Non
             if not (target.is_file() or (not offline and (target / "index.html").is_file())):
                 broken.append(f"{where}: nothing there")
     assert broken == []
+
+
+def test_no_page_loads_anything_from_another_server(built: tuple[Path, bool]) -> None:
+    """A site holds what it shows (issue 14, data protection): no script, style, font or
+    image comes from elsewhere — opened from a USB stick on a machine without the internet,
+    or on the internal server, a page asks no third party for anything (Material's offline
+    plugin added unpkg.com's iframe-worker to every page, for a search this site does not
+    use)."""
+    site, _ = built
+    loaded = re.compile(
+        r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"'
+    )
+    outside = sorted(
+        {
+            f"{page.relative_to(site)}: {url}"
+            for page in site.rglob("*.html")
+            for m in loaded.finditer(page.read_text("utf-8"))
+            for url in m.groups()
+            if url and re.match(r"(?:[a-z][a-z0-9+.-]*:)?//", url, re.I)
+        }
+    )
+    assert outside == []
