@@ -17,7 +17,7 @@ from generator.rules import common
 from generator.rules import settings as st
 from generator.rules.assess import disciplined_in, score_text_of
 from generator.rules.bands366 import band_of, task_shares, walk
-from generator.rules.base import Reason, Setting
+from generator.rules.base import Reason, Setting, reason_fields
 from generator.rules.qd366_hd43_orgs import leadership, org_scores
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, Rule, RuleList, rule
@@ -122,20 +122,7 @@ def _banded(
     score, the task counts and the earlier shortcomings (kept: a province's members share
     few of these — 20,000 synthetic members, 4,667 — and this was a quarter of their
     rating)."""
-    return tuple(_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier))
-
-
-def _fields(r: Reason) -> tuple[Any, ...]:
-    return (
-        r.rule,
-        r.citation,
-        r.text,
-        r.effect,
-        r.level,
-        r.not_rated,
-        r.reviewed,
-        r.needs_decision,
-    )
+    return tuple(reason_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier))
 
 
 def _banded_reasons(

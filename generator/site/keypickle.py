@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from generator.rules.base import Reason, Verdict
+from generator.rules.base import Reason, Verdict, reason_fields
 
 
 def _key(frame: bytes, parts: object) -> str:
@@ -106,16 +106,7 @@ _CANONICAL: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 def _reason_values(reasons: list[Reason]) -> list[tuple[Any, ...]]:
     out = []
     for r in reasons:
-        t = (
-            r.rule,
-            r.citation,
-            r.text,
-            r.effect,
-            r.level,
-            r.not_rated,
-            r.reviewed,
-            r.needs_decision,
-        )
+        t = reason_fields(r)
         c = _CANONICAL.get(t)
         if c is None:
             c = _CANONICAL[t] = tuple(sys.intern(x) if type(x) is str else x for x in t)

@@ -71,3 +71,15 @@ def test_a_key_does_not_depend_on_which_verdicts_share_an_object() -> None:
     # and the key still reads the values
     other = [_verdict("dv-1", [shared, shared]), _verdict("dv-2", [_reason("Điểm dưới |50")])]
     assert keypickle._key(b"frame", together) != keypickle._key(b"frame", other)
+
+
+def test_a_reason_is_keyed_by_every_field() -> None:
+    """`reason_fields` is what a page key reads of a reason and what the scores memo
+    rebuilds one from: a field added to Reason and not to it would leave pages stale."""
+    import dataclasses
+
+    from generator.rules.base import reason_fields
+
+    r = _reason("x")
+    assert reason_fields(r) == tuple(getattr(r, f.name) for f in dataclasses.fields(Reason))
+    assert Reason(*reason_fields(r)) == r
