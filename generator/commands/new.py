@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
 from generator import orgtypes
+from generator.check.schemaref import deref, schema_file
 from generator.cli import UsageError, find_repo
 from generator.forge import scaffold
 from generator.report.safe import visible
@@ -57,35 +57,15 @@ def _year(repo: Path, wanted: int | None) -> int:
     return wanted
 
 
-def _schema_node(schema_dir: Path, file: str, node: object) -> tuple[str, object]:
-    """`node` with its `$ref` chain followed ("other.schema.json#/$defs/x" or "#/..."),
-    and the file it ends in; ({}, file) when a file or pointer cannot be read."""
-    for _ in range(10):  # a chain of refs, never a cycle
-        if not isinstance(node, dict) or not isinstance(node.get("$ref"), str):
-            break
-        target, _, pointer = node["$ref"].partition("#")
-        file = target or file
-        try:
-            node = json.loads((schema_dir / file).read_text("utf-8"))
-        except (OSError, ValueError):
-            return file, {}
-        for part in pointer.strip("/").split("/") if pointer.strip("/") else []:
-            node = node.get(part, {}) if isinstance(node, dict) else {}
-    return file, node
-
-
 def _check_year_bounds(repo: Path, year: int) -> None:
     """Refuse a year the year file's schema (its `nam`) would refuse: `check` would then
     report the file just written. Without a readable schema, nothing is refused here."""
     schema_dir = repo / "schema"
     name = "nam-danh-gia.schema.json"
     try:
-        top = json.loads((schema_dir / name).read_text("utf-8"))
-    except (OSError, ValueError):
-        return
-    nam = top.get("properties", {}).get("nam") if isinstance(top, dict) else None
-    file, node = _schema_node(schema_dir, name, nam)
-    if not isinstance(node, dict):
+        nam = schema_file(schema_dir, name)["properties"]["nam"]
+        node, file = deref(schema_dir, nam, name)
+    except (OSError, ValueError, KeyError, TypeError):
         return
     low, high = node.get("minimum"), node.get("maximum")
     if isinstance(node.get("exclusiveMinimum"), int):

@@ -19,11 +19,11 @@ as selects, or the 100-point scores of qd366-hd43 (also offered in a pending yea
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
+
+from generator.check.schemaref import deref, schema_file
 
 SCHEMA_DIR = "schema"
 MEMBER_SCHEMA = "dang-vien.schema.json"
@@ -48,28 +48,6 @@ DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SCORE_RULESETS = ("qd366-hd43", "pending")
 
 
-@cache
-def _schema(schema_dir: Path, name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((schema_dir / name).read_text("utf-8"))
-    return data
-
-
-def _deref(schema_dir: Path, node: dict[str, Any], here: str) -> tuple[dict[str, Any], str]:
-    """`node` with its `$ref` target merged in (the node's own title/description win)."""
-    ref = node.get("$ref")
-    if not ref:
-        return node, here
-    file, _, pointer = ref.partition("#")
-    file = file or here
-    target: Any = _schema(schema_dir, file)
-    for part in pointer.strip("/").split("/") if pointer else []:
-        target = target[part]
-    resolved, where = _deref(schema_dir, target, file)
-    merged = {**resolved, **{k: v for k, v in node.items() if k != "$ref"}}
-    merged["x-ref-description"] = resolved.get("description", "")
-    return merged, where
-
-
 def enum_label(value: str, *descriptions: str) -> str:
     """The Vietnamese name a description gives an enum code: `xa (xã)` -> `xã`."""
     for text in descriptions:
@@ -81,7 +59,7 @@ def enum_label(value: str, *descriptions: str) -> str:
 
 
 def _criteria_schema(schema_dir: Path, kind: str, ruleset: str) -> dict[str, Any] | None:
-    defs = _schema(schema_dir, RULESET_SCHEMA)["$defs"]
+    defs = schema_file(schema_dir, RULESET_SCHEMA)["$defs"]
     key = "tieu_chi_to_chuc" if kind == "org" else f"tieu_chi_dang_vien_{ruleset}"
     found: dict[str, Any] | None = defs.get(key)
     return found
@@ -96,7 +74,7 @@ def _field(
     required: bool,
     parent: str = "",
 ) -> dict[str, Any]:
-    node, here = _deref(schema_dir, node, here)
+    node, here = deref(schema_dir, node, here)
     field: dict[str, Any] = {
         "name": name,
         "label": node.get("title", name),
@@ -130,7 +108,7 @@ def _field(
         field["widget"] = "boolean"
     elif kind == "array":
         field["widget"] = "list"
-        items, items_here = _deref(schema_dir, node["items"], here)
+        items, items_here = deref(schema_dir, node["items"], here)
         if items.get("type") == "object":
             field["fields"] = _fields(schema_dir, items, items_here, group_required=True)
             field["summary"] = "{{fields." + next(iter(items["properties"])) + "}}"
@@ -168,7 +146,7 @@ def _fields(
 def record_fields(schema_dir: Path, kind: str, ruleset: str, year: int) -> list[dict[str, Any]]:
     """The editor fields of a member's (`member`) or organization's (`org`) review."""
     name = MEMBER_SCHEMA if kind == "member" else ORG_SCHEMA
-    schema = _schema(schema_dir, name)
+    schema = schema_file(schema_dir, name)
     out: list[dict[str, Any]] = []
     for field in _fields(schema_dir, schema, name, group_required=True):
         key = field["name"]
