@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from generator import atomic
 from generator.cli import UsageError
 
 
@@ -29,15 +29,9 @@ def check_output(path: Path, option: str, example: str) -> None:
     real = Path(os.path.realpath(path))
     folder = real.parent
     if real.is_dir():
-        raise UsageError(
-            f"`{path}` ({option}) là một thư mục, không phải tệp: hãy ghi cả tên tệp, ví dụ "
-            f"`{option} {path / example}`. Chưa ghi gì."
-        )
+        raise UsageError(f"{_is_folder(path, option, example)} Chưa ghi gì.")
     if not folder.exists():
-        raise UsageError(
-            f"Thư mục `{_shown_folder(path)}` (của tệp {option} `{path}`) không tồn tại: hãy "
-            f"tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng {option}. Chưa ghi gì."
-        )
+        raise UsageError(f"{_no_folder(path, option)} Chưa ghi gì.")
     if not folder.is_dir():
         raise UsageError(
             f"`{_shown_folder(path)}` (trong đường dẫn {option} `{path}`) là một tệp, không "
@@ -65,7 +59,7 @@ def write_output(path: Path, option: str, example: str, write: Callable[[Path], 
         if _special(path):
             write(path)
             return
-        temporary = real.with_name(f".{real.name}.{secrets.token_hex(4)}.tmp")
+        temporary = atomic.temporary_beside(real)
         # created with the umask's permissions, as a plain write would be
         os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         write(temporary)
@@ -103,19 +97,27 @@ def _shown_folder(path: Path) -> str:
     return str(path.parent) if str(path.parent) not in ("", ".") else "."
 
 
+def _is_folder(path: Path, option: str, example: str) -> str:
+    return (
+        f"`{path}` ({option}) là một thư mục, không phải tệp: hãy ghi cả tên tệp, ví dụ "
+        f"`{option} {path / example}`."
+    )
+
+
+def _no_folder(path: Path, option: str) -> str:
+    return (
+        f"Thư mục `{_shown_folder(path)}` (của tệp {option} `{path}`) không tồn tại: hãy "
+        f"tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng {option}."
+    )
+
+
 def _not_written(path: Path, option: str, example: str, exc: OSError) -> str:
     """What went wrong writing `path`, in Vietnamese, and what to do."""
     kept = "Tệp cũ (nếu có) vẫn giữ nguyên."
     if exc.errno == errno.ENOENT:
-        return (
-            f"Thư mục `{_shown_folder(path)}` (của tệp {option} `{path}`) không tồn tại: hãy "
-            f"tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng {option}."
-        )
+        return _no_folder(path, option)
     if exc.errno == errno.EISDIR:
-        return (
-            f"`{path}` ({option}) là một thư mục, không phải tệp: hãy ghi cả tên tệp, ví dụ "
-            f"`{option} {path / example}`."
-        )
+        return _is_folder(path, option, example)
     if exc.errno == errno.ENOTDIR:
         return (
             f"Trong đường dẫn {option} `{path}` có một tệp ở chỗ cần thư mục: hãy chọn nơi "

@@ -30,6 +30,14 @@ COMMANDS = [
 ]
 
 
+def _run(
+    repo: Path, command: list[str], out: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    """`command` with `out` as its file: exit code, standard error, and the option named."""
+    code = main(["--repo", str(repo), *(a.replace("{out}", str(out)) for a in command)])
+    return code, capsys.readouterr().err, command[-2]
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_a_missing_folder_is_told_and_nothing_written(
     mini_repo: Callable[..., Path],
@@ -40,11 +48,9 @@ def test_a_missing_folder_is_told_and_nothing_written(
     repo = mini_repo()
     before = _files(tmp_path)
     out = tmp_path / "khong-co" / "ket-qua.txt"
-    code = main(["--repo", str(repo), *(a.replace("{out}", str(out)) for a in command)])
-    err = capsys.readouterr().err
+    code, err, option = _run(repo, command, out, capsys)
     assert code == 2
     assert "lỗi nội bộ" not in err and "Error" not in err and "No such file" not in err
-    option = command[-2]
     assert (
         f"kiemdiem: Thư mục `{tmp_path / 'khong-co'}` (của tệp {option} `{out}`) không tồn "
         f"tại: hãy tạo thư mục đó trước, hoặc chọn nơi ghi khác bằng {option}. Chưa ghi gì."
@@ -62,11 +68,9 @@ def test_a_folder_instead_of_a_file_is_told_and_nothing_written(
     repo = mini_repo()
     out = tmp_path / "thu-muc"
     out.mkdir()
-    code = main(["--repo", str(repo), *(a.replace("{out}", str(out)) for a in command)])
-    err = capsys.readouterr().err
+    code, err, option = _run(repo, command, out, capsys)
     assert code == 2
     assert "lỗi nội bộ" not in err and "IsADirectoryError" not in err
-    option = command[-2]
     assert f"kiemdiem: `{out}` ({option}) là một thư mục, không phải tệp: hãy ghi cả tên tệp" in err
     assert f"ví dụ `{option} {out}/" in err
     assert list(out.iterdir()) == []
