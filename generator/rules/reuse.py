@@ -35,13 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.loadcache import CACHE_DIR
 from generator.rules import reusefile
 from generator.rules.base import Verdict
 from generator.rules.reusefile import MAX_PATCHES, Core
 from generator.submissions.records import MemberReview
 from generator.submissions.year import Year
-
-CACHE_DIR = ".kiemdiem-cache"
 
 
 def year_key(year: Year, ruleset: str, settings: dict[str, Any], evaluation_date: dt.date) -> str:

@@ -7,7 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
-CACHE_DIR = ".kiemdiem-cache"
+from generator.loadcache import CACHE_DIR
 
 
 class BuildCache:
