@@ -77,7 +77,7 @@ class _Check:
 
     def members(self, decisions: Decisions) -> None:
         year = self.year
-        broken = {m for ids in year.broken_members.values() for m in ids} | year.unplaced_members
+        broken = year.unlinked_members()
         for item in decisions.members:
             line = self.decided(item.member_id, ("dang_vien", item.index, "ma_dang_vien"))
             if line is None or item.member_id in broken:

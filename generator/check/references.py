@@ -28,7 +28,7 @@ def needs_proposal(member: MemberReview, year: Year) -> bool:
 
 def cross_check(year: Year, result: CheckResult) -> None:
     below = _MembersBelow(year)
-    broken = {m for ids in year.broken_members.values() for m in ids} | year.unplaced_members
+    broken = year.unlinked_members()
     for org in year.orgs.values():
         _check_leadership(year, org, result, below.ids(org.id), broken)
     for org_id, proposals in year.proposals.items():

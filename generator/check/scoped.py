@@ -243,7 +243,7 @@ def _confirm(year: Any, load: YearLoad, current: YearScope, selection: Selection
     naming a member or organization the sub-year does not have (its hint is the nearest id
     of the whole year), a unit's unreadable review naming another member's id."""
     scope = current.scope
-    broken = {m for ids in year.broken_members.values() for m in ids} | year.unplaced_members
+    broken = year.unlinked_members()
     for org_id, decisions in year.decisions.items():
         org = year.orgs.get(org_id)
         if org is None or not scope.inside(org.folder):

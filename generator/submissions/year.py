@@ -53,6 +53,11 @@ class Year:
     def root_id(self) -> str | None:
         return self.config.root if self.config else None
 
+    def unlinked_members(self) -> set[str]:
+        """The member ids whose file exists but that are not in `members` (their file is
+        broken, or their chi bộ's is): a reference to one is not to an unknown member."""
+        return {m for ids in self.broken_members.values() for m in ids} | self.unplaced_members
+
     def org(self, org_id: str) -> Organization | None:
         return self.orgs.get(org_id)
 
