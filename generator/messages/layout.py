@@ -63,7 +63,7 @@ CATALOG: dict[str, Message] = {
         "tệp .yaml).",
         "Chuyển tệp này ra khỏi thư mục submissions/ (tài liệu đính kèm không lưu ở đây).",
     ),
-    # a file in a place no year reads (generator/check/misplaced.py): `{what}` is what the
+    # a file in a place no year reads (generator/check/filenames.py): `{what}` is what the
     # file looks like, `{where}` where such a file belongs; hint "exists" when a file of
     # that name is already there, "unknown" when neither is known
     "file-unexpected/outside-year": Message(
