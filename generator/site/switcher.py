@@ -1,11 +1,19 @@
 """The year switcher at the root of a site (the organization's, and each committee's and
-chi bộ's): mike's versions.json, read by Material's version selector, and a landing page
-that sends the reader to the newest year. Moved out of generator/site/build.py."""
+chi bộ's): mike's versions.json, read by Material's version selector, a landing page
+that sends the reader to the newest year, and a 404 page for the root. Moved out of
+generator/site/build.py."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from generator import atomic
+
+ERROR_PAGE = "404.html"
+# what `write_versions` writes at a root: a root left without any year loses them
+# (generator.site.audience_sites)
+ROOT_FILES = ("index.html", "versions.json", ERROR_PAGE)
 
 
 def versions(all_years: list[int]) -> list[dict[str, object]]:
@@ -47,3 +55,20 @@ def write_versions(out: Path, all_years: list[int], *, offline: bool = False) ->
     )
     landing = LANDING.format(year=max(all_years), links=links, index=index)
     (out / "index.html").write_text(landing, "utf-8")
+    _root_error_page(out, all_years, offline)
+
+
+def _root_error_page(out: Path, all_years: list[int], offline: bool) -> None:
+    """The root's 404.html: a copy of the newest year's. A host that shows one 404 page for
+    the whole output folder (GitHub Pages shows only the root's) then shows a page of the
+    site instead of its own; the year's 404 links absolutely, from where the output folder
+    is served (`kiemdiem build --site-url`, generator.site.address), so the copy works at
+    the root and at any depth. From disk (`offline`) no server shows a 404 page and the
+    year's links relatively: none is kept there."""
+    root_page = out / ERROR_PAGE
+    pages = [out / str(y) / ERROR_PAGE for y in sorted(all_years, reverse=True)]
+    newest = next((p for p in pages if p.is_file()), None)
+    if offline or newest is None:
+        root_page.unlink(missing_ok=True)  # a server build's, left in this folder before
+    else:
+        atomic.copy_file(newest, root_page)

@@ -305,3 +305,18 @@ def test_gitlab_example_and_pre_commit_hook_are_valid_yaml() -> None:
     assert all("--actor" in line for line in gitlab["kiemdiem-check"]["script"])
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hooks[0]["id"] == "kiemdiem-check" and hooks[0]["entry"] == "kiemdiem check"
+
+
+def test_the_site_is_built_for_the_address_pages_serves_it_at() -> None:
+    """The 404 page links from where Pages serves the site (/<repository>/ for a project),
+    so the build takes --site-url from actions/configure-pages (through the environment,
+    not an expression in the script), which needs the build job to read Pages and nothing
+    more (the deploy job alone writes)."""
+    build = load("site.yml")["jobs"]["build"]
+    (pages,) = [s for s in build["steps"] if s.get("id") == "pages"]
+    assert pages["uses"].startswith("actions/configure-pages@")
+    (step,) = [s for s in build["steps"] if s.get("run", "").startswith("kiemdiem build")]
+    assert step["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    assert '--site-url "$SITE_URL"' in step["run"] and "${{" not in step["run"]
+    assert build["steps"].index(pages) < build["steps"].index(step)
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
