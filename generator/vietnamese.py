@@ -4,7 +4,8 @@
   which Unicode decomposition alone does not do); `fold_key` for YAML keys and ids;
 * `suggest`: "did you mean" — the candidate a person most likely meant;
 * level names: `LEVEL_NAMES` (code -> label), `level_text`, `level_from_text`;
-* numbers the Vietnamese way (decimal comma): `number_vi`, `pct`, `percent_vi`, `signed_vi`;
+* numbers the Vietnamese way (decimal comma): `number_vi`, `exact_vi`, `pct`, `percent_vi`,
+  `signed_vi`;
 * dates: `vn_date` (dd/mm/yyyy).
 
 A leaf module: it imports nothing from `generator`, so any module may use it.
@@ -17,6 +18,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Protocol
 
 _SPACES = re.compile(r"\s+")
@@ -118,6 +120,18 @@ def number_vi(value: float | int | None, digits: int = 1) -> str:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
+    return text.replace(".", ",")
+
+
+def exact_vi(value: float | int) -> str:
+    """A number exactly as held, the Vietnamese way, nothing rounded away: 26.0 -> "26",
+    8.5 -> "8,5", 0.94 -> "0,94" (what a file says, shown back to the person it is about;
+    `number_vi` rounds)."""
+    if isinstance(value, int) or value.is_integer():
+        return str(int(value))
+    text = repr(value)  # the shortest digits that give the value back
+    if "e" in text:  # 1e-05: written out, never in scientific notation
+        text = format(Decimal(text), "f")
     return text.replace(".", ",")
 
 

@@ -16,6 +16,7 @@ from generator.cli import UsageError, find_repo, require_schema
 from generator.pipeline import Pipeline
 from generator.privacy.access import YearRecord, as_json, member_record
 from generator.site.text import strip_controls
+from generator.vietnamese import exact_vi
 
 HELP = "in toàn bộ hồ sơ của một đảng viên qua các năm (khi đảng viên yêu cầu xem dữ liệu của mình)"
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -39,13 +40,16 @@ YES, NO, NONE = "có", "không", "—"
 
 def _text(value: object) -> str:
     """One value in words: yes/no and "not stated" in Vietnamese, never Python's
-    True/False/None; control characters dropped."""
+    True/False/None; a number with a decimal comma and no `.0` (a score of 26 is held as
+    26.0); control characters dropped."""
     if value is True:
         return YES
     if value is False:
         return NO
     if value is None:
         return NONE
+    if isinstance(value, float):
+        return exact_vi(value)
     return strip_controls(str(value))
 
 

@@ -1,6 +1,10 @@
 """The closed vocabularies of the records: levels, criterion levels, categories, member
 kinds and statuses, disciplinary forms, target states, member forms, file states.
 
+A value a person reads (`kiemdiem member`, the sites) has its Vietnamese words in
+`label_vi`; tests/unit/test_member_labels.py checks that every vocabulary of a member's
+record has them.
+
 Re-exported by `generator.submissions.records`, where callers import them from.
 """
 
@@ -84,12 +88,26 @@ class MemberKind(enum.Enum):
     CHINH_THUC = "chinh_thuc"  # full member
     DU_BI = "du_bi"  # probationary member
 
+    @property
+    def label_vi(self) -> str:
+        return {"chinh_thuc": "Đảng viên chính thức", "du_bi": "Đảng viên dự bị"}[self.value]
+
 
 class MembershipStatus(enum.Enum):
     ACTIVE = "dang_sinh_hoat"
     EXEMPTED = "mien_sinh_hoat"  # miễn công tác và sinh hoạt đảng
     SUSPENDED = "dinh_chi"  # đình chỉ sinh hoạt đảng
     TEMPORARY_ELSEWHERE = "sinh_hoat_tam_thoi"  # temporary activity at another chi bộ
+
+    @property
+    def label_vi(self) -> str:
+        """The words of the schema's description of `tinh_trang`."""
+        return {
+            "dang_sinh_hoat": "Đang sinh hoạt bình thường",
+            "mien_sinh_hoat": "Được miễn công tác và sinh hoạt đảng",
+            "dinh_chi": "Bị đình chỉ sinh hoạt đảng",
+            "sinh_hoat_tam_thoi": "Đang sinh hoạt tạm thời ở chi bộ khác",
+        }[self.value]
 
 
 class DisciplineForm(enum.IntEnum):
@@ -141,3 +159,7 @@ class MemberForm(enum.Enum):
 class FileState(enum.Enum):
     DRAFT = "nhap"
     FINAL = "hoan_thanh"
+
+    @property
+    def label_vi(self) -> str:
+        return {"nhap": "Bản nháp, đang soạn", "hoan_thanh": "Đã viết xong"}[self.value]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from generator.cli import main
 from generator.commands.member import render_text
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
-from generator.privacy.access import StoredValue, YearRecord
+from generator.privacy.access import StoredValue, YearRecord, stored_values
 from tests.conftest import CB, MINI
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,7 +139,7 @@ def test_a_choice_is_shown_as_written_and_in_words(
     repo = mini_repo({M2: member})
     assert main(["--repo", str(repo), "member", "dv-000002"]) == 0
     out = capsys.readouterr().out
-    assert "(loai_dang_vien) · Toàn đảng bộ: chinh_thuc\n" in out  # no label: as written
+    assert "(loai_dang_vien) · Toàn đảng bộ: Đảng viên chính thức\n" in out
     assert "(mau_bieu) · Toàn đảng bộ: Phụ lục 4\n" in out
     assert "(tu_xep_loai) · Chi bộ của đảng viên: Hoàn thành tốt nhiệm vụ\n" in out
     assert "      xep_loai: Hoàn thành xuất sắc nhiệm vụ\n" in out
@@ -234,3 +235,90 @@ def test_text_drops_control_characters_at_every_depth() -> None:
     assert "\x1b" not in out and "\x07" not in out
     assert "Họ và tên (ho_ten) · Toàn đảng bộ: a]0;x[2Jb\n" in out
     assert "      - noi_dung: a]0;x[2Jb\n        x: —\n" in out
+
+
+def test_numbers_with_a_decimal_comma_and_no_point_zero(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A score of 26 is held as 26.0 and read as `26`; 8.5 months as `8,5`, the way a
+    Vietnamese reader writes it. The JSON keeps numbers (it is for programs)."""
+    member = (
+        textwrap.dedent(MINI[M2])
+        .replace("tieu_chi_chung: 25", "tieu_chi_chung: 26")
+        .replace("ket_qua_nhiem_vu: 50", "ket_qua_nhiem_vu: 63.5")
+        + "nghi_om_thang: 8.5\n"
+    )
+    repo = mini_repo({M2: member})
+    assert main(["--repo", str(repo), "member", "dv-000002"]) == 0
+    out = capsys.readouterr().out
+    assert "      tieu_chi_chung: 26\n      ket_qua_nhiem_vu: 63,5\n" in out
+    assert re.search(r"\(nghi_om_thang\) · [^:\n]+: 8,5\n", out)
+    for python in ("26.0", "63.5", "8.5"):
+        assert python not in out
+    assert main(["--repo", str(repo), "member", "dv-000002", "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)["cac_nam"][0]["du_lieu_luu_giu"]
+    values = {d["muc"]: d["gia_tri"] for d in stored}
+    assert values["diem"] == {"tieu_chi_chung": 26, "ket_qua_nhiem_vu": 63.5}
+    assert values["nghi_om_thang"] == 8.5
+
+
+def _numbers(value: object, key: str = "") -> list[tuple[str, float]]:
+    """(key, number) of every decimal number a stored value holds, at any depth."""
+    if isinstance(value, float):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return [n for k, v in value.items() for n in _numbers(v, k)]
+    if isinstance(value, list):
+        return [n for v in value for n in _numbers(v, key)]
+    return []
+
+
+def test_sample_numbers_are_read_the_vietnamese_way(
+    sample_rated, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A member of the sample with whole scores (`tieu_chi_chung: 26`, held as 26.0) and a
+    share of a fraction (`ty_le_hoan_thanh_chi_tieu: 0.94`)."""
+    mid, numbers = next(
+        (mid, found)
+        for ry in sample_rated
+        for mid, m in sorted(ry.year.members.items())
+        if (found := [n for s in stored_values(m, ROOT / "schema") for n in _numbers(s.value)])
+        and {v.is_integer() for _, v in found} == {True, False}
+    )
+    assert main(["--repo", str(ROOT), "member", mid]) == 0
+    out = capsys.readouterr().out
+    for key, number in numbers:
+        shown = str(int(number)) if number.is_integer() else str(number).replace(".", ",")
+        assert re.search(rf"(^ +{key}|\({key}\) · [^:\n]+): {re.escape(shown)}$", out, re.M)
+        assert f"{key}: {number}\n" not in out  # 26.0, 0.94
+    assert re.findall(r": -?\d+\.\d+$", out, re.M) == []
+    assert main(["--repo", str(ROOT), "member", mid, "--format", "json"]) == 0
+    years = json.loads(capsys.readouterr().out)["cac_nam"]
+    in_json = [n for y in years for d in y["du_lieu_luu_giu"] for n in _numbers(d["gia_tri"])]
+    assert set(numbers) <= set(in_json)  # still JSON numbers
+
+
+# a choice held by some member of the sample, and the words its member reads
+SAMPLE_CHOICES = {
+    ("loai_dang_vien", "du_bi"): "Đảng viên dự bị",
+    ("tinh_trang", "mien_sinh_hoat"): "Được miễn công tác và sinh hoạt đảng",
+    ("tinh_trang", "dinh_chi"): "Bị đình chỉ sinh hoạt đảng",
+    ("trang_thai_ho_so", "nhap"): "Bản nháp, đang soạn",
+}
+
+
+@pytest.mark.parametrize(("key", "code"), sorted(SAMPLE_CHOICES))
+def test_sample_choices_are_read_in_words(
+    sample_rated, capsys: pytest.CaptureFixture[str], key: str, code: str
+) -> None:
+    mid = next(
+        mid
+        for ry in sample_rated
+        for mid, m in sorted(ry.year.members.items())
+        if any(s.key == key and s.value == code for s in stored_values(m, ROOT / "schema"))
+    )
+    assert main(["--repo", str(ROOT), "member", mid]) == 0
+    out = capsys.readouterr().out
+    words = SAMPLE_CHOICES[key, code]
+    assert re.search(rf"\({key}\) · [^:\n]+: {re.escape(words)}$", out, re.M)
+    assert not re.search(rf"\({key}\) · [^:\n]+: {code}$", out, re.M)
