@@ -11,7 +11,8 @@ one types.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,13 @@ from generator.submissions.yamlload import loads
 SCHEMA_DIR = "schema"
 # what a member's earlier review tells about them this year (form order)
 MEMBER_FACTS = ("ho_ten", "loai_dang_vien", "ngay_sinh", "ngay_vao_dang", "chuc_vu")
+# what an organization's earlier file tells about it this year: who it is, not how its
+# year went (targets, scores, review, self-rating, discipline are each year's own; so is
+# `ke_thua_tu`, which names the year before's organizations a reorganized one continues)
+ORG_FACTS = ("ten", "phan_loai", "ngay_thanh_lap")
+# its leadership, offered commented out: a leader named before their own file is in would
+# be reported as unknown (`ref-unknown-member`) on the first member's pull request
+LEADERSHIP = ("bi_thu", "pho_bi_thu", "cap_uy_vien")
 
 
 def modeline(repo: Path, target: Path, schema: str) -> str:
@@ -115,17 +123,73 @@ def _self_rating() -> list[str]:
     ]
 
 
-def earlier_facts(repo: Path, member_id: str, before_year: int) -> tuple[int, dict[str, Any]]:
-    """(year, facts) from the member's newest review before `before_year`; (0, {}) if none."""
+def _one_line(value: Any) -> bool:
+    """A fact written back on one `key: value` line: a string without line breaks or
+    control characters (a value that is not is left for the author to write again)."""
+    return isinstance(value, str) and not any(
+        unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value
+    )
+
+
+def facts_of(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """The one-line facts among `keys` of an earlier record's data."""
+    return {k: data[k] for k in keys if _one_line(data.get(k))}
+
+
+def org_facts(data: dict[str, Any]) -> dict[str, Any]:
+    """An organization's facts from its earlier to-chuc.yaml data; its leadership under
+    `lanh_dao`, members' ids only."""
+    facts = facts_of(data, ORG_FACTS)
+    lead = data.get("lanh_dao")
+    if isinstance(lead, dict):
+        known: dict[str, Any] = {}
+        for key in LEADERSHIP:
+            value = lead.get(key)
+            ids = value if isinstance(value, list) else [value]
+            ids = [m for m in ids if isinstance(m, str) and layout.ID_RE.fullmatch(m)]
+            if ids:
+                known[key] = ids if isinstance(value, list) else ids[0]
+        if known:
+            facts["lanh_dao"] = known
+    return facts
+
+
+def _earlier_data(
+    repo: Path,
+    before_year: int,
+    kind: layout.Kind,
+    match: Callable[[layout.SubmissionFile], bool],
+) -> tuple[int, dict[str, Any]]:
+    """(year, data) of the newest file of `kind` before `before_year` that `match`es and
+    whose YAML loads into a mapping; (0, {}) if none."""
     for year in reversed([y for y in layout.years(repo) if y < before_year]):
         for f in layout.walk_year(repo, year):
-            if f.kind is layout.Kind.MEMBER and f.path.endswith(f"/{member_id}.yaml"):
+            if f.kind is kind and match(f):
                 loaded = loads((repo / f.path).read_bytes())
-                if loaded.document is None:
-                    continue
-                data = loaded.document.data
-                return year, {k: data[k] for k in MEMBER_FACTS if data.get(k) is not None}
+                data = loaded.document.data if loaded.document else None
+                if isinstance(data, dict):
+                    return year, data
     return 0, {}
+
+
+def earlier_facts(repo: Path, member_id: str, before_year: int) -> tuple[int, dict[str, Any]]:
+    """(year, facts) from the member's newest review before `before_year`; (0, {}) if none."""
+    year, data = _earlier_data(
+        repo, before_year, layout.Kind.MEMBER, lambda f: f.path.endswith(f"/{member_id}.yaml")
+    )
+    return year, facts_of(data, MEMBER_FACTS)
+
+
+def earlier_org_facts(repo: Path, org_id: str, before_year: int) -> tuple[int, dict[str, Any]]:
+    """(year, facts) from the organization's newest to-chuc.yaml before `before_year` (the
+    organization of that id, wherever it was in that year's tree); (0, {}) if none."""
+    year, data = _earlier_data(
+        repo,
+        before_year,
+        layout.Kind.ORG,
+        lambda f: layout.org_id_of_folder(f.org_folder or "") == org_id,
+    )
+    return year, org_facts(data)
 
 
 def member_file(
@@ -169,8 +233,40 @@ def member_file(
     return "\n".join(lines) + "\n"
 
 
-def org_file(repo: Path, target: Path, org_id: str, year: int, ruleset: str, org_type: str) -> str:
-    """An organization's to-chuc.yaml (its collective review) for `year`."""
+def _leadership(from_year: int, lead: dict[str, Any]) -> list[str]:
+    """The leadership block, commented out: last year's members when known."""
+    if not lead:
+        return [
+            "# CẤP ỦY (ghi bằng mã đảng viên). Xóa '# ' ở đầu các dòng khi điền.",
+            *_commented(["lanh_dao:", "  bi_thu: dv-000000", "  pho_bi_thu:", "    - dv-000000"]),
+        ]
+    block = ["lanh_dao:"]
+    for key in LEADERSHIP:
+        value = lead.get(key)
+        if isinstance(value, list):
+            block += [f"  {key}:", *(f"    - {m}" for m in value)]
+        elif value:
+            block.append(f"  {key}: {value}")
+    return [
+        f"# CẤP ỦY (ghi bằng mã đảng viên), theo tệp năm {from_year}: nếu năm nay vẫn đúng, xóa",
+        "# '# ' ở đầu các dòng; sửa người đã thay đổi.",
+        *_commented(block),
+    ]
+
+
+def org_file(
+    repo: Path,
+    target: Path,
+    org_id: str,
+    year: int,
+    ruleset: str,
+    org_type: str,
+    earlier: tuple[int, dict[str, Any]] | None = None,
+) -> str:
+    """An organization's to-chuc.yaml (its collective review) for `year`. Its facts come
+    from `earlier` (year, `org_facts`), by default from its newest earlier file; the
+    year's own content (targets, scores, review, self-rating) is left to write."""
+    from_year, facts = earlier if earlier is not None else earlier_org_facts(repo, org_id, year)
     grassroots = OrgTypes.load(repo / SCHEMA_DIR).get(org_type).is_grassroots
     lines = [
         modeline(repo, target, "to-chuc.schema.json"),
@@ -179,19 +275,28 @@ def org_file(repo: Path, target: Path, org_id: str, year: int, ruleset: str, org
         '# bằng dấu cách. Điền các mục còn để trống "".',
         "",
         "# THÔNG TIN TỔ CHỨC",
+    ]
+    if from_year:
+        lines.append(f"# Thông tin lấy từ tệp to-chuc.yaml năm {from_year}: kiểm tra lại.")
+    lines += [
         _line("ma_to_chuc", org_id, "không sửa: trùng tên thư mục"),
         _line("nam", year),
-        _line("ten", None, "tên đầy đủ, ví dụ Chi bộ Ấp 1"),
+        _line("ten", facts.get("ten"), "tên đầy đủ, ví dụ Chi bộ Ấp 1"),
         _line("loai", org_type),
     ]
     if grassroots:
         lines.append(
-            _line("phan_loai", "khac", "xa | phuong_thi_tran | doanh_nghiep | ... (thống kê)")
+            _line(
+                "phan_loai",
+                facts.get("phan_loai", "khac"),
+                "xa | phuong_thi_tran | doanh_nghiep | ... (thống kê)",
+            )
         )
+    if "ngay_thanh_lap" in facts:
+        lines.append(_line("ngay_thanh_lap", facts["ngay_thanh_lap"], "năm-tháng-ngày"))
     lines += [
         "",
-        "# CẤP ỦY (ghi bằng mã đảng viên). Xóa '# ' ở đầu các dòng khi điền.",
-        *_commented(["lanh_dao:", "  bi_thu: dv-000000", "  pho_bi_thu:", "    - dv-000000"]),
+        *_leadership(from_year, facts.get("lanh_dao", {})),
         "",
         "# CHỈ TIÊU NGHỊ QUYẾT: mỗi chỉ tiêu một mục bắt đầu bằng '- '.",
         "# trang_thai: vuot | hoan_thanh | khong_hoan_thanh | bat_kha_khang",

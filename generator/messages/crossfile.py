@@ -8,7 +8,8 @@ CATALOG: dict[str, Message] = {
     # ---- cross-file checks (generator/check/crossfile.py)
     "year-missing-file": Message(
         "Năm {year} thiếu tệp `nam-danh-gia.yaml`.",
-        "Ban Tổ chức tạo tệp này bằng `kiemdiem new year {year}`.",
+        "Ban Tổ chức tạo tệp này bằng `kiemdiem new year {year} --no-orgs` (thư mục năm đã có "
+        "nên lệnh chỉ tạo tệp năm, không chép cây tổ chức của năm trước).",
     ),
     "year-mismatch": Message(
         "Mục `nam` ghi {found}, nhưng tệp nằm trong thư mục năm {expected}.",

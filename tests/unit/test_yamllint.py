@@ -72,6 +72,9 @@ def test_every_scaffolded_file_passes_yamllint(repo: Path) -> None:
         written.append(repo / CHI_BO.rsplit("/", 1)[0] / org_id / "to-chuc.yaml")
     assert main(["new", "year", "2027"]) == 0
     written.append(repo / "submissions" / "2027" / "nam-danh-gia.yaml")
+    carried = sorted((repo / "submissions" / "2027").rglob("to-chuc.yaml"))
+    assert len(carried) == 9 + len([t for t in project() if t.parents])  # the tree came along
+    written += carried
     assert "Bùi Văn Sơn" in written[0].read_text(encoding="utf-8")  # facts of 2025 came along
     found = [p for path in written for p in problems(path)]
     assert found == []
