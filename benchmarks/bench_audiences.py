@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import yaml  # noqa: E402
 from bench_build import YEAR, prepare, run  # noqa: E402
+from installed import as_installed  # noqa: E402
 
 MB = 1024 * 1024
 AUDIENCE_LINE = re.compile(
@@ -159,6 +160,7 @@ def main() -> int:
     parser.add_argument("--anchor-jobs", type=int, default=3)
     parser.add_argument("--keep", type=Path, default=None, help="work folder (kept)")
     args = parser.parse_args()
+    as_installed()
     data = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.data)}
     rows = []
     for n in args.sizes:

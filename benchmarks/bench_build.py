@@ -45,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from installed import as_installed  # noqa: E402
+
 from generator.synthetic import generate  # noqa: E402
 
 YEAR = 2025
@@ -316,6 +318,7 @@ def main() -> int:
                         help="reuse an existing synthetic repository for a size")  # fmt: skip
     parser.add_argument("--keep", type=Path, default=None, help="keep the work folder here")
     args = parser.parse_args()
+    as_installed()
     data = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.data)}
     work = args.keep or Path(tempfile.mkdtemp(prefix="kiemdiem-bench-"))
     work.mkdir(parents=True, exist_ok=True)

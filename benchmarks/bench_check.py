@@ -41,6 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from installed import as_installed  # noqa: E402
+
 from generator import synthetic  # noqa: E402
 
 # (TCCSĐ, chi bộ, members) per size; 3,754 is the seed's district
@@ -213,6 +215,7 @@ def main() -> None:
     parser.add_argument("--anchor-sample", type=int, default=None,
                         help="check-jsonschema on this many member files, scaled to all")  # fmt: skip
     args = parser.parse_args()
+    as_installed()
     for members in args.members or [3754, 20000]:
         r = run_size(members, args.data, args.year, args.anchor_sample)
         print(json.dumps(r, indent=2), flush=True)
