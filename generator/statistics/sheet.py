@@ -28,7 +28,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from generator.statistics import LEVELS, YearStatistics
+from generator.statistics import LEVELS, YearStatistics, xlsxfile
 from generator.statistics.export import Row, not_rated_columns, rows
 
 FONT = "Times New Roman"  # the font of official documents (Nghị định 30/2020/NĐ-CP)
@@ -101,16 +101,18 @@ def _numbers(all_rows: list[Row]) -> list[str]:
 
 
 def write_xlsx(stats: YearStatistics, path: Path, today: dt.date | None = None) -> None:
-    """Write the year's official statistics sheet to `path`."""
+    """Write the year's official statistics sheet to `path`, dated `today` (default: the
+    day `xlsxfile.sheet_date` gives): the same statistics and day give the same bytes."""
     from openpyxl import Workbook
 
+    day = today or xlsxfile.sheet_date()
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_name(stats)
-    _Sheet(ws, stats, today or dt.date.today()).write()
+    _Sheet(ws, stats, day).write()
     wb.properties.title = f"Biểu thống kê kết quả xếp loại đảng viên năm {stats.year}"
     wb.properties.language = "vi-VN"
-    wb.save(path)
+    xlsxfile.save(wb, path, day)
 
 
 class _Sheet:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,35 +30,29 @@ SHARD = 10  # members per shard and names per name part: each đảng bộ xã i
 MEMBER = "dv-100017"  # in chi-bo-2-2, đảng bộ xã 2
 
 
-# Pagefind writes a bundle's filters and metadata in no fixed order (their names are
-# hashes of their bytes): those are compared by number per folder, and each bundle's entry
-# file (which names its metadata) without the hash; everything else (the records'
-# fragments, the words' index chunks, keys, the manifest, the script) byte for byte
-_UNORDERED = re.compile(r"(^|/)(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$")
+# every file byte for byte: the records' fragments, the words' index chunks, the metadata
+# and the entry that names it, keys, the manifest, the script (Pagefind's files are named
+# by hashes of their bytes; a filter's would not be: generator.site.search.record_item)
 
 
 def _entry(path: Path) -> bytes:
-    """A bundle's entry file without its metadata's hash, once that file is checked to be
-    there and to count the bundle's records."""
-    entry = json.loads(path.read_bytes())
-    for language in entry["languages"].values():
-        assert (path.parent / f"pagefind.{language.pop('hash')}.pf_meta").is_file(), path
+    """A bundle's entry file, once the metadata it names is checked to be there and to
+    count the bundle's records."""
+    data = path.read_bytes()
+    for language in json.loads(data)["languages"].values():
+        assert (path.parent / f"pagefind.{language['hash']}.pf_meta").is_file(), path
         assert language["page_count"] == len(list(path.parent.glob("fragment/*"))), path
-    return json.dumps(entry, sort_keys=True).encode()
+    return data
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    out: dict[str, bytes] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(folder).as_posix()
-            unordered = _UNORDERED.search(rel)
-            if unordered:
-                key = f"{rel[: unordered.start(2)]}{unordered.group(2).split('/')[0][:8]}"
-                out[key] = out.get(key, b"") + b"+"
-            else:
-                out[rel] = _entry(path) if path.name == "pagefind-entry.json" else path.read_bytes()
-    return out
+    return {
+        path.relative_to(folder).as_posix(): (
+            _entry(path) if path.name == "pagefind-entry.json" else path.read_bytes()
+        )
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _index(view: YearView, base: Path, reuse: bool) -> tuple[IndexResult, dict[str, bytes]]:

@@ -10,7 +10,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from generator.commands.serve import render_once
@@ -47,19 +46,11 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def _content(path: Path) -> object:
-    """A file's content; a spreadsheet's cell values (its zip carries the time it was written)."""
-    if path.suffix == ".xlsx":
-        book = openpyxl.load_workbook(path)
-        return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in book}
-    return path.read_bytes()
-
-
-def _tree(folder: Path) -> dict[str, object]:
+def _tree(folder: Path) -> dict[str, bytes]:
     # the render keys are a cache of what was rendered (a --force build keeps none); the
     # search bundles are the build's own work files (generator.site.indexer), not pages
     return {
-        str(p.relative_to(folder)): _content(p)
+        str(p.relative_to(folder)): p.read_bytes()  # a spreadsheet too (statistics.xlsxfile)
         for p in folder.rglob("*")
         if p.is_file() and p.name != KEYS and p.relative_to(folder).parts[0] != INDEX_DIR
     }
