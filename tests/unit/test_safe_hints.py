@@ -180,6 +180,31 @@ def test_a_member_reviewed_in_two_chi_bo_names_the_other_copy(tree: Path) -> Non
     )
 
 
+def test_a_misnamed_copy_is_never_renamed_onto_the_file_its_id_names(tree: Path) -> None:
+    # `dv-1 @x.yaml` says dv-1 inside, and dang-vien/dv-1.yaml is there (a new user's trial)
+    copy = f"{CHI_BO}/dang-vien/dv-1 @x.yaml"
+    f = only(check(tree, HEAD, copy), "file-unexpected")
+    assert (f.path, f.line, f.column) == (copy, 1, 1)
+    assert f.hint == (
+        "Tệp này ghi `ma_dang_vien: dv-1`. Thư mục đã có tệp `dv-1.yaml`: đừng đổi tên tệp "
+        "`dv-1 @x.yaml` thành tên đó. So sánh hai tệp và chép phần còn thiếu vào `dv-1.yaml`; "
+        "giữ tệp `dv-1 @x.yaml` cho tới khi bí thư chi bộ (hoặc cấp ủy phụ trách) xác nhận "
+        "`dv-1.yaml` đã đủ nội dung. Nếu tệp này là bản kiểm điểm của một đảng viên khác, sửa "
+        "`ma_dang_vien` thành mã của đồng chí đó rồi đặt tên tệp theo mã ấy, ví dụ "
+        "`dv-104233.yaml`."
+    )
+
+
+def test_a_member_file_name_to_choose_warns_of_a_file_already_there(tree: Path) -> None:
+    # no id inside to name the file after: the hint cannot know the name, so it says both
+    f = only(check(tree, "ho_ten: X\n", f"{CHI_BO}/dang-vien/ban @x.yaml"), "file-unexpected")
+    assert f.hint == (
+        "Đổi tên tệp thành `<ma_dang_vien>.yaml`, ví dụ `dv-104233.yaml` (giữ nguyên nội "
+        "dung). Nếu thư mục đã có tệp tên đó, đừng đổi tên đè lên tệp ấy: so sánh hai tệp và "
+        "chép phần còn thiếu vào tệp đã có."
+    )
+
+
 # ---- values: never made up, never left out
 
 
