@@ -14,7 +14,7 @@ from generator.forge import newyear, scaffold
 from generator.report.safe import visible
 from generator.rules.registry import PENDING, default_ruleset_id, ruleset_id_for
 from generator.submissions import layout
-from generator.submissions.yamlload import loads
+from generator.submissions.yamlload import MAX_FILE_BYTES, loads
 
 HELP = "tạo tệp mới từ mẫu: bản kiểm điểm đảng viên, tổ chức, hoặc năm đánh giá"
 # organization types are data (schema/to-chuc.schema.json x-loai-to-chuc): a type with a
@@ -140,17 +140,30 @@ def _check_id(value: str, what: str) -> None:
         )
 
 
-def _fill_if_blank(target: Path, text: str) -> bool:
-    """Write the form into an existing file that holds nothing but blanks (the `yaml-empty`
-    hint sends the user here); a file with any content is never touched."""
+def _fill_if_blank(target: Path, text: str) -> str:
+    """Write the form into an existing file that `check` reports as `yaml-empty` (its hint
+    sends the user here): "blank" when it held nothing but blanks, "comments" when it held
+    comments too, which stay as they are (the form is added below them, the file's bytes
+    untouched); "" when it holds anything else, and then it is never touched."""
     fd = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "r+b") as f:
-        if f.read(65536).strip():
-            return False
-        f.seek(0)
-        f.truncate()
-        f.write(text.encode("utf-8"))
-    return True
+        data = f.read(MAX_FILE_BYTES + 1)
+        loaded = loads(data) if len(data) <= MAX_FILE_BYTES else None
+        if loaded is None or loaded.document is not None:
+            return ""
+        if not any(p.code == "yaml-empty" for p in loaded.problems):
+            return ""
+        form = text.encode("utf-8")
+        if not data.decode("utf-8").strip():
+            f.seek(0)
+            f.truncate()
+            f.write(form)
+            return "blank"
+        newline = b"\r\n" if b"\r\n" in data else b"\n"
+        f.seek(0, os.SEEK_END)
+        f.write((b"" if data.endswith(b"\n") else newline) + newline)
+        f.write(form.replace(b"\n", newline))
+    return "comments"
 
 
 def _symlink_on_the_way(repo: Path, target: Path) -> Path | None:
@@ -179,7 +192,7 @@ def _write(repo: Path, target: Path, text: str) -> int:
     if link is not None:
         _refuse_link(repo, link)
         return 1
-    filled = target.is_file() and _fill_if_blank(target, text)
+    filled = _fill_if_blank(target, text) if target.is_file() else ""
     if target.exists() and not filled:
         print(
             f"kiemdiem: tệp `{rel}` đã có; không ghi đè. Mở tệp đó để sửa tiếp (nội dung đã "
@@ -198,7 +211,10 @@ def _write(repo: Path, target: Path, text: str) -> int:
             return 1
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
-    print(f"Đã tạo `{rel}`.")
+    if filled == "comments":
+        print(f"Đã điền mẫu vào `{rel}`, bên dưới các chú thích đã có (giữ nguyên).")
+    else:
+        print(f"Đã tạo `{rel}`.")
     print(
         'Mở tệp, điền các mục còn để trống "" theo chú thích, rồi chạy `kiemdiem check '
         f"{rel}` để xem còn thiếu gì."

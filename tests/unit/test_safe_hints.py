@@ -270,6 +270,39 @@ def test_an_empty_file_is_filled_from_the_form_by_new(
     assert "ma_dang_vien: dv-1" in (repo / MEMBER).read_text("utf-8")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_file_of_comments_is_filled_by_new_below_them(
+    repo: Path, capsys: pytest.CaptureFixture[str], newline: str
+) -> None:
+    notes = f"# Bản nháp của tôi{newline}{newline}  # nộp trước 15/12"  # no final newline
+    f = only(check(repo, notes), "yaml-empty")
+    assert (f.line, f.column) == (1, 1)
+    assert f.message == "Tệp chưa có nội dung: chỉ có chú thích (các dòng bắt đầu bằng `#`)."
+    assert f.hint == (
+        "Điền nội dung từ mẫu bằng lệnh `kiemdiem new` (lệnh giữ nguyên các chú thích ở đầu "
+        "tệp và điền mẫu vào bên dưới), rồi viết tiếp theo chú thích; nếu tệp được tạo nhầm, "
+        "báo bí thư chi bộ."
+    )
+    capsys.readouterr()
+    assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 0
+    assert "bên dưới các chú thích đã có (giữ nguyên)" in capsys.readouterr().out
+    data = (repo / MEMBER).read_bytes()
+    assert data.startswith((notes + newline + newline).encode("utf-8"))
+    assert b"ma_dang_vien: dv-1" in data and data.count(b"\n") == data.count(newline.encode())
+    after = check(repo, data.decode("utf-8"))
+    assert not [x for x in after if x.code.startswith(("yaml-", "file-"))]
+
+
+def test_new_never_fills_a_file_with_content_beyond_its_first_blanks(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = "\n" * 70000 + "# ghi chú\nho_ten: Nguyễn Văn A\n"
+    (repo / MEMBER).write_text(written, "utf-8")
+    assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 1
+    assert "đã có; không ghi đè" in capsys.readouterr().err
+    assert (repo / MEMBER).read_text("utf-8") == written
+
+
 def test_new_on_a_written_file_keeps_it_and_says_how_to_go_on(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
