@@ -78,6 +78,11 @@ class OrgType:
         """Whether its committee decides ratings (of members, or of organizations below)."""
         return self.tier is not Tier.BELOW
 
+    def may_sit_under(self, parent: OrgType) -> bool:
+        """Whether an organization of this type may sit directly below one of type `parent`
+        (its `cap_tren`): `check` reports `org-type-misplaced` otherwise, `new org` refuses."""
+        return parent.value in self.parents
+
     def exists_in(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (
             self.last_year is None or year <= self.last_year

@@ -95,7 +95,7 @@ def _link_parents(year: Year, org_by_folder: dict[str, Organization], result: Ch
             org.parent_id = parent.id
             parent.children.append(org.id)
             # which types may sit directly below which: data (generator/orgtypes.py)
-            if parent.type.value not in org.type.parents:
+            if not org.type.may_sit_under(parent.type):
                 result.add(
                     make(
                         "org-type-misplaced",

@@ -88,6 +88,13 @@ def unexpected(repo: Path, file: SubmissionFile) -> Finding:
     hint_key = "rename" if canonical and variant != "extension" else ""
     if canonical and (repo / file.path).with_name(canonical).exists():
         hint_key = "exists"  # renaming would overwrite a file: merge instead
+    elif variant == "member-name" and canonical is None:
+        # `dv-101011 @x.yaml` saying `ma_dang_vien: dv-101011`: the name the generic hint
+        # sends the user to may be taken already (a copy of that review)
+        inside = _id_inside(repo, file)
+        if inside is not None and (repo / file.path).with_name(f"{inside}.yaml").exists():
+            hint_key, canonical = "taken", f"{inside}.yaml"
+            params["member"] = inside
     return _unexpected(file, variant, hint_key=hint_key, canonical=canonical, **params)
 
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check import YearLoad, finding, read_document
+from generator.check import YearLoad, finding
 from generator.check.filenames import unexpected
-from generator.check.schemas import SchemaSet
+from generator.check.roster import roster_findings
 from generator.check.scope import Unbounded
 from generator.check.scoped import Changes, scoped_load
 from generator.check.yearindex import save_after_full_load
@@ -133,7 +133,7 @@ def check_repo(
     full.extend(_strays(repo, selection))
     roster = repo / layout.SUBMISSIONS / layout.ROSTER_FILE
     if roster.is_file() and selection.covers(f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"):
-        full.extend(_check_roster(repo, pipeline.schemas))
+        full.extend(roster_findings(repo, pipeline.schemas))
         full.files_checked += 1
     wanted_dirs = tuple(f"{layout.SUBMISSIONS}/{y}/" for y in wanted)
     for y in wanted:
@@ -154,15 +154,6 @@ def _strays(repo: Path, selection: Selection) -> list[Finding]:
             else:
                 out.append(unexpected(repo, f))
     return out
-
-
-def _check_roster(repo: Path, schemas: SchemaSet) -> list[Finding]:
-    rel = f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"
-    result = CheckResult()
-    doc = read_document(repo, layout.SubmissionFile(rel, layout.Kind.ROSTER, None), result)
-    if doc is not None:
-        result.extend(schemas.validate(layout.Kind.ROSTER, doc, rel, None))
-    return result.findings
 
 
 def resolve_paths(repo: Path, args: Iterable[str]) -> tuple[list[str], list[Finding]]:

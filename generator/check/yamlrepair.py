@@ -371,6 +371,8 @@ def explain(problem: LoadProblem, data: bytes) -> Repair:
             return Repair(
                 pos.line, pos.column, "cp1258", {**detail, "line": pos.line, "decoded": decoded}
             )
+    if problem.code == "yaml-empty" and data.decode("utf-8", errors="replace").strip():
+        return Repair(pos.line, pos.column, "comments", detail)  # comments, no content
     if problem.code == "file-bom":
         first = data[3:].decode("utf-8", errors="replace").split("\n")[0]
         return Repair(pos.line, pos.column, "", {**detail, "first": first.strip()})

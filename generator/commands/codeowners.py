@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from generator.cli import find_repo
+from generator.check.roster import roster_findings
+from generator.check.schemas import SchemaSet
+from generator.cli import find_repo, require_schema
+from generator.findings import Finding, Severity
 from generator.forge import codeowners
 from generator.forge.roster import ROSTER_PATH, load_roster
+from generator.report.text import format_finding
 
 HELP = "tạo tệp CODEOWNERS (ai được duyệt thay đổi tệp nào) từ danh sách tài khoản"
 
@@ -22,14 +27,40 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+def _roster_problems(repo: Path) -> list[Finding] | None:
+    """The roster's findings as `kiemdiem check` reports them, printed; None when there is
+    no roster at all. CODEOWNERS is written only from a roster without an error: a line the
+    lenient reader skips (generator.forge.roster) would silently take someone's rights."""
+    if not (repo / ROSTER_PATH).is_file():
+        return None
+    found = sorted(roster_findings(repo, SchemaSet(repo / "schema")), key=Finding.sort_key)
+    for f in found:
+        print(format_finding(f))
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
-    repo = args.repo.resolve() if args.repo else find_repo()
-    roster = load_roster(repo)
-    if not roster.readable:
+    repo = require_schema(args.repo.resolve() if args.repo else find_repo())
+    found = _roster_problems(repo)
+    if found is None:
         print(
-            f"Chú ý: không đọc được {ROSTER_PATH}; mọi tệp sẽ thuộc Ban Tổ chức "
-            "(chạy `kiemdiem check` để xem lỗi của tệp này)."
+            f"Không ghi {codeowners.CODEOWNERS_PATH}: chưa có danh sách tài khoản "
+            f"`{ROSTER_PATH}` (tài khoản, đảng viên, cấp ủy, Ban Tổ chức), nên không biết ai "
+            "được duyệt tệp nào. Ban Tổ chức tạo tệp đó (mỗi tài khoản một mục `- tai_khoan: "
+            "...` với `ho_ten: ...`; mẫu: `schema/tai-khoan.schema.json`) rồi chạy lại.",
+            file=sys.stderr,
         )
+        return 1
+    if any(f.severity is Severity.ERROR for f in found):
+        print(
+            f"Không ghi {codeowners.CODEOWNERS_PATH}: danh sách tài khoản `{ROSTER_PATH}` có "
+            "lỗi (ở trên); tệp CODEOWNERS viết từ danh sách đó sẽ bỏ sót quyền của các tài "
+            "khoản bị lỗi. Sửa các lỗi theo gợi ý (`kiemdiem check "
+            f"{ROSTER_PATH}` báo lại như vậy), rồi chạy lại.",
+            file=sys.stderr,
+        )
+        return 1
+    roster = load_roster(repo)
     try:
         text = codeowners.render(repo, roster)
     except codeowners.UnsafeName as exc:

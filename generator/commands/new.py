@@ -7,9 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from generator import orgtypes
+from generator import messages, orgtypes
 from generator.check.schemaref import deref, schema_file
 from generator.cli import UsageError, find_repo
+from generator.commands import newwrite
 from generator.forge import newyear, scaffold
 from generator.report.safe import visible
 from generator.rules.registry import PENDING, default_ruleset_id, ruleset_id_for
@@ -140,72 +141,6 @@ def _check_id(value: str, what: str) -> None:
         )
 
 
-def _fill_if_blank(target: Path, text: str) -> bool:
-    """Write the form into an existing file that holds nothing but blanks (the `yaml-empty`
-    hint sends the user here); a file with any content is never touched."""
-    fd = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "r+b") as f:
-        if f.read(65536).strip():
-            return False
-        f.seek(0)
-        f.truncate()
-        f.write(text.encode("utf-8"))
-    return True
-
-
-def _symlink_on_the_way(repo: Path, target: Path) -> Path | None:
-    """The first symlink among `target` and the folders between `repo` and it (a dangling
-    link too: `exists()` is False for it, and writing would follow it)."""
-    path = repo
-    for part in target.relative_to(repo).parts:
-        path = path / part
-        if path.is_symlink():
-            return path
-    return None
-
-
-def _refuse_link(repo: Path, link: Path) -> None:
-    print(
-        f"kiemdiem: `{visible(link.relative_to(repo).as_posix())}` là liên kết tượng trưng "
-        "(symlink); không ghi qua liên kết. Thay liên kết bằng thư mục hoặc tệp thật rồi "
-        "chạy lại lệnh.",
-        file=sys.stderr,
-    )
-
-
-def _write(repo: Path, target: Path, text: str) -> int:
-    rel = target.relative_to(repo).as_posix()
-    link = _symlink_on_the_way(repo, target)
-    if link is not None:
-        _refuse_link(repo, link)
-        return 1
-    filled = target.is_file() and _fill_if_blank(target, text)
-    if target.exists() and not filled:
-        print(
-            f"kiemdiem: tệp `{rel}` đã có; không ghi đè. Mở tệp đó để sửa tiếp (nội dung đã "
-            f"viết được giữ nguyên); `kiemdiem check {rel}` cho biết còn thiếu mục nào.",
-            file=sys.stderr,
-        )
-        return 1
-    if not filled:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # O_EXCL | O_NOFOLLOW: never through a link, never over a file made in the meantime
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            fd = os.open(target, flags, 0o644)
-        except FileExistsError:
-            print(f"kiemdiem: tệp `{rel}` đã có; không ghi đè.", file=sys.stderr)
-            return 1
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-    print(f"Đã tạo `{rel}`.")
-    print(
-        'Mở tệp, điền các mục còn để trống "" theo chú thích, rồi chạy `kiemdiem check '
-        f"{rel}` để xem còn thiếu gì."
-    )
-    return 0
-
-
 def run(args: argparse.Namespace) -> int:
     repo = args.repo.resolve() if args.repo else find_repo()
     if args.kind == "member":
@@ -229,22 +164,56 @@ def run(args: argparse.Namespace) -> int:
             _ruleset(repo, year),
             name if isinstance(name, str) else "",
         )
-        return _write(repo, target, text)
+        return newwrite.write(repo, target, text)
     if args.kind == "org":
         _check_id(args.org_id, "Mã tổ chức")
         year = _year(repo, args.year)
-        folder, _ = _org_folder(repo, year, args.parent)
+        folder, parent = _org_folder(repo, year, args.parent)
         types = orgtypes.OrgTypes.load(repo / "schema")
         new_type = types.by_code.get(args.org_type)
         if new_type is None or not new_type.parents:
             allowed = ", ".join(t.value for t in types if t.parents)
             raise UsageError(f"Loại tổ chức `{args.org_type}` không có; chọn một trong: {allowed}.")
+        parent_type = types.by_code.get(str(parent.get("loai")))
+        if parent_type is not None and not new_type.may_sit_under(parent_type):
+            raise UsageError(_misplaced(args, types, new_type, parent_type, year))
         target = repo / folder / args.org_id / layout.ORG_FILE
         text = scaffold.org_file(
             repo, target, args.org_id, year, _ruleset(repo, year), args.org_type
         )
-        return _write(repo, target, text)
+        return newwrite.write(repo, target, text)
     return _new_year(repo, args)
+
+
+def _misplaced(
+    args: argparse.Namespace,
+    types: orgtypes.OrgTypes,
+    org_type: orgtypes.OrgType,
+    parent_type: orgtypes.OrgType,
+    year: int,
+) -> str:
+    """`new org` below a parent its type cannot sit under: what `check` would report
+    (`org-type-misplaced`, by the same rule, OrgType.may_sit_under) and what fits there."""
+    said, _, _ = messages.render(
+        "org-type-misplaced",
+        child_label=org_type.label_vi,
+        child=visible(args.org_id),
+        parent_label=parent_type.label_vi.lower(),
+        parent=visible(args.parent),
+    )
+
+    def named(found: list[orgtypes.OrgType]) -> str:
+        return ", ".join(f"{t.label_vi.lower()} (`{t.value}`)" for t in found)
+
+    here = f"{said} Chưa tạo tệp nào. Dưới {parent_type.label_vi.lower()} `{visible(args.parent)}`"
+    fits = [t for t in types if t.may_sit_under(parent_type) and t.exists_in(year)]
+    above = [t for t in types if org_type.may_sit_under(t) and t.exists_in(year)]
+    elsewhere = f"chọn đúng tổ chức cấp trên bằng `--parent` ({org_type.label_vi.lower()} " + (
+        f"chỉ đặt được dưới {named(above)})." if above else f"không có chỗ nào trong năm {year})."
+    )
+    if not fits:
+        return f"{here} không đặt được tổ chức nào: {elsewhere}"
+    return f"{here} chỉ đặt được {named(fits)}: sửa `--type` cho đúng loại, hoặc {elsewhere}"
 
 
 def _new_year(repo: Path, args: argparse.Namespace) -> int:
@@ -263,7 +232,7 @@ def _new_year(repo: Path, args: argparse.Namespace) -> int:
     ruleset = args.ruleset or default_ruleset_id(args.year)
     year_text = scaffold.year_file(repo, target, args.year, root, ruleset)
     if args.no_orgs or not earlier:
-        return _write(repo, target, year_text)
+        return newwrite.write(repo, target, year_text)
     from_year = earlier[-1]
     if args.root is not None and last_root is not None and args.root != last_root:
         raise UsageError(
@@ -272,9 +241,9 @@ def _new_year(repo: Path, args: argparse.Namespace) -> int:
             "giữ cây năm trước, hoặc thêm `--no-orgs` để chỉ tạo tệp năm rồi dựng cây mới bằng "
             "`kiemdiem new org`."
         )
-    link = _symlink_on_the_way(repo, folder)
+    link = newwrite.symlink_on_the_way(repo, folder)
     if link is not None:
-        _refuse_link(repo, link)
+        newwrite.refuse_link(repo, link)
         return 1
     if os.path.lexists(folder):
         print(_year_exists(repo, args.year, from_year), file=sys.stderr)

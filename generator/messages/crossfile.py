@@ -108,6 +108,18 @@ CATALOG: dict[str, Message] = {
             "guess": "Kiểm tra lại mã (là tên thư mục của tổ chức). Có phải ý bạn là `{guess}`?"
         },
     ),
+    # ---- the roster (generator/check/roster.py): a member id no review file is named after
+    "roster-member-unknown": Message(
+        "Tài khoản `{login}` ghi `ma_dang_vien: {member}`, nhưng không năm nào có bản kiểm "
+        "điểm `{member}.yaml`; vì vậy `.github/CODEOWNERS` không có dòng cho bản kiểm điểm của "
+        "đảng viên này: tài khoản `{login}` không được duyệt tệp đó, chỉ bí thư chi bộ (hoặc "
+        "Ban Tổ chức) được duyệt.",
+        "Kiểm tra lại mã đảng viên (là tên tệp bản kiểm điểm trong thư mục `dang-vien/`): sửa "
+        "`ma_dang_vien` cho đúng rồi chạy `kiemdiem codeowners`. Nếu đồng chí chưa có bản kiểm "
+        "điểm nào, tạo tệp bằng `kiemdiem new member {member} --org <mã chi bộ>` rồi chạy lại "
+        "`kiemdiem codeowners`.",
+        "warning",
+    ),
     "proposal-missing-member": Message(
         "Đề xuất của chi bộ chưa có đảng viên `{member}` ({name}).",
         "Thêm một dòng cho đảng viên này vào danh sách `de_xuat`.",

@@ -52,10 +52,16 @@ CATALOG: dict[str, Message] = {
     "file-unexpected/member-name": Message(
         "Tệp `{name}` không thuộc cấu trúc hồ sơ: tên tệp bản kiểm điểm phải là mã đảng viên "
         "(chữ thường, số và dấu '-').",
-        "Đổi tên tệp thành `<ma_dang_vien>.yaml`, ví dụ `dv-104233.yaml` (giữ nguyên nội dung).",
+        "Đổi tên tệp thành `<ma_dang_vien>.yaml`, ví dụ `dv-104233.yaml` (giữ nguyên nội dung). "
+        "Nếu thư mục đã có tệp tên đó, đừng đổi tên đè lên tệp ấy: so sánh hai tệp và chép "
+        "phần còn thiếu vào tệp đã có.",
         hints={
             "rename": "Đổi tên tệp thành `{canonical}` (giữ nguyên nội dung).",
             "exists": _KEEP_BOTH,
+            # the id inside (`{member}`) names a file already there: a copy, or a mistyped id
+            "taken": "Tệp này ghi `ma_dang_vien: {member}`. " + _KEEP_BOTH + " Nếu tệp này là "
+            "bản kiểm điểm của một đảng viên khác, sửa `ma_dang_vien` thành mã của đồng chí "
+            "đó rồi đặt tên tệp theo mã ấy, ví dụ `dv-104233.yaml`.",
         },
     ),
     "file-unexpected/not-yaml": Message(

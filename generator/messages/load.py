@@ -52,6 +52,13 @@ CATALOG: dict[str, Message] = {
         "Điền nội dung từ mẫu bằng lệnh `kiemdiem new` (lệnh điền mẫu vào tệp trống này), rồi "
         "viết tiếp theo chú thích; nếu tệp được tạo nhầm, báo bí thư chi bộ.",
     ),
+    # only comments (lines starting with #): `kiemdiem new` keeps them, the form goes below
+    "yaml-empty/comments": Message(
+        "Tệp chưa có nội dung: chỉ có chú thích (các dòng bắt đầu bằng `#`).",
+        "Điền nội dung từ mẫu bằng lệnh `kiemdiem new` (lệnh giữ nguyên các chú thích ở đầu "
+        "tệp và điền mẫu vào bên dưới), rồi viết tiếp theo chú thích; nếu tệp được tạo nhầm, "
+        "báo bí thư chi bộ.",
+    ),
     "yaml-tab": Message(
         "Dòng thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách.",
         "Thay mỗi Tab ở đầu dòng bằng dấu cách (thường là 2 dấu cách cho mỗi cấp). "

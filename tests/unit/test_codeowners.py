@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
 
 from generator.cli import main
 from generator.forge import codeowners
@@ -47,6 +50,7 @@ CB = "/submissions/2026/huyen/xa-a/chi-bo-1"
 
 
 def make(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
     (tmp_path / "submissions").mkdir()
     (tmp_path / "submissions/tai-khoan.yaml").write_text(ROSTER, "utf-8")
     for rel, text in FILES.items():
@@ -102,7 +106,7 @@ def test_codeowners_command_writes_then_checks(tmp_path: Path, capsys) -> None:
     assert main(["--repo", str(repo), "codeowners"]) == 0
     assert main(["--repo", str(repo), "codeowners", "--check"]) == 0
     (repo / "submissions/tai-khoan.yaml").write_text(
-        ROSTER.replace("bi_thu", "pho_bi_thu"), "utf-8"
+        ROSTER.replace("vai_tro: bi_thu", "vai_tro: pho_bi_thu"), "utf-8"
     )
     assert main(["--repo", str(repo), "codeowners", "--check"]) == 1
     assert "đã cũ" in capsys.readouterr().out
@@ -149,3 +153,64 @@ def test_roster_entries_outside_the_alphabet_are_never_owners(tmp_path: Path) ->
     assert roster.find("ok-login").member_id is None  # type: ignore[union-attr]
     text = codeowners.render(repo, roster)
     assert "evil" not in text and "@a " not in text
+
+
+# each breaks the roster at line 4 (the second entry's account line), where check points
+BROKEN_ROSTERS = {
+    "yaml-syntax": ("  - tai_khoan: pham-thi-hai\n", "  - tai_khoan: pham-thi-hai\n   ho ten\n"),
+    "yaml-duplicate-key": (
+        "    ho_ten: Phạm Thị Hai\n",
+        "    ho_ten: Phạm Thị Hai\n    ho_ten: X\n",
+    ),
+    "schema-pattern": ("tai_khoan: pham-thi-hai", "tai_khoan: pham_thi_hai"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN_ROSTERS))
+def test_codeowners_refuses_a_broken_roster(tmp_path: Path, capsys, code: str) -> None:
+    repo = make(tmp_path)
+    assert main(["--repo", str(repo), "codeowners"]) == 0
+    written = (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8")
+    old, new = BROKEN_ROSTERS[code]
+    assert old in ROSTER
+    (repo / "submissions/tai-khoan.yaml").write_text(ROSTER.replace(old, new), "utf-8")
+    capsys.readouterr()
+    assert main(["--repo", str(repo), "check", str(repo / "submissions/tai-khoan.yaml")]) == 1
+    shown = [line for line in capsys.readouterr().out.splitlines() if f"[{code}]" in line]
+    assert len(shown) == 1 and shown[0].startswith("submissions/tai-khoan.yaml:")
+    for extra in ([], ["--check"]):
+        assert main(["--repo", str(repo), "codeowners", *extra]) == 1
+        out, err = capsys.readouterr()
+        # the check's own finding, at its place, and no "stale: run codeowners" advice
+        assert shown[0] in out.splitlines()
+        assert "Không ghi .github/CODEOWNERS" in err and "đã cũ" not in out + err
+        assert (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8") == written
+
+
+def test_codeowners_refuses_without_a_roster(tmp_path: Path, capsys) -> None:
+    repo = make(tmp_path)
+    (repo / "submissions/tai-khoan.yaml").unlink()
+    assert main(["--repo", str(repo), "codeowners"]) == 1
+    assert "chưa có danh sách tài khoản" in capsys.readouterr().err
+    assert not (repo / codeowners.CODEOWNERS_PATH).exists()
+
+
+def test_a_member_id_no_review_has_is_a_warning_in_check_and_codeowners(
+    tmp_path: Path, capsys
+) -> None:
+    repo = make(tmp_path)
+    # the first entry's member id (line 3, after `    ma_dang_vien: `) names no file
+    (repo / "submissions/tai-khoan.yaml").write_text(
+        ROSTER.replace("ma_dang_vien: dv-1\n", "ma_dang_vien: dv-9\n"), "utf-8"
+    )
+    place = "submissions/tai-khoan.yaml:3:19: cảnh báo [roster-member-unknown]"
+    assert main(["--repo", str(repo), "check", str(repo / "submissions/tai-khoan.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert place in out and "`dv-9`" not in out.split(place)[0]
+    assert main(["--repo", str(repo), "codeowners"]) == 0
+    out = capsys.readouterr().out
+    assert place in out and "không có dòng" in out and "Đã ghi" in out
+    text = (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8")
+    assert "dv-9" not in text and f"{CB}/dang-vien/dv-2.yaml" in text
+    assert main(["--repo", str(repo), "codeowners", "--check"]) == 0
+    assert place in capsys.readouterr().out

@@ -180,6 +180,31 @@ def test_a_member_reviewed_in_two_chi_bo_names_the_other_copy(tree: Path) -> Non
     )
 
 
+def test_a_misnamed_copy_is_never_renamed_onto_the_file_its_id_names(tree: Path) -> None:
+    # `dv-1 @x.yaml` says dv-1 inside, and dang-vien/dv-1.yaml is there (a new user's trial)
+    copy = f"{CHI_BO}/dang-vien/dv-1 @x.yaml"
+    f = only(check(tree, HEAD, copy), "file-unexpected")
+    assert (f.path, f.line, f.column) == (copy, 1, 1)
+    assert f.hint == (
+        "Tệp này ghi `ma_dang_vien: dv-1`. Thư mục đã có tệp `dv-1.yaml`: đừng đổi tên tệp "
+        "`dv-1 @x.yaml` thành tên đó. So sánh hai tệp và chép phần còn thiếu vào `dv-1.yaml`; "
+        "giữ tệp `dv-1 @x.yaml` cho tới khi bí thư chi bộ (hoặc cấp ủy phụ trách) xác nhận "
+        "`dv-1.yaml` đã đủ nội dung. Nếu tệp này là bản kiểm điểm của một đảng viên khác, sửa "
+        "`ma_dang_vien` thành mã của đồng chí đó rồi đặt tên tệp theo mã ấy, ví dụ "
+        "`dv-104233.yaml`."
+    )
+
+
+def test_a_member_file_name_to_choose_warns_of_a_file_already_there(tree: Path) -> None:
+    # no id inside to name the file after: the hint cannot know the name, so it says both
+    f = only(check(tree, "ho_ten: X\n", f"{CHI_BO}/dang-vien/ban @x.yaml"), "file-unexpected")
+    assert f.hint == (
+        "Đổi tên tệp thành `<ma_dang_vien>.yaml`, ví dụ `dv-104233.yaml` (giữ nguyên nội "
+        "dung). Nếu thư mục đã có tệp tên đó, đừng đổi tên đè lên tệp ấy: so sánh hai tệp và "
+        "chép phần còn thiếu vào tệp đã có."
+    )
+
+
 # ---- values: never made up, never left out
 
 
@@ -243,6 +268,39 @@ def test_an_empty_file_is_filled_from_the_form_by_new(
     )
     assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 0
     assert "ma_dang_vien: dv-1" in (repo / MEMBER).read_text("utf-8")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_file_of_comments_is_filled_by_new_below_them(
+    repo: Path, capsys: pytest.CaptureFixture[str], newline: str
+) -> None:
+    notes = f"# Bản nháp của tôi{newline}{newline}  # nộp trước 15/12"  # no final newline
+    f = only(check(repo, notes), "yaml-empty")
+    assert (f.line, f.column) == (1, 1)
+    assert f.message == "Tệp chưa có nội dung: chỉ có chú thích (các dòng bắt đầu bằng `#`)."
+    assert f.hint == (
+        "Điền nội dung từ mẫu bằng lệnh `kiemdiem new` (lệnh giữ nguyên các chú thích ở đầu "
+        "tệp và điền mẫu vào bên dưới), rồi viết tiếp theo chú thích; nếu tệp được tạo nhầm, "
+        "báo bí thư chi bộ."
+    )
+    capsys.readouterr()
+    assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 0
+    assert "bên dưới các chú thích đã có (giữ nguyên)" in capsys.readouterr().out
+    data = (repo / MEMBER).read_bytes()
+    assert data.startswith((notes + newline + newline).encode("utf-8"))
+    assert b"ma_dang_vien: dv-1" in data and data.count(b"\n") == data.count(newline.encode())
+    after = check(repo, data.decode("utf-8"))
+    assert not [x for x in after if x.code.startswith(("yaml-", "file-"))]
+
+
+def test_new_never_fills_a_file_with_content_beyond_its_first_blanks(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = "\n" * 70000 + "# ghi chú\nho_ten: Nguyễn Văn A\n"
+    (repo / MEMBER).write_text(written, "utf-8")
+    assert main(["--repo", str(repo), "new", "member", "dv-1", "--org", "chi-bo-1"]) == 1
+    assert "đã có; không ghi đè" in capsys.readouterr().err
+    assert (repo / MEMBER).read_text("utf-8") == written
 
 
 def test_new_on_a_written_file_keeps_it_and_says_how_to_go_on(

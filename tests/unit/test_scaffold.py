@@ -145,6 +145,45 @@ def test_new_org_passes_once_named(repo: Path) -> None:
     assert findings(repo, rel) == []
 
 
+@pytest.mark.parametrize(
+    ("parent", "org_type", "fits", "above"),
+    [
+        # below a chi bộ nothing fits: only another parent helps
+        ("chi-bo-1", "chi_bo_truc_thuoc", "", "đảng bộ cơ sở (`dang_bo_co_so`), đảng bộ bộ phận"),
+        (
+            "xa-a",
+            "chi_bo_co_so",
+            "đảng bộ bộ phận (`dang_bo_bo_phan`), chi bộ trực thuộc (`chi_bo_truc_thuoc`)",
+            "đảng bộ tỉnh",
+        ),
+    ],
+)
+def test_new_org_refuses_a_type_its_parent_cannot_hold(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    parent: str,
+    org_type: str,
+    fits: str,
+    above: str,
+) -> None:
+    before = _files(repo)
+    assert main(["new", "org", "chi-bo-2", "--parent", parent, "--type", org_type]) == 2
+    err = capsys.readouterr().err
+    # check's own message for the tree it would have made (org-type-misplaced)
+    assert err.startswith("kiemdiem: Chi bộ ") and "`chi-bo-2` không thể nằm trực tiếp dưới " in err
+    assert f" `{parent}`. Chưa tạo tệp nào." in err
+    assert (f"chỉ đặt được {fits}" if fits else "không đặt được tổ chức nào") in err
+    assert f"chỉ đặt được dưới {above}" in err
+    assert _files(repo) == before
+    # the same tree, written by hand, is what check reports
+    target = repo / "submissions/2026" / ("huyen/xa-a" if parent == "xa-a" else CHI_BO)
+    (target / "chi-bo-2").mkdir()
+    org = f"ma_to_chuc: chi-bo-2\nnam: 2026\nten: Chi bộ 2\nloai: {org_type}\n"
+    (target / "chi-bo-2/to-chuc.yaml").write_text(org, "utf-8")
+    rel = (target / "chi-bo-2/to-chuc.yaml").relative_to(repo).as_posix()
+    assert ("org-type-misplaced", 4) in findings(repo, rel)
+
+
 def test_new_year_takes_the_root_from_last_year(repo: Path) -> None:
     assert main(["new", "year", "2027", "--ruleset", "pending"]) == 0
     text = (repo / "submissions/2027/nam-danh-gia.yaml").read_text("utf-8")
