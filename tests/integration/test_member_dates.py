@@ -108,6 +108,29 @@ def test_a_date_after_the_evaluation_no_longer_blames_the_decision(
     assert "Bản kiểm điểm có lỗi" in year_2025
 
 
+def test_a_recent_admission_date_sends_the_committee_to_the_date_first(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plausible date (01/08/2025, maybe a typo for 2005) makes a real new member: the
+    decision is not rated, and the hint says to check the member's date before touching
+    the decision."""
+    _set(repo, 2025, "ngay_vao_dang", "2025-08-01")
+    exit_code, found, _ = _check(repo, capsys)
+    assert exit_code == 1
+    (f,) = [f for f in found if f["severity"] == "error"]
+    assert (f["code"], f["path"], f["line"], f["column"]) == (
+        "rule-decision-not-rated",
+        DECISIONS_2025,
+        11,
+        10,
+    )
+    hint = f["hint"]
+    assert hint.startswith("Lý do là ngày vào Đảng ghi trong bản kiểm điểm của đảng viên")
+    assert f"`ngay_vao_dang` của `{FILES[2025]}`" in hint
+    assert hint.index("đối chiếu ngày đó với hồ sơ") < hint.index("đặt dấu `# `")
+    assert "giữ nguyên quyết định này" in hint
+
+
 def test_the_sample_has_no_impossible_date(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Every year of the untouched sample (the 2024 district-era one too) stays valid."""
     exit_code, found, _ = _check(repo, capsys)
