@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.check import yamlrepair
 from generator.check.loaded import LoadedFile
+from generator.check.memberdates import date_findings
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding, Position, make
 from generator.submissions import records as rec
@@ -90,7 +91,7 @@ def validate_loaded(
     """Validate one parsed file other than the year file under the `active` ruleset; its
     record when it passes, else None (the findings go to `result`)."""
     assert lf.document is not None
-    if lf.file.kind is Kind.MEMBER and active is not None:
+    if lf.file.kind is Kind.MEMBER:
         return _member(schemas, lf, config, active, result)
     found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
     result.extend(found)
@@ -100,11 +101,13 @@ def validate_loaded(
 
 
 def _member(
-    schemas: SchemaSet, lf: LoadedFile, config: Any, ruleset: str, result: CheckResult
+    schemas: SchemaSet, lf: LoadedFile, config: Any, ruleset: str | None, result: CheckResult
 ) -> Any:
-    """Validate a member file: base schema, then the overlay of the ruleset when the
-    ruleset expects a review from this member (a new member under 124-M6 writes none, so
-    their file is checked for form only, like a `pending` year's)."""
+    """Validate a member file: base schema, then the overlay of the ruleset (None: the year
+    file is missing or broken) when the ruleset expects a review from this member (a new
+    member under 124-M6 writes none, so their file is checked for form only, like a
+    `pending` year's), then its dates (generator.check.memberdates). A file with any of
+    these findings gives no record: it is not rated."""
     from generator.rules import review_expected
 
     assert lf.document is not None
@@ -113,8 +116,10 @@ def _member(
         result.extend(found)
         return None
     record = build_record(lf)
-    overlay = ruleset if review_expected(config, record) else "pending"
-    found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
+    if ruleset is not None:
+        overlay = ruleset if review_expected(config, record) else "pending"
+        found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
+    found += date_findings(record, lf.document, lf.file.path, config)
     result.extend(found)
     return None if found else record
 

@@ -15,6 +15,7 @@ one entry there, and a finding is made with `generator.findings.make(code, ...)`
 |---|---|
 | `load` | reading a file (`file-*`, `yaml-*`, `text-*`) and the layout of submissions/ |
 | `schema` | JSON Schema validation (`schema-*`) |
+| `dates` | a member's dates against each other and the evaluation date (`date-*`) |
 | `crossfile` | cross-file checks (tree, ids, references, proposals, decisions) |
 | `rules` | the rating engine's findings for deciding bodies (`rule-*`) |
 | `auth` | `check --author` (`auth-*`) |
@@ -25,13 +26,14 @@ from __future__ import annotations
 from string import Formatter
 from typing import Any
 
-from generator.messages import auth, crossfile, layout, load, rules, schema
+from generator.messages import auth, crossfile, dates, layout, load, rules, schema
 from generator.messages.base import Message
 
 CATALOG: dict[str, Message] = {
     **load.CATALOG,
     **layout.CATALOG,
     **schema.CATALOG,
+    **dates.CATALOG,
     **crossfile.CATALOG,
     **rules.CATALOG,
     **auth.CATALOG,

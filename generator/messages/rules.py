@@ -65,6 +65,16 @@ CATALOG: dict[str, Message] = {
         "Đã xếp loại {subject} nhưng trường hợp này không xếp loại: {why}.",
         "Trường hợp này không xếp loại ({rule}): đặt dấu `# ` ở đầu các dòng xếp loại này "
         "(chúng được giữ lại làm chú thích, không được tính).",
+        hints={
+            # the reason is the member's own admission date, which may be mistyped: the
+            # date is checked first, the decision is the last thing to touch
+            "new-member": "Lý do là ngày vào Đảng ghi trong bản kiểm điểm của đảng viên "
+            "(mục `ngay_vao_dang` của `{member_file}`). Trước hết đối chiếu ngày đó với hồ sơ "
+            "đảng viên (quyết định kết nạp, thẻ đảng viên): nếu ngày bị gõ nhầm, sửa ngày "
+            "trong bản kiểm điểm và giữ nguyên quyết định này. Chỉ khi ngày đúng (đảng viên "
+            "mới kết nạp dưới 6 tháng, {rule}) mới đặt dấu `# ` ở đầu các dòng xếp loại này "
+            "(chúng được giữ lại làm chú thích, không được tính).",
+        },
         actor="committee",
     ),
     "rule-needs-decision": Message(

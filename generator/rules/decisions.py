@@ -81,6 +81,7 @@ def _member_decisions(run: Run) -> None:
                 )
             else:
                 r = v.reasons[0]
+                new_member = v.not_rated is NotRated.NEW_MEMBER and related
                 out.findings.append(
                     problems.decision_not_rated(
                         d.path,
@@ -88,6 +89,7 @@ def _member_decisions(run: Run) -> None:
                         subject=f"đảng viên {name}",
                         why=privacy_verdicts.finding_text(r, "member"),
                         rule=r.rule,
+                        member_file=related[0] if new_member else "",
                     )
                 )
             continue

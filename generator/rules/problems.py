@@ -122,10 +122,29 @@ def decision_without_review(
 
 
 def decision_not_rated(
-    path: str, pos: Position, *, subject: str, why: str, rule: str, actor: str = "committee"
+    path: str,
+    pos: Position,
+    *,
+    subject: str,
+    why: str,
+    rule: str,
+    actor: str = "committee",
+    member_file: str = "",
 ) -> Finding:
+    """`member_file`: the review whose admission date makes the member a new member (the
+    hint then sends the committee to check that date first, and the finding names the
+    file as related)."""
     return make(
-        "rule-decision-not-rated", path, pos, rule=rule, actor=actor, subject=subject, why=why
+        "rule-decision-not-rated",
+        path,
+        pos,
+        hint_key="new-member" if member_file else "",
+        rule=rule,
+        actor=actor,
+        related=[member_file] if member_file else [],
+        subject=subject,
+        why=why,
+        member_file=member_file,
     )
 
 
