@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.schemahints import group_of
+from generator.check.written import double_quoted, is_quoted_text
 from generator.check.yamlgeneric import generic
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
 from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
@@ -129,7 +130,7 @@ def _quote(value: str) -> str:
         value = value[1:-1]  # “…” typed by Word: straight quotes instead, not both
     if '"' in value and "'" not in value:
         return f"'{value}'"
-    return '"' + value.replace('"', '\\"') + '"'
+    return double_quoted(value)
 
 
 def _odd_space(lines: list[str], at: int) -> Repair | None:
@@ -193,7 +194,9 @@ def _stray_line(lines: list[str], items: list[_Line]) -> Repair | None:
         above = items[pos - 1] if pos else None
         if above is not None and above.opener and above.key is not None:
             key_line = lines[above.index]
-            fixed = f"{key_line[: _indent(key_line)]}{above.key}: {yaml_scalar(item.value)}"
+            value = item.value or ""  # already in quotes: moved up as it is written
+            shown = value if is_quoted_text(value) else yaml_scalar(value)
+            fixed = f"{key_line[: _indent(key_line)]}{above.key}: {shown}"
             return Repair(
                 item.index + 1,
                 1,
