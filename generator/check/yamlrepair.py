@@ -21,6 +21,7 @@ from typing import Any
 from generator.check.schemahints import group_of
 from generator.check.written import double_quoted, is_quoted_text
 from generator.check.yamlgeneric import generic
+from generator.check.yamlstray import stray_after_value
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
 from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
@@ -324,13 +325,16 @@ def _colon_in_value(lines: list[str], at: int) -> Repair | None:
     return Repair(at + 1, 1, variant, {"line": at + 1, **_kept(fixed)})
 
 
-def explain_syntax(text: str, line_no: int, problem: str) -> Repair | None:
-    """The repair for a YAML syntax error PyYAML noticed at `line_no`, or None."""
+def explain_syntax(text: str, line_no: int, problem: str, column: int = 0) -> Repair | None:
+    """The repair for a YAML syntax error PyYAML noticed at `line_no` (and `column`), or None."""
     lines = text.split("\n")
     at = min(max(line_no - 1, 0), len(lines) - 1)
     found = _odd_space(lines, at) or _unclosed_quote(lines, at, problem)
     if found:
         return found
+    stray = stray_after_value(lines, line_no, column)  # `ho_ten: "Đỗ "Ba" Thành"`
+    if stray is not None:
+        return Repair(line_no, column, *stray)
     everything = structure(lines, len(lines))
     items = [i for i in everything if i.index <= at]
     here = items[-1] if items and items[-1].index == at else None
@@ -356,7 +360,7 @@ def explain(problem: LoadProblem, data: bytes) -> Repair:
     if problem.code == "yaml-syntax":
         text = data.decode("utf-8", errors="replace")
         english = f"{detail.get('context', '')} {detail.get('problem', '')}"
-        found = explain_syntax(text, pos.line, english)
+        found = explain_syntax(text, pos.line, english, pos.column)
         if found is not None:
             return found
         # nothing to correct found: PyYAML's problem, said in Vietnamese (yamlgeneric)
