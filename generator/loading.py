@@ -99,6 +99,14 @@ class CompactDocument(Document):
     def value_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
         return self._fill().value_marks
 
+    @property  # type: ignore[override]
+    def text(self) -> str | None:
+        return self._fill().text
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        self._fill().text = value
+
     @property
     def key_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
         return self._fill().key_marks

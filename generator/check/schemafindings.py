@@ -14,8 +14,17 @@ from typing import Any
 import jsonschema
 
 from generator.check import schemahints
+from generator.check.written import rendered, written
 from generator.findings import Finding, Position, make
-from generator.messages.schema import AT_START_VI, BOUND_VI, IN_VI, LENGTH_VI, OR_VI, TYPE_VI
+from generator.messages.schema import (
+    AT_START_VI,
+    BOUND_VI,
+    IN_VI,
+    KIND_VI,
+    LENGTH_VI,
+    OR_VI,
+    TYPE_VI,
+)
 from generator.submissions.yamlload import Document
 from generator.vietnamese import suggest
 
@@ -214,7 +223,7 @@ def _unknown_keys(e: _Error) -> list[Finding]:
     for k in (k for k in (value or {}) if k not in allowed):
         guess = suggest(k, allowed)
         pos = e.doc.key_pos((*e.path, k))
-        hint_key, params = schemahints.for_unknown_key(k, guess, value[k], pos.line)
+        hint_key, params = schemahints.for_unknown_key(k, guess, value[k], e.doc, (*e.path, k))
         params.update(
             key=k, guess=guess, where=e.where, allowed=", ".join(f"`{a}`" for a in allowed)
         )
@@ -228,14 +237,15 @@ def _enum(e: _Error) -> list[Finding]:
     guess, certain = schemahints.guess_enum(value, options)
     key = e.path[-1] if e.path and isinstance(e.path[-1], str) else None
     hint_key = ("corrected" if key is not None and certain else "guess") if guess else ""
+    variant, shown = _shown(e, value)
     return [
         e.make(
             "schema-enum",
             e.doc.value_pos(e.path),
-            variant="empty" if value is None else "",
+            variant=variant if variant in ("empty", "kind") else "",
             hint_key=hint_key,
             label=e.label,
-            value=value,
+            **shown,
             options=", ".join(f"`{o}`" for o in options),
             guess=guess,
             key=key,
@@ -245,13 +255,15 @@ def _enum(e: _Error) -> list[Finding]:
 
 
 def _const(e: _Error) -> list[Finding]:
+    variant, shown = _shown(e, e.error.instance)
     return [
         e.make(
             "schema-const",
             e.doc.value_pos(e.path),
+            variant="kind" if variant == "kind" else "",
             label=e.label,
             expected=e.error.validator_value,
-            value=e.error.instance,
+            **shown,
         )
     ]
 
@@ -263,15 +275,32 @@ def _type(e: _Error) -> list[Finding]:
     hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path, e.schema)
     if hint_key == "empty" and e.base is not None and _is_required(e.base, e.path):
         hint_key = "empty-required"  # never suggest leaving a required item out
+    variant, shown = _shown(e, value)
     params.update(
         label=e.label,
         want=OR_VI.join(TYPE_VI.get(str(t), str(t)) for t in expected_list),
-        value=value,
+        **shown,
     )
-    variant = "empty" if value is None else ""
     return [
         e.make("schema-type", e.doc.value_pos(e.path), variant=variant, hint_key=hint_key, **params)
     ]
+
+
+def _shown(e: _Error, value: Any) -> tuple[str, dict[str, Any]]:
+    """The message's variant and how it names a value of the wrong type: as written in the
+    file (`[Giáo viên]`, `true`), never as Python shows it (`['Giáo viên']`, `True`)."""
+    if isinstance(value, str):
+        return "", {"value": value}
+    found = written(e.doc, e.path, value)
+    if value is None:
+        if found is not None and found.text in ("null", "Null", "NULL", "~"):
+            return "null-word", {"value": found.text}
+        return "empty", {"value": value}
+    if found is not None:
+        return "", {"value": found.text}
+    if isinstance(value, list | dict):
+        return "kind", {"value": "", "kind": KIND_VI["list" if isinstance(value, list) else "dict"]}
+    return "", {"value": rendered(value)}
 
 
 def _pattern(e: _Error) -> list[Finding]:

@@ -12,7 +12,8 @@ import math
 import re
 from typing import Any
 
-from generator.check.yamltext import is_smart_quoted, strip_smart_quotes, yaml_scalar
+from generator.check.written import double_quoted, line_text, on_key_line, written
+from generator.check.yamltext import is_smart_quoted, strip_smart_quotes
 from generator.messages.schema import SMART_NOTE_VI
 from generator.submissions.records import CriterionLevel
 from generator.submissions.yamlload import Document
@@ -107,20 +108,24 @@ def for_missing_key(key: str, schema: Any, path: tuple[Any, ...]) -> Hint:
 
 
 def for_unknown_key(
-    key: str, guess: str | None, value: Any = None, line: int | None = None
+    key: str, guess: str | None, value: Any, doc: Document, path: tuple[Any, ...]
 ) -> Hint:
-    """What to write instead of an unknown key; with the corrected line when the key holds a
-    plain value (`họ_tên: Nguyễn Văn Nam` -> `Sửa dòng 3 thành: ho_ten: Nguyễn Văn Nam`)."""
+    """What to write instead of an unknown key (at `path`); with the corrected line when
+    the key's value starts on its line (`họ_tên: Nguyễn Văn Nam` -> `Sửa dòng 3 thành:
+    ho_ten: Nguyễn Văn Nam`): only the key changes, the value stays as it is written."""
     group = group_of(key)
     if group is not None:
         return "group", {"group": group}
     if not guess or guess == key:
         return "", {}
-    scalar = isinstance(value, str | int | float | bool) and "\n" not in str(value)
-    shown = ("true" if value else "false") if isinstance(value, bool) else value
-    how = "line" if scalar and line else "rename"
     why = "ascii" if _fold(key).replace(" ", "_") == guess else "guess"
-    return f"{why}-{how}", {"line": line, "shown": shown}
+    line = doc.key_pos(path).line
+    found = written(doc, path, value) if value is not None else None
+    if found is None or found.line != line:
+        return f"{why}-rename", {"line": line}
+    start = doc.key_pos(path).column - 1  # the key as written, and its colon, replaced
+    corrected = found.prefix[:start] + f"{guess}: " + found.text + found.suffix
+    return f"{why}-line", {"line": line, "corrected": corrected.lstrip(" ").rstrip()}
 
 
 _YES = {"yes", "on", "co", "dung", "y"}
@@ -145,19 +150,12 @@ def for_type(
             return "number-bad-range", {**params, **_bounds(node)}
         return key, params
     if expected[0] == "array" and isinstance(value, dict) and value and name:
-        # the items were written without their leading '- '
-        indent = _indent_of(doc, (*path, next(iter(value))))
-        first, *rest = list(value.items())[:3]
-        lines = [f"{indent}- {first[0]}: {yaml_scalar(first[1])}"]
-        lines += [f"{indent}  {k}: {yaml_scalar(v)}" for k, v in rest]
-        line = doc.key_pos((*path, first[0])).line
-        example = "\n".join(lines)
-        return "list-dash", {**params, "line": line, "first": lines[0].strip(), "example": example}
+        return _list_dash(value, doc, path, params)
     if expected[0] == "array" and isinstance(value, str) and name:
         items = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
         return "list-one-line", {**params, "example": "\n".join(f"  - {i}" for i in items[:3])}
     if expected[0] == "string" and value is not None and not isinstance(value, str):
-        return "quote", {**params, "value": value}
+        return _quote(value, doc, path, params)
     if expected[0] == "object" and value is None and name:
         children = _unindented_children(doc, path)
         if children:
@@ -167,6 +165,38 @@ def for_type(
     if expected[0] == "object":
         return "group", params
     return ("empty", params) if value is None else ("", params)
+
+
+def _quote(value: Any, doc: Document, path: tuple[Any, ...], params: dict[str, Any]) -> Hint:
+    """A list, group, true/false or number where text belongs: the line with the value
+    quoted as its author wrote it (`chuc_vu: [Giáo viên]` -> `chuc_vu: "[Giáo viên]"`),
+    never as Python shows it; no corrected line when the text cannot be recovered."""
+    found = on_key_line(doc, path, value)
+    if found is None:
+        return ("quote-noline" if params["name"] else "quote-item"), params
+    corrected = found.with_value(double_quoted(found.text))
+    return "quote", {**params, "line": found.line, "corrected": corrected}
+
+
+def _list_dash(
+    value: dict[str, Any], doc: Document, path: tuple[Any, ...], params: dict[str, Any]
+) -> Hint:
+    """The items of a list written without their leading '- ': the first item's lines as
+    written, with the dash (`ngay: "2026-03-01"` -> `- ngay: "2026-03-01"`)."""
+    keys = list(value)[:3]
+    indent = _indent_of(doc, (*path, keys[0]))
+    line = doc.key_pos((*path, keys[0])).line
+    lines = []
+    for i, key in enumerate(keys):
+        pos = doc.key_pos((*path, key))
+        text = line_text(doc, pos.line)
+        if text is None:
+            return "list-dash-noline", {**params, "line": line}
+        if text[: pos.column - 1].strip():  # `{ngay: ..., tu_don_vi: ...}` on one line
+            return "", params
+        lines.append(indent + ("- " if i == 0 else "  ") + text[pos.column - 1 :].rstrip())
+    example = "\n".join(lines)
+    return "list-dash", {**params, "line": line, "first": lines[0].strip(), "example": example}
 
 
 _NUMBER_START = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*(%?)\s*(.*)")
@@ -243,8 +273,10 @@ def _unindented_children(doc: Document, path: tuple[Any, ...]) -> list[tuple[int
             continue
         if key not in children:
             break
-        value = (_container(doc, parent) or {}).get(key)
-        out.append((line, f"{indent}{key}: {yaml_scalar(value)}".rstrip()))
+        text = line_text(doc, line)
+        if text is None:
+            break
+        out.append((line, f"{indent}{text.lstrip(' ')}".rstrip()))
     return out
 
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.schemahints import group_of
+from generator.check.written import double_quoted, is_quoted_text
 from generator.check.yamlgeneric import generic
+from generator.check.yamlstray import stray_after_value
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
 from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
@@ -129,7 +131,7 @@ def _quote(value: str) -> str:
         value = value[1:-1]  # “…” typed by Word: straight quotes instead, not both
     if '"' in value and "'" not in value:
         return f"'{value}'"
-    return '"' + value.replace('"', '\\"') + '"'
+    return double_quoted(value)
 
 
 def _odd_space(lines: list[str], at: int) -> Repair | None:
@@ -193,7 +195,9 @@ def _stray_line(lines: list[str], items: list[_Line]) -> Repair | None:
         above = items[pos - 1] if pos else None
         if above is not None and above.opener and above.key is not None:
             key_line = lines[above.index]
-            fixed = f"{key_line[: _indent(key_line)]}{above.key}: {yaml_scalar(item.value)}"
+            value = item.value or ""  # already in quotes: moved up as it is written
+            shown = value if is_quoted_text(value) else yaml_scalar(value)
+            fixed = f"{key_line[: _indent(key_line)]}{above.key}: {shown}"
             return Repair(
                 item.index + 1,
                 1,
@@ -321,13 +325,16 @@ def _colon_in_value(lines: list[str], at: int) -> Repair | None:
     return Repair(at + 1, 1, variant, {"line": at + 1, **_kept(fixed)})
 
 
-def explain_syntax(text: str, line_no: int, problem: str) -> Repair | None:
-    """The repair for a YAML syntax error PyYAML noticed at `line_no`, or None."""
+def explain_syntax(text: str, line_no: int, problem: str, column: int = 0) -> Repair | None:
+    """The repair for a YAML syntax error PyYAML noticed at `line_no` (and `column`), or None."""
     lines = text.split("\n")
     at = min(max(line_no - 1, 0), len(lines) - 1)
     found = _odd_space(lines, at) or _unclosed_quote(lines, at, problem)
     if found:
         return found
+    stray = stray_after_value(lines, line_no, column)  # `ho_ten: "Đỗ "Ba" Thành"`
+    if stray is not None:
+        return Repair(line_no, column, *stray)
     everything = structure(lines, len(lines))
     items = [i for i in everything if i.index <= at]
     here = items[-1] if items and items[-1].index == at else None
@@ -353,7 +360,7 @@ def explain(problem: LoadProblem, data: bytes) -> Repair:
     if problem.code == "yaml-syntax":
         text = data.decode("utf-8", errors="replace")
         english = f"{detail.get('context', '')} {detail.get('problem', '')}"
-        found = explain_syntax(text, pos.line, english)
+        found = explain_syntax(text, pos.line, english, pos.column)
         if found is not None:
             return found
         # nothing to correct found: PyYAML's problem, said in Vietnamese (yamlgeneric)

@@ -153,6 +153,20 @@ CATALOG: dict[str, Message] = {
         "Sai cú pháp YAML: nội dung có dấu hai chấm, đặt trong dấu ngoặc cong “ ” thay vì dấu ngoặc kép thẳng.",
         'Dấu ngoặc cong “ ” (do Word hay điện thoại tự đổi) không phải dấu ngoặc kép của YAML: thay bằng dấu ngoặc kép thẳng `"`. Sửa dòng {line} thành: `{fixed}`{indent_note}.',
     ),
+    # chosen by generator/check/yamlstray.py: `ho_ten: "Đỗ "Ba" Thành"`, `chuc_vu: [a] b`
+    "yaml-syntax/text-after-quote": Message(
+        "Sai cú pháp YAML: giá trị bắt đầu bằng {opener} nên YAML đọc nó là nội dung trong "
+        "ngoặc, kết thúc ngay ở dấu `{closer}` tiếp theo; phần chữ sau đó (`{stray}`) nằm "
+        "ngoài giá trị.",
+        "Đặt cả nội dung trong một cặp dấu ngoặc{why}. Sửa dòng {line} thành: "
+        "`{fixed}`{indent_note}.",
+    ),
+    "yaml-syntax/text-after-bracket": Message(
+        "Sai cú pháp YAML: giá trị bắt đầu bằng {opener} nên YAML đọc nó là {what} viết trên "
+        "một dòng, kết thúc ở dấu `{closer}`; phần chữ sau đó (`{stray}`) nằm ngoài giá trị.",
+        "Nếu dấu ngoặc là chữ của nội dung, đặt cả nội dung trong dấu ngoặc kép{why}. Sửa "
+        "dòng {line} thành: `{fixed}`{indent_note}.",
+    ),
     "yaml-syntax/colon": Message(
         "Sai cú pháp YAML: có dấu hai chấm ':' ở chỗ không được phép.",
         'Nếu nội dung có dấu hai chấm, đặt cả nội dung trong dấu ngoặc kép, ví dụ: `uu_diem: "Kết quả: hoàn thành tốt"`, hoặc viết nội dung dạng khối sau `|`.',
@@ -317,6 +331,19 @@ ODD_SPACES_VI = {
     "\u202f": "không ngắt hẹp (narrow no-break space, thường do Word chèn vào)",
 }
 INDENT_NOTE_VI = " (giữ nguyên {n} dấu cách đầu dòng, thẳng cột với các mục cùng nhóm)"
+# words generator/check/yamlstray.py puts into yaml-syntax/text-after-*
+STRAY_OPENER_VI = {
+    '"': 'dấu ngoặc kép `"`',
+    "'": "dấu nháy đơn `'`",
+    "[": "dấu ngoặc vuông `[`",
+    "{": "dấu ngoặc nhọn `{`",
+}
+STRAY_KIND_VI = {"[": "một danh sách", "{": "một nhóm mục"}
+STRAY_WHY_VI = {
+    "single": " (dấu nháy đơn `'` ở hai đầu giữ nguyên các dấu ngoặc kép bên trong)",
+    "escaped": ' (mỗi dấu ngoặc kép `"` bên trong viết thành `\\"`)',
+    "": "",
+}
 
 # words generator/check/filenames.py puts into the layout entries' `{what}` and `{where}`
 FILE_WHAT_VI = {

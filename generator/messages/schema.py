@@ -28,9 +28,18 @@ _TYPE_HINTS: dict[str, str] = {
     "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
     "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
     "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
+    "list-dash-noline": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và "
+    "một dấu cách ('- '): thêm '- ' trước tên mục ở dòng {line} và thụt các dòng tiếp theo "
+    "của phần tử đó thêm 2 dấu cách.",
     "list-one-line": "Viết mỗi phần tử trên một dòng, bắt đầu bằng '- ', thụt lề dưới "
     "`{name}:`, ví dụ:\n{name}:\n{example}",
-    "quote": 'Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{name}: "{value}"`.',
+    # the corrected line quotes the value as written in the file (check/written.py)
+    "quote": "Đặt nội dung trong dấu ngoặc kép. Sửa dòng {line} thành: `{corrected}`.",
+    "quote-noline": "Mục `{name}` là văn bản: viết cả nội dung ngay sau `{name}: ` trên cùng "
+    'một dòng, trong dấu ngoặc kép ("…"); nội dung nhiều dòng thì viết `{name}: |` rồi các '
+    "dòng nội dung bên dưới, thụt lề thêm 2 dấu cách.",
+    "quote-item": "Mỗi phần tử ở đây là một dòng văn bản: viết nội dung sau dấu '- ', trong "
+    'dấu ngoặc kép ("…").',
     "children": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng `{name}:`. "
     "Sửa dòng {line} thành: `{corrected}`.",
     "children-many": "Các mục con của `{name}` phải thụt lề 2 dấu cách so với dòng "
@@ -62,10 +71,10 @@ CATALOG: dict[str, Message] = {
         hints={
             "group": "Mục `{key}` thuộc nhóm `{group}`: đặt dòng này ngay dưới dòng `{group}:` "
             "và thụt lề thêm 2 dấu cách, ví dụ:\n{group}:\n  {key}: ...",
-            "guess-line": "Có phải ý bạn là `{guess}`? Sửa dòng {line} thành: `{guess}: {shown}`.",
+            "guess-line": "Có phải ý bạn là `{guess}`? Sửa dòng {line} thành: `{corrected}`.",
             "guess-rename": "Có phải ý bạn là `{guess}`? Sửa tên mục thành `{guess}:`.",
             "ascii-line": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "
-            "`{guess}`? Sửa dòng {line} thành: `{guess}: {shown}`.",
+            "`{guess}`? Sửa dòng {line} thành: `{corrected}`.",
             "ascii-rename": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "
             "`{guess}`? Sửa tên mục thành `{guess}:`.",
         },
@@ -79,6 +88,10 @@ CATALOG: dict[str, Message] = {
             "guess": "Có phải ý bạn là `{guess}`? Chọn một trong: {options}.",
         },
     ),
+    "schema-enum/kind": Message(
+        "{label} đang là {kind}, không phải một giá trị được phép.",
+        "Viết một trong: {options}.",
+    ),
     "schema-enum/empty": Message(
         "{label} đang để trống.",
         "Điền một trong: {options}.",
@@ -91,8 +104,24 @@ CATALOG: dict[str, Message] = {
         "{label} phải là `{expected}`, không phải `{value}`.",
         "Sửa thành `{expected}`.",
     ),
+    "schema-const/kind": Message(
+        "{label} phải là `{expected}`, không phải {kind}.",
+        "Sửa thành `{expected}`.",
+    ),
     "schema-type": Message(
         "{label} phải là {want}, nhưng đang là `{value}`.",
+        "",
+        hints=_TYPE_HINTS,
+    ),
+    # a list or group, over several lines: named, not shown as Python would
+    "schema-type/kind": Message(
+        "{label} phải là {want}, nhưng đang là {kind}.",
+        "",
+        hints=_TYPE_HINTS,
+    ),
+    # `null` or `~`, which YAML reads as an empty value
+    "schema-type/null-word": Message(
+        "{label} phải là {want}, nhưng đang là `{value}`: YAML đọc chữ này là để trống.",
         "",
         hints=_TYPE_HINTS,
     ),
@@ -179,6 +208,8 @@ LENGTH_VI = {
     "minItems": "có ít nhất {n} phần tử",
     "maxItems": "có nhiều nhất {n} phần tử",
 }
+# what a value is, when it is not shown (schema-type/kind)
+KIND_VI = {"list": "một danh sách", "dict": "một nhóm mục"}
 AT_START_VI = "(đầu tệp)"
 # added to a date hint when the value was written in curly quotes
 SMART_NOTE_VI = (

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -79,6 +79,8 @@ class Document:
     # (most never are): a 100,000-member province keeps millions of them
     value_marks: dict[PathKey, int]
     key_marks: dict[PathKey, int]
+    # the text it was read from: hints quote a value as written (generator.check.written)
+    text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def values(self) -> dict[PathKey, Position]:
@@ -213,15 +215,15 @@ class _LaterPositions(Document):
 
     def __init__(self, data: dict[str, Any], text: str) -> None:  # no tables until asked
         self._data = data
-        self._text: str | None = text
+        self.text = text
         self._marks: tuple[dict[PathKey, int], dict[PathKey, int]] | None = None
 
     def _fill(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
         if self._marks is None:
-            assert self._text is not None
+            assert self.text is not None
             builder = _Builder()
-            builder.build(_compose(self._text)[0], (), 0)
-            self._marks, self._text = (builder.values, builder.keys), None
+            builder.build(_compose(self.text)[0], (), 0)
+            self._marks = (builder.values, builder.keys)
         return self._marks
 
     @property  # type: ignore[override]
@@ -391,4 +393,4 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
         return LoadResult(None, problems)
     if not isinstance(data_value, dict):
         return LoadResult(None, [*problems, LoadProblem("yaml-not-mapping", _pos(root.start_mark))])
-    return LoadResult(Document(data_value, builder.values, builder.keys), problems)
+    return LoadResult(Document(data_value, builder.values, builder.keys, text), problems)

@@ -1,0 +1,116 @@
+"""A value as its author wrote it, for findings that quote it or show a corrected line.
+
+Python's rendering of a value is not what a person typed: `[Giáo viên]` is read as the
+list `['Giáo viên']`, `{Giáo viên}` as `{'Giáo viên': None}`, `true` as `True`. A hint
+that copies such a rendering into a "Sửa dòng … thành" line would have the person write
+changed text into their file. `written` finds the value's own text on its line and
+accepts it only when that text, read again, gives exactly the same value; otherwise (a
+value over several lines, a value inside a flow list, no text to look at) it returns
+None and the hint goes without a ready-made line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.submissions.yamlload import Document, PathKey, loads
+
+# where a comment may start after the value: blanks, then "#"
+_COMMENT = re.compile(r"[ \t]+#")
+
+
+@dataclass(frozen=True)
+class Written:
+    """The line holding a value, cut in three: before the value, the value, after it."""
+
+    line: int  # 1-based
+    prefix: str  # "  - ten: ": indentation, dash, key and colon
+    text: str  # "[Giáo viên]": the value exactly as written
+    suffix: str  # "  # ghi chú": what follows the value on the line (blanks, a comment)
+
+    def with_value(self, value_text: str) -> str:
+        """The line with `value_text` in place of the value, without its indentation (the
+        hint's line keeps the file's indentation: only the value changes)."""
+        return (self.prefix + value_text + self.suffix).lstrip(" ").rstrip()
+
+
+def line_text(doc: Document, number: int) -> str | None:
+    """Line `number` (1-based) of the text `doc` was read from; None when unknown."""
+    text = doc.text
+    lines = text.split("\n") if text is not None else []
+    return lines[number - 1].removesuffix("\r") if 0 < number <= len(lines) else None
+
+
+def written(doc: Document, path: PathKey, value: Any) -> Written | None:
+    """Where and how `value`, at `path` of `doc`, is written on one line; None when its
+    text cannot be recovered safely."""
+    path = tuple(path)
+    if path not in doc.value_marks:
+        return None
+    pos = doc.value_pos(path)
+    line = line_text(doc, pos.line)
+    if line is None or pos.column < 1 or pos.column > len(line):
+        return None
+    prefix, rest = line[: pos.column - 1], line[pos.column - 1 :]
+    # the value ends before a comment (shortest first: `[a]  # ghi chú`), or at the end
+    cuts = [m.start() for m in _COMMENT.finditer(rest) if m.start() > 0]
+    for end in [*cuts, len(rest.rstrip())]:
+        text = rest[:end]
+        if text and not text.startswith("#") and _reads_as(text, value):
+            return Written(pos.line, prefix, text, rest[end:])
+    return None
+
+
+def _reads_as(text: str, value: Any) -> bool:
+    """`text` after a key reads as exactly `value` (same types: `1` is not `true`)."""
+    loaded = loads(f"v: {text}\n".encode())
+    doc = loaded.document
+    if doc is None or loaded.problems or list(doc.data) != ["v"]:
+        return False
+    return _same(doc.data["v"], value)
+
+
+def is_quoted_text(text: str) -> bool:
+    """`text` is a text in quotes, complete (`"Đỗ Văn A"`): it can follow a key as it is."""
+    if text[:1] not in "\"'":
+        return False
+    loaded = loads(f"v: {text}\n".encode())
+    doc = loaded.document
+    return doc is not None and not loaded.problems and isinstance(doc.data.get("v"), str)
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return False
+
+
+def on_key_line(doc: Document, path: PathKey, value: Any) -> Written | None:
+    """`written`, only when the value starts on its key's line (a corrected line for the
+    key's line replaces the whole value); a list item's value counts as on its line."""
+    found = written(doc, path, value)
+    if found is None:
+        return None
+    path = tuple(path)
+    if path and isinstance(path[-1], str) and doc.key_pos(path).line != found.line:
+        return None
+    return found
+
+
+def double_quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar: `Đỗ "Ba"` -> `"Đỗ \\"Ba\\""`."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rendered(value: Any) -> str:
+    """A scalar as YAML spells it (`true`, not Python's `True`), for when its own text
+    is not at hand; lists and mappings have no one-line spelling here."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
