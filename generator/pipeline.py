@@ -11,7 +11,8 @@
 which years a rating needs (`span`):
 
 - the year before the oldest wanted year: its final levels are the history of RULES.md X3
-  ("2 năm liền") and the previous-year comparison of the statistics;
+  ("2 năm liền") and the previous-year comparison of the statistics, and its records tell
+  an id whose birth or admission date changed (generator.check.identity);
 - every later year, when final levels matter (tables, pages, statistics): a later year's
   re-rating records (124-M7) change an earlier year's final levels. A check only reports
   findings, which later years do not change, so it stops at the newest wanted year.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import LoadedFile, LoaderFactory, YearLoad, load_year
+from generator.check.identity import changed_identity
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
 from generator.loadcache import paused_gc
@@ -234,6 +236,9 @@ class Pipeline:
         if memo is not None and self.cache_home is None and self.save_memo:
             memo.save(self.repo)
         for y, r in out.years.items():
+            # an id whose person changed since the year before X3 reads (generator.check.identity)
+            if y - 1 in out.years:
+                verdicts[y].findings += changed_identity(out.years[y - 1].year, r.year)
             verdicts[y].findings = minimize(verdicts[y].findings, self.repo)
             r.verdicts = verdicts[y]
 

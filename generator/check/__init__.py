@@ -26,6 +26,7 @@ from generator.check.files import (
     read_document,
     validate_loaded,
 )
+from generator.check.identity import same_person
 from generator.check.loaded import LoadedFile
 from generator.check.references import cross_check
 from generator.check.schemas import SchemaSet
@@ -105,6 +106,7 @@ def load_year(
         narrow(loaded)
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
+    result.extend(same_person(year_obj))  # one person under two ids (generator.check.identity)
     result.extend(_form_findings(year_obj, loaded))
     if sink is not None:
         sink[year] = YearLoad(head.ctx, loaded, getattr(files_loader, "entries", None))

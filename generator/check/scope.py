@@ -24,6 +24,9 @@ the full year has them. The argument:
    unit's records name:
    - a member file with the same name elsewhere (a duplicate is reported on the later one,
      naming the earlier): its unit is added, so the walk order decides as in the full year;
+   - a member file about the same person under another id (the index's digest of the
+     folded name and both dates; generator.check.identity): its unit is added, so each of
+     them names the same other file as in the full year;
    - an id named by a unit's leadership, proposals, decisions or as a mismatched record id:
      every file with that name is added (its unit), so `year.members`, `broken_members`
      and authority read as in the full year. A decision naming an id that no file has is
@@ -53,7 +56,9 @@ the full year has them. The argument:
    file.
 4. **History** (X3, the year before): the same closure in the previous year, seeded with
    the files named like the units' members and the members re-rated, gives their final
-   levels exactly; later years are never loaded by a check (generator.pipeline.span).
+   levels exactly, and their records of the year before (an id whose birth or admission
+   date changed, generator.check.identity); later years are never loaded by a check
+   (generator.pipeline.span).
    Re-ratings in files outside the units concern members outside them: they change those
    members' verdicts and findings on their own lines only.
 
@@ -94,6 +99,7 @@ class YearMap:
     members_in: dict[str, list[str]] = field(default_factory=dict)  # folder -> member stems
     by_stem: dict[str, list[str]] = field(default_factory=dict)  # stem -> folders
     by_rid: dict[str, list[str]] = field(default_factory=dict)  # mismatched id -> folders
+    by_person: dict[str, list[str]] = field(default_factory=dict)  # person digest -> folders
     by_name: dict[str, list[str]] = field(default_factory=dict)  # basename -> org folders
     heads: dict[str, list[str]] = field(default_factory=dict)  # member id -> folders headed
     named_by: dict[str, list[str]] = field(default_factory=dict)  # member -> folders naming
@@ -114,6 +120,8 @@ class YearMap:
                 m.by_stem.setdefault(stem, []).append(folder)
                 if f is not None and f.rid is not None:
                     m.by_rid.setdefault(f.rid, []).append(folder)
+                if f is not None and f.person is not None:
+                    m.by_person.setdefault(f.person, []).append(folder)
             elif f is not None:
                 if name == layout.ORG_FILE:
                     m.org[folder] = f
@@ -218,6 +226,7 @@ def close(
 def _grow(m: YearMap, scope: Scope, shown: Callable[[str], bool]) -> None:
     refs: set[str] = set()
     decided: set[str] = set()  # named by a decisions file whose findings are shown
+    persons: set[str] = set()  # who the units' member files are about
     for unit in list(scope.units):
         for folder in m.below(unit):
             for stem in m.members_in.get(folder, ()):
@@ -225,6 +234,8 @@ def _grow(m: YearMap, scope: Scope, shown: Callable[[str], bool]) -> None:
                 f = m.facts.get(f"{folder}/{layout.MEMBERS_DIR}/{stem}.yaml")
                 if f is not None and f.rid is not None:
                     refs.add(f.rid)
+                if f is not None and f.person is not None:
+                    persons.add(f.person)
             org = m.org.get(folder)
             if org is not None:
                 refs.update(org.leaders)
@@ -237,6 +248,8 @@ def _grow(m: YearMap, scope: Scope, shown: Callable[[str], bool]) -> None:
             else:
                 refs.update(decisions.members)
             _org_refs(m, scope, decisions.orgs, shown(f"{folder}/{layout.DECISIONS_FILE}"))
+    for person in persons:  # the same person under another id (generator.check.identity)
+        _add_units(m, scope, m.by_person[person])
     for stem in scope.members:
         _add_units(m, scope, m.by_stem.get(stem, ()))
         for folder in m.heads.get(stem, ()):

@@ -5,7 +5,8 @@ One entry per file, keyed by its Git blob id (`git ls-tree` gives it for a whole
 without reading a file), built from the file's checked record:
 
 * a member file: the record's id when it is not the file's name (a mismatch makes that id
-  "broken" year-wide; generator.check.crossfile);
+  "broken" year-wide; generator.check.crossfile), and a digest of who it is about (folded
+  name, birth and admission dates: two ids for one person, generator.check.identity);
 * an organization file: whether it has a record, the record's id when it is not the
   folder's name, whether its type is above grassroots, its secretary and its leadership,
   the organizations of the year before it continues (`ke_thua_tu`);
@@ -28,11 +29,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import atomic
+from generator.check.identity import person_digest
 from generator.check.loaded import LoadedFile
 from generator.loadcache import CACHE_DIR, context_digest
 from generator.submissions.layout import Kind
 
-_VERSION = 2  # bump when Facts change shape
+_VERSION = 3  # bump when Facts change shape
 
 
 class Facts(NamedTuple):
@@ -47,6 +49,7 @@ class Facts(NamedTuple):
     orgs: tuple[str, ...] = ()  # organization ids a decisions file names
     re_rated: tuple[str, ...] = ()  # member ids a decisions file re-rates
     preds: tuple[str, ...] = ()  # the organizations of the year before it continues
+    person: str | None = None  # a member file's identity.person_digest
 
 
 def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
@@ -66,7 +69,9 @@ def facts_of(kind: Kind, path: str, record: Any) -> Facts | None:
         return None
     if kind is Kind.MEMBER:
         stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
-        return Facts(rid=record.id) if record.id != stem else None
+        rid = record.id if record.id != stem else None
+        person = person_digest(record)
+        return Facts(rid=rid, person=person) if rid is not None or person is not None else None
     if kind is Kind.PROPOSALS:
         return Facts(members=tuple(p.member_id for p in record.items))
     if kind is Kind.DECISIONS:

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from generator.messages.base import Message
 
+# member-identity-changed: either the date was corrected or the file is someone else's
+_IDENTITY_HINT = (
+    "Đối chiếu với hồ sơ đảng viên. Nếu ngày ghi năm nay là ngày đã được đính chính, giữ "
+    "nguyên và ghi việc đính chính vào mục `ghi_chu_noi_bo` của tệp này. Nếu tệp này là của "
+    "một người khác: mã đảng viên không bao giờ được cấp lại cho người khác, nên ghi mã đúng "
+    "của người này vào `ma_dang_vien` và đặt tên tệp theo mã đó (nếu trong năm đã có tệp tên "
+    "đó, so sánh hai tệp và hỏi Ban Tổ chức trước), để mã `{member}` vẫn là của người có bản "
+    "kiểm điểm năm {earlier_year}."
+)
+
 CATALOG: dict[str, Message] = {
     # ---- cross-file checks (generator/check/crossfile.py)
     "year-missing-file": Message(
@@ -93,6 +103,36 @@ CATALOG: dict[str, Message] = {
         "Mỗi đảng viên chỉ có một bản kiểm điểm mỗi năm, ở chi bộ sinh hoạt chính thức. So "
         "sánh tệp này với `{other}`, chép phần còn thiếu vào bản ở chi bộ nơi đồng chí sinh "
         "hoạt chính thức, và giữ nguyên cả hai tệp cho đến khi bí thư hai chi bộ xác nhận.",
+    ),
+    # ---- who a member file is about (generator/check/identity.py; RULES.md §7: one stable
+    # id per member across years). Warnings: namesakes exist, and dates get corrected.
+    # two ids, one person (same folded name, birth date and admission date) in one year
+    "member-same-person": Message(
+        "Đồng chí {name} (mã `{member}`) có cùng họ tên, ngày sinh và ngày vào Đảng với bản "
+        "kiểm điểm `{other}` (mã `{other_id}`): có thể một người có hai bản kiểm điểm với hai "
+        "mã khác nhau, và được tính hai lần.",
+        "Đối chiếu với hồ sơ đảng viên để biết hai bản có phải của cùng một người không. Nếu "
+        "đúng là một người: chi ủy (cấp ủy) giữ bản mang đúng mã đảng viên trong hồ sơ, chép "
+        "vào đó phần còn thiếu của bản kia, rồi chuyển bản kia ra khỏi thư mục `dang-vien/` "
+        "và lưu ở một nơi riêng ngoài kho (nội dung giữ nguyên). Nếu là hai người khác nhau, "
+        "không cần sửa gì.",
+        "warning",
+    ),
+    # one id, a date that is not the year before's: a correction, or the id reused; the
+    # birth date is never quoted (never published: generator/privacy)
+    "member-identity-changed": Message(
+        "Ngày vào Đảng `{found}` của mã `{member}` khác với ngày `{before}` ghi trong bản kiểm "
+        "điểm năm {earlier_year} của mã này, `{earlier_file}`{who}: ngày vào Đảng đã được đính "
+        "chính, hoặc tệp này là của một người khác.",
+        _IDENTITY_HINT,
+        "warning",
+    ),
+    "member-identity-changed/birth": Message(
+        "Ngày sinh của mã `{member}` khác với ngày sinh ghi trong bản kiểm điểm năm "
+        "{earlier_year} của mã này, `{earlier_file}`{who}: ngày sinh đã được đính chính, "
+        "hoặc tệp này là của một người khác.",
+        _IDENTITY_HINT,
+        "warning",
     ),
     "ref-unknown-member": Message(
         "Không có đảng viên mã `{member}` trong {scope}.",

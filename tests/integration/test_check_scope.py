@@ -173,6 +173,33 @@ def test_a_duplicate_member_id_in_another_subtree(repo: Path) -> None:
     assert any(f.code == "member-duplicate" for f in scope.result.findings)
 
 
+def test_the_same_person_under_another_id_in_another_subtree(repo: Path) -> None:
+    """Copied under a new id into a far committee: both files are warned, the unchanged one
+    naming the copy — the scope loads the copy's twin by the index's person digest."""
+    unit, other = _two_units(repo)
+    source = _members(unit)[0]
+    target = _members(other)[0].parent / "dv-999999.yaml"
+    text = source.read_text("utf-8").replace(
+        f"ma_dang_vien: {source.stem}", "ma_dang_vien: dv-999999"
+    )
+    target.write_text(text, "utf-8")
+    scope, full = _compare(repo)
+    _assert_scoped(scope, full)
+    found = [f for f in scope.result.findings if f.code == "member-same-person"]
+    assert sorted(f.path.rsplit("/", 1)[-1] for f in found) == sorted([source.name, target.name])
+
+
+def test_an_id_whose_dates_are_not_the_year_befores(repo: Path) -> None:
+    """Someone else's review under a member's id: their birth and admission dates differ
+    from the id's record of the year before, which the scope's history holds."""
+    member = _members(_two_units(repo)[0])[0]
+    _edit(member, lambda d: d.update(ngay_sinh="1999-01-01", ngay_vao_dang="2020-01-01"))
+    scope, full = _compare(repo)
+    _assert_scoped(scope, full)
+    found = [f for f in scope.result.findings if f.code == "member-identity-changed"]
+    assert [f.path.rsplit("/", 1)[-1] for f in found] == [member.name] * 2
+
+
 def test_an_organization_file_naming_a_leader_elsewhere(repo: Path) -> None:
     unit, other = _two_units(repo)
     chi_bo = _members(unit)[0].parent.parent
