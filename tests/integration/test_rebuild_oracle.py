@@ -37,7 +37,7 @@ from generator.site.hooks import FRAGMENTS
 from generator.submissions.records import Organization
 from generator.submissions.year import Year
 from tests.conftest import ROOT, copy_sample
-from tests.integration.test_site_incremental import _content, _files
+from tests.integration.test_site_incremental import _files
 
 YEAR = 2025
 LEVELS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
@@ -199,7 +199,7 @@ def _build(repo: Path, out: Path, work: Path, *, force: bool = False) -> SiteRes
 
 
 def _tree(folder: Path) -> dict[str, object]:
-    return {p.relative_to(folder).as_posix(): _content(p) for p in sorted(folder.rglob("*"))
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file()}  # fmt: skip
 
 
@@ -213,7 +213,7 @@ def differences(repo: Path, fresh: Path) -> list[str]:
     out += [
         f"site: {rel} differs"
         for rel in sorted(set(ours) & set(theirs))
-        if _content(ours[rel]) != _content(theirs[rel])
+        if ours[rel].read_bytes() != theirs[rel].read_bytes()
     ]
     for part in ("docs", FRAGMENTS):
         a, b = _tree(repo / "build" / str(YEAR) / part), _tree(fresh / "build" / str(YEAR) / part)
