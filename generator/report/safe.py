@@ -78,8 +78,9 @@ def command_property(text: str) -> str:
 
 
 def visible_for_log(text: str) -> str:
-    """Like `visible`, but keeps LF and CR (encoded later as %0A/%0D by the command)."""
-    return "\n".join(visible(part).replace("\\r", "\r") for part in text.split("\n"))
+    """Like `visible`, but keeps LF and CR (encoded later as %0A/%0D by the command); a
+    written ``\\r`` (a message naming the escape) stays text."""
+    return "\n".join("\r".join(map(visible, part.split("\r"))) for part in text.split("\n"))
 
 
 # A table cell holds inline content only (no headings, lists or quotes can start there).

@@ -5,7 +5,8 @@
 * a plain or folded (``>``) value over several lines is joined into one line (warning
   ``text-joined-lines``, by `lost_breaks`, from the builder);
 * an escape in double quotes writes a control character (``"\\e[31m"``, ``"\\u0000"``):
-  no review needs one, and it can drive a terminal (error ``text-control``);
+  no review needs one, and it can drive a terminal (error ``text-control``; the file is
+  still read and validated, so its other errors are told at once, but never rated);
 * an escape in double quotes writes a bidi or zero-width character (``"\\u202e"``,
   ``"\\u200b"``, generator.invisible): the warning ``text-invisible`` a raw one gets, at
   the escape;
@@ -116,8 +117,10 @@ class _Look:
             detail = {"chars": ", ".join(names), "line": number + 1}
             if kind == "text-invisible":
                 detail["variant"] = "escape"
-            fatal = kind == "text-control"  # an invisible one is a warning, as a raw one
-            self.problems.append(LoadProblem(kind, Position(number + 1, col + 1), detail, fatal))
+            # neither stops the file from being read and validated (check reports its
+            # other findings with it); a control character is an error, and a file with
+            # an error is never rated (generator.loading.check_read)
+            self.problems.append(LoadProblem(kind, Position(number + 1, col + 1), detail, False))
 
     def _comment(self, node: Any, key: Any) -> None:
         """`node`, a plain value, cut short by " #" right after it."""

@@ -3,6 +3,9 @@
 * A bidi or zero-width character written as a double-quoted escape (``"\\u202e"``) gets
   the warning a raw one gets (`text-invisible`), at the escape; every terminal output of
   submitted text (`check`, `member`, `rate`, `stats`) shows such characters escaped.
+* A control character written as an escape (``"\\r"``, ``"\\e"``) is an error
+  (`text-control`) that does not hide the file's other errors: the file is still read and
+  validated, and it is never rated, like any file with an error.
 
 Real files, real commands; exact codes, positions and outputs.
 """
@@ -163,3 +166,103 @@ def test_an_error_message_quoting_a_name_shows_it_inert(
     code, out, _ = _run(capsys, "rollup", str(y), "--export")
     assert code == 0 and not {"\x1b", "\x07", "\u202e"} & set(out)
     assert json.loads(out)["to_chuc"][-1]["ten"] == "Chi bộ \x1b]0;x\x07\u202eẤp"
+
+
+# ---------------------------------------------------------------- control characters
+
+
+def test_a_control_character_does_not_hide_the_files_other_errors(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, got, items = findings(
+        mini_repo,
+        capsys,
+        (HO_TEN, r'ho_ten: "Nguyễn \e[2JVăn\r Nam"'),
+        (LOAI, "loai_dang_vien: chinhthuc"),
+        (TU_XEP_LOAI, "tu_xep_loai: HTTT"),
+    )
+    assert code == 1
+    assert got == [
+        ("text-control", "error", 3, 17),
+        ("schema-enum", "error", 4, 17),
+        ("schema-enum", "error", 18, 14),
+    ]
+    assert "U+001B (`\\e`), U+000D (`\\r`)" in items[0]["message"]
+
+
+def test_annotations_quote_a_control_character_inertly(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = mini_repo(replace(M1, TU_XEP_LOAI, r'tu_xep_loai: "HT\e]0;x\aTNV\r"'))
+    code, out, _ = _run(capsys, "--repo", str(repo), "check", "--no-rules", "--format", "github")
+    assert code == 1
+    assert not {"\x1b", "\x07", "\r"} & set(out)
+    annotations = [line for line in out.split("\n") if line.startswith("::error ")]
+    assert [a.split("title=", 1)[1].split("::")[0] for a in annotations] == [
+        "kiemdiem schema-enum",
+        "kiemdiem text-control",
+    ]
+    enum, control = annotations
+    assert "Giá trị `HT\\x1b]0;x\\x07TNV%0D` không hợp lệ" in enum  # CR kept, as GitHub's
+    # the message names the escapes as written: `\r` stays text, not a line break
+    assert "U+001B (`\\e`), U+0007 (`\\a`), U+000D (`\\r`) (viết bằng" in control
+    assert "%0D`" not in control
+
+
+def _rate(repo: Path, capsys: pytest.CaptureFixture[str], year: int) -> tuple[int, str]:
+    code, out, _ = _run(capsys, "--repo", str(repo), "rate", "--year", str(year))
+    return code, out
+
+
+@pytest.mark.parametrize(
+    ("start", "line"),
+    [
+        ("ho_ten:", r'ho_ten: "Nguyễn Thị\r Hoa\e[2J"'),
+        ("chuc_vu:", "chuc_vu: Phó Bí thư Chi bộ #2"),  # yaml-comment-in-value, an error
+    ],
+)
+def test_a_file_with_an_error_of_its_text_is_not_rated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], start: str, line: str
+) -> None:
+    repo = copy_sample(tmp_path / "repo", (2024, 2025))
+    clean = _rate(repo, capsys, 2025)
+    _edit(repo, G, "tu_xep_loai:", "tu_xep_loai: XYZ")  # a schema error: not rated
+    schema_error = _rate(repo, capsys, 2025)
+    _edit(repo, G, "tu_xep_loai:", "tu_xep_loai: HTTNV")
+    assert _rate(repo, capsys, 2025) == clean
+    _edit(repo, G, start, line)
+    text_error = _rate(repo, capsys, 2025)
+    assert text_error == schema_error != clean
+    assert text_error[0] == 1
+    code, out, _ = _run(capsys, "--repo", str(repo), "member", "dv-101012")
+    assert code == 0
+    year = out.split("Năm 2025 ·", 1)[1]
+    assert "  Không có tệp bản kiểm điểm hợp lệ trong năm này.\n" in year
+    assert not {"\x1b", "\r"} & set(out)
+
+
+def test_a_value_with_a_control_character_reaches_no_page(tmp_path: Path) -> None:
+    """Read and validated, but never rated: nothing of the file is on any site."""
+    from generator.site.build import BuildOptions, build_site
+
+    repo = copy_sample(tmp_path / "repo", (2025,))
+    _edit(repo, G, "ho_ten:", r'ho_ten: "Nguyễn Thị Hoa \e]0;DẤU-VẾT\a\r"')
+    _edit(repo, G, "chuc_vu:", r'chuc_vu: "Phó Bí thư \e[2JDẤU-VẾT"')
+    out = tmp_path / "site"
+    options = BuildOptions(
+        repo=repo,
+        out=out,
+        project=repo,
+        force=True,
+        audiences=("to-chuc", "chi-bo"),
+        only="chi-bo-thon-an-lac",
+    )
+    build_site(options)
+    # every page, search index and download, and the Markdown the pages were made from
+    texts = {".html", ".md", ".json", ".csv", ".xml", ".txt"}
+    files = [p for p in [*out.rglob("*"), *(repo / "build").rglob("*")] if p.suffix in texts]
+    pages = [p for p in files if p.suffix == ".html" and "dv-101012" in p.read_text("utf-8")]
+    assert pages  # the member is there (in the proposals), without the file's values
+    leaked = [p for p in files if "DẤU-VẾT" in p.read_text("utf-8")]
+    assert leaked == []
+    assert [p for p in files if "\x1b" in p.read_text("utf-8")] == []
