@@ -143,7 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"kiemdiem: {exc}", file=sys.stderr)
+        from generator.report.safe import visible_text  # (not for every --help)
+
+        # a message may quote a submitted value: shown inert, whatever the command did
+        print(f"kiemdiem: {visible_text(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `kiemdiem check | head`: the reader left; say nothing more
         import os

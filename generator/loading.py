@@ -81,7 +81,9 @@ class CompactDocument(Document):
     def _fill(self) -> Document:
         if self._doc is None:
             try:
-                document = loads(Path(self.full_path).read_bytes()).document
+                # the document `check` read (generator.check.files.read_document)
+                data = Path(self.full_path).read_bytes()
+                document = loads(data, despite_controls=True).document
             except OSError:
                 document = None
             self._doc = document if document is not None else Document({}, {}, {})
@@ -190,6 +192,11 @@ def check_read(
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
+    if loaded.errors:
+        # an error of the file's text (a control character, a value cut by " #") leaves
+        # it unrated like a schema error does: its schema findings are told, its values
+        # never reach a rating, a page or a table
+        outcome.record = None
     if outcome.record is not None:
         outcome.record.source.document = CompactDocument(ctx.repo, file.path)
     return outcome, digest, stat, data

@@ -277,7 +277,7 @@ def year_head(
         if lf.document is not None:
             found = schemas.validate(Kind.YEAR, lf.document, lf.file.path, None)
             year_check.extend(found)
-            if not found:
+            if not found and not year_load[lf.file.path].errors:  # as loading.check_read
                 lf.record = build_record(lf)
                 config = lf.record
     active = ruleset or (config.ruleset if config else None)

@@ -79,7 +79,9 @@ def read_document(
             )
         )
         return None
-    loaded = loads(data, positions=positions)
+    # a file with control characters is validated all the same (its other errors are
+    # told with that one); its record is never built (generator.loading.check_read)
+    loaded = loads(data, positions=positions, despite_controls=True)
     for problem in loaded.problems:
         result.add(problem_finding(problem, file.path, data))
     return loaded.document

@@ -15,7 +15,7 @@ import sys
 from generator.cli import UsageError, find_repo, require_schema
 from generator.pipeline import Pipeline
 from generator.privacy.access import YearRecord, as_json, member_record
-from generator.site.text import strip_controls
+from generator.report.safe import inert_json, visible, visible_text
 from generator.vietnamese import exact_vi
 
 HELP = "in toàn bộ hồ sơ của một đảng viên qua các năm (khi đảng viên yêu cầu xem dữ liệu của mình)"
@@ -41,7 +41,8 @@ YES, NO, NONE = "có", "không", "—"
 def _text(value: object) -> str:
     """One value in words: yes/no and "not stated" in Vietnamese, never Python's
     True/False/None; a number with a decimal comma and no `.0` (a score of 26 is held as
-    26.0); control characters dropped."""
+    26.0); control, bidi and zero-width characters shown as escapes, line breaks kept
+    (generator.report.safe: the one sanitiser of terminal output)."""
     if value is True:
         return YES
     if value is False:
@@ -50,7 +51,7 @@ def _text(value: object) -> str:
         return NONE
     if isinstance(value, float):
         return exact_vi(value)
-    return strip_controls(str(value))
+    return visible_text(str(value))
 
 
 def _block(value: dict[str, object] | list[object], indent: int) -> list[str]:
@@ -105,7 +106,8 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
     name = next((str(s.value) for r in records for s in r.stored if s.key == "ho_ten"), member_id)
     lines = [f"Hồ sơ đảng viên {member_id} — {_text(name)}", ""]
     for r in records:
-        lines.append(f"Năm {r.year} · {_text(r.org_name)} ({r.org_id}) · bộ quy tắc {r.ruleset}")
+        org = f"{_text(r.org_name)} ({_text(r.org_id)})"
+        lines.append(f"Năm {r.year} · {org} · bộ quy tắc {_text(r.ruleset)}")
         if r.retention_years:
             lines.append(f"  Thời hạn lưu giữ dữ liệu cá nhân: {r.retention_years} năm")
         if r.stored:
@@ -156,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     member_id = args.member_id
     if not ID.fullmatch(member_id):
         raise UsageError(
-            f"Mã đảng viên {strip_controls(member_id)!r} không hợp lệ: chỉ gồm chữ thường không "
+            f"Mã đảng viên `{visible(member_id)}` không hợp lệ: chỉ gồm chữ thường không "
             "dấu, chữ số và dấu gạch ngang, ví dụ dv-101011."
         )
     rated = Pipeline(repo).rate(None)
@@ -169,8 +171,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     if args.format == "json":
-        json.dump(as_json(member_id, records), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(as_json(member_id, records), ensure_ascii=False, indent=2)
+        sys.stdout.write(inert_json(text) + "\n")
     else:
         sys.stdout.write(render_text(member_id, records))
     return 0

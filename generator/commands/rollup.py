@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
 from generator.outfile import check_output, write_output, write_text_output
+from generator.report.safe import inert_json
 from generator.statistics import YearStatistics
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.rollup import RollupError, export, merge, read
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
     if args.export:
-        text = json.dumps(export(stats), ensure_ascii=False, indent=1) + "\n"
+        text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
         _write(text, args.output, _example(args))
     elif args.format == "xlsx":
         write_output(args.output, "-o", _example(args), lambda to: write_xlsx(stats, to))

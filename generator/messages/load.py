@@ -77,6 +77,14 @@ CATALOG: dict[str, Message] = {
         "ký tự ẩn ấy: chúng không mang nội dung); nội dung giữ nguyên. Trên trang web các ký tự này hiện thành dạng ⟦U+…⟧.",
         "warning",
     ),
+    "text-invisible/escape": Message(
+        "Dòng này có ký tự ẩn {chars} (viết bằng dấu \\ trong ngoặc kép): ký tự đổi chiều chữ "
+        "hoặc ký tự không có độ rộng. Người đọc không thấy chúng, nhưng chúng làm chữ hiện ra "
+        "khác với nội dung thật và làm tìm kiếm sai.",
+        "Bỏ ký hiệu {chars} khỏi dòng {line} (chỉ bỏ ký hiệu đó, bắt đầu bằng \\; chữ còn lại "
+        "giữ nguyên, không mất nội dung nào). Trên trang web các ký tự này hiện thành dạng ⟦U+…⟧.",
+        "warning",
+    ),
     "text-control": Message(
         "Dòng này có ký tự điều khiển {chars} (viết bằng dấu \\ trong ngoặc kép): ký tự "
         "không nhìn thấy, không bản kiểm điểm nào cần, và có thể làm màn hình hiện sai.",

@@ -13,6 +13,7 @@ import json
 
 from generator.findings import CheckResult, Finding, Severity
 from generator.report.base import Reporter
+from generator.report.safe import inert_json
 
 # a file that cannot be read at all blocks everything about it
 _BLOCKER_PREFIXES = ("file-", "yaml-")
@@ -58,5 +59,5 @@ class GitlabReporter(Reporter):
             k = (f.code, f.path, f.message)
             out.append(issue(f, seen.get(k, 0)))
             seen[k] = seen.get(k, 0) + 1
-        json.dump(out, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        # a message quoting a value holds no character a terminal would obey or hide
+        self.stream.write(inert_json(json.dumps(out, ensure_ascii=False, indent=2)) + "\n")

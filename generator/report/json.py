@@ -6,6 +6,7 @@ import json
 
 from generator.findings import CheckResult, Finding, Position, Severity
 from generator.report.base import Reporter
+from generator.report.safe import inert_json
 
 FORMAT_VERSION = 1
 
@@ -34,8 +35,8 @@ class JsonReporter(Reporter):
             "summary": {s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
             "findings": [finding_dict(f) for f in findings],
         }
-        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        # a message quoting a value holds no character a terminal would obey or hide
+        self.stream.write(inert_json(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
 
 
 class ReportError(ValueError):

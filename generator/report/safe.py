@@ -3,9 +3,13 @@
 A finding's message quotes what a submitter wrote (a value, a key, a file name), so every
 output treats it as hostile:
 
-* a terminal (`visible`): control characters (ANSI/OSC escapes, CR, backspace, BEL, NUL,
-  C1) and the invisible bidi/zero-width characters become visible escapes like ``\\x1b``
-  or ``⟦U+202E⟧``; a value can never move the cursor, retitle the window or hide text;
+* a terminal (`visible`, `visible_text` for text of several lines): control characters
+  (ANSI/OSC escapes, CR, backspace, BEL, NUL, C1) and the invisible bidi/zero-width
+  characters become visible escapes like ``\\x1b`` or ``⟦U+202E⟧``; a value can never move
+  the cursor, retitle the window or hide text. Every command prints submitted text through
+  these (a check's findings, `kiemdiem member`, the `rate`/`stats` tables, error messages);
+* JSON for a terminal or a file (`inert_json`): the same characters as JSON's ``\\u``
+  escapes, so the data is unchanged for any reader and inert on a screen;
 * a CI log (`command_data`, `command_property`): GitHub's workflow-command encoding, so
   a value never ends the command it is in, and no output line can start a new command;
 * Markdown (`md_cell`): one table cell that cannot close its row or cell, open a code
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from generator.invisible import INVISIBLE_RE, code_point
+from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
 
 # C0 and C1 controls and DEL, the line/paragraph separators, and lone surrogates (a file
 # name that is not UTF-8, kept by Git as surrogate escapes)
@@ -44,6 +48,25 @@ def visible_lines(text: str) -> list[str]:
     return [visible(line) for line in text.split("\n")]
 
 
+def visible_text(text: str) -> str:
+    """Text of several lines (a review's section) for a terminal: its line breaks kept,
+    each line made `visible`."""
+    return "\n".join(visible_lines(text))
+
+
+# what `json.dumps(..., ensure_ascii=False)` writes as itself and a terminal would obey or
+# hide (it escapes C0 controls itself): DEL, C1, the line/paragraph separators, lone
+# surrogates, the bidi and zero-width characters
+_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI}{ZERO_WIDTH}]")
+
+
+def inert_json(text: str) -> str:
+    """JSON text written with `ensure_ascii=False`, each character a terminal would obey
+    or hide written as a ``\\uXXXX`` escape (only strings can hold one, and the escape is
+    the same string to any JSON reader)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def command_data(text: str) -> str:
     """A workflow command's message: `%`, CR and LF encoded (GitHub's escapeData)."""
     return visible_for_log(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -55,8 +78,9 @@ def command_property(text: str) -> str:
 
 
 def visible_for_log(text: str) -> str:
-    """Like `visible`, but keeps LF and CR (encoded later as %0A/%0D by the command)."""
-    return "\n".join(visible(part).replace("\\r", "\r") for part in text.split("\n"))
+    """Like `visible`, but keeps LF and CR (encoded later as %0A/%0D by the command); a
+    written ``\\r`` (a message naming the escape) stays text."""
+    return "\n".join("\r".join(map(visible, part.split("\r"))) for part in text.split("\n"))
 
 
 # A table cell holds inline content only (no headings, lists or quotes can start there).

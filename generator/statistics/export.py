@@ -3,6 +3,9 @@ like an official statistics report, is `generator.statistics.sheet.write_xlsx`).
 
 Every output has the same rows (`rows(stats)`): the whole tree first, then each
 organization in tree order, then each grassroots category; the same columns (`COLUMNS`).
+An organization's name is shown as the site shows it, bidi and zero-width characters as
+visible marks (generator.invisible); the terminal's table also escapes control characters
+(generator.report.safe.visible, as every terminal output of submitted text).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.invisible import show_invisible
+from generator.report.safe import inert_json, visible
 from generator.statistics import (
     CATEGORIES,
     LEVELS,
@@ -48,7 +53,7 @@ def rows(stats: YearStatistics) -> Iterator[Row]:
         key, level = root.org_id, _org_level(root)
     yield Row("tong", key, "Toàn đảng bộ", 0, level, stats.total)
     for o in orgs:
-        yield Row("to_chuc", o.org_id, o.name, o.depth, _org_level(o), o.members)
+        yield Row("to_chuc", o.org_id, show_invisible(o.name), o.depth, _org_level(o), o.members)
     for cat in CATEGORIES:
         c = stats.by_category[cat]
         if c.total:
@@ -127,7 +132,7 @@ def to_json(stats: YearStatistics) -> str:
             "ty_le": {lv.code: round(stats.previous.total.share(lv) * 100, 1) for lv in LEVELS},
             "chenh_lech_diem": {lv.code: round(stats.change(lv) or 0.0, 1) for lv in LEVELS},
         }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --------------------------------------------------------------------------- terminal
@@ -156,7 +161,7 @@ def table(stats: YearStatistics) -> str:
     body: list[list[str]] = []
     for r in rows(stats):
         c = r.counts
-        label = "  " * r.depth + r.label
+        label = "  " * r.depth + visible(r.label)
         cells = [label, r.org_level, str(c.total)]
         for lv in LEVELS:
             n = c.count(lv)

@@ -26,7 +26,6 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
-from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
 from generator.submissions import yamlfast, yamlodd, yamlutf16
 from generator.submissions.yamlplain import (
     MAP_TAG,
@@ -39,6 +38,8 @@ from generator.submissions.yamlplain import (
     plain_value,
 )
 from generator.submissions.yamltext import LoadProblem, char_pos, offset_to_pos, tab_indent
+from generator.submissions.yamltext import invisible_problems as _invisible
+from generator.submissions.yamltext import may_hide_invisible as _may_hide_invisible
 from generator.submissions.yamlutf16 import BOMS
 
 try:  # the C parser is a hard expectation on supported platforms; fall back politely
@@ -281,47 +282,37 @@ def _events(text: str) -> list[Any]:
     return out
 
 
-# Each invisible character is looked for either by the first byte of its UTF-8 form in
-# the file's bytes (one fast byte scan; D8, E2, EF: rare in Vietnamese) or, when that
-# byte is common in Vietnamese text (E1: U+1Exx letters), as itself in the text.
-_INVISIBLE_CHARS = sorted(set(BIDI + ZERO_WIDTH))
-_LEAD_BYTES = sorted({c.encode()[:1] for c in _INVISIBLE_CHARS} - {b"\xe1"})
-_AS_TEXT = [c for c in _INVISIBLE_CHARS if c.encode()[:1] == b"\xe1"]
+def _normalized(data: bytes, text: str) -> tuple[str, list[LoadProblem]]:
+    """`text` (= `data` decoded) in NFC, with the warnings about its characters: the first
+    line NFC changes (`text-nfd`), the lines holding bidi or zero-width characters."""
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc == text:
+        return text, _invisible(text) if _may_hide_invisible(data, text) else []
+    problems = []
+    # report the first line that changes, then carry on with the normalized text
+    for number, (a, b) in enumerate(zip(text.split("\n"), nfc.split("\n"), strict=False), 1):
+        if a != b:
+            problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
+            break
+    return nfc, problems + _invisible(nfc)
 
 
-def _may_hide_invisible(data: bytes, text: str) -> bool:
-    """Whether `text` (= `data` decoded) may hold an invisible character: False is
-    certain, and far cheaper to learn than searching the text with INVISIBLE_RE (~3% of
-    a cold check's per-file work)."""
-    return any(b in data for b in _LEAD_BYTES) or any(c in text for c in _AS_TEXT)
-
-
-def _invisible(text: str) -> list[LoadProblem]:
-    """A warning per line holding bidi or zero-width characters (generator.invisible)."""
-    if not INVISIBLE_RE.search(text):
-        return []
-    out = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        found = list(INVISIBLE_RE.finditer(line))
-        if found:
-            chars = ", ".join(sorted({code_point(m.group()) for m in found}))
-            out.append(
-                LoadProblem(
-                    "text-invisible",
-                    Position(number, found[0].start() + 1),
-                    {"chars": chars},
-                    fatal=False,
-                )
-            )
-    return out
-
-
-def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = True) -> LoadResult:
+def loads(
+    data: bytes,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    positions: bool = True,
+    despite_controls: bool = False,
+) -> LoadResult:
     """Load one YAML file's bytes into a `Document`, collecting every problem.
 
     `positions=False`: a file with nothing to report gets a document whose positions are
     worked out when first asked for (the same ones); a file with problems is loaded as
-    with positions."""
+    with positions. A file whose values hold control characters written as escapes
+    (`text-control`, an error) gives its document only `despite_controls`: `check`
+    validates it all the same, so that the file's other errors are told with that one,
+    and never rates it (generator.loading.check_read); a tool that takes values from a
+    file (kiemdiem new, the forge) never gets one."""
     if len(data) > max_bytes:
         return LoadResult(
             None,
@@ -333,7 +324,6 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
         )
     if (b"\x00" in data[:8192] or data[:2] in BOMS) and (bad := yamlutf16.not_utf8(data)):
         return LoadResult(None, [bad])  # UTF-16 (Notepad's "Unicode"), or not text at all
-    problems: list[LoadProblem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         return LoadResult(None, [LoadProblem("file-bom", Position(1, 1))])
     try:
@@ -352,19 +342,7 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
     tab = tab_indent(text)
     if tab is not None:
         return LoadResult(None, [LoadProblem("yaml-tab", tab)])
-    nfc = unicodedata.normalize("NFC", text)
-    if nfc != text:
-        # report the first line that changes, then carry on with the normalized text
-        for number, (a, b) in enumerate(
-            zip(text.split("\n"), nfc.split("\n"), strict=False), start=1
-        ):
-            if a != b:
-                problems.append(LoadProblem("text-nfd", Position(number, 1), fatal=False))
-                break
-        problems += _invisible(nfc)
-        text = nfc
-    elif _may_hide_invisible(data, text):
-        problems += _invisible(text)
+    text, problems = _normalized(data, text)
     odd = yamlodd.worth_a_look(text)
     if not positions and not problems and not odd:
         # the plain YAML our tools write, read without libyaml (None: anything else)
@@ -389,7 +367,9 @@ def loads(data: bytes, *, max_bytes: int = MAX_FILE_BYTES, positions: bool = Tru
     # tags and anchors reported from the events already, each where it is written
     seen = {p.code for p in problems} & {"yaml-tag", "yaml-alias"}
     problems.extend(p for p in builder.problems if p.code not in seen)
-    if any(p.fatal for p in problems):
+    if any(p.fatal for p in problems) or (
+        not despite_controls and any(p.code == "text-control" for p in problems)
+    ):
         return LoadResult(None, problems)
     if not isinstance(data_value, dict):
         return LoadResult(None, [*problems, LoadProblem("yaml-not-mapping", _pos(root.start_mark))])

@@ -5,7 +5,11 @@
 * a plain or folded (``>``) value over several lines is joined into one line (warning
   ``text-joined-lines``, by `lost_breaks`, from the builder);
 * an escape in double quotes writes a control character (``"\\e[31m"``, ``"\\u0000"``):
-  no review needs one, and it can drive a terminal (error ``text-control``);
+  no review needs one, and it can drive a terminal (error ``text-control``; the file is
+  still read and validated, so its other errors are told at once, but never rated);
+* an escape in double quotes writes a bidi or zero-width character (``"\\u202e"``,
+  ``"\\u200b"``, generator.invisible): the warning ``text-invisible`` a raw one gets, at
+  the escape;
 * an anchor (``&ten``) is dropped and a tag (``!!str``) changes how a value is read
   (``yaml-alias``/``yaml-tag``, like aliases and ``!!binary``).
 
@@ -23,7 +27,7 @@ from typing import Any
 import yaml
 
 from generator.findings import Position
-from generator.invisible import code_point
+from generator.invisible import INVISIBLE_RE, code_point
 from generator.submissions.yamltext import LoadProblem
 
 # "#" after one blank that follows something (a value, or the ":" of an empty one): a
@@ -82,11 +86,13 @@ class _Look:
                     self._comment(node, key)
 
     def _controls(self, node: Any) -> None:
-        """One problem per line of a double-quoted scalar holding control characters."""
-        if not any(is_control(c) for c in node.value):
+        """One problem per line and kind of a double-quoted scalar whose escapes write
+        control characters (`text-control`) or invisible ones (`text-invisible`)."""
+        value = node.value
+        if not any(is_control(c) for c in value) and not INVISIBLE_RE.search(value):
             return
         start, end = node.start_mark, node.end_mark
-        by_line: dict[int, tuple[int, list[str]]] = {}
+        found: dict[tuple[int, str], tuple[int, list[str]]] = {}  # (line, code) -> column, names
         for number in range(start.line, end.line + 1):
             line = self.lines[number]
             lo = start.column if number == start.line else 0
@@ -94,20 +100,27 @@ class _Look:
             for m in _ESCAPE.finditer(line, lo, hi):
                 code = m.group(1)
                 n = int(code[1:], 16) if len(code) > 1 else _ESCAPED.get(code, 32)
-                if n > 0x10FFFF or not is_control(chr(n)):
+                if n > 0x10FFFF:
                     continue
-                col, names = by_line.setdefault(number, (m.start(), []))
-                name = f"{code_point(chr(n))} (`{m.group()}`)"
+                char = chr(n)
+                if is_control(char):
+                    kind = "text-control"
+                elif INVISIBLE_RE.match(char):
+                    kind = "text-invisible"
+                else:
+                    continue
+                col, names = found.setdefault((number, kind), (m.start(), []))
+                name = f"{code_point(char)} (`{m.group()}`)"
                 if name not in names:
                     names.append(name)
-        for number, (col, names) in sorted(by_line.items()):
-            self.problems.append(
-                LoadProblem(
-                    "text-control",
-                    Position(number + 1, col + 1),
-                    {"chars": ", ".join(names), "line": number + 1},
-                )
-            )
+        for (number, kind), (col, names) in sorted(found.items()):
+            detail = {"chars": ", ".join(names), "line": number + 1}
+            if kind == "text-invisible":
+                detail["variant"] = "escape"
+            # neither stops the file from being read and validated (check reports its
+            # other findings with it); a control character is an error, and a file with
+            # an error is never rated (generator.loading.check_read)
+            self.problems.append(LoadProblem(kind, Position(number + 1, col + 1), detail, False))
 
     def _comment(self, node: Any, key: Any) -> None:
         """`node`, a plain value, cut short by " #" right after it."""

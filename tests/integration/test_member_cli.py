@@ -223,18 +223,24 @@ def test_a_list_item_of_several_lines_is_aligned_after_its_dash() -> None:
     assert "X (x) · Cấp ủy có thẩm quyền quyết định:\n      - một\n        hai\n      - ba\n" in out
 
 
-def test_text_drops_control_characters_at_every_depth() -> None:
-    """A checked file holds none (text-control), but the text never relies on that."""
-    hostile = "a\x1b]0;x\x07\x1b[2Jb"
+def test_text_escapes_control_and_invisible_characters_at_every_depth() -> None:
+    """A rated file holds no control character (text-control is an error), and bidi or
+    zero-width ones only with a warning (text-invisible): the text shows both as escapes
+    (generator.report.safe.visible, as `check` does), never raw, and keeps line breaks."""
+    hostile = "a\x1b]0;x\x07\x1b[2Jb\u202ec\u200bd\re"
+    shown = "a\\x1b]0;x\\x07\\x1b[2Jb⟦U+202E⟧c⟦U+200B⟧d\\re"
     record = YearRecord(2025, "qd366-hd43", "chi-bo-ap-1", hostile, [])
     record.stored = [
         StoredValue("ho_ten", "Họ và tên", Scope.TO_CHUC, hostile),
         StoredValue("ky_luat", "Kỷ luật", Scope.CAP_UY, [{"noi_dung": hostile, "x": None}]),
+        StoredValue("uu_diem", "Ưu điểm", Scope.TO_CHUC, f"một\n{hostile}\n"),
     ]
     out = render_text("dv-1", [record])
-    assert "\x1b" not in out and "\x07" not in out
-    assert "Họ và tên (ho_ten) · Toàn đảng bộ: a]0;x[2Jb\n" in out
-    assert "      - noi_dung: a]0;x[2Jb\n        x: —\n" in out
+    assert not any(c in out for c in "\x1b\x07\r\u202e\u200b")
+    assert f"Năm 2025 · {shown} (chi-bo-ap-1) · bộ quy tắc" in out
+    assert f"Họ và tên (ho_ten) · Toàn đảng bộ: {shown}\n" in out
+    assert f"      - noi_dung: {shown}\n        x: —\n" in out
+    assert f"Ưu điểm (uu_diem) · Toàn đảng bộ:\n      một\n      {shown}\n" in out
 
 
 def test_numbers_with_a_decimal_comma_and_no_point_zero(

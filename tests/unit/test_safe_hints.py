@@ -23,6 +23,7 @@ FORBIDDEN = re.compile(r"\bx(?:óa|oá)\b|\bbỏ\b(?! qua)|\bgỡ\b|ghi đè|tha
 ALLOWED = {
     ("text-invisible", ""): "the invisible characters carry no content; the text is kept",
     ("text-control", ""): "a control character is no content either; the text is kept",
+    ("text-invisible/escape", ""): "the escape writes an invisible character: no content",
     ("yaml-syntax/control", ""): "the same: only that character goes, the text is kept",
 }
 

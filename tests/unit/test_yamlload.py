@@ -135,3 +135,16 @@ def test_deep_nesting_is_refused() -> None:
 def test_too_many_nodes_is_refused() -> None:
     many = b"a: [" + b"1," * 60_000 + b"1]\n"
     assert [p.code for p in loads(many, max_bytes=10**6).problems] == ["yaml-too-many-nodes"]
+
+
+def test_control_characters_give_a_document_only_to_the_check() -> None:
+    """`text-control` is an error that does not stop validation (`check` asks for the
+    document despite it); a tool taking values from a file never gets one."""
+    data = b'a: "x\\e[2Jy"\nb: "\\u202e"\nc: 1\n'
+    assert sorted(problems(data)) == [("text-control", 1, 6), ("text-invisible", 2, 5)]
+    assert loads(data).document is None
+    kept = loads(data, despite_controls=True)
+    assert sorted(p.code for p in kept.problems) == ["text-control", "text-invisible"]
+    assert kept.document is not None
+    assert kept.document.data == {"a": "x\x1b[2Jy", "b": "\u202e", "c": 1}
+    assert kept.document.value_pos(("c",)) == Position(3, 4)
