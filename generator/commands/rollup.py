@@ -6,6 +6,12 @@
 A source is a statistics file written by `--export` (what repositories exchange), or a
 repository folder (its statistics are computed here; nothing else of it is used). With
 `--export` and sources, the merged statistics are exported again (a rollup of rollups).
+
+A statistics file is checked whole before any of it is used (generator/statistics/
+exchange.py). Sources that are refused (a bad file, a missing one, another year, a chi bộ
+in two sources) are bad input: every source's findings are told, at file:line:column, and
+the command exits 1 with nothing written. Exit 2 stays for a misused command line. The
+output's format is --format, else the extension of -o (generator/outfile.py).
 """
 
 from __future__ import annotations
@@ -18,11 +24,16 @@ from pathlib import Path
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
 from generator.outfile import check_output, write_output, write_text_output
+from generator.report.safe import visible
+from generator.report.text import format_finding
 from generator.statistics import YearStatistics
+from generator.statistics.exchange import SourceError, not_a_repo, read_source
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.rollup import RollupError, export, merge, read
 from generator.statistics.sheet import write_xlsx
 from generator.submissions.layout import SUBMISSIONS
+
+MAX_SHOWN = 20  # findings shown per source file
 
 HELP = "tổng hợp thống kê của nhiều kho hồ sơ (chỉ số liệu, không có dữ liệu cá nhân)"
 
@@ -55,24 +66,49 @@ def _from_repo(repo: Path, year: int | None) -> YearStatistics:
 
 
 def _from_source(source: str, year: int | None) -> YearStatistics:
+    """The statistics of one source, or SourceError (bad input: exit 1)."""
     path = Path(source)
     if path.is_dir():
         if not (path / SUBMISSIONS).is_dir():
-            raise UsageError(f"{source}: không phải kho hồ sơ (không có thư mục {SUBMISSIONS}/).")
+            raise SourceError([not_a_repo(source)])
         return _from_repo(path.resolve(), year)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{source}: không đọc được tệp ({exc.strerror}).") from exc
-    except ValueError as exc:
-        raise UsageError(f"{source}: không phải tệp JSON hợp lệ ({exc}).") from exc
-    try:
-        stats = read(data, source)
-    except RollupError as exc:
-        raise UsageError(str(exc)) from exc
+        stats = read(read_source(path, source), source)
+    except RollupError as exc:  # what read_source let through and `read` still refuses
+        raise _Refused(str(exc)) from None
     if year is not None and stats.year != year:
-        raise UsageError(f"{source}: là thống kê năm {stats.year}, không phải năm {year}.")
+        raise _Refused(f"{source}: là thống kê năm {stats.year}, không phải năm {year} (--year).")
     return stats
+
+
+class _Refused(Exception):
+    """A source refused with a message of its own (another year than --year)."""
+
+
+def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
+    """The merged statistics of `sources`; None when any of them is refused, each told on
+    standard error (every source is checked, so one run lists every problem)."""
+    parts: list[YearStatistics] = []
+    refused: list[str] = []
+    for source in sources:
+        try:
+            parts.append(_from_source(source, year))
+        except SourceError as exc:
+            refused += [format_finding(f) for f in exc.findings[:MAX_SHOWN]]
+            if len(exc.findings) > MAX_SHOWN:
+                more = len(exc.findings) - MAX_SHOWN
+                refused.append(f"{visible(source)}: còn {more} lỗi khác trong tệp này.")
+        except _Refused as exc:
+            refused.append(f"kiemdiem: {visible(str(exc))}")
+    if not refused:
+        try:
+            return merge(parts, list(sources))
+        except RollupError as exc:
+            refused.append(f"kiemdiem: {visible(str(exc))}")
+    for line in refused:
+        print(line, file=sys.stderr)
+    print("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.", file=sys.stderr)
+    return None
 
 
 def _write(text: str, output: Path | None, example: str) -> None:
@@ -94,11 +130,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # a mistyped folder is told before the sources are read
         check_output(args.output, "-o", _example(args))
     if args.sources:
-        parts = [_from_source(s, args.year) for s in args.sources]
-        try:
-            stats = merge(parts, list(args.sources))
-        except RollupError as exc:
-            raise UsageError(str(exc)) from exc
+        merged = _sources(list(args.sources), args.year)
+        if merged is None:
+            return 1
+        stats = merged
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
     if args.export:
