@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
-from generator.outfile import check_output, write_output, write_text_output
+from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import visible
 from generator.report.text import format_finding
 from generator.statistics import YearStatistics
@@ -33,6 +33,7 @@ from generator.statistics.rollup import RollupError, export, merge, read
 from generator.statistics.sheet import write_xlsx
 from generator.submissions.layout import SUBMISSIONS
 
+FORMATS = ("csv", "json", "xlsx")
 MAX_SHOWN = 20  # findings shown per source file
 
 HELP = "tổng hợp thống kê của nhiều kho hồ sơ (chỉ số liệu, không có dữ liệu cá nhân)"
@@ -53,7 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="ghi tệp thống kê để gửi cấp trên tổng hợp (của kho này, hoặc của các NGUỒN)",
     )
     p.add_argument(
-        "--format", choices=("csv", "json", "xlsx"), default="csv", help="định dạng (mặc định: csv)"
+        "--format",
+        choices=FORMATS,
+        help="định dạng (mặc định: theo đuôi tệp -o: .csv, .json, .xlsx; không có thì csv)",
     )
     p.add_argument("-o", "--output", type=Path, metavar="TỆP", help="ghi ra tệp")
     p.set_defaults(func=run)
@@ -119,16 +122,31 @@ def _write(text: str, output: Path | None, example: str) -> None:
         print(f"Đã ghi {output}")
 
 
-def _example(args: argparse.Namespace) -> str:
+def _example(args: argparse.Namespace, file_format: str) -> str:
     """The file name suggested when -o names a folder."""
-    return "thong-ke.json" if args.export else f"tong-hop.{args.format}"
+    return "thong-ke.json" if args.export else f"tong-hop.{file_format}"
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The format to write: --format, else the one -o's extension names, else csv; with
+    --export always the statistics file (JSON)."""
+    if args.export:
+        if args.format not in (None, "json"):
+            raise UsageError(
+                f"--export luôn ghi tệp thống kê dạng JSON (để gửi cấp trên tổng hợp), nên "
+                f"không dùng cùng --format {args.format}. Để có bảng {args.format.upper()}, "
+                f"chạy lệnh không có --export. Chưa ghi gì."
+            )
+        return output_format(None, args.output, "-o", ("json",), "json")
+    return output_format(args.format, args.output, "-o", FORMATS, "csv")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format == "xlsx" and args.output is None and not args.export:
+    file_format = _format(args)
+    if file_format == "xlsx" and args.output is None:
         raise UsageError("Định dạng xlsx cần tên tệp: thêm -o TÊN_TỆP.xlsx")
     if args.output is not None:  # a mistyped folder is told before the sources are read
-        check_output(args.output, "-o", _example(args))
+        check_output(args.output, "-o", _example(args, file_format))
     if args.sources:
         merged = _sources(list(args.sources), args.year)
         if merged is None:
@@ -136,13 +154,14 @@ def run(args: argparse.Namespace) -> int:
         stats = merged
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
+    example = _example(args, file_format)
     if args.export:
         text = json.dumps(export(stats), ensure_ascii=False, indent=1) + "\n"
-        _write(text, args.output, _example(args))
-    elif args.format == "xlsx":
-        write_output(args.output, "-o", _example(args), lambda to: write_xlsx(stats, to))
+        _write(text, args.output, example)
+    elif file_format == "xlsx":
+        write_output(args.output, "-o", example, lambda to: write_xlsx(stats, to))
         print(f"Đã ghi {args.output}")
     else:
-        text = to_csv(stats) if args.format == "csv" else to_json(stats)
-        _write(text, args.output, _example(args))
+        text = to_csv(stats) if file_format == "csv" else to_json(stats)
+        _write(text, args.output, example)
     return 0

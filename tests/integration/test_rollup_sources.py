@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from generator.cli import main
@@ -273,3 +274,16 @@ def test_command_line_misuse_is_still_a_usage_error(
     assert code == 2 and "Định dạng xlsx cần tên tệp" in err
     code, _, err = _run(capsys, "rollup", str(source), "--year", "2024")
     assert code == 1 and "là thống kê năm 2025, không phải năm 2024 (--year)" in err
+
+
+def test_the_merged_sheet_is_written_from_the_extension(
+    exported: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "xa.json"
+    source.write_text(exported, "utf-8")
+    sheet = tmp_path / "tinh.xlsx"
+    code, _, err = _run(capsys, "rollup", str(source), "-o", str(sheet))
+    assert code == 0, err
+    cells = [c for row in openpyxl.load_workbook(sheet).active.iter_rows(values_only=True)
+             for c in row if c is not None]  # fmt: skip
+    assert any("Toàn đảng bộ" in str(c) for c in cells)
