@@ -3,6 +3,10 @@
 and every failure told as a usage error (exit 2) in Vietnamese, naming the file and what
 to do — never an internal error for a mistyped folder.
 
+`output_format` is how `stats` and `rollup` choose what to write: --format, else the
+extension of -o (.csv, .json, .xlsx), else CSV; a --format that contradicts the
+extension is refused, so `-o tk.xlsx` never holds CSV text.
+
 A file is written beside its target under a temporary name and renamed over it once
 complete, so a full disk or an interrupted run leaves the previous file as it was. A target
 that exists and is not a regular file (`-o /dev/stdout`, a named pipe) is written as it is.
@@ -18,6 +22,47 @@ from pathlib import Path
 
 from generator import atomic
 from generator.cli import UsageError
+
+# the formats an output file's extension names (`-o tk.xlsx`)
+EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+# spreadsheets of another kind, which a .xlsx or .csv file must not be named as
+OTHER_SHEETS = (".xls", ".xlsm", ".xlsb", ".ods")
+
+
+def output_format(
+    given: str | None, path: Path | None, option: str, formats: tuple[str, ...], default: str
+) -> str:
+    """The format to write to `path` (given with `option`): `given` (--format), else the one
+    its extension names, else `default`. Refused (UsageError) when --format and the
+    extension disagree, when the extension names a format this command does not write,
+    or another kind of spreadsheet: a file must hold what its name says."""
+    if path is None:
+        return given or default
+    suffix = path.suffix.lower()
+    written = ", ".join(f".{f}" for f in formats)
+    if suffix in OTHER_SHEETS:
+        raise UsageError(
+            f"Tệp `{path}` ({option}) có đuôi {suffix}, nhưng kiemdiem không ghi dạng bảng "
+            f"tính đó (lệnh này ghi {written}). Hãy đặt tên tệp đuôi .xlsx (mở được bằng Excel "
+            f"và LibreOffice), ví dụ `{option} {path.with_suffix('.xlsx')}`. Chưa ghi gì."
+        )
+    named = EXTENSIONS.get(suffix)
+    if named is not None and named not in formats:
+        raise UsageError(
+            f"Tệp `{path}` ({option}) có đuôi {suffix}, nhưng lệnh này ghi {written}: hãy "
+            f"đặt tên tệp đuôi .{formats[0]}, ví dụ `{option} "
+            f"{path.with_suffix('.' + formats[0])}`. Chưa ghi gì."
+        )
+    if given is None:
+        return named or default
+    if named is not None and named != given:
+        raise UsageError(
+            f"--format {given} không khớp với đuôi {suffix} của tệp `{path}` ({option}): tệp "
+            f"sẽ mang tên .{named} mà nội dung là {given.upper()}. Hãy dùng --format {named} "
+            f"(hoặc không ghi --format: định dạng lấy theo đuôi tệp), hoặc đặt tên tệp đuôi "
+            f".{given}, ví dụ `{option} {path.with_suffix('.' + given)}`. Chưa ghi gì."
+        )
+    return given
 
 
 def check_output(path: Path, option: str, example: str) -> None:

@@ -42,7 +42,9 @@ OVERLAY_PREFIX: dict[Kind, str] = {Kind.MEMBER: "dang_vien", Kind.ORG: "to_chuc"
 def _bundle(name: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """A self-contained copy of schema `name`: external `$defs` copied in, refs rewritten."""
     root = copy.deepcopy(files[name])
-    defs: dict[str, Any] = root.setdefault("$defs", {})
+    # the external defs met so far (a placeholder each until copied in); kept apart from
+    # the root's own `$defs` while those are being rewritten (they may refer outside too)
+    defs: dict[str, Any] = {}
     pending: list[tuple[str, str]] = []
 
     def mangle(file: str, def_name: str) -> str:
@@ -70,8 +72,8 @@ def _bundle(name: str, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
         return node
 
     root = rewrite(root, name)
-    defs = root.setdefault("$defs", {})
-    # the placeholders were added to the old dict; carry them over
+    placeholders, defs = defs, root.setdefault("$defs", {})
+    defs.update(placeholders)
     while pending:
         file, def_name = pending.pop()
         defs[mangle(file, def_name)] = rewrite(files[file]["$defs"][def_name], file)

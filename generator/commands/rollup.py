@@ -6,6 +6,12 @@
 A source is a statistics file written by `--export` (what repositories exchange), or a
 repository folder (its statistics are computed here; nothing else of it is used). With
 `--export` and sources, the merged statistics are exported again (a rollup of rollups).
+
+A statistics file is checked whole before any of it is used (generator/statistics/
+exchange.py). Sources that are refused (a bad file, a missing one, another year, a chi bộ
+in two sources) are bad input: every source's findings are told, at file:line:column, and
+the command exits 1 with nothing written. Exit 2 stays for a misused command line. The
+output's format is --format, else the extension of -o (generator/outfile.py).
 """
 
 from __future__ import annotations
@@ -17,13 +23,18 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
-from generator.outfile import check_output, write_output, write_text_output
-from generator.report.safe import inert_json
+from generator.outfile import check_output, output_format, write_output, write_text_output
+from generator.report.safe import inert_json, visible
+from generator.report.text import format_finding
 from generator.statistics import YearStatistics
+from generator.statistics.exchange import SourceError, not_a_repo, read_source
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.rollup import RollupError, export, merge, read
 from generator.statistics.sheet import write_xlsx
 from generator.submissions.layout import SUBMISSIONS
+
+FORMATS = ("csv", "json", "xlsx")
+MAX_SHOWN = 20  # findings shown per source file
 
 HELP = "tổng hợp thống kê của nhiều kho hồ sơ (chỉ số liệu, không có dữ liệu cá nhân)"
 
@@ -43,7 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="ghi tệp thống kê để gửi cấp trên tổng hợp (của kho này, hoặc của các NGUỒN)",
     )
     p.add_argument(
-        "--format", choices=("csv", "json", "xlsx"), default="csv", help="định dạng (mặc định: csv)"
+        "--format",
+        choices=FORMATS,
+        help="định dạng (mặc định: theo đuôi tệp -o: .csv, .json, .xlsx; không có thì csv)",
     )
     p.add_argument("-o", "--output", type=Path, metavar="TỆP", help="ghi ra tệp")
     p.set_defaults(func=run)
@@ -56,24 +69,49 @@ def _from_repo(repo: Path, year: int | None) -> YearStatistics:
 
 
 def _from_source(source: str, year: int | None) -> YearStatistics:
+    """The statistics of one source, or SourceError (bad input: exit 1)."""
     path = Path(source)
     if path.is_dir():
         if not (path / SUBMISSIONS).is_dir():
-            raise UsageError(f"{source}: không phải kho hồ sơ (không có thư mục {SUBMISSIONS}/).")
+            raise SourceError([not_a_repo(source)])
         return _from_repo(path.resolve(), year)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{source}: không đọc được tệp ({exc.strerror}).") from exc
-    except ValueError as exc:
-        raise UsageError(f"{source}: không phải tệp JSON hợp lệ ({exc}).") from exc
-    try:
-        stats = read(data, source)
-    except RollupError as exc:
-        raise UsageError(str(exc)) from exc
+        stats = read(read_source(path, source), source)
+    except RollupError as exc:  # what read_source let through and `read` still refuses
+        raise _Refused(str(exc)) from None
     if year is not None and stats.year != year:
-        raise UsageError(f"{source}: là thống kê năm {stats.year}, không phải năm {year}.")
+        raise _Refused(f"{source}: là thống kê năm {stats.year}, không phải năm {year} (--year).")
     return stats
+
+
+class _Refused(Exception):
+    """A source refused with a message of its own (another year than --year)."""
+
+
+def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
+    """The merged statistics of `sources`; None when any of them is refused, each told on
+    standard error (every source is checked, so one run lists every problem)."""
+    parts: list[YearStatistics] = []
+    refused: list[str] = []
+    for source in sources:
+        try:
+            parts.append(_from_source(source, year))
+        except SourceError as exc:
+            refused += [format_finding(f) for f in exc.findings[:MAX_SHOWN]]
+            if len(exc.findings) > MAX_SHOWN:
+                more = len(exc.findings) - MAX_SHOWN
+                refused.append(f"{visible(source)}: còn {more} lỗi khác trong tệp này.")
+        except _Refused as exc:
+            refused.append(f"kiemdiem: {visible(str(exc))}")
+    if not refused:
+        try:
+            return merge(parts, list(sources))
+        except RollupError as exc:
+            refused.append(f"kiemdiem: {visible(str(exc))}")
+    for line in refused:
+        print(line, file=sys.stderr)
+    print("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.", file=sys.stderr)
+    return None
 
 
 def _write(text: str, output: Path | None, example: str) -> None:
@@ -84,31 +122,46 @@ def _write(text: str, output: Path | None, example: str) -> None:
         print(f"Đã ghi {output}")
 
 
-def _example(args: argparse.Namespace) -> str:
+def _example(args: argparse.Namespace, file_format: str) -> str:
     """The file name suggested when -o names a folder."""
-    return "thong-ke.json" if args.export else f"tong-hop.{args.format}"
+    return "thong-ke.json" if args.export else f"tong-hop.{file_format}"
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The format to write: --format, else the one -o's extension names, else csv; with
+    --export always the statistics file (JSON)."""
+    if args.export:
+        if args.format not in (None, "json"):
+            raise UsageError(
+                f"--export luôn ghi tệp thống kê dạng JSON (để gửi cấp trên tổng hợp), nên "
+                f"không dùng cùng --format {args.format}. Để có bảng {args.format.upper()}, "
+                f"chạy lệnh không có --export. Chưa ghi gì."
+            )
+        return output_format(None, args.output, "-o", ("json",), "json")
+    return output_format(args.format, args.output, "-o", FORMATS, "csv")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format == "xlsx" and args.output is None and not args.export:
+    file_format = _format(args)
+    if file_format == "xlsx" and args.output is None:
         raise UsageError("Định dạng xlsx cần tên tệp: thêm -o TÊN_TỆP.xlsx")
     if args.output is not None:  # a mistyped folder is told before the sources are read
-        check_output(args.output, "-o", _example(args))
+        check_output(args.output, "-o", _example(args, file_format))
     if args.sources:
-        parts = [_from_source(s, args.year) for s in args.sources]
-        try:
-            stats = merge(parts, list(args.sources))
-        except RollupError as exc:
-            raise UsageError(str(exc)) from exc
+        merged = _sources(list(args.sources), args.year)
+        if merged is None:
+            return 1
+        stats = merged
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
+    example = _example(args, file_format)
     if args.export:
         text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
-        _write(text, args.output, _example(args))
-    elif args.format == "xlsx":
-        write_output(args.output, "-o", _example(args), lambda to: write_xlsx(stats, to))
+        _write(text, args.output, example)
+    elif file_format == "xlsx":
+        write_output(args.output, "-o", example, lambda to: write_xlsx(stats, to))
         print(f"Đã ghi {args.output}")
     else:
-        text = to_csv(stats) if args.format == "csv" else to_json(stats)
-        _write(text, args.output, _example(args))
+        text = to_csv(stats) if file_format == "csv" else to_json(stats)
+        _write(text, args.output, example)
     return 0

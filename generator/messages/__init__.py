@@ -19,6 +19,7 @@ one entry there, and a finding is made with `generator.findings.make(code, ...)`
 | `crossfile` | cross-file checks (tree, ids, references, proposals, decisions) |
 | `rules` | the rating engine's findings for deciding bodies (`rule-*`) |
 | `auth` | `check --author` (`auth-*`) |
+| `rollup` | the sources of `kiemdiem rollup` (`rollup-*`) |
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 from string import Formatter
 from typing import Any
 
-from generator.messages import auth, crossfile, dates, layout, load, rules, schema
+from generator.messages import auth, crossfile, dates, layout, load, rollup, rules, schema
 from generator.messages.base import Message
 
 CATALOG: dict[str, Message] = {
@@ -37,6 +38,7 @@ CATALOG: dict[str, Message] = {
     **crossfile.CATALOG,
     **rules.CATALOG,
     **auth.CATALOG,
+    **rollup.CATALOG,
 }
 EMPTY_VI = "trống"
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "notice": "lưu ý"}

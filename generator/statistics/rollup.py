@@ -6,14 +6,17 @@ file (`kiemdiem rollup --export -o xa-a.json`); the province merges those files
 (`kiemdiem rollup xa-a.json xa-b.json ... --format xlsx -o tinh.xlsx`).
 
     data = export(stats)            # a repository's YearStatistics -> the exchange mapping
-    stats = read(data, "xa-a.json")  # and back, checked strictly (RollupError, Vietnamese)
+    stats = read(data, "xa-a.json")  # and back (RollupError, Vietnamese); a file is checked
+                                     # first by generator/statistics/exchange.py
     merged = merge([a, b, ...])      # one YearStatistics: the same sheet as `kiemdiem stats`
 
 The exchange holds counts and organizations (id, name, type, category, depth, own level)
 and nothing else: no member id, name or review text has a field to travel in, and `read`
 refuses any field it does not know, so a file that carries more is not merged.
 Organizations with the same id in several files (a shared root) are counted once, with
-their members summed.
+their members summed, their own level counted once among the organizations' levels, and
+the sub-organizations of every file under them (tree order, depth of the merged tree): what
+`merge` makes passes the checks of a statistics file, so a rollup can be rolled up again.
 """
 
 from __future__ import annotations
@@ -177,11 +180,7 @@ def _sum(parts: list[Counts]) -> Counts:
     return total
 
 
-def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> YearStatistics:
-    """One year's statistics from several repositories' (same year, same ruleset)."""
-    names = sources or [str(i + 1) for i in range(len(parts))]
-    if not parts:
-        raise RollupError("Không có tệp thống kê nào để tổng hợp.")
+def _same_year(parts: list[YearStatistics], names: list[str]) -> None:
     first = parts[0]
     for stats, name in zip(parts, names, strict=True):
         if stats.year != first.year:
@@ -193,6 +192,38 @@ def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> Year
             raise RollupError(
                 f"{name}: bộ quy tắc {stats.ruleset} khác {first.ruleset} của {names[0]}."
             )
+
+
+def _own_verdict(o: OrgStats) -> Counts:
+    """What an organization's own verdict added to its source's organization levels, as
+    far as its row tells: a level (decided or provisional), or rated without a level yet.
+    A row with neither had no verdict (the top of a tree) or was not rated for a reason
+    the row does not keep: that one stays counted in each source."""
+    c = Counts()
+    if o.level is not None or o.provisional:
+        c.total = c.rated = 1
+        if o.level is None:
+            c.unassessed = 1
+        else:
+            c.by_level[o.level] = 1
+            c.undecided = int(o.provisional)
+    return c
+
+
+def _subtract(total: Counts, c: Counts) -> None:
+    for lv in LEVELS:
+        total.by_level[lv] -= c.by_level[lv]
+    total.rated -= c.rated
+    total.undecided -= c.undecided
+    total.unassessed -= c.unassessed
+    total.total -= c.total
+
+
+def _merge_orgs(
+    parts: list[YearStatistics], names: list[str]
+) -> tuple[dict[str, OrgStats], Counts]:
+    """The organizations of all sources by id (members of one in several sources summed),
+    and the organization levels counted more than once."""
     orgs: dict[str, OrgStats] = {}
     shared = Counts()  # organizations counted in more than one file's organization levels
     holder: dict[str, int] = {}  # an organization holding members -> the source it is in
@@ -219,24 +250,65 @@ def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> Year
                 )  # fmt: skip
             else:  # a root shared by several repositories: its members are summed
                 seen.members.merge(o.members)
-                shared.total += 1
-                if o.level is not None:
-                    shared.rated += 1
-                    shared.by_level[o.level] += 1
+                shared.merge(_own_verdict(o))
                 if seen.level != o.level:
                     seen.level, seen.provisional = None, False
+    return orgs, shared
+
+
+def _parents(orgs: list[OrgStats]) -> dict[str, str | None]:
+    """Each organization's parent in one source's tree order (the one before it a level up)."""
+    above: list[str] = []
+    out: dict[str, str | None] = {}
+    for o in orgs:
+        del above[o.depth :]
+        out[o.org_id] = above[-1] if above else None
+        above.append(o.org_id)
+    return out
+
+
+def _tree_order(parts: list[YearStatistics], orgs: dict[str, OrgStats]) -> list[OrgStats]:
+    """The merged organizations parents first, each followed by all of its sub-organizations
+    from every source (an organization two sources share keeps the subtrees of both under
+    it), with the depth of the merged tree."""
+    parent: dict[str, str | None] = {}
+    for stats in parts:
+        for org_id, above in _parents(stats.orgs).items():
+            parent.setdefault(org_id, above)
+    children: dict[str | None, list[str]] = {}
+    for org_id in orgs:
+        children.setdefault(parent.get(org_id), []).append(org_id)
+    out: list[OrgStats] = []
+    placed: set[str] = set()
+    for top in [*children.get(None, []), *orgs]:  # then any left out of the tree, on top
+        stack = [(top, 0)]
+        while stack:
+            org_id, depth = stack.pop()
+            if org_id in placed:
+                continue
+            placed.add(org_id)
+            orgs[org_id].depth = depth
+            out.append(orgs[org_id])
+            stack.extend((c, depth + 1) for c in reversed(children.get(org_id, [])))
+    return out
+
+
+def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> YearStatistics:
+    """One year's statistics from several repositories' (same year, same ruleset)."""
+    names = sources or [str(i + 1) for i in range(len(parts))]
+    if not parts:
+        raise RollupError("Không có tệp thống kê nào để tổng hợp.")
+    _same_year(parts, names)
+    orgs, shared = _merge_orgs(parts, names)
     merged = YearStatistics(
-        year=first.year,
-        ruleset=first.ruleset,
+        year=parts[0].year,
+        ruleset=parts[0].ruleset,
         total=_sum([s.total for s in parts]),
-        orgs=list(orgs.values()),
+        orgs=_tree_order(parts, orgs),
         by_category={c: _sum([s.by_category[c] for s in parts]) for c in CATEGORIES},
         org_levels=_sum([s.org_levels for s in parts]),
     )
-    merged.org_levels.total -= shared.total
-    merged.org_levels.rated -= shared.rated
-    for lv in LEVELS:
-        merged.org_levels.by_level[lv] -= shared.by_level[lv]
+    _subtract(merged.org_levels, shared)
     earlier = [s.previous for s in parts]
     if all(p is not None for p in earlier):
         merged.previous = merge([p for p in earlier if p is not None], names)

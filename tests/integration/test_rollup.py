@@ -13,7 +13,7 @@ import pytest
 
 from generator import synthetic
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.conftest import MINI, ROOT, write_tree
 
 YEAR = 2025
 LEVELS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
@@ -117,9 +117,11 @@ def test_a_file_carrying_more_than_statistics_is_refused(
     data = json.loads(path.read_text("utf-8"))
     data["to_chuc"][0]["ho_ten"] = "Nguyễn Văn A"
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    code, _, err = _run(capsys, "rollup", str(path))
-    assert code == 2
-    assert "to_chuc[0]` có trường không được phép: ho_ten" in err
+    code, out, err = _run(capsys, "rollup", str(path))
+    assert code == 1
+    assert out == ""
+    assert f"{path}:1:" in err and "[schema-unknown-key] Mục `ho_ten` không có trong mẫu" in err
+    assert "Nguyễn Văn A" not in err
 
 
 def test_different_years_are_not_merged(
@@ -130,7 +132,7 @@ def test_different_years_are_not_merged(
     data["nam"] = 2024
     b.write_text(json.dumps(data), "utf-8")
     code, _, err = _run(capsys, "rollup", str(a), str(b))
-    assert code == 2
+    assert code == 1
     assert "chỉ tổng hợp các tệp của cùng một năm" in err
 
 
@@ -146,7 +148,7 @@ def test_a_chi_bo_in_two_sources_is_refused(
     out = tmp_path / "tong.csv"
     for sources in ((x, x), (x, y), (a, x)):
         code, _, err = _run(capsys, "rollup", *map(str, sources), "-o", str(out))
-        assert code == 2, err
+        assert code == 1, err
         first = "nguồn trước đó trùng tên" if sources[0] == sources[1] else sources[0]
         assert f"đã có trong {first}" in err and "đếm trùng đảng viên" in err
         assert str(sources[1]) in err
@@ -154,3 +156,36 @@ def test_a_chi_bo_in_two_sources_is_refused(
     # the province root shared by two đảng bộ xã's repositories is still summed
     code, _, err = _run(capsys, "rollup", str(a), str(b), "-o", str(out))
     assert code == 0, err
+
+
+def _xa(root: Path, letter: str) -> Path:
+    """The tiny repository of conftest.MINI with its đảng bộ xã, chi bộ and members renamed
+    by `letter`: another xã's repository under the same province."""
+    names = {"dang-bo-xa-a": f"dang-bo-xa-{letter}", "chi-bo-ap-1": f"chi-bo-ap-{letter}",
+             "dv-00000": f"dv-{ord(letter)}0000"}  # fmt: skip
+
+    def renamed(text: str) -> str:
+        for old, new in names.items():
+            text = text.replace(old, new)
+        return text
+
+    return write_tree(root / letter, {renamed(k): renamed(v) for k, v in MINI.items()})
+
+
+def test_a_rollup_of_rollups_passes_its_own_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two xã's repositories under one province: the merged export (the province's, sent
+    further up) adds up like a repository's, the shared province counted once among the
+    organizations' levels and the merged file read back to the same statistics."""
+    a, b = _xa(tmp_path, "a"), _xa(tmp_path, "b")
+    merged = tmp_path / "tinh.json"
+    code, _, err = _run(capsys, "rollup", str(a), str(b), "--export", "-o", str(merged))
+    assert code == 0, err
+    data = json.loads(merged.read_text("utf-8"))
+    assert [o["ma"] for o in data["to_chuc"]].count("huyen-mau") == 1
+    assert data["xep_loai_to_chuc"]["tong"] == 4  # two xã, two chi bộ; the province unrated
+    again = _run(capsys, "rollup", str(merged), "--format", "json")
+    direct = _run(capsys, "rollup", str(a), str(b), "--format", "json")
+    assert again[0] == 0, again[2]
+    assert again[1] == direct[1]

@@ -1,0 +1,121 @@
+"""Catalog: the sources of `kiemdiem rollup` (generator/statistics/exchange.py): a statistics
+file that cannot be read, is not strict JSON, breaks schema/thong-ke.schema.json or does
+not add up. Schema errors keep their `schema-*` message and get `EXPORT_HINT`.
+
+`{label}` is the place in the file, e.g. "`to_chuc[3].dang_vien`" (1-based, as findings
+show paths). Hints never ask anyone to edit the numbers: a statistics file is written by a
+command, and a new one is asked for.
+"""
+
+from __future__ import annotations
+
+from generator.messages.base import Message
+
+EXPORT_HINT = (
+    "Tệp thống kê do lệnh `kiemdiem rollup --export` ghi ra và không sửa bằng tay. Giữ tệp "
+    "này để đối chiếu, và đề nghị nơi gửi chạy lại lệnh đó trong kho hồ sơ của họ rồi gửi "
+    "tệp mới."
+)
+
+# json.JSONDecodeError's messages (Python 3.11 to 3.13), in Vietnamese
+JSON_SYNTAX_VI = {
+    "Expecting value": "thiếu giá trị, hoặc giá trị viết sai",
+    "Expecting ',' delimiter": "thiếu dấu phẩy giữa hai mục",
+    "Expecting ':' delimiter": "thiếu dấu hai chấm sau tên mục",
+    "Expecting property name enclosed in double quotes": (
+        "tên mục phải đặt trong ngoặc kép (hoặc có dấu phẩy thừa)"
+    ),
+    "Unterminated string starting at": "chuỗi chưa có ngoặc kép đóng",
+    "Invalid control character at": "ký tự điều khiển trong chuỗi",
+    "Invalid \\escape": "dấu \\ viết sai trong chuỗi",
+    "Invalid \\uXXXX escape": "mã \\uXXXX viết sai trong chuỗi",
+    "Extra data": "có nội dung thừa sau phần kết thúc",
+    "Illegal trailing comma before end of object": "dấu phẩy thừa trước dấu }",
+    "Illegal trailing comma before end of array": "dấu phẩy thừa trước dấu ]",
+    "too deep": "các mục lồng nhau quá sâu",
+    "": "không đúng cú pháp",
+}
+
+_NOT_FOUND_HINT = (
+    "Kiểm tra lại tên trong lệnh: mỗi NGUỒN là một tệp thống kê .json (tạo bằng "
+    "`kiemdiem rollup --export`) hoặc thư mục gốc của một kho hồ sơ."
+)
+
+CATALOG: dict[str, Message] = {
+    "rollup-not-found": Message("Không tìm thấy tệp hay thư mục `{source}`.", _NOT_FOUND_HINT),
+    "rollup-unreadable": Message(
+        "Không đọc được `{source}` ({reason}).",
+        "Kiểm tra quyền đọc của tệp, hoặc chép tệp vào thư mục của bạn rồi chạy lại lệnh.",
+    ),
+    "rollup-not-a-repo": Message(
+        "Thư mục `{source}` không phải kho hồ sơ: không có thư mục `submissions/`.",
+        _NOT_FOUND_HINT,
+    ),
+    "rollup-too-big": Message(
+        "Tệp nặng {size} MB, quá giới hạn {limit} MB của một tệp thống kê.", EXPORT_HINT
+    ),
+    "rollup-not-utf8": Message(
+        "Tệp không phải văn bản UTF-8, nên không phải tệp thống kê do kiemdiem ghi ra.",
+        EXPORT_HINT,
+    ),
+    "rollup-not-utf8/half": Message(
+        "Tệp có mã `\\u` của nửa cặp ký tự (từ D800 đến DFFF) không ghép thành ký tự nào, "
+        "nên không phải tệp thống kê do kiemdiem ghi ra.",
+        EXPORT_HINT,
+    ),
+    "rollup-json": Message("Tệp không đúng cú pháp JSON: {detail}.", EXPORT_HINT),
+    "rollup-duplicate-key": Message(
+        "Mục `{key}` được viết hai lần{where}: không biết số nào là đúng.", EXPORT_HINT
+    ),
+    # the numbers of one row do not add up (generator/statistics/consistency.py)
+    "rollup-rated-sum": Message(
+        "{label}: `duoc_xep_loai` là {rated}, nhưng các mức (`muc`) cộng `can_quyet_dinh` "
+        "là {parts}.",
+        EXPORT_HINT,
+    ),
+    "rollup-total-sum": Message(
+        "{label}: `tong` là {total}, nhưng `duoc_xep_loai` cộng các lý do không xếp loại "
+        "(`khong_xep_loai`) là {parts}.",
+        EXPORT_HINT,
+    ),
+    "rollup-undecided": Message(
+        "{label}: `chua_quyet_dinh` là {undecided}, nhiều hơn số có mức (`muc`: {levels}).",
+        EXPORT_HINT,
+    ),
+    # the rows do not add up to each other
+    "rollup-children": Message(
+        "{label} ({name}): `{field}` là {value}, ít hơn tổng của các tổ chức trực thuộc "
+        "({children}).",
+        EXPORT_HINT,
+    ),
+    "rollup-roots": Message(
+        "{label}: `{field}` là {value}, ít hơn tổng của các tổ chức cấp cao nhất trong "
+        "`to_chuc` ({children}).",
+        EXPORT_HINT,
+    ),
+    "rollup-categories": Message(
+        "{label}: `{field}` là {value}, ít hơn tổng theo loại hình (`phan_loai`: {parts}).",
+        EXPORT_HINT,
+    ),
+    "rollup-org-levels": Message(
+        "{label}: `tong` là {value}, nhiều hơn số tổ chức trong `to_chuc` ({orgs}).",
+        EXPORT_HINT,
+    ),
+    "rollup-depth": Message(
+        "{label} ({name}): `cap` là {depth}, nhưng tổ chức đứng trước ở cấp {before}: một "
+        "tổ chức chỉ có thể ở dưới tổ chức đứng trước nó một cấp.",
+        EXPORT_HINT,
+    ),
+    "rollup-depth/first": Message(
+        "{label} ({name}) là tổ chức đầu tiên nhưng `cap` là {depth}, không phải 0.",
+        EXPORT_HINT,
+    ),
+    "rollup-duplicate-org": Message(
+        "{label}: mã tổ chức `{org_id}` đã có ở `{other}`, nên đảng viên sẽ bị đếm hai lần.",
+        EXPORT_HINT,
+    ),
+    "rollup-previous-year": Message(
+        "`nam_truoc.nam` là {previous}: năm trước phải trước năm {year} của tệp.",
+        EXPORT_HINT,
+    ),
+}

@@ -1,0 +1,81 @@
+"""`merge` (generator/statistics/rollup.py) makes statistics that pass the checks a
+statistics file gets (generator/statistics/consistency.py): a rollup of rollups is read
+like any export. Two sources share the province and one đảng bộ huyện."""
+
+from __future__ import annotations
+
+import json
+
+from generator.orgtypes import OrgType
+from generator.statistics import CATEGORIES, Counts, OrgStats, YearStatistics, consistency
+from generator.statistics.jsonpos import load
+from generator.statistics.rollup import export, merge
+from generator.submissions.records import Level, OrgCategory
+
+
+def _counts(n: int, undecided: int = 0) -> Counts:
+    c = Counts()
+    c.total = c.rated = c.by_level[Level.HTTNV] = n
+    c.undecided = undecided
+    return c
+
+
+def _org(org_id: str, kind: str, depth: int, n: int, level: Level | None = None) -> OrgStats:
+    category = OrgCategory.XA if kind == "dang_bo_co_so" else None
+    provisional = level is not None
+    return OrgStats(
+        org_id, org_id, OrgType.parse(kind), category, depth, _counts(n), level, provisional
+    )
+
+
+def _source(orgs: list[OrgStats]) -> YearStatistics:
+    rated = [o for o in orgs if o.level is not None]
+    levels = _counts(len(rated), undecided=len(rated))
+    grassroots = sum(o.members.total for o in orgs if o.type.is_grassroots)
+    by_category = {c: Counts() for c in CATEGORIES}
+    by_category[OrgCategory.XA] = _counts(grassroots)
+    return YearStatistics(
+        2025, "qd366-hd43", _counts(orgs[0].members.total), orgs, by_category, levels
+    )
+
+
+def _findings(stats: YearStatistics) -> list[str]:
+    doc = load(json.dumps(export(stats)).encode())
+    return [f.message for f in consistency.check(doc, "tinh.json")]
+
+
+def _sources() -> tuple[YearStatistics, YearStatistics]:
+    a = _source([
+        _org("tinh", "dang_bo_tinh", 0, 5),
+        _org("huyen-a", "dang_bo_huyen", 1, 3, Level.HTTNV),
+        _org("xa-1", "dang_bo_co_so", 2, 3, Level.HTTNV),
+        _org("huyen-b", "dang_bo_huyen", 1, 2, Level.HTTNV),
+        _org("xa-2", "dang_bo_co_so", 2, 2, Level.HTTNV),
+    ])  # fmt: skip
+    b = _source([
+        _org("tinh", "dang_bo_tinh", 0, 4),
+        _org("huyen-a", "dang_bo_huyen", 1, 4, Level.HTTNV),
+        _org("xa-3", "dang_bo_co_so", 2, 4, Level.HTTNV),
+    ])  # fmt: skip
+    assert _findings(a) == _findings(b) == []
+    return a, b
+
+
+def test_a_shared_organization_keeps_the_sub_organizations_of_both_sources() -> None:
+    merged = merge(list(_sources()), ["a.json", "b.json"])
+    assert [(o.org_id, o.depth, o.members.total) for o in merged.orgs] == [
+        ("tinh", 0, 9),
+        ("huyen-a", 1, 7),
+        ("xa-1", 2, 3),
+        ("xa-3", 2, 4),
+        ("huyen-b", 1, 2),
+        ("xa-2", 2, 2),
+    ]
+
+
+def test_a_shared_organization_level_is_counted_once() -> None:
+    """huyen-a's provisional level once; the province, which has none, not taken off."""
+    merged = merge(list(_sources()), ["a.json", "b.json"])
+    levels = merged.org_levels
+    assert (levels.total, levels.rated, levels.undecided, levels.count(Level.HTTNV)) == (5, 5, 5, 5)
+    assert [m for m in _findings(merged) if "xep_loai_to_chuc" in m] == []
