@@ -192,10 +192,7 @@ def check_read(
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
     outcome.check_findings = checked.findings
-    if loaded.errors:
-        # an error of the file's text (a control character, a value cut by " #") leaves
-        # it unrated like a schema error does: its schema findings are told, its values
-        # never reach a rating, a page or a table
+    if loaded.errors:  # a text error (control character, " #"): unrated, as a schema error
         outcome.record = None
     if outcome.record is not None:
         outcome.record.source.document = CompactDocument(ctx.repo, file.path)

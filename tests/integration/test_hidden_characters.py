@@ -158,14 +158,24 @@ def test_an_error_message_quoting_a_name_shows_it_inert(
     for org in data["to_chuc"]:
         org["ten"] = "Chi bộ \x1b]0;x\x07\u202eẤp"
     y.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    code, out, err = _run(capsys, "rollup", str(y), str(y))
-    assert code == 2
-    assert "Chi bộ \\x1b]0;x\\x07⟦U+202E⟧Ấp (" in err and "đã có trong" in err
+    # control characters: refused by the exchange's schema, the name quoted inert
+    code, out, err = _run(capsys, "rollup", str(y))
+    assert code == 1
+    assert "`Chi bộ \\x1b]0;x\\x07⟦U+202E⟧Ấp`" in err
     assert not {"\x1b", "\x07", "\u202e"} & set(out + err)
-    # the exchange read back and written again: the same name, inert on a screen
-    code, out, _ = _run(capsys, "rollup", str(y), "--export")
-    assert code == 0 and not {"\x1b", "\x07", "\u202e"} & set(out)
-    assert json.loads(out)["to_chuc"][-1]["ten"] == "Chi bộ \x1b]0;x\x07\u202eẤp"
+    # a bidi character alone is a name the schema takes: the refusal of a chi bộ found
+    # in two sources quotes it inert, and the exchange written again carries it escaped
+    z = tmp_path / "z.json"
+    for org in data["to_chuc"]:
+        org["ten"] = "Chi bộ \u202eẤp"
+    z.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out, err = _run(capsys, "rollup", str(z), str(z))
+    assert code == 1
+    assert "Chi bộ ⟦U+202E⟧Ấp (" in err and "đã có trong" in err
+    assert "\u202e" not in out + err
+    code, out, _ = _run(capsys, "rollup", str(z), "--export")
+    assert code == 0 and "\u202e" not in out
+    assert json.loads(out)["to_chuc"][-1]["ten"] == "Chi bộ \u202eẤp"
 
 
 # ---------------------------------------------------------------- control characters
