@@ -140,6 +140,27 @@ def _short(whole: dict[str, Any], parts: dict[tuple[str, ...], int]) -> tuple[st
     return next((k for k, v in _flat(whole).items() if v < parts.get(k, 0)), None)
 
 
+def _short_total(
+    code: str,
+    doc: Document,
+    file: str,
+    data: dict[str, Any],
+    at: PathKey,
+    parts: dict[tuple[str, ...], int],
+    named: str,
+) -> list[Finding]:
+    """Finding `code` at the first number of the file's total (`tong`) smaller than the
+    same number summed over `parts` (told as `named` in the message); none when none is."""
+    field = _short(data["tong"], parts)
+    if field is None:
+        return []
+    detail: dict[str, Any] = {named: parts[field]}
+    return [
+        make(code, file, doc.value_pos((*at, "tong", *field)), label=_label((*at, "tong")),
+             field=".".join(field), value=_flat(data["tong"])[field], **detail)
+    ]  # fmt: skip
+
+
 def _tree(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list[Finding]:
     """Each organization against its sub-organizations (those after it one `cap` deeper,
     up to the next at its own level or above)."""
@@ -167,21 +188,7 @@ def _tree(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list[F
         open_.append((i, {}))
     while open_:
         close(*open_.pop())
-    field = _short(data["tong"], roots)
-    if field is not None:
-        pos = doc.value_pos((*at, "tong", *field))
-        value = _flat(data["tong"])[field]
-        out.append(
-            make(
-                "rollup-roots",
-                file,
-                pos,
-                label=_label((*at, "tong")),
-                field=".".join(field),
-                value=value,
-                children=roots[field],
-            )
-        )
+    out += _short_total("rollup-roots", doc, file, data, at, roots, "children")
     return out
 
 
@@ -190,21 +197,7 @@ def _totals(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list
     categories: dict[tuple[str, ...], int] = {}
     for counts in data["phan_loai"].values():
         _add(categories, counts)
-    field = _short(data["tong"], categories)
-    if field is not None:
-        pos = doc.value_pos((*at, "tong", *field))
-        value = _flat(data["tong"])[field]
-        out.append(
-            make(
-                "rollup-categories",
-                file,
-                pos,
-                label=_label((*at, "tong")),
-                field=".".join(field),
-                value=value,
-                parts=categories[field],
-            )
-        )
+    out += _short_total("rollup-categories", doc, file, data, at, categories, "parts")
     rated_orgs = data["xep_loai_to_chuc"]["tong"]
     if rated_orgs > len(data["to_chuc"]):
         pos = doc.value_pos((*at, "xep_loai_to_chuc", "tong"))

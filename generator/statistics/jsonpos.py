@@ -30,7 +30,7 @@ from typing import Any
 
 from generator.findings import Position
 from generator.messages.rollup import JSON_SYNTAX_VI
-from generator.submissions.yamlload import Document, PathKey
+from generator.submissions.yamlload import LaterPositions, PathKey
 
 MAX_BYTES = 64 * 1024 * 1024
 LONG_DIGITS = 15
@@ -163,36 +163,18 @@ def _float(seen: list[str]) -> Any:
     return parse
 
 
-class JsonDocument(Document):
-    """A Document whose positions are found the first time one is asked for."""
+class JsonDocument(LaterPositions):
+    """A JSON document whose positions are found the first time one is asked for."""
 
     def __init__(self, data: Any, text: str, *, plain: bool) -> None:
         self._data = data  # no position tables until asked
         self._text = text
         self.plain = plain
-        self._marks: tuple[dict[PathKey, int], dict[PathKey, int]] | None = None
+        self._marks = None
 
-    def _fill(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
-        if self._marks is None:
-            scan = _scan(self._text)
-            self._marks = scan.values, scan.keys
-        return self._marks
-
-    @property  # type: ignore[override]
-    def data(self) -> Any:
-        return self._data
-
-    @data.setter
-    def data(self, value: Any) -> None:
-        self._data = value
-
-    @property
-    def value_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
-        return self._fill()[0]
-
-    @property
-    def key_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
-        return self._fill()[1]
+    def _marks_of(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
+        scan = _scan(self._text)
+        return scan.values, scan.keys
 
 
 def _skip(text: str, i: int) -> int:

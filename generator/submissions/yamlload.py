@@ -209,30 +209,29 @@ class _Builder:
             )
 
 
-class _LaterPositions(Document):
-    """A document whose positions are worked out only when first asked for (`loads` with
-    `positions=False`): most files never need one, and building the tables is ~40% of
-    loading a file."""
+class LaterPositions(Document):
+    """A document whose position tables are worked out only when first asked for: most
+    files never need one, and building them is ~40% of loading a file. A subclass gives
+    `_marks_of()`: the tables, from the text it keeps (a statistics exchange's JSON,
+    generator.statistics.jsonpos, is one)."""
 
-    def __init__(self, data: dict[str, Any], text: str) -> None:  # no tables until asked
-        self._data = data
-        self.text = text
-        self._marks: tuple[dict[PathKey, int], dict[PathKey, int]] | None = None
+    _data: Any
+    _marks: tuple[dict[PathKey, int], dict[PathKey, int]] | None
+
+    def _marks_of(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
+        raise NotImplementedError
 
     def _fill(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
         if self._marks is None:
-            assert self.text is not None
-            builder = _Builder()
-            builder.build(_compose(self.text)[0], (), 0)
-            self._marks = (builder.values, builder.keys)
+            self._marks = self._marks_of()
         return self._marks
 
     @property  # type: ignore[override]
-    def data(self) -> dict[str, Any]:
+    def data(self) -> Any:
         return self._data
 
     @data.setter
-    def data(self, value: dict[str, Any]) -> None:
+    def data(self, value: Any) -> None:
         self._data = value
 
     @property
@@ -242,6 +241,21 @@ class _LaterPositions(Document):
     @property
     def key_marks(self) -> dict[PathKey, int]:  # type: ignore[override]
         return self._fill()[1]
+
+
+class _LaterPositions(LaterPositions):
+    """A YAML document's (`loads` with `positions=False`)."""
+
+    def __init__(self, data: dict[str, Any], text: str) -> None:  # no tables until asked
+        self._data = data
+        self.text = text
+        self._marks = None
+
+    def _marks_of(self) -> tuple[dict[PathKey, int], dict[PathKey, int]]:
+        assert self.text is not None
+        builder = _Builder()
+        builder.build(_compose(self.text)[0], (), 0)
+        return builder.values, builder.keys
 
 
 def _compose(text: str) -> tuple[Any, LoadProblem | None]:
