@@ -287,3 +287,27 @@ def test_the_merged_sheet_is_written_from_the_extension(
     cells = [c for row in openpyxl.load_workbook(sheet).active.iter_rows(values_only=True)
              for c in row if c is not None]  # fmt: skip
     assert any("Toàn đảng bộ" in str(c) for c in cells)
+
+
+def test_a_total_short_of_its_organizations_and_categories_is_refused(
+    exported: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file's total, consistent in itself (one reason fewer), counts fewer members than
+    its top organizations and its categories do."""
+    data = json.loads(exported)
+    total = data["tong"]
+    reason = next(k for k, v in total["khong_xep_loai"].items() if v >= 1)
+    total["khong_xep_loai"][reason] -= 1
+    total["tong"] -= 1
+    source = _write(tmp_path, data)
+    err, _ = _refused(capsys, source)
+    where = _at(source, r'\n  "tong": (\d+)\n \},\n "to_chuc"')  # the file's own total
+    n, whole = total["tong"], total["tong"] + 1
+    assert (
+        f"{where}: lỗi [rollup-roots] `tong`: `tong` là {n}, ít hơn tổng của các tổ chức cấp "
+        f"cao nhất trong `to_chuc` ({whole})."
+    ) in err
+    assert (
+        f"{where}: lỗi [rollup-categories] `tong`: `tong` là {n}, ít hơn tổng theo loại hình "
+        f"(`phan_loai`: {whole})."
+    ) in err
