@@ -234,9 +234,8 @@ def _unknown_keys(e: _Error) -> list[Finding]:
 def _enum(e: _Error) -> list[Finding]:
     value = e.error.instance
     options = [str(o) for o in e.error.validator_value]
-    guess, certain = schemahints.guess_enum(value, options)
+    hint_key, params = schemahints.for_enum(value, options, e.doc, e.path)
     key = e.path[-1] if e.path and isinstance(e.path[-1], str) else None
-    hint_key = ("corrected" if key is not None and certain else "guess") if guess else ""
     variant, shown = _shown(e, value)
     return [
         e.make(
@@ -247,9 +246,8 @@ def _enum(e: _Error) -> list[Finding]:
             label=e.label,
             **shown,
             options=", ".join(f"`{o}`" for o in options),
-            guess=guess,
             key=key,
-            line=schemahints.source_line(e.doc, e.path),
+            **params,
         )
     ]
 

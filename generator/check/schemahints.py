@@ -142,12 +142,15 @@ def for_type(
     name = path[-1] if path and isinstance(path[-1], str) else None
     params: dict[str, Any] = {"name": name, "line": source_line(doc, path)}
     if "boolean" in expected and isinstance(value, str) and _fold(value) in _YES | _NO:
-        return "bool", {**params, "fixed": "true" if _fold(value) in _YES else "false"}
+        fixed = "true" if _fold(value) in _YES else "false"
+        return corrected_value("bool", {**params, "fixed": fixed}, doc, path, value, fixed)
     if expected[0] in ("integer", "number") and isinstance(value, str):
         key, params = _number_hint(strip_smart_quotes(value), params)
         node = schema or {}
         if key == "number-bad" and "minimum" in node and "maximum" in node:
             return "number-bad-range", {**params, **_bounds(node)}
+        if "shown" in params:
+            return corrected_value(key, params, doc, path, value, str(params["shown"]))
         return key, params
     if expected[0] == "array" and isinstance(value, dict) and value and name:
         return _list_dash(value, doc, path, params)
@@ -165,6 +168,32 @@ def for_type(
     if expected[0] == "object":
         return "group", params
     return ("empty", params) if value is None else ("", params)
+
+
+def corrected_value(
+    hint: str, params: dict[str, Any], doc: Document, path: tuple[Any, ...], value: Any, new: str
+) -> Hint:
+    """`hint` with the user's own line in which only the value, `value` as written, becomes
+    `new` (`  - co_nhan_xet: có  # ghi chú` -> `- co_nhan_xet: true  # ghi chú`: the dash,
+    key and comment kept); `hint`-noline, with `new` to write instead of the value, when
+    the value's text cannot be found on its key's line (check/written.py)."""
+    found = on_key_line(doc, path, value)
+    if found is None:
+        return f"{hint}-noline", {**params, "new": new}
+    return hint, {**params, "line": found.line, "corrected": found.with_value(new)}
+
+
+def for_enum(value: Any, options: list[str], doc: Document, path: tuple[Any, ...]) -> Hint:
+    """The option meant (`guess`), asked about when in doubt; when certain, the user's
+    line with that option in place of the value."""
+    guess, certain = guess_enum(value, options)
+    params: dict[str, Any] = {"guess": guess, "line": source_line(doc, path)}
+    if not guess:
+        return "", params
+    found = on_key_line(doc, path, value) if certain else None
+    if found is None:
+        return "guess", params
+    return "corrected", {**params, "line": found.line, "corrected": found.with_value(guess)}
 
 
 def _quote(value: Any, doc: Document, path: tuple[Any, ...], params: dict[str, Any]) -> Hint:
@@ -317,10 +346,12 @@ def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:
             iso = f"{y:04d}-{mth:02d}-{d:02d}"
     if iso is None:
         return "example", params
-    if not name:
-        return "iso", {**params, "iso": iso}
     try:
         dt.date.fromisoformat(iso)
     except ValueError:
         return "impossible", params
-    return "iso-line", {**params, "iso": iso}
+    found = on_key_line(doc, path, value)
+    if found is None:
+        return "iso", {**params, "iso": iso}
+    corrected = found.with_value(f'"{iso}"')
+    return "iso-line", {**params, "iso": iso, "line": found.line, "corrected": corrected}

@@ -20,6 +20,7 @@ from generator.submissions.yamlload import Document, PathKey, loads
 
 # where a comment may start after the value: blanks, then "#"
 _COMMENT = re.compile(r"[ \t]+#")
+_ONE_BLANK = re.compile(r"[ \t]#")
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,11 @@ class Written:
 
     def with_value(self, value_text: str) -> str:
         """The line with `value_text` in place of the value, without its indentation (the
-        hint's line keeps the file's indentation: only the value changes)."""
-        return (self.prefix + value_text + self.suffix).lstrip(" ").rstrip()
+        hint's line keeps the file's indentation: only the value changes). A comment one
+        blank after the value gets two, as the template's notes: after a plain value one
+        blank and "#" is taken for cut text (`yaml-comment-in-value`, yamlodd)."""
+        suffix = "  " + self.suffix[1:] if _ONE_BLANK.match(self.suffix) else self.suffix
+        return (self.prefix + value_text + suffix).lstrip(" ").rstrip()
 
 
 def line_text(doc: Document, number: int) -> str | None:

@@ -89,7 +89,8 @@ CATALOG: dict[str, Message] = {
         "Dòng này có ký tự điều khiển {chars} (viết bằng dấu \\ trong ngoặc kép): ký tự "
         "không nhìn thấy, không bản kiểm điểm nào cần, và có thể làm màn hình hiện sai.",
         "Bỏ ký tự điều khiển {chars} khỏi dòng {line} (chỉ bỏ ký hiệu đó, bắt đầu bằng \\; "
-        "chữ còn lại giữ nguyên, không mất nội dung nào).",
+        "chữ còn lại giữ nguyên, không mất nội dung nào). Nếu dấu \\ là chữ (như trong "
+        "đường dẫn `D:\\Luu\\Phong`), viết hai dấu: `\\\\`.",
     ),
     "text-joined-lines": Message(
         "Nội dung của `{key}` viết trên nhiều dòng mà không có dấu `|`, nên các dòng bị nối "
@@ -103,6 +104,13 @@ CATALOG: dict[str, Message] = {
         "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
         'Đặt cả giá trị trong dấu ngoặc kép ("…"): sửa dòng {line} thành `{fixed}`; hoặc viết '
         "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách.",
+    ),
+    # `"Đỗ Văn"#Thành`: YAML asks a blank before a comment's "#", libyaml does not
+    "yaml-comment-in-value/quoted": Message(
+        "Phần chữ `{lost}` ngay sau dấu ngoặc đóng không được đọc vào giá trị: trong YAML, "
+        "dấu `#` ngay sau dấu ngoặc bắt đầu một chú thích, nên phần từ `#` bị bỏ qua.",
+        "Nếu `{lost}` là nội dung, đưa nó vào trong dấu ngoặc: sửa dòng {line} thành "
+        "`{fixed}`. Nếu đó là chú thích, thêm một dấu cách trước dấu `#`.",
     ),
     "yaml-comment-in-value/block": Message(
         "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "

@@ -10,21 +10,31 @@ from __future__ import annotations
 
 from generator.messages.base import Message
 
+# the end of a hint that corrects a value: the user's own line with only the value changed
+# (indentation, "- ", key and a comment after it kept; check/written.py), or, when the
+# value's text cannot be found on one line (a flow list, a value over several lines), the
+# value to write instead of what was written
+_LINE = " Sửa dòng {line} thành: `{corrected}`."
+_INSTEAD = " Viết `{new}` thay cho `{value}`."
+
+
+def _corrected(name: str, text: str) -> dict[str, str]:
+    """The hint `name` (with the corrected line) and `name-noline` (with the value)."""
+    return {name: text + _LINE, f"{name}-noline": text + _INSTEAD}
+
+
 # how to fix a value of the wrong type, by what it looks like (check/schemahints.py):
 # the same whether the value is wrong or missing
 _TYPE_HINTS: dict[str, str] = {
-    "bool": "Chỉ viết `true` (có) hoặc `false` (không). Sửa dòng {line} thành: `{name}: {fixed}`.",
+    **_corrected("bool", "Chỉ viết `true` (có) hoặc `false` (không)."),
     "number-bad": "Chỉ viết con số (chữ số và dấu chấm thập phân), không kèm chữ hay đơn vị.",
     # the value is not a number the hint may copy (1e400, 0x1A, 12 000): never make one up
     "number-bad-range": "Giá trị phải là {want} từ {minimum} đến {maximum}, chỉ viết bằng chữ "
     "số (không kèm chữ, đơn vị hay ký hiệu như e, x, %): ghi lại đúng con số cần ghi.",
-    "number-unit": "Chỉ viết con số, không kèm đơn vị hay chữ. Sửa dòng {line} thành: "
-    "`{name}: {shown}`.",
-    "number-ratio": "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85). Sửa "
-    "dòng {line} thành: `{name}: {shown}`.",
-    "number-percent": "Chỉ viết con số, không kèm dấu %. Sửa dòng {line} thành: `{name}: {shown}`.",
-    "number-comma": "Số thập phân dùng dấu chấm, không dùng dấu phẩy. Sửa dòng {line} "
-    "thành: `{name}: {shown}`.",
+    **_corrected("number-unit", "Chỉ viết con số, không kèm đơn vị hay chữ."),
+    **_corrected("number-ratio", "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85)."),
+    **_corrected("number-percent", "Chỉ viết con số, không kèm dấu %."),
+    **_corrected("number-comma", "Số thập phân dùng dấu chấm, không dùng dấu phẩy."),
     "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
     "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
     "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",
@@ -84,7 +94,7 @@ CATALOG: dict[str, Message] = {
         "Chọn một trong: {options}.",
         hints={
             "empty": "Mục này đang để trống: chọn một trong: {options}.",
-            "corrected": "Sửa dòng {line} thành: `{key}: {guess}`. Chọn một trong: {options}.",
+            "corrected": "Sửa dòng {line} thành: `{corrected}`. Chọn một trong: {options}.",
             "guess": "Có phải ý bạn là `{guess}`? Chọn một trong: {options}.",
         },
     ),
@@ -96,7 +106,7 @@ CATALOG: dict[str, Message] = {
         "{label} đang để trống.",
         "Điền một trong: {options}.",
         hints={
-            "corrected": "Sửa dòng {line} thành: `{key}: {guess}`. Chọn một trong: {options}.",
+            "corrected": "Sửa dòng {line} thành: `{corrected}`. Chọn một trong: {options}.",
             "guess": "Có phải ý bạn là `{guess}`? Chọn một trong: {options}.",
         },
     ),
@@ -135,7 +145,8 @@ CATALOG: dict[str, Message] = {
         "`2025-12-15`, và phải là ngày có thật.",
         "",
         hints={
-            "iso-line": 'Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: `{name}: "{iso}"`.{note}',
+            "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: "
+            "`{corrected}`.{note}",
             "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
             "impossible": "Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng.",
             "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
@@ -151,7 +162,8 @@ CATALOG: dict[str, Message] = {
         "`2025-12-15`, và phải là ngày có thật.",
         "",
         hints={
-            "iso-line": 'Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: `{name}: "{iso}"`.{note}',
+            "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: "
+            "`{corrected}`.{note}",
             "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
             "impossible": "Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng.",
             "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',

@@ -1,12 +1,16 @@
 """What YAML does to a text quietly, reported (generator.submissions.yamlload):
 
 * `` #`` after a plain value starts a comment: ``chuc_vu: Phó Bí thư #2, phụ trách``
-  keeps "Phó Bí thư" only (error ``yaml-comment-in-value``);
+  keeps "Phó Bí thư" only (error ``yaml-comment-in-value``); so does ``#`` right after a
+  closing quote (``ho_ten: "Đỗ Văn"#Thành`` keeps "Đỗ Văn"), which YAML forbids (a
+  comment needs a blank before it) and libyaml reads without a word (its variant
+  ``quoted``);
 * a plain or folded (``>``) value over several lines is joined into one line (warning
   ``text-joined-lines``, by `lost_breaks`, from the builder);
-* an escape in double quotes writes a control character (``"\\e[31m"``, ``"\\u0000"``):
-  no review needs one, and it can drive a terminal (error ``text-control``; the file is
-  still read and validated, so its other errors are told at once, but never rated);
+* an escape in double quotes writes a control character (``"\\e[31m"``, ``"\\u0000"``,
+  the line and paragraph separators ``"\\L"``, ``"\\P"``): no review needs one, and it
+  can drive a terminal (error ``text-control``; the file is still read and validated, so
+  its other errors are told at once, but never rated);
 * an escape in double quotes writes a bidi or zero-width character (``"\\u202e"``,
   ``"\\u200b"``, generator.invisible): the warning ``text-invisible`` a raw one gets, at
   the escape;
@@ -14,8 +18,11 @@
   (``yaml-alias``/``yaml-tag``, like aliases and ``!!binary``).
 
 Each is looked for only when the text holds what it cannot be written without
-(`worth_a_look`): a file without " #", a backslash, "&" or "!" costs a few substring
-searches.
+(`worth_a_look`): a file without " #", '"#', "'#", a backslash, "&" or "!" costs a few
+substring searches.
+
+``"\\_"`` (a no-break space, U+00A0) is left alone: it reads as the space it shows, and
+a raw one (common in text pasted from Word or the web) is no finding either.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ _ONE_BLANK_HASH = re.compile(r"[^ \t\n][ \t]#")
 # an escape of a double-quoted scalar: its letter or code, or any other character
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPED = {"0": 0, "a": 7, "b": 8, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x85}
+_ESCAPED.update({"L": 0x2028, "P": 0x2029})  # line and paragraph separators
+# a comment after the "#" glued to a closing quote: `"a"#b  # ghi chú`
+_LATER_COMMENT = re.compile(r"[ \t]+#")
 # node properties before a node: "&anchor" and "!tag", blanks between
 _PROPERTY = re.compile(r"([&!][^\s]*)\s*")
 
@@ -45,6 +55,8 @@ def worth_a_look(text: str) -> bool:
     """Whether `text` may hold one of this module's cases (False is certain)."""
     return (
         ("\\" in text)
+        or ('"#' in text)
+        or ("'#" in text)
         or ("&" in text)
         or ("!" in text)
         or ((" #" in text or "\t#" in text) and _ONE_BLANK_HASH.search(text) is not None)
@@ -52,9 +64,11 @@ def worth_a_look(text: str) -> bool:
 
 
 def is_control(char: str) -> bool:
-    """C0 (but tab and line feed), DEL and C1 characters."""
+    """C0 (but tab and line feed), DEL and C1 characters, and the line and paragraph
+    separators (line breaks to YAML and JavaScript; escaped by every output, as controls,
+    generator.report.safe)."""
     n = ord(char)
-    return (n < 0x20 and n not in (9, 10)) or 0x7F <= n <= 0x9F
+    return (n < 0x20 and n not in (9, 10)) or 0x7F <= n <= 0x9F or n in (0x2028, 0x2029)
 
 
 def _quoted(text: str) -> str:
@@ -66,6 +80,7 @@ class _Look:
         self.lines = text.split("\n")
         self.hash = "#" in text and _ONE_BLANK_HASH.search(text) is not None
         self.escapes = "\\" in text
+        self.glued = '"#' in text or "'#" in text
         self.problems: list[LoadProblem] = []
 
     def walk(self, root: Any) -> None:
@@ -80,10 +95,13 @@ class _Look:
             elif kind is yaml.SequenceNode:
                 todo.extend((item, None) for item in node.value)
             elif kind is yaml.ScalarNode:
-                if node.style == '"' and self.escapes:
+                style = node.style
+                if style == '"' and self.escapes:
                     self._controls(node)
-                elif not node.style and self.hash:
+                elif not style and self.hash:
                     self._comment(node, key)
+                if self.glued and style in ('"', "'") and node is not root:
+                    self._glued(node, key)
 
     def _controls(self, node: Any) -> None:
         """One problem per line and kind of a double-quoted scalar whose escapes write
@@ -146,12 +164,38 @@ class _Look:
             LoadProblem("yaml-comment-in-value", Position(end.line + 1, at + 1), detail, False)
         )
 
+    def _glued(self, node: Any, key: Any) -> None:
+        """`node`, a quoted value, followed by "#" with no blank between: libyaml takes
+        the rest of the line for a comment; the corrected line has it inside the quotes
+        (a comment after it, " #", stays a comment)."""
+        end = node.end_mark  # just after the closing quote
+        line = self.lines[end.line]
+        at = end.column  # the "#", 0-based
+        if line[at : at + 1] != "#":
+            return
+        later = _LATER_COMMENT.search(line, at + 1)
+        cut = later.start() if later is not None else len(line.rstrip())
+        glued = line[at:cut]
+        close = line[at - 1]
+        inside = _quoted(glued)[1:-1] if close == '"' else glued.replace("'", "''")
+        fixed = line[: at - 1] + inside + close + line[cut:].rstrip()
+        detail = {
+            "key": key.value if key is not None else "",
+            "lost": glued,
+            "line": end.line + 1,
+            "fixed": fixed.lstrip(" "),
+            "variant": "quoted",
+        }
+        self.problems.append(
+            LoadProblem("yaml-comment-in-value", Position(end.line + 1, at + 1), detail, False)
+        )
+
 
 def problems(text: str, root: Any, events: Iterable[Any] | None) -> list[LoadProblem]:
     """The problems of `text` (composed to `root`; `events`: its parse events, given when
     it holds "&" or "!") this module looks for."""
     look = _Look(text)
-    if look.hash or look.escapes:
+    if look.hash or look.escapes or look.glued:
         look.walk(root)
     for event in events or ():
         if getattr(event, "anchor", None) is None and getattr(event, "tag", None) is None:
