@@ -10,10 +10,14 @@ one review file per member with Vietnamese names and texts of realistic length, 
 bộ's proposals and each committee's decisions.
 
 Everything comes from seeded `random.Random` instances, so the same arguments give a
-byte-identical tree. The *structure* (organizations, member ids, names, birth and admission
-dates, roles) depends only on the seed and the sizes, and the *content* of a year (levels,
-criteria, texts, decisions) on the seed and the year: generating 2024 and 2025 with the same
-seed gives two consecutive years of the same people, for comparisons and "2 năm liền" flags.
+byte-identical tree. The *structure* (organizations, member places with their roles and
+leadership) depends only on the seed and the sizes, and the *content* of a year (levels,
+criteria, texts, decisions) on the seed and the year. Who holds a place changes as in real
+data (turnover.py): each year about 1.2% of the places pass to a member admitted that year,
+under a new id; everyone else keeps their id, name, birth and admission dates from year to
+year. So generating 2024 and 2025 with the same seed (years from 2018) gives two
+consecutive years of mostly the same people, for comparisons and "2 năm liền" flags, that
+`kiemdiem check` finds no identity change in (generator/check/identity.py).
 
 Levels are chosen first and the facts are made to support them under the year's ruleset
 (RULES.md §2–§4): criteria or scores, tasks, discipline, heads capped at their unit
@@ -26,8 +30,9 @@ a đảng bộ khối above grassroots, chi bộ thôn as chi bộ cơ sở, a f
 province, no district level); decisions are made by the bodies RULES.md §7 (D1–D4) names.
 
 Modules: api.py (generate, presets), vocab.py (names and texts), yamlout.py (YAML writing),
-facts.py (facts supporting a level), structure.py (the tree and the people), content.py (one
-year's files), cli.py and __main__.py (the command line).
+facts.py (facts supporting a level), structure.py (the tree and the member places),
+turnover.py (who holds each place in a year), content.py (one year's files), cli.py and
+__main__.py (the command line).
 
 Run as a script (a developer tool, not a `kiemdiem` subcommand):
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.synthetic.content import Builder
-from generator.synthetic.structure import SHAPES
+from generator.synthetic.structure import FIRST_YEAR, SHAPES
 
 # sizes: (grassroots organizations, chi bộ, members)
 PRESETS: dict[str, tuple[int, int, int]] = {
@@ -72,6 +72,8 @@ def generate(
     """
     if ruleset not in RULESETS:
         raise ValueError(f"unknown ruleset {ruleset!r}")
+    if year < FIRST_YEAR:  # the structure's people were admitted before it (turnover.py)
+        raise ValueError(f"a synthetic year is {FIRST_YEAR} or later, not {year}")
     start = time.perf_counter()
     if shape == "province-2025":
         d = _default_communes(grassroots) if districts is None else districts
@@ -108,8 +110,8 @@ def generate_years(
     seed: int = 0,
     shape: str | None = None,
 ) -> list[SyntheticSummary]:
-    """Consecutive years of the same organizations and members, e.g. [(2024, "qd124-hd25"),
-    (2025, "qd366-hd43")]."""
+    """Consecutive years of the same organizations and (but for those who left and those
+    admitted: turnover.py) members, e.g. [(2024, "qd124-hd25"), (2025, "qd366-hd43")]."""
     return [
         generate(
             root,

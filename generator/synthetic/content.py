@@ -23,11 +23,11 @@ from generator.synthetic.facts import (
     RANK,
     assessment,
     org_level,
-    pick_weighted,
     set_level,
     tasks_for,
 )
 from generator.synthetic.structure import Member, Org, Structure
+from generator.synthetic.turnover import draw_statuses, newcomers, replay
 from generator.synthetic.vocab import (
     CIVIL_SERVANT_ROLES,
     COLLECTIVE_RESPONSIBILITY,
@@ -51,10 +51,15 @@ class Builder(Structure):
     """The structure (seeded by `seed` only) and then one year's content."""
 
     def year(self, root: Path, year: int, ruleset: str, seed: int) -> tuple[int, int]:
+        # who holds each place (turnover.py): the earlier years' draws replayed first, as
+        # this year's then replace the statuses they leave
+        history = replay(self.places, seed, year)
         rng = random.Random(f"kiemdiem-year:{seed}:{year}")
         eval_date = f"{year}-12-15"
         pending = ruleset == "pending"
         self._choose_levels(rng, ruleset)
+        history.append((year, [i for i, m in enumerate(self.places) if m.new]))
+        self.hold(newcomers(self.places, self.first, seed, history))
         base = root / SUBMISSIONS / str(year)
         files = size = 0
 
@@ -90,17 +95,7 @@ class Builder(Structure):
         return files, size
 
     def _choose_levels(self, rng: random.Random, ruleset: str) -> None:
-        weights = (("HTXSNV", 13), ("HTTNV", 70), ("HTNV", 15), ("KHTNV", 2))
-        for m in self.members.values():
-            m.new = not m.exempted and not m.head_of and rng.random() < 0.012
-            suspended = not m.exempted and not m.new and rng.random() < 0.002
-            m.status = (
-                "mien_sinh_hoat" if m.exempted else "dinh_chi" if suspended else "dang_sinh_hoat"
-            )
-            m.level = None if (m.exempted or m.new or suspended) else pick_weighted(rng, weights)
-            m.sick = 0 if m.level is None or rng.random() >= 0.01 else rng.randint(3, 5)
-            if m.sick and m.level and ruleset != "qd366-hd43" and RANK[m.level] > RANK["HTNV"]:
-                m.level = "HTNV"  # sick leave of 3 months or more caps at HTNV (132-M6)
+        draw_statuses(rng, self.places, ruleset)
         for org in self.orgs.values():
             org.level = None
         # chi bộ first (132-O5: a KHTNV member rules out HTTNV+; 132-O4: > 20% KHTNV), then
@@ -204,9 +199,8 @@ class Builder(Structure):
     def _member_file(
         self, rng: random.Random, m: Member, year: int, ruleset: str, pending: bool
     ) -> dict[str, Any]:
-        admitted = m.admitted
-        if m.new:  # admitted within six months of the evaluation date (132-M7/124-M6)
-            admitted = f"{year}-{rng.randint(7, 11):02d}-{rng.randint(1, 28):02d}"
+        # a new member was admitted this year, within six months of the evaluation date
+        # (132-M7/124-M6; turnover.py), the others in an earlier year
         kind = "du_bi" if m.new else "chinh_thuc"
         data: dict[str, Any] = {
             "ma_dang_vien": m.id,
@@ -214,7 +208,7 @@ class Builder(Structure):
             "ho_ten": m.name,
             "loai_dang_vien": kind,
             "ngay_sinh": m.birth,
-            "ngay_vao_dang": admitted,
+            "ngay_vao_dang": m.admitted,
             "chuc_vu": m.title,
         }
         if m.status != "dang_sinh_hoat":

@@ -1,4 +1,5 @@
-"""The organization tree and the people of a synthetic repository (seeded by `seed` only).
+"""The organization tree and the member places of a synthetic repository, with each place's
+first holder (seeded by `seed` only; who holds a place in a given year: turnover.py).
 
 Three shapes (RULES.md §7):
 - `district`: a district (huyện) root above its grassroots organizations (pre-2025);
@@ -14,9 +15,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator.orgtypes import OrgType, project
-from generator.synthetic.facts import person_name, pick_weighted, split
+from generator.synthetic.facts import distinct_birth, person_name, pick_weighted, split
 from generator.synthetic.vocab import (
     _CATEGORY_NAME,
     _CB_CATEGORIES,
@@ -31,14 +33,27 @@ from generator.synthetic.vocab import (
 )
 
 SHAPES = ("district", "province", "province-2025")
+# the first year generated: the structure's people were all admitted before it (turnover.py)
+FIRST_YEAR = 2018
 # the grassroots categories of a post-2025 tree: most chi bộ cơ sở are chi bộ thôn
 _DB_CATEGORIES_2025 = (("doanh_nghiep", 2), ("co_quan_hanh_chinh", 2), ("phuong_thi_tran", 1))
 _CB_CATEGORIES_2025 = (("xa", 8), ("don_vi_su_nghiep", 3), ("co_quan_hanh_chinh", 2),
                        ("doanh_nghiep", 1), ("luc_luong_vu_trang", 1))  # fmt: skip
 
 
+class Person(NamedTuple):
+    """Who holds a member place: the same in every year they hold it (turnover.py)."""
+
+    id: str
+    name: str
+    birth: str
+    admitted: str
+
+
 @dataclass
 class Member:
+    """A member place (chi bộ, role, leadership) and its holder of the year (turnover.py)."""
+
     id: str
     name: str
     female: bool
@@ -100,6 +115,8 @@ class Structure:
         chi_bo_orgs = self._grassroots(uppers, grassroots, db_sizes)
         assert len(chi_bo_orgs) == chi_bo, (len(chi_bo_orgs), chi_bo)
         self._people(chi_bo_orgs, id_pool, member_sizes)
+        self.places = list(self.members.values())  # in this order every year
+        self.first = [Person(m.id, m.name, m.birth, m.admitted) for m in self.places]
         self._leadership()
 
     def _org_id(self, base: str) -> str:
@@ -201,19 +218,23 @@ class Structure:
         rng = self.rng
         member_sizes = sizes
         ids = iter(id_pool)
+        seen: set[tuple[str, str, str]] = set()
         for cb, size in zip(chi_bo_orgs, member_sizes, strict=True):
             cat = self.grassroots_of(cb).category or "khac"
             for _ in range(size):
                 female = rng.random() < 0.42
                 role = rng.choice(_ROLES[cat])
                 by = rng.randint(1950, 1995) if role != "huu_tri" else rng.randint(1940, 1962)
-                ay = min(2017, by + rng.randint(20, 40))  # before any year generated here
+                ay = min(FIRST_YEAR - 1, by + rng.randint(20, 40))
+                name = person_name(rng, female)
+                birth = f"{by}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                admitted = f"{ay}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
                 m = Member(
                     id=f"dv-{next(ids):06d}",
-                    name=person_name(rng, female),
+                    name=name,
                     female=female,
-                    birth=f"{by}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    admitted=f"{ay}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    birth=distinct_birth(seen, name, birth, admitted),
+                    admitted=admitted,
                     role=role,
                     title=rng.choice([t for t in _TITLES[role] if female or "Phụ nữ" not in t]),
                     exempted=role == "huu_tri" and rng.random() < 0.08,
@@ -243,6 +264,25 @@ class Structure:
             for mid in (org.head, *org.deputies, *org.committee):
                 if mid:
                     self.members[mid].leader = True
+
+    def hold(self, people: dict[int, Person]) -> None:
+        """Each place held by its person in `people` (by place number), the others by their
+        first holder; the organizations' member lists and leadership follow the ids (a
+        head's place never changes hands: turnover.py)."""
+        renamed: dict[str, str] = {}
+        for i, m in enumerate(self.places):
+            person = people.get(i) or self.first[i]
+            if m.id != person.id:
+                renamed[m.id] = person.id
+            m.id, m.name, m.birth, m.admitted = person
+        if not renamed:
+            return
+        self.members = {m.id: m for m in self.places}
+        for org in self.orgs.values():
+            org.members = [renamed.get(mid, mid) for mid in org.members]
+            org.deputies = [renamed.get(mid, mid) for mid in org.deputies]
+            org.committee = [renamed.get(mid, mid) for mid in org.committee]
+            org.head = renamed.get(org.head, org.head) if org.head else None
 
     def grassroots_of(self, org: Org) -> Org:
         while not org.kind.is_grassroots:

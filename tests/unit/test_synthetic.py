@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import json
+import shutil
 import time
 from collections import Counter
 from pathlib import Path
@@ -12,6 +16,7 @@ from generator import synthetic
 from generator.submissions import records as rec
 from generator.submissions.layout import Kind, walk_year
 from generator.submissions.yamlload import loads
+from generator.synthetic.facts import distinct_birth
 
 RECORDS = {
     Kind.YEAR: rec.YearConfig,
@@ -122,14 +127,80 @@ def test_decisions_are_consistent_with_the_rules(tmp_path: Path) -> None:
     assert all(m.id not in decided_member for m in not_rated)
 
 
-def test_consecutive_years_share_member_ids(tmp_path: Path) -> None:
-    first, second = synthetic.generate_years(
-        tmp_path, [(2024, "qd124-hd25"), (2025, "qd366-hd43")], seed=4, **SMALL
-    )
-    assert first.member_ids == second.member_ids
-    names = {r.id: r.name for _, r in load(tmp_path, 2024)[Kind.MEMBER]}
-    again = {r.id: r.name for _, r in load(tmp_path, 2025)[Kind.MEMBER]}
-    assert names == again
+YEARS = [(2023, "qd124-hd25"), (2024, "qd124-hd25"), (2025, "qd366-hd43")]
+
+
+def identities(root: Path, year: int) -> dict[str, tuple[str, dt.date | None, dt.date, bool]]:
+    """Each member id of the year: name, birth date, admission date, dự bị or not."""
+    return {
+        r.id: (r.name, r.birth_date, r.admitted, r.kind.value == "du_bi")
+        for _, r in load(root, year)[Kind.MEMBER]
+    }
+
+
+def test_consecutive_years_keep_each_members_identity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A member keeps their id, name, birth and admission dates from year to year; a member
+    admitted this year appears, under a new id, from this year on (in place of one who
+    left: the sizes stay); so the real check finds no identity change and no one person
+    under two ids in the years (generator/check/identity.py)."""
+    from generator.cli import main
+
+    sizes = {"grassroots": 6, "chi_bo": 20, "members": 600}
+    summaries = synthetic.generate_years(tmp_path, YEARS, seed=4, **sizes)
+    assert [s.members for s in summaries] == [600, 600, 600]
+    shutil.copytree(Path(__file__).resolve().parents[2] / "schema", tmp_path / "schema")
+    assert main(["--repo", str(tmp_path), "check", "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    assert report["files_checked"] > 3 * 600
+    codes = Counter(f["code"] for f in report["findings"])
+    assert codes["member-identity-changed"] == 0, codes
+    assert codes["member-same-person"] == 0, codes
+    years = {y: identities(tmp_path, y) for y, _ in YEARS}
+    admitted = 0
+    for (before, _), (year, _) in itertools.pairwise(YEARS):
+        earlier, later = years[before], years[year]
+        for member_id, (name, born, joined, probation) in later.items():
+            if member_id in earlier:  # the same person as the year before
+                assert earlier[member_id][:3] == (name, born, joined), member_id
+                assert not probation and joined.year < year, member_id
+            else:  # admitted this year, not in any year before
+                assert probation and joined.year == year, member_id
+                assert all(member_id not in years[y] for y, _ in YEARS if y < year)
+                admitted += 1
+        assert len(later) == len(earlier) == 600
+    assert admitted >= 6  # the case is exercised: members admitted in 2024 and 2025
+
+
+def test_generated_years_agree_one_by_one(tmp_path: Path) -> None:
+    """A year generated alone is the same bytes as in a run of several years."""
+    synthetic.generate_years(tmp_path / "all", YEARS, seed=4, **SMALL)
+    synthetic.generate(tmp_path / "one", year=2025, ruleset="qd366-hd43", seed=4, **SMALL)
+    assert tree(tmp_path / "one") == {
+        k: v for k, v in tree(tmp_path / "all").items() if k.startswith("submissions/2025/")
+    }
+
+
+def test_one_person_is_never_two_ids() -> None:
+    """Who shares a name (folded), a birth date and an admission date with someone drawn
+    before is born on another day (`member-same-person`), never after being admitted."""
+    seen: set[tuple[str, str, str]] = set()
+    births = [
+        distinct_birth(seen, name, "1980-12-28", "2005-03-01")
+        for name in ("Lê Văn Hòa", "Lê Văn Hòa", "LÊ VĂN HOA", "Lê Văn Hòa")
+    ]
+    assert births == ["1980-12-28", "1979-01-01", "1979-01-02", "1979-01-03"]
+    assert distinct_birth(seen, "Lê Văn Hòa", "1980-12-28", "2005-03-02") == "1980-12-28"
+    assert distinct_birth(seen, "Lê Văn Hòe", "1980-12-28", "2005-03-01") == "1980-12-28"
+
+
+def test_years_before_the_first_are_refused(tmp_path: Path) -> None:
+    """The structure's people were admitted before 2018: an earlier year is refused, not
+    written with members admitted after its evaluation date."""
+    with pytest.raises(ValueError, match="2018"):
+        synthetic.generate(tmp_path, year=2017, ruleset="qd132-hd21", **SMALL)
+    assert not (tmp_path / "submissions").exists()
 
 
 def test_presets_and_province_shape(tmp_path: Path) -> None:
