@@ -44,7 +44,8 @@ class Carried:
 
 def _data(repo: Path, rel: str) -> dict[str, Any]:
     try:
-        loaded = loads((repo / rel).read_bytes())
+        # a control character's value is not carried (scaffold._one_line), its tree is
+        loaded = loads((repo / rel).read_bytes(), despite_controls=True)
     except OSError:
         return {}
     data = loaded.document.data if loaded.document else None

@@ -165,7 +165,8 @@ def _earlier_data(
     for year in reversed([y for y in layout.years(repo) if y < before_year]):
         for f in layout.walk_year(repo, year):
             if f.kind is kind and match(f):
-                loaded = loads((repo / f.path).read_bytes())
+                # facts with a control character are left to write again (_one_line)
+                loaded = loads((repo / f.path).read_bytes(), despite_controls=True)
                 data = loaded.document.data if loaded.document else None
                 if isinstance(data, dict):
                     return year, data
