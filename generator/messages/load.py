@@ -92,6 +92,15 @@ CATALOG: dict[str, Message] = {
         "chữ còn lại giữ nguyên, không mất nội dung nào). Nếu dấu \\ là chữ (như trong "
         "đường dẫn `D:\\Luu\\Phong`), viết hai dấu: `\\\\`.",
     ),
+    # a raw NEL, line or paragraph separator (yamlodd.raw_breaks), pasted from Word or the web
+    "text-control/raw": Message(
+        "Dòng này có ký tự điều khiển {chars} (ký tự ngắt dòng đặc biệt, thường có khi dán "
+        "chữ từ Word hay trang web): ký tự không nhìn thấy, không bản kiểm điểm nào cần, làm "
+        "sai số dòng khi đọc tệp và có thể làm màn hình hiện sai.",
+        "Ở dòng {line}, từ cột này, gõ lại chỗ ngắt ấy bằng một dấu cách thường (hoặc xuống "
+        "dòng bằng phím Enter trong nội dung dạng khối `|`); chữ còn lại giữ nguyên, không "
+        "mất nội dung nào.",
+    ),
     "text-joined-lines": Message(
         "Nội dung của `{key}` viết trên nhiều dòng mà không có dấu `|`, nên các dòng bị nối "
         "thành một dòng: chỗ xuống dòng bị mất.",
