@@ -55,6 +55,8 @@ _LATER_COMMENT = re.compile(r"[ \t]+#")
 # raw characters libyaml takes for line breaks (besides "\r" and "\n")
 _RAW_BREAK = re.compile("[\x85\u2028\u2029]")
 _AS_BLANKS = str.maketrans(dict.fromkeys("\x85\u2028\u2029", " "))
+# a comment clearly meant as one: two blanks before its "#"
+_NOTE = re.compile(r"[ \t]{2,}#")
 # node properties before a node: "&anchor" and "!tag", blanks between
 _PROPERTY = re.compile(r"([&!][^\s]*)\s*")
 
@@ -95,6 +97,14 @@ def raw_breaks(text: str) -> tuple[str, list[LoadProblem]]:
         for number, (col, names) in sorted(found.items())
     ]
     return text.translate(_AS_BLANKS), problems
+
+
+def split_note(line: str, start: int = 0) -> tuple[str, str]:
+    """`line` cut before a comment clearly meant as one, at or after `start`: two blanks
+    then "#", as the template's notes (one blank is `yaml-comment-in-value`'s case).
+    (What is before it, the comment with its blanks or "".)"""
+    m = _NOTE.search(line, start)
+    return (line, "") if m is None else (line[: m.start()], line[m.start() :].rstrip())
 
 
 def is_control(char: str) -> bool:
@@ -183,15 +193,17 @@ class _Look:
         if blanks != 1 or rest[1:2] != "#":
             return
         at = end.column + 1  # the "#", 0-based
+        kept, note = split_note(line, at)  # `  # ghi chú` after the cut text stays a comment
         detail: dict[str, Any] = {
             "key": key.value if key is not None else "",
-            "lost": line[at:].rstrip(),
+            "lost": kept[at:].rstrip(),
             "line": end.line + 1,
         }
         start = node.start_mark
-        if start.line == end.line:
+        if start.line == end.line:  # shown without its indentation, as every corrected line
             prefix = line[: start.column].rstrip()
-            detail["fixed"] = f"{prefix} {_quoted(line[start.column :].strip())}"
+            quoted = _quoted(kept[start.column :].strip())
+            detail["fixed"] = f"{prefix} {quoted}{note}".lstrip(" ")
         else:
             detail["variant"] = "block"
         self.problems.append(
