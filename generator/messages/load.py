@@ -112,7 +112,8 @@ CATALOG: dict[str, Message] = {
         "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
         "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
         'Đặt cả giá trị trong dấu ngoặc kép ("…"): sửa dòng {line} thành `{fixed}`; hoặc viết '
-        "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách.",
+        "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách. "
+        "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`.",
     ),
     # `"Đỗ Văn"#Thành`: YAML asks a blank before a comment's "#", libyaml does not
     "yaml-comment-in-value/quoted": Message(

@@ -118,3 +118,30 @@ def test_a_colon_in_a_value_is_quoted_and_its_note_stays_a_comment(
     write_line(repo, MEMBER, number, shown[: shown.index("`")])
     assert run_check(repo, MEMBER, capsys) == (0, [])
     assert value_at(repo, MEMBER, path) == value
+
+
+def test_a_choice_cut_by_a_comment_gets_one_corrected_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Hoàn thành tốt # x`: the cut (`yaml-comment-in-value`) is the cause and carries
+    the line's correction; the value's own finding names the allowed values but offers
+    no second, different line for the same line."""
+    edit(repo, MEMBER, r"^tu_xep_loai: .*$", "tu_xep_loai: Hoàn thành tốt # x")
+    code, found = run_check(repo, MEMBER, capsys)
+    got = [(f["code"], f["line"], f["column"]) for f in found]
+    assert (code, got) == (1, [("schema-enum", 29, 14), ("yaml-comment-in-value", 29, 29)])
+    enum, cut = found
+    assert "Sửa dòng" not in enum["hint"] and "Có phải ý bạn là `HTTNV`?" in enum["hint"]
+    assert 'sửa dòng 29 thành `tu_xep_loai: "Hoàn thành tốt # x"`;' in cut["hint"]
+    assert "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`." in cut["hint"]
+    # the "# x" was a note: two blanks make it one, and the value's line comes next
+    write_line(repo, MEMBER, 29, "tu_xep_loai: Hoàn thành tốt  # x")
+    code, found = run_check(repo, MEMBER, capsys)
+    assert (code, [(f["code"], f["line"], f["column"]) for f in found]) == (
+        1,
+        [("schema-enum", 29, 14)],
+    )
+    assert "Sửa dòng 29 thành: `tu_xep_loai: HTTNV  # x`." in found[0]["hint"]
+    write_line(repo, MEMBER, 29, "tu_xep_loai: HTTNV  # x")
+    assert run_check(repo, MEMBER, capsys) == (0, [])
+    assert value_at(repo, MEMBER, ("tu_xep_loai",)) == "HTTNV"
