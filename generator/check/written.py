@@ -35,8 +35,8 @@ class Written:
     def with_value(self, value_text: str) -> str:
         """The line with `value_text` in place of the value, without its indentation (the
         hint's line keeps the file's indentation: only the value changes). A comment one
-        blank after the value gets two, as the template's notes: after a plain value one
-        blank and "#" is taken for cut text (`yaml-comment-in-value`, yamlodd)."""
+        blank after a quoted value gets two, as the template's notes (after a plain value
+        `on_key_line` gives no line: the text was cut, `yaml-comment-in-value`)."""
         suffix = "  " + self.suffix[1:] if _ONE_BLANK.match(self.suffix) else self.suffix
         return (self.prefix + value_text + suffix).lstrip(" ").rstrip()
 
@@ -101,6 +101,11 @@ def on_key_line(doc: Document, path: PathKey, value: Any) -> Written | None:
         return None
     path = tuple(path)
     if path and isinstance(path[-1], str) and doc.key_pos(path).line != found.line:
+        return None
+    if _ONE_BLANK.match(found.suffix) and found.text[:1] not in "\"'[{":
+        # a plain value cut by " #": the cut is the cause, and `yaml-comment-in-value`
+        # (yamlodd) carries this line's correction; a second, different one would
+        # contradict it (the value's own hint still names the allowed values)
         return None
     return found
 

@@ -25,6 +25,7 @@ from generator.check.yamlstray import stray_after_value
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
 from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
+from generator.submissions.yamlodd import split_note
 from generator.vietnamese import looks_vietnamese
 
 _KEY = re.compile(r"^( *)(-\s+)?([^\s:#\"'][^:#]*?):(?:[ ]+(.*?))?\s*$")
@@ -318,9 +319,9 @@ def _colon_in_value(lines: list[str], at: int) -> Repair | None:
     m = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$", lines[at])
     if not m or ": " not in m.group(3):
         return None
-    value = m.group(3)
+    value, note = split_note(m.group(3))  # `  # ghi chú` stays a comment, out of the quotes
     curly = value[:1] in SMART_QUOTES
-    fixed = f"{m.group(1)}{m.group(2)}: {_quote(value)}"
+    fixed = f"{m.group(1)}{m.group(2)}: {_quote(value.rstrip())}{note}"
     variant = "curly-colon" if curly else "colon-in-value"
     return Repair(at + 1, 1, variant, {"line": at + 1, **_kept(fixed)})
 

@@ -92,6 +92,15 @@ CATALOG: dict[str, Message] = {
         "chữ còn lại giữ nguyên, không mất nội dung nào). Nếu dấu \\ là chữ (như trong "
         "đường dẫn `D:\\Luu\\Phong`), viết hai dấu: `\\\\`.",
     ),
+    # a raw NEL, line or paragraph separator (yamlodd.raw_breaks), pasted from Word or the web
+    "text-control/raw": Message(
+        "Dòng này có ký tự điều khiển {chars} (ký tự ngắt dòng đặc biệt, thường có khi dán "
+        "chữ từ Word hay trang web): ký tự không nhìn thấy, không bản kiểm điểm nào cần, làm "
+        "sai số dòng khi đọc tệp và có thể làm màn hình hiện sai.",
+        "Ở dòng {line}, từ cột này, gõ lại chỗ ngắt ấy bằng một dấu cách thường (hoặc xuống "
+        "dòng bằng phím Enter trong nội dung dạng khối `|`); chữ còn lại giữ nguyên, không "
+        "mất nội dung nào.",
+    ),
     "text-joined-lines": Message(
         "Nội dung của `{key}` viết trên nhiều dòng mà không có dấu `|`, nên các dòng bị nối "
         "thành một dòng: chỗ xuống dòng bị mất.",
@@ -103,7 +112,8 @@ CATALOG: dict[str, Message] = {
         "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
         "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
         'Đặt cả giá trị trong dấu ngoặc kép ("…"): sửa dòng {line} thành `{fixed}`; hoặc viết '
-        "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách.",
+        "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách. "
+        "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`.",
     ),
     # `"Đỗ Văn"#Thành`: YAML asks a blank before a comment's "#", libyaml does not
     "yaml-comment-in-value/quoted": Message(

@@ -357,6 +357,8 @@ def loads(
     if tab is not None:
         return LoadResult(None, [LoadProblem("yaml-tab", tab)])
     text, problems = _normalized(data, text)
+    text, raw = yamlodd.raw_breaks(text)  # libyaml counts them as line breaks
+    problems += raw
     odd = yamlodd.worth_a_look(text)
     if not positions and not problems and not odd:
         # the plain YAML our tools write, read without libyaml (None: anything else)

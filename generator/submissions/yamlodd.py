@@ -14,6 +14,11 @@
 * an escape in double quotes writes a bidi or zero-width character (``"\\u202e"``,
   ``"\\u200b"``, generator.invisible): the warning ``text-invisible`` a raw one gets, at
   the escape;
+* a raw NEL, line or paragraph separator (U+0085, U+2028, U+2029, pasted from Word or
+  the web) is a line break to libyaml, anywhere: it moves every later line number and
+  breaks a plain value or a ``|`` block; `raw_breaks` reports each (error
+  ``text-control``, variant ``raw``) where the text has it, and the text is composed with
+  a blank in its place;
 * an anchor (``&ten``) is dropped and a tag (``!!str``) changes how a value is read
   (``yaml-alias``/``yaml-tag``, like aliases and ``!!binary``).
 
@@ -47,6 +52,11 @@ _ESCAPED = {"0": 0, "a": 7, "b": 8, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x8
 _ESCAPED.update({"L": 0x2028, "P": 0x2029})  # line and paragraph separators
 # a comment after the "#" glued to a closing quote: `"a"#b  # ghi chú`
 _LATER_COMMENT = re.compile(r"[ \t]+#")
+# raw characters libyaml takes for line breaks (besides "\r" and "\n")
+_RAW_BREAK = re.compile("[\x85\u2028\u2029]")
+_AS_BLANKS = str.maketrans(dict.fromkeys("\x85\u2028\u2029", " "))
+# a comment clearly meant as one: two blanks before its "#"
+_NOTE = re.compile(r"[ \t]{2,}#")
 # node properties before a node: "&anchor" and "!tag", blanks between
 _PROPERTY = re.compile(r"([&!][^\s]*)\s*")
 
@@ -61,6 +71,40 @@ def worth_a_look(text: str) -> bool:
         or ("!" in text)
         or ((" #" in text or "\t#" in text) and _ONE_BLANK_HASH.search(text) is not None)
     )
+
+
+def raw_breaks(text: str) -> tuple[str, list[LoadProblem]]:
+    """`text` with a blank for each raw NEL, line or paragraph separator (so that libyaml
+    counts lines as the file's reader does), and a `text-control` error per line holding
+    one, at the first (RULES: the values of a review are text without control
+    characters). A file without one costs three substring searches."""
+    if "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
+        return text, []
+    found: dict[int, tuple[int, list[str]]] = {}  # line (1-based) -> column, characters
+    for m in _RAW_BREAK.finditer(text):
+        at = m.start()
+        number = text.count("\n", 0, at) + 1
+        _, names = found.setdefault(number, (at - text.rfind("\n", 0, at), []))
+        if code_point(m.group()) not in names:
+            names.append(code_point(m.group()))
+    problems = [
+        LoadProblem(
+            "text-control",
+            Position(number, col),
+            {"chars": ", ".join(names), "line": number, "variant": "raw"},
+            False,
+        )
+        for number, (col, names) in sorted(found.items())
+    ]
+    return text.translate(_AS_BLANKS), problems
+
+
+def split_note(line: str, start: int = 0) -> tuple[str, str]:
+    """`line` cut before a comment clearly meant as one, at or after `start`: two blanks
+    then "#", as the template's notes (one blank is `yaml-comment-in-value`'s case).
+    (What is before it, the comment with its blanks or "".)"""
+    m = _NOTE.search(line, start)
+    return (line, "") if m is None else (line[: m.start()], line[m.start() :].rstrip())
 
 
 def is_control(char: str) -> bool:
@@ -149,15 +193,17 @@ class _Look:
         if blanks != 1 or rest[1:2] != "#":
             return
         at = end.column + 1  # the "#", 0-based
+        kept, note = split_note(line, at)  # `  # ghi chú` after the cut text stays a comment
         detail: dict[str, Any] = {
             "key": key.value if key is not None else "",
-            "lost": line[at:].rstrip(),
+            "lost": kept[at:].rstrip(),
             "line": end.line + 1,
         }
         start = node.start_mark
-        if start.line == end.line:
+        if start.line == end.line:  # shown without its indentation, as every corrected line
             prefix = line[: start.column].rstrip()
-            detail["fixed"] = f"{prefix} {_quoted(line[start.column :].strip())}"
+            quoted = _quoted(kept[start.column :].strip())
+            detail["fixed"] = f"{prefix} {quoted}{note}".lstrip(" ")
         else:
             detail["variant"] = "block"
         self.problems.append(

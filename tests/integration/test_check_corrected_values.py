@@ -140,11 +140,13 @@ def test_the_corrected_line_changes_only_the_value(
     assert run_check(repo, rel, capsys) == (0, [])
 
 
-def test_a_comment_one_blank_after_the_value_gets_two(
+def test_a_value_cut_by_a_comment_gets_its_line_from_the_cut(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`có # chủ yếu` is two mistakes; the corrected line must not keep the second (one
-    blank then "#" after a plain value is taken for cut text, yaml-comment-in-value)."""
+    """`có # chủ yếu` is two mistakes: one blank then "#" after a plain value cuts it
+    (yaml-comment-in-value), which carries the line's correction; the yes/no finding
+    offers no second, different line. Once the note has its two blanks, the yes/no
+    finding's line keeps it."""
     chu_yeu = (
         "  - chu_yeu: có # chủ yếu\n    ten: Kết nạp 1 đảng viên mới\n    trang_thai: hoan_thanh"
     )
@@ -152,6 +154,11 @@ def test_a_comment_one_blank_after_the_value_gets_two(
     exit_code, found = run_check(repo, ORG, capsys)
     got = [(f["code"], f["line"], f["column"]) for f in found]
     assert (exit_code, got) == (1, [("schema-type", 12, 14), ("yaml-comment-in-value", 12, 17)])
+    assert "Sửa dòng" not in found[0]["hint"]
+    assert 'sửa dòng 12 thành `- chu_yeu: "có # chủ yếu"`;' in found[1]["hint"]
+    write_line(repo, ORG, 12, "- chu_yeu: có  # chủ yếu")
+    exit_code, found = run_check(repo, ORG, capsys)
+    assert (exit_code, [f["code"] for f in found]) == (1, ["schema-type"])
     assert "Sửa dòng 12 thành: `- chu_yeu: true  # chủ yếu`." in found[0]["hint"]
     write_line(repo, ORG, 12, "- chu_yeu: true  # chủ yếu")
     assert value_at(repo, ORG, ("chi_tieu", 0, "chu_yeu")) is True
