@@ -12,14 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_check_quoted_quietly import (
-    MEMBER,
-    ORG,
-    edit,
-    run_check,
-    value_at,
-    write_line,
-)
+from tests.integration.hintfiles import edit, run_check, value_at, write_line
+from tests.integration.test_check_quoted_quietly import MEMBER, ORG
 from tests.integration.test_check_quoted_quietly import repo as repo  # the fixture
 
 # (file, the line's pattern, the line written, line and column, the corrected line,

@@ -16,15 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_check_quoted_quietly import (
-    MEMBER,
-    ORG,
-    edit,
-    only,
-    run_check,
-    value_at,
-    write_line,
-)
+from tests.integration.hintfiles import edit, only, run_check, value_at, write_line
+from tests.integration.test_check_quoted_quietly import MEMBER, ORG
 from tests.integration.test_check_quoted_quietly import repo as repo  # the fixture
 
 ITEM = r"^  - ten: Kết nạp 1 đảng viên mới\n    chu_yeu: true\n    trang_thai: hoan_thanh$"

@@ -8,16 +8,14 @@ line, that line is written in and the file must then read as the user's own word
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.submissions.yamlload import loads
 from tests.conftest import copy_sample
+from tests.integration.hintfiles import only, run_check, value_at, write_line
 
 YEAR = 2026
 CHI_BO = f"submissions/{YEAR}/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
@@ -45,21 +43,11 @@ def check(sample: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Check]:
         changed, n = re.subn(pattern, lambda _: new, text, count=1, flags=re.M)
         assert n == 1, pattern
         path.write_text(changed, "utf-8")
-        return _check(sample, rel, capsys)
+        return run_check(sample, rel, capsys)
 
     yield run
     for path, text in saved.items():
         path.write_text(text, "utf-8")
-
-
-def _check(repo: Path, rel: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict]]:
-    code = main(["--repo", str(repo), "check", "--format", "json", str(repo / rel)])
-    return code, json.loads(capsys.readouterr().out)["findings"]
-
-
-def _only(found: list[dict]) -> dict:
-    assert len(found) == 1, [(f["code"], f["line"], f["message"]) for f in found]
-    return found[0]
 
 
 def _follow(repo: Path, rel: str, hint: str) -> dict:
@@ -67,15 +55,10 @@ def _follow(repo: Path, rel: str, hint: str) -> dict:
     read the file again: its data."""
     m = CORRECTED.search(hint)
     assert m, hint
-    number, fixed = int(m.group(1)), m.group(2)
-    path = repo / rel
-    lines = path.read_text("utf-8").split("\n")
-    old = lines[number - 1]
-    lines[number - 1] = old[: len(old) - len(old.lstrip(" "))] + fixed
-    path.write_text("\n".join(lines), "utf-8")
-    loaded = loads(path.read_bytes())
-    assert loaded.document is not None and not loaded.problems, loaded.problems
-    return loaded.document.data
+    write_line(repo, rel, int(m.group(1)), m.group(2))
+    data = value_at(repo, rel, ())
+    assert isinstance(data, dict)
+    return data
 
 
 # ---- a list, a group, true or a number where text belongs (schema-type)
@@ -100,7 +83,7 @@ def test_a_value_of_the_wrong_type_is_quoted_as_written(
     value: str, shown: str, corrected: str, check: Check, sample: Path
 ) -> None:
     code, found = check(MEMBER, r"^chuc_vu: .*$", f"chuc_vu: {value}")
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "schema-type", 7, 10)
     assert f"phải là văn bản, nhưng đang là `{shown}`." in f["message"]
     assert f"Sửa dòng 7 thành: `{corrected}`." in f["hint"]
@@ -112,7 +95,7 @@ def test_a_value_of_the_wrong_type_is_quoted_as_written(
 
 def test_a_list_over_several_lines_is_named_and_gets_no_made_up_line(check: Check) -> None:
     code, found = check(MEMBER, r"^chuc_vu: .*$", "chuc_vu:\n  - Giáo viên\n  - Hiệu trưởng")
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "schema-type", 8, 3)
     assert f["message"].endswith("phải là văn bản, nhưng đang là một danh sách.")
     assert "Sửa dòng" not in f["hint"] and "['" not in f["hint"]
@@ -121,7 +104,7 @@ def test_a_list_over_several_lines_is_named_and_gets_no_made_up_line(check: Chec
 
 def test_a_list_item_keeps_its_dash(check: Check, sample: Path) -> None:
     code, found = check(ORG, r"^    - dv-101012$", "    - [dv-101012]")
-    f = _only([f for f in found if f["code"] == "schema-type"])
+    f = only([f for f in found if f["code"] == "schema-type"])
     assert (code, f["line"], f["column"]) == (1, 10, 7)
     assert "đang là `[dv-101012]`" in f["message"]
     assert 'Sửa dòng 10 thành: `- "[dv-101012]"`.' in f["hint"]
@@ -129,7 +112,7 @@ def test_a_list_item_keeps_its_dash(check: Check, sample: Path) -> None:
 
 def test_a_key_in_a_list_item_keeps_its_dash_and_comment(check: Check, sample: Path) -> None:
     code, found = check(ORG, r"^  - ten: Kết nạp.*$", "  - ten: [Kết nạp đảng viên]  # mới")
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "schema-type", 12, 10)
     assert 'Sửa dòng 12 thành: `- ten: "[Kết nạp đảng viên]"  # mới`.' in f["hint"]
     assert _follow(sample, ORG, f["hint"])["chi_tieu"][0]["ten"] == "[Kết nạp đảng viên]"
@@ -137,7 +120,7 @@ def test_a_key_in_a_list_item_keeps_its_dash_and_comment(check: Check, sample: P
 
 def test_an_enum_value_is_shown_as_written(check: Check) -> None:
     code, found = check(MEMBER, r"^tu_xep_loai: .*$", "tu_xep_loai: true")
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"]) == (1, "schema-enum", 29)
     assert "Giá trị `true` không hợp lệ" in f["message"]
 
@@ -148,7 +131,7 @@ def test_an_enum_value_is_shown_as_written(check: Check) -> None:
 def test_an_unknown_key_keeps_the_value_as_written(check: Check, sample: Path) -> None:
     # the value read is `[Đỗ] Văn Thành`: written without its quotes it would be a list
     code, found = check(MEMBER, r"^ho_ten: .*$", 'họ_tên: "[Đỗ] Văn Thành"  # tên')
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "schema-unknown-key", 3, 1)
     assert 'Sửa dòng 3 thành: `ho_ten: "[Đỗ] Văn Thành"  # tên`.' in f["hint"]
     assert _follow(sample, MEMBER, f["hint"])["ho_ten"] == "[Đỗ] Văn Thành"
@@ -157,7 +140,7 @@ def test_an_unknown_key_keeps_the_value_as_written(check: Check, sample: Path) -
 def test_children_written_at_the_group_level_are_shown_as_written(check: Check) -> None:
     group = "don_vi_phu_trach:\nten: [Chi bộ thôn]  # a\nty_le_hoan_thanh_chi_tieu: 1.0\n"
     code, found = check(MEMBER, r"^don_vi_phu_trach:\n(  .*\n)+", group)
-    f = _only([f for f in found if f["code"] == "schema-type"])
+    f = only([f for f in found if f["code"] == "schema-type"])
     assert (code, f["line"], f["column"]) == (1, 8, 18)
     assert "Sửa dòng 9 thành: `  ten: [Chi bộ thôn]  # a` (và các dòng con" in f["hint"]
 
@@ -165,7 +148,7 @@ def test_children_written_at_the_group_level_are_shown_as_written(check: Check) 
 def test_list_items_without_dashes_show_their_lines_as_written(check: Check) -> None:
     group = 'chuyen_sinh_hoat:\n  ngay: "2026-03-01"\n  tu_don_vi: |\n    Chi bộ Ấp 3\n'
     code, found = check(MEMBER, r"^kiem_diem:$", group + "kiem_diem:")
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"]) == (1, "schema-type", 14)
     assert 'Sửa dòng 14 thành: `- ngay: "2026-03-01"`' in f["hint"]
     assert f["hint"].endswith('chuyen_sinh_hoat:\n  - ngay: "2026-03-01"\n    tu_don_vi: |')
@@ -176,14 +159,14 @@ def test_list_items_without_dashes_show_their_lines_as_written(check: Check) -> 
 
 def test_a_quoted_value_on_the_next_line_is_moved_up_as_written(check: Check, sample: Path) -> None:
     code, found = check(MEMBER, r"^ho_ten: .*$", 'ho_ten:\n"Đỗ Văn Thành"')
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "yaml-syntax", 4, 1)
     assert 'Sửa dòng 3 thành: `ho_ten: "Đỗ Văn Thành"`' in f["hint"]
 
 
 def test_a_backslash_in_a_text_with_a_colon_is_escaped(check: Check, sample: Path) -> None:
     code, found = check(MEMBER, r"^chuc_vu: .*$", "chuc_vu: Thư mục: C:\\new")
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"]) == (1, "yaml-syntax", 7)
     assert 'Sửa dòng 7 thành: `chuc_vu: "Thư mục: C:\\\\new"`' in f["hint"]
     assert _follow(sample, MEMBER, f["hint"])["chuc_vu"] == "Thư mục: C:\\new"
