@@ -1,5 +1,6 @@
-"""The roster's findings (`submissions/tai-khoan.yaml`): its YAML, its schema, and member
-ids that no member file has.
+"""The roster's findings (`submissions/tai-khoan.yaml`): its YAML, its schema, an account
+or a member id listed twice, member ids that no member file has, and committee seats in
+organizations the newest year does not have.
 
 `kiemdiem check` reports them with the other files' findings; `kiemdiem codeowners` shows
 the same findings and writes nothing while one of them is an error (CODEOWNERS from a
@@ -9,7 +10,9 @@ roster it cannot read would give every file to the board alone, without a word).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from generator.check.decisions import guess
 from generator.check.files import finding, read_document
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
@@ -27,20 +30,65 @@ def roster_findings(repo: Path, schemas: SchemaSet) -> list[Finding]:
     doc = read_document(repo, file, result)
     if doc is not None:
         result.extend(schemas.validate(layout.Kind.ROSTER, doc, ROSTER_REL, None))
+        result.extend(duplicates(doc))
         result.extend(unknown_members(repo, doc))
+        result.extend(unknown_orgs(repo, doc))
     return result.findings
+
+
+def _entries(doc: Document) -> list[tuple[int, dict[str, Any]]]:
+    """(index, entry) of each entry that is a mapping (anything else is the schema's)."""
+    entries = doc.data.get("tai_khoan") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [(i, e) for i, e in enumerate(entries) if isinstance(e, dict)]
+
+
+def duplicates(doc: Document) -> list[Finding]:
+    """An error at the second (third...) entry with the login or the member id of an
+    earlier entry, naming the first's line. One login twice gives one account two people's
+    reviews; one member id for two accounts lets someone else approve that member's review
+    (generator.forge.owners gives a member's review to every account with their id)."""
+    out: list[Finding] = []
+    for key, code in (
+        ("tai_khoan", "roster-login-duplicate"),
+        ("ma_dang_vien", "roster-member-duplicate"),
+    ):
+        first: dict[str, tuple[int, str]] = {}  # normalized value -> (line, login)
+        for i, entry in _entries(doc):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            # forge logins compare case-insensitively, with or without "@" (forge.roster)
+            norm = value.strip().lstrip("@").lower() if key == "tai_khoan" else value.strip()
+            pos = doc.value_pos(("tai_khoan", i, key))
+            login = entry.get("tai_khoan")
+            login = login if isinstance(login, str) else ""
+            if norm not in first:
+                first[norm] = (pos.line, login)
+                continue
+            first_line, first_login = first[norm]
+            out.append(
+                finding(
+                    code,
+                    ROSTER_REL,
+                    pos,
+                    login=login,
+                    member=value,
+                    first_line=first_line,
+                    first_login=first_login,
+                )
+            )
+    return out
 
 
 def unknown_members(repo: Path, doc: Document) -> list[Finding]:
     """A warning for each entry whose `ma_dang_vien` no member file of any year is named
     after: CODEOWNERS then has no line for that member's review (generator.forge.codeowners
     places a member by the same files, `member_homes`)."""
-    entries = doc.data.get("tai_khoan")
-    if not isinstance(entries, list):
-        return []
     named: list[tuple[int, str, str]] = []  # (entry index, login, member id)
-    for i, entry in enumerate(entries):
-        member_id = entry.get("ma_dang_vien") if isinstance(entry, dict) else None
+    for i, entry in _entries(doc):
+        member_id = entry.get("ma_dang_vien")
         # a malformed id is the schema's finding already
         if isinstance(member_id, str) and layout.ID_RE.fullmatch(member_id):
             login = entry.get("tai_khoan")
@@ -59,3 +107,37 @@ def unknown_members(repo: Path, doc: Document) -> list[Finding]:
         for i, login, member_id in named
         if member_id not in homes
     ]
+
+
+def unknown_orgs(repo: Path, doc: Document) -> list[Finding]:
+    """A warning for each committee seat (`cap_uy`) in an organization the newest year does
+    not have: CODEOWNERS (written from the newest year's tree, generator.forge.codeowners)
+    then gives that account no rights from the seat, so a bí thư quietly loses theirs."""
+    years = layout.years(repo)
+    if not years:
+        return []
+    orgs = {
+        layout.org_id_of_folder(f.org_folder)
+        for f in layout.walk_year(repo, years[-1])
+        if f.kind is layout.Kind.ORG and f.org_folder
+    }
+    out: list[Finding] = []
+    for i, entry in _entries(doc):
+        seats = entry.get("cap_uy")
+        login = entry.get("tai_khoan")
+        for j, seat in enumerate(seats if isinstance(seats, list) else []):
+            org_id = seat.get("ma_to_chuc") if isinstance(seat, dict) else None
+            # a malformed id is the schema's finding already
+            if isinstance(org_id, str) and layout.ID_RE.fullmatch(org_id) and org_id not in orgs:
+                out.append(
+                    finding(
+                        "roster-org-unknown",
+                        ROSTER_REL,
+                        doc.value_pos(("tai_khoan", i, "cap_uy", j, "ma_to_chuc")),
+                        login=login if isinstance(login, str) else "",
+                        org=org_id,
+                        year=years[-1],
+                        **guess(org_id, orgs),
+                    )
+                )
+    return out

@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"Không ghi {codeowners.CODEOWNERS_PATH}: danh sách tài khoản `{ROSTER_PATH}` có "
             "lỗi (ở trên); tệp CODEOWNERS viết từ danh sách đó sẽ bỏ sót quyền của các tài "
-            "khoản bị lỗi. Sửa các lỗi theo gợi ý (`kiemdiem check "
+            "khoản bị lỗi, hoặc trao nhầm cho một tài khoản quyền duyệt bản kiểm điểm của người "
+            "khác. Sửa các lỗi theo gợi ý (`kiemdiem check "
             f"{ROSTER_PATH}` báo lại như vậy), rồi chạy lại.",
             file=sys.stderr,
         )

@@ -160,6 +160,43 @@ CATALOG: dict[str, Message] = {
         "`kiemdiem codeowners`.",
         "warning",
     ),
+    # ---- the roster: one account or one member listed twice (errors: CODEOWNERS would
+    # give someone's review to another account, so `kiemdiem codeowners` writes nothing)
+    "roster-login-duplicate": Message(
+        "Tài khoản `{login}` được ghi hai lần trong danh sách tài khoản (lần đầu ở dòng "
+        "{first_line}): một tài khoản sẽ được duyệt bản kiểm điểm của hai người, nên "
+        "`kiemdiem codeowners` không ghi `.github/CODEOWNERS`.",
+        "Giữ một mục cho mỗi tài khoản: so sánh mục này với mục ở dòng {first_line} và hỏi "
+        "Ban Tổ chức tài khoản nào đúng. Nếu mục này là của một người khác, sửa `tai_khoan` "
+        "thành tài khoản của người đó; nếu hai mục là của cùng một người, chép các dòng "
+        "`cap_uy` còn thiếu sang mục ở dòng {first_line} rồi đặt dấu `# ` ở đầu các dòng của "
+        "mục này (chúng được giữ lại làm chú thích). Sau đó chạy `kiemdiem codeowners`.",
+    ),
+    "roster-member-duplicate": Message(
+        "Mã đảng viên `{member}` được ghi cho hai tài khoản: `{first_login}` (dòng "
+        "{first_line}) và `{login}`: cả hai tài khoản sẽ được duyệt bản kiểm điểm "
+        "`{member}.yaml`, nên `kiemdiem codeowners` không ghi `.github/CODEOWNERS`.",
+        "Mỗi đảng viên chỉ có một tài khoản: hỏi Ban Tổ chức tài khoản nào là của đảng viên "
+        "`{member}`, rồi sửa `ma_dang_vien` của tài khoản còn lại thành mã của chính chủ tài "
+        "khoản đó (là tên tệp bản kiểm điểm trong thư mục `dang-vien/`). Sau đó chạy "
+        "`kiemdiem codeowners`.",
+    ),
+    # a committee seat in an organization the newest year has not (CODEOWNERS is written
+    # from the newest year's tree: the seat gives no rights)
+    "roster-org-unknown": Message(
+        "Tài khoản `{login}` ghi chức vụ trong cấp ủy của tổ chức `{org}`, nhưng năm {year} "
+        "không có tổ chức mã `{org}`; vì vậy `.github/CODEOWNERS` không cho tài khoản "
+        "`{login}` quyền nào theo chức vụ này (một bí thư sẽ không được duyệt các bản kiểm "
+        "điểm của chi bộ mình).",
+        "Kiểm tra lại mã tổ chức (là tên thư mục của tổ chức trong năm {year}): sửa "
+        "`ma_to_chuc` cho đúng rồi chạy `kiemdiem codeowners`.",
+        "warning",
+        hints={
+            "guess": "Kiểm tra lại mã tổ chức (là tên thư mục của tổ chức trong năm {year}): "
+            "có phải ý bạn là `{guess}`? Sửa `ma_to_chuc` cho đúng rồi chạy `kiemdiem "
+            "codeowners`."
+        },
+    ),
     "proposal-missing-member": Message(
         "Đề xuất của chi bộ chưa có đảng viên `{member}` ({name}).",
         "Thêm một dòng cho đảng viên này vào danh sách `de_xuat`.",

@@ -1,0 +1,101 @@
+"""A roster that would give wrong approval rights, on copies of the sample: one member id for
+two accounts and one account listed twice are errors (`kiemdiem codeowners` writes nothing),
+a committee seat in an organization the newest year has not is a warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.forge import codeowners
+from tests.conftest import copy_sample
+
+ROSTER = "submissions/tai-khoan.yaml"
+
+# (text of the sample roster, its replacement, the finding at the second occurrence, the
+# first occurrence's line). In the sample dv-101001 is Trần Văn Hùng's (line 6):
+# nguyen-van-nam (line 19-20) taking that id would approve his review.
+DUPLICATES = {
+    "member": (
+        "ma_dang_vien: dv-101003",
+        "ma_dang_vien: dv-101001",
+        f"{ROSTER}:20:19: lỗi [roster-member-duplicate]",
+        6,
+    ),
+    "login": (
+        "tai_khoan: bui-van-son",
+        "tai_khoan: nguyen-van-nam",
+        f"{ROSTER}:50:16: lỗi [roster-login-duplicate]",
+        19,
+    ),
+    # forge logins compare case-insensitively, with or without "@"
+    "login-case": (
+        "tai_khoan: bui-van-son",
+        "tai_khoan: Nguyen-Van-Nam",
+        f"{ROSTER}:50:16: lỗi [roster-login-duplicate]",
+        19,
+    ),
+}
+
+
+def _sample(tmp_path: Path, capsys) -> tuple[Path, str]:
+    """A copy of the sample with its CODEOWNERS written, and the roster's text."""
+    repo = copy_sample(tmp_path / "repo", (2025, 2026))
+    assert main(["--repo", str(repo), "codeowners"]) == 0
+    assert main(["--repo", str(repo), "check", str(repo / ROSTER)]) == 0
+    assert "[roster-" not in capsys.readouterr().out
+    return repo, (repo / ROSTER).read_text("utf-8")
+
+
+def _check(repo: Path, capsys) -> tuple[int, list[str]]:
+    code = main(["--repo", str(repo), "check", str(repo / ROSTER)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("case", sorted(DUPLICATES))
+def test_a_duplicate_in_the_roster_is_an_error_and_codeowners_refuses(
+    tmp_path: Path, capsys, case: str
+) -> None:
+    repo, text = _sample(tmp_path, capsys)
+    written = (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8")
+    old, new, place, first_line = DUPLICATES[case]
+    assert text.count(old) == 1
+    (repo / ROSTER).write_text(text.replace(old, new), "utf-8")
+    code, out = _check(repo, capsys)
+    assert code == 1
+    shown = [line for line in out if line.startswith(place)]
+    assert len(shown) == 1 and f"dòng {first_line}" in shown[0], out
+    for extra in ([], ["--check"]):
+        assert main(["--repo", str(repo), "codeowners", *extra]) == 1
+        got, err = capsys.readouterr()
+        assert shown[0] in got.splitlines()
+        assert "Không ghi .github/CODEOWNERS" in err and "đã cũ" not in got + err
+        assert (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8") == written
+
+
+def test_a_seat_in_an_organization_the_newest_year_has_not_is_a_warning(
+    tmp_path: Path, capsys
+) -> None:
+    repo, text = _sample(tmp_path, capsys)
+    # do-van-thanh, bí thư of chi-bo-thon-an-lac (line 40, after `      - ma_to_chuc: `)
+    old = "ma_to_chuc: chi-bo-thon-an-lac"
+    (repo / ROSTER).write_text(text.replace(old, "ma_to_chuc: chi-bo-khong-co", 1), "utf-8")
+    place = f"{ROSTER}:40:21: cảnh báo [roster-org-unknown]"
+    code, out = _check(repo, capsys)
+    assert code == 0
+    shown = [line for line in out if line.startswith(place)]
+    assert len(shown) == 1 and "`chi-bo-khong-co`" in shown[0] and "2026" in shown[0], out
+    assert [line for line in out if "[roster-" in line] == shown
+    assert main(["--repo", str(repo), "codeowners"]) == 0
+    assert shown[0] in capsys.readouterr().out.splitlines()
+    members = (
+        "/submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac/dang-vien/"
+    )
+    rule = next(
+        line
+        for line in (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8").splitlines()
+        if line.startswith(members + " ")
+    )
+    assert "@do-van-thanh" not in rule
