@@ -7,6 +7,11 @@ to do — never an internal error for a mistyped folder.
 extension of -o (.csv, .json, .xlsx), else CSV; a --format that contradicts the
 extension is refused, so `-o tk.xlsx` never holds CSV text.
 
+The generator never rewrites anyone's submission: a path that resolves (symlinks followed,
+names compared as the file system does) into a repository's submissions/ (the roster too),
+schema/ or .github/ folder, or to one of the command's own input files, is refused before
+any work, like a folder (exit 2), and nothing is written.
+
 A file is written beside its target under a temporary name and renamed over it once
 complete, so a full disk or an interrupted run leaves the previous file as it was. A target
 that exists and is not a regular file (`-o /dev/stdout`, a named pipe) is written as it is.
@@ -17,11 +22,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import atomic
 from generator.cli import UsageError
+from generator.submissions.layout import SUBMISSIONS
 
 # the formats an output file's extension names (`-o tk.xlsx`)
 EXTENSIONS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
@@ -65,13 +71,21 @@ def output_format(
     return given
 
 
-def check_output(path: Path, option: str, example: str) -> None:
+def check_output(path: Path, option: str, example: str, inputs: Sequence[Path | str] = ()) -> None:
     """Refuse `path` (given with `option`) when no file can be written there: its folder is
-    missing or is a file, it is a folder, or it may not be written. `example` is a file
-    name to suggest when `path` is a folder."""
+    missing or is a file, it is a folder, or it may not be written; or when it must not be
+    written: a repository's data (`_protected`) or one of `inputs`, the files the command
+    reads. `example` is a file name to suggest."""
+    real = Path(os.path.realpath(path))
+    why = _protected(real) or _input(real, inputs)
+    if why:
+        raise UsageError(
+            f"Không ghi vào `{path}` ({option}): {why} kiemdiem không bao giờ ghi đè hồ sơ "
+            f"hay tệp nó đang đọc. Hãy ghi ra một tệp khác, ngoài dữ liệu của kho, ví dụ `{option} "
+            f"{example}` ở thư mục hiện tại. Chưa ghi gì."
+        )
     if _special(path):
         return
-    real = Path(os.path.realpath(path))
     folder = real.parent
     if real.is_dir():
         raise UsageError(f"{_is_folder(path, option, example)} Chưa ghi gì.")
@@ -94,10 +108,17 @@ def check_output(path: Path, option: str, example: str) -> None:
         )
 
 
-def write_output(path: Path, option: str, example: str, write: Callable[[Path], None]) -> None:
+def write_output(
+    path: Path,
+    option: str,
+    example: str,
+    write: Callable[[Path], None],
+    inputs: Sequence[Path | str] = (),
+) -> None:
     """Write the user's file `path` by `write(temporary path)`, then rename it over `path`;
-    any failure is a UsageError, and the temporary file is removed."""
-    check_output(path, option, example)
+    any failure is a UsageError, and the temporary file is removed. `inputs`: as for
+    `check_output`."""
+    check_output(path, option, example, inputs)
     real = Path(os.path.realpath(path))
     temporary: Path | None = None
     try:
@@ -119,13 +140,52 @@ def write_output(path: Path, option: str, example: str, write: Callable[[Path], 
             temporary.unlink(missing_ok=True)
 
 
-def write_text_output(path: Path, option: str, example: str, text: str) -> None:
+def write_text_output(
+    path: Path, option: str, example: str, text: str, inputs: Sequence[Path | str] = ()
+) -> None:
     """`write_output` of a UTF-8 text."""
 
     def write(to: Path) -> None:
         to.write_text(text, encoding="utf-8")
 
-    write_output(path, option, example, write)
+    write_output(path, option, example, write, inputs)
+
+
+# a repository's folders no output file goes into, and what each holds
+DATA_FOLDERS = {
+    SUBMISSIONS: "hồ sơ và danh sách tài khoản",
+    "schema": "mẫu kiểm tra hồ sơ",
+    ".github": "cấu hình GitHub của kho",
+}
+
+
+def _protected(real: Path) -> str:
+    """Why `real` (a resolved path) is a repository's data, or "": it is in the
+    submissions/, schema/ or .github/ folder of a repository (a folder holding
+    submissions/), whatever case the path is written in where the file system ignores it."""
+    for folder in (real, *real.parents):
+        parent = folder.parent
+        if parent == folder or not (parent / SUBMISSIONS).is_dir():
+            continue
+        for name, holds in DATA_FOLDERS.items():
+            if _same(folder, parent / name):
+                return f"đường dẫn này nằm trong thư mục {name}/ của kho `{parent}` ({holds})."
+    return ""
+
+
+def _input(real: Path, inputs: Sequence[Path | str]) -> str:
+    """Why `real` is one of the command's `inputs`, or ""."""
+    for source in inputs:
+        if _same(real, Path(source)):
+            return f"đây chính là tệp `{source}` mà lệnh đang đọc."
+    return ""
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def _special(path: Path) -> bool:

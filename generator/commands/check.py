@@ -87,11 +87,12 @@ def _progress(year: int, done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # a mistyped output folder is told before the check, not after it
+    # a mistyped output folder, or one in the repository's data, is told before the check
+    read = [args.from_report] if args.from_report else []
     if args.json_file:
-        check_output(args.json_file, "--json-file", JSON_EXAMPLE)
+        check_output(args.json_file, "--json-file", JSON_EXAMPLE, read)
     if args.comment_file:
-        check_output(args.comment_file, "--comment-file", COMMENT_EXAMPLE)
+        check_output(args.comment_file, "--comment-file", COMMENT_EXAMPLE, read)
     if args.from_report:
         try:
             earlier, findings = read_report(args.from_report.read_text("utf-8"))
@@ -160,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, result: CheckResult, findings: list[Finding]) -> int:
+    read = [args.from_report] if args.from_report else []
     reporter = REPORTERS[args.format](sys.stdout)
     reporter.report(result, findings)
     if args.json_file:
@@ -168,10 +170,10 @@ def _report(args: argparse.Namespace, result: CheckResult, findings: list[Findin
             with to.open("w", encoding="utf-8") as out:
                 REPORTERS["json"](out).report(result, findings)
 
-        write_output(args.json_file, "--json-file", JSON_EXAMPLE, write_json)
+        write_output(args.json_file, "--json-file", JSON_EXAMPLE, write_json, read)
     if args.comment_file:
         body = comment_body(result, findings, author=args.author, actor=args.actor)
-        write_text_output(args.comment_file, "--comment-file", COMMENT_EXAMPLE, body)
+        write_text_output(args.comment_file, "--comment-file", COMMENT_EXAMPLE, body, read)
     return 1 if any(f.severity.value == "error" for f in findings) else 0
 
 

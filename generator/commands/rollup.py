@@ -114,11 +114,11 @@ def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
     return None
 
 
-def _write(text: str, output: Path | None, example: str) -> None:
+def _write(text: str, output: Path | None, example: str, sources: list[str]) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        write_text_output(output, "-o", example, text)
+        write_text_output(output, "-o", example, text, sources)
         print(f"Đã ghi {output}")
 
 
@@ -146,7 +146,8 @@ def run(args: argparse.Namespace) -> int:
     if file_format == "xlsx" and args.output is None:
         raise UsageError("Định dạng xlsx cần tên tệp: thêm -o TÊN_TỆP.xlsx")
     if args.output is not None:  # a mistyped folder is told before the sources are read
-        check_output(args.output, "-o", _example(args, file_format))
+        # never over a source it reads (`rollup y.json -o y.json`), nor a repository's data
+        check_output(args.output, "-o", _example(args, file_format), args.sources)
     if args.sources:
         merged = _sources(list(args.sources), args.year)
         if merged is None:
@@ -157,11 +158,11 @@ def run(args: argparse.Namespace) -> int:
     example = _example(args, file_format)
     if args.export:
         text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
-        _write(text, args.output, example)
+        _write(text, args.output, example, args.sources)
     elif file_format == "xlsx":
-        write_output(args.output, "-o", example, lambda to: write_xlsx(stats, to))
+        write_output(args.output, "-o", example, lambda to: write_xlsx(stats, to), args.sources)
         print(f"Đã ghi {args.output}")
     else:
         text = to_csv(stats) if file_format == "csv" else to_json(stats)
-        _write(text, args.output, example)
+        _write(text, args.output, example, args.sources)
     return 0

@@ -37,7 +37,13 @@ from generator.submissions.yamlplain import (
     plain_scalar,
     plain_value,
 )
-from generator.submissions.yamltext import LoadProblem, char_pos, offset_to_pos, tab_indent
+from generator.submissions.yamltext import (
+    LoadProblem,
+    char_pos,
+    offset_to_pos,
+    only_comments,
+    tab_indent,
+)
 from generator.submissions.yamltext import invisible_problems as _invisible
 from generator.submissions.yamltext import may_hide_invisible as _may_hide_invisible
 from generator.submissions.yamlutf16 import BOMS
@@ -368,7 +374,7 @@ def loads(
     root, problem = _compose(text)
     if problem is not None:
         return LoadResult(None, [*problems, problem])
-    if root is None:
+    if root is None or only_comments(text):  # `---` and comments: nothing written yet
         return LoadResult(None, [*problems, LoadProblem("yaml-empty", Position(1, 1))])
     if odd:
         events = _events(text) if "&" in text or "!" in text else None

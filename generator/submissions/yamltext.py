@@ -81,3 +81,21 @@ def invisible_problems(text: str) -> list[LoadProblem]:
                 )
             )
     return out
+
+
+def only_comments(text: str) -> bool:
+    """Whether `text` holds nothing but blank lines, comments and document-start markers
+    (`---`, a comment may follow it): no value at all, so the file is `yaml-empty` and
+    `kiemdiem new` adds its form below them, which then belongs to that one document. A
+    document-end marker (`...`) is not among them: a form added after it would be a second
+    document, so such a file keeps the finding the parser gives it."""
+    for line in text.split("\n"):
+        rest = line.rstrip("\r")
+        if rest.startswith("---"):
+            rest = rest[3:]
+            if rest and rest[0] not in " \t":
+                return False  # `---x` is a value, not a marker
+        rest = rest.strip(" \t")
+        if rest and not rest.startswith("#"):
+            return False
+    return True
