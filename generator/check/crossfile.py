@@ -54,8 +54,37 @@ def _link_orgs(
             )
             continue
         org_by_folder[folder] = org
+    _drop_duplicate_ids(org_by_folder, result)
+    for org in org_by_folder.values():
         year.orgs[org.id] = org
     return org_by_folder
+
+
+def _drop_duplicate_ids(org_by_folder: dict[str, Organization], result: CheckResult) -> None:
+    """An organization id held by two folders of the year: reported on each `to-chuc.yaml`,
+    naming the others, and neither is linked (as a file whose id is not its folder's): its
+    members are counted under neither (rather than under one picked, or twice above)."""
+    by_id: dict[str, list[str]] = {}
+    for folder, org in org_by_folder.items():
+        by_id.setdefault(org.id, []).append(folder)
+    for org_id, folders in by_id.items():
+        if len(folders) < 2:
+            continue
+        orgs = [org_by_folder.pop(f) for f in folders]
+        paths = [o.source.path if o.source else "" for o in orgs]
+        for org, path in zip(orgs, paths, strict=True):
+            assert org.source is not None
+            others = [p for p in paths if p != path]
+            result.add(
+                make(
+                    "org-duplicate",
+                    path,
+                    org.source.document.value_pos(("ma_to_chuc",)),
+                    org=org_id,
+                    other=", ".join(f"`{o}`" for o in others),
+                    related=others,
+                )
+            )
 
 
 def _check_folders(

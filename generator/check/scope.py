@@ -44,8 +44,8 @@ the full year has them. The argument:
      the member is a seed of the year before (who decided then), and every organization of
      this year named like an organization on the member's earlier chain, or continuing one
      (`ke_thua_tu`), is added (its successor, generator.authority.successor).
-   Organizations named the same in two folders (the later replaces the earlier in
-   `year.orgs`), and folders without `to-chuc.yaml` named like an organization elsewhere
+   Organizations named the same in two folders (both `org-duplicate`, neither linked;
+   generator.check.crossfile), and folders without `to-chuc.yaml` named like an organization elsewhere
    (the `misplaced` hint names it): full load.
 3. **What is loaded but not closed** (ancestors' and added folders' own files) is rated
    too, from partial children. Its verdicts reach a shown finding only through a unit's

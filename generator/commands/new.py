@@ -133,6 +133,21 @@ def _check_one_review(repo: Path, year: int, member_id: str, target: Path) -> No
         )
 
 
+def _check_one_org(repo: Path, year: int, org_id: str, target: Path) -> None:
+    """Refuse an organization id another folder of the year has (`check` would report both
+    `to-chuc.yaml` as `org-duplicate`). The target itself is left to `newwrite.write`."""
+    for f in layout.walk_year(repo, year):
+        if f.kind is not layout.Kind.ORG or layout.org_id_of_folder(f.org_folder or "") != org_id:
+            continue
+        if repo / f.path == target:
+            return
+        raise UsageError(
+            f"Mã tổ chức `{org_id}` đã có trong năm {year}: `{visible(f.path)}`; chưa tạo tệp "
+            "nào. Mỗi tổ chức có một mã riêng trong năm: đặt cho tổ chức mới một mã khác (ví dụ "
+            f"thêm tên xã hoặc đơn vị: `{org_id}-...`), hoặc mở tệp đó nếu là cùng một tổ chức."
+        )
+
+
 def _check_id(value: str, what: str) -> None:
     if not layout.ID_RE.fullmatch(value):
         raise UsageError(
@@ -177,7 +192,10 @@ def run(args: argparse.Namespace) -> int:
         parent_type = types.by_code.get(str(parent.get("loai")))
         if parent_type is not None and not new_type.may_sit_under(parent_type):
             raise UsageError(_misplaced(args, types, new_type, parent_type, year))
+        if not new_type.exists_in(year):
+            raise UsageError(_out_of_period(args, types, new_type, parent_type, year))
         target = repo / folder / args.org_id / layout.ORG_FILE
+        _check_one_org(repo, year, args.org_id, target)
         text = scaffold.org_file(
             repo, target, args.org_id, year, _ruleset(repo, year), args.org_type
         )
@@ -214,6 +232,34 @@ def _misplaced(
     if not fits:
         return f"{here} không đặt được tổ chức nào: {elsewhere}"
     return f"{here} chỉ đặt được {named(fits)}: sửa `--type` cho đúng loại, hoặc {elsewhere}"
+
+
+def _out_of_period(
+    args: argparse.Namespace,
+    types: orgtypes.OrgTypes,
+    org_type: orgtypes.OrgType,
+    parent_type: orgtypes.OrgType | None,
+    year: int,
+) -> str:
+    """`new org` of a type not in force in the year: what `check` would report
+    (`org-type-period`, by the same rule, OrgType.exists_in) and the types in force there."""
+    said, _, _ = messages.render(
+        "org-type-period",
+        label=org_type.label_vi,
+        type_code=org_type.value,
+        period=org_type.period_vi(),
+        year=year,
+    )
+    fits = [
+        t
+        for t in types
+        if t.parents and t.exists_in(year) and (parent_type is None or t.may_sit_under(parent_type))
+    ]
+    where = f"dưới {parent_type.label_vi.lower()} `{visible(args.parent)}`" if parent_type else ""
+    if not fits:
+        return f"{said} Chưa tạo tệp nào. Năm {year} không đặt được tổ chức nào {where}."
+    named = ", ".join(f"{t.label_vi.lower()} (`{t.value}`)" for t in fits)
+    return f"{said} Chưa tạo tệp nào. Năm {year} {where} chỉ đặt được: {named}; sửa `--type`."
 
 
 def _new_year(repo: Path, args: argparse.Namespace) -> int:

@@ -49,6 +49,15 @@ CATALOG: dict[str, Message] = {
         "Mã tổ chức `{found}` không trùng tên thư mục `{expected}`.",
         "Sửa thành `ma_to_chuc: {expected}` (mã tổ chức luôn là tên thư mục của nó).",
     ),
+    # one id in two folders of a year (generator/check/crossfile.py): neither is linked
+    "org-duplicate": Message(
+        "Mã tổ chức `{org}` đã được dùng cho thư mục khác trong cùng năm: {other}. Cả hai "
+        "tổ chức chưa được tính vào cây tổ chức cho đến khi mã không còn trùng.",
+        "Mỗi tổ chức có một mã riêng trong năm. Nếu đây là hai tổ chức khác nhau, đặt cho tổ "
+        "chức mới lập một mã khác (đổi tên thư mục và `ma_to_chuc` cho khớp, giữ nguyên nội "
+        "dung các tệp); nếu là cùng một tổ chức, chuyển các tệp về một thư mục sau khi cấp ủy "
+        "xác nhận.",
+    ),
     "org-type-misplaced": Message(
         "{child_label} `{child}` không thể nằm trực tiếp dưới {parent_label} `{parent}`.",
         "Kiểm tra mục `loai` của tổ chức này, hoặc chuyển thư mục về đúng cấp.",

@@ -234,6 +234,21 @@ def test_a_decision_naming_no_member_loads_the_whole_year(repo: Path) -> None:
     assert any(f.code == "ref-unknown-member" for f in scope.result.findings)
 
 
+def test_an_organization_id_used_by_a_second_folder(repo: Path) -> None:
+    """A new folder named like an organization of another subtree: both `to-chuc.yaml` are
+    reported (org-duplicate), the unchanged one naming the new one."""
+    unit, other = _two_units(repo)
+    target = other / unit.name / "to-chuc.yaml"
+    assert not target.parent.exists()
+    target.parent.mkdir()
+    shutil.copy(unit / "to-chuc.yaml", target)
+    scope, _ = _compare(repo)
+    assert "two folders" in scope.full_load
+    found = sorted(f.path for f in scope.result.findings if f.code == "org-duplicate")
+    rel = sorted(str(p.relative_to(repo)) for p in (unit / "to-chuc.yaml", target))
+    assert found == rel
+
+
 def test_a_proposal_removed(repo: Path) -> None:
     chi_bo = _members(_two_units(repo)[0])[0].parent.parent
     _edit(chi_bo / "de-xuat.yaml", lambda d: d["de_xuat"].pop(0))
