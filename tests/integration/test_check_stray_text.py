@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.hintfiles import only
 from tests.integration.test_check_written_values import (
     MEMBER,
     ORG,
     Check,
     _follow,
-    _only,
     check,
     sample,
 )
@@ -64,7 +64,7 @@ def test_text_after_a_quoted_or_bracketed_value(
     key = line.split(":")[0]
     number = 3 if key == "ho_ten" else 7
     code, found = check(MEMBER, rf"^{key}: .*$", line)
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "yaml-syntax", number, column)
     assert words in f["message"] and "nằm ngoài giá trị" in f["message"]
     assert "thụt lề" not in f["message"] + f["hint"]
@@ -74,7 +74,7 @@ def test_text_after_a_quoted_or_bracketed_value(
 
 def test_in_a_list_item_with_a_comment(check: Check, sample: Path) -> None:
     code, found = check(ORG, r"^  - ten: Kết nạp.*$", '  - ten: [Kết nạp] "1" đảng viên  # mới')
-    f = _only(found)
+    f = only(found)
     assert (code, f["code"], f["line"], f["column"]) == (1, "yaml-syntax", 12, 20)
     assert '(`"1" đảng viên`)' in f["message"]
     fixed = "Sửa dòng 12 thành: `- ten: '[Kết nạp] \"1\" đảng viên'  # mới` (giữ nguyên 2 dấu cách"
