@@ -4,10 +4,11 @@ A finding's message quotes what a submitter wrote (a value, a key, a file name),
 output treats it as hostile:
 
 * a terminal (`visible`, `visible_text` for text of several lines): control characters
-  (ANSI/OSC escapes, CR, backspace, BEL, NUL, C1) and the invisible bidi/zero-width
-  characters become visible escapes like ``\\x1b`` or ``⟦U+202E⟧``; a value can never move
-  the cursor, retitle the window or hide text. Every command prints submitted text through
-  these (a check's findings, `kiemdiem member`, the `rate`/`stats` tables, error messages);
+  (ANSI/OSC escapes, CR, backspace, BEL, NUL, C1) and the invisible ones (bidi,
+  zero-width, format: generator.invisible) become visible escapes like ``\\x1b`` or
+  ``⟦U+202E⟧``; a value can never move the cursor, retitle the window or hide text.
+  Every command prints submitted text through these (a check's findings, `kiemdiem
+  member`, the `rate`/`stats` tables, error messages);
 * JSON for a terminal or a file (`inert_json`): the same characters as JSON's ``\\u``
   escapes, so the data is unchanged for any reader and inert on a screen;
 * a CI log (`command_data`, `command_property`): GitHub's workflow-command encoding, so
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
+from generator.invisible import INVISIBLE_CLASS, INVISIBLE_RE, code_point
 
 # C0 and C1 controls and DEL, the line/paragraph separators, and lone surrogates (a file
 # name that is not UTF-8, kept by Git as surrogate escapes)
@@ -56,15 +57,23 @@ def visible_text(text: str) -> str:
 
 # what `json.dumps(..., ensure_ascii=False)` writes as itself and a terminal would obey or
 # hide (it escapes C0 controls itself): DEL, C1, the line/paragraph separators, lone
-# surrogates, the bidi and zero-width characters
-_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI}{ZERO_WIDTH}]")
+# surrogates, the invisible characters (generator.invisible)
+_JSON_RAW = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{INVISIBLE_CLASS}]")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    n = ord(m.group())
+    if n <= 0xFFFF:
+        return f"\\u{n:04x}"
+    n -= 0x10000  # a tag character: JSON writes it as a surrogate pair
+    return f"\\u{0xD800 + (n >> 10):04x}\\u{0xDC00 + (n & 0x3FF):04x}"
 
 
 def inert_json(text: str) -> str:
     """JSON text written with `ensure_ascii=False`, each character a terminal would obey
     or hide written as a ``\\uXXXX`` escape (only strings can hold one, and the escape is
     the same string to any JSON reader)."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_RAW.sub(_json_escape, text)
 
 
 def command_data(text: str) -> str:

@@ -304,7 +304,7 @@ def _events(text: str) -> list[Any]:
 
 def _normalized(data: bytes, text: str) -> tuple[str, list[LoadProblem]]:
     """`text` (= `data` decoded) in NFC, with the warnings about its characters: the first
-    line NFC changes (`text-nfd`), the lines holding bidi or zero-width characters."""
+    line NFC changes (`text-nfd`), the lines holding invisible characters."""
     nfc = unicodedata.normalize("NFC", text)
     if nfc == text:
         return text, _invisible(text) if _may_hide_invisible(data, text) else []

@@ -1,5 +1,5 @@
 """Small checks of a YAML file's text (generator.submissions.yamlload): tab indentation,
-bidi and zero-width characters, and where a byte offset falls (in the bytes or in the
+invisible characters, and where a byte offset falls (in the bytes or in the
 text); the problem type the loader reports."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.findings import Position
-from generator.invisible import BIDI, INVISIBLE_RE, ZERO_WIDTH, code_point
+from generator.invisible import INVISIBLE_RE, code_point, invisible_chars
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,12 @@ def tab_indent(text: str) -> Position | None:
 
 
 # Each invisible character is looked for either by the first byte of its UTF-8 form in
-# the file's bytes (one fast byte scan; D8, E2, EF: rare in Vietnamese) or, when that
-# byte is common in Vietnamese text (E1: U+1Exx letters), as itself in the text.
-_INVISIBLE_CHARS = sorted(set(BIDI + ZERO_WIDTH))
-_LEAD_BYTES = sorted({c.encode()[:1] for c in _INVISIBLE_CHARS} - {b"\xe1"})
-_AS_TEXT = [c for c in _INVISIBLE_CHARS if c.encode()[:1] == b"\xe1"]
+# the file's bytes (one fast byte scan each; CD, D8, E2, EF, F3...: rare in Vietnamese) or,
+# when that byte is common in Vietnamese text (E1: the U+1Exx letters; C2: a no-break
+# space pasted from Word), as itself in the text (as fast: U+00AD, U+115F, U+180E...).
+_COMMON_LEADS = (b"\xc2", b"\xe1")
+_LEAD_BYTES = sorted({c.encode()[:1] for c in invisible_chars()} - set(_COMMON_LEADS))
+_AS_TEXT = "".join(c for c in invisible_chars() if c.encode()[:1] in _COMMON_LEADS)
 
 
 def may_hide_invisible(data: bytes, text: str) -> bool:
@@ -64,7 +65,7 @@ def may_hide_invisible(data: bytes, text: str) -> bool:
 
 
 def invisible_problems(text: str) -> list[LoadProblem]:
-    """A warning per line holding bidi or zero-width characters (generator.invisible)."""
+    """A warning per line holding invisible characters (generator.invisible)."""
     if not INVISIBLE_RE.search(text):
         return []
     out = []

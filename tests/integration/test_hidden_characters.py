@@ -89,6 +89,34 @@ def test_an_escaped_invisible_character_is_the_warning_a_raw_one_gets(
         assert (code, got) == (0, [("text-invisible", "warning", 3, column - 1)])
 
 
+# found by a new user's trial: format characters other than the bidi and zero-width
+# ones, tag characters, and the fillers and joiners that are not format characters
+OTHERS = [
+    ("\u2064", r"\u2064"),  # invisible plus
+    ("\U000e0041", r"\U000E0041"),  # tag latin capital A
+    ("\u00ad", r"\u00ad"),  # soft hyphen
+    ("\ufff9", r"\ufff9"),  # interlinear annotation anchor
+    ("\u034f", r"\u034f"),  # combining grapheme joiner
+    ("\u3164", r"\u3164"),  # Hangul filler
+    ("\u1160", r"\u1160"),  # Hangul jungseong filler (UTF-8 E1 85 A0, as Vietnamese's ệ)
+    ("\u180b", r"\u180b"),  # Mongolian free variation selector
+    ("\ufe0f", r"\ufe0f"),  # variation selector 16 (after an emoji)
+    ("\u206f", r"\u206f"),  # nominal digit shapes
+]
+
+
+@pytest.mark.parametrize(("char", "escape"), OTHERS)
+def test_every_invisible_character_is_warned_of_raw_or_escaped(
+    mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str], char: str, escape: str
+) -> None:
+    code, got, items = findings(mini_repo, capsys, (HO_TEN, f'ho_ten: "Nguyễn {escape}Văn Nam"'))
+    assert (code, got) == (0, [("text-invisible", "warning", 3, 17)])
+    assert f"U+{ord(char):04X} (`{escape}`)" in items[0]["message"]
+    code, got, items = findings(mini_repo, capsys, (HO_TEN, f"ho_ten: Nguyễn {char}Văn Nam"))
+    assert (code, got) == (0, [("text-invisible", "warning", 3, 16)])
+    assert f"ký tự ẩn (U+{ord(char):04X})" in items[0]["message"]
+
+
 def test_an_escape_on_a_later_line_of_a_value_is_found_there(
     mini_repo: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -143,6 +171,38 @@ def test_member_rate_and_stats_show_invisible_characters_escaped(
         code, out, err = _run(capsys, *base, *argv)
         assert row in out, argv
         assert not {"\u202e", "\u200b"} & set(out + err), argv
+
+
+def test_member_and_the_site_show_every_invisible_character_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.site.build import BuildOptions, build_site
+
+    repo = copy_sample(tmp_path / "repo", (2025,))
+    chars = "".join(char for char, _ in OTHERS)
+    _edit(repo, G, "ho_ten:", f"ho_ten: Nguyễn Thị{chars} Hoa")
+    shown = "Nguyễn Thị" + "".join(f"⟦U+{ord(c):04X}⟧" for c in chars) + " Hoa"
+    code, out, err = _run(capsys, "--repo", str(repo), "member", "dv-101012")
+    assert code == 0, err
+    assert f"Họ và tên (ho_ten) · Toàn đảng bộ: {shown}\n" in out
+    assert not set(chars) & set(out + err)
+    code, out, _ = _run(capsys, "--repo", str(repo), "member", "dv-101012", "--format", "json")
+    assert code == 0 and not set(chars) & set(out)
+    assert f"Nguyễn Thị{chars} Hoa" in json.dumps(json.loads(out), ensure_ascii=False)
+
+    out = tmp_path / "site"
+    options = BuildOptions(
+        repo=repo,
+        out=out,
+        project=repo,
+        force=True,
+        audiences=("chi-bo",),
+        only="chi-bo-thon-an-lac",
+    )
+    build_site(options)
+    pages = [p.read_text("utf-8") for p in out.rglob("*.html")]
+    assert [p for p in pages if shown in p]
+    assert [p for p in pages if set(chars) & set(p)] == []
 
 
 def test_an_error_message_quoting_a_name_shows_it_inert(
