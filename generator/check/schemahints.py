@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from generator.check.written import double_quoted, line_text, on_key_line, written
+from generator.check.written import double_quoted, line_text, on_key_line
 from generator.check.yamltext import is_smart_quoted, strip_smart_quotes
 from generator.messages.schema import SMART_NOTE_VI
 from generator.submissions.records import CriterionLevel
@@ -120,7 +120,8 @@ def for_unknown_key(
         return "", {}
     why = "ascii" if _fold(key).replace(" ", "_") == guess else "guess"
     line = doc.key_pos(path).line
-    found = written(doc, path, value) if value is not None else None
+    # (no line for a value cut by " #": `yaml-comment-in-value` carries that line's)
+    found = on_key_line(doc, path, value) if value is not None else None
     if found is None or found.line != line:
         return f"{why}-rename", {"line": line}
     start = doc.key_pos(path).column - 1  # the key as written, and its colon, replaced
