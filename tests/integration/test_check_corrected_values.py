@@ -20,6 +20,9 @@ from tests.integration.hintfiles import edit, only, run_check, value_at, write_l
 from tests.integration.test_check_quoted_quietly import MEMBER, ORG
 from tests.integration.test_check_quoted_quietly import repo as repo  # the fixture
 
+# a member file with `nhiem_vu` (line 12 `  duoc_giao: 6`)
+TASKS = MEMBER.replace("chi-bo-thon-an-lac", "chi-bo-co-quan-xa").replace("101011", "101003")
+
 ITEM = r"^  - ten: Kết nạp 1 đảng viên mới\n    chu_yeu: true\n    trang_thai: hoan_thanh$"
 KIEM_DIEM = r"^kiem_diem:$"
 MOVE = "chuyen_sinh_hoat:\n{item}\n    tu_don_vi: Chi bộ Ấp 3\nkiem_diem:"
@@ -104,6 +107,30 @@ CASES = [
         ("chuyen_sinh_hoat", 0, "so_thang_o_noi_cu"),
         2,
         id="unit-dash",
+    ),
+    # in Vietnamese a dot separates thousands: `1.000` is one thousand (the hint used to
+    # offer the line as it was, `duoc_giao: 1.000`)
+    pytest.param(
+        TASKS,
+        r"^  duoc_giao: .*$",
+        "  duoc_giao: 1.000",
+        "schema-type",
+        (12, 14),
+        "duoc_giao: 1000",
+        ("nhiem_vu", "duoc_giao"),
+        1000,
+        id="thousands",
+    ),
+    pytest.param(
+        TASKS,
+        r"^  duoc_giao: .*$",
+        "  duoc_giao: 12.500  # cả năm",
+        "schema-type",
+        (12, 14),
+        "duoc_giao: 12500  # cả năm",
+        ("nhiem_vu", "duoc_giao"),
+        12500,
+        id="thousands-comment",
     ),
 ]
 
