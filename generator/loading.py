@@ -185,7 +185,8 @@ def check_read(
     digest = hash_bytes(data) if data is not None else ""
     loaded = CheckResult()
     # positions are worked out only if a finding needs one (yamlload.loads)
-    lf = LoadedFile(file, read_document(ctx.repo, file, loaded, data=data, positions=False))
+    doc = read_document(ctx.repo, file, loaded, data=data, positions=False, schemas=schemas)
+    lf = LoadedFile(file, doc)
     outcome = Outcome(lf.document is not None, loaded.findings)
     if lf.document is None:
         return outcome, digest, stat, data

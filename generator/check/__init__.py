@@ -273,7 +273,7 @@ def year_head(
     year_check = CheckResult()
     config = None
     for lf in year_files:
-        lf.document = read_document(repo, lf.file, year_load[lf.file.path])
+        lf.document = read_document(repo, lf.file, year_load[lf.file.path], schemas=schemas)
         if lf.document is not None:
             found = schemas.validate(Kind.YEAR, lf.document, lf.file.path, None)
             year_check.extend(found)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator.check import yamlrepair
+from generator.check import cuthint, yamlrepair
 from generator.check.loaded import LoadedFile
 from generator.check.memberdates import date_findings
 from generator.check.schemas import SchemaSet
@@ -53,9 +53,11 @@ def read_document(
     *,
     data: bytes | None = None,
     positions: bool = True,
+    schemas: SchemaSet | None = None,
 ) -> Document | None:
     """Read and parse one file, adding its load problems to `result` (`data`: its bytes,
-    when the caller has read them already; `positions=False`: see yamlload.loads)."""
+    when the caller has read them already; `positions=False`: see yamlload.loads;
+    `schemas`: to fit a hint's corrected line to the field's type, generator.check.cuthint)."""
     try:
         if data is None:
             full = os.path.join(repo, file.path)
@@ -82,7 +84,9 @@ def read_document(
     # a file with control characters is validated all the same (its other errors are
     # told with that one); its record is never built (generator.loading.check_read)
     loaded = loads(data, positions=positions, despite_controls=True)
+    schema = schemas.schema_for(file.kind) if schemas is not None and loaded.problems else None
     for problem in loaded.problems:
+        problem = cuthint.choose(problem, loaded.document, schema)
         result.add(problem_finding(problem, file.path, data))
     return loaded.document
 

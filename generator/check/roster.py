@@ -27,7 +27,7 @@ def roster_findings(repo: Path, schemas: SchemaSet) -> list[Finding]:
     """Every finding of the roster at `repo` (it must exist: callers look first)."""
     result = CheckResult()
     file = layout.SubmissionFile(ROSTER_REL, layout.Kind.ROSTER, None)
-    doc = read_document(repo, file, result)
+    doc = read_document(repo, file, result, schemas=schemas)
     if doc is not None:
         result.extend(schemas.validate(layout.Kind.ROSTER, doc, ROSTER_REL, None))
         result.extend(duplicates(doc))

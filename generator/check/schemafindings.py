@@ -104,7 +104,7 @@ def _where(path: tuple[Any, ...]) -> str:
     return "".join(parts) or AT_START_VI
 
 
-def _base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
+def base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
     """The base schema's node for an instance path (overlays carry few titles)."""
     node: Any = _resolve(base, base)
     for part in path:
@@ -131,7 +131,7 @@ def _is_required(base: dict[str, Any], path: tuple[Any, ...]) -> bool:
     """The base schema requires the property at `path`."""
     if not path or not isinstance(path[-1], str):
         return False
-    parent = _base_node(base, path[:-1])
+    parent = base_node(base, path[:-1])
     return isinstance(parent, dict) and path[-1] in parent.get("required", [])
 
 
@@ -158,7 +158,7 @@ class _Error:
         """ "`kiem_diem.uu_diem` (Ưu điểm)": the place, with the property's own title."""
         title = self.schema.get("title", "")
         if self.path and self.base is not None:  # the property's own name beats its type's
-            title = _base_node(self.base, self.path).get("title", "") or title
+            title = base_node(self.base, self.path).get("title", "") or title
         return f"`{_where(self.path)}`" + (f" ({title})" if title else "")
 
     @property
@@ -206,7 +206,7 @@ def _required(e: _Error) -> list[Finding]:
     for k in missing:
         sub = _resolve(e.root, e.schema.get("properties", {}).get(k, {}))
         if e.base is not None:  # the property's own title beats its shared type's
-            own = _base_node(e.base, (*e.path, k))
+            own = base_node(e.base, (*e.path, k))
             if isinstance(own, dict) and own.get("title"):
                 sub = own
         t = sub.get("title", "") if isinstance(sub, dict) else ""
@@ -351,7 +351,7 @@ def _length(e: _Error) -> list[Finding]:
 
 
 def _not_allowed(e: _Error) -> list[Finding]:
-    base_title = _base_node(e.base, e.path).get("title", "") if e.base else ""
+    base_title = base_node(e.base, e.path).get("title", "") if e.base else ""
     named = f"`{_where(e.path)}`" + (f" ({base_title})" if base_title else "")
     description = e.schema.get("description", "")
     return [

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from generator.check.written import double_quoted, line_text, on_key_line, written
+from generator.check.written import double_quoted, line_text, on_key_line
 from generator.check.yamltext import is_smart_quoted, strip_smart_quotes
 from generator.messages.schema import SMART_NOTE_VI
 from generator.submissions.records import CriterionLevel
@@ -120,7 +120,8 @@ def for_unknown_key(
         return "", {}
     why = "ascii" if _fold(key).replace(" ", "_") == guess else "guess"
     line = doc.key_pos(path).line
-    found = written(doc, path, value) if value is not None else None
+    # (no line for a value cut by " #": `yaml-comment-in-value` carries that line's)
+    found = on_key_line(doc, path, value) if value is not None else None
     if found is None or found.line != line:
         return f"{why}-rename", {"line": line}
     start = doc.key_pos(path).column - 1  # the key as written, and its colon, replaced
@@ -145,7 +146,8 @@ def for_type(
         fixed = "true" if _fold(value) in _YES else "false"
         return corrected_value("bool", {**params, "fixed": fixed}, doc, path, value, fixed)
     if expected[0] in ("integer", "number") and isinstance(value, str):
-        key, params = _number_hint(strip_smart_quotes(value), params)
+        integer = expected[0] == "integer"
+        key, params = _number_hint(strip_smart_quotes(value), params, integer)
         node = schema or {}
         if key == "number-bad" and "minimum" in node and "maximum" in node:
             return "number-bad-range", {**params, **_bounds(node)}
@@ -180,7 +182,10 @@ def corrected_value(
     found = on_key_line(doc, path, value)
     if found is None:
         return f"{hint}-noline", {**params, "new": new}
-    return hint, {**params, "line": found.line, "corrected": found.with_value(new)}
+    corrected = found.with_value(new)
+    if corrected is None:  # `new` is what is written: nothing to offer as the fix
+        return "", params
+    return hint, {**params, "line": found.line, "corrected": corrected}
 
 
 def for_enum(value: Any, options: list[str], doc: Document, path: tuple[Any, ...]) -> Hint:
@@ -191,9 +196,10 @@ def for_enum(value: Any, options: list[str], doc: Document, path: tuple[Any, ...
     if not guess:
         return "", params
     found = on_key_line(doc, path, value) if certain else None
-    if found is None:
+    corrected = found.with_value(guess) if found is not None else None
+    if found is None or corrected is None:
         return "guess", params
-    return "corrected", {**params, "line": found.line, "corrected": found.with_value(guess)}
+    return "corrected", {**params, "line": found.line, "corrected": corrected}
 
 
 def _quote(value: Any, doc: Document, path: tuple[Any, ...], params: dict[str, Any]) -> Hint:
@@ -204,6 +210,8 @@ def _quote(value: Any, doc: Document, path: tuple[Any, ...], params: dict[str, A
     if found is None:
         return ("quote-noline" if params["name"] else "quote-item"), params
     corrected = found.with_value(double_quoted(found.text))
+    if corrected is None:
+        return ("quote-noline" if params["name"] else "quote-item"), params
     return "quote", {**params, "line": found.line, "corrected": corrected}
 
 
@@ -228,6 +236,8 @@ def _list_dash(
     return "list-dash", {**params, "line": line, "first": lines[0].strip(), "example": example}
 
 
+# an integer with dots between groups of three digits: `1.000`, `12.500` (thousands)
+_THOUSANDS = re.compile(r"\s*[0-9]{1,3}(?:\.[0-9]{3})+\s*")
 _NUMBER_START = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*(%?)\s*(.*)")
 
 
@@ -239,13 +249,16 @@ def _is_unit(digits: str, rest: str) -> bool:
     return not (digits.lstrip("+-").startswith("0") and rest[0] in "xXoObB")
 
 
-def _number_hint(value: str, params: dict[str, Any]) -> Hint:
-    """`2 tháng` -> `2`; `1,5` -> `1.5`; `85%` -> `0.85` for a ratio (ty_le_...), else `85`.
+def _number_hint(value: str, params: dict[str, Any], integer: bool = False) -> Hint:
+    """`2 tháng` -> `2`; `1,5` -> `1.5`; `85%` -> `0.85` for a ratio (ty_le_...), else `85`;
+    for an `integer`, `1.000` -> `1000` (in Vietnamese a dot separates thousands).
 
     The corrected line only changes how the user's own digits are written (a unit dropped,
     a decimal comma made a dot, a percentage made a ratio); when the digits themselves are
     in doubt (`1e400`, `12 000`) there is no corrected line: the hint never makes up a value.
     """
+    if integer and _THOUSANDS.fullmatch(value):
+        return "number-thousands", {**params, "shown": value.strip().replace(".", "")}
     m = _NUMBER_START.fullmatch(value)
     if not m:
         return "number-bad", params
@@ -268,6 +281,8 @@ def _number_hint(value: str, params: dict[str, Any]) -> Hint:
         key = "number-percent"
     elif "," in digits:
         key = "number-comma"
+    elif shown == value.strip():  # `1.5` for an integer: nothing to drop, no line to give
+        return "number-bad", params
     return key, {**params, "shown": shown}
 
 
@@ -351,7 +366,7 @@ def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:
     except ValueError:
         return "impossible", params
     found = on_key_line(doc, path, value)
-    if found is None:
+    corrected = found.with_value(f'"{iso}"') if found is not None else None
+    if found is None or corrected is None:
         return "iso", {**params, "iso": iso}
-    corrected = found.with_value(f'"{iso}"')
     return "iso-line", {**params, "iso": iso, "line": found.line, "corrected": corrected}

@@ -32,13 +32,21 @@ class Written:
     text: str  # "[Giáo viên]": the value exactly as written
     suffix: str  # "  # ghi chú": what follows the value on the line (blanks, a comment)
 
-    def with_value(self, value_text: str) -> str:
+    def with_value(self, value_text: str) -> str | None:
         """The line with `value_text` in place of the value, without its indentation (the
         hint's line keeps the file's indentation: only the value changes). A comment one
         blank after a quoted value gets two, as the template's notes (after a plain value
-        `on_key_line` gives no line: the text was cut, `yaml-comment-in-value`)."""
+        `on_key_line` gives no line: the text was cut, `yaml-comment-in-value`).
+
+        None when that is the line as it is: a hint never offers, as the fix, the very
+        line that is wrong (every corrected value line is built here)."""
         suffix = "  " + self.suffix[1:] if _ONE_BLANK.match(self.suffix) else self.suffix
-        return (self.prefix + value_text + suffix).lstrip(" ").rstrip()
+        corrected = (self.prefix + value_text + suffix).lstrip(" ").rstrip()
+        return None if corrected == self.as_is() else corrected
+
+    def as_is(self) -> str:
+        """The line as it is, shown as a corrected line is (without its indentation)."""
+        return (self.prefix + self.text + self.suffix).lstrip(" ").rstrip()
 
 
 def line_text(doc: Document, number: int) -> str | None:

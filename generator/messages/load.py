@@ -115,6 +115,14 @@ CATALOG: dict[str, Message] = {
         "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách. "
         "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`.",
     ),
+    # a number, a choice, a date: the "#" can only start a note (generator.check.cuthint)
+    "yaml-comment-in-value/note": Message(
+        "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
+        "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
+        "Mục `{key}` không nhận chữ ghi thêm (nó là con số, mục chọn, ngày hoặc mã), nên phần "
+        "từ `#` chỉ có thể là chú thích: viết hai dấu cách trước dấu `#`, sửa dòng {line} "
+        "thành `{fixed}` (chú thích vẫn được giữ trong tệp).",
+    ),
     # `"Đỗ Văn"#Thành`: YAML asks a blank before a comment's "#", libyaml does not
     "yaml-comment-in-value/quoted": Message(
         "Phần chữ `{lost}` ngay sau dấu ngoặc đóng không được đọc vào giá trị: trong YAML, "

@@ -35,6 +35,11 @@ _TYPE_HINTS: dict[str, str] = {
     **_corrected("number-ratio", "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85)."),
     **_corrected("number-percent", "Chỉ viết con số, không kèm dấu %."),
     **_corrected("number-comma", "Số thập phân dùng dấu chấm, không dùng dấu phẩy."),
+    **_corrected(
+        "number-thousands",
+        "Số nguyên viết liền các chữ số, không dùng dấu chấm ngăn cách hàng nghìn "
+        "(một nghìn viết là 1000).",
+    ),
     "list-dash": "Mỗi phần tử của danh sách `{name}` bắt đầu bằng dấu gạch ngang và một "
     "dấu cách ('- '). Sửa dòng {line} thành: `{first}` và thụt các dòng tiếp theo của "
     "phần tử đó thêm 2 dấu cách, ví dụ:\n{name}:\n{example}",

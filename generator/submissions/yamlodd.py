@@ -202,8 +202,14 @@ class _Look:
         start = node.start_mark
         if start.line == end.line:  # shown without its indentation, as every corrected line
             prefix = line[: start.column].rstrip()
-            quoted = _quoted(kept[start.column :].strip())
-            detail["fixed"] = f"{prefix} {quoted}{note}".lstrip(" ")
+            whole = kept[start.column :].strip()
+            detail["fixed"] = f"{prefix} {_quoted(whole)}{note}".lstrip(" ")
+            # for a field that takes no free text (a number, a choice, a date) the "#"
+            # can only be a note: the check (generator.check.cuthint) picks this line,
+            # the cut value with the comment two blanks after it, knowing the schema
+            detail["as_note"] = (line[: end.column] + "  " + line[at:]).lstrip(" ").rstrip()
+            detail["whole"] = whole
+            detail["value_at"] = (start.line + 1, start.column + 1)
         else:
             detail["variant"] = "block"
         self.problems.append(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.hintfiles import edit, run_check, value_at, write_line
-from tests.integration.test_check_quoted_quietly import MEMBER, ORG
+from tests.integration.test_check_quoted_quietly import CHI_BO, MEMBER, ORG
 from tests.integration.test_check_quoted_quietly import repo as repo  # the fixture
 
 # (file, the line's pattern, the line written, line and column, the corrected line,
@@ -126,9 +126,10 @@ def test_a_choice_cut_by_a_comment_gets_one_corrected_line(
     assert (code, got) == (1, [("schema-enum", 29, 14), ("yaml-comment-in-value", 29, 29)])
     enum, cut = found
     assert "Sửa dòng" not in enum["hint"] and "Có phải ý bạn là `HTTNV`?" in enum["hint"]
-    assert 'sửa dòng 29 thành `tu_xep_loai: "Hoàn thành tốt # x"`;' in cut["hint"]
-    assert "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`." in cut["hint"]
-    # the "# x" was a note: two blanks make it one, and the value's line comes next
+    # a rating takes no free text: the "#" starts a note, which two blanks keep one
+    assert "sửa dòng 29 thành `tu_xep_loai: Hoàn thành tốt  # x`" in cut["hint"]
+    assert "ngoặc kép" not in cut["hint"]
+    # the value's line comes next
     write_line(repo, MEMBER, 29, "tu_xep_loai: Hoàn thành tốt  # x")
     code, found = run_check(repo, MEMBER, capsys)
     assert (code, [(f["code"], f["line"], f["column"]) for f in found]) == (
@@ -139,3 +140,90 @@ def test_a_choice_cut_by_a_comment_gets_one_corrected_line(
     write_line(repo, MEMBER, 29, "tu_xep_loai: HTTNV  # x")
     assert run_check(repo, MEMBER, capsys) == (0, [])
     assert value_at(repo, MEMBER, ("tu_xep_loai",)) == "HTTNV"
+
+
+# a member file with `nhiem_vu` (line 12 `  duoc_giao: 6`)
+TASKS = CHI_BO.replace("chi-bo-thon-an-lac", "chi-bo-co-quan-xa") + "/dang-vien/dv-101003.yaml"
+
+# (file, the line's pattern, the line written, line and column, the corrected line,
+# where the value is, the value it reads as)
+NOTE_CASES = [
+    pytest.param(
+        TASKS,
+        r"^  duoc_giao: .*$",
+        "  duoc_giao: 6 # sáu",
+        (12, 16),
+        "duoc_giao: 6  # sáu",
+        ("nhiem_vu", "duoc_giao"),
+        6,
+        id="integer",
+    ),
+    pytest.param(
+        MEMBER,
+        r"^tu_xep_loai: .*$",
+        "tu_xep_loai: HTTNV # tự",
+        (29, 20),
+        "tu_xep_loai: HTTNV  # tự",
+        ("tu_xep_loai",),
+        "HTTNV",
+        id="enum",
+    ),
+    pytest.param(
+        MEMBER,
+        r"^ngay_vao_dang: .*$",
+        "ngay_vao_dang: 1994-12-22 # theo thẻ",
+        (6, 27),
+        "ngay_vao_dang: 1994-12-22  # theo thẻ",
+        ("ngay_vao_dang",),
+        "1994-12-22",
+        id="date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rel", "pattern", "line", "at", "fixed", "path", "value"), NOTE_CASES)
+def test_a_value_that_is_not_text_keeps_its_note_a_comment(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    rel: str,
+    pattern: str,
+    line: str,
+    at: tuple[int, int],
+    fixed: str,
+    path: tuple[str | int, ...],
+    value: object,
+) -> None:
+    """A number, a choice or a date cut by ` #`: in quotes it would be text the schema
+    refuses (`"6 # sáu"` is no integer); the "#" can only start a note, and the
+    corrected line keeps it one, two blanks after the value."""
+    edit(repo, rel, pattern, line)
+    code, found = run_check(repo, rel, capsys)
+    got = [(f["code"], f["line"], f["column"]) for f in found]
+    assert (code, got) == (1, [("yaml-comment-in-value", *at)])
+    assert f"sửa dòng {at[0]} thành `{fixed}`" in found[0]["hint"]
+    assert "ngoặc kép" not in found[0]["hint"]
+    write_line(repo, rel, at[0], fixed)
+    assert run_check(repo, rel, capsys) == (0, [])
+    assert value_at(repo, rel, path) == value
+
+
+def test_an_unknown_key_cut_by_a_comment_gets_one_corrected_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`chuc_vuu: Bí thư #2`: the unknown key's hint used to offer `chuc_vu: Bí thư #2`
+    (the value still cut) beside the cut's `chuc_vuu: "Bí thư #2"`: two lines for one.
+    The cut carries the line; once it is quoted, the key's line keeps the quotes."""
+    edit(repo, MEMBER, r"^chuc_vu: .*$", "chuc_vuu: Bí thư #2")
+    code, found = run_check(repo, MEMBER, capsys)
+    got = [(f["code"], f["line"], f["column"]) for f in found]
+    assert (code, got) == (1, [("schema-unknown-key", 7, 1), ("yaml-comment-in-value", 7, 18)])
+    key, cut = found
+    assert "Sửa dòng" not in key["hint"] and "`chuc_vu:`" in key["hint"]
+    assert 'sửa dòng 7 thành `chuc_vuu: "Bí thư #2"`;' in cut["hint"]
+    write_line(repo, MEMBER, 7, 'chuc_vuu: "Bí thư #2"')
+    code, found = run_check(repo, MEMBER, capsys)
+    assert (code, [f["code"] for f in found]) == (1, ["schema-unknown-key"])
+    assert 'Sửa dòng 7 thành: `chuc_vu: "Bí thư #2"`.' in found[0]["hint"]
+    write_line(repo, MEMBER, 7, 'chuc_vu: "Bí thư #2"')
+    assert run_check(repo, MEMBER, capsys) == (0, [])
+    assert value_at(repo, MEMBER, ("chuc_vu",)) == "Bí thư #2"

@@ -20,6 +20,9 @@ from tests.integration.hintfiles import edit, only, run_check, value_at, write_l
 from tests.integration.test_check_quoted_quietly import MEMBER, ORG
 from tests.integration.test_check_quoted_quietly import repo as repo  # the fixture
 
+# a member file with `nhiem_vu` (line 12 `  duoc_giao: 6`)
+TASKS = MEMBER.replace("chi-bo-thon-an-lac", "chi-bo-co-quan-xa").replace("101011", "101003")
+
 ITEM = r"^  - ten: Kết nạp 1 đảng viên mới\n    chu_yeu: true\n    trang_thai: hoan_thanh$"
 KIEM_DIEM = r"^kiem_diem:$"
 MOVE = "chuyen_sinh_hoat:\n{item}\n    tu_don_vi: Chi bộ Ấp 3\nkiem_diem:"
@@ -105,6 +108,30 @@ CASES = [
         2,
         id="unit-dash",
     ),
+    # in Vietnamese a dot separates thousands: `1.000` is one thousand (the hint used to
+    # offer the line as it was, `duoc_giao: 1.000`)
+    pytest.param(
+        TASKS,
+        r"^  duoc_giao: .*$",
+        "  duoc_giao: 1.000",
+        "schema-type",
+        (12, 14),
+        "duoc_giao: 1000",
+        ("nhiem_vu", "duoc_giao"),
+        1000,
+        id="thousands",
+    ),
+    pytest.param(
+        TASKS,
+        r"^  duoc_giao: .*$",
+        "  duoc_giao: 12.500  # cả năm",
+        "schema-type",
+        (12, 14),
+        "duoc_giao: 12500  # cả năm",
+        ("nhiem_vu", "duoc_giao"),
+        12500,
+        id="thousands-comment",
+    ),
 ]
 
 
@@ -148,7 +175,8 @@ def test_a_value_cut_by_a_comment_gets_its_line_from_the_cut(
     got = [(f["code"], f["line"], f["column"]) for f in found]
     assert (exit_code, got) == (1, [("schema-type", 12, 14), ("yaml-comment-in-value", 12, 17)])
     assert "Sửa dòng" not in found[0]["hint"]
-    assert 'sửa dòng 12 thành `- chu_yeu: "có # chủ yếu"`;' in found[1]["hint"]
+    # a yes/no takes no free text: the "#" starts a note, which two blanks keep one
+    assert "sửa dòng 12 thành `- chu_yeu: có  # chủ yếu`" in found[1]["hint"]
     write_line(repo, ORG, 12, "- chu_yeu: có  # chủ yếu")
     exit_code, found = run_check(repo, ORG, capsys)
     assert (exit_code, [f["code"] for f in found]) == (1, ["schema-type"])
