@@ -20,6 +20,7 @@ from typing import Any
 
 from generator.check.schemahints import group_of
 from generator.check.written import double_quoted, is_quoted_text
+from generator.check.yamlbracket import unclosed_bracket
 from generator.check.yamlgeneric import generic
 from generator.check.yamlstray import stray_after_value
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
@@ -331,6 +332,8 @@ def explain_syntax(text: str, line_no: int, problem: str, column: int = 0) -> Re
     lines = text.split("\n")
     at = min(max(line_no - 1, 0), len(lines) - 1)
     found = _odd_space(lines, at) or _unclosed_quote(lines, at, problem)
+    opened = None if found else unclosed_bracket(lines, line_no, column, problem)
+    found = found or (Repair(*opened) if opened else None)  # `chuc_vu: [Giáo viên`
     if found:
         return found
     stray = stray_after_value(lines, line_no, column)  # `ho_ten: "Đỗ "Ba" Thành"`

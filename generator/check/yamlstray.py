@@ -22,7 +22,7 @@ import yaml
 from generator.messages.load import INDENT_NOTE_VI, STRAY_KIND_VI, STRAY_OPENER_VI, STRAY_WHY_VI
 
 # indentation, a list dash, a key and its colon, then a value starting with a quote or bracket
-_START = re.compile(
+VALUE_START = re.compile(
     r"""^(?P<prefix>[ ]*(?:-[ ]+)?(?:(?:"[^"]*"|'[^']*'|[^\s:#"'\[\]{}][^:#]*?):[ ]+)?)"""
     r"""(?P<open>["'\[{])"""
 )
@@ -41,11 +41,11 @@ def stray_after_value(
     if not 0 < line_no <= len(lines):
         return None
     line = lines[line_no - 1].rstrip("\r")
-    m = _START.match(line)
+    m = VALUE_START.match(line)
     if m is None:
         return None
     start = m.end("prefix")
-    end = _value_end(line, start)
+    end = value_end(line, start)
     if end is None:
         return None
     after = line[end:]
@@ -55,7 +55,7 @@ def stray_after_value(
     comment = _COMMENT.search(line, stray)
     cut = comment.start() if comment else len(line.rstrip())
     value = line[start:cut]
-    quoted = _quoted(_meant(value, m.group("open")))
+    quoted = quoted_scalar(_meant(value, m.group("open")))
     if quoted is None:
         return None
     fixed = m.group("prefix") + quoted + line[cut:].rstrip()
@@ -75,7 +75,7 @@ def stray_after_value(
     }
 
 
-def _value_end(line: str, start: int) -> int | None:
+def value_end(line: str, start: int) -> int | None:
     """The index just after the quoted text or the bracketed list/group starting at
     `start`, when it ends on this line."""
     opener = line[start]
@@ -130,7 +130,7 @@ def _meant(value: str, opener: str) -> str:
     return value
 
 
-def _quoted(text: str) -> str | None:
+def quoted_scalar(text: str) -> str | None:
     """`text` as one YAML scalar that reads back as exactly `text`, or None."""
     if '"' in text and "'" not in text:
         quoted = f"'{text}'"

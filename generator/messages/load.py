@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.messages.base import Message
+from generator.messages.loadbracket import CATALOG as BRACKET_CATALOG
 
 CATALOG: dict[str, Message] = {
     # ---- loading (generator/submissions/yamlload.py)
@@ -358,6 +359,7 @@ CATALOG: dict[str, Message] = {
         "Bắt đầu từ bản mẫu (`kiemdiem new`) và điền vào các mục.",
     ),
 }
+CATALOG |= BRACKET_CATALOG  # `chuc_vu: [Giáo viên` (generator/check/yamlbracket.py)
 
 # words generator/check/yamlrepair.py puts into the parameters above
 ODD_SPACES_VI = {
