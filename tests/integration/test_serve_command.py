@@ -70,7 +70,8 @@ def test_serve_updates_the_page_and_holds_on_broken_yaml(tmp_path: Path) -> None
         )
         assert _until(lambda: "Nguyễn Thị Hòa Sửa" in _get(page), 60), said
         member.write_text(good.replace("ho_ten:", "ho_ten: [", 1), "utf-8")
-        assert _until(lambda: says("dv-101012.yaml dòng 4"), 60), said
+        # told at the unclosed bracket's own line (generator/check/yamlbracket.py)
+        assert _until(lambda: says("dv-101012.yaml dòng 3"), 60), said
         assert "giữ bản trước" in said[-1]
         assert "Nguyễn Thị Hòa Sửa" in _get(page)  # the last good page stays
         member.write_text(good, "utf-8")
