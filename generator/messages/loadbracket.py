@@ -22,8 +22,8 @@ CATALOG: dict[str, Message] = {
     "yaml-syntax/bracket-alone": Message(
         "Sai cú pháp YAML: dòng {line} mở {opener} (bắt đầu {what} viết trên một dòng) mà "
         "không đóng bằng `{closer}`.",
-        "Viết chính giá trị của `{key}` sau dấu hai chấm (dấu `[` mở một danh sách, dấu `{{` "
-        "mở một nhóm mục); nếu nội dung bắt đầu bằng dấu ngoặc, đặt cả nội dung trong dấu "
+        "Viết chính giá trị của `{key}` sau dấu hai chấm (dấu `[` mở một danh sách, dấu ngoặc "
+        "nhọn mở một nhóm mục); nếu nội dung bắt đầu bằng dấu ngoặc, đặt cả nội dung trong dấu "
         "ngoặc kép.",
     ),
 }
