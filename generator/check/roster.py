@@ -9,6 +9,8 @@ roster it cannot read would give every file to the board alone, without a word).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from generator.submissions import layout
 from generator.submissions.yamlload import Document
 
 ROSTER_REL = f"{layout.SUBMISSIONS}/{layout.ROSTER_FILE}"
+Walk = Callable[[Path, int], list[layout.SubmissionFile]]  # a year's files (layout.walk_year)
 
 
 def roster_findings(repo: Path, schemas: SchemaSet) -> list[Finding]:
@@ -31,8 +34,9 @@ def roster_findings(repo: Path, schemas: SchemaSet) -> list[Finding]:
     if doc is not None:
         result.extend(schemas.validate(layout.Kind.ROSTER, doc, ROSTER_REL, None))
         result.extend(duplicates(doc))
-        result.extend(unknown_members(repo, doc))
-        result.extend(unknown_orgs(repo, doc))
+        walk = functools.cache(layout.walk_year)  # the newest year is walked once for both
+        result.extend(unknown_members(repo, doc, walk))
+        result.extend(unknown_orgs(repo, doc, walk))
     return result.findings
 
 
@@ -82,7 +86,7 @@ def duplicates(doc: Document) -> list[Finding]:
     return out
 
 
-def unknown_members(repo: Path, doc: Document) -> list[Finding]:
+def unknown_members(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> list[Finding]:
     """A warning for each entry whose `ma_dang_vien` no member file of any year is named
     after: CODEOWNERS then has no line for that member's review (generator.forge.codeowners
     places a member by the same files, `member_homes`)."""
@@ -95,7 +99,7 @@ def unknown_members(repo: Path, doc: Document) -> list[Finding]:
             named.append((i, login if isinstance(login, str) else "", member_id))
     if not named:
         return []
-    homes = member_homes(repo, layout.years(repo), {m for _, _, m in named})
+    homes = member_homes(repo, layout.years(repo), {m for _, _, m in named}, walk)
     return [
         finding(
             "roster-member-unknown",
@@ -109,7 +113,7 @@ def unknown_members(repo: Path, doc: Document) -> list[Finding]:
     ]
 
 
-def unknown_orgs(repo: Path, doc: Document) -> list[Finding]:
+def unknown_orgs(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> list[Finding]:
     """A warning for each committee seat (`cap_uy`) in an organization the newest year does
     not have: CODEOWNERS (written from the newest year's tree, generator.forge.codeowners)
     then gives that account no rights from the seat, so a bí thư quietly loses theirs."""
@@ -118,7 +122,7 @@ def unknown_orgs(repo: Path, doc: Document) -> list[Finding]:
         return []
     orgs = {
         layout.org_id_of_folder(f.org_folder)
-        for f in layout.walk_year(repo, years[-1])
+        for f in walk(repo, years[-1])
         if f.kind is layout.Kind.ORG and f.org_folder
     }
     out: list[Finding] = []

@@ -10,6 +10,7 @@ Earlier years fall under the catch-all: they are closed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,16 +104,22 @@ def rules(repo: Path, roster: Roster) -> tuple[int | None, list[Rule]]:
     return year, out
 
 
-def member_homes(repo: Path, years: list[int], member_ids: set[str]) -> dict[str, str]:
+def member_homes(
+    repo: Path,
+    years: list[int],
+    member_ids: set[str],
+    walk: Callable[[Path, int], list[layout.SubmissionFile]] = layout.walk_year,
+) -> dict[str, str]:
     """member id -> the chi bộ (org id) of their newest review, for members with an account.
 
     A member who has not written this year's review yet keeps last year's chi bộ, so the
     file does not go stale each time a member adds their review; only a transfer or a
-    roster change (both the board's work) changes it.
+    roster change (both the board's work) changes it. `walk`: a year's files (a caller that
+    walks the newest year for more passes it once, generator.check.roster).
     """
     homes: dict[str, str] = {}
     for y in reversed(years):
-        for f in layout.walk_year(repo, y):
+        for f in walk(repo, y):
             if f.kind is not Kind.MEMBER or not f.org_folder:
                 continue
             member_id = f.path.rsplit("/", 1)[-1].removesuffix(".yaml")
