@@ -15,7 +15,6 @@ from generator.forge import newyear, scaffold
 from generator.report.safe import visible
 from generator.rules.registry import PENDING, default_ruleset_id, ruleset_id_for
 from generator.submissions import layout
-from generator.submissions.yamlload import loads
 
 HELP = "tạo tệp mới từ mẫu: bản kiểm điểm đảng viên, tổ chức, hoặc năm đánh giá"
 # organization types are data (schema/to-chuc.schema.json x-loai-to-chuc): a type with a
@@ -94,24 +93,18 @@ def _check_year_bounds(repo: Path, year: int) -> None:
     )
 
 
-def _read(repo: Path, rel: str) -> dict[str, object]:
-    try:
-        loaded = loads((repo / rel).read_bytes())
-    except OSError:
-        return {}
-    return loaded.document.data if loaded.document else {}
-
-
 def _ruleset(repo: Path, year: int) -> str:
     """The ruleset the year file names (the registry's answer); `pending` without one."""
-    value = _read(repo, f"{layout.SUBMISSIONS}/{year}/{layout.YEAR_FILE}").get("bo_quy_tac")
+    value = scaffold.file_data(repo, f"{layout.SUBMISSIONS}/{year}/{layout.YEAR_FILE}").get(
+        "bo_quy_tac"
+    )
     return ruleset_id_for(year, override=value) if isinstance(value, str) else PENDING
 
 
 def _org_folder(repo: Path, year: int, org_id: str) -> tuple[str, dict[str, object]]:
     for f in layout.walk_year(repo, year):
         if f.kind is layout.Kind.ORG and layout.org_id_of_folder(f.org_folder or "") == org_id:
-            return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", _read(repo, f.path)
+            return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", scaffold.file_data(repo, f.path)
     raise UsageError(f"Không có tổ chức mã `{org_id}` trong năm {year} (xem tên các thư mục).")
 
 
@@ -268,9 +261,9 @@ def _new_year(repo: Path, args: argparse.Namespace) -> int:
     earlier = [y for y in layout.years(repo) if y < args.year]
     last_root = None
     if earlier:
-        value = _read(repo, f"{layout.SUBMISSIONS}/{earlier[-1]}/{layout.YEAR_FILE}").get(
-            "to_chuc_goc"
-        )
+        value = scaffold.file_data(
+            repo, f"{layout.SUBMISSIONS}/{earlier[-1]}/{layout.YEAR_FILE}"
+        ).get("to_chuc_goc")
         last_root = value if isinstance(value, str) else None
     root = args.root if args.root is not None else last_root
     folder = repo / layout.SUBMISSIONS / str(args.year)

@@ -19,13 +19,11 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from generator import atomic
 from generator.forge import scaffold
 from generator.orgtypes import OrgType, OrgTypes
 from generator.submissions import layout
-from generator.submissions.yamlload import loads
 
 
 @dataclass
@@ -40,16 +38,6 @@ class Carried:
     unreadable: list[str] = field(default_factory=list)
     # (folder, type) of organizations whose type ends between the two years
     expired: list[tuple[str, OrgType]] = field(default_factory=list)
-
-
-def _data(repo: Path, rel: str) -> dict[str, Any]:
-    try:
-        # a control character's value is not carried (scaffold._one_line), its tree is
-        loaded = loads((repo / rel).read_bytes(), despite_controls=True)
-    except OSError:
-        return {}
-    data = loaded.document.data if loaded.document else None
-    return data if isinstance(data, dict) else {}
 
 
 def _bad_name(folder: str) -> str | None:
@@ -76,7 +64,8 @@ def carry_orgs(repo: Path, from_year: int, year: int, ruleset: str) -> Carried:
             if bad not in out.bad_names:
                 out.bad_names.append(bad)
             continue
-        data = _data(repo, f.path)
+        # a control character's value is not carried (scaffold._one_line), its tree is
+        data = scaffold.file_data(repo, f.path, despite_controls=True)
         code = data.get("loai")
         org_type = types.by_code.get(code) if isinstance(code, str) else None
         if org_type is None:

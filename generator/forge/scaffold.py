@@ -154,6 +154,18 @@ def org_facts(data: dict[str, Any]) -> dict[str, Any]:
     return facts
 
 
+def file_data(repo: Path, rel: str, *, despite_controls: bool = False) -> dict[str, Any]:
+    """The mapping the YAML file at `rel` holds; {} when it cannot be read or holds none.
+    `despite_controls`: also a file with a control character (`yamlload.loads`), whose
+    values the caller filters (`_one_line`)."""
+    try:
+        loaded = loads((repo / rel).read_bytes(), despite_controls=despite_controls)
+    except OSError:
+        return {}
+    data = loaded.document.data if loaded.document else None
+    return data if isinstance(data, dict) else {}
+
+
 def _earlier_data(
     repo: Path,
     before_year: int,
