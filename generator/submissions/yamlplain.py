@@ -64,11 +64,11 @@ def _int(value: str) -> Any:
 
 
 class Unusual(Exception):
-    """Something `yamlload._Builder` reports (or might): build again with positions."""
+    """Something `yamlbuild.Builder` reports (or might): build again with positions."""
 
 
 def plain_value(root: Any) -> Any:
-    """`yamlload._Builder.build` for a file with nothing to report, without positions:
+    """`yamlbuild.Builder.build` for a file with nothing to report, without positions:
     the same value, or `Unusual` where the builder could report a problem (the caller
     then runs the builder). Aliases are not looked for: the caller only comes here for a
     text without "&" and "*", which no anchor or alias can be written without.

@@ -138,6 +138,8 @@ CATALOG_ONLY = [
     GENERATOR / "rules" / "problems.py",
     GENERATOR / "forge" / "authorize.py",
     GENERATOR / "submissions" / "yamlload.py",
+    GENERATOR / "submissions" / "yamlbuild.py",
+    GENERATOR / "submissions" / "yamldoc.py",
 ]
 
 

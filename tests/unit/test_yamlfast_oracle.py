@@ -5,7 +5,7 @@ duplicated, dropped, re-indented; line breaks changed), the fast reader either g
 (None) or gives exactly what the positioned path gives — the same keys in the same order,
 values of the very same types — and that path reports no problem at all.
 
-The reference is libyaml's node tree built by `yamlload._Builder` (what `loads` does with
+The reference is libyaml's node tree built by `yamlbuild.Builder` (what `loads` does with
 positions, reporting every problem); `loads(positions=False)`, which tries the fast reader
 first, is also compared with `loads(positions=True)` on the whole corpus."""
 
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from generator import synthetic
-from generator.submissions import yamlfast, yamlload
+from generator.submissions import yamlbuild, yamlfast, yamlload
 from generator.submissions.yamlload import loads
 from tests.conftest import ROOT
 from tests.unit.test_yamlload_later import TRICKY
@@ -40,10 +40,10 @@ _NOTHING = object()
 def _reference(text: str) -> Any:
     """What the positioned path reads from `text`; _NOTHING when it reports any problem
     or the document is not a mapping."""
-    root, problem = yamlload._compose(text)
+    root, problem = yamlbuild.compose(text)
     if problem is not None or root is None:
         return _NOTHING
-    builder = yamlload._Builder()
+    builder = yamlbuild.Builder()
     value = builder.build(root, (), 0)
     if builder.problems or type(value) is not dict:
         return _NOTHING
@@ -257,5 +257,5 @@ def test_loads_uses_the_fast_reader_for_an_ordinary_file() -> None:
     member = next((ROOT / "submissions").rglob("dang-vien/*.yaml")).read_bytes()
     assert yamlfast.read(member.decode()) is not None
     doc = loads(member, positions=False).document
-    assert isinstance(doc, yamlload._LaterPositions)
+    assert isinstance(doc, yamlbuild.LaterYamlPositions)
     assert _same(doc.data, loads(member).document.data)  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator import synthetic
-from generator.submissions import yamlload
+from generator.submissions import yamlbuild
 from generator.submissions.yamlload import MAX_DEPTH, MAX_NODES, loads
 from tests.conftest import ROOT
 
@@ -73,7 +73,7 @@ def test_loading_without_positions_gives_what_loading_with_them_gives(
 def test_an_ordinary_file_is_loaded_without_positions_until_one_is_asked_for() -> None:
     member = next((ROOT / "submissions").rglob("dang-vien/*.yaml")).read_bytes()
     doc = loads(member, positions=False).document
-    assert isinstance(doc, yamlload._LaterPositions)
+    assert isinstance(doc, yamlbuild.LaterYamlPositions)
     assert doc._marks is None
     key = next(iter(doc.data))
     assert doc.key_pos((key,)) == loads(member).document.key_pos((key,))  # type: ignore[union-attr]
@@ -85,6 +85,8 @@ def test_a_file_with_something_to_report_is_loaded_with_positions() -> None:
     for data in (b"a: 1\na: 2\n", "ghi_chu: a\u200bb\n".encode(), b"a: &x [1]\nb: *x\n"):
         result = loads(data, positions=False)
         assert result.problems
-        assert not isinstance(result.document, yamlload._LaterPositions)
+        assert not isinstance(result.document, yamlbuild.LaterYamlPositions)
     # an anchor or an alias may hide in any text with "&" or "*": not the fast path
-    assert not isinstance(loads(b"a: &x 1\n", positions=False).document, yamlload._LaterPositions)
+    assert not isinstance(
+        loads(b"a: &x 1\n", positions=False).document, yamlbuild.LaterYamlPositions
+    )
