@@ -31,6 +31,13 @@ def fill_if_blank(target: Path, text: str) -> str:
             f.truncate()
             f.write(form)
             return "blank"
+        # The form's first line, its modeline (scaffold.modeline), then comes after the
+        # user's comments, and that is enough: the YAML language server (VS Code's "YAML")
+        # looks for it in every comment of the document, not only the first line
+        # (redhat-developer/yaml-language-server: getSchemaFromModeline in
+        # src/languageservice/services/modelineUtil.ts searches `doc.lineComments`, which
+        # collectLineComments in src/languageservice/parser/yaml-documents.ts gathers from
+        # the comments before, inside and after the content). So the comments stay first.
         newline = b"\r\n" if b"\r\n" in data else b"\n"
         f.seek(0, os.SEEK_END)
         f.write((b"" if data.endswith(b"\n") else newline) + newline)

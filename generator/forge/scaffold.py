@@ -35,6 +35,9 @@ LEADERSHIP = ("bi_thu", "pho_bi_thu", "cap_uy_vien")
 
 
 def modeline(repo: Path, target: Path, schema: str) -> str:
+    """The form's first line; below a file's own comments when `kiemdiem new` fills a file
+    that holds only comments, which the YAML language server reads as well (see
+    generator.commands.newwrite.fill_if_blank)."""
     rel = os.path.relpath(repo / SCHEMA_DIR / schema, target.parent).replace(os.sep, "/")
     return f"# yaml-language-server: $schema={rel}"
 

@@ -125,6 +125,33 @@ def test_new_refuses_to_overwrite(repo: Path, capsys: pytest.CaptureFixture[str]
     assert path.read_text("utf-8") == "mine\n"
 
 
+def test_new_fills_a_file_of_comments_keeping_them_first_then_the_modeline(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the YAML language server reads the modeline in any comment of the file (newwrite's
+    # fill_if_blank cites where), so the user's comments stay first, byte for byte
+    path = repo / f"submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml"
+    path.parent.mkdir(parents=True)
+    mine = "# Bản nháp của tôi: viết xong trước 15/12\n  # nhờ bí thư xem giúp\n"
+    path.write_text(mine, "utf-8")
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 0
+    assert "bên dưới các chú thích đã có (giữ nguyên)" in capsys.readouterr().out
+    modeline = "# yaml-language-server: $schema=../../../../../../schema/dang-vien.schema.json"
+    assert path.read_text("utf-8").split("\n")[:5] == [
+        "# Bản nháp của tôi: viết xong trước 15/12",
+        "  # nhờ bí thư xem giúp",
+        "",
+        modeline,
+        "# BẢN KIỂM ĐIỂM CÁ NHÂN NĂM 2026 — đảng viên dv-7, Chi bộ 1",
+    ]
+    assert path.read_text("utf-8").count("yaml-language-server") == 1
+    assert {c for c, _ in findings(repo, path.relative_to(repo).as_posix())} <= {
+        "schema-length",
+        "schema-date",
+        "schema-pattern",
+    }
+
+
 def test_new_member_needs_a_chi_bo(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "member", "dv-7", "--org", "xa-a"]) == 2
     assert "không phải chi bộ" in capsys.readouterr().err
