@@ -35,6 +35,15 @@ _TYPE_HINTS: dict[str, str] = {
     **_corrected("number-ratio", "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85)."),
     **_corrected("number-percent", "Chỉ viết con số, không kèm dấu %."),
     **_corrected("number-comma", "Số thập phân dùng dấu chấm, không dùng dấu phẩy."),
+    # an integer field (a count): never a decimal as the fix (check/numberhints.py)
+    "number-integer": "Mục này nhận một số nguyên (số đếm như 0, 1, 12), không có phần thập "
+    "phân: ghi lại đúng số nguyên cần ghi, chỉ bằng chữ số, không kèm dấu chấm, dấu phẩy hay "
+    "đơn vị (một nghìn viết là 1000).",
+    **_corrected(
+        "number-whole",
+        "Mục này nhận một số nguyên: viết không có phần thập phân (ở đây phần thập phân chỉ "
+        "gồm chữ số 0), không kèm đơn vị hay chữ.",
+    ),
     **_corrected(
         "number-thousands",
         "Số nguyên viết liền các chữ số, không dùng dấu chấm ngăn cách hàng nghìn "
