@@ -89,6 +89,13 @@ CATALOG: dict[str, Message] = {
             "{description} Ví dụ: `{key}: {example}`.",
         },
     ),
+    # `- "": ...`: a key left empty, named by its place, never as "``"
+    "schema-unknown-key/empty": Message(
+        "Mục ở dòng này chưa có tên (trước dấu hai chấm chưa viết tên mục){where}, nên "
+        "không khớp với mục nào trong mẫu.",
+        "Viết tên mục trước dấu hai chấm, là một trong các mục được phép: {allowed}; nội dung "
+        "sau dấu hai chấm giữ nguyên.",
+    ),
     "schema-unknown-key": Message(
         "Mục `{key}` không có trong mẫu{where}.",
         "Các mục được phép: {allowed}.",
@@ -244,3 +251,5 @@ SMART_NOTE_VI = (
 )
 OR_VI = " hoặc "
 IN_VI = " trong {label}"
+# where a key without a name is, in a list item (schema-unknown-key/empty)
+ITEM_VI = " trong mục thứ {n} của danh sách `{list}`{title}"
