@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.check.schemafindings import base_node
+from generator.messages.loadcut import PLACE_VI
 from generator.submissions.yamlload import Document, LoadProblem
 
 # what the loader adds for the check to choose with; never rendered
@@ -61,3 +62,19 @@ def takes_text(node: Any, text: str) -> bool:
         return not isinstance(pattern, str) or re.search(pattern, text) is not None
     except re.error:
         return True
+
+
+def place(params: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The parameters of a `yaml-comment-in-value` finding with `place`, the value named
+    (PLACE_VI), and its hint's name: "item" for a value with no key to name it by (a list
+    item, `- "": ...`), whose hint cannot say `key: |`. Never an empty "``"."""
+    key = params.get("key")
+    if isinstance(key, str) and key.strip():
+        return {**params, "place": PLACE_VI["key"].format(key=key)}, ""
+    keyed = params.get("keyed", True)
+    listed, n = params.get("list"), params.get("n")
+    if listed and isinstance(n, int):
+        which = "empty-item" if keyed else "item"
+        return {**params, "place": PLACE_VI[which].format(n=n, list=listed)}, "item"
+    which = "empty" if keyed else "line"
+    return {**params, "place": PLACE_VI[which].format(line=params.get("line", ""))}, "item"

@@ -37,12 +37,18 @@ def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Findi
     """The finding for a load problem, explained from the file's bytes `data` (the line to
     change and that line corrected, generator.check.yamlrepair) before it is rendered."""
     repair = yamlrepair.explain(problem, data)
+    params = dict(repair.params)
+    hint_key = params.pop("hint_key", "")  # some repairs choose a hint
+    if problem.code == "yaml-comment-in-value":  # the value named, never as "``"
+        params, hint_key = cuthint.place(params)
+        hint_key = "" if repair.variant == "quoted" else hint_key  # its hint names no key
     return make(
         problem.code,
         path,
         Position(repair.line, repair.column),
         variant=repair.variant,
-        **repair.params,
+        hint_key=hint_key,
+        **params,
     )
 
 

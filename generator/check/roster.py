@@ -1,6 +1,6 @@
 """The roster's findings (`submissions/tai-khoan.yaml`): its YAML, its schema, an account
-or a member id listed twice, member ids that no member file has, and committee seats in
-organizations the newest year does not have.
+or a member id listed twice, member ids that no member file has or whose chi bộ the newest
+year does not have, and committee seats in organizations the newest year does not have.
 
 `kiemdiem check` reports them with the other files' findings; `kiemdiem codeowners` shows
 the same findings and writes nothing while one of them is an error (CODEOWNERS from a
@@ -18,7 +18,7 @@ from generator.check.decisions import guess
 from generator.check.files import finding, read_document
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
-from generator.forge.codeowners import member_homes
+from generator.forge.codeowners import newest_reviews
 from generator.submissions import layout
 from generator.submissions.yamlload import Document
 
@@ -87,9 +87,12 @@ def duplicates(doc: Document) -> list[Finding]:
 
 
 def unknown_members(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> list[Finding]:
-    """A warning for each entry whose `ma_dang_vien` no member file of any year is named
-    after: CODEOWNERS then has no line for that member's review (generator.forge.codeowners
-    places a member by the same files, `member_homes`)."""
+    """A warning for each entry whose `ma_dang_vien` CODEOWNERS gives no line
+    (generator.forge.codeowners places a member by the same files, `member_homes`): no
+    member file of any year is named after it, or the chi bộ of the newest such file is not
+    an organization of the newest year (dissolved, merged, renamed; the member has not
+    written this year's review in their new chi bộ yet). Either way the account silently
+    cannot approve its own review."""
     named: list[tuple[int, str, str]] = []  # (entry index, login, member id)
     for i, entry in _entries(doc):
         member_id = entry.get("ma_dang_vien")
@@ -99,18 +102,42 @@ def unknown_members(repo: Path, doc: Document, walk: Walk = layout.walk_year) ->
             named.append((i, login if isinstance(login, str) else "", member_id))
     if not named:
         return []
-    homes = member_homes(repo, layout.years(repo), {m for _, _, m in named}, walk)
-    return [
-        finding(
-            "roster-member-unknown",
-            ROSTER_REL,
-            doc.value_pos(("tai_khoan", i, "ma_dang_vien")),
-            login=login,
-            member=member_id,
-        )
-        for i, login, member_id in named
-        if member_id not in homes
-    ]
+    years = layout.years(repo)
+    reviews = newest_reviews(repo, years, {m for _, _, m in named}, walk)
+    orgs = _orgs(repo, years[-1], walk) if years else set()
+    out: list[Finding] = []
+    for i, login, member_id in named:
+        pos = doc.value_pos(("tai_khoan", i, "ma_dang_vien"))
+        if member_id not in reviews:
+            out.append(
+                finding("roster-member-unknown", ROSTER_REL, pos, login=login, member=member_id)
+            )
+            continue
+        review, org_id = reviews[member_id]
+        if org_id not in orgs:
+            # CODEOWNERS has member lines only under the newest year's chi bộ (forge.owners)
+            out.append(
+                finding(
+                    "roster-member-org-gone",
+                    ROSTER_REL,
+                    pos,
+                    login=login,
+                    member=member_id,
+                    org=org_id,
+                    review=review,
+                    year=years[-1],
+                )
+            )
+    return out
+
+
+def _orgs(repo: Path, year: int, walk: Walk) -> set[str]:
+    """The org ids of `year` (the folders with an organization file)."""
+    return {
+        layout.org_id_of_folder(f.org_folder)
+        for f in walk(repo, year)
+        if f.kind is layout.Kind.ORG and f.org_folder
+    }
 
 
 def unknown_orgs(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> list[Finding]:
@@ -120,11 +147,7 @@ def unknown_orgs(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> li
     years = layout.years(repo)
     if not years:
         return []
-    orgs = {
-        layout.org_id_of_folder(f.org_folder)
-        for f in walk(repo, years[-1])
-        if f.kind is layout.Kind.ORG and f.org_folder
-    }
+    orgs = _orgs(repo, years[-1], walk)
     out: list[Finding] = []
     for i, entry in _entries(doc):
         seats = entry.get("cap_uy")

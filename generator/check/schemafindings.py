@@ -20,6 +20,7 @@ from generator.messages.schema import (
     AT_START_VI,
     BOUND_VI,
     IN_VI,
+    ITEM_VI,
     KIND_VI,
     LENGTH_VI,
     OR_VI,
@@ -227,8 +228,21 @@ def _unknown_keys(e: _Error) -> list[Finding]:
         params.update(
             key=k, guess=guess, where=e.where, allowed=", ".join(f"`{a}`" for a in allowed)
         )
+        if isinstance(k, str) and not k.strip():  # `- "": ...`: no name to show
+            params.update(where=_item_where(e), variant="empty")
+            hint_key = ""
         out.append(e.make("schema-unknown-key", pos, hint_key=hint_key, **params))
     return out
+
+
+def _item_where(e: _Error) -> str:
+    """ " trong mục thứ 2 của danh sách `chuyen_sinh_hoat` (…)" for a list item, else as
+    every finding's `where`."""
+    if len(e.path) < 2 or not isinstance(e.path[-1], int) or not isinstance(e.path[-2], str):
+        return e.where
+    listed = base_node(e.base, e.path[:-1]) if e.base is not None else {}
+    title = listed.get("title", "") if isinstance(listed, dict) else ""
+    return ITEM_VI.format(n=e.path[-1] + 1, list=e.path[-2], title=f" ({title})" if title else "")
 
 
 def _enum(e: _Error) -> list[Finding]:

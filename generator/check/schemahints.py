@@ -8,10 +8,10 @@ Each function chooses, from what the validator knows, one of the catalog entry's
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from typing import Any
 
+from generator.check.numberhints import Hint, number_hint
 from generator.check.written import double_quoted, line_text, on_key_line
 from generator.check.yamltext import is_smart_quoted, strip_smart_quotes
 from generator.messages.schema import SMART_NOTE_VI
@@ -94,7 +94,6 @@ def guess_enum(value: Any, options: list[str]) -> tuple[str | None, bool]:
 
 
 # a chosen hint: the name of one of the catalog entry's hints and its parameters
-Hint = tuple[str, dict[str, Any]]
 
 
 def for_missing_key(key: str, schema: Any, path: tuple[Any, ...]) -> Hint:
@@ -147,9 +146,9 @@ def for_type(
         return corrected_value("bool", {**params, "fixed": fixed}, doc, path, value, fixed)
     if expected[0] in ("integer", "number") and isinstance(value, str):
         integer = expected[0] == "integer"
-        key, params = _number_hint(strip_smart_quotes(value), params, integer)
+        key, params = number_hint(strip_smart_quotes(value), params, integer)
         node = schema or {}
-        if key == "number-bad" and "minimum" in node and "maximum" in node:
+        if key in ("number-bad", "number-integer") and "minimum" in node and "maximum" in node:
             return "number-bad-range", {**params, **_bounds(node)}
         if "shown" in params:
             return corrected_value(key, params, doc, path, value, str(params["shown"]))
@@ -234,56 +233,6 @@ def _list_dash(
         lines.append(indent + ("- " if i == 0 else "  ") + text[pos.column - 1 :].rstrip())
     example = "\n".join(lines)
     return "list-dash", {**params, "line": line, "first": lines[0].strip(), "example": example}
-
-
-# an integer with dots between groups of three digits: `1.000`, `12.500` (thousands)
-_THOUSANDS = re.compile(r"\s*[0-9]{1,3}(?:\.[0-9]{3})+\s*")
-_NUMBER_START = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*(%?)\s*(.*)")
-
-
-def _is_unit(digits: str, rest: str) -> bool:
-    """`rest`, after the number, is a unit or a word the hint may drop ("2 tháng", "20đ"),
-    never part of how the number is written (1e400, 0x1A, 1_000, 12 000, 1.5.3)."""
-    if any(c.isdigit() for c in rest) or rest[0] in "_.,":
-        return False
-    return not (digits.lstrip("+-").startswith("0") and rest[0] in "xXoObB")
-
-
-def _number_hint(value: str, params: dict[str, Any], integer: bool = False) -> Hint:
-    """`2 tháng` -> `2`; `1,5` -> `1.5`; `85%` -> `0.85` for a ratio (ty_le_...), else `85`;
-    for an `integer`, `1.000` -> `1000` (in Vietnamese a dot separates thousands).
-
-    The corrected line only changes how the user's own digits are written (a unit dropped,
-    a decimal comma made a dot, a percentage made a ratio); when the digits themselves are
-    in doubt (`1e400`, `12 000`) there is no corrected line: the hint never makes up a value.
-    """
-    if integer and _THOUSANDS.fullmatch(value):
-        return "number-thousands", {**params, "shown": value.strip().replace(".", "")}
-    m = _NUMBER_START.fullmatch(value)
-    if not m:
-        return "number-bad", params
-    digits, percent, rest = m.groups()
-    if rest and not percent and not _is_unit(digits, rest):
-        return "number-bad", params
-    if (percent and rest) or len(digits.partition(",")[2]) == 3:
-        return "number-bad", params  # "1,000": a thousands separator or a decimal comma
-    number = float(digits.replace(",", "."))
-    if not math.isfinite(number):  # thousands of digits (yamlplain keeps them as text)
-        return "number-bad", params
-    name = params["name"]
-    shown: Any = digits.lstrip("+").replace(",", ".")
-    key = "number-unit"
-    if percent and name and name.startswith("ty_le"):
-        number /= 100
-        shown = int(number) if number.is_integer() else round(number, 6)
-        key = "number-ratio"
-    elif percent:
-        key = "number-percent"
-    elif "," in digits:
-        key = "number-comma"
-    elif shown == value.strip():  # `1.5` for an integer: nothing to drop, no line to give
-        return "number-bad", params
-    return key, {**params, "shown": shown}
 
 
 def _bounds(node: dict[str, Any]) -> dict[str, Any]:

@@ -117,17 +117,28 @@ def member_homes(
     roster change (both the board's work) changes it. `walk`: a year's files (a caller that
     walks the newest year for more passes it once, generator.check.roster).
     """
-    homes: dict[str, str] = {}
+    return {m: org for m, (_, org) in newest_reviews(repo, years, member_ids, walk).items()}
+
+
+def newest_reviews(
+    repo: Path,
+    years: list[int],
+    member_ids: set[str],
+    walk: Callable[[Path, int], list[layout.SubmissionFile]] = layout.walk_year,
+) -> dict[str, tuple[str, str]]:
+    """member id -> (path of their newest review, its chi bộ's org id): `member_homes`
+    with the file it was read from (generator.check.roster names it in a warning)."""
+    found: dict[str, tuple[str, str]] = {}
     for y in reversed(years):
         for f in walk(repo, y):
             if f.kind is not Kind.MEMBER or not f.org_folder:
                 continue
             member_id = f.path.rsplit("/", 1)[-1].removesuffix(".yaml")
             if member_id in member_ids:
-                homes.setdefault(member_id, layout.org_id_of_folder(f.org_folder))
-        if len(homes) == len(member_ids):
+                found.setdefault(member_id, (f.path, layout.org_id_of_folder(f.org_folder)))
+        if len(found) == len(member_ids):
             break
-    return homes
+    return found
 
 
 class UnsafeName(Exception):

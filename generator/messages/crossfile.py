@@ -169,6 +169,20 @@ CATALOG: dict[str, Message] = {
         "`kiemdiem codeowners`.",
         "warning",
     ),
+    # a member whose newest review is in a chi bộ the newest year has not (dissolved, merged,
+    # renamed): CODEOWNERS has no line for their review, so the account cannot approve it
+    "roster-member-org-gone": Message(
+        "Tài khoản `{login}` ghi `ma_dang_vien: {member}`; bản kiểm điểm gần nhất của đảng "
+        "viên này là `{review}`, ở chi bộ `{org}`, nhưng năm {year} không có chi bộ mã "
+        "`{org}`; vì vậy `.github/CODEOWNERS` không có dòng cho bản kiểm điểm năm {year} của "
+        "đảng viên này: tài khoản `{login}` không được duyệt bản kiểm điểm của chính mình.",
+        "Nếu đồng chí đã chuyển sinh hoạt, hoặc chi bộ `{org}` đã sáp nhập hay đổi tên: bí "
+        "thư chi bộ nơi đồng chí sinh hoạt năm {year} tạo bản kiểm điểm năm {year} bằng "
+        "`kiemdiem new member {member} --org <mã chi bộ>`. Nếu chi bộ `{org}` vẫn hoạt động "
+        "trong năm {year}: Ban Tổ chức tạo tổ chức đó bằng `kiemdiem new org {org} --parent "
+        "<mã cấp trên> --type <loại tổ chức>`. Các tệp năm cũ giữ nguyên. Sau đó chạy lại `kiemdiem codeowners`.",
+        "warning",
+    ),
     # ---- the roster: one account or one member listed twice (errors: CODEOWNERS would
     # give someone's review to another account, so `kiemdiem codeowners` writes nothing)
     "roster-login-duplicate": Message(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.messages.base import Message
 from generator.messages.loadbracket import CATALOG as BRACKET_CATALOG
+from generator.messages.loadcut import CATALOG as CUT_CATALOG
 
 CATALOG: dict[str, Message] = {
     # ---- loading (generator/submissions/yamlload.py)
@@ -108,34 +109,6 @@ CATALOG: dict[str, Message] = {
         "Thêm ` |` sau dấu hai chấm (`{key}: |`), giữ các dòng nội dung như đã viết và thụt "
         "lề thêm 2 dấu cách so với tên mục.",
         "warning",
-    ),
-    "yaml-comment-in-value": Message(
-        "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
-        "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
-        'Đặt cả giá trị trong dấu ngoặc kép ("…"): sửa dòng {line} thành `{fixed}`; hoặc viết '
-        "dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề thêm 2 dấu cách. "
-        "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`.",
-    ),
-    # a number, a choice, a date: the "#" can only start a note (generator.check.cuthint)
-    "yaml-comment-in-value/note": Message(
-        "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
-        "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
-        "Mục `{key}` không nhận chữ ghi thêm (nó là con số, mục chọn, ngày hoặc mã), nên phần "
-        "từ `#` chỉ có thể là chú thích: viết hai dấu cách trước dấu `#`, sửa dòng {line} "
-        "thành `{fixed}` (chú thích vẫn được giữ trong tệp).",
-    ),
-    # `"Đỗ Văn"#Thành`: YAML asks a blank before a comment's "#", libyaml does not
-    "yaml-comment-in-value/quoted": Message(
-        "Phần chữ `{lost}` ngay sau dấu ngoặc đóng không được đọc vào giá trị: trong YAML, "
-        "dấu `#` ngay sau dấu ngoặc bắt đầu một chú thích, nên phần từ `#` bị bỏ qua.",
-        "Nếu `{lost}` là nội dung, đưa nó vào trong dấu ngoặc: sửa dòng {line} thành "
-        "`{fixed}`. Nếu đó là chú thích, thêm một dấu cách trước dấu `#`.",
-    ),
-    "yaml-comment-in-value/block": Message(
-        "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào giá trị của `{key}`: trong YAML, "
-        "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",
-        "Viết nội dung dạng khối: `{key}: |` ở dòng riêng, nội dung ở các dòng dưới, thụt lề "
-        'thêm 2 dấu cách; hoặc đặt cả giá trị trong dấu ngoặc kép ("…").',
     ),
     # the variants below are chosen by generator/check/yamlrepair.py and, when it finds
     # no line to correct, by PyYAML's problem (generator/check/yamlgeneric.py); this one
@@ -360,6 +333,7 @@ CATALOG: dict[str, Message] = {
     ),
 }
 CATALOG |= BRACKET_CATALOG  # `chuc_vu: [Giáo viên` (generator/check/yamlbracket.py)
+CATALOG |= CUT_CATALOG  # `chuc_vu: Phó Bí thư #2` (generator/check/cuthint.py)
 
 # words generator/check/yamlrepair.py puts into the parameters above
 ODD_SPACES_VI = {

@@ -35,6 +35,15 @@ _TYPE_HINTS: dict[str, str] = {
     **_corrected("number-ratio", "Tỷ lệ viết dạng số thập phân từ 0 đến 1 (85% viết là 0.85)."),
     **_corrected("number-percent", "Chỉ viết con số, không kèm dấu %."),
     **_corrected("number-comma", "Số thập phân dùng dấu chấm, không dùng dấu phẩy."),
+    # an integer field (a count): never a decimal as the fix (check/numberhints.py)
+    "number-integer": "Mục này nhận một số nguyên (số đếm như 0, 1, 12), không có phần thập "
+    "phân: ghi lại đúng số nguyên cần ghi, chỉ bằng chữ số, không kèm dấu chấm, dấu phẩy hay "
+    "đơn vị (một nghìn viết là 1000).",
+    **_corrected(
+        "number-whole",
+        "Mục này nhận một số nguyên: viết không có phần thập phân (ở đây phần thập phân chỉ "
+        "gồm chữ số 0), không kèm đơn vị hay chữ.",
+    ),
     **_corrected(
         "number-thousands",
         "Số nguyên viết liền các chữ số, không dùng dấu chấm ngăn cách hàng nghìn "
@@ -79,6 +88,13 @@ CATALOG: dict[str, Message] = {
             "nested-example": "Thêm dòng `{key}: ...` bên dưới dòng đó, thụt lề thêm 2 dấu cách. "
             "{description} Ví dụ: `{key}: {example}`.",
         },
+    ),
+    # `- "": ...`: a key left empty, named by its place, never as "``"
+    "schema-unknown-key/empty": Message(
+        "Mục ở dòng này chưa có tên (trước dấu hai chấm chưa viết tên mục){where}, nên "
+        "không khớp với mục nào trong mẫu.",
+        "Viết tên mục trước dấu hai chấm, là một trong các mục được phép: {allowed}; nội dung "
+        "sau dấu hai chấm giữ nguyên.",
     ),
     "schema-unknown-key": Message(
         "Mục `{key}` không có trong mẫu{where}.",
@@ -235,3 +251,5 @@ SMART_NOTE_VI = (
 )
 OR_VI = " hoặc "
 IN_VI = " trong {label}"
+# where a key without a name is, in a list item (schema-unknown-key/empty)
+ITEM_VI = " trong mục thứ {n} của danh sách `{list}`{title}"

@@ -128,24 +128,27 @@ class _Look:
         self.problems: list[LoadProblem] = []
 
     def walk(self, root: Any) -> None:
-        todo: list[tuple[Any, Any]] = [(root, None)]  # (node, the key node it is the value of)
+        # (node, the key node it is the value of, the list item it is in: the list's name
+        # and the item's number, to name a value without a key of its own, `_place`)
+        todo: list[tuple[Any, Any, tuple[str, int] | None]] = [(root, None, None)]
         while todo:
-            node, key = todo.pop()
+            node, key, item = todo.pop()
             kind = type(node)
             if kind is yaml.MappingNode:
                 for k, v in node.value:
-                    todo.append((k, None))
-                    todo.append((v, k))
+                    todo.append((k, None, None))
+                    todo.append((v, k, item))
             elif kind is yaml.SequenceNode:
-                todo.extend((item, None) for item in node.value)
+                name = key.value if key is not None and isinstance(key.value, str) else ""
+                todo.extend((v, None, (name, n)) for n, v in enumerate(node.value, 1))
             elif kind is yaml.ScalarNode:
                 style = node.style
                 if style == '"' and self.escapes:
                     self._controls(node)
                 elif not style and self.hash:
-                    self._comment(node, key)
+                    self._comment(node, _place(key, item))
                 if self.glued and style in ('"', "'") and node is not root:
-                    self._glued(node, key)
+                    self._glued(node, _place(key, item))
 
     def _controls(self, node: Any) -> None:
         """One problem per line and kind of a double-quoted scalar whose escapes write
@@ -184,7 +187,7 @@ class _Look:
             # an error is never rated (generator.loading.check_read)
             self.problems.append(LoadProblem(kind, Position(number + 1, col + 1), detail, False))
 
-    def _comment(self, node: Any, key: Any) -> None:
+    def _comment(self, node: Any, place: dict[str, Any]) -> None:
         """`node`, a plain value, cut short by " #" right after it."""
         end = node.end_mark
         line = self.lines[end.line]
@@ -194,11 +197,7 @@ class _Look:
             return
         at = end.column + 1  # the "#", 0-based
         kept, note = split_note(line, at)  # `  # ghi chú` after the cut text stays a comment
-        detail: dict[str, Any] = {
-            "key": key.value if key is not None else "",
-            "lost": kept[at:].rstrip(),
-            "line": end.line + 1,
-        }
+        detail: dict[str, Any] = {**place, "lost": kept[at:].rstrip(), "line": end.line + 1}
         start = node.start_mark
         if start.line == end.line:  # shown without its indentation, as every corrected line
             prefix = line[: start.column].rstrip()
@@ -216,7 +215,7 @@ class _Look:
             LoadProblem("yaml-comment-in-value", Position(end.line + 1, at + 1), detail, False)
         )
 
-    def _glued(self, node: Any, key: Any) -> None:
+    def _glued(self, node: Any, place: dict[str, Any]) -> None:
         """`node`, a quoted value, followed by "#" with no blank between: libyaml takes
         the rest of the line for a comment; the corrected line has it inside the quotes
         (a comment after it, " #", stays a comment)."""
@@ -232,7 +231,7 @@ class _Look:
         inside = _quoted(glued)[1:-1] if close == '"' else glued.replace("'", "''")
         fixed = line[: at - 1] + inside + close + line[cut:].rstrip()
         detail = {
-            "key": key.value if key is not None else "",
+            **place,
             "lost": glued,
             "line": end.line + 1,
             "fixed": fixed.lstrip(" "),
@@ -241,6 +240,18 @@ class _Look:
         self.problems.append(
             LoadProblem("yaml-comment-in-value", Position(end.line + 1, at + 1), detail, False)
         )
+
+
+def _place(key: Any, item: tuple[str, int] | None) -> dict[str, Any]:
+    """What names a value in a message (generator.messages.loadcut.PLACE_VI): its key
+    (`key`), or, for a value with no key or an empty one (`- "": ...`), whether it has a key
+    (`keyed`) and, in a list, the list's name (`list`, "" for a list in a list) and the
+    item's number (`n`)."""
+    name = key.value if key is not None and isinstance(key.value, str) else ""
+    if name.strip():
+        return {"key": name}
+    where = {"list": item[0], "n": item[1]} if item is not None else {}
+    return {"key": name, "keyed": key is not None, **where}
 
 
 def problems(text: str, root: Any, events: Iterable[Any] | None) -> list[LoadProblem]:

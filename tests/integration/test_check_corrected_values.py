@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from tests.integration.hintfiles import edit, only, run_check, value_at, write_line
 from tests.integration.test_check_quoted_quietly import MEMBER, ORG
 from tests.integration.test_check_quoted_quietly import repo as repo  # the fixture
@@ -132,6 +133,18 @@ CASES = [
         12500,
         id="thousands-comment",
     ),
+    # an integer field: `2,0` is two whichever the reading, and the line holds a whole number
+    pytest.param(
+        TASKS,
+        r"^  duoc_giao: .*$",
+        "  duoc_giao: 2,0  # cả năm",
+        "schema-type",
+        (12, 14),
+        "duoc_giao: 2  # cả năm",
+        ("nhiem_vu", "duoc_giao"),
+        2,
+        id="whole-comma",
+    ),
 ]
 
 
@@ -215,3 +228,25 @@ def test_a_value_inside_braces_gets_the_value_to_write_not_a_line(
     f = only(found)
     assert (exit_code, f["line"], f["column"]) == (1, 14, column)
     assert f["hint"] == hint
+
+
+# an integer field (a count) is never offered a decimal: `1,5` used to get "Sửa dòng 12
+# thành: `duoc_giao: 1.5`", not an integer either; `1,000` is one (a decimal comma) or one
+# thousand, so neither is offered
+INTEGER_IN_DOUBT = ["1,5", "1,000", "1,5 nhiệm vụ", "2.5%"]
+
+
+@pytest.mark.parametrize("written", INTEGER_IN_DOUBT)
+def test_an_integer_in_doubt_is_asked_for_not_made_a_decimal(
+    repo: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    edit(repo, TASKS, r"^  duoc_giao: .*$", f"  duoc_giao: {written}")
+    assert main(["--repo", str(repo), "check", str(repo / TASKS)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{TASKS}:12:14: lỗi [schema-type] `nhiem_vu.duoc_giao` (Số được giao) phải là số "
+        f"nguyên, nhưng đang là `{written}`.",
+        "    Gợi ý: Mục này nhận một số nguyên (số đếm như 0, 1, 12), không có phần thập "
+        "phân: ghi lại đúng số nguyên cần ghi, chỉ bằng chữ số, không kèm dấu chấm, dấu phẩy "
+        "hay đơn vị (một nghìn viết là 1000).",
+        "Đã kiểm tra 1 tệp: 1 lỗi.",
+    ]

@@ -99,3 +99,41 @@ def test_a_seat_in_an_organization_the_newest_year_has_not_is_a_warning(
         if line.startswith(members + " ")
     )
     assert "@do-van-thanh" not in rule
+
+
+def test_a_member_whose_chi_bo_the_newest_year_has_not_is_a_warning(tmp_path: Path, capsys) -> None:
+    """hua-van-tung (dv-103003, line 94) has not written his 2026 review; his 2025 review is
+    in a chi bộ 2026 has not (here: 2025's chi-bo-van-phong renamed chi-bo-hanh-chinh), so
+    CODEOWNERS has no line for his review: said, not silent."""
+    repo, _ = _sample(tmp_path, capsys)
+    company = "dang-bo-tinh-hoa-lam/dang-bo-cong-ty-che-mau-son"
+    old = repo / "submissions/2025" / company
+    (old / "chi-bo-van-phong").rename(old / "chi-bo-hanh-chinh")
+    (repo / "submissions/2026" / company / "chi-bo-van-phong/dang-vien/dv-103003.yaml").unlink()
+    review = f"submissions/2025/{company}/chi-bo-hanh-chinh/dang-vien/dv-103003.yaml"
+    expected = (
+        f"{ROSTER}:94:19: cảnh báo [roster-member-org-gone] Tài khoản `hua-van-tung` ghi "
+        f"`ma_dang_vien: dv-103003`; bản kiểm điểm gần nhất của đảng viên này là `{review}`, "
+        "ở chi bộ `chi-bo-hanh-chinh`, nhưng năm 2026 không có chi bộ mã `chi-bo-hanh-chinh`; "
+        "vì vậy `.github/CODEOWNERS` không có dòng cho bản kiểm điểm năm 2026 của đảng viên "
+        "này: tài khoản `hua-van-tung` không được duyệt bản kiểm điểm của chính mình."
+    )
+    hint = (
+        "    Gợi ý: Nếu đồng chí đã chuyển sinh hoạt, hoặc chi bộ `chi-bo-hanh-chinh` đã sáp "
+        "nhập hay đổi tên: bí thư chi bộ nơi đồng chí sinh hoạt năm 2026 tạo bản kiểm điểm "
+        "năm 2026 bằng `kiemdiem new member dv-103003 --org <mã chi bộ>`. Nếu chi bộ "
+        "`chi-bo-hanh-chinh` vẫn hoạt động trong năm 2026: Ban Tổ chức tạo tổ chức đó bằng "
+        "`kiemdiem new org chi-bo-hanh-chinh --parent <mã cấp trên> --type <loại tổ chức>`. "
+        "Các tệp năm cũ giữ nguyên. Sau đó chạy lại `kiemdiem codeowners`."
+    )
+    code, out = _check(repo, capsys)
+    assert code == 0
+    assert [line for line in out if "[roster-" in line] == [expected], out
+    assert out[out.index(expected) + 1] == hint
+    assert main(["--repo", str(repo), "codeowners"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [expected, hint] and out[-1] == "Đã ghi .github/CODEOWNERS."
+    assert "dv-103003" not in (repo / codeowners.CODEOWNERS_PATH).read_text("utf-8")
+    # the whole repository's check shows it too, once
+    assert main(["--repo", str(repo), "check"]) in (0, 1)
+    assert capsys.readouterr().out.splitlines().count(expected) == 1
