@@ -153,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
         if merged is None:
             return 1
         stats = merged
+        for note in stats.notes:  # what a format-1 source cannot tell (statistics/rollup.py)
+            print(f"kiemdiem: lưu ý: {visible(note)}", file=sys.stderr)
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
     example = _example(args, file_format)
