@@ -135,6 +135,16 @@ CATALOG: dict[str, Message] = {
         "{label}: `{field}` là {value}, ít hơn số tổ chức trong `to_chuc` có đánh giá đó ({orgs}).",
         EXPORT_HINT,
     ),
+    # two sources of one rollup (generator/statistics/rollup.py, merge)
+    "rollup-disagree": Message(
+        "Các nguồn ghi khác nhau về đánh giá của chính {name} ({org_id}) năm {year}: "
+        "{first} ghi {first_value}, còn {second} ghi {second_value}. Không biết kết quả nào "
+        "đúng, nên chưa tổng hợp.",
+        "Một tổ chức có trong nhiều nguồn phải có cùng một kết quả ở mọi nguồn. Giữ cả hai "
+        "tệp để đối chiếu; xem bản kiểm điểm và quyết định xếp loại của tổ chức này trong "
+        "hai kho hồ sơ, cập nhật kho chưa đúng, rồi chạy lại `kiemdiem rollup --export` ở "
+        "kho đó và tổng hợp lại với tệp mới.",
+    ),
     "rollup-previous-year": Message(
         "`nam_truoc.nam` là {previous}: năm trước phải trước năm {year} của tệp.",
         EXPORT_HINT,

@@ -47,7 +47,17 @@ from generator.statistics import (
     OrgStats,
     YearStatistics,
 )
-from generator.statistics.sharedorgs import contribution, known_once, own, subtract, unknown_note
+from generator.statistics.sharedorgs import (
+    Disagreement,
+    agree,
+    contribution,
+    described,
+    differing_field,
+    known_once,
+    own,
+    subtract,
+    unknown_note,
+)
 from generator.submissions.records import Level, OrgCategory, OrgType
 
 FORMAT = "kiemdiem-thong-ke/2"  # what `export` writes
@@ -240,8 +250,22 @@ def _same_year(parts: list[YearStatistics], names: list[str]) -> None:
             )
 
 
+def _check_agree(
+    rows: list[tuple[int, int, OrgStats]], i: int, j: int, o: OrgStats, at: tuple[Any, ...]
+) -> None:
+    """Disagreement when `o` (source i, row j) says another own verdict than an earlier
+    source's row of the same organization: the merged totals would keep one silently."""
+    for k, m, earlier in rows:
+        if not agree(earlier, o):
+            places = [
+                (k, (*at, "to_chuc", m, differing_field(earlier, o)), described(earlier)),
+                (i, (*at, "to_chuc", j, differing_field(o, earlier)), described(o)),
+            ]
+            raise Disagreement(o, 0, places)
+
+
 def _merge_orgs(
-    parts: list[YearStatistics], names: list[str]
+    parts: list[YearStatistics], names: list[str], at: tuple[Any, ...] = ()
 ) -> tuple[dict[str, OrgStats], Counts, list[str]]:
     """The organizations of all sources by id (members of one in several sources summed),
     the organization levels counted more than once, and the notes on those a format-1
@@ -251,8 +275,9 @@ def _merge_orgs(
     holder: dict[str, int] = {}  # an organization holding members -> the source it is in
     where: dict[str, list[str]] = {}  # an organization -> the sources it is in
     unknown: set[str] = set()  # shared organizations a format-1 source leaves unknown
+    rows: dict[str, list[tuple[int, int, OrgStats]]] = {}  # (source, row, row's stats)
     for i, (stats, name) in enumerate(zip(parts, names, strict=True)):
-        for o in stats.orgs:
+        for j, o in enumerate(stats.orgs):
             if o.type.holds_members:
                 # only the organizations above the split (the province, a đảng bộ over
                 # several repositories) may be in several sources: a chi bộ's members
@@ -268,6 +293,8 @@ def _merge_orgs(
                     )
             seen = orgs.get(o.org_id)
             where.setdefault(o.org_id, []).append(name)
+            _check_agree(rows.setdefault(o.org_id, []), i, j, o, at)
+            rows[o.org_id].append((i, j, o))
             if seen is None:
                 orgs[o.org_id] = OrgStats(
                     o.org_id, o.name, o.type, o.category, o.depth, _sum([o.members]),
@@ -277,8 +304,6 @@ def _merge_orgs(
             # an organization above the split, shared by several sources: its members are
             # summed, its own verdict counted once (when the sources' formats tell it)
             seen.members.merge(o.members)
-            if seen.level != o.level:
-                seen.level, seen.provisional = None, False
             if known_once(seen, o):
                 shared.merge(contribution(o))
             else:
@@ -326,13 +351,22 @@ def _tree_order(parts: list[YearStatistics], orgs: dict[str, OrgStats]) -> list[
     return out
 
 
-def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> YearStatistics:
-    """One year's statistics from several repositories' (same year, same ruleset)."""
+def merge(
+    parts: list[YearStatistics], sources: list[str] | None = None, at: tuple[Any, ...] = ()
+) -> YearStatistics:
+    """One year's statistics from several repositories' (same year, same ruleset); `at`
+    is the path of these statistics in a source's file (("nam_truoc",) for the year
+    before). Sources that disagree on a shared organization's own verdict raise
+    `Disagreement` (the command tells both values at their line and column)."""
     names = sources or [str(i + 1) for i in range(len(parts))]
     if not parts:
         raise RollupError("Không có tệp thống kê nào để tổng hợp.")
     _same_year(parts, names)
-    orgs, shared, notes = _merge_orgs(parts, names)
+    try:
+        orgs, shared, notes = _merge_orgs(parts, names, at)
+    except Disagreement as exc:
+        exc.year = parts[0].year
+        raise
     merged = YearStatistics(
         year=parts[0].year,
         ruleset=parts[0].ruleset,
@@ -345,9 +379,18 @@ def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> Year
     subtract(merged.org_levels, shared)
     earlier = [s.previous for s in parts]
     if all(p is not None for p in earlier):
-        merged.previous = merge([p for p in earlier if p is not None], names)
+        merged.previous = merge([p for p in earlier if p is not None], names, (*at, "nam_truoc"))
         merged.notes = list(dict.fromkeys(merged.notes + merged.previous.notes))
     return merged
 
 
-__all__ = ["FORMAT", "FORMAT_1", "NotRated", "RollupError", "export", "merge", "read"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_1",
+    "Disagreement",
+    "NotRated",
+    "RollupError",
+    "export",
+    "merge",
+    "read",
+]

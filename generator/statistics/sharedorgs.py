@@ -17,6 +17,8 @@ format 2, and the rollup says so in a note (`unknown_note`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.statistics import (
     LEVELS,
     NOT_RATED,
@@ -84,3 +86,43 @@ def unknown_note(o: OrgStats, names: list[str], year: int) -> str:
         "Để đếm đúng một lần, đề nghị nơi gửi tệp cũ chạy lại `kiemdiem rollup --export` "
         "bằng phiên bản kiemdiem mới rồi gửi tệp mới."
     )
+
+
+def agree(a: OrgStats, b: OrgStats) -> bool:
+    """Whether two sources' rows of one organization say the same of its own verdict (a
+    format-1 row without a level agrees with any verdict but a rating)."""
+    ka, kb = own(a), own(b)
+    if OWN_UNKNOWN in (ka, kb):
+        return OWN_RATED not in (ka, kb)
+    return (ka, a.level, a.provisional) == (kb, b.level, b.provisional)
+
+
+def differing_field(o: OrgStats, other: OrgStats) -> str:
+    """The field of `o`'s row (exchange format) that says what `other`'s does not."""
+    if own(o) != own(other):
+        return "xep_loai" if o.own == OWN_UNKNOWN else "danh_gia"
+    return "xep_loai" if o.level != other.level else "tam_tinh"
+
+
+def described(o: OrgStats) -> str:
+    """An organization's own verdict in words, for a message."""
+    verdict = own(o)
+    if verdict == OWN_RATED:
+        if o.level is None:
+            return "được xếp loại, chờ cấp có thẩm quyền quyết định mức"
+        return f"mức {o.level.code}" + (" (dự kiến)" if o.provisional else "")
+    if verdict is None:
+        return "không có đánh giá riêng"
+    if verdict == OWN_UNKNOWN:
+        return "không có mức xếp loại"
+    reason = next((nr.label_vi for nr in NOT_RATED if nr.value == verdict), "")
+    return f"không xếp loại ({reason})" if reason else "không xếp loại"
+
+
+class Disagreement(ValueError):
+    """Two sources that say different things of one shared organization's own verdict:
+    each `(source index, path in its exchange file, what it says)`."""
+
+    def __init__(self, org: OrgStats, year: int, places: list[tuple[int, tuple[Any, ...], str]]):
+        self.org, self.year, self.places = org, year, places
+        super().__init__(f"{org.name} ({org.org_id}): " + "; ".join(p[2] for p in places))

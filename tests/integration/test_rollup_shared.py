@@ -6,6 +6,7 @@ source is still read, such an organization counted as before, with a note."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,43 @@ def test_a_format_1_source_is_still_read_and_its_unknown_told(
         "kiemdiem: lưu ý: Năm 2025: huyen-a (huyen-a)",
     ]
     assert all("kiemdiem-thong-ke/1" in n and "kiemdiem rollup --export" in n for n in notes)
+
+
+def _at(path: str, pattern: str, n: int) -> str:
+    """`path:line:column` of group 1 of the `n`-th match of `pattern` in the file."""
+    text = Path(path).read_text("utf-8")
+    m = list(re.finditer(pattern, text))[n]
+    line = text.count("\n", 0, m.start(1)) + 1
+    column = m.start(1) - (text.rfind("\n", 0, m.start(1)) + 1) + 1
+    return f"{path}:{line}:{column}"
+
+
+def test_sources_disagreeing_on_a_shared_organization_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """huyen-a rated HTTNV in one source, not rated in the other: neither is kept
+    silently; both values told at their line and column, exit 1, nothing written."""
+    a, b = _files(tmp_path, 2)
+    data = json.loads(Path(b).read_text("utf-8"))
+    huyen = data["to_chuc"][1]
+    assert huyen["ma"] == "huyen-a"
+    huyen.update(danh_gia=OWN_RATED, xep_loai="HTTNV", tam_tinh=True)
+    for levels in (data["xep_loai_to_chuc"],):  # b's own numbers still add up
+        levels["khong_xep_loai"][NOT_REVIEWED] -= 1
+        levels["muc"]["HTTNV"] += 1
+        levels["duoc_xep_loai"] += 1
+        levels["chua_quyet_dinh"] += 1
+    Path(b).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    out = tmp_path / "tinh.csv"
+    code, err = _rollup(capsys, a, b, "-o", str(out))
+    assert code == 1, err
+    assert not out.exists()
+    first = _at(a, r'"danh_gia": ("chua_kiem_diem")', 0)
+    second = _at(b, r'"danh_gia": ("xep_loai")', 0)
+    assert (
+        f"{second}: lỗi [rollup-disagree] Các nguồn ghi khác nhau về đánh giá của chính "
+        f"huyen-a (huyen-a) năm 2025: {first} ghi không xếp loại (Chưa kiểm điểm), còn "
+        f"{second} ghi mức HTTNV (dự kiến)."
+    ) in err
+    assert "Giữ cả hai tệp để đối chiếu" in err
+    assert err.rstrip().endswith("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.")
