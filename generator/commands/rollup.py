@@ -9,7 +9,8 @@ repository folder (its statistics are computed here; nothing else of it is used)
 
 A statistics file is checked whole before any of it is used (generator/statistics/
 exchange.py). Sources that are refused (a bad file, a missing one, another year, a chi bộ
-in two sources) are bad input: every source's findings are told, at file:line:column, and
+in two sources, two sources that disagree on a shared organization's own verdict: both
+values told at their line and column) are bad input: every source's findings are told, at file:line:column, and
 the command exits 1 with nothing written. Exit 2 stays for a misused command line. The
 output's format is --format, else the extension of -o (generator/outfile.py).
 """
@@ -23,13 +24,15 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
+from generator.findings import Finding, Position, make
 from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import inert_json, visible
 from generator.report.text import format_finding
 from generator.statistics import YearStatistics
-from generator.statistics.exchange import SourceError, not_a_repo, read_source
+from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
-from generator.statistics.rollup import RollupError, export, merge, read
+from generator.statistics.jsonpos import JsonDocument
+from generator.statistics.rollup import Disagreement, RollupError, export, merge, read
 from generator.statistics.sheet import write_xlsx
 from generator.submissions.layout import SUBMISSIONS
 
@@ -68,20 +71,22 @@ def _from_repo(repo: Path, year: int | None) -> YearStatistics:
     return stats
 
 
-def _from_source(source: str, year: int | None) -> YearStatistics:
-    """The statistics of one source, or SourceError (bad input: exit 1)."""
+def _from_source(source: str, year: int | None) -> tuple[YearStatistics, JsonDocument | None]:
+    """The statistics of one source and its file (None for a repository), or SourceError
+    (bad input: exit 1)."""
     path = Path(source)
     if path.is_dir():
         if not (path / SUBMISSIONS).is_dir():
             raise SourceError([not_a_repo(source)])
-        return _from_repo(path.resolve(), year)
+        return _from_repo(path.resolve(), year), None
     try:
-        stats = read(read_source(path, source), source)
+        doc = read_document(path, source)
+        stats = read(doc.data, source)
     except RollupError as exc:  # what read_source let through and `read` still refuses
         raise _Refused(str(exc)) from None
     if year is not None and stats.year != year:
         raise _Refused(f"{source}: là thống kê năm {stats.year}, không phải năm {year} (--year).")
-    return stats
+    return stats, doc
 
 
 class _Refused(Exception):
@@ -92,10 +97,13 @@ def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
     """The merged statistics of `sources`; None when any of them is refused, each told on
     standard error (every source is checked, so one run lists every problem)."""
     parts: list[YearStatistics] = []
+    docs: list[JsonDocument | None] = []
     refused: list[str] = []
     for source in sources:
         try:
-            parts.append(_from_source(source, year))
+            stats, doc = _from_source(source, year)
+            parts.append(stats)
+            docs.append(doc)
         except SourceError as exc:
             refused += [format_finding(f) for f in exc.findings[:MAX_SHOWN]]
             if len(exc.findings) > MAX_SHOWN:
@@ -106,12 +114,33 @@ def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
     if not refused:
         try:
             return merge(parts, list(sources))
+        except Disagreement as exc:
+            refused.append(format_finding(_disagreement(exc, sources, docs)))
         except RollupError as exc:
             refused.append(f"kiemdiem: {visible(str(exc))}")
     for line in refused:
         print(line, file=sys.stderr)
     print("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.", file=sys.stderr)
     return None
+
+
+def _disagreement(
+    exc: Disagreement, sources: list[str], docs: list[JsonDocument | None]
+) -> Finding:
+    """Two sources' different verdicts of one organization, each at its file's line and
+    column (a repository folder: the folder), told at the later one."""
+    where: list[tuple[str, Position]] = []
+    for index, path, _ in exc.places:
+        doc = docs[index]
+        pos = doc.value_pos(path) if doc is not None else Position(1)
+        shown = f"{sources[index]}:{pos.line}:{pos.column}" if doc else f"kho {sources[index]}"
+        where.append((shown, pos))
+    (first, _), (second, pos) = where
+    return make(
+        "rollup-disagree", sources[exc.places[1][0]], pos, name=exc.org.name,
+        org_id=exc.org.org_id, year=exc.year, first=first, first_value=exc.places[0][2],
+        second=second, second_value=exc.places[1][2],
+    )  # fmt: skip
 
 
 def _write(text: str, output: Path | None, example: str, sources: list[str]) -> None:
@@ -153,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         if merged is None:
             return 1
         stats = merged
+        for note in stats.notes:  # what a format-1 source cannot tell (statistics/rollup.py)
+            print(f"kiemdiem: lưu ý: {visible(note)}", file=sys.stderr)
     else:
         stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
     example = _example(args, file_format)

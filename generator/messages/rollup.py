@@ -114,6 +114,37 @@ CATALOG: dict[str, Message] = {
         "{label}: mã tổ chức `{org_id}` đã có ở `{other}`, nên đảng viên sẽ bị đếm hai lần.",
         EXPORT_HINT,
     ),
+    # an organization's own verdict (`danh_gia`, format 2; generator/statistics/rollup.py)
+    "rollup-own-missing": Message(
+        "{label} ({name}): thiếu `danh_gia` (đánh giá của chính tổ chức), mục bắt buộc của "
+        "định dạng kiemdiem-thong-ke/2.",
+        EXPORT_HINT,
+    ),
+    "rollup-own-v1": Message(
+        "{label} ({name}): có `danh_gia`, nhưng tệp ghi định dạng kiemdiem-thong-ke/1, "
+        "định dạng không có mục này.",
+        EXPORT_HINT,
+    ),
+    "rollup-own-level": Message(
+        "{label} ({name}): `danh_gia` là {own}, nhưng `xep_loai` là {level} và `tam_tinh` là "
+        "{provisional}: tổ chức được xếp loại (xep_loai) thì có mức hoặc còn chờ quyết định, "
+        "tổ chức không được xếp loại thì không có mức.",
+        EXPORT_HINT,
+    ),
+    "rollup-own-count": Message(
+        "{label}: `{field}` là {value}, ít hơn số tổ chức trong `to_chuc` có đánh giá đó ({orgs}).",
+        EXPORT_HINT,
+    ),
+    # two sources of one rollup (generator/statistics/rollup.py, merge)
+    "rollup-disagree": Message(
+        "Các nguồn ghi khác nhau về đánh giá của chính {name} ({org_id}) năm {year}: "
+        "{first} ghi {first_value}, còn {second} ghi {second_value}. Không biết kết quả nào "
+        "đúng, nên chưa tổng hợp.",
+        "Một tổ chức có trong nhiều nguồn phải có cùng một kết quả ở mọi nguồn. Giữ cả hai "
+        "tệp để đối chiếu; xem bản kiểm điểm và quyết định xếp loại của tổ chức này trong "
+        "hai kho hồ sơ, cập nhật kho chưa đúng, rồi chạy lại `kiemdiem rollup --export` ở "
+        "kho đó và tổng hợp lại với tệp mới.",
+    ),
     "rollup-previous-year": Message(
         "`nam_truoc.nam` là {previous}: năm trước phải trước năm {year} của tệp.",
         EXPORT_HINT,

@@ -12,12 +12,16 @@ API (dataclasses; the site and `kiemdiem stats` read these, nothing else):
   `with_level`; `count(level)`.
 - `OrgStats`: `org_id`, `name`, `type` (OrgType), `category` (OrgCategory | None), `depth`
   in the tree, `members: Counts` (members below it), `level: Level | None` (its own final
-  level), `provisional: bool`.
+  level), `provisional: bool`, `own` (its own verdict in this repository, as the
+  exchange format's `danh_gia` says it: `OWN_RATED`, a `NotRated` value, `OWN_NOT_RATED`,
+  None when it has none here, e.g. the top of the tree, rated above; `OWN_UNKNOWN` when
+  read from a format-1 statistics file, which does not tell).
 - `YearStatistics`: `year`, `ruleset`, `total: Counts` (the whole tree), `orgs:
   list[OrgStats]` (tree order, parents first), `by_category: dict[OrgCategory, Counts]`
   (members of the grassroots organizations of each category), `org_levels: Counts`
   (organizations' own final levels, in `by_level`), `previous: YearStatistics | None` and
-  `change(level) -> float | None` (difference of the whole tree's share, in points).
+  `change(level) -> float | None` (difference of the whole tree's share, in points),
+  `notes: list[str]` (Vietnamese notes on what the numbers cannot tell, from a rollup).
 
 Members counted are those with a verdict: every review file (loaded, broken or draft),
 and members a chi bộ proposed without a file.
@@ -42,6 +46,10 @@ NOT_RATED: tuple[NotRated, ...] = (
     NotRated.PENDING_RULESET,
 )
 CATEGORIES: tuple[OrgCategory, ...] = tuple(OrgCategory)
+# an organization's own verdict (`OrgStats.own`) besides a `NotRated` value and None
+OWN_RATED = "xep_loai"
+OWN_NOT_RATED = "khong_xep_loai"  # not rated, no reason given
+OWN_UNKNOWN = "khong_ro"  # from a format-1 statistics file: rated or not, it does not tell
 
 
 @dataclass
@@ -104,6 +112,7 @@ class OrgStats:
     members: Counts
     level: Level | None
     provisional: bool
+    own: str | None = OWN_UNKNOWN
 
 
 @dataclass
@@ -115,6 +124,7 @@ class YearStatistics:
     by_category: dict[OrgCategory, Counts]
     org_levels: Counts
     previous: YearStatistics | None = None
+    notes: list[str] = field(default_factory=list)
 
     def change(self, level: Level) -> float | None:
         """Share of `level` this year minus last year's, in percentage points."""
@@ -126,6 +136,15 @@ class YearStatistics:
 
     def org(self, org_id: str) -> OrgStats | None:
         return next((o for o in self.orgs if o.org_id == org_id), None)
+
+
+def own_verdict(v: Verdict | None) -> str | None:
+    """`OrgStats.own` of an organization whose verdict is `v`."""
+    if v is None:
+        return None
+    if v.rated:
+        return OWN_RATED
+    return v.not_rated.value if v.not_rated is not None else OWN_NOT_RATED
 
 
 def _tree_order(year: Year) -> Iterable[tuple[str, int]]:
@@ -188,6 +207,7 @@ def year_statistics(
                 counts,
                 ov.final if ov and ov.rated else None,
                 bool(ov and ov.provisional),
+                own_verdict(ov),
             )
         )
         if ov is not None:

@@ -14,7 +14,9 @@ and the rows agree with each other: an organization counts at least its sub-orga
 members (those right below it in `to_chuc`, one `cap` deeper; it may hold members of its
 own), the whole tree (`tong`) at least its top organizations' and at least the grassroots
 categories' (`phan_loai`), and no more organizations are rated (`xep_loai_to_chuc`) than
-there are. An organization id is listed once (twice would count its members twice), each
+there are. An organization's own verdict (`danh_gia`, format 2 only) agrees with its level
+(rated: a level or awaiting a decision; else none), and no more organizations have one
+than `xep_loai_to_chuc` counts (a rollup takes a shared organization's off it once). An organization id is listed once (twice would count its members twice), each
 organization is at most one level below the one before it, and the year before is before.
 """
 
@@ -23,8 +25,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator.findings import Finding, make
+from generator.statistics import OWN_NOT_RATED, OWN_RATED, OWN_UNKNOWN
 from generator.submissions.yamlload import Document, PathKey
 
+FORMAT_1 = "kiemdiem-thong-ke/1"  # without `danh_gia` (generator/statistics/rollup.py)
 SCALARS = ("tong", "duoc_xep_loai", "chua_quyet_dinh", "can_quyet_dinh")
 
 
@@ -55,7 +59,12 @@ def _year(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list[F
     out += _shape(doc, file, data["to_chuc"], at)
     if out:  # the rows are compared only once each adds up and the tree is a tree
         return out
-    return _tree(doc, file, data, at) + _totals(doc, file, data, at)
+    out = _own_rows(doc, file, data, at)
+    if out:
+        return out
+    return (
+        _tree(doc, file, data, at) + _totals(doc, file, data, at) + _own_count(doc, file, data, at)
+    )
 
 
 def _label(path: PathKey) -> str:
@@ -212,3 +221,62 @@ def _totals(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list
             )
         )
     return out
+
+
+def _own_rows(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list[Finding]:
+    """Each organization's `danh_gia`: there in format 2 (and only there), agreeing with
+    its level."""
+    out: list[Finding] = []
+    v2 = data["dinh_dang"] != FORMAT_1
+    for i, o in enumerate(data["to_chuc"]):
+        path = (*at, "to_chuc", i)
+        said: dict[str, Any] = {"label": _label(path), "name": o["ten"]}
+        if v2 != ("danh_gia" in o):
+            code = "rollup-own-missing" if v2 else "rollup-own-v1"
+            pos = doc.value_pos(path) if v2 else doc.key_pos((*path, "danh_gia"))
+            out.append(make(code, file, pos, **said))
+            continue
+        own = o.get("danh_gia", OWN_RATED)
+        has_level = o["xep_loai"] is not None or o["tam_tinh"]
+        if v2 and (own == OWN_RATED) != has_level:
+            pos = doc.value_pos((*path, "danh_gia"))
+            shown: dict[str, Any] = {
+                "own": "null" if own is None else own,
+                "level": o["xep_loai"] or "null",
+                "provisional": "true" if o["tam_tinh"] else "false",
+            }
+            out.append(make("rollup-own-level", file, pos, **said, **shown))
+    return out
+
+
+def _own_count(doc: Document, file: str, data: dict[str, Any], at: PathKey) -> list[Finding]:
+    """The organizations' own verdicts (format 2) against `xep_loai_to_chuc`."""
+    counted: dict[tuple[str, ...], int] = {}
+    for o in data["to_chuc"]:
+        for key in _own_keys(o):
+            counted[key] = counted.get(key, 0) + 1
+    field = _short(data["xep_loai_to_chuc"], counted)
+    if field is None:
+        return []
+    path = (*at, "xep_loai_to_chuc")
+    return [
+        make("rollup-own-count", file, doc.value_pos((*path, *field)), label=_label(path),
+             field=".".join(field), value=_flat(data["xep_loai_to_chuc"])[field],
+             orgs=counted[field])
+    ]  # fmt: skip
+
+
+def _own_keys(o: dict[str, Any]) -> list[tuple[str, ...]]:
+    """The numbers of `xep_loai_to_chuc` an organization's own verdict adds one to."""
+    own = o.get("danh_gia", OWN_UNKNOWN)
+    if own is None or own == OWN_UNKNOWN:
+        return []
+    if own == OWN_NOT_RATED:
+        return [("tong",)]
+    if own != OWN_RATED:
+        return [("tong",), ("khong_xep_loai", own)]
+    level = o["xep_loai"]
+    if level is None:
+        return [("tong",), ("duoc_xep_loai",), ("can_quyet_dinh",)]
+    undecided = [("chua_quyet_dinh",)] if o["tam_tinh"] else []
+    return [("tong",), ("duoc_xep_loai",), ("muc", level), *undecided]

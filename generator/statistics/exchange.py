@@ -91,6 +91,12 @@ def _schema_findings(doc: jsonpos.JsonDocument, shown: str) -> list[Finding]:
 def read_source(path: Path, shown: str) -> dict[str, Any]:
     """The statistics mapping of the file at `path` (named `shown` in findings), once it
     passed every check; else SourceError."""
+    return read_document(path, shown).data  # type: ignore[no-any-return]
+
+
+def read_document(path: Path, shown: str) -> jsonpos.JsonDocument:
+    """`read_source`, with the line and column of its values (a rollup's disagreement
+    between two sources is told at both)."""
     try:
         with path.open("rb") as file:
             raw = file.read(jsonpos.MAX_BYTES + 1)
@@ -106,7 +112,7 @@ def read_source(path: Path, shown: str) -> dict[str, Any]:
     found = consistency.check(doc, shown)
     if found:
         raise SourceError(sorted(found, key=Finding.sort_key))
-    return doc.data
+    return doc
 
 
 def _shorten(error: jsonschema.ValidationError) -> None:

@@ -17,6 +17,18 @@ Organizations with the same id in several files (a shared root) are counted once
 their members summed, their own level counted once among the organizations' levels, and
 the sub-organizations of every file under them (tree order, depth of the merged tree): what
 `merge` makes passes the checks of a statistics file, so a rollup can be rolled up again.
+
+Format versions (`dinh_dang`). `export` writes format 2; `read` takes 1 and 2.
+
+- kiemdiem-thong-ke/2 keeps each organization's own verdict in this repository
+  (`danh_gia`: "xep_loai", the reason it was not rated, "khong_xep_loai" with no reason,
+  null when it has none here, "khong_ro" when a rollup of format-1 files did not know),
+  so an organization two sources share is counted once among the organizations' levels
+  whether it was rated or not (generator/statistics/sharedorgs.py).
+- kiemdiem-thong-ke/1 (before) has no `danh_gia`: a row without a level cannot tell "not
+  rated" from "no verdict of its own". Read as `OWN_UNKNOWN` (unless the file counts no
+  organization not rated), such a shared organization stays counted in each source as
+  before, and the merged statistics carry a Vietnamese note saying so (`notes`).
 """
 
 from __future__ import annotations
@@ -24,12 +36,36 @@ from __future__ import annotations
 from typing import Any
 
 from generator.rules.base import NotRated
-from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, OrgStats, YearStatistics
+from generator.statistics import (
+    CATEGORIES,
+    LEVELS,
+    NOT_RATED,
+    OWN_NOT_RATED,
+    OWN_RATED,
+    OWN_UNKNOWN,
+    Counts,
+    OrgStats,
+    YearStatistics,
+)
+from generator.statistics.sharedorgs import (
+    Disagreement,
+    agree,
+    contribution,
+    described,
+    differing_field,
+    known_once,
+    own,
+    subtract,
+    unknown_note,
+)
 from generator.submissions.records import Level, OrgCategory, OrgType
 
-FORMAT = "kiemdiem-thong-ke/1"
+FORMAT = "kiemdiem-thong-ke/2"  # what `export` writes
+FORMAT_1 = "kiemdiem-thong-ke/1"  # still read: without `danh_gia` (see above)
+OWN = {OWN_RATED, OWN_NOT_RATED, OWN_UNKNOWN, *(nr.value for nr in NOT_RATED)}
 _COUNTS = {"muc", "khong_xep_loai", "duoc_xep_loai", "chua_quyet_dinh", "can_quyet_dinh", "tong"}
-_ORG = {"ma", "ten", "loai", "phan_loai", "cap", "dang_vien", "xep_loai", "tam_tinh"}
+_ORG_1 = {"ma", "ten", "loai", "phan_loai", "cap", "dang_vien", "xep_loai", "tam_tinh"}
+_ORG = _ORG_1 | {"danh_gia"}
 _TOP = {"dinh_dang", "nam", "bo_quy_tac", "tong", "to_chuc", "phan_loai", "xep_loai_to_chuc"}
 
 
@@ -68,6 +104,7 @@ def export(stats: YearStatistics) -> dict[str, Any]:
                 "dang_vien": _counts(o.members),
                 "xep_loai": o.level.code if o.level else None,
                 "tam_tinh": o.provisional,
+                "danh_gia": own(o),
             }
             for o in stats.orgs
         ],
@@ -124,10 +161,23 @@ def _text(value: Any, source: str, where: str) -> str:
     return value
 
 
-def _read_org(value: Any, source: str, where: str) -> OrgStats:
-    data = _keys(value, _ORG, source, where)
+def _read_own(data: dict[str, Any], version: str, source: str, where: str) -> str | None:
+    """An organization's `danh_gia` (format 2); `OWN_UNKNOWN` in format 1, which has none."""
+    if version == FORMAT_1:
+        return OWN_UNKNOWN
+    if "danh_gia" not in data:
+        raise _fail(source, f"`{where}` thiếu `danh_gia`")
+    verdict = data["danh_gia"]
+    if verdict is not None and verdict not in OWN:
+        raise _fail(source, f"`{where}.danh_gia` có giá trị không hợp lệ")
+    return verdict  # type: ignore[no-any-return]
+
+
+def _read_org(value: Any, source: str, where: str, version: str) -> OrgStats:
+    data = _keys(value, _ORG_1 if version == FORMAT_1 else _ORG, source, where)
     level = data.get("xep_loai")
     category = data.get("phan_loai")
+    verdict = _read_own(data, version, source, where)
     try:
         return OrgStats(
             org_id=_text(data.get("ma"), source, f"{where}.ma"),
@@ -138,6 +188,7 @@ def _read_org(value: Any, source: str, where: str) -> OrgStats:
             members=_read_counts(data.get("dang_vien", {}), source, f"{where}.dang_vien"),
             level=Level[level] if level is not None else None,
             provisional=bool(data.get("tam_tinh", False)),
+            own=verdict,
         )
     except (KeyError, ValueError) as exc:
         if isinstance(exc, RollupError):
@@ -148,7 +199,8 @@ def _read_org(value: Any, source: str, where: str) -> OrgStats:
 def read(data: Any, source: str) -> YearStatistics:
     """A YearStatistics from an exchange mapping; `source` names the file in messages."""
     top = _keys(data, _TOP | {"nam_truoc"}, source, "tệp")
-    if top.get("dinh_dang") != FORMAT:
+    version = top.get("dinh_dang")
+    if version not in (FORMAT, FORMAT_1):
         raise _fail(source, "thiếu hoặc sai `dinh_dang`")
     orgs = top.get("to_chuc", [])
     if not isinstance(orgs, list):
@@ -158,13 +210,17 @@ def read(data: Any, source: str) -> YearStatistics:
         year=_int(top.get("nam"), source, "nam"),
         ruleset=_text(top.get("bo_quy_tac"), source, "bo_quy_tac"),
         total=_read_counts(top.get("tong", {}), source, "tong"),
-        orgs=[_read_org(o, source, f"to_chuc[{i}]") for i, o in enumerate(orgs)],
+        orgs=[_read_org(o, source, f"to_chuc[{i}]", version) for i, o in enumerate(orgs)],
         by_category={
             c: _read_counts(categories.get(c.value, {}), source, f"phan_loai.{c.value}")
             for c in CATEGORIES
         },
         org_levels=_read_counts(top.get("xep_loai_to_chuc", {}), source, "xep_loai_to_chuc"),
     )
+    if version == FORMAT_1 and stats.org_levels.total == stats.org_levels.rated:
+        for o in stats.orgs:  # no organization not rated: a row without a level had no verdict
+            if own(o) == OWN_UNKNOWN:
+                o.own = None
     if "nam_truoc" in top:
         stats.previous = read(top["nam_truoc"], f"{source} (năm trước)")
     return stats
@@ -194,66 +250,68 @@ def _same_year(parts: list[YearStatistics], names: list[str]) -> None:
             )
 
 
-def _own_verdict(o: OrgStats) -> Counts:
-    """What an organization's own verdict added to its source's organization levels, as
-    far as its row tells: a level (decided or provisional), or rated without a level yet.
-    A row with neither had no verdict (the top of a tree) or was not rated for a reason
-    the row does not keep: that one stays counted in each source."""
-    c = Counts()
-    if o.level is not None or o.provisional:
-        c.total = c.rated = 1
-        if o.level is None:
-            c.unassessed = 1
-        else:
-            c.by_level[o.level] = 1
-            c.undecided = int(o.provisional)
-    return c
-
-
-def _subtract(total: Counts, c: Counts) -> None:
-    for lv in LEVELS:
-        total.by_level[lv] -= c.by_level[lv]
-    total.rated -= c.rated
-    total.undecided -= c.undecided
-    total.unassessed -= c.unassessed
-    total.total -= c.total
+def _check_agree(
+    rows: list[tuple[int, int, OrgStats]], i: int, j: int, o: OrgStats, at: tuple[Any, ...]
+) -> None:
+    """Disagreement when `o` (source i, row j) says another own verdict than an earlier
+    source's row of the same organization: the merged totals would keep one silently."""
+    for k, m, earlier in rows:
+        if not agree(earlier, o):
+            places = [
+                (k, (*at, "to_chuc", m, differing_field(earlier, o)), described(earlier)),
+                (i, (*at, "to_chuc", j, differing_field(o, earlier)), described(o)),
+            ]
+            raise Disagreement(o, 0, places)
 
 
 def _merge_orgs(
-    parts: list[YearStatistics], names: list[str]
-) -> tuple[dict[str, OrgStats], Counts]:
+    parts: list[YearStatistics], names: list[str], at: tuple[Any, ...] = ()
+) -> tuple[dict[str, OrgStats], Counts, list[str]]:
     """The organizations of all sources by id (members of one in several sources summed),
-    and the organization levels counted more than once."""
+    the organization levels counted more than once, and the notes on those a format-1
+    source leaves unknown (sharedorgs)."""
     orgs: dict[str, OrgStats] = {}
     shared = Counts()  # organizations counted in more than one file's organization levels
     holder: dict[str, int] = {}  # an organization holding members -> the source it is in
+    where: dict[str, list[str]] = {}  # an organization -> the sources it is in
+    unknown: set[str] = set()  # shared organizations a format-1 source leaves unknown
+    rows: dict[str, list[tuple[int, int, OrgStats]]] = {}  # (source, row, row's stats)
     for i, (stats, name) in enumerate(zip(parts, names, strict=True)):
-        for o in stats.orgs:
+        for j, o in enumerate(stats.orgs):
             if o.type.holds_members:
                 # only the organizations above the split (the province, a đảng bộ over
                 # several repositories) may be in several sources: a chi bộ's members
                 # would be counted twice (the same source given twice, a repository
                 # and its own export, two copies of one đảng bộ xã)
-                where = holder.setdefault(o.org_id, i)
-                if where != i:
-                    other = "nguồn trước đó trùng tên" if names[where] == name else names[where]
+                first = holder.setdefault(o.org_id, i)
+                if first != i:
+                    other = "nguồn trước đó trùng tên" if names[first] == name else names[first]
                     raise RollupError(
                         f"{name}: {o.name} ({o.org_id}) đã có trong {other}; mỗi chi bộ "
                         "chỉ được tính ở một nguồn, nên tổng hợp sẽ đếm trùng đảng viên. "
                         "Hãy ghi mỗi kho (hoặc tệp xuất của nó) một lần trong lệnh."
                     )
             seen = orgs.get(o.org_id)
+            where.setdefault(o.org_id, []).append(name)
+            _check_agree(rows.setdefault(o.org_id, []), i, j, o, at)
+            rows[o.org_id].append((i, j, o))
             if seen is None:
                 orgs[o.org_id] = OrgStats(
                     o.org_id, o.name, o.type, o.category, o.depth, _sum([o.members]),
-                    o.level, o.provisional,
+                    o.level, o.provisional, own(o),
                 )  # fmt: skip
-            else:  # a root shared by several repositories: its members are summed
-                seen.members.merge(o.members)
-                shared.merge(_own_verdict(o))
-                if seen.level != o.level:
-                    seen.level, seen.provisional = None, False
-    return orgs, shared
+                continue
+            # an organization above the split, shared by several sources: its members are
+            # summed, its own verdict counted once (when the sources' formats tell it)
+            seen.members.merge(o.members)
+            if known_once(seen, o):
+                shared.merge(contribution(o))
+            else:
+                seen.own = OWN_UNKNOWN
+                unknown.add(o.org_id)
+    year = parts[0].year
+    notes = [unknown_note(orgs[i], where[i], year) for i in orgs if i in unknown]
+    return orgs, shared, notes
 
 
 def _parents(orgs: list[OrgStats]) -> dict[str, str | None]:
@@ -293,13 +351,22 @@ def _tree_order(parts: list[YearStatistics], orgs: dict[str, OrgStats]) -> list[
     return out
 
 
-def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> YearStatistics:
-    """One year's statistics from several repositories' (same year, same ruleset)."""
+def merge(
+    parts: list[YearStatistics], sources: list[str] | None = None, at: tuple[Any, ...] = ()
+) -> YearStatistics:
+    """One year's statistics from several repositories' (same year, same ruleset); `at`
+    is the path of these statistics in a source's file (("nam_truoc",) for the year
+    before). Sources that disagree on a shared organization's own verdict raise
+    `Disagreement` (the command tells both values at their line and column)."""
     names = sources or [str(i + 1) for i in range(len(parts))]
     if not parts:
         raise RollupError("Không có tệp thống kê nào để tổng hợp.")
     _same_year(parts, names)
-    orgs, shared = _merge_orgs(parts, names)
+    try:
+        orgs, shared, notes = _merge_orgs(parts, names, at)
+    except Disagreement as exc:
+        exc.year = parts[0].year
+        raise
     merged = YearStatistics(
         year=parts[0].year,
         ruleset=parts[0].ruleset,
@@ -307,12 +374,23 @@ def merge(parts: list[YearStatistics], sources: list[str] | None = None) -> Year
         orgs=_tree_order(parts, orgs),
         by_category={c: _sum([s.by_category[c] for s in parts]) for c in CATEGORIES},
         org_levels=_sum([s.org_levels for s in parts]),
+        notes=[n for s in parts for n in s.notes] + notes,
     )
-    _subtract(merged.org_levels, shared)
+    subtract(merged.org_levels, shared)
     earlier = [s.previous for s in parts]
     if all(p is not None for p in earlier):
-        merged.previous = merge([p for p in earlier if p is not None], names)
+        merged.previous = merge([p for p in earlier if p is not None], names, (*at, "nam_truoc"))
+        merged.notes = list(dict.fromkeys(merged.notes + merged.previous.notes))
     return merged
 
 
-__all__ = ["FORMAT", "NotRated", "RollupError", "export", "merge", "read"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_1",
+    "Disagreement",
+    "NotRated",
+    "RollupError",
+    "export",
+    "merge",
+    "read",
+]
