@@ -169,7 +169,7 @@ CATALOG: dict[str, Message] = {
             "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: "
             "`{corrected}`.{note}",
             "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
-            "impossible": "Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng.",
+            "impossible": "Ngày `{text}` không có thật trên lịch; kiểm tra lại ngày và tháng.",
             "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
         },
     ),
@@ -186,12 +186,12 @@ CATALOG: dict[str, Message] = {
             "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: "
             "`{corrected}`.{note}",
             "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
-            "impossible": "Ngày {text} không có thật trên lịch; kiểm tra lại ngày và tháng.",
+            "impossible": "Ngày `{text}` không có thật trên lịch; kiểm tra lại ngày và tháng.",
             "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
         },
     ),
     "schema-range": Message(
-        "{label} phải {bound} {limit}, nhưng đang là {value}.",
+        "{label} phải {bound} {limit}, nhưng đang là `{value}`.",
         "Kiểm tra lại con số.",
     ),
     "schema-length": Message(

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from generator.findings import Finding
 from generator.privacy import Scope, ScopeTree, scope_tree
+from generator.privacy.hintmask import MASK as HINT_MASK
+from generator.privacy.hintmask import fix_lines, mask_text, with_note
 
-MASK = "[ẩn]"
+MASK = HINT_MASK  # one placeholder in every output
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
 
 
@@ -38,7 +40,14 @@ def kind_of(path: str) -> str | None:
 def sensitive_values(text: str, tree: ScopeTree) -> dict[int, list[str]]:
     """Line number -> the value texts on that line that only committees (or nobody) may
     read. A block scalar's lines belong to its key; list items to their list's key."""
+    return _scan(text, tree)[0]
+
+
+def _scan(text: str, tree: ScopeTree) -> tuple[dict[int, list[str]], set[int]]:
+    """`sensitive_values`, and every line of a committee-only field (its key's line too,
+    with or without a value on it)."""
     out: dict[int, list[str]] = {}
+    lines: set[int] = set()
     stack: list[tuple[int, str]] = []  # (indent, key)
     block: tuple[int, bool] | None = None  # (indent of the key owning a block, sensitive)
     for number, line in enumerate(text.splitlines(), start=1):
@@ -48,6 +57,7 @@ def sensitive_values(text: str, tree: ScopeTree) -> dict[int, list[str]]:
             if not stripped or indent > block[0]:
                 if block[1] and stripped:
                     out[number] = [stripped]
+                    lines.add(number)
                 continue
             block = None
         if not stripped or stripped.startswith("#"):
@@ -57,6 +67,7 @@ def sensitive_values(text: str, tree: ScopeTree) -> dict[int, list[str]]:
             path = [k for _, k in stack]
             if tree.of(*path) >= Scope.CAP_UY:
                 out[number] = [stripped.lstrip("- ").strip()]
+                lines.add(number)
             continue
         key_indent = len(match["indent"]) + (len(match["dash"]) if match["dash"] else 0)
         if match["dash"]:  # a new list item: its list's key may stand at the same indent
@@ -66,12 +77,14 @@ def sensitive_values(text: str, tree: ScopeTree) -> dict[int, list[str]]:
             stack.pop()
         stack.append((key_indent, match["key"]))
         sensitive = tree.of(*[k for _, k in stack]) >= Scope.CAP_UY
+        if sensitive:
+            lines.add(number)
         rest = match["rest"].split(" #", 1)[0].strip()
         if rest in ("|", ">", "|-", ">-", "|+", ">+"):
             block = (key_indent, sensitive)
         elif sensitive and rest:
             out[number] = [rest, rest.strip("\"'")]
-    return out
+    return out, lines
 
 
 def _mask(text: str, values: list[str]) -> str:
@@ -101,8 +114,8 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
             continue
         if tree is None:
             continue
-        lines = sensitive_values(text, tree)
-        if not lines:
+        lines, sensitive = _scan(text, tree)
+        if not sensitive:
             continue
         everywhere = [v for vs in lines.values() for v in vs if len(v) >= 4]
         for i in indexes:
@@ -110,6 +123,11 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
             here = lines.get(f.line, [])
             message = _mask(_mask(f.message, here), everywhere)
             hint = _mask(_mask(f.hint, here), everywhere)
+            # what a hint writes back changed (a date turned around, `có` made `true`):
+            # its form kept, its content masked (generator.privacy.hintmask)
+            about = f.line in sensitive or bool(fix_lines(f"{message}\n{hint}") & sensitive)
+            message = mask_text(message, sensitive, about, schema_dir)
+            hint = with_note(f.hint, mask_text(hint, sensitive, about, schema_dir))
             if (message, hint) != (f.message, f.hint):
                 out[i] = dataclasses.replace(f, message=message, hint=hint)
     return out

@@ -132,27 +132,34 @@ def test_key_typed_with_spaces(repo: Path) -> None:
 
 
 def test_yes_no_in_vietnamese_for_a_boolean(repo: Path) -> None:
-    f = only(check(repo, HEAD + "ket_luan_suy_thoai: không\n"), "schema-type")
+    # (on a field everyone reads: a committee-only one's hint shows its form, not the value,
+    # tests/integration/test_privacy_hints.py)
+    f = only(check(repo, HEAD + "ngoai_he_thong_chinh_tri: không\n"), "schema-type")
     assert f.line == 7
-    assert "`ket_luan_suy_thoai: false`" in f.hint
+    assert "`ngoai_he_thong_chinh_tri: false`" in f.hint
 
 
 def test_english_yes_for_a_boolean(repo: Path) -> None:
-    f = only(check(repo, HEAD + "vi_pham_dieu_cam: yes\n"), "schema-type")
+    f = only(check(repo, HEAD + "ngoai_he_thong_chinh_tri: yes\n"), "schema-type")
     assert f.line == 7
-    assert "`vi_pham_dieu_cam: true`" in f.hint
+    assert "`ngoai_he_thong_chinh_tri: true`" in f.hint
 
 
 def test_number_with_a_unit(repo: Path) -> None:
-    f = only(check(repo, HEAD + "nghi_om_thang: 2 tháng\n"), "schema-type")
-    assert f.line == 7
-    assert "`nghi_om_thang: 2`" in f.hint
+    f = only(
+        check(repo, HEAD + "diem:\n  tieu_chi_chung: 2 điểm\n  ket_qua_nhiem_vu: 60\n"),
+        "schema-type",
+    )
+    assert f.line == 8
+    assert "`tieu_chi_chung: 2`" in f.hint
 
 
 def test_decimal_comma(repo: Path) -> None:
-    f = only(check(repo, HEAD + "nghi_om_thang: 1,5\n"), "schema-type")
-    assert f.line == 7
-    assert "`nghi_om_thang: 1.5`" in f.hint
+    f = only(
+        check(repo, HEAD + "diem:\n  tieu_chi_chung: 1,5\n  ket_qua_nhiem_vu: 60\n"), "schema-type"
+    )
+    assert f.line == 8
+    assert "`tieu_chi_chung: 1.5`" in f.hint
 
 
 def test_a_number_too_long_for_python_is_a_finding_not_a_crash(repo: Path) -> None:

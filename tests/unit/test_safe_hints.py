@@ -220,8 +220,10 @@ def test_a_number_the_hint_cannot_copy_gets_no_corrected_line(repo: Path, value:
 
 
 def test_a_number_with_a_unit_keeps_the_users_digits(repo: Path) -> None:
-    f = only(check(repo, HEAD + "nghi_om_thang: 2.50 tháng\n"), "schema-type")
-    assert "Sửa dòng 7 thành: `nghi_om_thang: 2.50`" in f.hint
+    # (a field everyone reads: a committee-only one's hint shows no value at all)
+    text = HEAD + "diem:\n  tieu_chi_chung: 2.50 điểm\n  ket_qua_nhiem_vu: 60\n"
+    f = only(check(repo, text), "schema-type")
+    assert "Sửa dòng 8 thành: `tieu_chi_chung: 2.50`" in f.hint
 
 
 def test_a_required_item_left_empty_is_never_told_to_go(repo: Path) -> None:

@@ -1,0 +1,199 @@
+"""A finding's hint without the value it would write back for a committee-only field.
+
+`minimize` masks a value where a finding quotes it as written. A fix-it hint often shows
+it changed instead: a date turned around (`17/10/1961` -> `ngay_sinh: "1961-10-17"`), a
+number with a dot for its comma, `có` made `true`, `Khiển trách` made `khien_trach`,
+curly quotes made straight. Those texts are not in the file, so no search for the value
+finds them, yet they say the value all the same — to a pull request's readers, in CI
+annotations and on every site's problem pages and search index.
+
+So where a finding is about a line whose field only a committee may read (or nobody:
+`x-pham-vi: cap-uy`, `khong-cong-bo`), its texts keep their form and lose the content:
+the corrected line keeps its dash, key, quotes and brackets, the value becomes `[ẩn]`
+(a date `YYYY-MM-DD`, the form the schema asks for), and every other quoted piece that is
+not the catalog's or the schema's own words (key names, the schema's list of options,
+punctuation) is masked too. A sentence added once says what `[ẩn]` stands for, so the hint
+still tells how to write the line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+MASK = "[ẩn]"
+DATE = "YYYY-MM-DD"  # the form schema descriptions ask dates in
+
+NOTE = (
+    " Mục này chỉ cấp ủy xem được hoặc không công bố, nên nội dung bạn đã ghi không được "
+    f"nhắc lại ở đây: ở chỗ `{MASK}`, viết nội dung của bạn theo cách hướng dẫn ở trên."
+)
+DATE_NOTE = (
+    f" `{DATE}` là chính ngày bạn đã ghi, viết lại theo dạng năm (4 chữ số), tháng, ngày "
+    "(mỗi phần 2 chữ số), nối bằng dấu gạch ngang: ngày 5 tháng 3 năm 1970 viết là 1970-03-05."
+)
+
+# "Sửa dòng 5 thành: `ngay_sinh: "1961-10-17"`": the corrected line of line 5
+_FIX = re.compile(r"(dòng (\d+) thành:? )`([^`\n]*)`")
+_SPAN = re.compile(r"`([^`\n]*)`")
+_YAML = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?:(?P<key>[A-Za-z_][\w-]*):(?=\s|$))?(?P<rest>.*)$")
+_DATEISH = re.compile(r"[0-9]{1,4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,4}")
+_PATH_PART = re.compile(r"^([A-Za-z_][\w-]*)(\[[0-9]+\])*$")
+# what follows is the schema's own list (enum options, allowed keys), to the line's end
+_LIST = re.compile(r"(?:một trong|Các mục được phép):[^\n]*")
+_BLOCK = ("|", ">", "|-", ">-", "|+", ">+")
+
+
+def fix_lines(text: str) -> set[int]:
+    """The lines `text` gives a corrected version of ("Sửa dòng N thành: `…`")."""
+    return {int(m[2]) for m in _FIX.finditer(text)}
+
+
+def _content(text: str) -> str:
+    """The placeholder for a value's content: a date's form, else the mask."""
+    inner = text.strip()
+    if inner in (MASK, DATE, ""):
+        return inner
+    return DATE if _DATEISH.fullmatch(inner) else MASK
+
+
+def masked_value(rest: str) -> str:
+    """A value as written after its key (and a comment after it), its content masked and
+    its quotes or brackets kept: ` "1961-10-17"  # ghi chú` -> ` "YYYY-MM-DD"  # [ẩn]`."""
+    value = rest.strip()
+    if not value or value in _BLOCK or not any(c.isalnum() for c in value):
+        return rest
+    lead = rest[: len(rest) - len(rest.lstrip())]
+    after = ""
+    opener = value[0]
+    close = {'"': '"', "'": "'", "“": "”", "[": "]", "{": "}"}.get(opener)
+    end = value.find(close, 1) if close else -1
+    if value.startswith(MASK):  # masked already (its brackets are not the value's)
+        body, after = MASK, value[len(MASK) :]
+    elif close and end > 0:
+        value, after = value[: end + 1], value[end + 1 :]
+        body = opener + _content(value[1:-1]) + close
+    else:
+        value, hash_, comment = value.partition(" #")
+        after = hash_ + comment
+        body = _content(value)
+    if "#" in after:
+        after = after[: after.index("#")] + "# " + MASK
+    return lead + body + after
+
+
+def masked_line(line: str) -> str:
+    """A YAML line (`- hinh_thuc: khien_trach`, `- mục`, a value) with its value masked."""
+    m = _YAML.match(line)
+    if m is None:  # pragma: no cover - the pattern matches every line
+        return MASK
+    head = m["lead"] + (f"{m['key']}:" if m["key"] else "")
+    return head + masked_value(m["rest"])
+
+
+@functools.cache
+def _names(schema_dir: Path) -> frozenset[str]:
+    """Every property name of every schema: the key names a hint may always show."""
+    out: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):
+                out.update(props)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        try:
+            walk(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError):
+            continue
+    return frozenset(out)
+
+
+@functools.cache
+def _literals() -> frozenset[str]:
+    """The quoted pieces the catalog writes itself (`true`, `2025-12-15`, `# `)."""
+    from generator import messages
+
+    out: set[str] = set()
+    for entry in messages.CATALOG.values():
+        for template in (entry.text, entry.hint, *entry.hints.values()):
+            out.update(s for s in _SPAN.findall(template) if "{" not in s)
+    return frozenset(out)
+
+
+def _is_key_path(span: str, names: frozenset[str]) -> bool:
+    """`ky_luat[1].hinh_thuc`, `ngay_sinh:`: a place in a record, named by the schema."""
+    parts = span.removesuffix(":").split(".")
+    return all((m := _PATH_PART.match(p)) is not None and m[1] in names for p in parts)
+
+
+def _safe(text: str, m: re.Match[str], names: frozenset[str]) -> bool:
+    """Whether the quoted piece `m` of `text` is the catalog's or the schema's own words."""
+    span = m[1]
+    if not any(c.isalnum() for c in span) or span in (MASK, DATE) or _is_key_path(span, names):
+        return True
+    if span not in _literals() or text[m.end() :].startswith(" thay cho"):
+        return False  # "Viết `true` thay cho `có`": the value, made right
+    # a date the catalog writes is only ever its example, said so just before it
+    return not _DATEISH.fullmatch(span) or "ví dụ" in text[max(0, m.start() - 12) : m.start()]
+
+
+def _span(text: str, m: re.Match[str], names: frozenset[str]) -> str:
+    if _safe(text, m, names):
+        return m[0]
+    line = _YAML.match(m[1])
+    if line is not None and line["key"] and line["key"] in names:
+        return f"`{masked_line(m[1])}`"
+    return f"`{_content(m[1])}`"
+
+
+def mask_text(text: str, sensitive: set[int], about: bool, schema_dir: Path) -> str:
+    """`text` (a finding's message or hint) with each corrected line of a `sensitive` line
+    masked; when the finding is `about` such a line, every quoted piece that is not the
+    catalog's or the schema's own words, and every example line below the first, too."""
+    if not text:
+        return text
+    text = _FIX.sub(
+        lambda m: f"{m[1]}`{masked_line(m[3])}`" if int(m[2]) in sensitive else m[0], text
+    )
+    if not about:
+        return text
+    names = _names(schema_dir.resolve())
+    first, newline, rest = text.partition("\n")
+    listed = [m.span() for m in _LIST.finditer(first)]  # the schema's options stay
+
+    def one(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in listed):
+            return m[0]
+        return _span(first, m, names)
+
+    lines = [_SPAN.sub(one, first)]
+    lines += [_example(x) for x in rest.split("\n")] if newline else []
+    return "\n".join(lines)
+
+
+def _example(line: str) -> str:
+    """A line of a hint's example (`  - mục`, `  ngay: "2026-03-01"`), its value masked."""
+    m = _YAML.match(line)
+    if m is not None and (m["key"] or m["lead"].strip()):
+        return masked_line(line)
+    return line
+
+
+def with_note(before: str, after: str) -> str:
+    """`after`, a masked hint, with what its placeholders stand for (once)."""
+    if after == before:
+        return after
+    first, newline, rest = after.partition("\n")
+    for note, mark in ((NOTE, MASK), (DATE_NOTE, DATE)):
+        if mark in after and note.strip() not in after:
+            first += note
+    return first + newline + rest

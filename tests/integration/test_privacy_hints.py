@@ -1,0 +1,120 @@
+"""A fix-it hint never writes back a committee-only or unpublished value (issue 14).
+
+A trial set `ngay_sinh: "17/10/1961"`: the message said ``Ngày `[ẩn]` …`` but the hint said
+``Sửa dòng 5 thành: `ngay_sinh: "1961-10-17"` ``, and that text reached the check's
+annotations and comment, the organization's site and its search index. Here values of
+every committee-only class (birth date, health, discipline, its date, internal notes) are
+written wrong in ways whose hints turn them into other text (a date turned around, a comma
+made a dot, `có` made `true`, a label made an option, curly quotes made straight, a list
+split into items); none of those texts may appear in any output, and the hints still say
+how to write the line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import copy_sample
+
+CHI_BO = "submissions/2025/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
+# what a leaking hint would write, and the values as written
+LEAKS = [
+    "1947-11-23",
+    "23/11/1947",
+    "2025-08-12",
+    "12/8/2025",
+    "4.35",
+    "4,35",
+    "ket_luan_suy_thoai: true",
+    "hinh_thuc: khien_trach",
+    "ý bạn là `khien_trach`",
+    "Khiển trách",
+    "MKSMART",
+    "MKBRACKET",
+    "MKLISTA",
+    "MKLISTB",
+]
+
+
+def _plant(repo: Path) -> None:
+    folder = repo / CHI_BO / "dang-vien"
+    member = folder / "dv-101013.yaml"
+    text = member.read_text("utf-8").replace('ngay_sinh: "1980-02-16"', 'ngay_sinh: "23/11/1947"')
+    member.write_text(
+        text + "nghi_om_thang: 4,35 tháng\nket_luan_suy_thoai: có\nky_luat:\n"
+        "  - hinh_thuc: Khiển trách\n    ngay_quyet_dinh: 12/8/2025\n",
+        "utf-8",
+    )
+    for name, line in (
+        ("dv-101014.yaml", 'ghi_chu_noi_bo: "MKSMART bệnh tim”'),
+        ("dv-101015.yaml", "ghi_chu_noi_bo: [MKBRACKET bệnh, tim"),
+        ("dv-101016.yaml", "ky_luat: MKLISTA khiển trách, MKLISTB cảnh cáo"),
+    ):
+        path = folder / name
+        kept = [x for x in path.read_text("utf-8").splitlines() if "ghi_chu_noi_bo" not in x]
+        path.write_text("\n".join([*kept, line, ""]), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = copy_sample(tmp_path_factory.mktemp("hints") / "repo", (2025,))
+    _plant(repo)
+    return repo
+
+
+def _pagefind(path: Path) -> str:
+    """A Pagefind index or fragment file as text: gzip, after a 'pagefind_dcd' signature."""
+    data = path.read_bytes()
+    with contextlib.suppress(OSError):
+        data = gzip.decompress(data)
+    return data.removeprefix(b"pagefind_dcd").decode("utf-8", errors="replace")
+
+
+def test_check_hints_keep_the_form_not_the_value(
+    repo: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    comment = tmp_path / "comment.md"
+    outputs = []
+    for fmt in ("text", "github", "gitlab", "json"):
+        argv = ["--repo", str(repo), "check", "--format", fmt, "--comment-file", str(comment)]
+        assert main([*argv, str(repo / CHI_BO)]) == 1
+        captured = capsys.readouterr()
+        outputs += [captured.out, captured.err, comment.read_text("utf-8")]
+    everything = "\n".join(outputs)
+    leaked = [m for m in LEAKS if m in everything]
+    assert not leaked, leaked
+    text = outputs[0]
+    member = f"{CHI_BO}/dang-vien/dv-101013.yaml"
+    # each finding still at its file:line:column, each hint still a line to write
+    assert f"{member}:5:12: lỗi [schema-pattern] Ngày `[ẩn]` ở `ngay_sinh`" in text
+    assert 'Sửa dòng 5 thành: `ngay_sinh: "YYYY-MM-DD"`.' in text
+    assert "ngày 5 tháng 3 năm 1970 viết là 1970-03-05" in text
+    assert 'Sửa dòng 39 thành: `ngay_quyet_dinh: "YYYY-MM-DD"`' in text
+    assert "Sửa dòng 35 thành: `nghi_om_thang: [ẩn]`" in text
+    assert "Sửa dòng 36 thành: `ket_luan_suy_thoai: [ẩn]`" in text
+    assert "Sửa dòng 38 thành: `- hinh_thuc: [ẩn]`. Chọn một trong: `khien_trach`" in text
+    assert "dv-101014.yaml:" in text and '`ghi_chu_noi_bo: "[ẩn]"`' in text
+    assert "ở chỗ `[ẩn]`, viết nội dung của bạn" in text
+
+
+def test_site_pages_and_search_never_show_the_value(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    argv = ["--repo", str(repo), "build", "--year", "2025", "--pham-vi", "to-chuc"]
+    assert main([*argv, "--out", str(out)]) == 0
+    parts = []
+    for path in sorted(out.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml", ".csv", ".txt"):
+            parts.append(path.read_text("utf-8", errors="replace"))
+        elif path.is_file() and path.suffix.startswith(".pf_"):
+            parts.append(_pagefind(path))
+    assert any(p.suffix.startswith(".pf_") for p in out.rglob("*"))
+    everything = "\n".join(parts)
+    leaked = [m for m in LEAKS if m in everything or m.lower() in everything]
+    assert not leaked, leaked
+    page = (out / "2025" / "to-chuc" / "chi-bo-thon-an-lac" / "index.html").read_text("utf-8")
+    assert "YYYY-MM-DD" in page  # the problem and its hint are on the page
