@@ -41,3 +41,21 @@ def test_level_names_and_numbers() -> None:
     assert pct(0.333) == "33,3%" and pct(0.45) == "45%"
     assert percent_vi(0) == "0,0%"
     assert vn_date(dt.date(2024, 5, 12)) == "12/05/2024"
+
+
+def test_fold_quick_path_equals_the_full_fold() -> None:
+    """fold's quick path (ASCII after dropping combining marks) gives what the full
+    decompose-strip-compose fold gives, on random text of Latin letters, marks, spaces
+    and the characters that must leave the quick path (U+034F, U+0130, NBSP, ...)."""
+    import random
+
+    from generator.vietnamese import _fold_slow
+
+    codes = [*range(0x00, 0x7F), *range(0xC0, 0x250), *range(0x300, 0x370)]
+    codes += [*range(0x1E00, 0x1F00), 0xA0, 0x85, 0x130, 0x2028, 0x3000, 0x200B]
+    alphabet = [chr(c) for c in codes]
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert fold(text) == _fold_slow(text), repr(text)
+    assert fold("Nguyễn\u034fVăn") == "nguyen\u034fvan"  # the joiner is kept, as before

@@ -129,3 +129,47 @@ def test_outside_git_no_index_is_written(tmp_path: Path, pooled: list[int]) -> N
     with pytest.raises(gitrepo.GitError):
         gitrepo.object_format(repo)
     assert _index(repo, 2) is None
+
+
+def test_a_warm_load_keeps_the_index_and_remakes_only_changed_entries(
+    repo: Path, pooled: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a full load from the cache, the facts of a file whose blob the kept index
+    already names are not made again, and an unchanged index is not written again; a
+    committed change gets an entry of its new bytes, with facts made from its record."""
+    first = _index(repo, 1)
+    sink: dict[int, YearLoad] = {}
+    load_year(repo, YEAR, sink=sink, cache=True, processes=1)
+    path = yearindex.index_path(repo, YEAR, sink[YEAR].ctx)
+    before = path.stat()
+    made: list[str] = []
+    real = yearindex.facts_of
+
+    def counting(kind: Any, rel: str, record: Any) -> Any:
+        made.append(rel)
+        return real(kind, rel, record)
+
+    monkeypatch.setattr(yearindex, "facts_of", counting)
+    yearindex.save_after_full_load(repo, sink)
+    assert made == []
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert yearindex.read_index(repo, YEAR, sink[YEAR].ctx) == first
+
+    member = sorted((repo / "submissions" / str(YEAR)).rglob("dang-vien/*.yaml"))[3]
+    rel = member.relative_to(repo).as_posix()
+    text = member.read_text("utf-8")
+    name = text.split("ho_ten: ", 1)[1].split("\n", 1)[0]
+    member.write_text(text.replace(f"ho_ten: {name}", "ho_ten: Lê Văn Khác", 1), "utf-8")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "rename")
+    sink = {}
+    load_year(repo, YEAR, sink=sink, cache=True, processes=1)
+    yearindex.save_after_full_load(repo, sink)
+    assert made == [rel]
+    index = yearindex.read_index(repo, YEAR, sink[YEAR].ctx)
+    assert index is not None
+    assert index[rel][0] == _git(repo, "rev-parse", f"HEAD:{rel}").strip() != first[rel][0]
+    assert index[rel][1] is not None and index[rel][1] != first[rel][1]  # a new person digest
+    assert {p: e for p, e in index.items() if p != rel} == {
+        p: e for p, e in first.items() if p != rel
+    }
