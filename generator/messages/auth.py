@@ -41,6 +41,16 @@ CATALOG: dict[str, Message] = {
         "nguyên); nếu thông tin cần cập nhật, báo bí thư hoặc cấp ủy chi bộ `{org}` để một "
         "đồng chí khác trong cấp ủy ghi.",
     ),
+    # the review of a chi bộ's own secretary changed (generator/forge/selfreview.py)
+    "auth-own-review": Message(
+        "Đây là bản kiểm điểm của chính bí thư chi bộ `{org}` (`{member}`, tài khoản "
+        "{secretary}): bí thư không tự duyệt bản của mình, nên yêu cầu hợp nhất này cần {who} "
+        "({reviewers}) duyệt.",
+        "Nhờ {reviewers} xem và bấm duyệt (Approve) yêu cầu hợp nhất này; lượt duyệt của "
+        "{secretary} không được tính là duyệt bản kiểm điểm của chính mình.",
+        "warning",
+        actor="committee",
+    ),
     # ---- a pull request judged from the base branch (generator/forge/judge.py)
     "path-name": Message(
         "Tên `{name}` trong đường dẫn không hợp lệ: chỉ được dùng chữ thường không dấu a–z, "
