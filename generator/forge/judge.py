@@ -18,6 +18,11 @@ Findings, each an error at the path to undo:
   (never loaded, so never checked);
 * ``auth-outside``: a change outside submissions/ by an account without the board role;
 * ``auth-not-allowed`` / ``auth-own-rating`` (generator.forge.authorize), for every account;
+* ``auth-committee-field``: a committee's fact in a member's review (discipline, degradation,
+  leave: ``x-pham-vi: cap-uy``) changed by the member or another account not entitled to
+  (generator.forge.committee);
+* ``auth-own-review`` (warning): a chi bộ secretary's own review changed, with who must
+  approve it instead (generator.forge.selfreview);
 * ``auth-transfer``: a member's review moved to another organization;
 * ``year-new-without-file``: a year folder the base did not have, without its year file.
 """
@@ -31,7 +36,9 @@ from pathlib import Path
 from generator import gitrepo
 from generator.findings import Finding, Position, make
 from generator.forge.authorize import authorize, read_changes
+from generator.forge.committee import committee_field_findings, committee_fields
 from generator.forge.roster import ROSTER_PATH, Roster, roster_from_bytes
+from generator.forge.selfreview import own_review_findings
 from generator.gitrepo import PathChange
 from generator.report.safe import visible
 from generator.submissions import layout
@@ -96,6 +103,10 @@ def judge(repo: Path, ref: str, logins: list[str]) -> Judgement:
     for c in j.submissions:
         paths += [p for p in (c.old_path, c.path) if p and p.startswith(layout.SUBMISSIONS + "/")]
     read = read_changes(repo, base, sorted(set(paths))) if logins else []
+    if logins:  # a secretary's own review: who must approve it (generator.forge.selfreview)
+        j.findings += own_review_findings(j.submissions, j.roster, open_year=j.open_year)
+    # the committee's facts in member reviews, by the base's schema (generator.forge.committee)
+    fields = committee_fields(repo, base) if read else []
     for login in dict.fromkeys(login.strip().lstrip("@").lower() for login in logins if login):
         account = j.roster.find(login)
         board = account is not None and account.board
@@ -103,6 +114,7 @@ def judge(repo: Path, ref: str, logins: list[str]) -> Judgement:
             j.findings += _outside(j.changes, login)
             j.findings += _transfers(j.submissions, login, j.roster)
         j.findings += authorize(read, login, j.roster, open_year=j.open_year)
+        j.findings += committee_field_findings(read, login, j.roster, fields, open_year=j.open_year)
     return j
 
 

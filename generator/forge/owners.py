@@ -5,7 +5,9 @@ DESIGN.md: "one record per file, owned by exactly one body". Under `submissions/
 =============================  ==========================================================
 file                           owners (accounts in the roster)
 =============================  ==========================================================
-dang-vien/<id>.yaml            the member `<id>` and the secretary (bí thư) of their chi bộ
+dang-vien/<id>.yaml            the member `<id>` and the secretary (bí thư) of their chi bộ;
+                               the secretary's own review also a second reviewer
+                               (`second_reviewers`: deputy, else the level above, else board)
 de-xuat.yaml                   the chi bộ's committee (every seat on it)
 quyet-dinh.yaml                the committee of the organization whose folder holds it
 to-chuc.yaml                   the committee of that organization (its collective review)
@@ -25,7 +27,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from generator.forge.roster import Account, Roster
+from generator.forge.roster import Account, Role, Roster, Seat
 from generator.submissions import layout
 from generator.submissions.layout import Kind
 
@@ -91,6 +93,10 @@ def owners_of(path: str, roster: Roster, *, open_year: int | None) -> Ownership:
         accounts = _unique([*roster.members(member_id), *roster.secretaries(org_id)])
         who = f"đảng viên `{member_id}` và bí thư chi bộ `{org_id}`"
         area = Area.MEMBER
+        others, others_who = second_reviewers(f.org_folder, member_id, roster)
+        if others_who:
+            accounts = _unique([*accounts, *others])
+            who += f"; bí thư không tự duyệt bản của mình nên {others_who} cùng duyệt"
     elif f.kind is Kind.PROPOSALS:
         accounts, member_id = _unique(roster.committee(org_id)), None
         who, area = f"cấp ủy chi bộ `{org_id}`", Area.PROPOSALS
@@ -110,3 +116,35 @@ def owners_of(path: str, roster: Roster, *, open_year: int | None) -> Ownership:
             fallback=True,
         )
     return Ownership(accounts, area, who, org_id, member_id)
+
+
+def is_own(account: Account, member_id: str) -> bool:
+    return account.member_id == member_id
+
+
+def second_reviewers(org_folder: str, member_id: str, roster: Roster) -> tuple[list[Account], str]:
+    """Who else reviews member `member_id`'s review when no secretary of their chi bộ but the
+    member themself has an account (the secretary's own review): a forge never lets a pull
+    request's author approve it, and a review nobody else owns would merge unreviewed or
+    never. The chi bộ's deputy secretaries (phó bí thư) when the roster names one, else the
+    committee of the nearest organization above with an account on it (RULES.md §7 D1–D3:
+    the level that decides), else the board; ([], "") when another secretary reviews it."""
+    org_id = layout.org_id_of_folder(org_folder)
+    if any(not is_own(a, member_id) for a in roster.secretaries(org_id)):
+        return [], ""
+    deputies = [
+        a
+        for a in roster.committee(org_id)
+        if not is_own(a, member_id) and Seat(org_id, Role.DEPUTY) in a.seats
+    ]
+    if deputies:
+        return deputies, f"phó bí thư chi bộ `{org_id}`"
+    folder = org_folder
+    while "/" in folder:
+        folder = folder.rsplit("/", 1)[0]
+        above = layout.org_id_of_folder(folder)
+        committee = [a for a in roster.committee(above) if not is_own(a, member_id)]
+        if committee:
+            return committee, f"cấp ủy `{above}` (cấp trên)"
+    board = [a for a in roster.board() if not is_own(a, member_id)]
+    return board, "Ban Tổ chức" if board else ""

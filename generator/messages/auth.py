@@ -24,6 +24,33 @@ CATALOG: dict[str, Message] = {
         "Trả dòng này về như trước; một đồng chí khác trong cấp ủy ghi dòng của bạn theo kết "
         "quả biểu quyết.",
     ),
+    # a committee's fact in a member's review (x-pham-vi: cap-uy), generator/forge/committee.py
+    "auth-committee-field": Message(
+        "Mục `{field}` trong bản kiểm điểm của `{member}` do cấp ủy ghi (kỷ luật, kết luận "
+        "suy thoái, nghỉ ốm, thai sản…): tài khoản `{login}` không được {verb} mục này.",
+        "Trả mục `{field}` về như ở nhánh gốc trong yêu cầu hợp nhất này (các phần khác giữ "
+        "nguyên); nếu thông tin cần cập nhật, báo bí thư hoặc cấp ủy chi bộ `{org}` để các "
+        "đồng chí ghi.",
+    ),
+    # the member changed a committee's fact in their own review
+    "auth-committee-field/own": Message(
+        "Mục `{field}` do cấp ủy ghi (kỷ luật, kết luận suy thoái, nghỉ ốm, thai sản…): đảng "
+        "viên không tự {verb} mục này trong bản kiểm điểm của mình (`{member}`, tài khoản "
+        "`{login}`).",
+        "Trả mục `{field}` về như ở nhánh gốc trong yêu cầu hợp nhất này (các phần khác giữ "
+        "nguyên); nếu thông tin cần cập nhật, báo bí thư hoặc cấp ủy chi bộ `{org}` để một "
+        "đồng chí khác trong cấp ủy ghi.",
+    ),
+    # the review of a chi bộ's own secretary changed (generator/forge/selfreview.py)
+    "auth-own-review": Message(
+        "Đây là bản kiểm điểm của chính bí thư chi bộ `{org}` (`{member}`, tài khoản "
+        "{secretary}): bí thư không tự duyệt bản của mình, nên yêu cầu hợp nhất này cần {who} "
+        "({reviewers}) duyệt.",
+        "Nhờ {reviewers} xem và bấm duyệt (Approve) yêu cầu hợp nhất này; lượt duyệt của "
+        "{secretary} không được tính là duyệt bản kiểm điểm của chính mình.",
+        "warning",
+        actor="committee",
+    ),
     # ---- a pull request judged from the base branch (generator/forge/judge.py)
     "path-name": Message(
         "Tên `{name}` trong đường dẫn không hợp lệ: chỉ được dùng chữ thường không dấu a–z, "
@@ -68,3 +95,5 @@ CATALOG: dict[str, Message] = {
 # words authorize.py puts into the parameters above
 FILE_LABEL_VI = {"proposals": "đề xuất của chi bộ", "decisions": "quyết định xếp loại"}
 VERB_VI = {"delete": "xóa", "create": "tạo", "edit": "sửa"}
+# words committee.py puts into `auth-committee-field`: what was done to the property
+FIELD_VERB_VI = {"delete": "xóa", "create": "ghi thêm", "edit": "sửa"}

@@ -92,15 +92,19 @@ def _tree(node: dict[str, Any], inherited: Scope) -> ScopeTree:
     return ScopeTree(scope, children)
 
 
+def schema_scope_tree(schema: dict[str, Any]) -> ScopeTree:
+    """The classes of one record schema's properties (the schema's parsed JSON)."""
+    # the record itself is whole-organization; its properties say more
+    return _tree(schema, Scope.TO_CHUC)
+
+
 @functools.cache
 def _scope_trees(schema_dir: Path) -> dict[str, ScopeTree]:
     out: dict[str, ScopeTree] = {}
     for kind in RECORD_SCHEMAS:
         path = schema_dir / f"{kind}.schema.json"
         if path.is_file():
-            schema = json.loads(path.read_text("utf-8"))
-            # the record itself is whole-organization; its properties say more
-            out[kind] = _tree(schema, Scope.TO_CHUC)
+            out[kind] = schema_scope_tree(json.loads(path.read_text("utf-8")))
     return out
 
 

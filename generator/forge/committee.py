@@ -1,0 +1,177 @@
+"""`check --author`: the facts a committee writes into a member's review.
+
+The member schema classes some properties ``x-pham-vi: cap-uy`` (generator.privacy): what
+the committees that decide record — discipline (``ky_luat``), the conclusion of
+degradation (``ket_luan_suy_thoai``), a violation of what members must not do
+(``vi_pham_dieu_cam``), sick and maternity leave (``nghi_om_thang``,
+``nghi_thai_san_thang``), the committee's internal note. They set the member's ceiling
+(366-M4: suy thoái, discipline, a violation -> KHTNV; 366-M7: sick leave >= 3 months or
+maternity; 366-M8; 132-M4/124-M4 before 2025), so they are the committee's to write, never
+the member's, although the member owns the file (generator.forge.owners) — DESIGN.md's
+trust model: a pull request touches only what its author may change.
+
+Finding ``auth-committee-field`` (error, at the changed line; for a removal, the line where
+the property was; line 1 for a deleted file): an account adds, edits or removes such a
+property of a member's review without being entitled to. The member themself never is —
+not even as the chi bộ's secretary or on the board (as ``auth-own-rating``); anyone else is
+when on the chi bộ's committee, among the file's owners, or on the board. The properties
+are read from the base commit's schema (generator.forge.judge), never from the change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+from generator import gitrepo
+from generator.findings import Finding, Position, make
+from generator.forge.authorize import Change
+from generator.forge.owners import owners_of
+from generator.forge.roster import Account, Roster
+from generator.messages.auth import FIELD_VERB_VI
+from generator.privacy import Scope, ScopeTree, schema_scope_tree
+from generator.submissions import layout
+from generator.submissions.layout import Kind
+from generator.submissions.yamlload import Document, loads
+
+MEMBER_SCHEMA = "schema/dang-vien.schema.json"
+FieldPath = tuple[str, ...]
+_ABSENT = object()
+
+
+def committee_fields(repo: Path, base: str) -> list[FieldPath]:
+    """The member schema's committee-written properties (`x-pham-vi: cap-uy`), as key
+    paths, read from the schema at commit `base`."""
+    raw = gitrepo.file_at(repo, base, MEMBER_SCHEMA)
+    if raw is None:  # a base without schema/ (not a kiemdiem repository yet): the tree's
+        path = repo / MEMBER_SCHEMA
+        raw = path.read_bytes() if path.is_file() and not path.is_symlink() else None
+    try:
+        schema = json.loads(raw) if raw is not None else None
+    except ValueError:
+        schema = None
+    return _topmost(schema_scope_tree(schema), ()) if isinstance(schema, dict) else []
+
+
+def _topmost(node: ScopeTree, prefix: FieldPath) -> list[FieldPath]:
+    """The outermost properties of class cap-uy below `node` (their contents go with them).
+    Only mappings are descended: the schema classes no property inside a list's items."""
+    out: list[FieldPath] = []
+    for key, child in node.children.items():
+        if child.scope is Scope.CAP_UY:
+            out.append((*prefix, key))
+        elif child.scope < Scope.CAP_UY:
+            out += _topmost(child, (*prefix, key))
+    return out
+
+
+def _get(data: Any, path: FieldPath) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return _ABSENT
+        data = data[key]
+    return data
+
+
+def _span(doc: Document, path: FieldPath, value: Any) -> range:
+    """The lines a property occupies, from its key to its last key or value."""
+    lines = [doc.key_pos(path).line]
+    stack: list[tuple[tuple[Any, ...], Any]] = [(path, value)]
+    while stack:
+        at, v = stack.pop()
+        lines.append(doc.value_pos(at).line)
+        if isinstance(v, dict):
+            stack += [((*at, k), x) for k, x in v.items()]
+            lines += [doc.key_pos((*at, k)).line for k in v]
+        elif isinstance(v, list):
+            stack += [((*at, i), x) for i, x in enumerate(v)]
+    return range(min(lines), max(lines) + 1)
+
+
+def _line_now(before: bytes, after: bytes, old_line: int) -> int:
+    """Where line `old_line` of the base's text is (or was, when removed) in the new text."""
+    a = before.decode("utf-8", "replace").splitlines()
+    b = after.decode("utf-8", "replace").splitlines()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+        if i1 <= old_line - 1 < i2:
+            line = j1 + (old_line - 1 - i1 if tag == "equal" else 0) + 1
+            return max(1, min(line, len(b)))
+    return 1
+
+
+def field_changes(change: Change, fields: list[FieldPath]) -> list[tuple[FieldPath, str, int]]:
+    """(property, "create" | "edit" | "delete", line in the new file) for each property in
+    `fields` whose value differs between the base and the change."""
+    before = loads(change.before).document if change.before is not None else None
+    after = loads(change.after).document if change.after is not None else None
+    out = []
+    for path in fields:
+        old = _get(before.data, path) if before is not None else _ABSENT
+        new = _get(after.data, path) if after is not None else _ABSENT
+        if old == new:
+            continue
+        if new is _ABSENT:
+            line = 1
+            if before is not None and change.before is not None and change.after is not None:
+                line = _line_now(change.before, change.after, before.key_pos(path).line)
+            out.append((path, "delete", line))
+            continue
+        assert after is not None
+        span = _span(after, path, new)
+        touched = [n for n in span if n in change.changed_lines]
+        out.append((path, "create" if old is _ABSENT else "edit", (touched or [span.start])[0]))
+    return out
+
+
+def entitled(
+    account: Account | None, change: Change, roster: Roster, open_year: int | None
+) -> bool:
+    """May `account` write the committee's facts into the member review `change.path`?"""
+    f = layout.classify(change.path)
+    member_id = change.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if account is None or account.member_id == member_id:
+        return False  # never one's own facts, whatever seat or role the account has
+    org_id = layout.org_id_of_folder(f.org_folder or "")
+    owners = owners_of(change.path, roster, open_year=open_year)
+    return account.board or account.sits_on(org_id) or owners.allows(account)
+
+
+def committee_field_findings(
+    changes: list[Change],
+    login: str,
+    roster: Roster,
+    fields: list[FieldPath],
+    *,
+    open_year: int | None,
+) -> list[Finding]:
+    """`auth-committee-field` for each committee fact of a member review that `login`
+    changed without being entitled to."""
+    account = roster.find(login)
+    out: list[Finding] = []
+    for change in changes:
+        f = layout.classify(change.path)
+        if f.kind is not Kind.MEMBER or not fields:
+            continue
+        if entitled(account, change, roster, open_year):
+            continue
+        member_id = change.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        own = account is not None and account.member_id == member_id
+        for path, action, line in field_changes(change, fields):
+            out.append(
+                make(
+                    "auth-committee-field",
+                    change.path,
+                    Position(line, 1),
+                    variant="own" if own else "",
+                    extra={"author": login, "field": ".".join(path), "action": action},
+                    field=".".join(path),
+                    verb=FIELD_VERB_VI[action],
+                    member=member_id,
+                    login=login,
+                    org=layout.org_id_of_folder(f.org_folder or ""),
+                )
+            )
+    return out

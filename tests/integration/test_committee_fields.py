@@ -1,0 +1,127 @@
+"""A committee's facts in a member's review (x-pham-vi: cap-uy: discipline, degradation,
+leave) are the committee's to write: `check --author` on a Git copy of the sample reports
+the member (or anyone not entitled) adding, editing or removing them, at the line."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import copy_sample
+
+CB = "submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-co-quan-xa"
+NAM = f"{CB}/dang-vien/dv-101003.yaml"  # nguyen-van-nam's review (secretary: pham-thi-lan)
+LAN = f"{CB}/dang-vien/dv-101004.yaml"  # pham-thi-lan's own review
+FACTS = (
+    "ky_luat:\n"
+    "  - hinh_thuc: canh_cao\n"
+    '    ngay_quyet_dinh: "2026-05-20"\n'
+    "    so_quyet_dinh: 7-QĐ/UBKT\n"
+    "ket_luan_suy_thoai: true\n"
+)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def edit(repo: Path, rel: str, old: str, new: str) -> None:
+    text = (repo / rel).read_text("utf-8")
+    assert text.count(old) == 1, old
+    (repo / rel).write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The sample's 2026 in Git; the base commit gives dv-101003 (and dv-101004) the
+    committee's facts just before `tu_xep_loai: HTTNV`."""
+    repo = copy_sample(tmp_path / "repo", (2026,))
+    (repo / ".gitignore").write_text(".kiemdiem-cache/\n", "utf-8")
+    for rel in (NAM, LAN):
+        text = (repo / rel).read_text("utf-8")
+        (repo / rel).write_text(text.replace("tu_xep_loai:", FACTS + "tu_xep_loai:"), "utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    return repo
+
+
+def check(repo: Path, capsys, login: str) -> tuple[int, list[str]]:
+    git(repo, "commit", "-qam", "change")
+    args = ["--repo", str(repo), "check", "--changed-since", "HEAD~1"]
+    code = main([*args, "--author", login, "--actor", login])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def line_of(repo: Path, rel: str, text: str) -> int:
+    lines = (repo / rel).read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(text))
+
+
+def findings(out: list[str]) -> list[str]:
+    return [line for line in out if "[auth-committee-field]" in line]
+
+
+def test_a_member_removing_their_discipline_is_an_error_where_it_was(repo: Path, capsys) -> None:
+    edit(repo, NAM, FACTS + "tu_xep_loai: HTTNV", "tu_xep_loai: HTXSNV")
+    code, out = check(repo, capsys, "nguyen-van-nam")
+    where = f"{NAM}:{line_of(repo, NAM, 'tu_xep_loai:')}:1: lỗi [auth-committee-field]"
+    assert code == 1
+    assert findings(out) == [
+        f"{where} Mục `{name}` do cấp ủy ghi (kỷ luật, kết luận suy thoái, nghỉ ốm, thai "
+        "sản…): đảng viên không tự xóa mục này trong bản kiểm điểm của mình (`dv-101003`, "
+        "tài khoản `nguyen-van-nam`)."
+        for name in ("ky_luat", "ket_luan_suy_thoai")
+    ]
+    hint = out[out.index(findings(out)[0]) + 1]
+    assert "bí thư hoặc cấp ủy chi bộ `chi-bo-co-quan-xa`" in hint
+    assert "canh_cao" not in "\n".join(out)  # the committee's facts are never quoted
+
+
+def test_adding_sick_leave_or_editing_discipline_is_an_error_at_the_line(
+    repo: Path, capsys
+) -> None:
+    edit(repo, NAM, "  - hinh_thuc: canh_cao", "  - hinh_thuc: khien_trach")
+    edit(repo, NAM, "chuc_vu:", "nghi_om_thang: 4\nchuc_vu:")
+    code, out = check(repo, capsys, "nguyen-van-nam")
+    assert code == 1
+    got = [line.split(" Mục ")[0] + " " + line.split("`")[1] for line in findings(out)]
+    assert got == [
+        f"{NAM}:{line_of(repo, NAM, 'nghi_om_thang:')}:1: lỗi [auth-committee-field] nghi_om_thang",
+        f"{NAM}:{line_of(repo, NAM, '  - hinh_thuc:')}:1: lỗi [auth-committee-field] ky_luat",
+    ]
+    assert "đảng viên không tự ghi thêm mục này" in findings(out)[0]
+    assert "đảng viên không tự sửa mục này" in findings(out)[1]
+
+
+def test_the_secretary_may_change_a_members_facts_but_not_her_own(repo: Path, capsys) -> None:
+    edit(repo, NAM, "ket_luan_suy_thoai: true\n", "")
+    code, out = check(repo, capsys, "pham-thi-lan")
+    assert (code, findings(out)) == (0, []), out
+    edit(repo, LAN, "ket_luan_suy_thoai: true\n", "")
+    code, out = check(repo, capsys, "pham-thi-lan")
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in findings(out)] == [
+        f"{LAN}:{line_of(repo, LAN, 'tu_xep_loai:')}:1"
+    ]
+    assert "không tự xóa mục này trong bản kiểm điểm của mình (`dv-101004`" in findings(out)[0]
+
+
+def test_another_member_is_not_entitled_either(repo: Path, capsys) -> None:
+    edit(repo, NAM, "ket_luan_suy_thoai: true", "ket_luan_suy_thoai: false")
+    code, out = check(repo, capsys, "le-thi-thu-ha")
+    place = f"{NAM}:{line_of(repo, NAM, 'ket_luan_suy_thoai:')}:1: lỗi [auth-committee-field]"
+    assert code == 1
+    assert findings(out) == [
+        f"{place} Mục `ket_luan_suy_thoai` trong bản kiểm điểm của `dv-101003` do cấp ủy ghi "
+        "(kỷ luật, kết luận suy thoái, nghỉ ốm, thai sản…): tài khoản `le-thi-thu-ha` không "
+        "được sửa mục này."
+    ]
+    assert any(line.startswith(f"{NAM}:1:1: lỗi [auth-not-allowed]") for line in out)
