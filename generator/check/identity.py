@@ -31,6 +31,7 @@ from typing import Any
 
 from generator.findings import Finding, make
 from generator.messages.crossfile import WHO_VI
+from generator.privacy import FINDING_FIELD
 from generator.submissions.records import MemberReview
 from generator.submissions.year import Year
 from generator.vietnamese import fold
@@ -140,6 +141,8 @@ def _changed(
         before=before.admitted.isoformat(),
         who=WHO_VI.format(name=before.name) if renamed else "",
         related=[before.source.path],
+        # the property it is about, for who may read it (generator.privacy.findings)
+        extra={FINDING_FIELD: [key]},
     )
 
 

@@ -20,6 +20,7 @@ one entry there, and a finding is made with `generator.findings.make(code, ...)`
 | `rules` | the rating engine's findings for deciding bodies (`rule-*`) |
 | `auth` | `check --author` (`auth-*`) |
 | `rollup` | the sources of `kiemdiem rollup` (`rollup-*`) |
+| `privacy` | what a site shows in place of findings its readers may not read (`privacy-*`) |
 """
 
 from __future__ import annotations
@@ -27,7 +28,17 @@ from __future__ import annotations
 from string import Formatter
 from typing import Any
 
-from generator.messages import auth, crossfile, dates, layout, load, rollup, rules, schema
+from generator.messages import (
+    auth,
+    crossfile,
+    dates,
+    layout,
+    load,
+    privacy,
+    rollup,
+    rules,
+    schema,
+)
 from generator.messages.base import Message
 
 CATALOG: dict[str, Message] = {
@@ -39,6 +50,7 @@ CATALOG: dict[str, Message] = {
     **rules.CATALOG,
     **auth.CATALOG,
     **rollup.CATALOG,
+    **privacy.CATALOG,
 }
 EMPTY_VI = "trống"
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "notice": "lưu ý"}

@@ -32,6 +32,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 KEYWORD = "x-pham-vi"
+# what a finding may carry in `Finding.extra` for `generator.privacy.findings` to tell who
+# may read it: the class of the facts it states (a Scope's slug, set where those facts are
+# known, e.g. the rating engine's reasons), the member it is about, the rules it applies
+FINDING_SCOPE = "pham_vi"
+FINDING_MEMBER = "member"
+FINDING_RULES = "rules"
+FINDING_FIELD = "field"  # the YAML keys of the property it is about
 # record kind (schema file stem) of each schema that describes a submitted record
 RECORD_SCHEMAS = ("dang-vien", "to-chuc", "de-xuat", "quyet-dinh", "nam-danh-gia", "tai-khoan")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 # the module, not the name: generator.privacy.verdicts imports generator.rules.base, so
 # importing it first runs this module while it is only partly there (an import cycle)
+from generator.privacy import Scope
 from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
 from generator.rules.base import Effect, NotRated, Reason
@@ -90,6 +91,8 @@ def _member_decisions(run: Run) -> None:
                         why=privacy_verdicts.finding_text(r, "member"),
                         rule=r.rule,
                         member_file=related[0] if new_member else "",
+                        scope=privacy_verdicts.reason_scope(r, "member"),
+                        member_id=member_id,
                     )
                 )
             continue
@@ -120,6 +123,8 @@ def _member_decisions(run: Run) -> None:
                         because=[privacy_verdicts.finding_text(r, "member") for r in limiting],
                         rules=[r.rule for r in limiting],
                         related=related,
+                        scope=_scope(limiting, "member"),
+                        member_id=member_id,
                     )
                 )
 
@@ -140,6 +145,7 @@ def _org_decisions(run: Run) -> None:
                     subject=name,
                     why=privacy_verdicts.finding_text(r, "org"),
                     rule=r.rule,
+                    scope=privacy_verdicts.reason_scope(r, "org"),
                 )
             )
         elif v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
@@ -156,8 +162,14 @@ def _org_decisions(run: Run) -> None:
                     because=[privacy_verdicts.finding_text(r, "org") for r in limiting],
                     rules=[r.rule for r in limiting],
                     related=related,
+                    scope=_scope(limiting, "org"),
                 )
             )
+
+
+def _scope(reasons: list[Reason], kind: str) -> Scope:
+    """Who may read a finding quoting `reasons` (generator.privacy.findings)."""
+    return max((privacy_verdicts.reason_scope(r, kind) for r in reasons), default=Scope.TO_CHUC)
 
 
 def _headed_org(run: Run, member_id: str) -> str:

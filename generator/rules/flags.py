@@ -30,6 +30,8 @@ def check_flags(run: Run) -> None:
                             why=privacy_verdicts.finding_text(r, "member"),
                             rule=r.rule,
                             actor=actor,
+                            scope=privacy_verdicts.reason_scope(r, "member"),
+                            member_id=member_id,
                         )
                     )
         if (
@@ -66,5 +68,6 @@ def check_flags(run: Run) -> None:
                             why=privacy_verdicts.finding_text(r, "org"),
                             rule=r.rule,
                             actor="committee",
+                            scope=privacy_verdicts.reason_scope(r, "org"),
                         )
                     )

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from generator.findings import Finding, Position, make
 from generator.messages.rules import NONE_VI
+from generator.privacy import FINDING_MEMBER, FINDING_RULES, FINDING_SCOPE, Scope
 from generator.rules.wording import level_text
 from generator.submissions.records import Level
+
+
+def _about(scope: Scope, member: str, rules: list[str] | None = None) -> dict[str, object]:
+    """Who may read a finding (generator.privacy.findings): the class of the reasons it
+    quotes, the member it is about, every rule it applies."""
+    extra: dict[str, object] = {FINDING_SCOPE: scope.slug}
+    if member:
+        extra[FINDING_MEMBER] = member
+    if rules:
+        extra[FINDING_RULES] = list(rules)
+    return extra
 
 
 def decision_above_ceiling(
@@ -22,13 +34,18 @@ def decision_above_ceiling(
     because: list[str],
     rules: list[str],
     related: list[str],
+    scope: Scope = Scope.TO_CHUC,
+    member_id: str = "",
 ) -> Finding:
+    """`scope`: the class of the reasons in `because` (a member's are their chi bộ's at
+    least); `member_id`: the member decided, "" for an organization."""
     return make(
         "rule-decision-above-ceiling",
         path,
         pos,
         rule=rules[0],
         related=related,
+        extra=_about(scope, member_id, rules),
         subject=subject,
         decided_text=level_text(decided),
         ceiling_text=level_text(ceiling),
@@ -130,10 +147,12 @@ def decision_not_rated(
     rule: str,
     actor: str = "committee",
     member_file: str = "",
+    scope: Scope = Scope.TO_CHUC,
+    member_id: str = "",
 ) -> Finding:
     """`member_file`: the review whose admission date makes the member a new member (the
     hint then sends the committee to check that date first, and the finding names the
-    file as related)."""
+    file as related); `scope`: the class of the reason in `why`."""
     return make(
         "rule-decision-not-rated",
         path,
@@ -142,6 +161,7 @@ def decision_not_rated(
         rule=rule,
         actor=actor,
         related=[member_file] if member_file else [],
+        extra=_about(scope, member_id),
         subject=subject,
         why=why,
         member_file=member_file,
@@ -149,9 +169,26 @@ def decision_not_rated(
 
 
 def needs_decision(
-    path: str, pos: Position, *, subject: str, why: str, rule: str, actor: str
+    path: str,
+    pos: Position,
+    *,
+    subject: str,
+    why: str,
+    rule: str,
+    actor: str,
+    scope: Scope = Scope.TO_CHUC,
+    member_id: str = "",
 ) -> Finding:
-    return make("rule-needs-decision", path, pos, rule=rule, actor=actor, subject=subject, why=why)
+    return make(
+        "rule-needs-decision",
+        path,
+        pos,
+        rule=rule,
+        actor=actor,
+        extra=_about(scope, member_id),
+        subject=subject,
+        why=why,
+    )
 
 
 def two_years_khtnv(path: str, pos: Position, *, member: str, year: int, actor: str) -> Finding:

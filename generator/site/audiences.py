@@ -16,13 +16,15 @@ access (README, "Deployment").
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.findings import Finding
 from generator.loadcache import paused_gc
-from generator.privacy import Scope, redact, scope_tree
+from generator.privacy import FINDING_MEMBER, Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
+from generator.privacy.findings import readable_findings, subject_member
 from generator.privacy.verdicts import REASON_SCOPES, redact_verdict, redact_year_verdicts
 from generator.rules.base import YearVerdicts
 from generator.site.deciders import DecidersIndex, index_of
@@ -207,7 +209,15 @@ def audience_year(
         },
         broken_members={o: ids for o, ids in year.broken_members.items() if o in org_ids},
     )
-    kept = findings if audience.kind is Scope.TO_CHUC else index.findings_in(findings, org_ids)
+    # a committee's or chi bộ's: those about files in its folder and below (`org_ids` also
+    # holds its ancestors, for the tree; their folders hold the whole organization's files)
+    kept = (
+        findings
+        if audience.kind is Scope.TO_CHUC
+        else index.findings_in(findings, {audience.org_id})
+    )
+    # findings about what the reader may not read: one neutral line each (privacy.findings)
+    kept = readable_findings(kept, schema_dir, _finding_reader(year, index, audience, scopes))
     if verdicts is None:
         return AudienceYear(shown, None, kept, scopes, None, None)
     red, stats = _audience_verdicts(year, verdicts, audience, org_ids, scopes, previous)
@@ -216,6 +226,35 @@ def audience_year(
         Disclosure(dp.suppress_below if dp else 3) if audience.kind is Scope.TO_CHUC else None
     )
     return AudienceYear(shown, red, kept, scopes, disclosure, stats)
+
+
+def _finding_reader(
+    year: Year, index: DecidersIndex, audience: Audience, scopes: dict[str, Scope]
+) -> Callable[[Finding], Scope]:
+    """The scope the audience's reader has on what a finding is about: the member's
+    (`scope_of_members`: a committee reads in full only the members it decides), else by
+    the file's organization — a chi bộ its own, a committee those it decides or holds the
+    decisions of, the whole organization none."""
+    if audience.kind is Scope.TO_CHUC:
+        return lambda finding: Scope.TO_CHUC
+    target = audience.org_id
+    own = {target}
+    if audience.kind is Scope.CAP_UY:
+        own |= set(index.decided_orgs.get(target, ()))
+        own |= {index.member_org[m] for m in index.decided_members.get(target, ())}
+    read_own = audience.kind
+
+    def reader(finding: Finding) -> Scope:
+        member = subject_member(finding)
+        if member in scopes:
+            return scopes[member]
+        if finding.extra.get(FINDING_MEMBER):
+            return Scope.TO_CHUC  # a member this site does not hold
+        # a member's file the year could not read, or an organization's file
+        folder = finding.path.rsplit("/", 1)[0].removesuffix("/dang-vien")
+        return read_own if index.folders.get(f"{folder}/") in own else Scope.TO_CHUC
+
+    return reader
 
 
 def _audience_verdicts(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from generator.authority import org_authority
 from generator.findings import Finding
 from generator.rules.base import YearVerdicts
+from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.year import Year
 
 
@@ -27,7 +28,8 @@ class DecidersIndex:
     # deciding committee's org id -> the members (D1) and organizations (D2–D4) it decides
     decided_members: dict[str, list[str]] = field(default_factory=dict)
     decided_orgs: dict[str, list[str]] = field(default_factory=dict)
-    folders: dict[str, str] = field(default_factory=dict)  # "<org folder>/" -> org id
+    # "submissions/<year>/<org folder>/" -> org id
+    folders: dict[str, str] = field(default_factory=dict)
     # org id -> positions of the findings in its folder or below, in the list last asked
     _findings: tuple[list[Finding], dict[str, list[int]]] | None = None
 
@@ -77,7 +79,9 @@ def build_index(year: Year, verdicts: YearVerdicts | None) -> DecidersIndex:
         if body is not None:
             decided_orgs[body.id].append(oid)
     index.decided_orgs = dict(decided_orgs)
-    index.folders = {f"{o.folder}/": o.id for o in year.orgs.values() if o.folder}
+    # by the repository path findings name (an organization's `folder` is the year's)
+    base = f"{SUBMISSIONS}/{year.year}/"
+    index.folders = {f"{base}{o.folder}/": o.id for o in year.orgs.values() if o.folder}
     return index
 
 
