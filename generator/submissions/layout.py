@@ -167,17 +167,35 @@ def _walk(
                 out.append(SubmissionFile(f"{rel_dir}/{d.name}", Kind.UNKNOWN, year))
         else:
             walk_into.append(d)
+    # a chi bộ's members folder: its files are classified here, as `classify` would, without
+    # splitting each path again (~3 µs of the ~5 a file, 100,000 times in a province)
+    members_of = _members_folder(rel_dir)
     for f in files if read else ():
-        if f.name in IGNORED_NAMES:
+        name = f.name
+        if name in IGNORED_NAMES:
             continue
-        rel = f"{rel_dir}/{f.name}"
-        out.append(SubmissionFile(rel, Kind.SYMLINK, year) if f.is_symlink() else classify(rel))
+        rel = f"{rel_dir}/{name}"
+        if f.is_symlink():
+            out.append(SubmissionFile(rel, Kind.SYMLINK, year))
+        elif members_of is not None and name.endswith(".yaml") and ID_RE.fullmatch(name[:-5]):
+            out.append(SubmissionFile(rel, Kind.MEMBER, year, members_of))
+        else:
+            out.append(classify(rel))
     if seen is not None:
         seen(out)
     for d in walk_into:
         sub = f"{inner}/{d.name}" if inner else d.name
         if within is None or within(sub)[1]:
             _walk(d.path, f"{rel_dir}/{d.name}", year, out, within, sub, seen)
+
+
+def _members_folder(rel_dir: str) -> str | None:
+    """The chi bộ folder (year-relative) whose members folder `rel_dir` is, when the files
+    in it are members' reviews by `classify`'s rule; else None."""
+    parts = rel_dir.split("/")
+    if len(parts) >= 4 and parts[-1] == MEMBERS_DIR:
+        return "/".join(parts[2:-1])
+    return None
 
 
 def strays(repo: Path) -> list[SubmissionFile]:
