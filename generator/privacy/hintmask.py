@@ -44,6 +44,9 @@ _PATH_PART = re.compile(r"^([A-Za-z_][\w-]*)(\[[0-9]+\])*$")
 # what follows is the schema's own list (enum options, allowed keys), to the line's end
 _LIST = re.compile(r"(?:một trong|Các mục được phép):[^\n]*")
 _BLOCK = ("|", ">", "|-", ">-", "|+", ">+")
+# a repository file a message names (the year before's review, the file itself): a place,
+# never a field's value
+_REPO_PATH = re.compile(r"submissions/[^\s`]+")
 
 
 def fix_lines(text: str) -> set[int]:
@@ -136,9 +139,12 @@ def _is_key_path(span: str, names: frozenset[str]) -> bool:
 
 
 def _safe(text: str, m: re.Match[str], names: frozenset[str]) -> bool:
-    """Whether the quoted piece `m` of `text` is the catalog's or the schema's own words."""
+    """Whether the quoted piece `m` of `text` is the catalog's or the schema's own words,
+    or a name of a place (`names` also holds the finding's own member id)."""
     span = m[1]
     if not any(c.isalnum() for c in span) or span in (MASK, DATE) or _is_key_path(span, names):
+        return True
+    if span in names or _REPO_PATH.fullmatch(span):
         return True
     if span not in _literals() or text[m.end() :].startswith(" thay cho"):
         return False  # "Viết `true` thay cho `có`": the value, made right
@@ -155,10 +161,14 @@ def _span(text: str, m: re.Match[str], names: frozenset[str]) -> str:
     return f"`{_content(m[1])}`"
 
 
-def mask_text(text: str, sensitive: set[int], about: bool, schema_dir: Path) -> str:
+def mask_text(
+    text: str, sensitive: set[int], about: bool, schema_dir: Path, own_id: str = ""
+) -> str:
     """`text` (a finding's message or hint) with each corrected line of a `sensitive` line
     masked; when the finding is `about` such a line, every quoted piece that is not the
-    catalog's or the schema's own words, and every example line below the first, too."""
+    catalog's or the schema's own words, a repository path or `own_id` (the id of the
+    member whose file it is, which its path shows anyway), and every example line below
+    the first, too."""
     if not text:
         return text
     text = _FIX.sub(
@@ -167,6 +177,7 @@ def mask_text(text: str, sensitive: set[int], about: bool, schema_dir: Path) -> 
     if not about:
         return text
     names = _names(schema_dir.resolve())
+    names = names | {own_id} if own_id else names
     first, newline, rest = text.partition("\n")
     listed = [m.span() for m in _LIST.finditer(first)]  # the schema's options stay
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.findings import Finding
-from generator.privacy import Scope, ScopeTree, scope_tree
+from generator.privacy import FINDING_SCOPE, Scope, ScopeTree, scope_tree
 from generator.privacy.hintmask import MASK as HINT_MASK
 from generator.privacy.hintmask import fix_lines, mask_text, with_note
 
@@ -126,8 +126,15 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
             # what a hint writes back changed (a date turned around, `có` made `true`):
             # its form kept, its content masked (generator.privacy.hintmask)
             about = f.line in sensitive or bool(fix_lines(f"{message}\n{hint}") & sensitive)
-            message = mask_text(message, sensitive, about, schema_dir)
-            hint = with_note(f.hint, mask_text(hint, sensitive, about, schema_dir))
-            if (message, hint) != (f.message, f.hint):
-                out[i] = dataclasses.replace(f, message=message, hint=hint)
+            own = path.rsplit("/", 1)[-1].removesuffix(".yaml") if kind == "dang-vien" else ""
+            message = mask_text(message, sensitive, about, schema_dir, own)
+            hint = with_note(f.hint, mask_text(hint, sensitive, about, schema_dir, own))
+            extra = f.extra
+            if about and extra.get(FINDING_SCOPE) != Scope.CAP_UY.slug:
+                # a finding at such a line (a YAML error, a cut value) is the committee's
+                # to read whole, as one naming the field is (generator.privacy.findings):
+                # its corrected line and its place give the field away on a wider site
+                extra = {**extra, FINDING_SCOPE: Scope.CAP_UY.slug}
+            if (message, hint) != (f.message, f.hint) or extra is not f.extra:
+                out[i] = dataclasses.replace(f, message=message, hint=hint, extra=extra)
     return out
