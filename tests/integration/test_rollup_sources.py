@@ -126,7 +126,7 @@ def test_a_number_too_large_for_a_spreadsheet_is_refused(
     where = _at(source, r'"tong": (1000000000)')
     assert (
         f"{where}: lỗi [schema-range] `tong.tong` (Tổng) phải không lớn hơn 10000000, nhưng "
-        "đang là 10000000…0000 (401 chữ số)."
+        "đang là `10000000…0000 (401 chữ số)`."
     ) in err
 
 
