@@ -30,6 +30,7 @@ from generator.site import charts, incremental, paging
 from generator.site.hooks import FRAGMENTS, fragments_file
 from generator.site.shared import disk_bytecode
 from generator.site.text import (
+    code_spans,
     esc,
     fold,
     number_vi,
@@ -109,6 +110,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters.update(
         date=date_vi,
         para=lambda v: Markup(paragraphs(v)),
+        code=lambda v: Markup(code_spans(v)),  # a finding's message or hint
         fold=fold,
         title=safe_title,
         # front matter: `title` already removed every markup character

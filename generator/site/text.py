@@ -59,6 +59,15 @@ def esc(value: object) -> str:
     return html.escape(text, quote=True)
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def code_spans(value: object) -> str:
+    """A finding's text as HTML: escaped (`esc`), each `quoted` piece — a key, a value, a
+    corrected line — set as code, as the terminal and the pull request show it."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", esc(value))
+
+
 def paragraphs(value: str | None) -> str:
     """User text as HTML paragraphs: blank lines split paragraphs, single newlines
     become ``<br>``. The result is one line per paragraph, with no blank line inside,

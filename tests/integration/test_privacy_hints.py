@@ -120,7 +120,7 @@ def test_site_pages_and_search_never_show_the_value(repo: Path, tmp_path: Path) 
     # the organization-wide site names each member whose file has such findings, and no
     # more (generator.privacy.findings: the committee's site shows them, masked as above)
     for member in ("dv-101013", "dv-101014", "dv-101015", "dv-101016"):
-        assert f"Có vấn đề cần xử lý trong hồ sơ của đảng viên `{member}`;" in page
+        assert f"Có vấn đề cần xử lý trong hồ sơ của đảng viên <code>{member}</code>;" in page
     # ... nor a YAML error at such a line (its corrected line names the field)
     assert "ngay_sinh" not in page and "ghi_chu_noi_bo" not in page
     assert "YYYY-MM-DD" not in page and "[ẩn]" not in page
