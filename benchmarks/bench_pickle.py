@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import loading, synthetic  # noqa: E402
+from generator import loading, loadpool, synthetic  # noqa: E402
 from generator.check import year_head  # noqa: E402
 from generator.check.schemas import SchemaSet  # noqa: E402
 from generator.orgtypes import use_schema_dir  # noqa: E402
@@ -41,7 +41,7 @@ from generator.submissions import records  # noqa: E402
 from generator.submissions.layout import Kind, walk_year  # noqa: E402
 
 YEAR = 2025
-CHUNK = loading.CHUNK
+CHUNK = loadpool.CHUNK
 
 
 def outcomes(repo: Path, limit: int) -> list[list[tuple[str, str, Any]]]:

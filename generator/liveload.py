@@ -41,7 +41,8 @@ from typing import Any
 from generator.check.schemas import SchemaSet
 from generator.findings import Finding
 from generator.loadcache import load_key
-from generator.loading import Context, FileLoader, Outcome, OutcomeCache, Progress
+from generator.loading import Context, Outcome, OutcomeCache, Progress
+from generator.loadpool import FileLoader
 from generator.pipeline import Pipeline, RatedYears, ReloadYear, span
 from generator.submissions.layout import SUBMISSIONS, SubmissionFile
 from generator.submissions.records import MemberReview, Organization

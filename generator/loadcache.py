@@ -8,7 +8,7 @@
 
 An outcome is reused when the file's bytes, its path and the context (schemas, the
 generator's code, the year file, the ruleset) are the same, wherever the checkout is: a
-reused record is pointed at this checkout's file (generator.loading.FileLoader), so CI's
+reused record is pointed at this checkout's file (generator.loadpool.FileLoader), so CI's
 fresh checkout reuses what the last run on `main` cached (.github/workflows/site.yml).
 Hashing every file of a province means reading 100,000 files, so, like Git's index, the
 cache also keeps each file's `stat` (size, mtime, ctime, inode) with its digest: a file

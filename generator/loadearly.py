@@ -8,7 +8,7 @@
 
 Walking a province's year (112,000 files in 7,000 folders) takes 0.7-1.5 s, and a cold
 load's workers used to wait for all of it. Here the walk hands each folder's files on as
-it goes: once there are enough for a pool (`loading.MIN_PARALLEL`), every full chunk is
+it goes: once there are enough for a pool (`loadpool.MIN_PARALLEL`), every full chunk is
 submitted, so the workers read the first files while the walk finds the rest.
 
 Nothing changes in what a load gives: `FileLoader.run` uses these chunks only when the
@@ -34,7 +34,7 @@ class EarlyChunks:
     """Chunks of a cold year's files submitted to a loader's pool during the walk."""
 
     def __init__(self, loader: Any, least: int) -> None:
-        self.loader = loader  # generator.loading.FileLoader
+        self.loader = loader  # generator.loadpool.FileLoader
         self.least = least  # files before a pool is worth starting
         self.fed: list[SubmissionFile] = []  # the files to read, in walk order
         self.looked = 0  # how much of the walk's list `seen` has looked at
@@ -45,14 +45,14 @@ class EarlyChunks:
     @classmethod
     def start(cls, loader: Any) -> EarlyChunks | None:
         """For a FileLoader that reads in a pool and whose cache knows no file; else None."""
-        from generator import loading
+        from generator import loadpool
 
         cache = getattr(loader, "cache", None)
-        if not isinstance(loader, loading.FileLoader) or loader.processes < 2:
+        if not isinstance(loader, loadpool.FileLoader) or loader.processes < 2:
             return None
         if cache is not None and cache.entries:
             return None
-        least = loading.MIN_PARALLEL if loader.min_parallel is None else loader.min_parallel
+        least = loadpool.MIN_PARALLEL if loader.min_parallel is None else loader.min_parallel
         early = loader.early = cls(loader, least)
         return early
 
@@ -71,14 +71,14 @@ class EarlyChunks:
             self._submit(full_only=False)
 
     def _submit(self, *, full_only: bool) -> None:
-        from generator import loading
+        from generator import loadpool
 
         if self.pool is None:
             self.pool = self.loader.pool()
-        chunk = loading.CHUNK
+        chunk = loadpool.CHUNK
         while len(self.fed) - self.submitted >= (chunk if full_only else 1):
             files = self.fed[self.submitted : self.submitted + chunk]
-            self.futures.append(self.pool.submit(loading._check_chunk, files))
+            self.futures.append(self.pool.submit(loadpool._check_chunk, files))
             self.submitted += len(files)
 
     def take(self, files: list[SubmissionFile]) -> tuple[ProcessPoolExecutor, Iterator[Any]] | None:

@@ -65,7 +65,7 @@ def load_year(
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
     `progress(done, total)` is called while files are read (for a progress display).
-    The files other than the year file are read by `generator.loading` (worker processes
+    The files other than the year file are read by `generator.loadpool` (worker processes
     for a large year; with `cache`, outcomes reused by content from `.kiemdiem-cache/`).
     `files` loads only these files of the year, in walk order (a pull request's scope,
     generator.check.scope); `sink[year]` receives the loading context and every loaded
@@ -218,11 +218,11 @@ def _file_loader(
 ) -> Any:
     """What reads the year's files but the year file: `loader`'s object, or a FileLoader
     (both: `run(files, progress)`, and `cache` — what `_keep_digests` asks — or None)."""
-    from generator import loading
+    from generator import loading, loadpool
 
     if loader is not None:
         return loader(repo, schemas, ctx)
-    files_loader = loading.FileLoader(repo, schemas, ctx)
+    files_loader = loadpool.FileLoader(repo, schemas, ctx)
     if cache:
         files_loader.cache = loading.OutcomeCache(repo, year, ctx, home=cache_home)
     if processes is not None:

@@ -1,7 +1,7 @@
 """Members' verdicts from their rules, made while a cold load is still reading files.
 
     rater = MemberRater(2025, config)   # once per process, context and year
-    core = rater.core(record)           # generator.loading, as each worker's result arrives
+    core = rater.core(record)           # generator.loadpool, as each worker's result arrives
 
 What a member's rules give (the engine's step 2 before the proposal and decision lines
 are attached) depends only on the member's record, the year's number, its resolved

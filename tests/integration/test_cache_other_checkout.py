@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from generator import loading
+from generator import loading, loadpool
 from generator.check.run import RepoCheck, Selection, check_repo
 from tests.conftest import copy_sample, finding_keys
 
@@ -39,7 +39,7 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         parsed.append(file.path)
         return real(file, ctx, schemas)
 
-    monkeypatch.setattr(loading, "check_keyed", counting)
+    monkeypatch.setattr(loadpool, "check_keyed", counting)
     return parsed
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from generator import check, loadcache, loading, synthetic
+from generator import check, loadcache, loading, loadpool, synthetic
 from generator.check import files as check_files
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult
@@ -283,11 +283,11 @@ def test_workers_hand_the_cache_the_stats_the_parent_took(
     """A cold load in worker processes keeps for each file the stat the parent took
     before (it stats nothing now: each worker packs the fstat of the file it opens)."""
     files, head, schemas = _year(synth, 2025)
-    monkeypatch.setattr(loading, "CHUNK", 16)
+    monkeypatch.setattr(loadpool, "CHUNK", 16)
     seen = {}
     for processes in (1, 2):
         cache = loading.OutcomeCache(synth, 2025, head.ctx)
-        loader = loading.FileLoader(synth, schemas, head.ctx, cache, processes, min_parallel=1)
+        loader = loadpool.FileLoader(synth, schemas, head.ctx, cache, processes, min_parallel=1)
         outcomes = loader.run(files)
         seen[processes] = (
             [_seen(o, cache.digest_of(f.path, o)) for f, o in zip(files, outcomes, strict=True)],

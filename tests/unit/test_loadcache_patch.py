@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import loadcache, loading, synthetic
+from generator import loadcache, loading, loadpool, synthetic
 from generator.check import load_year
 from tests.conftest import ROOT
 from tests.unit.test_loading import YEAR, _age, _seen
@@ -139,8 +139,8 @@ def test_patches_are_folded_into_a_rewrite_past_a_chunk(
 
 
 def _parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loading, "MIN_PARALLEL", 1)  # use the pool for this small year
-    monkeypatch.setattr(loading, "CHUNK", 16)
+    monkeypatch.setattr(loadpool, "MIN_PARALLEL", 1)  # use the pool for this small year
+    monkeypatch.setattr(loadpool, "CHUNK", 16)
 
 
 def test_a_cold_parallel_load_writes_the_workers_chunks_as_they_are(
@@ -170,7 +170,7 @@ def test_a_cold_parallel_load_writes_the_workers_chunks_as_they_are(
     assert _read_back(pooled, monkeypatch) == _read_back(one, monkeypatch)
     assert not list((pooled / loading.CACHE_DIR).glob("*.tmp"))
     # read back: nothing is parsed again, and the outcomes are the same
-    monkeypatch.setattr(loading, "check_keyed", _never)
+    monkeypatch.setattr(loadpool, "check_keyed", _never)
     assert _seen(*load_year(pooled, YEAR, processes=2, cache=True)) == plain
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator import loading, synthetic
+from generator import loading, loadpool, synthetic
 from generator.check import load_year
 from generator.loadearly import EarlyChunks
 from generator.submissions import layout
@@ -31,8 +31,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def repo(base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(loading, "MIN_PARALLEL", 40)  # a pool for this small year
-    monkeypatch.setattr(loading, "CHUNK", 16)
+    monkeypatch.setattr(loadpool, "MIN_PARALLEL", 40)  # a pool for this small year
+    monkeypatch.setattr(loadpool, "CHUNK", 16)
     copy = tmp_path / "repo"
     shutil.copytree(base, copy)
     return copy
@@ -102,15 +102,15 @@ def test_a_warm_cache_decides_file_by_file(repo: Path, monkeypatch: pytest.Monke
 def test_files_not_fed_are_read_as_before(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`run` asked for other files than the walk fed (here: one left out): the early
     chunks are dropped, and the outcomes are those of the files asked for."""
-    real_run = loading.FileLoader.run
+    real_run = loadpool.FileLoader.run
 
-    def fewer(self: loading.FileLoader, files: list[Any], progress: Any = None) -> Any:
+    def fewer(self: loadpool.FileLoader, files: list[Any], progress: Any = None) -> Any:
         return [*real_run(self, files[:-1], progress), loading.check_one(files[-1], self.ctx,
                                                                          self.schemas)]  # fmt: skip
 
     plain = _seen(*load_year(repo, YEAR, processes=1))
     watch = _Watch(monkeypatch)
-    monkeypatch.setattr(loading.FileLoader, "run", fewer)
+    monkeypatch.setattr(loadpool.FileLoader, "run", fewer)
     assert _seen(*load_year(repo, YEAR, processes=2, cache=True)) == plain
     assert watch.taken == [False]
 

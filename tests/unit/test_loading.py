@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator import loadcache, loading, synthetic
+from generator import loadcache, loading, loadpool, synthetic
 from generator.check import load_year
 from generator.findings import CheckResult, Position
 from generator.rules import rate_years
@@ -62,8 +62,8 @@ def test_worker_processes_give_what_one_pass_gives(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plain = _seen(*load_year(repo, YEAR, processes=1))
-    monkeypatch.setattr(loading, "MIN_PARALLEL", 1)  # use the pool for this small year
-    monkeypatch.setattr(loading, "CHUNK", 16)
+    monkeypatch.setattr(loadpool, "MIN_PARALLEL", 1)  # use the pool for this small year
+    monkeypatch.setattr(loadpool, "CHUNK", 16)
     parallel = _seen(*load_year(repo, YEAR, processes=2))
     assert parallel == plain
     mismatch = [f for f in plain[0] if f[0] == "id-mismatch-file"]
@@ -193,10 +193,10 @@ def test_the_workers_yield_the_processor_to_the_process_taking_their_results(
 
     year_files = [f for f in walk_year(repo, YEAR) if f.kind is Kind.YEAR]
     ctx = year_head(repo, year_files, SchemaSet(repo / "schema"), None).ctx
-    with ProcessPoolExecutor(1, initializer=loading._init_worker, initargs=(ctx,)) as pool:
+    with ProcessPoolExecutor(1, initializer=loadpool._init_worker, initargs=(ctx,)) as pool:
         worker = pool.submit(os.nice, 0).result()
-    assert worker == min(19, os.nice(0) + loading.WORKER_NICENESS)
-    assert loading.WORKER_NICENESS > 0
+    assert worker == min(19, os.nice(0) + loadpool.WORKER_NICENESS)
+    assert loadpool.WORKER_NICENESS > 0
 
 
 def test_a_file_is_hashed_by_its_path_and_still_compared_whole() -> None:

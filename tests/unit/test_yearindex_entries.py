@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator import gitrepo, loading, synthetic
+from generator import gitrepo, loadpool, synthetic
 from generator.check import YearLoad, load_year, scoped, yearindex
 from generator.check.run import Selection, check_repo
 from generator.check.scoped import Changes
@@ -46,8 +46,8 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture
 def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Loads of this small year in worker processes; counts Git's listings."""
-    monkeypatch.setattr(loading, "MIN_PARALLEL", 1)
-    monkeypatch.setattr(loading, "CHUNK", 16)
+    monkeypatch.setattr(loadpool, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(loadpool, "CHUNK", 16)
     listed: list[int] = []
     real = gitrepo.worktree_blobs
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading
+from generator import loadpool
 from generator.check import load_year
 from generator.rules import RatingMemo, rate_years
 from generator.rules.loaded import MemberRater
@@ -34,8 +34,8 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cold_in_workers(repo: Path, monkeypatch: pytest.MonkeyPatch) -> dict[int, Year]:
-    monkeypatch.setattr(loading, "MIN_PARALLEL", 1)  # the pool, for the sample's few files
-    monkeypatch.setattr(loading, "CHUNK", 8)  # results arrive while workers read on
+    monkeypatch.setattr(loadpool, "MIN_PARALLEL", 1)  # the pool, for the sample's few files
+    monkeypatch.setattr(loadpool, "CHUNK", 8)  # results arrive while workers read on
     shutil.rmtree(repo / ".kiemdiem-cache", ignore_errors=True)
     return {y: load_year(repo, y, cache=True, processes=2)[0] for y in YEARS}
 
