@@ -2,138 +2,33 @@
 
 `findings_for` turns one jsonschema error into findings: one small handler per keyword,
 each choosing its catalog entry, hint and parameters; `leaf_errors`, `dedupe` and
-`drop_explained_missing` keep one finding per mistake.
+`drop_explained_missing` (generator.check.schemaprune, re-exported here) keep one finding
+per mistake; the schema's nodes and titles are looked up by generator.check.schemanodes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import jsonschema
 
 from generator.check import schemahints
-from generator.check.written import rendered, written
+from generator.check.schemanodes import base_node, is_required, path_text, resolve
+from generator.check.schemaprune import dedupe, drop_explained_missing, leaf_errors
+from generator.check.written import as_shown
 from generator.findings import Finding, Position, make
 from generator.messages.schema import (
-    AT_START_VI,
     BOUND_VI,
     IN_VI,
     ITEM_VI,
-    KIND_VI,
     LENGTH_VI,
     OR_VI,
     TYPE_VI,
 )
 from generator.submissions.yamlload import Document
 from generator.vietnamese import suggest
-
-
-def leaf_errors(
-    errors: Iterator[jsonschema.ValidationError],
-) -> Iterator[jsonschema.ValidationError]:
-    for error in errors:
-        if error.validator in ("anyOf", "oneOf") and error.context:
-            best = jsonschema.exceptions.best_match(error.context)
-            if best is not None:
-                yield from leaf_errors(iter([best]))
-                continue
-        yield error
-
-
-def drop_explained_missing(findings: list[Finding]) -> list[Finding]:
-    """`họ_tên:` is one mistake, not two: a missing key that an unknown key of the same
-    mapping most likely meant is already explained by that key's finding."""
-    meant = {
-        (f.extra.get("pointer"), f.extra.get("guess"))
-        for f in findings
-        if f.code == "schema-unknown-key" and f.extra.get("guess")
-    }
-    return [
-        f
-        for f in findings
-        if not (
-            f.code == "schema-required" and (f.extra.get("pointer"), f.extra.get("key")) in meant
-        )
-    ]
-
-
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per problem: a date that breaks the pattern is not also reported as
-    an impossible date, an empty level not also as "not text"."""
-    seen: set[tuple[str, int, int, str]] = set()
-    patterns = {(f.line, f.column) for f in findings if f.code == "schema-pattern"}
-    enums = {(f.line, f.column) for f in findings if f.code == "schema-enum"}
-    out = []
-    for f in findings:
-        if f.code == "schema-date" and (f.line, f.column) in patterns:
-            continue
-        if f.code == "schema-type" and (f.line, f.column) in enums:
-            continue  # an empty level is one mistake: the enum finding says what to write
-        k = (f.code, f.line, f.column, f.message)
-        if k not in seen:
-            seen.add(k)
-            out.append(f)
-    return out
-
-
-def _title(schema: Any, key: str | None = None) -> str:
-    if not isinstance(schema, dict):
-        return ""
-    node = schema.get("properties", {}).get(key, {}) if key else schema
-    return node.get("title", "") if isinstance(node, dict) else ""
-
-
-def _resolve(schema: dict[str, Any], node: Any) -> Any:
-    """Follow a local `$ref` (bundled schemas have only local ones)."""
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node and seen < 10:
-        pointer = node["$ref"].removeprefix("#/").split("/")
-        target: Any = schema
-        for part in pointer:
-            target = target.get(part.replace("~1", "/").replace("~0", "~"), {})
-        node = target
-        seen += 1
-    return node
-
-
-def _where(path: tuple[Any, ...]) -> str:
-    parts: list[str] = []
-    for p in path:
-        parts.append(f"[{p + 1}]" if isinstance(p, int) else (("." if parts else "") + str(p)))
-    return "".join(parts) or AT_START_VI
-
-
-def base_node(base: dict[str, Any], path: tuple[Any, ...]) -> Any:
-    """The base schema's node for an instance path (overlays carry few titles)."""
-    node: Any = _resolve(base, base)
-    for part in path:
-        if not isinstance(node, dict):
-            return {}
-        raw = (
-            node.get("items", {})
-            if isinstance(part, int)
-            else node.get("properties", {}).get(part, {})
-        )
-        resolved = _resolve(base, raw)
-        # a property's own title ("Tự xếp loại") beats its shared definition's ("Mức xếp loại")
-        if isinstance(raw, dict) and isinstance(resolved, dict) and raw.get("title"):
-            resolved = {
-                **resolved,
-                "title": raw["title"],
-                "description": raw.get("description", resolved.get("description", "")),
-            }
-        node = resolved
-    return node
-
-
-def _is_required(base: dict[str, Any], path: tuple[Any, ...]) -> bool:
-    """The base schema requires the property at `path`."""
-    if not path or not isinstance(path[-1], str):
-        return False
-    parent = base_node(base, path[:-1])
-    return isinstance(parent, dict) and path[-1] in parent.get("required", [])
 
 
 @dataclass(frozen=True)
@@ -160,7 +55,7 @@ class _Error:
         title = self.schema.get("title", "")
         if self.path and self.base is not None:  # the property's own name beats its type's
             title = base_node(self.base, self.path).get("title", "") or title
-        return f"`{_where(self.path)}`" + (f" ({title})" if title else "")
+        return f"`{path_text(self.path)}`" + (f" ({title})" if title else "")
 
     @property
     def where(self) -> str:
@@ -205,7 +100,7 @@ def _required(e: _Error) -> list[Finding]:
     pos = e.doc.key_pos(e.path) if e.path else Position(1, 1)
     out = []
     for k in missing:
-        sub = _resolve(e.root, e.schema.get("properties", {}).get(k, {}))
+        sub = resolve(e.root, e.schema.get("properties", {}).get(k, {}))
         if e.base is not None:  # the property's own title beats its shared type's
             own = base_node(e.base, (*e.path, k))
             if isinstance(own, dict) and own.get("title"):
@@ -250,7 +145,7 @@ def _enum(e: _Error) -> list[Finding]:
     options = [str(o) for o in e.error.validator_value]
     hint_key, params = schemahints.for_enum(value, options, e.doc, e.path)
     key = e.path[-1] if e.path and isinstance(e.path[-1], str) else None
-    variant, shown = _shown(e, value)
+    variant, shown = as_shown(e.doc, e.path, value)
     return [
         e.make(
             "schema-enum",
@@ -267,7 +162,7 @@ def _enum(e: _Error) -> list[Finding]:
 
 
 def _const(e: _Error) -> list[Finding]:
-    variant, shown = _shown(e, e.error.instance)
+    variant, shown = as_shown(e.doc, e.path, e.error.instance)
     return [
         e.make(
             "schema-const",
@@ -285,9 +180,9 @@ def _type(e: _Error) -> list[Finding]:
     expected = e.error.validator_value
     expected_list = expected if isinstance(expected, list) else [expected]
     hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path, e.schema)
-    if hint_key == "empty" and e.base is not None and _is_required(e.base, e.path):
+    if hint_key == "empty" and e.base is not None and is_required(e.base, e.path):
         hint_key = "empty-required"  # never suggest leaving a required item out
-    variant, shown = _shown(e, value)
+    variant, shown = as_shown(e.doc, e.path, value)
     params.update(
         label=e.label,
         want=OR_VI.join(TYPE_VI.get(str(t), str(t)) for t in expected_list),
@@ -296,23 +191,6 @@ def _type(e: _Error) -> list[Finding]:
     return [
         e.make("schema-type", e.doc.value_pos(e.path), variant=variant, hint_key=hint_key, **params)
     ]
-
-
-def _shown(e: _Error, value: Any) -> tuple[str, dict[str, Any]]:
-    """The message's variant and how it names a value of the wrong type: as written in the
-    file (`[Giáo viên]`, `true`), never as Python shows it (`['Giáo viên']`, `True`)."""
-    if isinstance(value, str):
-        return "", {"value": value}
-    found = written(e.doc, e.path, value)
-    if value is None:
-        if found is not None and found.text in ("null", "Null", "NULL", "~"):
-            return "null-word", {"value": found.text}
-        return "empty", {"value": value}
-    if found is not None:
-        return "", {"value": found.text}
-    if isinstance(value, list | dict):
-        return "kind", {"value": "", "kind": KIND_VI["list" if isinstance(value, list) else "dict"]}
-    return "", {"value": rendered(value)}
 
 
 def _pattern(e: _Error) -> list[Finding]:
@@ -366,7 +244,7 @@ def _length(e: _Error) -> list[Finding]:
 
 def _not_allowed(e: _Error) -> list[Finding]:
     base_title = base_node(e.base, e.path).get("title", "") if e.base else ""
-    named = f"`{_where(e.path)}`" + (f" ({base_title})" if base_title else "")
+    named = f"`{path_text(e.path)}`" + (f" ({base_title})" if base_title else "")
     description = e.schema.get("description", "")
     return [
         e.make(
@@ -395,3 +273,12 @@ _HANDLERS: dict[str, Callable[[_Error], list[Finding]]] = {
     **{k: _length for k in LENGTH_VI},
     "uniqueItems": _unique,
 }
+
+
+__all__ = [
+    "base_node",
+    "dedupe",
+    "drop_explained_missing",
+    "findings_for",
+    "leaf_errors",
+]

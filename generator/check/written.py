@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.messages.schema import KIND_VI
 from generator.submissions.yamlload import Document, PathKey, loads
 
 # where a comment may start after the value: blanks, then "#"
@@ -131,3 +132,20 @@ def rendered(value: Any) -> str:
     if value is None:
         return "null"
     return str(value)
+
+
+def as_shown(doc: Document, path: PathKey, value: Any) -> tuple[str, dict[str, Any]]:
+    """The message's variant and how it names a value of the wrong type: as written in the
+    file (`[Giáo viên]`, `true`), never as Python shows it (`['Giáo viên']`, `True`)."""
+    if isinstance(value, str):
+        return "", {"value": value}
+    found = written(doc, path, value)
+    if value is None:
+        if found is not None and found.text in ("null", "Null", "NULL", "~"):
+            return "null-word", {"value": found.text}
+        return "empty", {"value": value}
+    if found is not None:
+        return "", {"value": found.text}
+    if isinstance(value, list | dict):
+        return "kind", {"value": "", "kind": KIND_VI["list" if isinstance(value, list) else "dict"]}
+    return "", {"value": rendered(value)}
