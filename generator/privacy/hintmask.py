@@ -47,6 +47,10 @@ _BLOCK = ("|", ">", "|-", ">-", "|+", ">+")
 # a repository file a message names (the year before's review, the file itself): a place,
 # never a field's value
 _REPO_PATH = re.compile(r"submissions/[^\s`]+")
+# the catalog's "did you mean" question (messages/schema.py, crossfile.py) once its guess
+# is masked: it would ask about nothing ("Có phải ý bạn là `[ẩn]`?"), so it goes; a clause
+# after a colon ("Kiểm tra lại mã đảng viên: có phải …?") leaves its sentence ended there
+_EMPTY_GUESS = re.compile(r"(?P<colon>:)? ?[Cc]ó phải ý bạn là `\[ẩn\]`\? ?")
 
 
 def fix_lines(text: str) -> set[int]:
@@ -174,8 +178,27 @@ def mask_text(
     text = _FIX.sub(
         lambda m: f"{m[1]}`{masked_line(m[3])}`" if int(m[2]) in sensitive else m[0], text
     )
-    if not about:
-        return text
+    if about:
+        text = _masked_spans(text, schema_dir, own_id)
+    return "\n".join(without_empty_guess(line) for line in text.split("\n"))
+
+
+def without_empty_guess(line: str) -> str:
+    """`line` without a guess that only shows the mask (the options it lists stay):
+    "Có phải ý bạn là `[ẩn]`? Chọn một trong: …" -> "Chọn một trong: …"."""
+
+    def drop(m: re.Match[str]) -> str:
+        more = m.end() < len(line)
+        if m["colon"]:
+            return ". " if more else "."
+        return " " if more and m.start() > 0 else ""
+
+    return _EMPTY_GUESS.sub(drop, line)
+
+
+def _masked_spans(text: str, schema_dir: Path, own_id: str) -> str:
+    """`text` with every quoted piece that is not the catalog's or the schema's own words
+    masked (see `mask_text`), and every example line below the first."""
     names = _names(schema_dir.resolve())
     names = names | {own_id} if own_id else names
     first, newline, rest = text.partition("\n")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.privacy.hintmask import without_empty_guess
 from tests.conftest import copy_sample
 
 CHI_BO = "submissions/2025/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
@@ -124,3 +125,49 @@ def test_site_pages_and_search_never_show_the_value(repo: Path, tmp_path: Path) 
     # ... nor a YAML error at such a line (its corrected line names the field)
     assert "ngay_sinh" not in page and "ghi_chu_noi_bo" not in page
     assert "YYYY-MM-DD" not in page and "[ẩn]" not in page
+
+
+def test_a_masked_guess_is_left_out_and_the_options_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A "did you mean" guess for a committee-only choice would only show `[ẩn]` ("Có phải
+    ý bạn là `[ẩn]`?"): that sentence goes, the list of options stays. A public field's
+    guess is shown as before."""
+    repo = copy_sample(tmp_path / "repo", (2025,))
+    member = f"{CHI_BO}/dang-vien/dv-101011.yaml"
+    path = repo / member
+    text = path.read_text("utf-8").replace("tu_xep_loai: HTNV", "tu_xep_loai: HTTV")
+    path.write_text(
+        text + 'ky_luat:\n  - hinh_thuc: khien trac\n    ngay_quyet_dinh: "2025-06-20"\n', "utf-8"
+    )
+    assert main(["--repo", str(repo), "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    options = "`khien_trach`, `canh_cao`, `cach_chuc`, `khai_tru`"
+    committee = out.split(f"{member}:43:16: lỗi [schema-enum] Giá trị `[ẩn]`", 1)[1]
+    hint = committee.split("\n", 2)[1]
+    assert hint == f"    Gợi ý: Chọn một trong: {options}.", hint
+    assert "ý bạn là" not in committee
+    assert "khien trac" not in out
+    # a public field's guess is shown as before
+    assert f"{member}:40:14: lỗi [schema-enum] Giá trị `HTTV` không hợp lệ" in out
+    assert "Gợi ý: Có phải ý bạn là `HTTNV`? Chọn một trong: `HTXSNV`, `HTTNV`" in out
+
+
+@pytest.mark.parametrize(
+    ("hint", "left"),
+    [
+        (
+            "Kiểm tra lại mã đảng viên: có phải ý bạn là `[ẩn]`? Nếu đồng chí này không sinh hoạt",
+            "Kiểm tra lại mã đảng viên. Nếu đồng chí này không sinh hoạt",
+        ),
+        (
+            "Kiểm tra lại mã (là tên thư mục). Có phải ý bạn là `[ẩn]`?",
+            "Kiểm tra lại mã (là tên thư mục).",
+        ),
+        ("Có phải ý bạn là `khien_trach`? Chọn một trong: `khien_trach`.", None),
+    ],
+)
+def test_every_wording_of_the_guess_loses_a_masked_one(hint: str, left: str | None) -> None:
+    """The catalog's other "did you mean" wordings (messages/crossfile.py), after a colon or
+    at a sentence's end; a guess that shows something is kept."""
+    assert without_empty_guess(hint) == (hint if left is None else left)
