@@ -33,10 +33,13 @@ def finding(code: str, path: str, position: Position, **params: Any) -> Finding:
     return make(code, path, position, **params)
 
 
-def problem_finding(problem: LoadProblem, path: str, data: bytes = b"") -> Finding:
+def problem_finding(
+    problem: LoadProblem, path: str, data: bytes = b"", schema: Any = None
+) -> Finding:
     """The finding for a load problem, explained from the file's bytes `data` (the line to
-    change and that line corrected, generator.check.yamlrepair) before it is rendered."""
-    repair = yamlrepair.explain(problem, data)
+    change and that line corrected, generator.check.yamlrepair; `schema`: the file's base
+    schema, when known) before it is rendered."""
+    repair = yamlrepair.explain(problem, data, schema)
     params = dict(repair.params)
     hint_key = params.pop("hint_key", "")  # some repairs choose a hint
     if problem.code == "yaml-comment-in-value":  # the value named, never as "``"
@@ -93,7 +96,7 @@ def read_document(
     schema = schemas.schema_for(file.kind) if schemas is not None and loaded.problems else None
     for problem in loaded.problems:
         problem = cuthint.choose(problem, loaded.document, schema)
-        result.add(problem_finding(problem, file.path, data))
+        result.add(problem_finding(problem, file.path, data, schema))
     return loaded.document
 
 

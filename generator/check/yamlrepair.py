@@ -20,6 +20,7 @@ from typing import Any
 
 from generator.check.written import double_quoted, is_quoted_text
 from generator.check.yamlbracket import unclosed_bracket
+from generator.check.yamlemptykey import empty_key
 from generator.check.yamlgeneric import generic
 from generator.check.yamlindent import indentation
 from generator.check.yamlshape import Line, indent, is_content, structure
@@ -155,9 +156,15 @@ def _colon_in_value(lines: list[str], at: int) -> Repair | None:
     return Repair(at + 1, 1, variant, {"line": at + 1, **_kept(fixed)})
 
 
-def explain_syntax(text: str, line_no: int, problem: str, column: int = 0) -> Repair | None:
-    """The repair for a YAML syntax error PyYAML noticed at `line_no` (and `column`), or None."""
+def explain_syntax(
+    text: str, line_no: int, problem: str, column: int = 0, schema: Any = None
+) -> Repair | None:
+    """The repair for a YAML syntax error PyYAML noticed at `line_no` (and `column`), or
+    None (`schema`: the file's base schema, to name the keys allowed where one is missing)."""
     lines = text.split("\n")
+    nameless = empty_key(lines, line_no, column, problem, schema)  # `  - : Chi bộ Ấp 3`
+    if nameless is not None:
+        return Repair(*nameless)
     at = min(max(line_no - 1, 0), len(lines) - 1)
     found = _odd_space(lines, at) or _unclosed_quote(lines, at, problem)
     opened = None if found else unclosed_bracket(lines, line_no, column, problem)
@@ -185,14 +192,15 @@ def explain_syntax(text: str, line_no: int, problem: str, column: int = 0) -> Re
     return None
 
 
-def explain(problem: LoadProblem, data: bytes) -> Repair:
-    """How to present a load problem: position, catalog variant and parameters."""
+def explain(problem: LoadProblem, data: bytes, schema: Any = None) -> Repair:
+    """How to present a load problem: position, catalog variant and parameters (`schema`:
+    the file's base schema when known, for hints that name the keys of a place)."""
     detail = dict(problem.detail)
     pos = problem.position
     if problem.code == "yaml-syntax":
         text = data.decode("utf-8", errors="replace")
         english = f"{detail.get('context', '')} {detail.get('problem', '')}"
-        found = explain_syntax(text, pos.line, english, pos.column)
+        found = explain_syntax(text, pos.line, english, pos.column, schema)
         if found is not None:
             return found
         # nothing to correct found: PyYAML's problem, said in Vietnamese (yamlgeneric)

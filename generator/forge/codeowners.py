@@ -4,7 +4,9 @@ Every line comes from `generator.forge.owners.owners_of`, so the file and `check
 can never disagree about an existing file. CODEOWNERS is read bottom-up (the last
 matching pattern wins): the catch-all board line comes first, then the year and roster
 files, then per organization its files and the folder of its members' reviews (for reviews
-not written yet: the secretary), then each existing review (the member and the secretary).
+not written yet: the secretary), then each review of a member with an account (the member
+and the secretary): where their newest review is, and where a committee seat says a member
+who moved sits now (`_moved_onto`).
 Earlier years fall under the catch-all: they are closed.
 """
 
@@ -72,10 +74,14 @@ def rules(repo: Path, roster: Roster) -> tuple[int | None, list[Rule]]:
     base = f"{layout.SUBMISSIONS}/{year}"
     # reviews of members without an account are owned by the secretary alone: the
     # members-folder line says that already; members with an account get their own line
-    homes = member_homes(repo, years, {a.member_id for a in roster.accounts if a.member_id})
+    reviews = newest_reviews(repo, years, {a.member_id for a in roster.accounts if a.member_id})
+    homes = {m: org for m, (_, org) in reviews.items()}
     out.append(Rule(f"/{base}/{layout.YEAR_FILE}", owned(f"{base}/{layout.YEAR_FILE}")))
     files = [f for f in layout.walk_year(repo, year) if f.kind is not Kind.SYMLINK]
     org_files = [f for f in files if f.kind is Kind.ORG]
+    moved = _moved_onto(
+        roster, reviews, base, {layout.org_id_of_folder(f.org_folder or "") for f in org_files}
+    )
     by_folder: dict[str, list[SubmissionFile]] = {}
     for f in files:
         if f.org_folder is not None:
@@ -98,10 +104,40 @@ def rules(repo: Path, roster: Roster) -> tuple[int | None, list[Rule]]:
         if holds_members:
             secretaries = _handles(roster.secretaries(org_id)) or board
             out.append(Rule(f"/{prefix}/{layout.MEMBERS_DIR}/", secretaries))
-            for member_id in sorted(m for m, o in homes.items() if o == org_id):
+            here_ids = {m for m, o in homes.items() if o == org_id} | moved.get(org_id, set())
+            for member_id in sorted(here_ids):
                 path = f"{prefix}/{layout.MEMBERS_DIR}/{member_id}.yaml"
                 out.append(Rule(f"/{path}", owned(path)))
     return year, out
+
+
+def _moved_onto(
+    roster: Roster, reviews: dict[str, tuple[str, str]], base: str, orgs: set[str]
+) -> dict[str, set[str]]:
+    """org id -> the member ids of the accounts on that organization's committee (`cap_uy`)
+    whose newest review is from an earlier year and in another chi bộ the newest year
+    (`base`, its folder) still has: they moved and have not written this year's review.
+
+    Their home line stays in the old chi bộ (`member_homes`), where no review of theirs will
+    be written; the review `kiemdiem new member <id> --org <chi bộ>` creates in the new one
+    fell under that folder's members line alone: its secretary. When that secretary is the
+    member themself, nobody but the author owned the file, so the review could not be
+    approved (the deputy or the level above that `check --author` names were no code
+    owners). A seat on a chi bộ's committee says where the member sits now (the committee
+    is elected from the chi bộ's members), so that path gets its line too (same owners as
+    `owners_of`). Members with no seat are placed by their files only: their new chi bộ's
+    secretary owns the new review, which is who approves it; `kiemdiem codeowners --check`
+    reports the file stale once it is merged. A chi bộ the newest year has not is
+    generator.check.roster's warning (roster-member-org-gone), not a line here."""
+    out: dict[str, set[str]] = {}
+    for account in roster.accounts:
+        found = reviews.get(account.member_id or "")
+        if found is None or found[0].startswith(base + "/") or found[1] not in orgs:
+            continue
+        for seat in account.seats:
+            if seat.org_id != found[1]:
+                out.setdefault(seat.org_id, set()).add(account.member_id or "")
+    return out
 
 
 def member_homes(

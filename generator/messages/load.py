@@ -179,6 +179,17 @@ CATALOG: dict[str, Message] = {
         "Sai cú pháp YAML: có dấu hai chấm ':' ở chỗ không được phép.",
         'Nếu nội dung có dấu hai chấm, đặt cả nội dung trong dấu ngoặc kép, ví dụ: `uu_diem: "Kết quả: hoàn thành tốt"`, hoặc viết nội dung dạng khối sau `|`.',
     ),
+    # `  - : Chi bộ Ấp 3`, `: giá trị` (generator/check/yamlemptykey.py), at the colon
+    "yaml-syntax/empty-key": Message(
+        "Sai cú pháp YAML: mục ở dòng này chưa có tên (trước dấu hai chấm chưa viết tên "
+        "mục){where}.",
+        "Viết tên mục trước dấu hai chấm như trong mẫu (`kiemdiem new`), dạng `ten_muc: "
+        "giá trị`; nội dung sau dấu hai chấm giữ nguyên.",
+        hints={
+            "allowed": "Viết tên mục trước dấu hai chấm như trong mẫu, là một trong các mục "
+            "được phép ở chỗ này: {allowed}; nội dung sau dấu hai chấm giữ nguyên.",
+        },
+    ),
     "yaml-syntax/missing-colon": Message(
         "Sai cú pháp YAML: thiếu dấu hai chấm ':' sau tên mục (hoặc thiếu dấu cách sau dấu hai chấm).",
         "Mỗi dòng có dạng `ten_muc: giá trị` — sau dấu hai chấm phải có một dấu cách.",
