@@ -16,6 +16,13 @@ property of a member's review without being entitled to. The member themself nev
 not even as the chi bộ's secretary or on the board (as ``auth-own-rating``); anyone else is
 when on the chi bộ's committee, among the file's owners, or on the board. The properties
 are read from the base commit's schema (generator.forge.judge), never from the change.
+
+A review moved to another place (a transfer between chi bộ, ``auth-transfer`` in
+generator.forge.judge) is compared with the file it came from, not read as a new file
+beside a deleted one: carrying the committee's facts unchanged is no change of them
+(``member_moves``). A new year's review starts without them: `kiemdiem new member` carries
+a member's identity, never the committee's facts (generator.forge.scaffold.MEMBER_FACTS),
+and `kiemdiem new year` carries no member review.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from generator.findings import Finding, Position, make
 from generator.forge.authorize import Change
 from generator.forge.owners import owners_of
 from generator.forge.roster import Account, Roster
+from generator.gitrepo import PathChange
 from generator.messages.auth import FIELD_VERB_VI
 from generator.privacy import Scope, ScopeTree, schema_scope_tree
 from generator.submissions import layout
@@ -126,6 +134,41 @@ def field_changes(change: Change, fields: list[FieldPath]) -> list[tuple[FieldPa
     return out
 
 
+def member_moves(changes: list[PathChange]) -> dict[str, str]:
+    """New path -> base path of each member review the change moves: the review of one
+    member in one year leaves one path and arrives at another, whether Git pairs the two as
+    a rename or (rewritten too much for that) sees a deletion and an addition. A member
+    with more than one review leaving or arriving that year is not paired (each file is
+    then judged on its own, as a deletion and a creation)."""
+    gone: dict[tuple[int, str], list[str]] = {}
+    came: dict[tuple[int, str], list[str]] = {}
+    for c in changes:
+        sides = [(gone, c.old_path or c.path)] if c.status in ("D", "R") else []
+        sides += [(came, c.path)] if c.status in ("A", "R") else []
+        for side, path in sides:
+            f = layout.classify(path)
+            if f.kind is Kind.MEMBER and f.year is not None:
+                member = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+                side.setdefault((f.year, member), []).append(path)
+    return {
+        came[key][0]: gone[key][0]
+        for key in gone.keys() & came.keys()
+        if len(gone[key]) == len(came[key]) == 1 and gone[key] != came[key]
+    }
+
+
+def _from_source(change: Change, source: Change) -> Change:
+    """`change` (a moved review) as an edit of the file it came from: the source's base
+    text before, the lines that differ from it changed."""
+    a = (source.before or b"").decode("utf-8", "replace").splitlines()
+    b = (change.after or b"").decode("utf-8", "replace").splitlines()
+    lines: set[int] = set()
+    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":  # a pure deletion sits after line j1: mark both neighbours
+            lines.update(range(j1 + 1, j2 + 1) if j2 > j1 else (j1, j1 + 1))
+    return Change(change.path, source.before, change.after, frozenset(lines))
+
+
 def entitled(
     account: Account | None, change: Change, roster: Roster, open_year: int | None
 ) -> bool:
@@ -146,12 +189,20 @@ def committee_field_findings(
     fields: list[FieldPath],
     *,
     open_year: int | None,
+    moves: dict[str, str] | None = None,
 ) -> list[Finding]:
     """`auth-committee-field` for each committee fact of a member review that `login`
-    changed without being entitled to."""
+    changed without being entitled to. `moves` (`member_moves`): a moved review is judged
+    at its new path against its source, and the source's deletion is not judged again."""
     account = roster.find(login)
+    moves = moves or {}
+    by_path = {c.path: c for c in changes}
     out: list[Finding] = []
     for change in changes:
+        if change.after is None and change.path in moves.values():
+            continue  # moved: its facts are compared at the new path
+        if moves.get(change.path) in by_path:
+            change = _from_source(change, by_path[moves[change.path]])
         f = layout.classify(change.path)
         if f.kind is not Kind.MEMBER or not fields:
             continue

@@ -36,7 +36,7 @@ from pathlib import Path
 from generator import gitrepo
 from generator.findings import Finding, Position, make
 from generator.forge.authorize import authorize, read_changes
-from generator.forge.committee import committee_field_findings, committee_fields
+from generator.forge.committee import committee_field_findings, committee_fields, member_moves
 from generator.forge.roster import ROSTER_PATH, Roster, roster_from_bytes
 from generator.forge.selfreview import own_review_findings
 from generator.gitrepo import PathChange
@@ -107,6 +107,7 @@ def judge(repo: Path, ref: str, logins: list[str]) -> Judgement:
         j.findings += own_review_findings(j.submissions, j.roster, open_year=j.open_year)
     # the committee's facts in member reviews, by the base's schema (generator.forge.committee)
     fields = committee_fields(repo, base) if read else []
+    moves = member_moves(j.submissions)  # a moved review is compared with its source
     for login in dict.fromkeys(login.strip().lstrip("@").lower() for login in logins if login):
         account = j.roster.find(login)
         board = account is not None and account.board
@@ -114,7 +115,9 @@ def judge(repo: Path, ref: str, logins: list[str]) -> Judgement:
             j.findings += _outside(j.changes, login)
             j.findings += _transfers(j.submissions, login, j.roster)
         j.findings += authorize(read, login, j.roster, open_year=j.open_year)
-        j.findings += committee_field_findings(read, login, j.roster, fields, open_year=j.open_year)
+        j.findings += committee_field_findings(
+            read, login, j.roster, fields, open_year=j.open_year, moves=moves
+        )
     return j
 
 

@@ -23,7 +23,11 @@ from generator.submissions import layout
 from generator.submissions.yamlload import loads
 
 SCHEMA_DIR = "schema"
-# what a member's earlier review tells about them this year (form order)
+# what a member's earlier review tells about them this year (form order): who they are,
+# never the committee's facts of that year (`x-pham-vi: cap-uy`: discipline, degradation,
+# leave, internal note), which are each year's own (RULES 366-M4, 366-M7, 366-M8) and the
+# committee's to write: carried, they would be the member's to commit, and the pull-request
+# lock (generator.forge.committee, `auth-committee-field`) refuses a member writing them
 MEMBER_FACTS = ("ho_ten", "loai_dang_vien", "ngay_sinh", "ngay_vao_dang", "chuc_vu")
 # what an organization's earlier file tells about it this year: who it is, not how its
 # year went (targets, scores, review, self-rating, discipline are each year's own; so is

@@ -125,3 +125,88 @@ def test_another_member_is_not_entitled_either(repo: Path, capsys) -> None:
         "được sửa mục này."
     ]
     assert any(line.startswith(f"{NAM}:1:1: lỗi [auth-not-allowed]") for line in out)
+
+
+# ---- a moved review, and a review started by `kiemdiem new member`: only what the pull
+# request really changes counts
+LAC = "submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
+MOVED = f"{LAC}/dang-vien/dv-101003.yaml"
+NOTE = "ghi_chu_noi_bo: Đang chờ nhận xét của chi bộ nơi cư trú.\nnghi_om_thang: 4\n"
+
+
+def _board_member(repo: Path) -> None:
+    """nguyen-van-nam also works at the Ban Tổ chức: the board may transfer a review
+    (auth-transfer), but never writes the committee's facts of their own."""
+    edit(
+        repo,
+        "submissions/tai-khoan.yaml",
+        "    ho_ten: Nguyễn Văn Nam\n",
+        "    ho_ten: Nguyễn Văn Nam\n    ban_to_chuc: true\n",
+    )
+    git(repo, "commit", "-qam", "roster")
+
+
+def test_moving_own_review_with_the_committees_facts_unchanged_passes(repo: Path, capsys) -> None:
+    _board_member(repo)
+    git(repo, "mv", NAM, MOVED)
+    code, out = check(repo, capsys, "nguyen-van-nam")
+    assert (code, findings(out)) == (0, []), out
+
+
+def test_moving_own_review_and_editing_the_discipline_fails_at_the_edit(repo: Path, capsys) -> None:
+    _board_member(repo)
+    git(repo, "mv", NAM, MOVED)
+    edit(repo, MOVED, "  - hinh_thuc: canh_cao", "  - hinh_thuc: khien_trach")
+    code, out = check(repo, capsys, "nguyen-van-nam")
+    assert code == 1
+    assert [line.split(" Mục ")[0] for line in findings(out)] == [
+        f"{MOVED}:{line_of(repo, MOVED, '  - hinh_thuc:')}:1: lỗi [auth-committee-field]"
+    ]
+    assert "Mục `ky_luat` do cấp ủy ghi" in findings(out)[0]
+    assert "đảng viên không tự sửa mục này" in findings(out)[0]
+
+
+def test_a_move_without_git_seeing_a_rename_is_still_compared_with_its_source(
+    repo: Path, capsys
+) -> None:
+    """Rewritten enough that Git pairs no rename (a deletion and an addition): the review
+    of the same member in the same year that left is the source."""
+    _board_member(repo)
+    text = (repo / NAM).read_text("utf-8")
+    git(repo, "rm", "-q", NAM)
+    kept = [line for line in text.splitlines(keepends=True) if not line.startswith(" ")]
+    (repo / MOVED).write_text("".join(kept[:3]) + FACTS, "utf-8")
+    git(repo, "add", "-A")
+    status = subprocess.run(
+        ["git", "-C", str(repo), "diff", "--cached", "-M", "--name-status", "HEAD"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert status == ["D", NAM, "A", MOVED]  # no rename for Git
+    _, out = check(repo, capsys, "nguyen-van-nam")
+    assert findings(out) == [], out
+
+
+def test_a_new_members_review_carries_no_committee_fact(tmp_path: Path, capsys) -> None:
+    """`kiemdiem new member` fills the member's identity from last year's review, never the
+    committee's facts of that year (each year's own: RULES 366-M4, M7, M8); the member's
+    first commit of the file therefore adds none."""
+    repo = copy_sample(tmp_path / "repo", (2025, 2026))
+    (repo / ".gitignore").write_text(".kiemdiem-cache/\n", "utf-8")
+    last = f"{LAC.replace('/2026/', '/2025/')}/dang-vien/dv-101012.yaml"
+    edit(repo, last, "chuc_vu:", FACTS + NOTE + "chuc_vu:")
+    (repo / LAC / "dang-vien" / "dv-101012.yaml").unlink()
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    args = ["--repo", str(repo), "new", "member", "dv-101012", "--org", "chi-bo-thon-an-lac"]
+    assert main([*args, "--year", "2026"]) == 0
+    capsys.readouterr()
+    new = (repo / LAC / "dang-vien" / "dv-101012.yaml").read_text("utf-8")
+    assert "Nguyễn Thị Hoa" in new  # the identity is carried
+    for key in ("ky_luat", "ket_luan_suy_thoai", "ghi_chu_noi_bo", "nghi_om_thang"):
+        assert f"\n{key}:" not in new, key
+    git(repo, "add", "-A")
+    code, out = check(repo, capsys, "nguyen-thi-hoa")
+    assert (code, findings(out)) == (0, []), out

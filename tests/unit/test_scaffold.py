@@ -9,6 +9,8 @@ import pytest
 
 from generator.check.run import Selection, check_repo
 from generator.cli import main
+from generator.forge import scaffold
+from generator.forge.committee import committee_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 CHI_BO = "huyen/xa-a/chi-bo-1"
@@ -275,3 +277,12 @@ def test_new_member_refuses_a_second_review_in_the_year(
     # another year is another review
     make_year(repo, 2025)
     assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2025"]) == 0
+
+
+def test_a_members_carried_facts_are_none_of_the_committees() -> None:
+    """`kiemdiem new member` carries a member's identity from last year, never a property
+    the committee writes (x-pham-vi: cap-uy): the member's first commit of the file must
+    not add one (generator.forge.committee refuses that as `auth-committee-field`)."""
+    committee = {key for key, *_ in committee_fields(ROOT, "HEAD")}
+    assert {"ky_luat", "nghi_om_thang", "ghi_chu_noi_bo"} <= committee
+    assert committee.isdisjoint(scaffold.MEMBER_FACTS)
