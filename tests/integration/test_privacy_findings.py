@@ -75,7 +75,7 @@ def test_organization_site_names_no_rule_field_or_level(site: Path, member: str)
                 continue
             assert secret not in text, f"{secret!r} about {member} on the organization's site"
     problems = _problems(whole)
-    assert f"hồ sơ của đảng viên `{member}`" in problems  # the neutral line, named
+    assert f"hồ sơ của đảng viên <code>{member}</code>" in problems  # the neutral line, named
     assert "privacy-withheld" in problems
 
 
@@ -97,4 +97,4 @@ def test_chi_bo_site_gets_the_neutral_line_for_committee_only_facts(site: Path) 
     problems = _problems(site / "chi-bo" / CHI_BO / "2025")
     assert "366-M4" not in problems and "rule-decision-above-ceiling" not in problems
     assert "member-identity-changed" not in problems and "nghi_om_thang" not in problems
-    assert "hồ sơ của đảng viên `dv-101012`" in problems
+    assert "hồ sơ của đảng viên <code>dv-101012</code>" in problems
