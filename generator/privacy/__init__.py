@@ -39,6 +39,9 @@ FINDING_SCOPE = "pham_vi"
 FINDING_MEMBER = "member"
 FINDING_RULES = "rules"
 FINDING_FIELD = "field"  # the YAML keys of the property it is about
+# the message with the committee-only reasons it names by rule quoted whole: for the
+# deciding committee's own site only (generator.privacy.findings.readable_findings)
+FINDING_WHOLE = "whole_message"
 # record kind (schema file stem) of each schema that describes a submitted record
 RECORD_SCHEMAS = ("dang-vien", "to-chuc", "de-xuat", "quyet-dinh", "nam-danh-gia", "tai-khoan")
 

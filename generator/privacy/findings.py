@@ -29,6 +29,7 @@ own site.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from generator.privacy import (
     FINDING_MEMBER,
     FINDING_RULES,
     FINDING_SCOPE,
+    FINDING_WHOLE,
     Scope,
     scope_tree,
 )
@@ -119,12 +121,17 @@ def readable_findings(
     findings: Iterable[Finding], schema_dir: Path, reader: Callable[[Finding], Scope]
 ) -> list[Finding]:
     """The findings `reader` (the scope of the audience's reader for what each finding is
-    about) may read whole, and one `privacy-withheld` line for the others of each file and
+    about) may read whole — a deciding committee with the reasons they name by rule quoted
+    whole (`FINDING_WHOLE`) — and one `privacy-withheld` line for the others of each file and
     member, in the order of their first finding."""
     out: list[Finding | tuple[str, str]] = []  # a finding, or the key of a withheld group
     withheld: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
-        if finding_scope(finding, schema_dir) <= reader(finding):
+        may_read = reader(finding)
+        if finding_scope(finding, schema_dir) <= may_read:
+            whole = finding.extra.get(FINDING_WHOLE)
+            if may_read >= Scope.CAP_UY and isinstance(whole, str) and whole:
+                finding = dataclasses.replace(finding, message=whole)  # the reasons whole
             out.append(finding)
             continue
         key = (finding.path, subject_member(finding))

@@ -18,6 +18,7 @@ import dataclasses
 
 from generator.privacy import Scope, _replace
 from generator.rules.base import Effect, NotRated, Reason, Verdict, YearVerdicts
+from generator.submissions.records import Level
 
 REASON_SCOPES: dict[str, Scope] = {
     # members: discipline, degradation (suy thoái), prohibited conduct, civil-servant rating
@@ -75,10 +76,13 @@ def redact_verdict(verdict: Verdict, reader: Scope) -> Verdict:
     published result. A member's self level and the chi bộ's proposal with its votes are
     the chi bộ's; the reasons are filtered one by one (`reason_scope`)."""
     kind = verdict.subject_kind
+    reasons = _readable(verdict.reasons, kind, reader)
     changes: dict[str, object] = {
-        "reasons": _readable(verdict.reasons, kind, reader),
+        "reasons": reasons,
         "flags": _readable(verdict.flags, kind, reader),
     }
+    if len(reasons) < len(verdict.reasons):
+        changes.update(_withheld_levels(verdict, reasons))
     if verdict.not_rated is not None and NOT_RATED_SCOPES[verdict.not_rated] > reader:
         changes["not_rated"] = None
     if kind == "member" and reader < Scope.CHI_BO:
@@ -86,6 +90,28 @@ def redact_verdict(verdict: Verdict, reader: Scope) -> Verdict:
     if verdict.leadership is not None:
         changes["leadership"] = redact_verdict(verdict.leadership, reader)
     return _replace(verdict, changes)  # dataclasses.replace, without its per-field checks
+
+
+def _withheld_levels(verdict: Verdict, readable: list[Reason]) -> dict[str, object]:
+    """The ceiling withheld when no reason the reader may read sets it (a committee-only
+    reason does: 366-M4, 366-O4, 366-L3, …), and with it the criteria level it caps and so
+    a provisional result: "KHTNV" under a deputy secretary's name says she was disciplined
+    as plainly as the reason would. The reader learns that a level is withheld, never which
+    (the page's neutral wording); a decided or re-rated level is the published result and
+    stays. Nothing changes where the readable reasons give the same ceiling."""
+    ceiling = verdict.ceiling
+    if ceiling is None:
+        return {}
+    shown = min(
+        (r.level for r in readable if r.effect is Effect.CEILING and r.level is not None),
+        default=Level.HTXSNV,
+    )
+    if shown <= ceiling:
+        return {}
+    changes: dict[str, object] = {"ceiling": None, "withheld": True}
+    if verdict.assessed is not None and verdict.assessed >= ceiling:
+        changes["assessed"] = None  # capped there: it would give the ceiling back
+    return changes
 
 
 def _readable(reasons: list[Reason], kind: str, reader: Scope) -> list[Reason]:

@@ -96,6 +96,9 @@ class Verdict:
     leadership: Verdict | None = None
     # a re-rating of this verdict made in a later year (124-M7): (year, level, decision)
     re_rated: tuple[int, Level, str] | None = None
+    # set on an audience's copy only (generator.privacy.verdicts.redact_verdict): the
+    # ceiling, and the criteria level it caps, rest on reasons that reader may not read
+    withheld: bool = False
 
     @property
     def final(self) -> Level | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.findings import Finding, Position, make
 from generator.messages.rules import NONE_VI
-from generator.privacy import FINDING_MEMBER, FINDING_RULES, FINDING_SCOPE, Scope
+from generator.privacy import FINDING_MEMBER, FINDING_RULES, FINDING_SCOPE, FINDING_WHOLE, Scope
 from generator.rules.wording import level_text
 from generator.submissions.records import Level
 
@@ -24,6 +24,16 @@ def _about(scope: Scope, member: str, rules: list[str] | None = None) -> dict[st
     return extra
 
 
+def _made(code: str, path: str, pos: Position, whole: dict[str, str], **kw: object) -> Finding:
+    """`make(code, path, pos, **kw)`, keeping the message with the `whole` parameters (the
+    reasons quoted whole where `kw` names committee-only ones by rule: finding_text) for
+    the deciding committee's site, when it differs."""
+    finding = make(code, path, pos, **kw)  # type: ignore[arg-type]
+    if any(kw.get(k) != v for k, v in whole.items()):
+        finding.extra[FINDING_WHOLE] = make(code, path, pos, **{**kw, **whole}).message  # type: ignore[arg-type]
+    return finding
+
+
 def decision_above_ceiling(
     path: str,
     pos: Position,
@@ -36,13 +46,19 @@ def decision_above_ceiling(
     related: list[str],
     scope: Scope = Scope.TO_CHUC,
     member_id: str = "",
+    whole: list[str] | None = None,
 ) -> Finding:
     """`scope`: the class of the reasons in `because` (a member's are their chi bộ's at
-    least); `member_id`: the member decided, "" for an organization."""
-    return make(
+    least); `member_id`: the member decided, "" for an organization; `whole`: the reasons
+    as the deciding committee reads them. Two binding reasons of one rule (366-M4's
+    discipline and degradation) are one rule, and one reason when `because` names them by
+    their rule only."""
+    rules = list(dict.fromkeys(rules))
+    return _made(
         "rule-decision-above-ceiling",
         path,
         pos,
+        {"because": "; ".join(dict.fromkeys(whole or because))},
         rule=rules[0],
         related=related,
         extra=_about(scope, member_id, rules),
@@ -50,7 +66,7 @@ def decision_above_ceiling(
         decided_text=level_text(decided),
         ceiling_text=level_text(ceiling),
         ceiling=ceiling.code,
-        because="; ".join(because),
+        because="; ".join(dict.fromkeys(because)),
         rules=", ".join(rules),
     )
 
@@ -149,14 +165,16 @@ def decision_not_rated(
     member_file: str = "",
     scope: Scope = Scope.TO_CHUC,
     member_id: str = "",
+    whole: str = "",
 ) -> Finding:
     """`member_file`: the review whose admission date makes the member a new member (the
     hint then sends the committee to check that date first, and the finding names the
     file as related); `scope`: the class of the reason in `why`."""
-    return make(
+    return _made(
         "rule-decision-not-rated",
         path,
         pos,
+        {"why": whole or why},
         hint_key="new-member" if member_file else "",
         rule=rule,
         actor=actor,
@@ -178,11 +196,13 @@ def needs_decision(
     actor: str,
     scope: Scope = Scope.TO_CHUC,
     member_id: str = "",
+    whole: str = "",
 ) -> Finding:
-    return make(
+    return _made(
         "rule-needs-decision",
         path,
         pos,
+        {"why": whole or why},
         rule=rule,
         actor=actor,
         extra=_about(scope, member_id),

@@ -35,6 +35,9 @@ from generator.statistics import OrgStats, YearStatistics, year_statistics
 from generator.submissions.records import Level, MemberReview, Organization
 from generator.submissions.year import Year
 
+# a provisional level an audience's copy withholds (generator.privacy.verdicts): the same
+# words whatever the level and whatever reason withheld it
+WITHHELD_LEVEL = "Dự kiến; mức chưa công bố trên trang này"
 LEVELS_DESC = (Level.HTXSNV, Level.HTTNV, Level.HTNV, Level.KHTNV)
 
 # who must act on a finding (Finding.actor), in the order the problems page lists them
@@ -260,6 +263,8 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
             return "Chưa có kết quả"
         if not verdict.rated and verdict.not_rated is None and self.audience is not None:
             return "Không xếp loại"  # why is not this audience's to read (generator.privacy)
+        if verdict.rated and verdict.final is None and verdict.withheld:
+            return WITHHELD_LEVEL  # provisional, capped by what this reader may not read
         if not verdict.rated or verdict.final is None:
             reason = verdict.not_rated or NotRated.NOT_REVIEWED
             return f"Không xếp loại: {reason.label_vi.lower()}"

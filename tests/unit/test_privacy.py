@@ -283,6 +283,16 @@ def _redact_verdict_by_replace(verdict: Verdict, reader: Scope) -> Verdict:
         changes["not_rated"] = None
     if kind == "member" and reader < Scope.CHI_BO:
         changes.update(self_level=None, proposed=None, proposed_votes=None)
+    # a ceiling no readable reason sets is withheld, with the criteria level capped there
+    caps = [r.level for r in changes["reasons"] if r.effect.value == "ceiling" and r.level]
+    if (
+        verdict.ceiling is not None
+        and verdict.ceiling not in caps
+        and verdict.ceiling.code != "HTXSNV"
+    ):
+        changes.update(ceiling=None, withheld=True)
+        if verdict.assessed == verdict.ceiling:
+            changes["assessed"] = None
     if verdict.leadership is not None:
         changes["leadership"] = _redact_verdict_by_replace(verdict.leadership, reader)
     return dataclasses.replace(verdict, **changes)
