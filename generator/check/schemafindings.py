@@ -15,7 +15,13 @@ from typing import Any
 import jsonschema
 
 from generator.check import schemahints
-from generator.check.schemanodes import base_node, is_required, path_text, resolve
+from generator.check.schemanodes import (
+    base_node,
+    group_holding,
+    is_required,
+    path_text,
+    resolve,
+)
 from generator.check.schemaprune import dedupe, drop_explained_missing, leaf_errors
 from generator.check.written import as_shown
 from generator.findings import Finding, Position, make
@@ -119,7 +125,10 @@ def _unknown_keys(e: _Error) -> list[Finding]:
     for k in (k for k in (value or {}) if k not in allowed):
         guess = suggest(k, allowed)
         pos = e.doc.key_pos((*e.path, k))
-        hint_key, params = schemahints.for_unknown_key(k, guess, value[k], e.doc, (*e.path, k))
+        group = group_holding(e.root, e.schema, k) if isinstance(k, str) else None
+        hint_key, params = schemahints.for_unknown_key(
+            k, guess, value[k], e.doc, (*e.path, k), group
+        )
         params.update(
             key=k, guess=guess, where=e.where, allowed=", ".join(f"`{a}`" for a in allowed)
         )
