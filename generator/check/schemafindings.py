@@ -208,9 +208,13 @@ def _pattern(e: _Error) -> list[Finding]:
     if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
         hint_key, params = schemahints.for_date(value, e.doc, e.path)
         params.update(label=e.label, value=value)
+        # `ngay_vao_dang: ""`: "Chưa ghi ngày", never a date quoted as "``"
+        empty = isinstance(value, str) and not value.strip()
         if e.error.validator == "format":
-            return [e.make("schema-date", pos, hint_key=hint_key, **params)]
-        return [e.make("schema-pattern", pos, variant="date", hint_key=hint_key, **params)]
+            variant = "empty" if empty else ""
+            return [e.make("schema-date", pos, variant=variant, hint_key=hint_key, **params)]
+        variant = "date-empty" if empty else "date"
+        return [e.make("schema-pattern", pos, variant=variant, hint_key=hint_key, **params)]
     description = e.schema.get("description", "")
     return [
         e.make(
