@@ -15,7 +15,13 @@ from typing import Any
 import jsonschema
 
 from generator.check import schemahints
-from generator.check.schemanodes import base_node, is_required, path_text, resolve
+from generator.check.schemanodes import (
+    base_node,
+    group_holding,
+    is_required,
+    path_text,
+    resolve,
+)
 from generator.check.schemaprune import dedupe, drop_explained_missing, leaf_errors
 from generator.check.written import as_shown
 from generator.findings import Finding, Position, make
@@ -119,7 +125,10 @@ def _unknown_keys(e: _Error) -> list[Finding]:
     for k in (k for k in (value or {}) if k not in allowed):
         guess = suggest(k, allowed)
         pos = e.doc.key_pos((*e.path, k))
-        hint_key, params = schemahints.for_unknown_key(k, guess, value[k], e.doc, (*e.path, k))
+        group = group_holding(e.root, e.schema, k) if isinstance(k, str) else None
+        hint_key, params = schemahints.for_unknown_key(
+            k, guess, value[k], e.doc, (*e.path, k), group
+        )
         params.update(
             key=k, guess=guess, where=e.where, allowed=", ".join(f"`{a}`" for a in allowed)
         )
@@ -199,9 +208,13 @@ def _pattern(e: _Error) -> list[Finding]:
     if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
         hint_key, params = schemahints.for_date(value, e.doc, e.path)
         params.update(label=e.label, value=value)
+        # `ngay_vao_dang: ""`: "Chưa ghi ngày", never a date quoted as "``"
+        empty = isinstance(value, str) and not value.strip()
         if e.error.validator == "format":
-            return [e.make("schema-date", pos, hint_key=hint_key, **params)]
-        return [e.make("schema-pattern", pos, variant="date", hint_key=hint_key, **params)]
+            variant = "empty" if empty else ""
+            return [e.make("schema-date", pos, variant=variant, hint_key=hint_key, **params)]
+        variant = "date-empty" if empty else "date"
+        return [e.make("schema-pattern", pos, variant=variant, hint_key=hint_key, **params)]
     description = e.schema.get("description", "")
     return [
         e.make(

@@ -107,12 +107,17 @@ def for_missing_key(key: str, schema: Any, path: tuple[Any, ...]) -> Hint:
 
 
 def for_unknown_key(
-    key: str, guess: str | None, value: Any, doc: Document, path: tuple[Any, ...]
+    key: str,
+    guess: str | None,
+    value: Any,
+    doc: Document,
+    path: tuple[Any, ...],
+    group: str | None = None,
 ) -> Hint:
     """What to write instead of an unknown key (at `path`); with the corrected line when
     the key's value starts on its line (`họ_tên: Nguyễn Văn Nam` -> `Sửa dòng 3 thành:
-    ho_ten: Nguyễn Văn Nam`): only the key changes, the value stays as it is written."""
-    group = group_of(key)
+    ho_ten: Nguyễn Văn Nam`): only the key changes, the value stays as it is written.
+    `group`: the group of this place the key belongs in (schemanodes.group_holding)."""
     if group is not None:
         return "group", {"group": group}
     if not guess or guess == key:

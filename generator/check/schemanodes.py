@@ -58,3 +58,19 @@ def is_required(base: dict[str, Any], path: tuple[Any, ...]) -> bool:
         return False
     parent = base_node(base, path[:-1])
     return isinstance(parent, dict) and path[-1] in parent.get("required", [])
+
+
+def group_holding(root: dict[str, Any], node: dict[str, Any], key: str) -> str | None:
+    """The one property of `node` that is a group (an object, not a list) with `key` among
+    its own properties: where a key stray from it belongs (`uu_diem` at the top of a member's
+    file -> `kiem_diem`). None when no group of this place has it (`ly_do` in a `ky_luat`
+    item is no `xep_loai_lai` of another kind of file's) or more than one does."""
+    found = []
+    for name, raw in (node.get("properties") or {}).items():
+        sub = resolve(root, raw)
+        if not isinstance(sub, dict) or sub.get("type", "object") != "object":
+            continue
+        props = sub.get("properties")
+        if isinstance(props, dict) and key in props:
+            found.append(str(name))
+    return found[0] if len(found) == 1 else None

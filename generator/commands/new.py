@@ -14,6 +14,7 @@ from generator.forge import scaffold
 from generator.report.safe import visible
 from generator.rules.registry import PENDING, ruleset_id_for
 from generator.submissions import layout
+from generator.vietnamese import slug, suggest
 
 HELP = "tạo tệp mới từ mẫu: bản kiểm điểm đảng viên, tổ chức, hoặc năm đánh giá"
 # organization types are data (schema/to-chuc.schema.json x-loai-to-chuc): a type with a
@@ -70,11 +71,39 @@ def _ruleset(repo: Path, year: int) -> str:
     return ruleset_id_for(year, override=value) if isinstance(value, str) else PENDING
 
 
-def _org_folder(repo: Path, year: int, org_id: str) -> tuple[str, dict[str, object]]:
-    for f in layout.walk_year(repo, year):
-        if f.kind is layout.Kind.ORG and layout.org_id_of_folder(f.org_folder or "") == org_id:
+def _org_folder(
+    repo: Path, year: int, org_id: str, option: str = "--org"
+) -> tuple[str, dict[str, object]]:
+    orgs = [f for f in layout.walk_year(repo, year) if f.kind is layout.Kind.ORG]
+    for f in orgs:
+        if layout.org_id_of_folder(f.org_folder or "") == org_id:
             return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", scaffold.file_data(repo, f.path)
-    raise UsageError(f"Không có tổ chức mã `{org_id}` trong năm {year} (xem tên các thư mục).")
+    guess = _org_guess(repo, orgs, org_id)
+    missing = f"Không có tổ chức mã `{org_id}` trong năm {year}"
+    if guess is None:
+        raise UsageError(f"{missing} (xem tên các thư mục).")
+    named = f" ({guess[1]})" if guess[1] else ""
+    raise UsageError(
+        f"{missing}. Có phải ý bạn là `{guess[0]}`{named}? Viết mã tổ chức (cũng là tên thư "
+        f"mục của tổ chức): `{option} {guess[0]}`."
+    )
+
+
+def _org_guess(
+    repo: Path, orgs: list[layout.SubmissionFile], written: str
+) -> tuple[str, str] | None:
+    """The organization (id, name) meant by `written`, an id mistyped or its name (`Chi bộ
+    thôn An Lạc` -> `chi-bo-thon-an-lac`): the one whose id or name, folded, is `written`
+    folded (vietnamese.slug), else the id closest to it (vietnamese.suggest)."""
+    names: dict[str, str] = {}
+    for f in orgs:
+        org_id = layout.org_id_of_folder(f.org_folder or "")
+        name = scaffold.file_data(repo, f.path).get("ten")
+        names[org_id] = name if isinstance(name, str) else ""
+    wanted = slug(written)
+    exact = [i for i, n in names.items() if wanted and wanted in (slug(i), slug(n))]
+    guess = exact[0] if len(exact) == 1 else suggest(written, list(names))
+    return (guess, names[guess]) if guess else None
 
 
 def _check_one_review(repo: Path, year: int, member_id: str, target: Path) -> None:
@@ -145,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "org":
         _check_id(args.org_id, "Mã tổ chức")
         year = _year(repo, args.year)
-        folder, parent = _org_folder(repo, year, args.parent)
+        folder, parent = _org_folder(repo, year, args.parent, "--parent")
         types = orgtypes.OrgTypes.load(repo / "schema")
         new_type = types.by_code.get(args.org_type)
         if new_type is None or not new_type.parents:

@@ -76,6 +76,14 @@ _TYPE_HINTS: dict[str, str] = {
 }
 
 
+# a date written wrong (schema-date, schema-pattern/date): what to write instead
+_DATE_HINTS: dict[str, str] = {
+    "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: `{corrected}`.{note}",
+    "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
+    "impossible": "Ngày `{text}` không có thật trên lịch; kiểm tra lại ngày và tháng.",
+    "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
+}
+
 CATALOG: dict[str, Message] = {
     "schema-required": Message(
         "Thiếu mục bắt buộc `{key}`{title}{where}.",
@@ -165,13 +173,13 @@ CATALOG: dict[str, Message] = {
         "Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ "
         "`2025-12-15`, và phải là ngày có thật.",
         "",
-        hints={
-            "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: "
-            "`{corrected}`.{note}",
-            "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
-            "impossible": "Ngày `{text}` không có thật trên lịch; kiểm tra lại ngày và tháng.",
-            "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
-        },
+        hints=_DATE_HINTS,
+    ),
+    # `ngay_vao_dang: ""` (as `kiemdiem new member` writes it): no date to quote as "``"
+    "schema-date/empty": Message(
+        "Chưa ghi ngày ở {label}: viết ngày theo dạng năm-tháng-ngày, ví dụ `2025-12-15`.",
+        "",
+        hints=_DATE_HINTS,
     ),
     "schema-pattern": Message(
         "Giá trị `{value}` ở {label} không đúng dạng quy định.",
@@ -182,13 +190,12 @@ CATALOG: dict[str, Message] = {
         "Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ "
         "`2025-12-15`, và phải là ngày có thật.",
         "",
-        hints={
-            "iso-line": "Viết ngày theo dạng năm-tháng-ngày. Sửa dòng {line} thành: "
-            "`{corrected}`.{note}",
-            "iso": "Viết ngày theo dạng năm-tháng-ngày: `{iso}`.",
-            "impossible": "Ngày `{text}` không có thật trên lịch; kiểm tra lại ngày và tháng.",
-            "example": 'Ví dụ: `{name}: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).{note}',
-        },
+        hints=_DATE_HINTS,
+    ),
+    "schema-pattern/date-empty": Message(
+        "Chưa ghi ngày ở {label}: viết ngày theo dạng năm-tháng-ngày, ví dụ `2025-12-15`.",
+        "",
+        hints=_DATE_HINTS,
     ),
     "schema-range": Message(
         "{label} phải {bound} {limit}, nhưng đang là `{value}`.",

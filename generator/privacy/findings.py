@@ -142,14 +142,33 @@ def readable_findings(
     return [item if isinstance(item, Finding) else _withheld(*item, withheld[item]) for item in out]
 
 
+def _actor(finding: Finding) -> str:
+    """Who must act on `finding`: its own actor, else the member for one on their own
+    review file (a schema or YAML error there is theirs to fix)."""
+    if finding.actor:
+        return finding.actor
+    return "member" if kind_of(finding.path) == "dang-vien" else ""
+
+
+def _withheld_actor(group: list[Finding]) -> str:
+    """Who must act on a withheld group, so the site lists its neutral line under them
+    (generator.site.views.ACTORS), not under "Chưa xác định": the member when any hidden
+    finding is theirs, else the worst finding's actor (the first one known, by severity)."""
+    actors = [_actor(f) for f in sorted(group, key=lambda f: _WORST[f.severity])]
+    if "member" in actors:
+        return "member"
+    return next((a for a in actors if a), "")
+
+
 def _withheld(path: str, member: str, group: list[Finding]) -> Finding:
     worst = min(group, key=lambda f: _WORST[f.severity])
+    actor = _withheld_actor(group)
     neutral = make(
         WITHHELD,
         path,
         Position(1),
         variant="" if member else "file",
-        actor=worst.actor,
+        actor=actor,
         member=member,
     )
     # the worst severity of the group (an error stays an error); no rule, nothing extra
@@ -161,5 +180,5 @@ def _withheld(path: str, member: str, group: list[Finding]) -> Finding:
         neutral.message,
         neutral.hint,
         "",
-        worst.actor,
+        neutral.actor,
     )

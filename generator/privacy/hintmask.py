@@ -58,17 +58,19 @@ def fix_lines(text: str) -> set[int]:
     return {int(m[2]) for m in _FIX.finditer(text)}
 
 
-def _content(text: str) -> str:
-    """The placeholder for a value's content: a date's form, else the mask."""
+def _content(text: str, date: bool = False) -> str:
+    """The placeholder for a value's content: a date's form (for a `date` field whatever
+    was written: `19611017` quoted is no date yet), else the mask."""
     inner = text.strip()
-    if inner in (MASK, DATE, ""):
+    if inner in (DATE, ""):
         return inner
-    return DATE if _DATEISH.fullmatch(inner) else MASK
+    return DATE if date or _DATEISH.fullmatch(inner) else MASK
 
 
-def masked_value(rest: str) -> str:
+def masked_value(rest: str, date: bool = False) -> str:
     """A value as written after its key (and a comment after it), its content masked and
-    its quotes or brackets kept: ` "1961-10-17"  # ghi chú` -> ` "YYYY-MM-DD"  # [ẩn]`."""
+    its quotes or brackets kept: ` "1961-10-17"  # ghi chú` -> ` "YYYY-MM-DD"  # [ẩn]`;
+    the value of a `date` field always in a date's form."""
     value = rest.strip()
     if not value or value in _BLOCK or not any(c.isalnum() for c in value):
         return rest
@@ -78,38 +80,39 @@ def masked_value(rest: str) -> str:
     close = {'"': '"', "'": "'", "“": "”", "[": "]", "{": "}"}.get(opener)
     end = value.find(close, 1) if close else -1
     if value.startswith(MASK):  # masked already (its brackets are not the value's)
-        body, after = MASK, value[len(MASK) :]
+        body, after = _content(MASK, date), value[len(MASK) :]
     elif close and end > 0:
         value, after = value[: end + 1], value[end + 1 :]
-        body = opener + _content(value[1:-1]) + close
+        body = opener + _content(value[1:-1], date) + close
     else:
         value, hash_, comment = value.partition(" #")
         after = hash_ + comment
-        body = _content(value)
+        body = _content(value, date)
     if "#" in after:
         after = after[: after.index("#")] + "# " + MASK
     return lead + body + after
 
 
-def masked_line(line: str) -> str:
-    """A YAML line (`- hinh_thuc: khien_trach`, `- mục`, a value) with its value masked."""
+def masked_line(line: str, dates: frozenset[str] = frozenset()) -> str:
+    """A YAML line (`- hinh_thuc: khien_trach`, `- mục`, a value) with its value masked;
+    a key in `dates` (date fields) keeps a date's form: `ngay_sinh: "YYYY-MM-DD"`."""
     m = _YAML.match(line)
     if m is None:  # pragma: no cover - the pattern matches every line
         return MASK
     head = m["lead"] + (f"{m['key']}:" if m["key"] else "")
-    return head + masked_value(m["rest"])
+    return head + masked_value(m["rest"], m["key"] in dates)
 
 
 @functools.cache
-def _names(schema_dir: Path) -> frozenset[str]:
-    """Every property name of every schema: the key names a hint may always show."""
-    out: set[str] = set()
+def _properties(schema_dir: Path) -> tuple[tuple[str, object], ...]:
+    """Every property of every schema: its name and its node."""
+    out: list[tuple[str, object]] = []
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
             props = node.get("properties")
             if isinstance(props, dict):
-                out.update(props)
+                out.extend(props.items())
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -121,7 +124,27 @@ def _names(schema_dir: Path) -> frozenset[str]:
             walk(json.loads(path.read_text("utf-8")))
         except (OSError, ValueError):
             continue
-    return frozenset(out)
+    return tuple(out)
+
+
+def _names(schema_dir: Path) -> frozenset[str]:
+    """Every property name of every schema: the key names a hint may always show."""
+    return frozenset(name for name, _ in _properties(schema_dir))
+
+
+def _is_date(node: object) -> bool:
+    return isinstance(node, dict) and (
+        node.get("format") == "date" or str(node.get("$ref", "")).endswith("/$defs/ngay")
+    )
+
+
+@functools.cache
+def _dates(schema_dir: Path) -> frozenset[str]:
+    """The property names that are a date (`chung.schema.json#/$defs/ngay`) wherever a
+    schema has them: a masked value of theirs keeps the form `YYYY-MM-DD`."""
+    props = _properties(schema_dir)
+    other = {name for name, node in props if not _is_date(node)}
+    return frozenset(name for name, node in props if _is_date(node) and name not in other)
 
 
 @functools.cache
@@ -156,12 +179,12 @@ def _safe(text: str, m: re.Match[str], names: frozenset[str]) -> bool:
     return not _DATEISH.fullmatch(span) or "ví dụ" in text[max(0, m.start() - 12) : m.start()]
 
 
-def _span(text: str, m: re.Match[str], names: frozenset[str]) -> str:
+def _span(text: str, m: re.Match[str], names: frozenset[str], dates: frozenset[str]) -> str:
     if _safe(text, m, names):
         return m[0]
     line = _YAML.match(m[1])
     if line is not None and line["key"] and line["key"] in names:
-        return f"`{masked_line(m[1])}`"
+        return f"`{masked_line(m[1], dates)}`"
     return f"`{_content(m[1])}`"
 
 
@@ -175,11 +198,13 @@ def mask_text(
     the first, too."""
     if not text:
         return text
+    dates = _dates(schema_dir.resolve())
     text = _FIX.sub(
-        lambda m: f"{m[1]}`{masked_line(m[3])}`" if int(m[2]) in sensitive else m[0], text
+        lambda m: f"{m[1]}`{masked_line(m[3], dates)}`" if int(m[2]) in sensitive else m[0],
+        text,
     )
     if about:
-        text = _masked_spans(text, schema_dir, own_id)
+        text = _masked_spans(text, schema_dir, own_id, dates)
     return "\n".join(without_empty_guess(line) for line in text.split("\n"))
 
 
@@ -196,7 +221,7 @@ def without_empty_guess(line: str) -> str:
     return _EMPTY_GUESS.sub(drop, line)
 
 
-def _masked_spans(text: str, schema_dir: Path, own_id: str) -> str:
+def _masked_spans(text: str, schema_dir: Path, own_id: str, dates: frozenset[str]) -> str:
     """`text` with every quoted piece that is not the catalog's or the schema's own words
     masked (see `mask_text`), and every example line below the first."""
     names = _names(schema_dir.resolve())
@@ -207,18 +232,18 @@ def _masked_spans(text: str, schema_dir: Path, own_id: str) -> str:
     def one(m: re.Match[str]) -> str:
         if any(a <= m.start() < b for a, b in listed):
             return m[0]
-        return _span(first, m, names)
+        return _span(first, m, names, dates)
 
     lines = [_SPAN.sub(one, first)]
-    lines += [_example(x) for x in rest.split("\n")] if newline else []
+    lines += [_example(x, dates) for x in rest.split("\n")] if newline else []
     return "\n".join(lines)
 
 
-def _example(line: str) -> str:
+def _example(line: str, dates: frozenset[str]) -> str:
     """A line of a hint's example (`  - mục`, `  ngay: "2026-03-01"`), its value masked."""
     m = _YAML.match(line)
     if m is not None and (m["key"] or m["lead"].strip()):
-        return masked_line(line)
+        return masked_line(line, dates)
     return line
 
 

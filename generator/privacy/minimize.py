@@ -83,8 +83,17 @@ def _scan(text: str, tree: ScopeTree) -> tuple[dict[int, list[str]], set[int]]:
         if rest in ("|", ">", "|-", ">-", "|+", ">+"):
             block = (key_indent, sensitive)
         elif sensitive and rest:
-            out[number] = [rest, rest.strip("\"'")]
+            out[number] = _values(rest)
     return out, lines
+
+
+def _values(rest: str) -> list[str]:
+    """The texts a value written as `rest` shows in a finding: as written and without its
+    quotes; a quote it opens and never closes (`"abc`) is no part of it, or a corrected line
+    (`ghi_chu_noi_bo: "abc"`) would lose its opening quote to the mask (`[ẩn]"`)."""
+    inner = rest.strip("\"'“”")
+    unclosed = rest[0] in "\"'“" and (len(rest) < 2 or rest[-1] not in "\"'”")
+    return [inner] if unclosed else [rest, inner]
 
 
 def _mask(text: str, values: list[str]) -> str:

@@ -98,3 +98,19 @@ def test_chi_bo_site_gets_the_neutral_line_for_committee_only_facts(site: Path) 
     assert "366-M4" not in problems and "rule-decision-above-ceiling" not in problems
     assert "member-identity-changed" not in problems and "nghi_om_thang" not in problems
     assert "hồ sơ của đảng viên <code>dv-101012</code>" in problems
+
+
+def test_the_neutral_line_is_listed_under_who_must_act(site: Path) -> None:
+    # dv-101011's hidden finding is a schema error in her own review: hers to fix, so its
+    # neutral line goes under the member, not "Chưa xác định"; dv-101012's is the
+    # deciding committee's (366-M4)
+    page = (site / "2025" / "van-de" / "to-chuc" / CHI_BO / "index.html").read_text("utf-8")
+    sections = page.split('<h2 class="kd-h"')[1:]
+
+    def heading_of(member: str) -> str:
+        found = [s for s in sections if f"hồ sơ của đảng viên <code>{member}</code>" in s]
+        assert len(found) == 1, member
+        return found[0].split("</h2>", 1)[0]
+
+    assert "Đảng viên (người viết bản kiểm điểm)" in heading_of("dv-101011")
+    assert "Cấp ủy có thẩm quyền (quyết định xếp loại)" in heading_of("dv-101012")

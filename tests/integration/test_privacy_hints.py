@@ -171,3 +171,29 @@ def test_every_wording_of_the_guess_loses_a_masked_one(hint: str, left: str | No
     """The catalog's other "did you mean" wordings (messages/crossfile.py), after a colon or
     at a sentence's end; a guess that shows something is kept."""
     assert without_empty_guess(hint) == (hint if left is None else left)
+
+
+@pytest.mark.parametrize(
+    ("line", "corrected"),
+    [
+        # a quote opened and never closed: the corrected line keeps it, the value masked
+        ('ghi_chu_noi_bo: "MKOPEN bệnh tim', '`ghi_chu_noi_bo: "[ẩn]"`'),
+        # a date written as a number: quoting it would not make it a date
+        ("ngay_sinh: 19611017", '`ngay_sinh: "YYYY-MM-DD"`'),
+    ],
+)
+def test_a_corrected_line_keeps_its_quotes_and_a_dates_form(
+    line: str, corrected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = copy_sample(tmp_path / "repo", (2025,))
+    member = repo / CHI_BO / "dang-vien" / "dv-101014.yaml"
+    key = line.split(":")[0]
+    kept = [x for x in member.read_text("utf-8").splitlines() if not x.startswith(f"{key}:")]
+    member.write_text("\n".join([*kept, line, ""]), "utf-8")
+    number = len(kept) + 1
+    assert main(["--repo", str(repo), "check", str(member)]) == 1
+    out = capsys.readouterr().out
+    assert f"Sửa dòng {number} thành: {corrected}." in out, out
+    assert "MKOPEN" not in out and "19611017" not in out and "1961-10-17" not in out
+    if "YYYY" in corrected:
+        assert "ngày 5 tháng 3 năm 1970 viết là 1970-03-05" in out

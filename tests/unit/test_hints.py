@@ -358,3 +358,15 @@ def test_a_near_miss_level_gets_no_corrected_line(repo: Path) -> None:
     f = only(check(repo, HEAD + "tu_xep_loai: HTNVV\n"), "schema-enum")
     assert f.line == 7
     assert "Sửa dòng" not in f.hint and f.hint.startswith("Có phải ý bạn là `")
+
+
+def test_a_stray_key_is_sent_to_a_group_of_its_own_file_only(repo: Path) -> None:
+    # `ly_do` is a field of `xep_loai_lai` in a decision (quyet-dinh), never of a member's
+    # file: neither in a `ky_luat` item nor at the top is it "thuộc nhóm `xep_loai_lai`"
+    item = 'ky_luat:\n  - hinh_thuc: khien_trach\n    ngay_quyet_dinh: "2026-03-01"\n'
+    stray = only(check(repo, HEAD + item + "    ly_do: Vi phạm\n"), "schema-unknown-key")
+    assert stray.line == 10
+    assert stray.hint.startswith("Các mục được phép: `hinh_thuc`, `ngay_quyet_dinh`"), stray.hint
+    top = only(check(repo, HEAD + "ly_do: Vi phạm\n"), "schema-unknown-key")
+    assert top.line == 7
+    assert "thuộc nhóm" not in top.hint and top.hint.startswith("Các mục được phép:"), top.hint

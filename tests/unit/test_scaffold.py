@@ -286,3 +286,35 @@ def test_a_members_carried_facts_are_none_of_the_committees() -> None:
     committee = {key for key, *_ in committee_fields(ROOT, "HEAD")}
     assert {"ky_luat", "nghi_om_thang", "ghi_chu_noi_bo"} <= committee
     assert committee.isdisjoint(scaffold.MEMBER_FACTS)
+
+
+def test_new_member_file_checked_names_its_empty_date_as_empty(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1"]) == 0
+    rel = f"submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml"
+    capsys.readouterr()
+    line = 1 + (repo / rel).read_text("utf-8").splitlines().index('ngay_vao_dang: ""')
+    assert main(["check", rel]) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"{rel}:{line}:16: lỗi [schema-pattern] Chưa ghi ngày ở `ngay_vao_dang` (Ngày vào Đảng):"
+        " viết ngày theo dạng năm-tháng-ngày, ví dụ `2025-12-15`." in out
+    ), out
+    assert "``" not in out
+
+
+def test_new_names_the_org_meant_by_its_name(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "member", "dv-7", "--org", "Chi bộ 1"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "Không có tổ chức mã `Chi bộ 1` trong năm 2026. Có phải ý bạn là `chi-bo-1` (Chi bộ 1)? "
+        "Viết mã tổ chức (cũng là tên thư mục của tổ chức): `--org chi-bo-1`." in err
+    ), err
+    assert main(["new", "org", "chi-bo-2", "--parent", "Xã A", "--type", "chi_bo_truc_thuoc"]) == 2
+    assert "`--parent xa-a`" in capsys.readouterr().err
+    assert main(["new", "member", "dv-7", "--org", "khong-co"]) == 2
+    assert "(xem tên các thư mục)" in capsys.readouterr().err
+    assert not (repo / f"submissions/2026/{CHI_BO}/dang-vien").exists()
