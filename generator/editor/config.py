@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.schemaref import deref, schema_file
+from generator.privacy import Scope
 
 SCHEMA_DIR = "schema"
 MEMBER_SCHEMA = "dang-vien.schema.json"
@@ -46,6 +47,13 @@ ID_MESSAGE = (
 # (the check also rejects 2025-02-30; the editor catches the common slips before saving)
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SCORE_RULESETS = ("qd366-hd43", "pending")
+# what the committee's form says before the hint of a committee-written property
+COMMITTEE_NOTE = "Do cấp ủy ghi, đảng viên không tự ghi mục này."
+
+
+def is_committee(node: dict[str, Any]) -> bool:
+    """A property the committee writes (`x-pham-vi: cap-uy`): never in a member's own form."""
+    return node.get("x-pham-vi") == Scope.CAP_UY.slug
 
 
 def enum_label(value: str, *descriptions: str) -> str:
@@ -81,6 +89,7 @@ def _field(
         "hint": node.get("description", ""),
         "required": required,
     }
+
     kind = node.get("type")
     if "enum" in node:
         descriptions = (node.get("description", ""), node.get("x-ref-description", ""))
@@ -135,20 +144,31 @@ def _fields(
     *,
     group_required: bool,
     parent: str = "",
+    own: bool = False,
 ) -> list[dict[str, Any]]:
     needs = set(node.get("required", ())) if group_required else set()
     return [
         _field(schema_dir, key, sub, here, required=key in needs, parent=parent)
         for key, sub in node.get("properties", {}).items()
+        if not (own and is_committee(sub))
     ]
 
 
-def record_fields(schema_dir: Path, kind: str, ruleset: str, year: int) -> list[dict[str, Any]]:
-    """The editor fields of a member's (`member`) or organization's (`org`) review."""
+def record_fields(
+    schema_dir: Path, kind: str, ruleset: str, year: int, *, own: bool = False
+) -> list[dict[str, Any]]:
+    """The editor fields of a member's (`member`) or organization's (`org`) review.
+
+    `own`: the member's own form (`?dang-vien=`), without the properties the committee
+    writes (`x-pham-vi: cap-uy`: a member's pull request touching one is refused by
+    `auth-committee-field`, generator.forge.committee). Otherwise every property, the
+    committee's marked as theirs (the chi bộ's form, `?to-chuc=`). A file holding
+    committee facts keeps them through the member's form: Decap keeps keys its form does
+    not show, and the YAML format orders keys by the full field list."""
     name = MEMBER_SCHEMA if kind == "member" else ORG_SCHEMA
     schema = schema_file(schema_dir, name)
     out: list[dict[str, Any]] = []
-    for field in _fields(schema_dir, schema, name, group_required=True):
+    for field in _fields(schema_dir, schema, name, group_required=True, own=own):
         key = field["name"]
         if key == "tieu_chi":
             criteria = _criteria_schema(schema_dir, kind, ruleset)
@@ -165,6 +185,8 @@ def record_fields(schema_dir: Path, kind: str, ruleset: str, year: int) -> list[
             field.update(widget="hidden", default=year)
         elif key == "trang_thai_ho_so":
             field["default"] = "nhap"
+        if kind == "member" and is_committee(schema["properties"][key]):
+            field["hint"] = f"{COMMITTEE_NOTE} {field['hint']}".strip()
         out.append(field)
     return out
 

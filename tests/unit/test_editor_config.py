@@ -92,7 +92,8 @@ def test_fields_follow_the_schema_order_labels_hints_and_required() -> None:
         if key == "tieu_chi":
             continue
         assert by[key]["label"] == prop["title"]
-        assert by[key]["hint"].startswith(prop["description"])
+        hint = prop["description"]  # a committee fact's starts with whose it is
+        assert by[key]["hint"].startswith(hint) or by[key]["hint"].startswith("Do cấp ủy ghi")
         assert by[key]["required"] is (key in schema["required"])
 
 
@@ -196,3 +197,38 @@ def test_the_open_year_gets_an_editor_and_a_closed_year_none(tmp_path: Path) -> 
     bare = publish_editor(year, tmp_path, tmp_path / "new", open_year=True)
     assert not bare.installed
     assert "npm ci" in (bare.path / "index.html").read_text("utf-8")
+
+
+def _committee_properties() -> set[str]:
+    """The member schema's `x-pham-vi: cap-uy` properties, read here independently."""
+    props = _load("dang-vien.schema.json")["properties"]
+    found = {k for k, v in props.items() if v.get("x-pham-vi") == "cap-uy"}
+    assert {"ky_luat", "ket_luan_suy_thoai", "nghi_om_thang"} <= found  # the schema says so
+    return found
+
+
+def _sample_page_data() -> dict[str, Any]:
+    from generator.pipeline import Pipeline
+
+    newest = max(years(ROOT))
+    year = Pipeline(ROOT).load([newest], rate=False)[newest].year
+    data: dict[str, Any] = json.loads(json.dumps(page_data(year, SCHEMAS, {})))
+    return data
+
+
+def test_a_members_own_form_offers_no_committee_field_the_chi_bos_form_does() -> None:
+    """A member's pull request writing a committee fact is refused (auth-committee-field),
+    even `false` left by a toggle switched on and off: the member's form (`?dang-vien=`)
+    does not offer them; the chi bộ's form (`?to-chuc=`, the committee's) keeps them, marked."""
+    committee = _committee_properties()
+    fields = _sample_page_data()["fields"]
+    own = {f["name"] for f in fields["member_own"]}
+    chi_bo = _by_name(fields["member"])
+    assert own & committee == set()
+    assert committee <= set(chi_bo)
+    assert own == set(chi_bo) - committee
+    for name in committee:
+        assert chi_bo[name]["hint"].startswith("Do cấp ủy ghi"), name
+    # the page picks the member's form for `?dang-vien=`, the chi bộ's otherwise
+    script = (ROOT / "generator/editor/assets/kiemdiem-editor.js").read_text("utf-8")
+    assert "data.fields.member_own" in script
