@@ -56,13 +56,26 @@ def is_committee(node: dict[str, Any]) -> bool:
     return node.get("x-pham-vi") == Scope.CAP_UY.slug
 
 
+def form_hint(node: dict[str, Any]) -> str | None:
+    """The hint of a property's form field: its `x-huong-dan-form` (the description for a
+    form, where the `description`, written for editing the YAML file, speaks of quotes,
+    dashes, `true` or keys), else its `description`; None when the node has neither (the
+    `$ref` target's then), so a target's form text never replaces a property's own words."""
+    if "x-huong-dan-form" in node:
+        return str(node["x-huong-dan-form"])
+    return str(node["description"]) if "description" in node else None
+
+
 def enum_label(value: str, *descriptions: str) -> str:
-    """The Vietnamese name a description gives an enum code: `xa (xã)` -> `xã`."""
+    """The Vietnamese name a description gives an enum code: `xa (xã)` -> `Xã`; an
+    abbreviation a reader knows keeps it (`Hoàn thành tốt nhiệm vụ (HTTNV)`), a code
+    written in snake case does not (the form shows words, the file gets the code)."""
     for text in descriptions:
         found = re.search(rf"(?<![\w-]){re.escape(value)} \(([^()]+)\)", text or "")
         if found:
-            name = found.group(1).strip()
-            return f"{name[0].upper()}{name[1:]} ({value})"
+            name = found.group(1).split(";")[0].strip()
+            name = f"{name[0].upper()}{name[1:]}"
+            return f"{name} ({value})" if value.isupper() else name
     return value
 
 
@@ -82,20 +95,23 @@ def _field(
     required: bool,
     parent: str = "",
 ) -> dict[str, Any]:
+    hint = form_hint(node)
     node, here = deref(schema_dir, node, here)
     field: dict[str, Any] = {
         "name": name,
         "label": node.get("title", name),
-        "hint": node.get("description", ""),
+        "hint": hint if hint is not None else form_hint(node) or "",
         "required": required,
     }
 
     kind = node.get("type")
     if "enum" in node:
         descriptions = (node.get("description", ""), node.get("x-ref-description", ""))
+        names = node.get("x-nhan", {})
         field["widget"] = "select"
         field["options"] = [
-            {"label": enum_label(v, *descriptions), "value": v} for v in node["enum"]
+            {"label": names.get(v) or enum_label(v, *descriptions), "value": v}
+            for v in node["enum"]
         ]
     elif kind == "string" and node.get("format") == "date":
         field["widget"] = "string"
