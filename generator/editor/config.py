@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.schemaref import deref, schema_file
+from generator.privacy import Scope
 
 SCHEMA_DIR = "schema"
 MEMBER_SCHEMA = "dang-vien.schema.json"
@@ -46,15 +47,35 @@ ID_MESSAGE = (
 # (the check also rejects 2025-02-30; the editor catches the common slips before saving)
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SCORE_RULESETS = ("qd366-hd43", "pending")
+# what the committee's form says before the hint of a committee-written property
+COMMITTEE_NOTE = "Do cấp ủy ghi, đảng viên không tự ghi mục này."
+
+
+def is_committee(node: dict[str, Any]) -> bool:
+    """A property the committee writes (`x-pham-vi: cap-uy`): never in a member's own form."""
+    return node.get("x-pham-vi") == Scope.CAP_UY.slug
+
+
+def form_hint(node: dict[str, Any]) -> str | None:
+    """The hint of a property's form field: its `x-huong-dan-form` (the description for a
+    form, where the `description`, written for editing the YAML file, speaks of quotes,
+    dashes, `true` or keys), else its `description`; None when the node has neither (the
+    `$ref` target's then), so a target's form text never replaces a property's own words."""
+    if "x-huong-dan-form" in node:
+        return str(node["x-huong-dan-form"])
+    return str(node["description"]) if "description" in node else None
 
 
 def enum_label(value: str, *descriptions: str) -> str:
-    """The Vietnamese name a description gives an enum code: `xa (xã)` -> `xã`."""
+    """The Vietnamese name a description gives an enum code: `xa (xã)` -> `Xã`; an
+    abbreviation a reader knows keeps it (`Hoàn thành tốt nhiệm vụ (HTTNV)`), a code
+    written in snake case does not (the form shows words, the file gets the code)."""
     for text in descriptions:
         found = re.search(rf"(?<![\w-]){re.escape(value)} \(([^()]+)\)", text or "")
         if found:
-            name = found.group(1).strip()
-            return f"{name[0].upper()}{name[1:]} ({value})"
+            name = found.group(1).split(";")[0].strip()
+            name = f"{name[0].upper()}{name[1:]}"
+            return f"{name} ({value})" if value.isupper() else name
     return value
 
 
@@ -74,19 +95,23 @@ def _field(
     required: bool,
     parent: str = "",
 ) -> dict[str, Any]:
+    hint = form_hint(node)
     node, here = deref(schema_dir, node, here)
     field: dict[str, Any] = {
         "name": name,
         "label": node.get("title", name),
-        "hint": node.get("description", ""),
+        "hint": hint if hint is not None else form_hint(node) or "",
         "required": required,
     }
+
     kind = node.get("type")
     if "enum" in node:
         descriptions = (node.get("description", ""), node.get("x-ref-description", ""))
+        names = node.get("x-nhan", {})
         field["widget"] = "select"
         field["options"] = [
-            {"label": enum_label(v, *descriptions), "value": v} for v in node["enum"]
+            {"label": names.get(v) or enum_label(v, *descriptions), "value": v}
+            for v in node["enum"]
         ]
     elif kind == "string" and node.get("format") == "date":
         field["widget"] = "string"
@@ -135,20 +160,31 @@ def _fields(
     *,
     group_required: bool,
     parent: str = "",
+    own: bool = False,
 ) -> list[dict[str, Any]]:
     needs = set(node.get("required", ())) if group_required else set()
     return [
         _field(schema_dir, key, sub, here, required=key in needs, parent=parent)
         for key, sub in node.get("properties", {}).items()
+        if not (own and is_committee(sub))
     ]
 
 
-def record_fields(schema_dir: Path, kind: str, ruleset: str, year: int) -> list[dict[str, Any]]:
-    """The editor fields of a member's (`member`) or organization's (`org`) review."""
+def record_fields(
+    schema_dir: Path, kind: str, ruleset: str, year: int, *, own: bool = False
+) -> list[dict[str, Any]]:
+    """The editor fields of a member's (`member`) or organization's (`org`) review.
+
+    `own`: the member's own form (`?dang-vien=`), without the properties the committee
+    writes (`x-pham-vi: cap-uy`: a member's pull request touching one is refused by
+    `auth-committee-field`, generator.forge.committee). Otherwise every property, the
+    committee's marked as theirs (the chi bộ's form, `?to-chuc=`). A file holding
+    committee facts keeps them through the member's form: Decap keeps keys its form does
+    not show, and the YAML format orders keys by the full field list."""
     name = MEMBER_SCHEMA if kind == "member" else ORG_SCHEMA
     schema = schema_file(schema_dir, name)
     out: list[dict[str, Any]] = []
-    for field in _fields(schema_dir, schema, name, group_required=True):
+    for field in _fields(schema_dir, schema, name, group_required=True, own=own):
         key = field["name"]
         if key == "tieu_chi":
             criteria = _criteria_schema(schema_dir, kind, ruleset)
@@ -165,6 +201,8 @@ def record_fields(schema_dir: Path, kind: str, ruleset: str, year: int) -> list[
             field.update(widget="hidden", default=year)
         elif key == "trang_thai_ho_so":
             field["default"] = "nhap"
+        if kind == "member" and is_committee(schema["properties"][key]):
+            field["hint"] = f"{COMMITTEE_NOTE} {field['hint']}".strip()
         out.append(field)
     return out
 

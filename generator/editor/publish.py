@@ -6,7 +6,8 @@ What goes there:
   that picks the organization from its address, registers the project's YAML format and
   the Vietnamese strings, and starts the CMS;
 - `config.json`: the CMS settings (forge, repository, editorial workflow), the fields
-  generated from schema/ (generator/editor/config.py) and the year's organizations
+  generated from schema/ (generator/editor/config.py: a member's own form without the
+  committee's properties, the chi bộ's with them) and the year's organizations
   (folder, name, whether it holds member reviews) and the members each one lists;
 - `vendor/`: Decap CMS and the `yaml` parser copied from node_modules/ (installed with
   `npm ci` from the committed package-lock.json): nothing is loaded from a CDN.
@@ -128,7 +129,10 @@ def page_data(year: Year, schema_dir: Path, options: dict[str, Any]) -> dict[str
             "search": False,
         },
         "fields": {
+            # the chi bộ's form (`?to-chuc=`: the committee's facts too, marked as theirs)
+            # and the member's own (`?dang-vien=`: without them; generator/editor/config.py)
             "member": record_fields(schema_dir, "member", ruleset, year.year),
+            "member_own": record_fields(schema_dir, "member", ruleset, year.year, own=True),
             "org": record_fields(schema_dir, "org", ruleset, year.year),
         },
         "orgs": [

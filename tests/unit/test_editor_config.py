@@ -8,6 +8,7 @@ field without a schema property, fails the first test.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,9 @@ def test_fields_follow_the_schema_order_labels_hints_and_required() -> None:
         if key == "tieu_chi":
             continue
         assert by[key]["label"] == prop["title"]
-        assert by[key]["hint"].startswith(prop["description"])
+        # the form's words where the YAML file's would mislead (x-huong-dan-form)
+        hint = prop.get("x-huong-dan-form", prop["description"])
+        assert by[key]["hint"].startswith(hint) or by[key]["hint"].startswith("Do cấp ủy ghi")
         assert by[key]["required"] is (key in schema["required"])
 
 
@@ -107,11 +110,15 @@ def test_enums_are_selects_with_vietnamese_names() -> None:
     }
     kinds = {o["value"]: o["label"] for o in by["loai_dang_vien"]["options"]}
     assert kinds == {
-        "chinh_thuc": "Đảng viên chính thức (chinh_thuc)",
-        "du_bi": "Đảng viên dự bị (du_bi)",
-    }
+        "chinh_thuc": "Đảng viên chính thức",
+        "du_bi": "Đảng viên dự bị",
+    }  # a snake-case code is the file's business, not the reader's
+    states = {o["value"]: o["label"] for o in by["trang_thai_ho_so"]["options"]}
+    assert states == {"nhap": "Bản nháp, đang soạn", "hoan_thanh": "Đã viết xong"}
+    statuses = {o["value"]: o["label"] for o in by["tinh_trang"]["options"]}
+    assert statuses["dang_sinh_hoat"] == "Đang sinh hoạt bình thường"
     org = _by_name(record_fields(SCHEMAS, "org", "qd366-hd43", 2025))
-    assert {o["label"] for o in org["phan_loai"]["options"]} >= {"Xã (xa)", "Khác (khac)"}
+    assert {o["label"] for o in org["phan_loai"]["options"]} >= {"Xã", "Khác"}
 
 
 def test_dates_are_strings_with_the_date_pattern_never_the_datetime_widget() -> None:
@@ -196,3 +203,80 @@ def test_the_open_year_gets_an_editor_and_a_closed_year_none(tmp_path: Path) -> 
     bare = publish_editor(year, tmp_path, tmp_path / "new", open_year=True)
     assert not bare.installed
     assert "npm ci" in (bare.path / "index.html").read_text("utf-8")
+
+
+def _committee_properties() -> set[str]:
+    """The member schema's `x-pham-vi: cap-uy` properties, read here independently."""
+    props = _load("dang-vien.schema.json")["properties"]
+    found = {k for k, v in props.items() if v.get("x-pham-vi") == "cap-uy"}
+    assert {"ky_luat", "ket_luan_suy_thoai", "nghi_om_thang"} <= found  # the schema says so
+    return found
+
+
+def _sample_page_data() -> dict[str, Any]:
+    from generator.pipeline import Pipeline
+
+    newest = max(years(ROOT))
+    year = Pipeline(ROOT).load([newest], rate=False)[newest].year
+    data: dict[str, Any] = json.loads(json.dumps(page_data(year, SCHEMAS, {})))
+    return data
+
+
+def test_a_members_own_form_offers_no_committee_field_the_chi_bos_form_does() -> None:
+    """A member's pull request writing a committee fact is refused (auth-committee-field),
+    even `false` left by a toggle switched on and off: the member's form (`?dang-vien=`)
+    does not offer them; the chi bộ's form (`?to-chuc=`, the committee's) keeps them, marked."""
+    committee = _committee_properties()
+    fields = _sample_page_data()["fields"]
+    own = {f["name"] for f in fields["member_own"]}
+    chi_bo = _by_name(fields["member"])
+    assert own & committee == set()
+    assert committee <= set(chi_bo)
+    assert own == set(chi_bo) - committee
+    for name in committee:
+        assert chi_bo[name]["hint"].startswith("Do cấp ủy ghi"), name
+    # the page picks the member's form for `?dang-vien=`, the chi bộ's otherwise
+    script = (ROOT / "generator/editor/assets/kiemdiem-editor.js").read_text("utf-8")
+    assert "data.fields.member_own" in script
+
+
+def _hints(fields: list[dict[str, Any]], prefix: str = "") -> list[tuple[str, dict[str, Any]]]:
+    out: list[tuple[str, dict[str, Any]]] = []
+    for field in fields:
+        name = f"{prefix}{field['name']}"
+        out.append((name, field))
+        out += _hints(field.get("fields", []), name + ".")
+        if "field" in field:
+            out += _hints([field["field"]], name + "[].")
+    return out
+
+
+# YAML instructions a form field has no use for: quotes, dashes starting list items, `true`
+# to write, "do not write this key", a key of the file, a line break (a YAML example)
+YAML_WORDING = re.compile(
+    r"\"|YYYY|gạch ngang \(- \)|\bViết (true|false)\b|: (true|false)\b|Không ghi mục"
+    r"|\bmục [a-z]+_|\.yaml\b|\n|\b[a-z]+(_[a-z0-9]+)+\b"
+)
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_hints_and_options_speak_of_the_form_not_of_yaml(ruleset: str) -> None:
+    wrong = []
+    for kind in ("member", "org"):
+        for name, field in _hints(record_fields(SCHEMAS, kind, ruleset, 2026)):
+            hint = field["hint"]
+            if (
+                "pattern" in field
+                and field["widget"] == "string"
+                and "[0-9]{4}" not in str(field["pattern"])
+            ):  # a code typed in (nhom_vai_tro, ids): its example is a code
+                hint = hint.split("Ví dụ:")[0]
+            if YAML_WORDING.search(hint):
+                wrong.append(f"{kind} {name}: {field['hint']}")
+            for option in field.get("options", []):
+                if (
+                    re.search(r"[a-z]_[a-z]|;|không ghi", option["label"])
+                    or option["label"] == option["value"]
+                ):
+                    wrong.append(f"{kind} {name} option: {option['label']}")
+    assert wrong == []

@@ -187,3 +187,29 @@ def test_cleared_fields_are_dropped_and_keys_follow_the_form(editor_dir: Path) -
         "trang_thai_ho_so: nhap\n"
         "truong_la: giữ lại\n"
     )
+
+
+def test_committee_facts_the_members_form_does_not_show_are_written_back_unchanged(
+    editor_dir: Path,
+) -> None:
+    """The member's own form offers no committee field (`x-pham-vi: cap-uy`), but a file
+    holding them keeps them, where they were and as they were (Decap keeps keys the form
+    does not show in the entry; the format orders by the chi bộ's full field list)."""
+    config = json.loads((editor_dir / "config.json").read_text("utf-8"))
+    own = {f["name"] for f in config["fields"]["member_own"]}
+    text = (
+        "ma_dang_vien: dv-101099\n"
+        "nam: 2026\n"
+        "ho_ten: Lê Văn Tám\n"
+        "ghi_chu_noi_bo: Chờ nhận xét nơi cư trú\n"
+        "nghi_om_thang: 1.5\n"
+        "ky_luat:\n"
+        "  - hinh_thuc: khien_trach\n"
+        '    ngay_quyet_dinh: "2026-03-02"\n'
+        "ket_luan_suy_thoai: false\n"
+        "vi_pham_dieu_cam: true\n"
+        "trang_thai_ho_so: nhap\n"
+    )
+    assert not {"ghi_chu_noi_bo", "nghi_om_thang", "ky_luat", "ket_luan_suy_thoai"} & own
+    (out,) = _run(editor_dir, [{"fields": config["fields"], "text": text}])
+    assert out["written"] == text

@@ -21,9 +21,13 @@ function withDefault(fields, name, value) {
   return fields.map((f) => (f.name === name ? { ...f, default: value } : f));
 }
 
+// a member's own review (`?dang-vien=`) gets the member's form, without what the committee
+// writes (x-pham-vi: cap-uy; a member's pull request touching it is refused); the chi bộ's
+// listing gets every field, the committee's marked. Values the form does not show stay in the
+// file (Decap keeps them; kiemdiem-yaml.js orders by data.fields.member, the full list).
 function memberCollection(org, memberId) {
   const fields = memberId
-    ? withDefault(data.fields.member, "ma_dang_vien", memberId)
+    ? withDefault(data.fields.member_own, "ma_dang_vien", memberId)
     : data.fields.member;
   const collection = {
     name: "dang-vien",
@@ -97,7 +101,11 @@ function chooser(message) {
           const li = document.createElement("li");
           li.className = `kd-cap-${Math.min(o.depth, 4)}`;
           const a = document.createElement("a");
-          const keep = params.get("may-chu") ? `&may-chu=${encodeURIComponent(params.get("may-chu"))}` : "";
+          // a member looking for their chi bộ keeps their own form (`dang-vien`)
+          const keep = ["dang-vien", "may-chu"]
+            .filter((k) => params.get(k))
+            .map((k) => `&${k}=${encodeURIComponent(params.get(k))}`)
+            .join("");
           a.href = `?to-chuc=${encodeURIComponent(o.id)}${keep}`;
           a.textContent = `${o.name} (${o.id})`;
           li.append(a);
