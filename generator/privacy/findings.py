@@ -118,19 +118,24 @@ def subject_member(finding: Finding) -> str:
 
 
 def readable_findings(
-    findings: Iterable[Finding], schema_dir: Path, reader: Callable[[Finding], Scope]
+    findings: Iterable[Finding],
+    schema_dir: Path,
+    reader: Callable[[Finding], Scope],
+    decides: Callable[[Finding], bool] = lambda finding: False,
 ) -> list[Finding]:
     """The findings `reader` (the scope of the audience's reader for what each finding is
-    about) may read whole — a deciding committee with the reasons they name by rule quoted
-    whole (`FINDING_WHOLE`) — and one `privacy-withheld` line for the others of each file and
-    member, in the order of their first finding."""
+    about) may read whole — the committee whose decision a finding is about (`decides`)
+    with the reasons it names by rule quoted whole (`FINDING_WHOLE`): not a committee
+    above it, which reads that file's findings but decides neither the organization nor
+    the members those reasons are about — and one `privacy-withheld` line for the others
+    of each file and member, in the order of their first finding."""
     out: list[Finding | tuple[str, str]] = []  # a finding, or the key of a withheld group
     withheld: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         may_read = reader(finding)
         if finding_scope(finding, schema_dir) <= may_read:
             whole = finding.extra.get(FINDING_WHOLE)
-            if may_read >= Scope.CAP_UY and isinstance(whole, str) and whole:
+            if may_read >= Scope.CAP_UY and isinstance(whole, str) and whole and decides(finding):
                 finding = dataclasses.replace(finding, message=whole)  # the reasons whole
             out.append(finding)
             continue

@@ -217,7 +217,9 @@ def audience_year(
         else index.findings_in(findings, {audience.org_id})
     )
     # findings about what the reader may not read: one neutral line each (privacy.findings)
-    kept = readable_findings(kept, schema_dir, _finding_reader(year, index, audience, scopes))
+    kept = readable_findings(
+        kept, schema_dir, _finding_reader(year, index, audience, scopes), _decides(index, audience)
+    )
     if verdicts is None:
         return AudienceYear(shown, None, kept, scopes, None, None)
     red, stats = _audience_verdicts(year, verdicts, audience, org_ids, scopes, previous)
@@ -251,10 +253,23 @@ def _finding_reader(
         if finding.extra.get(FINDING_MEMBER):
             return Scope.TO_CHUC  # a member this site does not hold
         # a member's file the year could not read, or an organization's file
-        folder = finding.path.rsplit("/", 1)[0].removesuffix("/dang-vien")
-        return read_own if index.folders.get(f"{folder}/") in own else Scope.TO_CHUC
+        return read_own if _folder_org(index, finding) in own else Scope.TO_CHUC
 
     return reader
+
+
+def _folder_org(index: DecidersIndex, finding: Finding) -> str | None:
+    """The organization whose folder holds `finding`'s file (a member's: their chi bộ)."""
+    return index.folders.get(f"{finding.path.rsplit('/', 1)[0].removesuffix('/dang-vien')}/")
+
+
+def _decides(index: DecidersIndex, audience: Audience) -> Callable[[Finding], bool]:
+    """Whether the audience is the committee that wrote the decision a finding is about:
+    a committee's site, and the finding's file in that committee's own folder (its
+    quyet-dinh.yaml, or its members' files)."""
+    if audience.kind is not Scope.CAP_UY:
+        return lambda finding: False
+    return lambda finding: _folder_org(index, finding) == audience.org_id
 
 
 def _audience_verdicts(
