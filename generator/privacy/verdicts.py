@@ -169,3 +169,25 @@ def finding_text(reason: Reason, subject_kind: str) -> str:
             "và trên trang của cấp ủy)"
         )
     return reason.text
+
+
+def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerdicts:
+    """`verdicts` (whole: a statistic counts why a member is not rated) as a site's
+    statistics may count them: a level its copy withholds (`_withheld_levels`) is counted
+    as not published yet ("chưa quyết định"), never as the level it hides — an undecided
+    chi bộ's KHTNV among the organizations' levels says what its ceiling would. The same
+    object when the copy withholds nothing."""
+    if not any(v.withheld for v in (*redacted.members.values(), *redacted.orgs.values())):
+        return verdicts
+
+    def counted(whole: dict[str, Verdict], shown: dict[str, Verdict]) -> dict[str, Verdict]:
+        return {
+            k: _replace(v, {"assessed": r.assessed}) if (r := shown.get(k)) and r.withheld else v
+            for k, v in whole.items()
+        }
+
+    return dataclasses.replace(
+        verdicts,
+        members=counted(verdicts.members, redacted.members),
+        orgs=counted(verdicts.orgs, redacted.orgs),
+    )

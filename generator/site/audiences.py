@@ -25,7 +25,12 @@ from generator.loadcache import paused_gc
 from generator.privacy import FINDING_MEMBER, Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
 from generator.privacy.findings import readable_findings, subject_member
-from generator.privacy.verdicts import REASON_SCOPES, redact_verdict, redact_year_verdicts
+from generator.privacy.verdicts import (
+    REASON_SCOPES,
+    counted_verdicts,
+    redact_verdict,
+    redact_year_verdicts,
+)
 from generator.rules.base import YearVerdicts
 from generator.site.deciders import DecidersIndex, index_of
 from generator.site.views import YearView
@@ -283,12 +288,7 @@ def _audience_verdicts(
     """The verdicts of what an audience's site holds, redacted for it, and its exact
     statistics (None: the organization's site keeps the whole year's)."""
     org_reader = Scope.CAP_UY if audience.kind is Scope.CAP_UY else Scope.TO_CHUC
-    # counted from the verdicts before redaction (a redacted verdict no longer says why a
-    # member is not rated): a committee reports its whole subtree upward, exactly; a chi bộ
-    # sees its own counts; the organization's site hides small counts when showing them
-    stats = None
-    if audience.kind is not Scope.TO_CHUC:
-        stats = subtree_statistics(year, verdicts, audience.org_id, previous)
+    whole = verdicts
     own = year.decisions.get(audience.org_id) if audience.kind is Scope.CAP_UY else None
     own_re_ratings = (
         frozenset((r.member_id, r.year) for r in own.re_ratings) if own else frozenset()
@@ -301,6 +301,17 @@ def _audience_verdicts(
         )
     red = redact_year_verdicts(verdicts, scopes, org_reader, own_re_ratings)
     red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
+    # counted from the verdicts before redaction (a redacted verdict no longer says why a
+    # member is not rated): a committee reports its whole subtree upward, exactly (its
+    # sheets are `kiemdiem stats`'); a chi bộ sees its own counts and the organization's
+    # site hides small counts, neither counting a level its copy withholds (the whole
+    # year's statistics when the organization's withholds none)
+    counted = whole if audience.kind is Scope.CAP_UY else counted_verdicts(whole, red)
+    stats = None
+    if audience.kind is not Scope.TO_CHUC:
+        stats = subtree_statistics(year, counted, audience.org_id, previous)
+    elif counted is not whole:
+        stats = year_statistics(year, counted, previous)
     if audience.kind is Scope.TO_CHUC:
         red = dataclasses.replace(red, findings=[], quota_pools=[])
     return red, stats
@@ -329,7 +340,9 @@ def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearV
     view.member_tree = scope_tree(schema_dir, "dang-vien")
     view.disclosure = shown.disclosure
     view.cited = published_citations(full)
-    view._stats = full.stats if audience.kind is Scope.TO_CHUC else shown.stats
+    view._stats = shown.stats
+    if audience.kind is Scope.TO_CHUC and shown.stats is None:
+        view._stats = full.stats  # the same numbers, counted once
     return view
 
 
