@@ -188,6 +188,8 @@ def _type(e: _Error) -> list[Finding]:
     value = e.error.instance
     expected = e.error.validator_value
     expected_list = expected if isinstance(expected, list) else [expected]
+    if _is_date_scalar(e, value):  # `ngay_vao_dang: 19941222`: quoting it is no date yet
+        return _date(e, "schema-date", "")
     hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path, e.schema)
     if hint_key == "empty" and e.base is not None and is_required(e.base, e.path):
         hint_key = "empty-required"  # never suggest leaving a required item out
@@ -206,15 +208,11 @@ def _pattern(e: _Error) -> list[Finding]:
     pos = e.doc.value_pos(e.path)
     value = e.error.instance
     if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
-        hint_key, params = schemahints.for_date(value, e.doc, e.path)
-        params.update(label=e.label, value=value)
         # `ngay_vao_dang: ""`: "Chưa ghi ngày", never a date quoted as "``"
         empty = isinstance(value, str) and not value.strip()
         if e.error.validator == "format":
-            variant = "empty" if empty else ""
-            return [e.make("schema-date", pos, variant=variant, hint_key=hint_key, **params)]
-        variant = "date-empty" if empty else "date"
-        return [e.make("schema-pattern", pos, variant=variant, hint_key=hint_key, **params)]
+            return _date(e, "schema-date", "empty" if empty else "")
+        return _date(e, "schema-pattern", "date-empty" if empty else "date")
     description = e.schema.get("description", "")
     return [
         e.make(
@@ -227,6 +225,24 @@ def _pattern(e: _Error) -> list[Finding]:
             pattern=e.error.validator_value,
         )
     ]
+
+
+def _is_date_scalar(e: _Error, value: Any) -> bool:
+    """A number or true/false where a date belongs: a date written wrong, not a text."""
+    if value is None or isinstance(value, list | dict):
+        return False
+    return schemahints.looks_like_date_field(e.schema, e.schema.get("pattern"))
+
+
+def _date(e: _Error, code: str, variant: str) -> list[Finding]:
+    """A date written wrong, with the date hint (schemahints.for_date); the value as its
+    author wrote it (`19941222`, never Python's rendering)."""
+    value = e.error.instance
+    hint_key, params = schemahints.for_date(value, e.doc, e.path)
+    shown = value if isinstance(value, str) else as_shown(e.doc, e.path, value)[1]["value"]
+    params.update(label=e.label, value=shown)
+    pos = e.doc.value_pos(e.path)
+    return [e.make(code, pos, variant=variant, hint_key=hint_key, **params)]
 
 
 def _range(e: _Error) -> list[Finding]:

@@ -147,19 +147,31 @@ def readable_findings(
     return [item if isinstance(item, Finding) else _withheld(*item, withheld[item]) for item in out]
 
 
-def _actor(finding: Finding) -> str:
-    """Who must act on `finding`: its own actor, else the member for one on their own
-    review file (a schema or YAML error there is theirs to fix)."""
+# who writes a file of each kind (generator/forge/owners.py, DESIGN.md "one record per
+# file, owned by exactly one body"): the one to fix a schema or YAML error in it
+_WRITER = {
+    "dang-vien": "member",  # the member's own review
+    "de-xuat": "chi_bo",  # the chi bộ's proposals
+    "quyet-dinh": "committee",  # the deciding committee's decisions
+    "to-chuc": "committee",  # the organization's committee (its collective review)
+    "nam-danh-gia": "board",  # the year file: the organization board
+}
+
+
+def actor_of(finding: Finding) -> str:
+    """Who must act on `finding`, for the sites' problem lists (generator.site.views): its
+    own actor, else whoever writes its file (a schema or YAML error there is theirs to
+    fix); "" for a file of no known kind."""
     if finding.actor:
         return finding.actor
-    return "member" if kind_of(finding.path) == "dang-vien" else ""
+    return _WRITER.get(kind_of(finding.path) or "", "")
 
 
 def _withheld_actor(group: list[Finding]) -> str:
     """Who must act on a withheld group, so the site lists its neutral line under them
     (generator.site.views.ACTORS), not under "Chưa xác định": the member when any hidden
     finding is theirs, else the worst finding's actor (the first one known, by severity)."""
-    actors = [_actor(f) for f in sorted(group, key=lambda f: _WORST[f.severity])]
+    actors = [actor_of(f) for f in sorted(group, key=lambda f: _WORST[f.severity])]
     if "member" in actors:
         return "member"
     return next((a for a in actors if a), "")

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.findings import Finding, Severity
+from generator.privacy.findings import actor_of
 from generator.rules.base import NotRated, Reason, Verdict, YearVerdicts
 from generator.rules.reference import BY_ID as RULE_REFERENCE
 from generator.rules.registry import ruleset_of
@@ -322,7 +323,8 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
     ) -> list[tuple[str, list[Finding]]]:
         groups: dict[str, list[Finding]] = {}
         for finding in self.findings if findings is None else findings:
-            actor = finding.actor if finding.actor in ACTORS else ""
+            actor = actor_of(finding)  # no actor: whoever writes the file
+            actor = actor if actor in ACTORS else ""
             groups.setdefault(actor, []).append(finding)
         return [(ACTORS[a], groups[a]) for a in ACTORS if a in groups]
 

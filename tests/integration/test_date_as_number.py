@@ -1,0 +1,60 @@
+"""A date written as a number gets the date hint, not "put it in quotes".
+
+`ngay_vao_dang: 19941222` (eight digits, no dashes) is read by YAML as a number; the hint
+said ``Sửa dòng 6 thành: `ngay_vao_dang: "19941222"` `` and the quoted text is still no
+date. Now the digits that read as year-month-day (and no other way) become the date with
+dashes; digits that make no real date only get the form, never a made-up line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import copy_sample
+
+MEMBER = (
+    "submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac/"
+    "dang-vien/dv-101011.yaml"
+)
+HEAD = "lỗi [schema-date] Ngày `{v}` ở `ngay_vao_dang` (Ngày vào Đảng) không hợp lệ"
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (
+            "19941222",
+            'Gợi ý: Viết ngày theo dạng năm-tháng-ngày. Sửa dòng 6 thành: `ngay_vao_dang: "1994-12-22"`.',
+        ),
+        # no 99th day of a 13th month: the form only, no corrected line
+        (
+            "19941399",
+            'Gợi ý: Ví dụ: `ngay_vao_dang: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).',
+        ),
+        # 12/12/1990 as day-month-year too: which is meant is the member's to say
+        (
+            "12121990",
+            'Gợi ý: Ví dụ: `ngay_vao_dang: "2025-12-05"` (năm-tháng-ngày, trong ngoặc kép).',
+        ),
+    ],
+)
+def test_eight_digit_date_gets_the_date_hint(
+    value: str, hint: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = copy_sample(tmp_path / "repo", (2026,))
+    member = repo / MEMBER
+    text = member.read_text("utf-8")
+    assert 'ngay_vao_dang: "1994-12-22"\n' in text
+    member.write_text(text.replace('ngay_vao_dang: "1994-12-22"', f"ngay_vao_dang: {value}"))
+    assert main(["--repo", str(repo), "check"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index(
+        f"{MEMBER}:6:16: "
+        + HEAD.format(v=value)
+        + (": viết theo dạng năm-tháng-ngày, ví dụ `2025-12-15`, và phải là ngày có thật.")
+    )
+    assert lines[at + 1].strip() == hint
+    assert f'"{value}"' not in "\n".join(lines)
