@@ -16,15 +16,14 @@ access (README, "Deployment").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.findings import Finding
 from generator.loadcache import paused_gc
-from generator.privacy import FINDING_MEMBER, Scope, redact, scope_tree
+from generator.privacy import Scope, redact, scope_tree
 from generator.privacy.disclosure import Disclosure
-from generator.privacy.findings import readable_findings, subject_member
+from generator.privacy.findings import readable_findings
 from generator.privacy.verdicts import (
     REASON_SCOPES,
     counted_verdicts,
@@ -32,6 +31,7 @@ from generator.privacy.verdicts import (
     redact_year_verdicts,
 )
 from generator.rules.base import YearVerdicts
+from generator.site.audience_findings import decides, finding_reader
 from generator.site.deciders import DecidersIndex, index_of
 from generator.site.views import YearView
 from generator.statistics import YearStatistics, year_statistics
@@ -223,7 +223,7 @@ def audience_year(
     )
     # findings about what the reader may not read: one neutral line each (privacy.findings)
     kept = readable_findings(
-        kept, schema_dir, _finding_reader(year, index, audience, scopes), _decides(index, audience)
+        kept, schema_dir, finding_reader(year, index, audience, scopes), decides(index, audience)
     )
     if verdicts is None:
         return AudienceYear(shown, None, kept, scopes, None, None)
@@ -233,48 +233,6 @@ def audience_year(
         Disclosure(dp.suppress_below if dp else 3) if audience.kind is Scope.TO_CHUC else None
     )
     return AudienceYear(shown, red, kept, scopes, disclosure, stats)
-
-
-def _finding_reader(
-    year: Year, index: DecidersIndex, audience: Audience, scopes: dict[str, Scope]
-) -> Callable[[Finding], Scope]:
-    """The scope the audience's reader has on what a finding is about: the member's
-    (`scope_of_members`: a committee reads in full only the members it decides), else by
-    the file's organization — a chi bộ its own, a committee those it decides or holds the
-    decisions of, the whole organization none."""
-    if audience.kind is Scope.TO_CHUC:
-        return lambda finding: Scope.TO_CHUC
-    target = audience.org_id
-    own = {target}
-    if audience.kind is Scope.CAP_UY:
-        own |= set(index.decided_orgs.get(target, ()))
-        own |= {index.member_org[m] for m in index.decided_members.get(target, ())}
-    read_own = audience.kind
-
-    def reader(finding: Finding) -> Scope:
-        member = subject_member(finding)
-        if member in scopes:
-            return scopes[member]
-        if finding.extra.get(FINDING_MEMBER):
-            return Scope.TO_CHUC  # a member this site does not hold
-        # a member's file the year could not read, or an organization's file
-        return read_own if _folder_org(index, finding) in own else Scope.TO_CHUC
-
-    return reader
-
-
-def _folder_org(index: DecidersIndex, finding: Finding) -> str | None:
-    """The organization whose folder holds `finding`'s file (a member's: their chi bộ)."""
-    return index.folders.get(f"{finding.path.rsplit('/', 1)[0].removesuffix('/dang-vien')}/")
-
-
-def _decides(index: DecidersIndex, audience: Audience) -> Callable[[Finding], bool]:
-    """Whether the audience is the committee that wrote the decision a finding is about:
-    a committee's site, and the finding's file in that committee's own folder (its
-    quyet-dinh.yaml, or its members' files)."""
-    if audience.kind is not Scope.CAP_UY:
-        return lambda finding: False
-    return lambda finding: _folder_org(index, finding) == audience.org_id
 
 
 def _audience_verdicts(
