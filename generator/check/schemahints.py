@@ -349,9 +349,12 @@ def _compact_iso(text: str) -> str | None:
     return valid[0]
 
 
+_PLAUSIBLE_YEARS = range(1900, 2100)  # of a birth, an admission or a decision
+
+
 def _real_date(year: str, month: str, day: str) -> str | None:
     iso = f"{year}-{month}-{day}"
     try:
-        return iso if 1900 <= dt.date.fromisoformat(iso).year <= 2099 else None
+        return iso if dt.date.fromisoformat(iso).year in _PLAUSIBLE_YEARS else None
     except ValueError:
         return None
