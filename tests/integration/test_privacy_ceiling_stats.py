@@ -17,9 +17,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
 from tests.conftest import copy_sample
-from tests.integration.test_privacy_ceilings import _plain, _texts
+from tests.integration.test_privacy_ceilings import (
+    _plain,
+    _texts,
+    build_audiences,
+    discipline_deputy,
+)
 
 CHI_BO = "chi-bo-thon-an-lac"
 XA = "dang-bo-xa-an-son"
@@ -31,21 +35,12 @@ KHTNV_BADGE = 'title="Không hoàn thành nhiệm vụ (dự kiến)">KHTNV*<'
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = copy_sample(tmp_path_factory.mktemp("ceiling-stats") / "repo", (2024, 2025))
-    path = repo / FOLDER / CHI_BO / "dang-vien" / "dv-101012.yaml"
-    data = yaml.safe_load(path.read_text("utf-8"))
-    data["ky_luat"] = [{"hinh_thuc": "canh_cao", "ngay_quyet_dinh": "2025-06-20"}]
-    data["ket_luan_suy_thoai"] = True
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    discipline_deputy(repo)
     decision = repo / FOLDER / "quyet-dinh.yaml"
     data = yaml.safe_load(decision.read_text("utf-8"))
     data["to_chuc"] = [r for r in data["to_chuc"] if r["ma_to_chuc"] != CHI_BO]
     decision.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    out = repo / "site"
-    common = ["--repo", str(repo), "build", "--year", "2025", "--out", str(out)]
-    assert main([*common, "--pham-vi", "to-chuc"]) == 0
-    for org in (CHI_BO, XA):
-        assert main([*common, "--pham-vi", "cap-uy,chi-bo", "--chi-mot", org]) == 0
-    return out
+    return build_audiences(repo)
 
 
 def _stats(root: Path) -> str:

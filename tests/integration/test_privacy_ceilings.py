@@ -28,20 +28,31 @@ FILE = f"submissions/2025/dang-bo-tinh-hoa-lam/{XA}/{CHI_BO}/dang-vien/dv-101012
 WITHHELD = "Không công bố trên trang này"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = copy_sample(tmp_path_factory.mktemp("ceilings") / "repo", (2024, 2025))
+def discipline_deputy(repo: Path) -> None:
+    """dv-101012, the chi bộ's deputy secretary: disciplined cảnh cáo, concluded degraded."""
     path = repo / FILE
     data = yaml.safe_load(path.read_text("utf-8"))
     data["ky_luat"] = [{"hinh_thuc": "canh_cao", "ngay_quyet_dinh": "2025-06-20"}]
     data["ket_luan_suy_thoai"] = True
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def build_audiences(repo: Path) -> Path:
+    """The whole organization's site, then the chi bộ's and the xã's committee and chi bộ
+    sites, into `repo/site`."""
     out = repo / "site"
     common = ["--repo", str(repo), "build", "--year", "2025", "--out", str(out)]
     assert main([*common, "--pham-vi", "to-chuc"]) == 0
     for org in (CHI_BO, XA):
         assert main([*common, "--pham-vi", "cap-uy,chi-bo", "--chi-mot", org]) == 0
     return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = copy_sample(tmp_path_factory.mktemp("ceilings") / "repo", (2024, 2025))
+    discipline_deputy(repo)
+    return build_audiences(repo)
 
 
 def _plain(text: str) -> str:
