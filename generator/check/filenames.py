@@ -72,6 +72,8 @@ def unexpected(repo: Path, file: SubmissionFile) -> Finding:
     if MEMBERS_DIR in parts[3:-2]:  # in a subfolder of a chi bộ's dang-vien/
         return _in_members_subfolder(repo, file, name, stem)
     in_members = parts[-2] == MEMBERS_DIR
+    if in_members and name in _FIXED_NAMES:  # an organization's file among the reviews
+        return _misplaced(repo, file, "misplaced", name, stem)
     if in_members:
         canonical = _member_name(repo, file, stem)
     else:

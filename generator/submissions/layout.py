@@ -34,6 +34,9 @@ MEMBERS_DIR = "dang-vien"
 ROSTER_FILE = "tai-khoan.yaml"
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# the names of the year's and organizations' own files: never a member's review, even in a
+# members folder (a decisions file put there is misplaced, not a review of `quyet-dinh`)
+RESERVED_NAMES = frozenset({YEAR_FILE, ORG_FILE, PROPOSALS_FILE, DECISIONS_FILE})
 ID_RE = re.compile(ID_PATTERN)
 YEAR_RE = re.compile(r"(19|20)[0-9]{2}")
 # files a person may keep beside the data without it being an error
@@ -83,7 +86,7 @@ def classify(rel: str) -> SubmissionFile:
     if len(parts) == 3:
         return SubmissionFile(rel, Kind.YEAR if name == YEAR_FILE else Kind.UNKNOWN, year)
     if len(parts) >= 5 and parts[-2] == MEMBERS_DIR:
-        if name.endswith(".yaml") and ID_RE.fullmatch(name[:-5]):
+        if name.endswith(".yaml") and name not in RESERVED_NAMES and ID_RE.fullmatch(name[:-5]):
             return SubmissionFile(rel, Kind.MEMBER, year, "/".join(parts[2:-2]))
         return SubmissionFile(rel, Kind.UNKNOWN, year, "/".join(parts[2:-2]))
     folder = "/".join(parts[2:-1])
@@ -177,7 +180,12 @@ def _walk(
         rel = f"{rel_dir}/{name}"
         if f.is_symlink():
             out.append(SubmissionFile(rel, Kind.SYMLINK, year))
-        elif members_of is not None and name.endswith(".yaml") and ID_RE.fullmatch(name[:-5]):
+        elif (
+            members_of is not None
+            and name.endswith(".yaml")
+            and name not in RESERVED_NAMES
+            and ID_RE.fullmatch(name[:-5])
+        ):
             out.append(SubmissionFile(rel, Kind.MEMBER, year, members_of))
         else:
             out.append(classify(rel))
