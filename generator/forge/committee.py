@@ -98,15 +98,20 @@ def _span(doc: Document, path: FieldPath, value: Any) -> range:
     return range(min(lines), max(lines) + 1)
 
 
+def _matched(before: bytes | None, after: bytes | None) -> tuple[list[Any], int]:
+    """The line-by-line match of two texts (difflib's opcodes), and the new text's lines."""
+    a = (before or b"").decode("utf-8", "replace").splitlines()
+    b = (after or b"").decode("utf-8", "replace").splitlines()
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), len(b)
+
+
 def _line_now(before: bytes, after: bytes, old_line: int) -> int:
     """Where line `old_line` of the base's text is (or was, when removed) in the new text."""
-    a = before.decode("utf-8", "replace").splitlines()
-    b = after.decode("utf-8", "replace").splitlines()
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+    opcodes, lines = _matched(before, after)
+    for tag, i1, i2, j1, _ in opcodes:
         if i1 <= old_line - 1 < i2:
             line = j1 + (old_line - 1 - i1 if tag == "equal" else 0) + 1
-            return max(1, min(line, len(b)))
+            return max(1, min(line, lines))
     return 1
 
 
@@ -160,10 +165,8 @@ def member_moves(changes: list[PathChange]) -> dict[str, str]:
 def _from_source(change: Change, source: Change) -> Change:
     """`change` (a moved review) as an edit of the file it came from: the source's base
     text before, the lines that differ from it changed."""
-    a = (source.before or b"").decode("utf-8", "replace").splitlines()
-    b = (change.after or b"").decode("utf-8", "replace").splitlines()
     lines: set[int] = set()
-    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, _, _, j1, j2 in _matched(source.before, change.after)[0]:
         if tag != "equal":  # a pure deletion sits after line j1: mark both neighbours
             lines.update(range(j1 + 1, j2 + 1) if j2 > j1 else (j1, j1 + 1))
     return Change(change.path, source.before, change.after, frozenset(lines))

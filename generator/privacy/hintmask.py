@@ -127,6 +127,7 @@ def _properties(schema_dir: Path) -> tuple[tuple[str, object], ...]:
     return tuple(out)
 
 
+@functools.cache
 def _names(schema_dir: Path) -> frozenset[str]:
     """Every property name of every schema: the key names a hint may always show."""
     return frozenset(name for name, _ in _properties(schema_dir))
