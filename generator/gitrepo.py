@@ -304,3 +304,13 @@ def worktree_blobs(repo: Path, folder: str) -> dict[str, str]:
 def ignored_files(repo: Path, folder: str) -> list[str]:
     """Files below `folder` that Git ignores (they are checked, but Git has no key for them)."""
     return names_of(start_ignored(repo, folder))
+
+
+def tracked(repo: Path, path: str) -> list[str] | None:
+    """What Git's index holds at or below `path` (a file, a symlink or a folder's files);
+    None when `repo` is not a Git work tree or Git cannot be run (then nothing is known
+    to be tracked)."""
+    try:
+        return _names(_run(repo, "ls-files", "-z", "--cached", "--", f":(literal){path}"))
+    except GitError:
+        return None

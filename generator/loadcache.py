@@ -47,12 +47,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import atomic
+from generator import atomic, cachetrust
+from generator.cachetrust import CACHE_DIR
 
 if TYPE_CHECKING:
     from generator.loading import Context, Outcome
 
-CACHE_DIR = ".kiemdiem-cache"
 _VERSION = 5  # bump when the pickled outcome's shape or the file's layout changes
 RACY_NS = 2_000_000_000  # a stat this close to the cache's writing is not trusted
 CHUNK_ENTRIES = 4096
@@ -170,11 +170,15 @@ class OutcomeCache:
     def __init__(self, repo: Path, year: int, ctx: Context, *, home: Path | None = None) -> None:
         """`home`: read (never write) the cache of another checkout of the same files —
         the base commit's extracted copy borrows the working tree's (forge.consequences):
-        an outcome is reused only for a file whose bytes hash the same."""
+        an outcome is reused only for a file whose bytes hash the same.
+
+        A cache folder that came with the files (committed to Git, or a symlink) is
+        neither read nor written (generator.cachetrust): the load is as cold."""
         self.key = load_key(ctx)
         self.repo = repo
         self.root = str(repo)
-        self.borrowed = home is not None
+        usable = cachetrust.trusted(repo) and (home is None or cachetrust.trusted(home))
+        self.borrowed = home is not None or not usable
         self.path = cache_path(home or repo, year, ctx)
         self.entries: dict[str, tuple[str, Outcome]] = {}
         # path -> the packed stat (_STAT) followed by the hex digest, one bytes object
@@ -187,6 +191,8 @@ class OutcomeCache:
         self._stream: Stream | None = None
         self.ahead: dict[str, bytes] = {}
         try:
+            if not usable:
+                raise OSError("not this machine's cache")
             with self.path.open("rb") as f, paused_gc():
                 self._read(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):

@@ -28,7 +28,7 @@ import pickle
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator import atomic
+from generator import atomic, cachetrust
 from generator.check.identity import person_digest
 from generator.check.loaded import LoadedFile
 from generator.loadcache import CACHE_DIR, context_digest
@@ -104,6 +104,8 @@ Entries = dict[str, tuple[str, Facts | None]]  # path -> (blob id, facts)
 
 
 def read_index(repo: Path, year: int, ctx: Any) -> Entries | None:
+    if not cachetrust.trusted(repo):  # the submitter's, not this machine's
+        return None
     try:
         with index_path(repo, year, ctx).open("rb") as f:
             entries = pickle.load(f)
@@ -139,7 +141,10 @@ def write_index(
 
 
 def write_entries(repo: Path, year: int, ctx: Any, entries: Entries) -> Entries:
-    """Write a year's index; replaces the year's other indexes."""
+    """Write a year's index; replaces the year's other indexes (nothing is written into
+    a cache folder that came with the files, generator.cachetrust)."""
+    if not cachetrust.trusted(repo):
+        return entries
     path = index_path(repo, year, ctx)
     path.parent.mkdir(parents=True, exist_ok=True)
     for old in path.parent.glob(f"index-{year}-*.pickle"):

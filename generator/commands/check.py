@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import cachetrust
 from generator.check import RULESETS
 from generator.check.run import Selection, check_repo, resolve_paths
 from generator.check.scoped import Changes
@@ -123,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
                 print("Không có tệp hồ sơ nào thay đổi.", file=sys.stdout)
                 only = CheckResult()
                 only.extend(judgement.findings)
+                only.extend(cachetrust.findings(repo))
                 return _report(args, only, only.sorted())
             # deleted files cannot be shown, but their year must be checked
             paths = [p if (repo / p).exists() else p.rsplit("/", 1)[0] for p in paths]
@@ -147,6 +149,9 @@ def run(args: argparse.Namespace) -> int:
         print("\r\033[K", end="", file=sys.stderr)
     result: CheckResult = outcome.result
     result.extend(problems)
+    # a cache folder that came with the files was not read (generator.cachetrust): such a
+    # change cannot pass
+    result.extend(cachetrust.findings(repo))
     if judgement is not None:
         result.extend(judgement.findings)
         shown = {(f.code, f.path, f.line, f.message) for f in result.findings}

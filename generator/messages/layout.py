@@ -102,6 +102,15 @@ CATALOG: dict[str, Message] = {
         "Liên kết tượng trưng (symlink) không được chấp nhận trong hồ sơ.",
         "Thay liên kết bằng một tệp thật cùng tên, chép nội dung của tệp mà liên kết trỏ tới.",
     ),
+    "cache-in-repo": Message(
+        "Tệp `{arg}`{others} nằm trong thư mục `{folder}/`, là bộ nhớ đệm riêng của máy chạy "
+        "kiểm tra, không phải hồ sơ: thư mục này không được đưa vào kho. Khi kho có các tệp "
+        "này, công cụ không dùng bộ nhớ đệm mà đọc và kiểm tra lại mọi tệp.",
+        "Cho Git thôi theo dõi thư mục này, các tệp vẫn nằm trên máy: chạy "
+        "`git rm -r --cached {folder}` rồi commit; hồ sơ trong submissions/ không bị ảnh hưởng. Tệp .gitignore của kho đã có dòng "
+        "`/{folder}/` để việc này không lặp lại.",
+        actor="board",
+    ),
     "path-outside-repo": Message(
         "Đường dẫn `{arg}` nằm ngoài kho hồ sơ.",
         "Chỉ kiểm tra các tệp trong thư mục submissions/ của kho.",

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import cachetrust
 from generator.loadcache import CACHE_DIR
 from generator.rules import reusefile
 from generator.rules.base import Verdict
@@ -187,7 +188,10 @@ class RatingMemo:
         return memo
 
     def read(self, repo: Path, years: list[int]) -> None:
-        """Read the kept cores of the `years` this memo does not hold yet."""
+        """Read the kept cores of the `years` this memo does not hold yet (none from a
+        cache folder that came with the files, generator.cachetrust)."""
+        if not cachetrust.trusted(repo):
+            return
         for y in years:
             if y not in self.years and (kept := reusefile.read(self.path(repo, y))) is not None:
                 key, cores, self.on_disk[y], patches = kept
@@ -196,6 +200,8 @@ class RatingMemo:
 
     def save(self, repo: Path) -> None:
         """Write the years whose cores changed (atomically; a failure is ignored)."""
+        if not cachetrust.trusted(repo):
+            return
         for y in sorted(self.changed):
             key, cores = self.years[y]
             path = self.path(repo, y)

@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from generator import cachetrust
 from generator.loadcache import CACHE_DIR
 
 
@@ -16,7 +17,10 @@ class BuildCache:
     def __init__(self, repo: Path, out: Path) -> None:
         key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
         self.path = repo / CACHE_DIR / f"site-{key}.json"
+        self.usable = cachetrust.trusted(repo)  # not a folder that came with the files
         try:
+            if not self.usable:
+                raise OSError("not this machine's cache")
             self.data: dict[str, str] = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):
             self.data = {}
@@ -28,5 +32,7 @@ class BuildCache:
         self.data[str(year)] = digest
 
     def save(self) -> None:
+        if not self.usable:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), "utf-8")
