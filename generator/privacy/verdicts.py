@@ -15,6 +15,7 @@ sensitive, but its reasons are hidden from the chi bộ all the same.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from generator.privacy import Scope, _replace
 from generator.rules.base import Effect, NotRated, Reason, Verdict, YearVerdicts
@@ -191,3 +192,24 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
         members=counted(verdicts.members, redacted.members),
         orgs=counted(verdicts.orgs, redacted.orgs),
     )
+
+
+def counted_as_read(
+    verdicts: dict[str, Verdict], reader: Callable[[str], Scope]
+) -> dict[str, Verdict]:
+    """Verdicts (members' or organizations', by id) as the statistics of a site whose
+    reader reads each as `reader(id)` says may count them, without redacting them: a level
+    withheld from that reader (`_withheld_levels`) counted as not published yet, as
+    `counted_verdicts` counts a redacted copy. For what a site's copy does not hold (the
+    members below a committee it does not decide, the year before); only a verdict with a
+    ceiling can withhold one. The same dict when none is withheld."""
+    out = verdicts
+    for key, v in verdicts.items():
+        if v.ceiling is None or v.assessed is None:
+            continue
+        readable = _readable(v.reasons, v.subject_kind, reader(key))
+        if len(readable) < len(v.reasons) and "assessed" in _withheld_levels(v, readable):
+            if out is verdicts:
+                out = dict(verdicts)
+            out[key] = _replace(v, {"assessed": None})
+    return out

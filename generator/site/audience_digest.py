@@ -17,9 +17,11 @@ once per build and combined per site:
   sees them — whole for the chi bộ and the committees (over-approximating the chi bộ's
   view), redacted for everyone when a committee's site shows an organization it decides
   (so a review's text does not rebuild the committee above);
-- for its statistics (exact counts of its whole subtree, compared with the year before):
-  a Merkle digest of the subtree over what statistics read — organizations' records and
-  verdicts and members' verdicts, not review text — in this year and the year before.
+- for its statistics (exact counts of its whole subtree as it may read it, compared with
+  the year before): a Merkle digest of the subtree over what statistics read —
+  organizations' records and verdicts and members' verdicts, not review text — in this
+  year and the year before, and how the site would read the year before (its members'
+  scopes then: `audiences.counted_for`; this year's are its members' above).
 
 Exact by construction: whatever `audience_view` reads for a site is in its digest, so a
 change that would change a site's pages changes its digest. It may over-approximate (a
@@ -28,6 +30,7 @@ changed record field that a page does not show still rebuilds), never under.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import pickle
@@ -77,6 +80,16 @@ class _Subtrees:
             verdict = self.verdicts.members.get(member_id)
             self.member_verdicts[member_id] = _h(member_id, content_bytes(verdict))
         return self.member_verdicts[member_id]
+
+    def readers(self, audience: Audience, org_id: str) -> bytes:
+        """How `audience` reads this year's `org_id` (its statistics count only what it
+        may read: `audiences.counted_for`): the organizations and members its site would
+        hold then, each member's reader scope."""
+        if not org_id or org_id not in self.year.orgs:
+            return b""
+        reader = dataclasses.replace(audience, org_id=org_id)
+        orgs, scopes = audiences.scope_of_members(self.year, self.index, reader)
+        return content_bytes((sorted(orgs), sorted((m, s.slug) for m, s in scopes.items())))
 
     def of(self, org_id: str) -> bytes:
         if org_id in self.done:
@@ -211,6 +224,7 @@ class SiteDigests:
             if self.previous is not None:
                 before = target if target != year.root_id else self.previous.year.root_id
                 parts.append(self.previous.of(before) if before else b"")
+                parts.append(self.previous.readers(audience, before or ""))
         return _h(*parts).hex()
 
 

@@ -26,11 +26,12 @@ from generator.privacy.disclosure import Disclosure
 from generator.privacy.findings import readable_findings
 from generator.privacy.verdicts import (
     REASON_SCOPES,
+    counted_as_read,
     counted_verdicts,
     redact_verdict,
     redact_year_verdicts,
 )
-from generator.rules.base import YearVerdicts
+from generator.rules.base import Verdict, YearVerdicts
 from generator.site.audience_findings import decides, finding_reader
 from generator.site.deciders import DecidersIndex, index_of
 from generator.site.views import YearView
@@ -136,10 +137,12 @@ def subtree_statistics(
     verdicts: YearVerdicts,
     org_id: str,
     previous: tuple[Year, YearVerdicts] | None = None,
+    audience: Audience | None = None,
 ) -> YearStatistics | None:
-    """Exact statistics of `org_id` and everything below it (counts and names of
-    organizations only), compared with the same organization's subtree the year before
-    when it existed then."""
+    """Statistics of `org_id` and everything below it (counts and names of organizations
+    only), compared with the same organization's subtree the year before when it existed
+    then. With `audience`, only what its site may read is counted, that year and the year
+    before alike (`counted_for`); without, exactly."""
     if org_id not in year.orgs:
         return None
     ids = {org_id, *(o.id for o in year.descendants(org_id))}
@@ -147,17 +150,42 @@ def subtree_statistics(
     tree = dataclasses.replace(year, config=config, orgs=_subset(year, ids, org_id))
     known = index_of(year, verdicts).members_in(ids)
     members = {m: v for m in known if (v := verdicts.members.get(m)) is not None}
-    exact = dataclasses.replace(
-        verdicts, members=members, orgs={o: v for o, v in verdicts.orgs.items() if o in ids}
-    )
-    stats = year_statistics(tree, exact)
+    orgs = {o: v for o, v in verdicts.orgs.items() if o in ids}
+    if audience is not None:
+        members, orgs = counted_for(year, verdicts, audience, members, orgs)
+    stats = year_statistics(tree, dataclasses.replace(verdicts, members=members, orgs=orgs))
     if previous is not None:
         # the root's committee compares with the whole year before, whatever its root was
         # then (the 2025 merger changed the root); another with its own subtree if it existed
         before_root = org_id if org_id != year.root_id else previous[0].root_id
         if before_root:
-            stats.previous = subtree_statistics(previous[0], previous[1], before_root)
+            before = audience and dataclasses.replace(audience, org_id=before_root)
+            stats.previous = subtree_statistics(*previous, before_root, audience=before)
     return stats
+
+
+def counted_for(
+    year: Year,
+    verdicts: YearVerdicts,
+    audience: Audience,
+    members: dict[str, Verdict],
+    orgs: dict[str, Verdict],
+) -> tuple[dict[str, Verdict], dict[str, Verdict]]:
+    """`members` and `orgs` (verdicts of `year`) as `audience`'s statistics may count them:
+    a level withheld from it is counted as not decided (`counted_as_read`). Each member is
+    read as the audience's site reads them (`scope_of_members`), one the site does not hold
+    as everyone reads them; each organization the site holds as its pages read it, another
+    as everyone does. A committee reads whole the members it decides (D1), and what it
+    decided the year before (the root's committee: what the root then decided)."""
+    site_orgs: set[str] = set()
+    scopes: dict[str, Scope] = {}  # the organization's site: everyone's reading of everyone
+    if audience.kind is not Scope.TO_CHUC:
+        site_orgs, scopes = scope_of_members(year, index_of(year, verdicts), audience)
+    org_reader = Scope.CAP_UY if audience.kind is Scope.CAP_UY else Scope.TO_CHUC
+    return (
+        counted_as_read(members, lambda m: scopes.get(m, Scope.TO_CHUC)),
+        counted_as_read(orgs, lambda o: org_reader if o in site_orgs else Scope.TO_CHUC),
+    )
 
 
 def audience_year(
@@ -260,19 +288,24 @@ def _audience_verdicts(
     red = redact_year_verdicts(verdicts, scopes, org_reader, own_re_ratings)
     red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
     # counted from the verdicts before redaction (a redacted verdict no longer says why a
-    # member is not rated): a committee reports its whole subtree upward, exactly (its
-    # sheets are `kiemdiem stats`'); a chi bộ sees its own counts and the organization's
-    # site hides small counts, neither counting a level its copy withholds (the whole
-    # year's statistics when the organization's withholds none)
-    counted = whole if audience.kind is Scope.CAP_UY else counted_verdicts(whole, red)
-    stats = None
+    # member is not rated), never counting a level the site withholds, this year or the
+    # year before (a difference would tell it): a committee's and a chi bộ's site have the
+    # exact counts of their subtree as they may read it (the committees' sheets for the
+    # level above are `kiemdiem stats`'), the organization's site hides small counts too
+    # (the whole year's statistics when it withholds none, either year)
     if audience.kind is not Scope.TO_CHUC:
-        stats = subtree_statistics(year, counted, audience.org_id, previous)
-    elif counted is not whole:
-        stats = year_statistics(year, counted, previous)
-    if audience.kind is Scope.TO_CHUC:
-        red = dataclasses.replace(red, findings=[], quota_pools=[])
-    return red, stats
+        return red, subtree_statistics(year, whole, audience.org_id, previous, audience)
+    red = dataclasses.replace(red, findings=[], quota_pools=[])
+    counted = counted_verdicts(whole, red)
+    before = previous
+    if previous is not None:
+        prev_year, prev = previous
+        prev_members, prev_orgs = counted_for(prev_year, prev, audience, prev.members, prev.orgs)
+        if prev_members is not prev.members or prev_orgs is not prev.orgs:
+            before = (prev_year, dataclasses.replace(prev, members=prev_members, orgs=prev_orgs))
+    if counted is whole and before is previous:
+        return red, None
+    return red, year_statistics(year, counted, before)
 
 
 def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearView:
