@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 
-from generator.check import schemahints
+from generator.check import datehints, schemahints
 from generator.check.schemanodes import (
     base_node,
     group_holding,
@@ -207,7 +207,7 @@ def _type(e: _Error) -> list[Finding]:
 def _pattern(e: _Error) -> list[Finding]:
     pos = e.doc.value_pos(e.path)
     value = e.error.instance
-    if schemahints.looks_like_date_field(e.schema, e.error.validator_value):
+    if datehints.looks_like_date_field(e.schema, e.error.validator_value):
         # `ngay_vao_dang: ""`: "Chưa ghi ngày", never a date quoted as "``"
         empty = isinstance(value, str) and not value.strip()
         if e.error.validator == "format":
@@ -231,14 +231,14 @@ def _is_date_scalar(e: _Error, value: Any) -> bool:
     """A number or true/false where a date belongs: a date written wrong, not a text."""
     if value is None or isinstance(value, list | dict):
         return False
-    return schemahints.looks_like_date_field(e.schema, e.schema.get("pattern"))
+    return datehints.looks_like_date_field(e.schema, e.schema.get("pattern"))
 
 
 def _date(e: _Error, code: str, variant: str) -> list[Finding]:
-    """A date written wrong, with the date hint (schemahints.for_date); the value as its
+    """A date written wrong, with the date hint (datehints.for_date); the value as its
     author wrote it (`19941222`, never Python's rendering)."""
     value = e.error.instance
-    hint_key, params = schemahints.for_date(value, e.doc, e.path)
+    hint_key, params = datehints.for_date(value, e.doc, e.path)
     shown = value if isinstance(value, str) else as_shown(e.doc, e.path, value)[1]["value"]
     params.update(label=e.label, value=shown)
     pos = e.doc.value_pos(e.path)
