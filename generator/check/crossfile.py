@@ -3,19 +3,19 @@
 `link_tree` places the schema-valid records into the `Year` (organizations by folder,
 members under their chi bộ, proposals and decisions by folder) and reports what does not
 fit: a folder without `to-chuc.yaml`, an organization outside the root or under a type
-that cannot hold it, a member file whose name is not its id, a record of another year.
+that cannot hold it, a member file whose name is not its id (generator/check/
+linkmembers.py), a record of another year.
 The references between files are checked afterwards (generator/check/references.py).
 Every finding points at the line that must change.
 """
 
 from __future__ import annotations
 
-from generator.check.filenames import near_miss
+from generator.check.linkmembers import link_members
 from generator.check.loaded import LoadedFile
-from generator.findings import CheckResult, Finding, Position, make
-from generator.messages.crossfile import WHO_VI
+from generator.findings import CheckResult, Position, make
 from generator.submissions.layout import Kind, org_id_of_folder
-from generator.submissions.records import MemberReview, Organization
+from generator.submissions.records import Organization
 from generator.submissions.year import Year
 
 
@@ -24,7 +24,7 @@ def link_tree(year: Year, loaded: list[LoadedFile], result: CheckResult) -> None
     _check_folders(year, loaded, org_by_folder, result)
     _link_parents(year, org_by_folder, result)
     _check_root(year, result)
-    _link_members(year, loaded, org_by_folder, result)
+    link_members(year, loaded, org_by_folder, result)
     _link_files(year, loaded, org_by_folder)
     _check_years(year, loaded, result)
 
@@ -174,114 +174,6 @@ def _check_root(year: Year, result: CheckResult) -> None:
                 year=year.year,
             )
         )
-
-
-def _link_members(
-    year: Year,
-    loaded: list[LoadedFile],
-    org_by_folder: dict[str, Organization],
-    result: CheckResult,
-) -> None:
-    seen: dict[str, str] = {}
-    by_name: dict[str, list[LoadedFile]] | None = None  # built at the first mismatch
-    for lf in loaded:
-        if lf.file.kind is not Kind.MEMBER:
-            continue
-        chi_bo = org_by_folder.get(lf.file.org_folder or "")
-        stem = lf.file.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-        member: MemberReview | None = lf.record
-        if member is None or member.id != stem:
-            if chi_bo is not None:  # known by its file name and id: references do not cascade
-                broken = year.broken_members.setdefault(chi_bo.id, [])
-                broken += [stem] if member is None or member.id == stem else [stem, member.id]
-            if member is not None and lf.document is not None:
-                by_name = by_name if by_name is not None else _member_files(loaded)
-                result.add(_id_mismatch(year, lf, stem, member.id, by_name))
-            continue
-        if member.id in seen:
-            assert lf.document is not None
-            result.add(
-                make(
-                    "member-duplicate",
-                    lf.file.path,
-                    lf.document.value_pos(("ma_dang_vien",)),
-                    member=member.id,
-                    other=seen[member.id],
-                    related=[seen[member.id]],
-                )
-            )
-            continue
-        seen[member.id] = lf.file.path
-        if chi_bo is None:  # the folder's to-chuc.yaml is missing or broken (said there)
-            year.unplaced_members.add(member.id)
-            continue
-        if not chi_bo.type.holds_members:
-            result.add(
-                make(
-                    "org-cannot-hold-members",
-                    lf.file.path,
-                    Position(1, 1),
-                    label=chi_bo.type.label_vi,
-                    org=chi_bo.id,
-                )
-            )
-            continue
-        member.org_id = chi_bo.id
-        chi_bo.member_ids.append(member.id)
-        year.members[member.id] = member
-
-
-def _member_files(loaded: list[LoadedFile]) -> dict[str, list[LoadedFile]]:
-    """The year's member files by name (without `.yaml`), in the walk's order."""
-    out: dict[str, list[LoadedFile]] = {}
-    for lf in loaded:
-        if lf.file.kind is Kind.MEMBER:
-            out.setdefault(lf.file.path.rsplit("/", 1)[-1].removesuffix(".yaml"), []).append(lf)
-    return out
-
-
-def _id_mismatch(
-    year: Year, lf: LoadedFile, stem: str, found: str, by_name: dict[str, list[LoadedFile]]
-) -> Finding:
-    """A member file whose id is not its name. The hint never suggests renaming it onto a
-    name some file of the year already has (that would overwrite a review): when the id
-    inside is another member's whose file exists, this file looks like a copy of it (or the
-    id is mistyped), and the two are compared and merged, both kept until confirmed."""
-    assert lf.document is not None
-    pos = lf.document.value_pos(("ma_dang_vien",))
-    others = [o for o in by_name.get(found, []) if o is not lf]
-    if others:
-        other = others[0]
-        name = getattr(other.record, "name", None)
-        return make(
-            "id-mismatch-file",
-            lf.file.path,
-            pos,
-            variant="copy",
-            # the id with something added (dv-101012-ban-sao): no member of that name
-            hint_key="named" if stem.startswith(found) or near_miss(stem, found) else "",
-            found=found,
-            expected=stem,
-            # the other file's name alone when it lies in the same folder
-            other=other.file.path.rsplit("/", 1)[-1]
-            if other.file.path.rsplit("/", 1)[0] == lf.file.path.rsplit("/", 1)[0]
-            else other.file.path,
-            who=WHO_VI.format(name=name) if name else "",
-            related=[o.file.path for o in others],
-        )
-    target = year.repo / lf.file.path.rsplit("/", 1)[0] / f"{found}.yaml"
-    taken = target.exists() or target.is_symlink()  # a file of that name that was not read
-    return make(
-        "id-mismatch-file",
-        lf.file.path,
-        pos,
-        # a near-miss file name (dv101016.yaml for dv-101016): rename the file; changing
-        # the id would make up a member who does not exist
-        variant="rename" if near_miss(stem, found) and not taken else "",
-        hint_key="taken" if taken else "",
-        found=found,
-        expected=stem,
-    )
 
 
 def _link_files(

@@ -17,9 +17,9 @@ from pathlib import Path
 from generator.check import YearLoad, finding
 from generator.check.filenames import unexpected
 from generator.check.roster import roster_findings
-from generator.check.scope import Unbounded
 from generator.check.scoped import Changes, scoped_load
 from generator.check.yearindex import save_after_full_load
+from generator.check.yearmap import Unbounded
 from generator.findings import CheckResult, Finding, Position
 from generator.pipeline import Pipeline
 from generator.submissions import layout

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from generator import gitrepo
 from generator.check import LoadedFile, YearLoad, year_head
-from generator.check.scope import Scope, Unbounded, YearMap, close
+from generator.check.scope import Scope, close
 from generator.check.yearindex import Facts, facts_of, read_index
+from generator.check.yearmap import Unbounded, YearMap
 from generator.loading import paused_gc
 from generator.submissions import layout
 from generator.submissions.layout import Kind

@@ -11,7 +11,7 @@ with a bracket still open at the mark, and names that line and the bracket's col
 corrected line quotes the user's whole value (`chuc_vu: "[Giáo viên"`); a bracket alone
 (`tai_khoan: [`) followed by the list written on the lines below becomes `tai_khoan:`;
 a bracket alone with nothing below asks for the value itself. The texts live in
-generator/messages/load.py.
+generator/messages/loadbracket.py and loadsyntax.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from generator.check.yamlstray import VALUE_START, quoted_scalar, value_end
-from generator.messages.load import INDENT_NOTE_VI, STRAY_KIND_VI, STRAY_OPENER_VI
+from generator.messages.loadsyntax import INDENT_NOTE_VI, STRAY_KIND_VI, STRAY_OPENER_VI
 
 _COMMENT = re.compile(r"[ \t]{2,}#")
 _CLOSE = {"[": "]", "{": "}"}

@@ -8,7 +8,7 @@ would — keys, their indentation, the text blocks after `|` (generator/check/ya
 the line and the corrected line, which keeps the indentation of its sibling keys (a key
 at an indentation no level has: generator/check/yamlindent.py).
 
-Nothing here changes a file; the texts live in generator/messages/load.py.
+Nothing here changes a file; the texts live in generator/messages/loadsyntax.py.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from generator.check.yamlindent import indentation
 from generator.check.yamlshape import Line, indent, is_content, structure
 from generator.check.yamlstray import stray_after_value
 from generator.check.yamltext import SMART_QUOTES, yaml_scalar
-from generator.messages.load import INDENT_NOTE_VI, ODD_SPACES_VI
+from generator.messages.loadsyntax import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
 from generator.submissions.yamlodd import split_note
 from generator.vietnamese import looks_vietnamese

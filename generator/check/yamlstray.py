@@ -9,7 +9,8 @@ expected key" there, which reads like an indentation mistake. A nickname in quot
 `stray_after_value` recognises the case at the place libyaml names (the line and the
 column where the stray text starts) and builds the corrected line from the user's own:
 the whole value quoted, in single quotes when it holds double quotes, else in double
-quotes with `\\` and `"` escaped. The texts live in generator/messages/load.py.
+quotes with `\\` and `"` escaped. The texts live in
+generator/messages/loadsyntax.py.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from typing import Any
 
 import yaml
 
-from generator.messages.load import INDENT_NOTE_VI, STRAY_KIND_VI, STRAY_OPENER_VI, STRAY_WHY_VI
+from generator.messages.loadsyntax import (
+    INDENT_NOTE_VI,
+    STRAY_KIND_VI,
+    STRAY_OPENER_VI,
+    STRAY_WHY_VI,
+)
 
 # indentation, a list dash, a key and its colon, then a value starting with a quote or bracket
 VALUE_START = re.compile(

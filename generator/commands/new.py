@@ -10,7 +10,7 @@ from pathlib import Path
 from generator import messages, orgtypes
 from generator.cli import UsageError, find_repo
 from generator.commands import newwrite, newyearcmd
-from generator.forge import scaffold
+from generator.forge import earlierfacts, scaffold
 from generator.report.safe import visible
 from generator.rules.registry import PENDING, ruleset_id_for
 from generator.submissions import layout
@@ -65,7 +65,7 @@ def _year(repo: Path, wanted: int | None) -> int:
 
 def _ruleset(repo: Path, year: int) -> str:
     """The ruleset the year file names (the registry's answer); `pending` without one."""
-    value = scaffold.file_data(repo, f"{layout.SUBMISSIONS}/{year}/{layout.YEAR_FILE}").get(
+    value = earlierfacts.file_data(repo, f"{layout.SUBMISSIONS}/{year}/{layout.YEAR_FILE}").get(
         "bo_quy_tac"
     )
     return ruleset_id_for(year, override=value) if isinstance(value, str) else PENDING
@@ -77,7 +77,9 @@ def _org_folder(
     orgs = [f for f in layout.walk_year(repo, year) if f.kind is layout.Kind.ORG]
     for f in orgs:
         if layout.org_id_of_folder(f.org_folder or "") == org_id:
-            return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", scaffold.file_data(repo, f.path)
+            return f"{layout.SUBMISSIONS}/{year}/{f.org_folder}", earlierfacts.file_data(
+                repo, f.path
+            )
     guess = _org_guess(repo, orgs, org_id)
     missing = f"Không có tổ chức mã `{org_id}` trong năm {year}"
     if guess is None:
@@ -98,7 +100,7 @@ def _org_guess(
     names: dict[str, str] = {}
     for f in orgs:
         org_id = layout.org_id_of_folder(f.org_folder or "")
-        name = scaffold.file_data(repo, f.path).get("ten")
+        name = earlierfacts.file_data(repo, f.path).get("ten")
         names[org_id] = name if isinstance(name, str) else ""
     wanted = slug(written)
     exact = [i for i, n in names.items() if wanted and wanted in (slug(i), slug(n))]

@@ -16,7 +16,7 @@ from generator import orgtypes
 from generator.check.schemaref import deref, schema_file
 from generator.cli import UsageError
 from generator.commands import newwrite
-from generator.forge import newyear, scaffold
+from generator.forge import earlierfacts, newyear, scaffold
 from generator.report.safe import visible
 from generator.rules.registry import default_ruleset_id
 from generator.submissions import layout
@@ -58,7 +58,7 @@ def new_year(repo: Path, args: argparse.Namespace) -> int:
     earlier = [y for y in layout.years(repo) if y < args.year]
     last_root = None
     if earlier:
-        value = scaffold.file_data(
+        value = earlierfacts.file_data(
             repo, f"{layout.SUBMISSIONS}/{earlier[-1]}/{layout.YEAR_FILE}"
         ).get("to_chuc_goc")
         last_root = value if isinstance(value, str) else None

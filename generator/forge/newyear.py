@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import atomic
-from generator.forge import scaffold
+from generator.forge import earlierfacts, scaffold
 from generator.orgtypes import OrgType, OrgTypes
 from generator.submissions import layout
 
@@ -64,8 +64,8 @@ def carry_orgs(repo: Path, from_year: int, year: int, ruleset: str) -> Carried:
             if bad not in out.bad_names:
                 out.bad_names.append(bad)
             continue
-        # a control character's value is not carried (scaffold._one_line), its tree is
-        data = scaffold.file_data(repo, f.path, despite_controls=True)
+        # a control character's value is not carried (earlierfacts._one_line), its tree is
+        data = earlierfacts.file_data(repo, f.path, despite_controls=True)
         code = data.get("loai")
         org_type = types.by_code.get(code) if isinstance(code, str) else None
         if org_type is None:
@@ -79,7 +79,7 @@ def carry_orgs(repo: Path, from_year: int, year: int, ruleset: str) -> Carried:
         rel = f"{folder}/{layout.ORG_FILE}"
         target = repo / layout.SUBMISSIONS / str(year) / rel
         org_id = layout.org_id_of_folder(folder)
-        earlier = (from_year, scaffold.org_facts(data))
+        earlier = (from_year, earlierfacts.org_facts(data))
         out.files[rel] = scaffold.org_file(
             repo, target, org_id, year, ruleset, org_type.value, earlier
         )

@@ -9,7 +9,7 @@ import pytest
 
 from generator.check.run import Selection, check_repo
 from generator.cli import main
-from generator.forge import scaffold
+from generator.forge import earlierfacts
 from generator.forge.committee import committee_fields
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -285,7 +285,7 @@ def test_a_members_carried_facts_are_none_of_the_committees() -> None:
     not add one (generator.forge.committee refuses that as `auth-committee-field`)."""
     committee = {key for key, *_ in committee_fields(ROOT, "HEAD")}
     assert {"ky_luat", "nghi_om_thang", "ghi_chu_noi_bo"} <= committee
-    assert committee.isdisjoint(scaffold.MEMBER_FACTS)
+    assert committee.isdisjoint(earlierfacts.MEMBER_FACTS)
 
 
 def test_new_member_file_checked_names_its_empty_date_as_empty(
