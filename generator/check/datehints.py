@@ -14,7 +14,7 @@ from generator.check.numberhints import Hint
 from generator.check.schemahints import source_line
 from generator.check.written import on_key_line, written
 from generator.check.yamltext import is_smart_quoted, strip_smart_quotes
-from generator.messages.schema import SMART_NOTE_VI
+from generator.messages.schema import KIND_VI, SMART_NOTE_VI
 from generator.submissions.yamlload import Document
 
 _DMY = re.compile(r"\s*([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})\s*")
@@ -27,6 +27,22 @@ def looks_like_date_field(schema: Any, pattern_or_format: Any) -> bool:
     if isinstance(schema, dict) and schema.get("format") == "date":
         return True
     return isinstance(pattern_or_format, str) and pattern_or_format.startswith("^[0-9]{4}-")
+
+
+def for_date_container(value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:
+    """A list or group where one date belongs (`ngay_vao_dang: [1994]`): one date written
+    "YYYY-MM-DD" in quotes in its place, quoting what was written when its text can be
+    recovered (check/written.py) — never the list quoted whole, which is no date either."""
+    name = path[-1] if path and isinstance(path[-1], str) else "ngay"
+    params: dict[str, Any] = {
+        "name": name,
+        "line": source_line(doc, path),
+        "container": KIND_VI["list" if isinstance(value, list) else "dict"],
+    }
+    found = on_key_line(doc, path, value)
+    if found is None:
+        return "date-container-noline", params
+    return "date-container", {**params, "line": found.line, "text": found.text}
 
 
 def for_date(value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:

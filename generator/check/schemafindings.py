@@ -96,7 +96,12 @@ def _type(e: KeywordError) -> list[Finding]:
     expected_list = expected if isinstance(expected, list) else [expected]
     if _is_date_scalar(e, value):  # `ngay_vao_dang: 19941222`: quoting it is no date yet
         return _date(e, "schema-date", "")
-    hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path, e.schema)
+    if isinstance(value, list | dict) and datehints.looks_like_date_field(
+        e.schema, e.schema.get("pattern")
+    ):  # `ngay_vao_dang: [1994]`: quoting the list ("[1994]") is no date either
+        hint_key, params = datehints.for_date_container(value, e.doc, e.path)
+    else:
+        hint_key, params = schemahints.for_type(value, expected_list, e.doc, e.path, e.schema)
     if hint_key == "empty" and e.base is not None and is_required(e.base, e.path):
         hint_key = "empty-required"  # never suggest leaving a required item out
     variant, shown = as_shown(e.doc, e.path, value)

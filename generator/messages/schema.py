@@ -73,6 +73,13 @@ _TYPE_HINTS: dict[str, str] = {
     "empty": "Mục này đang để trống: điền giá trị. Nếu chưa có thông tin, đặt dấu `# ` ở đầu "
     "dòng (dòng được giữ lại làm chú thích) cho đến khi có.",
     "empty-required": "Mục bắt buộc này đang để trống: điền giá trị cho nó.",
+    # a list or group where one date belongs (check/schemahints.py for_date_container)
+    "date-container": "Mục `{name}` nhận một ngày, không phải {container}: ở dòng {line}, thay "
+    "`{text}` bằng đúng một ngày viết theo dạng năm-tháng-ngày trong ngoặc kép, ví dụ `{name}: "
+    '"2025-12-05"`, lấy ngày, tháng, năm từ nội dung đã ghi.',
+    "date-container-noline": "Mục `{name}` nhận một ngày, không phải {container}: viết đúng một "
+    "ngày theo dạng năm-tháng-ngày trong ngoặc kép ngay sau `{name}: `, ví dụ `{name}: "
+    '"2025-12-05"`, lấy ngày, tháng, năm từ nội dung đã ghi.',
 }
 
 

@@ -45,6 +45,7 @@ from generator.privacy import (
 )
 from generator.privacy.minimize import kind_of
 from generator.privacy.verdicts import REASON_SCOPES
+from generator.submissions import layout
 
 WITHHELD = "privacy-withheld"
 # finding codes always about one property, whatever they carry (generator/check/memberdates)
@@ -159,12 +160,20 @@ _WRITER = {
 
 
 def actor_of(finding: Finding) -> str:
-    """Who must act on `finding`, for the sites' problem lists (generator.site.views): its
-    own actor, else whoever writes its file (a schema or YAML error there is theirs to
-    fix); "" for a file of no known kind."""
+    """Who must act on `finding`, for the sites' problem lists (generator.site.views) and
+    `check --format json`: its own actor, else whoever writes its file (a schema or YAML
+    error there is theirs to fix). Never "": a file of no record kind is owned as
+    generator/forge/owners.py owns it — in a members folder the member's, in an
+    organization's folder its committee's, else (the roster tai-khoan.yaml, a year's
+    folder, anything unplaced) the organization board's, which owns whatever has no owner."""
     if finding.actor:
         return finding.actor
-    return _WRITER.get(kind_of(finding.path) or "", "")
+    kind = kind_of(finding.path)
+    if kind:
+        return _WRITER[kind]
+    if not layout.classify(finding.path).org_folder:
+        return "board"
+    return "member" if f"/{layout.MEMBERS_DIR}/" in finding.path else "committee"
 
 
 def _withheld_actor(group: list[Finding]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.findings import CheckResult, Finding, Position, Severity
+from generator.privacy.findings import actor_of
 from generator.report.base import Reporter
 from generator.report.safe import inert_json
 
@@ -21,7 +22,9 @@ def finding_dict(f: Finding) -> dict[str, object]:
         "message": f.message,
         "hint": f.hint,
         "rule": f.rule or None,
-        "actor": f.actor or None,
+        # who must act, never empty: the finding's own, else its file's writer (the
+        # roster's and the year file's: the organization board)
+        "actor": actor_of(f),
     }
 
 

@@ -4,6 +4,7 @@ a committee seat in an organization the newest year has not is a warning."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,23 @@ def test_a_member_whose_chi_bo_the_newest_year_has_not_is_a_warning(tmp_path: Pa
     # the whole repository's check shows it too, once
     assert main(["--repo", str(repo), "check"]) in (0, 1)
     assert capsys.readouterr().out.splitlines().count(expected) == 1
+
+
+def test_the_json_report_names_who_must_act_on_a_roster_finding(tmp_path: Path, capsys) -> None:
+    """The roster is the organization board's (generator.forge.owners): `check --format json`
+    says so on its findings, which carry no actor of their own, instead of an empty actor;
+    and every other finding of the run names someone too."""
+    repo, text = _sample(tmp_path, capsys)
+    old, new, place, _ = DUPLICATES["member"]
+    (repo / ROSTER).write_text(text.replace(old, new), "utf-8")
+    # the whole repository, a member's review broken too (its writer: the member)
+    member = "submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
+    review = repo / member / "dang-vien/dv-101011.yaml"
+    review.write_text(review.read_text("utf-8") + "khong_co_muc_nay: 1\n", "utf-8")
+    assert main(["--repo", str(repo), "check", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    roster = [(f["path"], f["line"], f["column"], f["code"], f["actor"]) for f in found]
+    line, column = place.split(":")[1:3]
+    assert (ROSTER, int(line), int(column), "roster-member-duplicate", "board") in roster
+    assert any(f["path"].endswith("dv-101011.yaml") and f["actor"] == "member" for f in found)
+    assert all(f["actor"] in ("member", "chi_bo", "committee", "board") for f in found), found
