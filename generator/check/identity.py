@@ -101,6 +101,27 @@ def _same_person(member: MemberReview, group: list[MemberReview]) -> Finding:
     )
 
 
+def within_authors_reach(findings: list[Finding]) -> list[Finding]:
+    """`findings` of a pull request's check (`--author`) without the same-person warnings
+    about a file the author may not create or change (its `auth-not-allowed`, from
+    generator.forge.authorize, is already the answer). Such a warning says the two files'
+    birth dates are equal, and a birth date is never published: forty files a day apart,
+    each with a member's name and admission date, would otherwise tell which one was that
+    member's. A file the author may change (their own, or the secretary's chi bộ) is still
+    compared; the author may read it anyway."""
+    barred = {f.path for f in findings if f.code == "auth-not-allowed"}
+    if not barred:
+        return findings
+    return [
+        f for f in findings if f.code != "member-same-person" or not barred & {f.path, *_related(f)}
+    ]
+
+
+def _related(finding: Finding) -> list[str]:
+    related = finding.extra.get("related")
+    return [str(p) for p in related] if isinstance(related, list) else []
+
+
 def _path(member: MemberReview) -> str:
     assert member.source is not None  # every record built from a file knows it
     return member.source.path
@@ -146,4 +167,4 @@ def _changed(
     )
 
 
-__all__ = ["changed_identity", "person_digest", "same_person"]
+__all__ = ["changed_identity", "person_digest", "same_person", "within_authors_reach"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import cachetrust
 from generator.check import RULESETS
+from generator.check.identity import within_authors_reach
 from generator.check.run import Selection, check_repo, resolve_paths
 from generator.check.scoped import Changes
 from generator.cli import UsageError, find_repo, require_schema
@@ -162,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
                 if (f.code, f.path, f.line, f.message) not in shown
             ]
         )
+        # no birth date confirmed through files the author may not add (identity.py)
+        result.findings = within_authors_reach(result.findings)
     return _report(args, result, result.sorted())
 
 

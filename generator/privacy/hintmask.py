@@ -190,13 +190,17 @@ def _span(text: str, m: re.Match[str], names: frozenset[str], dates: frozenset[s
 
 
 def mask_text(
-    text: str, sensitive: set[int], about: bool, schema_dir: Path, own_id: str = ""
+    text: str,
+    sensitive: set[int],
+    about: bool,
+    schema_dir: Path,
+    own: frozenset[str] = frozenset(),
 ) -> str:
     """`text` (a finding's message or hint) with each corrected line of a `sensitive` line
     masked; when the finding is `about` such a line, every quoted piece that is not the
-    catalog's or the schema's own words, a repository path or `own_id` (the id of the
-    member whose file it is, which its path shows anyway), and every example line below
-    the first, too."""
+    catalog's or the schema's own words, a repository path or one of `own` (names the
+    finding may show: the id of the member whose file it is, which its path shows anyway;
+    an unknown key's own name), and every example line below the first, too."""
     if not text:
         return text
     dates = _dates(schema_dir.resolve())
@@ -205,7 +209,7 @@ def mask_text(
         text,
     )
     if about:
-        text = _masked_spans(text, schema_dir, own_id, dates)
+        text = _masked_spans(text, schema_dir, own, dates)
     return "\n".join(without_empty_guess(line) for line in text.split("\n"))
 
 
@@ -222,11 +226,11 @@ def without_empty_guess(line: str) -> str:
     return _EMPTY_GUESS.sub(drop, line)
 
 
-def _masked_spans(text: str, schema_dir: Path, own_id: str, dates: frozenset[str]) -> str:
+def _masked_spans(text: str, schema_dir: Path, own: frozenset[str], dates: frozenset[str]) -> str:
     """`text` with every quoted piece that is not the catalog's or the schema's own words
     masked (see `mask_text`), and every example line below the first."""
     names = _names(schema_dir.resolve())
-    names = names | {own_id} if own_id else names
+    names = names | own if own else names
     first, newline, rest = text.partition("\n")
     listed = [m.span() for m in _LIST.finditer(first)]  # the schema's options stay
 

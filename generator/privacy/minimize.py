@@ -19,11 +19,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.findings import Finding
-from generator.privacy import FINDING_SCOPE, Scope, ScopeTree, scope_tree
+from generator.privacy import FINDING_SCOPE, Scope, ScopeTree
 from generator.privacy.hintmask import MASK as HINT_MASK
 from generator.privacy.hintmask import fix_lines, mask_text, with_note
+from generator.privacy.keyscope import KeyScopes, key_scopes, parent_keys
 
 MASK = HINT_MASK  # one placeholder in every output
+_NAME = re.compile(r"[A-Za-z_][\w-]*")  # a key name a hint may show (hintmask._PATH_PART)
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
 
 
@@ -40,15 +42,16 @@ def kind_of(path: str) -> str | None:
 def sensitive_values(text: str, tree: ScopeTree) -> dict[int, list[str]]:
     """Line number -> the value texts on that line that only committees (or nobody) may
     read. A block scalar's lines belong to its key; list items to their list's key."""
-    return _scan(text, tree)[0]
+    return _scan(text, KeyScopes(tree))[0]
 
 
-def _scan(text: str, tree: ScopeTree) -> tuple[dict[int, list[str]], set[int]]:
+def _scan(text: str, scopes: KeyScopes) -> tuple[dict[int, list[str]], set[int]]:
     """`sensitive_values`, and every line of a committee-only field (its key's line too,
-    with or without a value on it)."""
+    with or without a value on it); a key the schema does not know is of the class of what
+    it may be (`generator.privacy.keyscope`: `ngay_sinhh:` is `ngay_sinh:`)."""
     out: dict[int, list[str]] = {}
     lines: set[int] = set()
-    stack: list[tuple[int, str]] = []  # (indent, key)
+    stack: list[tuple[int, str, str | None]] = []  # (indent, key, the key it is guessed to be)
     block: tuple[int, bool] | None = None  # (indent of the key owning a block, sensitive)
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -64,8 +67,7 @@ def _scan(text: str, tree: ScopeTree) -> tuple[dict[int, list[str]], set[int]]:
             continue
         match = _KEY.match(line)
         if match is None:  # a bare list item or a continuation: its parent's class
-            path = [k for _, k in stack]
-            if tree.of(*path) >= Scope.CAP_UY:
+            if scopes.of([k for _, k, _ in stack], [m for _, _, m in stack]) >= Scope.CAP_UY:
                 out[number] = [stripped.lstrip("- ").strip()]
                 lines.add(number)
             continue
@@ -75,8 +77,8 @@ def _scan(text: str, tree: ScopeTree) -> tuple[dict[int, list[str]], set[int]]:
                 stack.pop()
         while stack and stack[-1][0] >= key_indent:
             stack.pop()
-        stack.append((key_indent, match["key"]))
-        sensitive = tree.of(*[k for _, k in stack]) >= Scope.CAP_UY
+        stack.append((key_indent, match["key"], scopes.meant(match["key"], number)))
+        sensitive = scopes.of([k for _, k, _ in stack], [m for _, _, m in stack]) >= Scope.CAP_UY
         if sensitive:
             lines.add(number)
         rest = match["rest"].split(" #", 1)[0].strip()
@@ -106,6 +108,19 @@ def _mask(text: str, values: list[str]) -> str:
     return text
 
 
+def _own_names(f: Finding, kind: str | None, scopes: KeyScopes) -> frozenset[str]:
+    """The names a finding about a committee-only line may still show: the id of the member
+    whose file it is (its path shows it anyway), and an unknown key's own name where its
+    place is not committee-only (`ngay_sinhh` at the top of a review: the key is the
+    writer's, only the value it holds is not; under `ky_luat` the name may be the content)."""
+    own = {f.path.rsplit("/", 1)[-1].removesuffix(".yaml")} if kind == "dang-vien" else set()
+    key = f.extra.get("key")
+    named = f.code == "schema-unknown-key" and isinstance(key, str) and _NAME.fullmatch(key)
+    if named and scopes.of(parent_keys(f)) < Scope.CAP_UY:
+        own.add(str(key))
+    return frozenset(own)
+
+
 def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
     """`findings` with every committee-only value of their files masked."""
     by_file: dict[str, list[int]] = defaultdict(list)
@@ -118,12 +133,12 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
         kind = kind_of(path)
         try:
             text = (repo / path).read_text("utf-8", errors="replace")
-            tree = scope_tree(schema_dir, kind) if kind else None
+            scopes = key_scopes(schema_dir, kind, [findings[i] for i in indexes]) if kind else None
         except (OSError, KeyError):
             continue
-        if tree is None:
+        if scopes is None:
             continue
-        lines, sensitive = _scan(text, tree)
+        lines, sensitive = _scan(text, scopes)
         if not sensitive:
             continue
         everywhere = [v for vs in lines.values() for v in vs if len(v) >= 4]
@@ -135,7 +150,7 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
             # what a hint writes back changed (a date turned around, `có` made `true`):
             # its form kept, its content masked (generator.privacy.hintmask)
             about = f.line in sensitive or bool(fix_lines(f"{message}\n{hint}") & sensitive)
-            own = path.rsplit("/", 1)[-1].removesuffix(".yaml") if kind == "dang-vien" else ""
+            own = _own_names(f, kind, scopes)
             message = mask_text(message, sensitive, about, schema_dir, own)
             hint = with_note(f.hint, mask_text(hint, sensitive, about, schema_dir, own))
             extra = f.extra
