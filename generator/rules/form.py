@@ -159,6 +159,8 @@ def _finding(
     if document is not None and "trang_thai_ho_so" in data:
         pos = document.key_pos(("trang_thai_ho_so",))
     what = "bản kiểm điểm" if kind == "member" else "bản kiểm điểm tập thể"
+    # a member writes their review; the organization's committee its collective one
+    actor = "member" if kind == "member" else "committee"
     if spec.rates:
         return make(
             "form-to-complete",
@@ -169,6 +171,7 @@ def _finding(
             title=spec.title_vi,
             count=len(gaps),
             fields="; ".join(gaps),
+            actor=actor,
         )
     return make(
         "form-incomplete",
@@ -178,4 +181,5 @@ def _finding(
         year=year.year,
         count=len(gaps),
         fields="; ".join(gaps),
+        actor=actor,
     )

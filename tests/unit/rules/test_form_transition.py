@@ -108,3 +108,15 @@ def test_case38_with_ruleset_option_before_the_year_names_it(root: Path) -> None
     msg = drafts[0].message
     assert "`tieu_chi.neu_guong`" in msg and "`tu_xep_loai`" in msg and "qd124-hd25" in msg
     assert any(f.severity is Severity.ERROR and f.path.endswith("dv-2.yaml") for f in found)
+
+
+def test_an_organizations_draft_is_its_committees_to_complete(root: Path) -> None:
+    """The collective review (to-chuc.yaml) is written by the organization's committee:
+    its form findings are listed for the committee, never for "the member"."""
+    t = _year_2026(root, "qd366-hd43")
+    _edit(t.paths["cb"] / "to-chuc.yaml", drop=("kiem_diem.han_che",), trang_thai_ho_so="nhap")
+    form = _form(_findings(root, 2026))
+    assert sorted((f.path.rsplit("/", 1)[-1], f.code, f.actor) for f in form) == [
+        ("dv-3.yaml", "form-to-complete", "member"),
+        ("to-chuc.yaml", "form-to-complete", "committee"),
+    ]
