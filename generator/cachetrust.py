@@ -23,8 +23,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import gitrepo
-
 if TYPE_CHECKING:
     from generator.findings import Finding
 
@@ -37,6 +35,10 @@ def _refused(root: str, stamp: tuple[int, ...] | None) -> tuple[str, ...]:
     tracks in it, or the folder itself when it is a symlink; () when it may be used.
     Kept while Git's index file (`stamp`) is unchanged: asking Git costs ~0.05 s at
     112,000 files, and a check asks several times."""
+    # (Git is imported here: generator.loadcache imports this module, and gitrepo's
+    # imports reach the rules, which import loadcache)
+    from generator import gitrepo
+
     folder = os.path.join(root, CACHE_DIR)
     if os.path.islink(folder):
         return (CACHE_DIR,)
