@@ -125,9 +125,10 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
         if v is None:
             lines.append("  Chưa có kết quả xếp loại.")
         else:
-            if v.final is not None:
+            level = v.rated_level  # what `rate` counts: none where X1 does not rate
+            if level is not None:
                 state = "dự kiến" if v.provisional else "đã quyết định"
-                lines.append(f"  Kết quả: {v.final.code} — {v.final.label_vi} ({state})")
+                lines.append(f"  Kết quả: {level.code} — {level.label_vi} ({state})")
             elif not v.rated:
                 why = v.not_rated.label_vi.lower() if v.not_rated else "không xếp loại"
                 lines.append(f"  Không xếp loại: {why}")
@@ -142,6 +143,8 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
                 )
             if v.decided is not None:
                 lines.append(f"  Cấp ủy quyết định: {v.decided.code} ({_text(v.decided_by or '')})")
+                if not v.rated:  # kept as held, but not a result (rule-decision-not-rated)
+                    lines.append("    (không được tính: trường hợp này không xếp loại, X1)")
             if v.re_rated:
                 lines.append(
                     f"  Xếp loại lại trong năm {v.re_rated[0]}: {v.re_rated[1].code} "

@@ -139,7 +139,7 @@ def as_json(member_id: str, records: list[YearRecord]) -> dict[str, Any]:
         if v is None:
             return None
         return {
-            "xep_loai": v.final.code if v.final else None,
+            "xep_loai": v.rated_level.code if v.rated_level else None,
             "du_kien": v.provisional,
             "khong_xep_loai_vi": v.not_rated.value if v.not_rated else None,
             "tu_xep_loai": v.self_level.code if v.self_level else None,

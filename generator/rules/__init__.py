@@ -78,7 +78,7 @@ class VerdictHistory:
     def final_level(self, year: int, member_id: str) -> Level | None:
         yv = self.years.get(year)
         v = yv.members.get(member_id) if yv else None
-        return v.final if v is not None and v.rated else None
+        return v.rated_level if v is not None else None
 
 
 class _NoHistory:

@@ -111,6 +111,13 @@ class Verdict:
     def provisional(self) -> bool:
         return self.rated and self.decided is None and self.re_rated is None
 
+    @property
+    def rated_level(self) -> Level | None:
+        """The level this subject is rated at: `final` where the rules rate it, else None
+        (X1: not rated, whatever level a decision gave; `check` reports that decision as
+        rule-decision-not-rated). What `rate` counts (statistics.Counts) and history reads."""
+        return self.final if self.rated else None
+
 
 @dataclass
 class Setting:

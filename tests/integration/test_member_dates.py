@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.commands.rate import statistics_for
+from generator.rules.base import NotRated
 from tests.conftest import copy_sample
 
 CHI_BO = "dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
@@ -137,3 +139,43 @@ def test_the_sample_has_no_impossible_date(repo: Path, capsys: pytest.CaptureFix
     assert exit_code == 0
     assert not [f for f in found if f["code"].startswith("date-")]
     assert not [f for f in found if f["severity"] == "error"]
+
+
+NEW_MEMBER = f"submissions/2026/{CHI_BO}/dang-vien/dv-101099.yaml"
+
+
+def test_member_shows_a_decided_new_member_as_rate_does(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new user's trial: 2026 under qd366-hd43, a member admitted 01/08/2026 and a chi
+    ủy decision giving him HTTNV. `check` rejects the decision and `rate` counts him under
+    "Mới KN"; `member` said "Kết quả: HTTNV (đã quyết định)". It shows `rate`'s verdict now
+    (X1), and the decision as held but not counted."""
+    year_file = repo / "submissions/2026/nam-danh-gia.yaml"
+    text = year_file.read_text("utf-8").replace("bo_quy_tac: pending", "bo_quy_tac: qd366-hd43")
+    year_file.write_text(text, "utf-8")
+    member = (repo / FILES[2026]).read_text("utf-8").replace("dv-101012", "dv-101099")
+    member = re.sub(r"^ngay_vao_dang: .*$", 'ngay_vao_dang: "2026-08-01"', member, flags=re.M)
+    (repo / NEW_MEMBER).write_text(member, "utf-8")
+    (repo / f"submissions/2026/{CHI_BO}/quyet-dinh.yaml").write_text(
+        'nam: 2026\nma_to_chuc: chi-bo-thon-an-lac\nso_quyet_dinh: "09-QĐ/CB"\n'
+        'ngay: "2026-12-18"\ndang_vien:\n  - ma_dang_vien: dv-101099\n    muc: HTTNV\n',
+        "utf-8",
+    )
+    _, found, _ = _check(repo, capsys)
+    assert [f["code"] for f in found if f["severity"] == "error"] == ["rule-decision-not-rated"]
+    stats, verdicts, _ = statistics_for(repo, 2026)
+    assert verdicts.members["dv-101099"].not_rated is NotRated.NEW_MEMBER
+    assert stats.total.not_rated[NotRated.NEW_MEMBER] == 1
+
+    assert main(["--repo", str(repo), "member", "dv-101099"]) == 0
+    out = capsys.readouterr().out
+    assert "Kết quả:" not in out and "(đã quyết định)" not in out
+    assert "\n  Không xếp loại: mới kết nạp dưới 6 tháng\n" in out
+    assert "Cấp ủy quyết định: HTTNV (Quyết định số 09-QĐ/CB" in out
+    assert "(không được tính: trường hợp này không xếp loại, X1)" in out
+    assert main(["--repo", str(repo), "member", "dv-101099", "--format", "json"]) == 0
+    (year,) = json.loads(capsys.readouterr().out)["cac_nam"]
+    result = year["ket_qua"]
+    assert (result["xep_loai"], result["du_kien"]) == (None, False)
+    assert (result["khong_xep_loai_vi"], result["cap_uy_quyet_dinh"]) == ("moi_ket_nap", "HTTNV")
