@@ -145,6 +145,14 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
         root_id = self.year.root_id
         return self.year.orgs.get(root_id) if root_id else None
 
+    def offline_years(self) -> list[int]:
+        """The other years, newest first, for the organization's site built `--offline`:
+        its home page links them, since Material's year menu reads ../versions.json with
+        fetch, which a browser refuses from file://. A server build has the menu: none."""
+        if self.directory_urls or (self.audience is not None and self.audience.root):
+            return []
+        return sorted((y for y in set(self.years) if y != self.number), reverse=True)
+
     def member_verdict(self, member_id: str) -> Verdict | None:
         return self.verdicts.members.get(member_id) if self.verdicts else None
 

@@ -27,7 +27,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def usb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = write_tree(tmp_path_factory.mktemp("offline") / "repo", dict(MINI))
+    # and the year before, for the links between years (MINI's year moved back one)
+    earlier = {k.replace("2025", "2024"): v.replace("2025", "2024") for k, v in MINI.items()}
+    repo = write_tree(tmp_path_factory.mktemp("offline") / "repo", {**MINI, **earlier})
     out = repo.parent / "usb"
     # README: `kiemdiem build --offline --out <folder>`, then open <folder>/index.html
     assert main(["--repo", str(repo), "build", "--offline", "--out", str(out)]) == 0
@@ -74,3 +76,27 @@ def test_offline_site_opens_from_disk(usb: Path, browser) -> None:
     box.send_keys("nam")
     meta = browser.find_element(By.CSS_SELECTOR, ".md-search-result__meta")
     wait.until(lambda _: "máy chủ web" in meta.text)
+
+
+def test_offline_site_changes_year_from_the_home_page(usb: Path, browser) -> None:
+    """Material's year menu fetches ../versions.json, which a browser refuses from
+    file://, and the root page goes to the newest year: the home page's list of the other
+    years is the way to an earlier year, and back."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get((usb / "index.html").as_uri())
+    wait.until(ec.url_contains("/2025/index.html"))
+    years = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "nav.kd-years")))
+    assert [a.text for a in years.find_elements(By.TAG_NAME, "a")] == ["Năm 2024"]
+    years.find_element(By.LINK_TEXT, "Năm 2024").click()
+    wait.until(ec.url_contains("/2024/index.html"))
+    heading = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "article h1")))
+    assert heading.text.strip() == "Kiểm điểm năm 2024 (dữ liệu kiểm thử)"
+    assert "Index of" not in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "nav.kd-years").find_element(
+        By.LINK_TEXT, "Năm 2025"
+    ).click()
+    wait.until(ec.url_contains("/2025/index.html"))

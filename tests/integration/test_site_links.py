@@ -128,3 +128,32 @@ def test_no_page_loads_anything_from_another_server(built: tuple[Path, bool]) ->
         }
     )
     assert outside == []
+
+
+_YEARS_NAV = re.compile(r'<nav class="kd-years" aria-label="Các năm khác">(.*?)</nav>', re.S)
+
+
+def test_offline_home_pages_link_the_other_years(built: tuple[Path, bool]) -> None:
+    """From disk Material's year menu stays empty (it fetches ../versions.json, which a
+    browser refuses from file://) and the root page sends the reader to the newest year:
+    each year's home page of the organization's offline site lists the other years, as
+    plain links written at build time. A server build has the menu and no list; a
+    committee's or chi bộ's site has neither (its years are not the organization's)."""
+    site, offline = built
+    for year in (2024, 2025, 2026):
+        home = (site / str(year) / "index.html").read_text("utf-8")
+        found = _YEARS_NAV.findall(home)
+        if not offline:
+            assert found == []
+            continue
+        (nav,) = found
+        others = [y for y in (2026, 2025, 2024) if y != year]
+        assert _HREF.findall(nav) == [f"../{y}/index.html" for y in others]
+        assert [re.sub(r"<[^>]+>", "", a) for a in re.findall(r"<a\b.*?</a>", nav)] == [
+            f"Năm {y}" for y in others
+        ]
+        for y in others:
+            assert (site / str(year) / f"../{y}/index.html").resolve().is_file()
+    for home in site.glob("*/*/*/index.html"):
+        if home.parts[-4] in AUDIENCES:
+            assert 'class="kd-years"' not in home.read_text("utf-8"), home
