@@ -164,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
     # a review outside the year folders is on no page: said as rate and stats say it
     warn_strays(repo)
     _print_audiences(result, args.chi_mot)
+    if not args.chi_mot:
+        _warn_other_audiences(out, kinds)
     if args.chi_mot:
         roots = sorted({o.root for o in result.audience_sites})
         where = ", ".join(f"{out}/{root}/index.html" for root in roots)
@@ -173,6 +175,26 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Xong trong {time.perf_counter() - started:.1f} s: {out}/index.html")
     return 0
+
+
+def _warn_other_audiences(out: Path, kinds: tuple[str, ...]) -> None:
+    """Warn when `out` still holds the committees' or chi bộ's sites of an earlier build
+    that this one (a narrower --pham-vi) leaves as they were: the README's server keeps
+    every audience in one folder behind access rules per folder and rebuilds the
+    organization's site alone on each push, so they are kept; but the folder published
+    as a whole, where there are no such rules, would show them to every reader."""
+    left = [k for k in ("cap-uy", "chi-bo") if k not in kinds and (out / k).is_dir()]
+    if not left:
+        return
+    names = " và ".join(f"`{k}/`" for k in left)
+    print(
+        f"kiemdiem build: cảnh báo: {visible(str(out))} vẫn còn {names} của lần dựng trước "
+        "(trang cấp ủy, chi bộ: nội dung kiểm điểm chỉ dành cho họ); lần này không dựng lại "
+        "nên chúng giữ nguyên. Chỉ công bố cả thư mục này sau lớp phân quyền theo từng thư "
+        "mục (docs/deploy/nginx-pham-vi.conf); để công bố ở nơi ai cũng đọc được (GitHub "
+        "Pages…), dựng `--pham-vi to-chuc` vào một thư mục mới.",
+        file=sys.stderr,
+    )
 
 
 def _checked(

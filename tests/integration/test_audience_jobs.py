@@ -98,3 +98,26 @@ def test_one_body_job_builds_its_sites_only(
     code = main(["--repo", str(repo), "build", "--out", str(out), "--chi-mot", "khong-co-ma-nay"])
     captured = capsys.readouterr()
     assert code == 2 and "Không có cấp ủy hay chi bộ nào mã `khong-co-ma-nay`" in captured.err
+
+
+def test_an_organization_build_warns_of_the_other_audiences_it_leaves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--pham-vi to-chuc` into a folder holding committees' and chi bộ's sites keeps them
+    (the README's server rebuilds the organization's site alone on each push) and says
+    the folder is not to be published whole without access rules; into a fresh folder,
+    nothing is said."""
+    repo = copy_sample(tmp_path / "repo", (YEAR,))
+    out = tmp_path / "site"
+    _run(repo, out, "--chi-mot", ONE, "--year", str(YEAR), capsys=capsys)
+    kept = (out / "chi-bo" / ONE / str(YEAR) / "index.html").read_bytes()
+    args = ["--repo", str(repo), "build", "--pham-vi", "to-chuc"]
+    assert main([*args, "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"kiemdiem build: cảnh báo: {out} vẫn còn `cap-uy/` và `chi-bo/` của lần dựng trước" in err
+    )
+    assert "docs/deploy/nginx-pham-vi.conf" in err and "vào một thư mục mới" in err
+    assert (out / "chi-bo" / ONE / str(YEAR) / "index.html").read_bytes() == kept
+    assert main([*args, "--out", str(tmp_path / "fresh")]) == 0
+    assert "cảnh báo" not in capsys.readouterr().err
