@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.messages.base import Message
 from generator.messages.loadbracket import CATALOG as BRACKET_CATALOG
 from generator.messages.loadcut import CATALOG as CUT_CATALOG
+from generator.messages.loadlines import CATALOG as LINES_CATALOG
 
 CATALOG: dict[str, Message] = {
     # ---- loading (generator/submissions/yamlload.py)
@@ -345,6 +346,7 @@ CATALOG: dict[str, Message] = {
 }
 CATALOG |= BRACKET_CATALOG  # `chuc_vu: [Giáo viên` (generator/check/yamlbracket.py)
 CATALOG |= CUT_CATALOG  # `chuc_vu: Phó Bí thư #2` (generator/check/cuthint.py)
+CATALOG |= LINES_CATALOG  # `ho_ten Nguyễn Văn Bình` (generator/check/yamlcolon.py)
 
 # words generator/check/yamlrepair.py puts into the parameters above
 ODD_SPACES_VI = {

@@ -1,0 +1,22 @@
+"""Catalog: lines a person wrote without YAML's marks — a key without its colon
+(generator/check/yamlcolon.py) — part of the reading-files catalog in
+generator/messages/load.py."""
+
+from __future__ import annotations
+
+from generator.messages.base import Message
+
+CATALOG: dict[str, Message] = {
+    # `ho_ten Nguyễn Văn Bình`, `kiem_diem` alone, `ho_ten：Bình`; at the missing colon
+    "yaml-syntax/missing-colon-key": Message(
+        "Sai cú pháp YAML: thiếu dấu hai chấm sau tên mục `{key}`, nên cả dòng bị đọc là một "
+        "dòng chữ không thuộc mục nào.",
+        "Thêm dấu hai chấm và một dấu cách (`: `) ngay sau tên mục; nội dung giữ nguyên. Sửa "
+        "dòng {line} thành: `{fixed}`{indent_note}.",
+        hints={
+            "odd": "Dấu `{odd}` (dấu hai chấm của bộ gõ tiếng Việt hay tiếng Trung) không phải "
+            "dấu hai chấm của YAML: gõ dấu hai chấm thường và một dấu cách (`: `) ngay sau tên "
+            "mục; nội dung giữ nguyên. Sửa dòng {line} thành: `{fixed}`{indent_note}.",
+        },
+    ),
+}
