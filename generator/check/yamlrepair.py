@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.written import double_quoted, is_quoted_text
+from generator.check.yamlblock import text_block
 from generator.check.yamlbracket import unclosed_bracket
 from generator.check.yamlcolon import missing_colon
 from generator.check.yamlemptykey import empty_key
@@ -184,6 +185,8 @@ def explain_syntax(
     found = _no_space_after_colon(lines, structural or [at])
     colon = None if found else missing_colon(lines, items[last_key + 1 :], schema)
     found = found or (Repair(*colon) if colon else None)  # `ho_ten Nguyễn Văn Bình`
+    block = None if found else text_block(lines, everything, at, schema)
+    found = found or (Repair(*block) if block else None)  # `  uu_diem:` over 2 lines
     found = found or _stray_line(lines, items)
     if found:
         return found

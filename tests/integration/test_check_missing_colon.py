@@ -120,7 +120,8 @@ def test_a_colon_of_an_input_method_is_named(
 
 
 def test_a_line_of_text_that_names_no_key_is_still_a_stray_line(check: Check) -> None:
-    code, found = check(MEMBER, r"^ho_ten: .*$", "ho_ten: Đỗ Văn Thành\nNguyễn Văn Bình")
+    line = "loai_dang_vien: chinh_thuc\nNguyễn Văn Bình"
+    code, found = check(MEMBER, r"^loai_dang_vien: .*$", line)
     f = only(found)
-    assert (code, f["line"], f["column"]) == (1, 4, 1)
+    assert (code, f["line"], f["column"]) == (1, 5, 1)
     assert "không có dạng `ten_muc: giá trị`" in f["message"]
