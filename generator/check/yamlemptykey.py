@@ -38,9 +38,9 @@ def empty_key(
     if column and column != colon + 1:
         return None
     dashes = m.group(2).count("-")
-    place = _place(lines, line_no - 1, len(m.group(1)), colon, dashes) if dashes < 2 else None
+    place = place_of(lines, line_no - 1, len(m.group(1)), colon, dashes) if dashes < 2 else None
     params: dict[str, Any] = {"line": line_no, "where": "", "allowed": "", "hint_key": ""}
-    known = _known(schema, place[0]) if place is not None and isinstance(schema, dict) else None
+    known = known_keys(schema, place[0]) if place is not None and isinstance(schema, dict) else None
     if place is not None and known is not None:
         path, number = place
         params.update(where=_where(schema, path, number))
@@ -49,7 +49,7 @@ def empty_key(
     return line_no, colon + 1, "empty-key", params
 
 
-def _place(
+def place_of(
     lines: list[str], at: int, dash_at: int, colon: int, dashes: int
 ) -> tuple[tuple[Any, ...], int] | None:
     """The schema path of the mapping the nameless item belongs to (a list item as 0),
@@ -88,7 +88,7 @@ def _item_of(above: list[Line], colon: int) -> Line | None:
     return None
 
 
-def _known(schema: dict[str, Any], path: tuple[Any, ...]) -> list[str] | None:
+def known_keys(schema: dict[str, Any], path: tuple[Any, ...]) -> list[str] | None:
     """The keys the schema allows at `path`, None when a step of the path is no place of
     the schema (a name from the file that the schema does not have is never shown)."""
     for n, part in enumerate(path):

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.written import double_quoted, is_quoted_text
+from generator.check.yamlblock import text_block
 from generator.check.yamlbracket import unclosed_bracket
+from generator.check.yamlcolon import missing_colon
 from generator.check.yamlemptykey import empty_key
 from generator.check.yamlgeneric import generic
 from generator.check.yamlindent import indentation
@@ -180,7 +182,12 @@ def explain_syntax(
     # the lines since the last well-formed key above the error, and the error line
     last_key = max((p for p, i in enumerate(items[:-1]) if i.key is not None), default=-1)
     structural = [i.index for i in items[last_key + 1 :]][-4:]
-    found = _no_space_after_colon(lines, structural or [at]) or _stray_line(lines, items)
+    found = _no_space_after_colon(lines, structural or [at])
+    colon = None if found else missing_colon(lines, items[last_key + 1 :], schema)
+    found = found or (Repair(*colon) if colon else None)  # `ho_ten Nguyễn Văn Bình`
+    block = None if found else text_block(lines, everything, at, schema)
+    found = found or (Repair(*block) if block else None)  # `  uu_diem:` over 2 lines
+    found = found or _stray_line(lines, items)
     if found:
         return found
     if here is not None and here.key is not None:

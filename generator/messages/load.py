@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.messages.base import Message
 from generator.messages.loadbracket import CATALOG as BRACKET_CATALOG
 from generator.messages.loadcut import CATALOG as CUT_CATALOG
+from generator.messages.loadlines import CATALOG as LINES_CATALOG
 from generator.messages.loadsyntax import CATALOG as SYNTAX_CATALOG
 
 CATALOG: dict[str, Message] = {
@@ -164,6 +165,7 @@ CATALOG: dict[str, Message] = {
 CATALOG |= SYNTAX_CATALOG  # `ho_ten:Ba`, `ghi_chu: @x` (generator/check/yamlrepair.py)
 CATALOG |= BRACKET_CATALOG  # `chuc_vu: [Giáo viên` (generator/check/yamlbracket.py)
 CATALOG |= CUT_CATALOG  # `chuc_vu: Phó Bí thư #2` (generator/check/cuthint.py)
+CATALOG |= LINES_CATALOG  # `ho_ten Nguyễn Văn Bình` (generator/check/yamlcolon.py)
 
 # words generator/check/filenames.py puts into the layout entries' `{what}` and `{where}`
 FILE_WHAT_VI = {

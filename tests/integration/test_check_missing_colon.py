@@ -1,0 +1,127 @@
+"""A key written without its colon is told as that, with the line corrected (found by a
+new user's trial, on the sample): `ho_ten Nguyễn Văn Bình`, `kiem_diem` alone above its
+block, `tu_xep_loai HTTNV` and a full-width `ho_ten：` were "dòng này không có dạng
+`ten_muc: giá trị`", whose hint offered only "indent 2 more spaces" or "put `# ` at the
+start" — the second makes the name a comment, and the file then lacks `ho_ten`. Each case
+changes one line of a sample file and checks it with the CLI: the finding is at the
+column where `: ` belongs, its corrected line written in makes the file pass with the
+user's words (generator/check/yamlcolon.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.integration.hintfiles import only, run_check
+from tests.integration.test_check_written_values import (
+    MEMBER,
+    Check,
+    _follow,
+    check,
+    sample,
+)
+
+__all__ = ["check", "sample"]  # the fixtures, shared with test_check_written_values
+
+UU_DIEM = (
+    "Trung thành với Đảng, chấp hành tốt đường lối, chính sách; giữ gìn lối sống giản dị, "
+    "hòa nhã với bà con trong thôn."
+)
+
+CASES = [
+    # (pattern of the sample's line, the line as written, line, column, the corrected
+    # line, where to read the value then, how the value read then starts)
+    (
+        r"^ho_ten: .*$",
+        "ho_ten Nguyễn Văn Bình",
+        3,
+        7,
+        "ho_ten: Nguyễn Văn Bình",
+        ("ho_ten",),
+        "Nguyễn Văn Bình",
+    ),
+    (
+        r"^tu_xep_loai: .*$",
+        "tu_xep_loai HTTNV",
+        29,
+        12,
+        "tu_xep_loai: HTTNV",
+        ("tu_xep_loai",),
+        "HTTNV",
+    ),
+    # the key alone above its indented block
+    (r"^kiem_diem:$", "kiem_diem", 13, 10, "kiem_diem:", ("kiem_diem", "uu_diem"), UU_DIEM),
+    # a text field alone above its text: the block's `|`, the comment kept a comment
+    (
+        r"^  uu_diem: \|$",
+        "  uu_diem  # ghi chú",
+        14,
+        10,
+        "uu_diem: |  # ghi chú",
+        ("kiem_diem", "uu_diem"),
+        UU_DIEM,
+    ),
+    # the key written close to the schema's (`họ_tên`), a value with `#` kept in quotes
+    (
+        r"^ho_ten: .*$",
+        "họ_tên Nguyễn Văn #2",
+        3,
+        7,
+        'ho_ten: "Nguyễn Văn #2"',
+        ("ho_ten",),
+        "Nguyễn Văn #2",
+    ),
+]
+ODD = [  # a colon from a Vietnamese or Chinese input method
+    ("ho_ten：Nguyễn Văn Bình", "："),
+    ("ho_ten ∶ Nguyễn Văn Bình", "∶"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "line", "n", "column", "fixed", "path", "value"), CASES)
+def test_a_key_without_its_colon_gets_the_line_with_it(
+    pattern: str,
+    line: str,
+    n: int,
+    column: int,
+    fixed: str,
+    path: tuple[str, ...],
+    value: str,
+    check: Check,
+    sample: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, found = check(MEMBER, pattern, line)
+    f = only(found)
+    assert (code, f["code"], f["line"], f["column"]) == (1, "yaml-syntax", n, column)
+    key = fixed.split(":")[0]
+    assert f["message"].startswith(f"Sai cú pháp YAML: thiếu dấu hai chấm sau tên mục `{key}`")
+    assert "(`: `)" in f["hint"] and f"Sửa dòng {n} thành: `{fixed}`" in f["hint"]
+    assert "`# `" not in f["hint"]  # never: the name would become a comment
+    data: object = _follow(sample, MEMBER, f["hint"])
+    code, found = run_check(sample, MEMBER, capsys)
+    assert (code, found) == (0, [])
+    for part in path:
+        data = data[part]  # type: ignore[index]
+    assert isinstance(data, str) and data.startswith(value)
+
+
+@pytest.mark.parametrize(("line", "odd"), ODD)
+def test_a_colon_of_an_input_method_is_named(
+    line: str, odd: str, check: Check, sample: Path
+) -> None:
+    code, found = check(MEMBER, r"^ho_ten: .*$", line)
+    f = only(found)
+    assert (code, f["code"], f["line"], f["column"]) == (1, "yaml-syntax", 3, 7)
+    assert f"Dấu `{odd}`" in f["hint"]
+    assert "Sửa dòng 3 thành: `ho_ten: Nguyễn Văn Bình`." in f["hint"]
+    assert _follow(sample, MEMBER, f["hint"])["ho_ten"] == "Nguyễn Văn Bình"
+
+
+def test_a_line_of_text_that_names_no_key_is_still_a_stray_line(check: Check) -> None:
+    line = "loai_dang_vien: chinh_thuc\nNguyễn Văn Bình"
+    code, found = check(MEMBER, r"^loai_dang_vien: .*$", line)
+    f = only(found)
+    assert (code, f["line"], f["column"]) == (1, 5, 1)
+    assert "không có dạng `ten_muc: giá trị`" in f["message"]
