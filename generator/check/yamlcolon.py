@@ -24,7 +24,7 @@ from generator.check.written import is_quoted_text
 from generator.check.yamlemptykey import known_keys, place_of
 from generator.check.yamlshape import Line, indent, is_content
 from generator.check.yamltext import yaml_scalar
-from generator.messages.load import INDENT_NOTE_VI
+from generator.messages.loadsyntax import INDENT_NOTE_VI
 from generator.submissions.yamlodd import split_note
 from generator.vietnamese import fold_key, suggest
 
