@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-SMART_QUOTES = "\u201c\u201d\u201e\u2018\u2019"  # “ ” „ ‘ ’: typed by word processors and phones
+from generator.submissions.yamltext import SMART_QUOTES as SMART_QUOTES  # “ ” „ ‘ ’
 
 
 def strip_smart_quotes(value: Any) -> Any:
