@@ -31,13 +31,13 @@ def choose(problem: LoadProblem, doc: Document | None, schema: Any) -> LoadProbl
         return problem
     detail = dict(problem.detail)
     as_note, whole, value_at = (detail.pop(k) for k in _CHOICE)
-    path = _path_at(doc, value_at) if doc is not None and isinstance(schema, dict) else None
+    path = path_at(doc, value_at) if doc is not None and isinstance(schema, dict) else None
     if path is not None and not takes_text(base_node(schema, path), whole):
         detail.update(fixed=as_note, variant="note")
     return replace(problem, detail=detail)
 
 
-def _path_at(doc: Document, at: tuple[int, int]) -> tuple[Any, ...] | None:
+def path_at(doc: Document, at: tuple[int, int]) -> tuple[Any, ...] | None:
     """The path of the value that starts at line and column `at` (1-based)."""
     mark = at[0] << 32 | at[1]  # as yamlload packs them
     return next((p for p, m in doc.value_marks.items() if m == mark), None)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator.check import cuthint, yamlrepair
+from generator.check import curlyhint, cuthint, yamlrepair
 from generator.check.loaded import LoadedFile
 from generator.check.memberdates import date_findings
 from generator.check.schemas import SchemaSet
@@ -45,6 +45,8 @@ def problem_finding(
     if problem.code == "yaml-comment-in-value":  # the value named, never as "``"
         params, hint_key = cuthint.place(params)
         hint_key = "" if repair.variant == "quoted" else hint_key  # its hint names no key
+    elif problem.code == "text-curly-quotes":  # named the same way; its hints name no key
+        params = cuthint.place(params)[0]
     return make(
         problem.code,
         path,
@@ -96,7 +98,9 @@ def read_document(
     schema = schemas.schema_for(file.kind) if schemas is not None and loaded.problems else None
     for problem in loaded.problems:
         problem = cuthint.choose(problem, loaded.document, schema)
-        result.add(problem_finding(problem, file.path, data, schema))
+        kept = curlyhint.keep(problem, loaded.document, schema)  # not twice with the schema's
+        if kept is not None:
+            result.add(problem_finding(kept, file.path, data, schema))
     return loaded.document
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-SMART_QUOTES = "\u201c\u201d\u201e\u2018\u2019"  # “ ” „ ‘ ’: typed by word processors and phones
+from generator.submissions.yamltext import SMART_QUOTES as SMART_QUOTES  # “ ” „ ‘ ’
 
 
 def strip_smart_quotes(value: Any) -> Any:
@@ -25,8 +26,38 @@ def is_smart_quoted(value: Any) -> bool:
     return strip_smart_quotes(value) is not value
 
 
+# characters a YAML reader treats as line breaks or refuses raw: always written as escapes
+# (the same set as generator/editor/assets/kiemdiem-yaml.js SPECIAL)
+_SPECIAL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
+_ESCAPED = re.compile("[\u007f-\u009f\u2028\u2029\ufeff]")  # json.dumps keeps these raw
+# plain words some YAML reader takes for something else than text: YAML 1.1 booleans
+# (PyYAML), nulls, and the `=` / `<<` tags; compared lowercased
+_WORDS = frozenset({"yes", "no", "y", "n", "on", "off", "true", "false", "null", "~", "=", "<<"})
+# what may not begin a plain scalar, or is better quoted there
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+
+
+def _needs_quotes(text: str) -> bool:
+    """Whether `text`, written plain after `key: `, could read back as anything but itself
+    (by kiemdiem's loader, PyYAML or the editor's YAML 1.2 reader): then it is quoted."""
+    return (
+        not text
+        or "\n" in text
+        or "\t" in text  # PyYAML's pure-Python reader refuses `a\tb` plain
+        or text != text.strip()  # leading/trailing (Unicode) spaces would be lost
+        or text[0] in _INDICATORS
+        or re.search(r":(\s|$)", text) is not None  # `Chi hội trưởng:`, `a: b` (a key)
+        or re.search(r"\s#", text) is not None  # ` # ...` would be a comment
+        or text.lower() in _WORDS
+        # an ASCII text starting like a number may be one in some reader (1.10, 0x1F,
+        # 1:20, 2025-12-15, 1e3, .5, +1): non-ASCII text never is
+        or (text[0] in "0123456789+." and text.isascii())
+    )
+
+
 def yaml_scalar(value: Any) -> str:
-    """How `value` is written after `key: ` in a review file."""
+    """How `value` is written after `key: ` in a review file: a string reads back as
+    exactly itself (tests/unit/test_yaml_scalar.py)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -34,15 +65,7 @@ def yaml_scalar(value: Any) -> str:
     if isinstance(value, int | float):
         return str(value)
     text = str(value)
-    needs_quotes = (
-        not text
-        or ": " in text
-        or " #" in text
-        or text[0] in "-?:,[]{}#&*!|>'\"%@`"
-        or text != text.strip()
-        or re.fullmatch(r"[-+]?[0-9.]+|true|false|null|~", text) is not None
-        or re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) is not None
-    )
-    if not needs_quotes:
+    if _SPECIAL.search(text) is None and not _needs_quotes(text):
         return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    quoted = json.dumps(text, ensure_ascii=False)  # YAML double quotes take JSON's escapes
+    return _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

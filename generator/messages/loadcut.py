@@ -1,6 +1,8 @@
 """Catalog: a plain value cut short by " #" (`yaml-comment-in-value`, generator/submissions/
-yamlodd.py, its corrected line chosen by generator/check/cuthint.py), part of the
-reading-files catalog in generator/messages/load.py.
+yamlodd.py, its corrected line chosen by generator/check/cuthint.py), or written in curly
+quotes (`text-curly-quotes`, the same module; generator/check/curlyhint.py keeps it where
+no schema finding tells it), part of the reading-files catalog in
+generator/messages/load.py.
 
 `{place}` names the value (`PLACE_VI`): by its key, or, for a list item without a key or
 with an empty one (`- "": ...`), by its number in the list: never an empty "``". The hint
@@ -21,9 +23,30 @@ PLACE_VI = {
     "line": "giá trị ở dòng {line}",
 }
 
+# typing a straight quote, for the curly quotes' hints
+_STRAIGHT = "dấu ngoặc kép thẳng `\"` (phím Shift + ')"
+_CURLY_TEXT = (
+    "Hai dấu ngoặc cong {quotes} quanh {place} được lưu như chữ của nội dung, không phải "
+    "dấu ngoặc của YAML (Word hay điện thoại thường tự đổi dấu ngoặc kép thành ngoặc cong)."
+)
+_CURLY_KEEP = "Nếu hai dấu ngoặc cong đúng là một phần của nội dung, cứ giữ nguyên dòng này."
+
 _KEEP_NOTE = "Nếu phần từ `#` là chú thích, viết hai dấu cách trước dấu `#`."
 
 CATALOG: dict[str, Message] = {
+    # `ho_ten: “Nguyễn Văn Bình”`: a warning, as a name may hold such quotes inside
+    "text-curly-quotes": Message(
+        _CURLY_TEXT,
+        f"Để đặt giá trị trong ngoặc, dùng {_STRAIGHT}: sửa dòng {{line}} thành `{{fixed}}`. "
+        + _CURLY_KEEP,
+        "warning",
+    ),
+    "text-curly-quotes/block": Message(
+        _CURLY_TEXT,
+        f"Để đặt giá trị trong ngoặc, thay dấu ngoặc cong ở đầu giá trị (dòng {{line}}) và ở "
+        f"cuối giá trị bằng {_STRAIGHT}. " + _CURLY_KEEP,
+        "warning",
+    ),
     "yaml-comment-in-value": Message(
         "Phần chữ từ dấu `#` (`{lost}`) không được đọc vào {place}: trong YAML, "
         "dấu cách rồi `#` bắt đầu một chú thích, nên phần sau nó bị bỏ qua.",

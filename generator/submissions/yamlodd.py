@@ -19,12 +19,16 @@
   breaks a plain value or a ``|`` block; `raw_breaks` reports each (error
   ``text-control``, variant ``raw``) where the text has it, and the text is composed with
   a blank in its place;
+* a plain value in curly quotes (``ho_ten: “Nguyễn Văn Bình”``, typed by Word or a
+  phone) keeps them as part of its text (warning ``text-curly-quotes``: a name may hold
+  such quotes inside, but one that starts and ends with them is almost surely meant
+  quoted; generator.check.curlyhint drops it where the schema's finding tells it);
 * an anchor (``&ten``) is dropped and a tag (``!!str``) changes how a value is read
   (``yaml-alias``/``yaml-tag``, like aliases and ``!!binary``).
 
 Each is looked for only when the text holds what it cannot be written without
-(`worth_a_look`): a file without " #", '"#', "'#", a backslash, "&" or "!" costs a few
-substring searches.
+(`worth_a_look`): a file without " #", '"#', "'#", a backslash, "&", "!" or a curly quote
+costs a few substring searches.
 
 ``"\\_"`` (a no-break space, U+00A0) is left alone: it reads as the space it shows, and
 a raw one (common in text pasted from Word or the web) is no finding either.
@@ -40,7 +44,7 @@ import yaml
 
 from generator.findings import Position
 from generator.invisible import INVISIBLE_RE, code_point
-from generator.submissions.yamltext import LoadProblem
+from generator.submissions.yamltext import SMART_QUOTES, LoadProblem
 
 # "#" after one blank that follows something (a value, or the ":" of an empty one): a
 # comment only YAML means. The template's own notes have two spaces ("0  # điểm ...", as
@@ -57,6 +61,8 @@ _RAW_BREAK = re.compile("[\x85\u2028\u2029]")
 _AS_BLANKS = str.maketrans(dict.fromkeys("\x85\u2028\u2029", " "))
 # a comment clearly meant as one: two blanks before its "#"
 _NOTE = re.compile(r"[ \t]{2,}#")
+# a curly quote opening a value: after a key's ":" or a list's "-", or first on its line
+_CURLY_START = re.compile(f"(?:[:-][ \t]+|^[ \t]*)[{SMART_QUOTES}]", re.MULTILINE)
 # node properties before a node: "&anchor" and "!tag", blanks between
 _PROPERTY = re.compile(r"([&!][^\s]*)\s*")
 
@@ -70,7 +76,13 @@ def worth_a_look(text: str) -> bool:
         or ("&" in text)
         or ("!" in text)
         or ((" #" in text or "\t#" in text) and _ONE_BLANK_HASH.search(text) is not None)
+        or _curly(text)
     )
+
+
+def _curly(text: str) -> bool:
+    """Whether a value of `text` may start with a curly quote (False is certain)."""
+    return any(q in text for q in SMART_QUOTES) and _CURLY_START.search(text) is not None
 
 
 def raw_breaks(text: str) -> tuple[str, list[LoadProblem]]:
@@ -125,6 +137,7 @@ class _Look:
         self.hash = "#" in text and _ONE_BLANK_HASH.search(text) is not None
         self.escapes = "\\" in text
         self.glued = '"#' in text or "'#" in text
+        self.curly = _curly(text)
         self.problems: list[LoadProblem] = []
 
     def walk(self, root: Any) -> None:
@@ -149,6 +162,8 @@ class _Look:
                     self._comment(node, _place(key, item))
                 if self.glued and style in ('"', "'") and node is not root:
                     self._glued(node, _place(key, item))
+                if self.curly and not style and (key is not None or item is not None):
+                    self._curly(node, _place(key, item))
 
     def _controls(self, node: Any) -> None:
         """One problem per line and kind of a double-quoted scalar whose escapes write
@@ -215,6 +230,24 @@ class _Look:
             LoadProblem("yaml-comment-in-value", Position(end.line + 1, at + 1), detail, False)
         )
 
+    def _curly(self, node: Any, place: dict[str, Any]) -> None:
+        """`node`, a plain value, starts and ends with curly quotes: the corrected line has
+        straight ones, which YAML reads as quotes (a comment after the value stays)."""
+        value = node.value
+        if len(value) < 2 or value[0] not in SMART_QUOTES or value[-1] not in SMART_QUOTES:
+            return
+        start, end = node.start_mark, node.end_mark
+        at = (start.line + 1, start.column + 1)
+        detail: dict[str, Any] = {**place, "line": at[0], "quotes": f"{value[0]}…{value[-1]}"}
+        detail["value_at"] = at  # for the check to find the field (generator.check.curlyhint)
+        if start.line == end.line:  # shown without its indentation, as every corrected line
+            line = self.lines[start.line]
+            fixed = line[: start.column] + _quoted(value[1:-1]) + line[end.column :]
+            detail["fixed"] = fixed.lstrip(" ").rstrip()
+        else:
+            detail["variant"] = "block"
+        self.problems.append(LoadProblem("text-curly-quotes", Position(*at), detail, False))
+
     def _glued(self, node: Any, place: dict[str, Any]) -> None:
         """`node`, a quoted value, followed by "#" with no blank between: libyaml takes
         the rest of the line for a comment; the corrected line has it inside the quotes
@@ -258,7 +291,7 @@ def problems(text: str, root: Any, events: Iterable[Any] | None) -> list[LoadPro
     """The problems of `text` (composed to `root`; `events`: its parse events, given when
     it holds "&" or "!") this module looks for."""
     look = _Look(text)
-    if look.hash or look.escapes or look.glued:
+    if look.hash or look.escapes or look.glued or look.curly:
         look.walk(root)
     for event in events or ():
         if getattr(event, "anchor", None) is None and getattr(event, "tag", None) is None:

@@ -10,6 +10,8 @@ from typing import Any
 from generator.findings import Position
 from generator.invisible import INVISIBLE_RE, code_point, invisible_chars
 
+SMART_QUOTES = "\u201c\u201d\u201e\u2018\u2019"  # “ ” „ ‘ ’: typed by word processors and phones
+
 
 @dataclass(frozen=True)
 class LoadProblem:

@@ -19,13 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
+from generator.check.yamltext import yaml_scalar
 from generator.editor.config import record_fields
 from generator.editor.publish import EDITOR_DIR, publish_editor
 from generator.pipeline import Pipeline
 from generator.rules.registry import ruleset_of
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
+from tests.unit.trickytext import tricky
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE = shutil.which("node")
@@ -43,7 +46,13 @@ const jobs = JSON.parse(readFileSync(0, "utf-8"));
 const out = jobs.map(({ fields, text, data }) => {
   const format = yamlFormat(fields);
   const written = format.toFile(data === undefined ? format.fromFile(text) : data);
-  return { written, again: format.toFile(format.fromFile(written)) };
+  let read; // what the editor reads back (a file it cannot read: the error, for the test)
+  try {
+    read = format.fromFile(written);
+  } catch (error) {
+    return { written, read: { error: String(error) }, again: "" };
+  }
+  return { written, read, again: format.toFile(read) };
 });
 process.stdout.write(JSON.stringify(out));
 """
@@ -162,6 +171,30 @@ def test_hostile_strings_keep_their_exact_text(editor_dir: Path) -> None:
         assert data["kiem_diem"]["uu_diem"] in (text, text + "\n"), out["written"]
         assert data["chuyen_sinh_hoat"][0]["tu_don_vi"] == text
         assert 'ngay: "2026-01-02"' in out["written"]
+
+
+def test_every_tricky_one_line_string_reads_back_as_itself(editor_dir: Path) -> None:
+    """`chuc_vu: Chi hội trưởng:` was written plain, a YAML syntax error; so would be
+        any text a reader takes for more than text: each of tests/unit/trickytext.py's reads
+        back as itself by the project's loader, PyYAML and the editor's own `yaml`, written as
+    `kiemdiem new` writes it (generator/check/yamltext.py `yaml_scalar`)."""
+    fields = _fields(max(layout.years(ROOT)))
+    texts = tricky()
+    jobs = [{"fields": fields, "data": {"ma_dang_vien": "dv-1", "chuc_vu": t}} for t in texts]
+    wrong = []
+    for text, out in zip(texts, _run(editor_dir, jobs), strict=True):
+        loaded = loads(out["written"].encode("utf-8"))
+        fatal = [p.code for p in loaded.problems if p.fatal]
+        mine = loaded.document.data.get("chuc_vu") if loaded.document else None
+        try:
+            theirs = yaml.safe_load(out["written"])["chuc_vu"]
+        except yaml.YAMLError as error:
+            theirs = error
+        if fatal or not mine == theirs == out["read"].get("chuc_vu") == text:
+            wrong.append((text, out["written"], fatal, mine, theirs, out["read"]))
+        elif "\n" not in text and f"chuc_vu: {yaml_scalar(text)}\n" not in out["written"]:
+            wrong.append((text, out["written"], "kiemdiem new writes", yaml_scalar(text)))
+    assert not wrong, "\n".join(map(repr, wrong))
 
 
 def test_cleared_fields_are_dropped_and_keys_follow_the_form(editor_dir: Path) -> None:

@@ -11,6 +11,7 @@ from generator.check.run import Selection, check_repo
 from generator.cli import main
 from generator.forge import earlierfacts
 from generator.forge.committee import committee_fields
+from generator.submissions.yamlload import loads
 
 ROOT = Path(__file__).resolve().parents[2]
 CHI_BO = "huyen/xa-a/chi-bo-1"
@@ -116,6 +117,25 @@ def test_new_member_takes_known_facts_from_last_year(repo: Path) -> None:
         '  # trach_nhiem_tap_the: ""',
     ):
         assert line in text
+
+
+def test_new_member_carries_a_title_ending_in_a_colon_as_it_was(repo: Path) -> None:
+    """`chuc_vu: "Chi hội trưởng:"` last year was written plain this year: a YAML syntax
+    error in the file `kiemdiem new` made (new-user trial)."""
+    make_year(repo, 2025)
+    old = repo / f"submissions/2025/{CHI_BO}/dang-vien/dv-7.yaml"
+    old.parent.mkdir(parents=True)
+    old.write_text(
+        'ma_dang_vien: dv-7\nnam: 2025\nho_ten: Trần Thị Bình\nchuc_vu: "Chi hội trưởng:"\n',
+        "utf-8",
+    )
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2026"]) == 0
+    rel = f"submissions/2026/{CHI_BO}/dang-vien/dv-7.yaml"
+    text = (repo / rel).read_text("utf-8")
+    assert 'chuc_vu: "Chi hội trưởng:"' in text.splitlines()
+    codes = {c for c, _ in findings(repo, rel)}
+    assert codes <= {"schema-length", "schema-date", "schema-pattern"}, codes
+    assert loads(text.encode("utf-8")).document.data["chuc_vu"] == "Chi hội trưởng:"
 
 
 def test_new_refuses_to_overwrite(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,6 @@
 // tests/unit/test_editor_yaml.py under node on every sample file.
 import { parse } from "./vendor/yaml/index.js";
 
-const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 // characters a YAML reader treats as line breaks or refuses raw: always escaped
 const SPECIAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
@@ -17,10 +16,19 @@ function quoted(text) {
   );
 }
 
-const NUMBERISH = /^([-+]?[0-9.]+|true|false|null|~)$/;
+// plain words some YAML reader takes for something else than text: YAML 1.1 booleans
+// (PyYAML), nulls, the `=` / `<<` tags; compared lowercased
+const WORDS = new Set(
+  ["yes", "no", "y", "n", "on", "off", "true", "false", "null", "~", "=", "<<"],
+);
+const INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
+// an ASCII text starting like a number may be one in some reader (1.10, 0x1F, 1:20,
+// 2025-12-15, 1e3, .5, +1): non-ASCII text never is
+const NUMBERISH = /^[0-9+.][\u0000-\u007f]*$/;
 
 // how a string is written after `key: `: the same rules as `kiemdiem new`
-// (generator/check/yamltext.py yaml_scalar), so both ways in give the same file
+// (generator/check/yamltext.py yaml_scalar), so both ways in give the same file, and a
+// string reads back as exactly itself (by kiemdiem's loader, PyYAML, this package)
 function scalar(value) {
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return String(value);
@@ -28,12 +36,13 @@ function scalar(value) {
   const quote =
     !text ||
     text.includes("\n") ||
-    text.includes(": ") ||
-    text.includes(" #") ||
-    "-?:,[]{}#&*!|>'\"%@`".includes(text[0]) ||
+    text.includes("\t") || // PyYAML's pure-Python reader refuses `a\tb` plain
     text !== text.trim() ||
-    NUMBERISH.test(text) ||
-    DATE.test(text);
+    INDICATORS.includes(text[0]) ||
+    /:(\s|$)/.test(text) ||
+    /\s#/.test(text) ||
+    WORDS.has(text.toLowerCase()) ||
+    NUMBERISH.test(text);
   return quote || SPECIAL.test(text) ? quoted(text) : text;
 }
 
