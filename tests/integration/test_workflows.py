@@ -324,3 +324,20 @@ def test_the_site_is_built_for_the_address_pages_serves_it_at() -> None:
     assert '--site-url "$SITE_URL"' in step["run"] and "${{" not in step["run"]
     assert build["steps"].index(pages) < build["steps"].index(step)
     assert build["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_a_stale_codeowners_is_a_warning_on_every_forge_as_its_header_says() -> None:
+    """The CODEOWNERS header once said CI fails while the file is stale, but site.yml only
+    warns (a stale file must not stop the site) and the GitLab example did not check it."""
+    (step,) = [
+        s for s in load("site.yml")["jobs"]["build"]["steps"] if "codeowners" in s.get("run", "")
+    ]
+    assert step["run"].startswith('kiemdiem codeowners --check || echo "::warning::')
+    gitlab = yaml.safe_load((ROOT / "generator/forge/gitlab-ci.example.yml").read_text("utf-8"))
+    job = gitlab["kiemdiem-codeowners"]
+    assert job["allow_failure"] is True
+    assert job["script"][-1] == "kiemdiem codeowners --forge gitlab --check"
+    assert job["rules"] == gitlab["kiemdiem-site"]["rules"]
+    header = (ROOT / ".github/CODEOWNERS").read_text("utf-8").split("\n\n")[0]
+    assert "CI fails" not in header
+    assert "exits 1,\n# which CI on the main branch shows as a warning" in header
