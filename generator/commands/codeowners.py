@@ -1,4 +1,5 @@
-"""`kiemdiem codeowners`: write `.github/CODEOWNERS` from the roster and the organization tree."""
+"""`kiemdiem codeowners [--forge github|gitlab|gitea]`: write the forge's CODEOWNERS from the
+roster and the organization tree."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="không ghi; báo lỗi (mã thoát 1) nếu tệp đang lưu đã cũ",
     )
+    p.add_argument(
+        "--forge",
+        choices=sorted(codeowners.PATHS),
+        default="github",
+        help="nơi đặt kho: github (.github/CODEOWNERS, mặc định), gitlab (.gitlab/CODEOWNERS) "
+        "hoặc gitea (.gitea/CODEOWNERS, cũng dùng cho Forgejo)",
+    )
     p.set_defaults(func=run)
 
 
@@ -41,10 +49,11 @@ def _roster_problems(repo: Path) -> list[Finding] | None:
 
 def run(args: argparse.Namespace) -> int:
     repo = require_schema(args.repo.resolve() if args.repo else find_repo())
+    path = codeowners.PATHS[args.forge]
     found = _roster_problems(repo)
     if found is None:
         print(
-            f"Không ghi {codeowners.CODEOWNERS_PATH}: chưa có danh sách tài khoản "
+            f"Không ghi {path}: chưa có danh sách tài khoản "
             f"`{ROSTER_PATH}` (tài khoản, đảng viên, cấp ủy, Ban Tổ chức), nên không biết ai "
             "được duyệt tệp nào. Ban Tổ chức tạo tệp đó (mỗi tài khoản một mục `- tai_khoan: "
             "...` với `ho_ten: ...`; mẫu: `schema/tai-khoan.schema.json`) rồi chạy lại.",
@@ -53,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if any(f.severity is Severity.ERROR for f in found):
         print(
-            f"Không ghi {codeowners.CODEOWNERS_PATH}: danh sách tài khoản `{ROSTER_PATH}` có "
+            f"Không ghi {path}: danh sách tài khoản `{ROSTER_PATH}` có "
             "lỗi (ở trên); tệp CODEOWNERS viết từ danh sách đó sẽ bỏ sót quyền của các tài "
             "khoản bị lỗi, hoặc trao nhầm cho một tài khoản quyền duyệt bản kiểm điểm của người "
             "khác. Sửa các lỗi theo gợi ý (`kiemdiem check "
@@ -63,30 +72,29 @@ def run(args: argparse.Namespace) -> int:
         return 1
     roster = load_roster(repo)
     try:
-        text = codeowners.render(repo, roster)
+        text = codeowners.render(repo, roster, args.forge)
     except codeowners.UnsafeName as exc:
         print(
-            f"Không ghi {codeowners.CODEOWNERS_PATH}: tên không hợp lệ (chỉ được dùng chữ "
+            f"Không ghi {path}: tên không hợp lệ (chỉ được dùng chữ "
             "thường không dấu, chữ số và dấu '-'): " + "; ".join(exc.problems) + ". Đổi tên "
             "thư mục hoặc sửa danh sách tài khoản, rồi chạy lại.",
             file=sys.stderr,
         )
         return 1
-    target = repo / codeowners.CODEOWNERS_PATH
+    target = repo / path
     current = target.read_text("utf-8") if target.is_file() else None
     if args.check:
         if current == text:
-            print(f"{codeowners.CODEOWNERS_PATH} khớp với danh sách tài khoản và cây tổ chức.")
+            print(f"{path} khớp với danh sách tài khoản và cây tổ chức.")
             return 0
         state = "chưa có" if current is None else "đã cũ"
-        print(
-            f"{codeowners.CODEOWNERS_PATH} {state}: chạy `kiemdiem codeowners` rồi commit tệp đó."
-        )
+        flag = "" if args.forge == "github" else f" --forge {args.forge}"
+        print(f"{path} {state}: chạy `kiemdiem codeowners{flag}` rồi commit tệp đó.")
         return 1
     if current == text:
-        print(f"{codeowners.CODEOWNERS_PATH} đã đúng, không cần ghi lại.")
+        print(f"{path} đã đúng, không cần ghi lại.")
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")
-    print(f"Đã ghi {codeowners.CODEOWNERS_PATH}.")
+    print(f"Đã ghi {path}.")
     return 0

@@ -90,6 +90,10 @@ def test_check_is_unprivileged_and_runs_the_base_commits_tool() -> None:
     upload = next(s for s in steps if "actions/upload-artifact@" in s.get("uses", ""))
     assert upload["with"]["name"] == "kiemdiem-report"
     assert upload["if"] == "${{ always() }}"
+    # Gitea/Forgejo refuse upload-artifact v4 (go-gitea/gitea#31256, #36024): the report's
+    # upload failing there must not fail the check, whose verdict is the check step's
+    assert upload["continue-on-error"] is True
+    assert by_id["check"].get("continue-on-error", False) is False
 
 
 def _restores(steps: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
@@ -320,3 +324,20 @@ def test_the_site_is_built_for_the_address_pages_serves_it_at() -> None:
     assert '--site-url "$SITE_URL"' in step["run"] and "${{" not in step["run"]
     assert build["steps"].index(pages) < build["steps"].index(step)
     assert build["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_a_stale_codeowners_is_a_warning_on_every_forge_as_its_header_says() -> None:
+    """The CODEOWNERS header once said CI fails while the file is stale, but site.yml only
+    warns (a stale file must not stop the site) and the GitLab example did not check it."""
+    (step,) = [
+        s for s in load("site.yml")["jobs"]["build"]["steps"] if "codeowners" in s.get("run", "")
+    ]
+    assert step["run"].startswith('kiemdiem codeowners --check || echo "::warning::')
+    gitlab = yaml.safe_load((ROOT / "generator/forge/gitlab-ci.example.yml").read_text("utf-8"))
+    job = gitlab["kiemdiem-codeowners"]
+    assert job["allow_failure"] is True
+    assert job["script"][-1] == "kiemdiem codeowners --forge gitlab --check"
+    assert job["rules"] == gitlab["kiemdiem-site"]["rules"]
+    header = (ROOT / ".github/CODEOWNERS").read_text("utf-8").split("\n\n")[0]
+    assert "CI fails" not in header
+    assert "exits 1,\n# which CI on the main branch shows as a warning" in header
