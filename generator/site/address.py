@@ -49,6 +49,21 @@ def site_path(value: str) -> str:
     return "/" + "".join(quote(s, safe="") + "/" for s in segments)
 
 
+# the origin of a sitemap's entries when the host is not known (`--site-url` keeps only a
+# path, `site_path`): Material's year switcher, their one reader, takes the host from the
+# page being read (site_templates/overrides/sitemap.xml)
+PLACEHOLDER_ORIGIN = "http://localhost"
+
+
+def sitemap_base_of(root: str | None, site: str) -> str:
+    """The address the sitemap of the site at `site` ("2025", "cap-uy/<org>/2025") puts
+    before each page's own path: where that site is served (`root`: `site_path`; None:
+    the server's root) under a placeholder origin, so every entry is a page's real path,
+    year folder included, offline builds too (their pages are files under the same
+    folders)."""
+    return PLACEHOLDER_ORIGIN + error_page_base(root, site)
+
+
 def error_page_base(root: str | None, site: str, offline: bool = False) -> str:
     """Where the 404 page of the site at `site` ("2025", "cap-uy/<org>/2025") in the
     output folder links from: `root` (`site_path`; None: not given) followed by `site`;

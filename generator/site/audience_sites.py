@@ -32,7 +32,7 @@ from pathlib import Path
 
 from generator.privacy import Scope
 from generator.site import audience_digest, audiences, incremental
-from generator.site.address import error_page_base
+from generator.site.address import error_page_base, sitemap_base_of
 from generator.site.audiences import Audience
 from generator.site.shared import SharedTheme, link_same_pages
 from generator.site.switcher import ROOT_FILES
@@ -143,6 +143,7 @@ def build_one(job: AudienceJob, audience: Audience, digest: str) -> SiteOutcome:
         error_base=error_page_base(
             job.site_path, f"{audience.root}/{job.full.number}", job.offline
         ),
+        sitemap_base=sitemap_base_of(job.site_path, f"{audience.root}/{job.full.number}"),
     )
     # the rules and the guide: one copy for every site (generator.site.shared)
     link_same_pages(_SHARED, site_dir)

@@ -29,7 +29,7 @@ from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
 from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
-from generator.site.address import error_page_base
+from generator.site.address import error_page_base, sitemap_base_of
 from generator.site.indexer import Indexer
 from generator.site.render import paginate_year, render_year
 from generator.site.shared import STORE, SharedTheme, link_pagefind, prune_pages
@@ -244,6 +244,7 @@ def _organization_site(
         # incremental by organization unless --force (generator.site.incremental)
         static=None if options.force else static,
         error_base=error_page_base(options.site_path, str(y), options.offline),
+        sitemap_base=sitemap_base_of(options.site_path, str(y)),
     )
     return public
 
@@ -302,6 +303,7 @@ def build_year_site(
     static: str | None = None,
     search_shard_members: int | None = None,
     error_base: str = "",
+    sitemap_base: str = "",
 ) -> YearResult:
     """Render one year's pages into `docs_dir` and build them with MkDocs into `site_dir`
     (`offline`: for opening from disk: the view then links files, not folders).
@@ -310,7 +312,8 @@ def build_year_site(
     inputs changed are rendered again, and MkDocs rebuilds only the pages whose Markdown
     changed when `site_dir` holds a finished build made with the same `static` (and
     unchanged search bundles are kept: generator.site.indexer, `search_shard_members`).
-    `error_base`: where the 404 page links from (generator.site.address)."""
+    `error_base`: where the 404 page links from, `sitemap_base`: what the sitemap's
+    entries start with (generator.site.address)."""
     view.directory_urls = not offline
     result = result or YearResult(view.number)
     paginate_year(view)
@@ -320,7 +323,7 @@ def build_year_site(
     try:
         stamp = _render_and_build(
             view, project, docs_dir, site_dir, strict, offline, shared, static, result,
-            error_base,
+            (error_base, sitemap_base),
         )  # fmt: skip
     except BaseException:
         indexer.abandon()
@@ -345,9 +348,10 @@ def _render_and_build(
     shared: SharedTheme | None,
     static: str | None,
     result: YearResult,
-    error_base: str = "",
+    bases: tuple[str, str] = ("", ""),
 ) -> str:
-    """Render the pages and run MkDocs (dirty when it may); returns the build's stamp."""
+    """Render the pages and run MkDocs (dirty when it may); returns the build's stamp.
+    `bases`: `error_base` and `sitemap_base` (build_year_site)."""
     started = time.perf_counter()
     rendered = render_year(view, project / TEMPLATES, docs_dir, static=static)
     result.seconds_render = time.perf_counter() - started
@@ -376,7 +380,8 @@ def _render_and_build(
         shared=shared,
         dirty=dirty,
         audience=audience,
-        error_base=error_base,
+        error_base=bases[0],
+        sitemap_base=bases[1],
     )
     result.dirty = dirty
     result.seconds_mkdocs = time.perf_counter() - started

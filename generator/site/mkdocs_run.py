@@ -76,6 +76,7 @@ def build_year(
     dirty: bool = False,
     audience: str = "",
     error_base: str = "",
+    sitemap_base: str = "",
 ) -> list[str]:
     """Build one year; returns MkDocs' warnings (raises MkDocsError in strict mode).
 
@@ -88,7 +89,8 @@ def build_year(
     committee's or chi bộ's site, shown in the header beside `site_name` on every page
     but those the audiences share (front matter `kd_chung: true`, and 404). `error_base`:
     where the 404 page links from (generator.site.address; "": MkDocs' own, the
-    server's root)."""
+    server's root). `sitemap_base`: what each entry of the sitemap starts with
+    (generator.site.address.sitemap_base_of; "": the server's root)."""
     extra: dict[str, Any] = {}
     if offline:
         # pages as files is all opening from disk needs here. Material's offline plugin
@@ -116,6 +118,8 @@ def build_year(
         )
         if audience:
             config.extra["kd_pham_vi"] = audience
+        if sitemap_base:
+            config.extra["kd_sitemap_base"] = sitemap_base
         if shared is not None:
             shared.attach(config)
         if error_base:

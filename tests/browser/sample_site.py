@@ -42,6 +42,7 @@ def browser() -> Iterator[Any]:
 def sitemap(out: Path, year: int) -> list[str]:
     """The pages of a built year, relative to its root ("", "to-chuc/x/", …)."""
     text = (out / str(year) / "sitemap.xml").read_text("utf-8")
-    return [
-        loc.removeprefix("http://localhost/") for loc in re.findall(r"<loc>([^<]+)</loc>", text)
-    ]
+    root = f"http://localhost/{year}/"
+    locs = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert all(loc.startswith(root) for loc in locs), locs
+    return [loc.removeprefix(root) for loc in locs]

@@ -247,4 +247,7 @@ def test_print_stylesheet_is_linked(site: Path) -> None:
         '<h3 id="dv-100002" data-kd-print="Bản kiểm điểm cá nhân năm 2025 · Chi bộ ấp 1.1">' in html
     )
     assert "content: attr(data-kd-print)" in css
-    assert ".kd-scroll, .md-typeset figure.kd-figure { overflow: visible !important; }" in css
+    assert (
+        ".kd-scroll, .kd-members-table, .md-typeset figure.kd-figure { overflow: visible !important; }"
+        in css
+    )

@@ -108,6 +108,29 @@ def test_every_404_page_links_into_its_own_site(built: tuple[Path, bool]) -> Non
     assert broken == []
 
 
+def test_every_sitemap_entry_is_a_page_of_its_own_site(built: tuple[Path, bool]) -> None:
+    """Each site's sitemap.xml (site_templates/overrides/sitemap.xml) lists its pages by
+    their path from where the output folder is served, year folder included: relative to
+    the output folder every entry is a built page of that very site."""
+    site, offline = built
+    maps = [m for m in site.rglob("sitemap.xml") if m.relative_to(site).parts[0][0] != "."]
+    assert {m.parent.name for m in maps} == {"2024", "2025", "2026"}
+    assert any(m.parent.parent != site for m in maps), "no committee's or chi bộ's sitemap"
+    broken = []
+    for sitemap in maps:
+        own = sitemap.parent.relative_to(site).as_posix()
+        locs = re.findall(r"<loc>([^<]*)</loc>", sitemap.read_text("utf-8"))
+        assert len(locs) > 5, sitemap
+        for loc in locs:
+            path = unquote(urlsplit(loc).path)
+            target = site / path.lstrip("/")
+            if not path.startswith(f"/{own}/"):
+                broken.append(f"{own}/sitemap.xml: {loc} is not under /{own}/")
+            elif not (target.is_file() or (not offline and (target / "index.html").is_file())):
+                broken.append(f"{own}/sitemap.xml: {loc}: no page there")
+    assert broken == []
+
+
 def test_no_page_loads_anything_from_another_server(built: tuple[Path, bool]) -> None:
     """A site holds what it shows (issue 14, data protection): no script, style, font or
     image comes from elsewhere — opened from a USB stick on a machine without the internet,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.cli import main
-from generator.site.address import SiteUrlError, error_page_base, site_path
+from generator.site.address import SiteUrlError, error_page_base, site_path, sitemap_base_of
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,19 @@ def test_the_command_refuses_it_in_vietnamese(capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert "phải là địa chỉ đầy đủ hoặc đường dẫn bắt đầu bằng `/`" in err
     assert "`/kiemdiem/`" in err
+
+
+@pytest.mark.parametrize(
+    ("root", "site", "base"),
+    [
+        (None, "2025", "http://localhost/2025/"),
+        ("/kiemdiem/", "2025", "http://localhost/kiemdiem/2025/"),
+        (None, "cap-uy/dang-bo-x/2025", "http://localhost/cap-uy/dang-bo-x/2025/"),
+    ],
+)
+def test_a_sitemap_lists_pages_under_their_site_folder(
+    root: str | None, site: str, base: str
+) -> None:
+    """Each entry of a site's sitemap.xml is the page's path from where the output folder
+    is served, the year folder included (the host is a placeholder)."""
+    assert sitemap_base_of(root, site) == base
