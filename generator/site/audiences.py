@@ -284,6 +284,13 @@ def _audience_verdicts(
             verdicts,
             members={m: v for m in scopes if (v := verdicts.members.get(m)) is not None},
             orgs={o: v for o in sorted(org_ids) if (v := verdicts.orgs.get(o)) is not None},
+            # the re-ratings of its own members, and those its committee recorded: never
+            # another organization's member's (124-M7 states an earlier violation)
+            re_ratings=[
+                rr
+                for rr in verdicts.re_ratings
+                if rr.member_id in scopes or (rr.member_id, rr.earlier_year) in own_re_ratings
+            ],
         )
     red = redact_year_verdicts(verdicts, scopes, org_reader, own_re_ratings)
     red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
