@@ -197,6 +197,12 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
     )
 
 
+def counts_withheld(counted: dict[str, Verdict], whole: dict[str, Verdict]) -> bool:
+    """Whether `counted` (`counted_verdicts`, `counted_as_read`) counts a level of `whole`
+    as without one: a site's statistics then differ from `kiemdiem stats`."""
+    return counted is not whole and any(v.final != whole[k].final for k, v in counted.items())
+
+
 def counted_as_read(
     verdicts: dict[str, Verdict], reader: Callable[[str], Scope]
 ) -> dict[str, Verdict]:
