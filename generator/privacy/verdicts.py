@@ -143,7 +143,10 @@ def redact_year_verdicts(
     left out of `member_reader` are left out), every organization's for `org_reader`.
     A re-rating (124-M7) keeps its reason (an earlier violation, disciplined now: `ly_do`
     is committee-only) for the committee that recorded it (`own_re_ratings`: (member,
-    earlier year)) or decides the member; the result itself is everyone's."""
+    earlier year)) or decides the member; elsewhere it keeps the result (a final level and
+    who decided it: `to-chuc`) and is marked `reason_withheld`, so that the page names no
+    violation nor discipline (a re-rating's reason is committee-only, README "Data
+    protection"). Which re-ratings a site lists is its caller's (generator.site.audiences)."""
     members = {
         mid: redact_verdict(v, member_reader[mid])
         for mid, v in verdicts.members.items()
@@ -154,7 +157,7 @@ def redact_year_verdicts(
         rr
         if (rr.member_id, rr.earlier_year) in own_re_ratings
         or member_reader.get(rr.member_id, Scope.TO_CHUC) >= Scope.CAP_UY
-        else dataclasses.replace(rr, reason="")
+        else dataclasses.replace(rr, reason="", reason_withheld=True)
         for rr in verdicts.re_ratings
     ]
     return dataclasses.replace(verdicts, members=members, orgs=orgs, re_ratings=re_ratings)
@@ -192,6 +195,12 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
         members=counted(verdicts.members, redacted.members),
         orgs=counted(verdicts.orgs, redacted.orgs),
     )
+
+
+def counts_withheld(counted: dict[str, Verdict], whole: dict[str, Verdict]) -> bool:
+    """Whether `counted` (`counted_verdicts`, `counted_as_read`) counts a level of `whole`
+    as without one: a site's statistics then differ from `kiemdiem stats`."""
+    return counted is not whole and any(v.final != whole[k].final for k, v in counted.items())
 
 
 def counted_as_read(

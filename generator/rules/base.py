@@ -165,6 +165,9 @@ class ReRatingApplied:
     reason: str
     # when the body that decided the earlier year no longer exists: it and its successor
     successor_vi: str = ""
+    # a site's copy whose reader may not read why (generator.privacy.verdicts): the reason
+    # is gone, and the page says nothing of an earlier violation or discipline either
+    reason_withheld: bool = False
 
 
 class History(Protocol):

@@ -28,6 +28,7 @@ from generator.privacy.verdicts import (
     REASON_SCOPES,
     counted_as_read,
     counted_verdicts,
+    counts_withheld,
     redact_verdict,
     redact_year_verdicts,
 )
@@ -151,9 +152,11 @@ def subtree_statistics(
     known = index_of(year, verdicts).members_in(ids)
     members = {m: v for m in known if (v := verdicts.members.get(m)) is not None}
     orgs = {o: v for o, v in verdicts.orgs.items() if o in ids}
-    if audience is not None:
-        members, orgs = counted_for(year, verdicts, audience, members, orgs)
-    stats = year_statistics(tree, dataclasses.replace(verdicts, members=members, orgs=orgs))
+    counted = counted_for(year, verdicts, audience, members, orgs) if audience else (members, orgs)
+    stats = year_statistics(
+        tree, dataclasses.replace(verdicts, members=counted[0], orgs=counted[1])
+    )
+    stats.withheld = counts_withheld(counted[0], members) or counts_withheld(counted[1], orgs)
     if previous is not None:
         # the root's committee compares with the whole year before, whatever its root was
         # then (the 2025 merger changed the root); another with its own subtree if it existed
@@ -161,6 +164,7 @@ def subtree_statistics(
         if before_root:
             before = audience and dataclasses.replace(audience, org_id=before_root)
             stats.previous = subtree_statistics(*previous, before_root, audience=before)
+            stats.withheld |= bool(stats.previous and stats.previous.withheld)
     return stats
 
 
@@ -284,15 +288,18 @@ def _audience_verdicts(
             verdicts,
             members={m: v for m in scopes if (v := verdicts.members.get(m)) is not None},
             orgs={o: v for o in sorted(org_ids) if (v := verdicts.orgs.get(o)) is not None},
+            # its own members' re-ratings and its committee's: no other (124-M7)
+            re_ratings=[
+                rr
+                for rr in verdicts.re_ratings
+                if rr.member_id in scopes or (rr.member_id, rr.earlier_year) in own_re_ratings
+            ],
         )
     red = redact_year_verdicts(verdicts, scopes, org_reader, own_re_ratings)
     red = dataclasses.replace(red, orgs={o: v for o, v in red.orgs.items() if o in org_ids})
-    # counted from the verdicts before redaction (a redacted verdict no longer says why a
-    # member is not rated), never counting a level the site withholds, this year or the
-    # year before (a difference would tell it): a committee's and a chi bộ's site have the
-    # exact counts of their subtree as they may read it (the committees' sheets for the
-    # level above are `kiemdiem stats`'), the organization's site hides small counts too
-    # (the whole year's statistics when it withholds none, either year)
+    # counted before redaction (which hides why a member is not rated), never counting a
+    # level the site withholds, this year or the year before (`withheld` says so): a subtree
+    # as its site reads it; the organization's site hides small counts too
     if audience.kind is not Scope.TO_CHUC:
         return red, subtree_statistics(year, whole, audience.org_id, previous, audience)
     red = dataclasses.replace(red, findings=[], quota_pools=[])
@@ -305,7 +312,11 @@ def _audience_verdicts(
             before = (prev_year, dataclasses.replace(prev, members=prev_members, orgs=prev_orgs))
     if counted is whole and before is previous:
         return red, None
-    return red, year_statistics(year, counted, before)
+    stats = year_statistics(year, counted, before)
+    pairs = [(counted, whole), *([(before[1], previous[1])] if before and previous else [])]
+    shown = [(getattr(a, k), getattr(b, k)) for a, b in pairs for k in ("members", "orgs")]
+    stats.withheld = any(counts_withheld(a, b) for a, b in shown)
+    return red, stats
 
 
 def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearView:

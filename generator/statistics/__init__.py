@@ -21,7 +21,8 @@ API (dataclasses; the site and `kiemdiem stats` read these, nothing else):
   (members of the grassroots organizations of each category), `org_levels: Counts`
   (organizations' own final levels, in `by_level`), `previous: YearStatistics | None` and
   `change(level) -> float | None` (difference of the whole tree's share, in points),
-  `notes: list[str]` (Vietnamese notes on what the numbers cannot tell, from a rollup).
+  `notes: list[str]` (Vietnamese notes on what the numbers cannot tell, from a rollup),
+  `withheld` (a site's statistics that count a level withheld from it as without one).
 
 Members counted are those with a verdict: every review file (loaded, broken or draft),
 and members a chi bộ proposed without a file.
@@ -125,6 +126,9 @@ class YearStatistics:
     org_levels: Counts
     previous: YearStatistics | None = None
     notes: list[str] = field(default_factory=list)
+    # a site's statistics: some provisional level its reader may not read is counted as
+    # without a level (`unassessed`), this year or the year before (generator.site.audiences)
+    withheld: bool = False
 
     def change(self, level: Level) -> float | None:
         """Share of `level` this year minus last year's, in percentage points."""

@@ -122,7 +122,8 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
     assert [total.count(lv) for lv in LEVELS] == [4, 28, 6, 1]
     assert total.not_rated[NotRated.NEW_MEMBER] == 1 and total.not_rated[NotRated.EXEMPTED] == 1
     assert _table_rows(html, "bang-toan-dang-bo") == [
-        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "1 (2,6%)", "2"]
+        # levels, without one, not rated (adding up to the total), of which provisional
+        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "1 (2,6%)", "0", "2", "2"]
     ]
     assert _table_rows(html, "bang-khong-xep-loai") == [
         [NotRated.NEW_MEMBER.label_vi, "1"],
@@ -139,12 +140,13 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
             level,
             str(c.total),
             *_level_cells(c),
+            str(c.unassessed),
             str(c.not_rated_total),
-            str(c.undecided + c.unassessed),
+            str(c.undecided),
         ], o.org_id
     categories = [(cat, c) for cat, c in stats.by_category.items() if c.total]
     assert _table_rows(html, "bang-loai-hinh") == [
-        [cat.label_vi, str(c.total), *_level_cells(c), str(c.not_rated_total)]
+        [cat.label_vi, str(c.total), *_level_cells(c), str(c.unassessed), str(c.not_rated_total)]
         for cat, c in categories
     ]
     oc = stats.org_levels
@@ -152,15 +154,16 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
         [
             str(oc.total),
             *_level_cells(oc),
+            str(oc.unassessed),
             str(oc.not_rated_total),
-            str(oc.undecided + oc.unassessed),
+            str(oc.undecided),
         ]
     ]
     assert stats.previous is not None
     compare = _table_rows(html, "bang-so-sanh")
     assert compare[0][:3] == ["2024", str(stats.previous.total.total), "39"]
     # 2024 as re-rated by 2025 (dv-101017: HTTNV -> KHTNV, RULES.md 124-M7, worked case 37)
-    assert compare[2][3:] == ["+2,6", "+7,7", "-5,1", "-5,1"]
+    assert compare[2][3:] == ["+2,6", "+7,7", "-5,1", "-5,1", "", ""]
     assert [stats.change(lv) for lv in LEVELS] == pytest.approx(
         [2.564, 7.692, -5.128, -5.128], 0.01
     )
@@ -184,7 +187,7 @@ def test_organization_site_hides_counts_that_name_a_person(sample_site: Path) ->
     html = (sample_site / "2025/thong-ke/index.html").read_text("utf-8")
     assert [stats.total.count(lv) for lv in LEVELS][-1] == 1  # one KHTNV member
     assert _table_rows(html, "bang-toan-dang-bo") == [
-        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "&lt; 3", "2"]
+        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "&lt; 3", "0", "&lt; 3", "2"]
     ]
     assert _table_rows(html, "bang-khong-xep-loai") == [
         [NotRated.NEW_MEMBER.label_vi, "&lt; 3"],
