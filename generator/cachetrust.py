@@ -7,7 +7,7 @@ pickles, which run code when read. A folder that came with the files being check
 the submitter's: a pull request that commits `.kiemdiem-cache/check-<year>-<key>.pickle`
 (the key is made of public inputs) would have its own code run by the check, or, with
 plain data, have its files' outcomes — "no error" — taken as the check's own. So the
-folder is read and written only when Git tracks nothing in it and it is a real folder
+folder is read and written only when the checked-out commit holds nothing in it and it is a real folder
 (not a symlink to somewhere else); otherwise every run works as if it were empty, and
 `kiemdiem check` reports the committed files as an error (`cache-in-repo`), so such a
 pull request cannot pass.
@@ -31,10 +31,11 @@ CACHE_DIR = ".kiemdiem-cache"  # below the repository (generator.loadcache keeps
 
 @functools.lru_cache(maxsize=16)
 def _refused(root: str, stamp: tuple[int, ...] | None) -> tuple[str, ...]:
-    """Why the cache folder of the repository at `root` may not be used: the paths Git
-    tracks in it, or the folder itself when it is a symlink; () when it may be used.
-    Kept while Git's index file (`stamp`) is unchanged: asking Git costs ~0.05 s at
-    112,000 files, and a check asks several times."""
+    """Why the cache folder of the repository at `root` may not be used: the paths the
+    checked-out commit holds in it (what came with the files being checked), or the
+    folder itself when it is a symlink; () when it may be used. Kept while Git's index
+    file (`stamp`, rewritten by every checkout and commit) is unchanged: a check asks
+    several times."""
     # (Git is imported here: generator.loadcache imports this module, and gitrepo's
     # imports reach the rules, which import loadcache)
     from generator import gitrepo
@@ -42,7 +43,7 @@ def _refused(root: str, stamp: tuple[int, ...] | None) -> tuple[str, ...]:
     folder = os.path.join(root, CACHE_DIR)
     if os.path.islink(folder):
         return (CACHE_DIR,)
-    return tuple(gitrepo.tracked(Path(root), CACHE_DIR) or ())
+    return tuple(gitrepo.committed(Path(root), CACHE_DIR) or ())
 
 
 def _index_stamp(root: str) -> tuple[int, ...] | None:

@@ -306,11 +306,12 @@ def ignored_files(repo: Path, folder: str) -> list[str]:
     return names_of(start_ignored(repo, folder))
 
 
-def tracked(repo: Path, path: str) -> list[str] | None:
-    """What Git's index holds at or below `path` (a file, a symlink or a folder's files);
-    None when `repo` is not a Git work tree or Git cannot be run (then nothing is known
-    to be tracked)."""
+def committed(repo: Path, path: str) -> list[str] | None:
+    """What the checked-out commit (HEAD) holds at or below `path` (a file, a symlink or
+    a folder's files): one tree read, whatever the size of the repository (`ls-files`
+    reads the whole index, ~0.05 s at 112,000 files); None when `repo` is not a Git work
+    tree with a commit, or Git cannot be run (then nothing is known to be committed)."""
     try:
-        return _names(_run(repo, "ls-files", "-z", "--cached", "--", f":(literal){path}"))
+        return _names(_run(repo, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", path))
     except GitError:
         return None
