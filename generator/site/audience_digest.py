@@ -21,7 +21,7 @@ once per build and combined per site:
   the year before): a Merkle digest of the subtree over what statistics read —
   organizations' records and verdicts and members' verdicts, not review text — in this
   year and the year before, and how the site would read the year before (its members'
-  scopes then: `audiences.counted_for`; this year's are its members' above).
+  scopes then: `audience_stats.counted_for`; this year's are its members' above).
 
 Exact by construction: whatever `audience_view` reads for a site is in its digest, so a
 change that would change a site's pages changes its digest. It may over-approximate (a
@@ -39,7 +39,7 @@ from pathlib import Path
 
 from generator.privacy import Scope
 from generator.rules.base import YearVerdicts
-from generator.site import audiences
+from generator.site import audience_stats, audiences
 from generator.site.audiences import Audience
 from generator.site.deciders import DecidersIndex, index_of
 from generator.site.views import YearView
@@ -83,12 +83,12 @@ class _Subtrees:
 
     def readers(self, audience: Audience, org_id: str) -> bytes:
         """How `audience` reads this year's `org_id` (its statistics count only what it
-        may read: `audiences.counted_for`): the organizations and members its site would
+        may read: `audience_stats.counted_for`): the organizations and members its site would
         hold then, each member's reader scope."""
         if not org_id or org_id not in self.year.orgs:
             return b""
         reader = dataclasses.replace(audience, org_id=org_id)
-        orgs, scopes = audiences.scope_of_members(self.year, self.index, reader)
+        orgs, scopes = audience_stats.scope_of_members(self.year, self.index, reader)
         return content_bytes((sorted(orgs), sorted((m, s.slug) for m, s in scopes.items())))
 
     def of(self, org_id: str) -> bytes:
@@ -214,7 +214,7 @@ class SiteDigests:
     def of(self, audience: Audience) -> str:
         """The digest of `audience`'s site (a committee's or a chi bộ's)."""
         year = self.full.year
-        org_ids, scopes = audiences.scope_of_members(year, self.index, audience)
+        org_ids, scopes = audience_stats.scope_of_members(year, self.index, audience)
         target = audience.org_id
         parts: list[bytes | str] = [self.frame, audience.root, audience.title_vi(year)]
         parts += [self.org(o) for o in sorted(org_ids)]

@@ -9,7 +9,7 @@ not her: its site withholds her level, so its statistics must count her as not d
 as the chi bộ's and the organization's sites do — and every site's 2026 statistics compare
 with 2025 as that site read 2025, never with the whole year's counts (a difference would
 tell her level). The chi bộ's committee still counts her KHTNV, both years.
-generator/site/audiences.py (`counted_for`), generator/privacy/verdicts.py.
+generator/site/audience_stats.py (`counted_for`), generator/privacy/verdicts.py.
 """
 
 from __future__ import annotations
