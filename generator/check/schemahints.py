@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.check.numberhints import Hint, number_hint
 from generator.check.written import double_quoted, line_text, on_key_line
-from generator.check.yamltext import strip_smart_quotes
+from generator.check.yamltext import colon_after_word, strip_smart_quotes
 from generator.submissions.records import CriterionLevel
 from generator.submissions.yamlload import Document
 from generator.vietnamese import fold, level_from_text, suggest
@@ -119,6 +119,10 @@ def for_unknown_key(
     if not guess or guess == key:
         return "", {}
     why = "ascii" if _fold(key).replace(" ", "_") == guess else "guess"
+    words = key.split() if isinstance(key, str) and why == "guess" else []
+    head = words[0] if len(words) > 1 else None
+    if head is not None and suggest(head, [guess], cutoff=0.8) == guess:
+        return _spaced_key(key, guess, value, doc, path)  # `tu_xep_loai Hoàn thành: tốt`
     line = doc.key_pos(path).line
     # (no line for a value cut by " #": `yaml-comment-in-value` carries that line's)
     found = on_key_line(doc, path, value) if value is not None else None
@@ -127,6 +131,19 @@ def for_unknown_key(
     start = doc.key_pos(path).column - 1  # the key as written, and its colon, replaced
     corrected = found.prefix[:start] + f"{guess}: " + found.text + found.suffix
     return f"{why}-line", {"line": line, "corrected": corrected.lstrip(" ").rstrip()}
+
+
+def _spaced_key(key: str, guess: str, value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:
+    """A key, a blank, then text holding `: ` (`tu_xep_loai Hoàn thành: tốt`), read as one
+    key: the colon goes after its first word, and every word after it is the value
+    (yamlcolon's missing colon, yamltext.colon_after_word). Renaming the key to `guess` would lose the words between
+    (`tu_xep_loai: tốt`), so without a corrected line (a block below) no line is offered."""
+    pos = doc.key_pos(path)
+    raw = line_text(doc, pos.line)
+    if isinstance(value, dict | list) or raw is None or not raw[pos.column - 1 :].startswith(key):
+        return "", {}
+    corrected = colon_after_word(raw, pos.column - 1, guess)
+    return ("colon-line", {"line": pos.line, "corrected": corrected}) if corrected else ("", {})
 
 
 _YES = {"yes", "on", "co", "dung", "y"}

@@ -6,6 +6,8 @@ generator.check.schemahints chooses.
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.check import schemahints
 from generator.check.schemaerror import KeywordError
 from generator.check.schemanodes import base_node, group_holding, path_text, resolve
@@ -37,7 +39,7 @@ def unknown_keys(e: KeywordError) -> list[Finding]:
     allowed = list(e.schema.get("properties", {}))
     out = []
     for k in (k for k in (value or {}) if k not in allowed):
-        guess = suggest(k, allowed)
+        guess = _first_word_key(k, allowed) or suggest(k, allowed)
         pos = e.doc.key_pos((*e.path, k))
         group = group_holding(e.root, e.schema, k) if isinstance(k, str) else None
         hint_key, params = schemahints.for_unknown_key(
@@ -51,6 +53,17 @@ def unknown_keys(e: KeywordError) -> list[Finding]:
             hint_key = ""
         out.append(e.make("schema-unknown-key", pos, hint_key=hint_key, **params))
     return out
+
+
+def _first_word_key(key: Any, allowed: list[str]) -> str | None:
+    """The key a key written with blanks starts with (`tu_xep_loai Hoàn thành`, from
+    `tu_xep_loai Hoàn thành: tốt`: a missing colon, schemahints._spaced_key)."""
+    words = key.split() if isinstance(key, str) else []
+    if len(words) < 2:
+        return None
+    if words[0] in allowed:
+        return words[0]
+    return suggest(words[0], allowed, cutoff=0.8) if "_" in words[0] else None
 
 
 def _item_where(e: KeywordError) -> str:

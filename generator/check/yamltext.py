@@ -6,6 +6,9 @@ import json
 import re
 from typing import Any
 
+from generator.check.written import is_quoted_text
+from generator.submissions.yamlload import loads
+from generator.submissions.yamlodd import split_note
 from generator.submissions.yamltext import SMART_QUOTES as SMART_QUOTES  # “ ” „ ‘ ’
 
 
@@ -67,5 +70,36 @@ def yaml_scalar(value: Any) -> str:
     text = str(value)
     if _SPECIAL.search(text) is None and not _needs_quotes(text):
         return text
+    return _double_quoted(text)
+
+
+def _double_quoted(text: str) -> str:
     quoted = json.dumps(text, ensure_ascii=False)  # YAML double quotes take JSON's escapes
     return _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def colon_after_word(line: str, at: int, key: str) -> str | None:
+    """The line `tu_xep_loai Hoàn thành: tốt` (a key, a blank, then text holding `: `),
+    which YAML reads as one key `tu_xep_loai Hoàn thành`, with `key` and its colon after
+    its first word (at column `at`, 0-based) and every word after that word kept as the
+    value, quoted where it must be: `tu_xep_loai: "Hoàn thành: tốt"`; a comment stays one.
+    The missing colon of yamlcolon.missing_colon, on a line YAML could read. None when the line
+    does not start so at `at`."""
+    m = re.match(r"[^\W\d][\w-]*[ \t]+(\S.*)$", line[at:])
+    if m is None:
+        return None
+    value, note = split_note(m[1].rstrip())
+    value, hash_, comment = value.partition(" #")  # `# ` after one blank: YAML's comment
+    note = (f"  #{comment}" if hash_ else "") + note
+    value = value.strip()
+    shown = value if is_quoted_text(value) else yaml_scalar(value)
+    if not is_quoted_text(shown) and not _reads_back(shown, value):
+        shown = _double_quoted(value)
+    return f"{line[:at]}{key}: {shown}{note}".strip()
+
+
+def _reads_back(shown: str, value: str) -> bool:
+    """`shown` after `key: ` reads back as the text `value` (`Hoàn thành:` does not)."""
+    loaded = loads(f"v: {shown}\n".encode())
+    doc = loaded.document
+    return doc is not None and not loaded.problems and doc.data.get("v") == value

@@ -119,6 +119,10 @@ CATALOG: dict[str, Message] = {
             "và thụt lề thêm 2 dấu cách, ví dụ:\n{group}:\n  {key}: ...",
             "guess-line": "Có phải ý bạn là `{guess}`? Sửa dòng {line} thành: `{corrected}`.",
             "guess-rename": "Có phải ý bạn là `{guess}`? Sửa tên mục thành `{guess}:`.",
+            # `tu_xep_loai Hoàn thành: tốt`: read as one key (schemahints._spaced_key)
+            "colon-line": "Có lẽ thiếu dấu hai chấm ngay sau tên mục `{guess}`, nên các chữ "
+            "sau nó bị đọc chung vào tên mục. Sửa dòng {line} thành: `{corrected}`; mọi chữ "
+            "bạn đã viết vẫn giữ nguyên.",
             "ascii-line": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "
             "`{guess}`? Sửa dòng {line} thành: `{corrected}`.",
             "ascii-rename": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "

@@ -70,7 +70,8 @@ def _content(text: str, date: bool = False) -> str:
 def masked_value(rest: str, date: bool = False) -> str:
     """A value as written after its key (and a comment after it), its content masked and
     its quotes or brackets kept: ` "1961-10-17"  # ghi chú` -> ` "YYYY-MM-DD"  # [ẩn]`;
-    the value of a `date` field always in a date's form."""
+    the value of a `date` field always in a date's form, and a date written bare in double
+    quotes (`1961-10-17` unquoted is an error of its own: a hint must not write it so)."""
     value = rest.strip()
     if not value or value in _BLOCK or not any(c.isalnum() for c in value):
         return rest
@@ -88,6 +89,8 @@ def masked_value(rest: str, date: bool = False) -> str:
         value, hash_, comment = value.partition(" #")
         after = hash_ + comment
         body = _content(value, date)
+    if body == DATE and opener not in "\"'“":  # written bare: the schema asks it quoted
+        body = f'"{DATE}"'
     if "#" in after:
         after = after[: after.index("#")] + "# " + MASK
     return lead + body + after

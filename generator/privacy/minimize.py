@@ -26,6 +26,7 @@ from generator.privacy.keyscope import KeyScopes, key_scopes, parent_keys
 
 MASK = HINT_MASK  # one placeholder in every output
 _NAME = re.compile(r"[A-Za-z_][\w-]*")  # a key name a hint may show (hintmask._PATH_PART)
+_QUOTE_PAIRS = ('""', "''", "“”")  # a value written in quotes, as `_values` reads it
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
 
 
@@ -99,10 +100,14 @@ def _values(rest: str) -> list[str]:
 
 
 def _mask(text: str, values: list[str]) -> str:
-    """Replace each value in `text`; a short one (a number, `true`) only where quoted."""
+    """Replace each value in `text`; a short one (a number, `true`) only where quoted. A
+    value written in quotes keeps them (`"1961-10-17"` -> `"[ẩn]"`): a corrected line
+    masked after (generator.privacy.hintmask) then still shows them, and a date there its
+    quoted form (`ngay_sinh: "YYYY-MM-DD"`), which the schema asks for."""
     for value in sorted(set(values), key=len, reverse=True):
         if len(value) >= 4:
-            text = text.replace(value, MASK)
+            quoted = value[0] + value[-1] in _QUOTE_PAIRS
+            text = text.replace(value, f"{value[0]}{MASK}{value[-1]}" if quoted else MASK)
         elif value:
             text = text.replace(f"`{value}`", f"`{MASK}`").replace(f": {value}`", f": {MASK}`")
     return text

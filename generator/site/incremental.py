@@ -172,7 +172,7 @@ def tree_page_key(
                 org.type.value,
                 view.count_below(org.id),
                 (body.name, body.type.value) if body is not None else None,
-                (verdict.final, verdict.provisional) if verdict is not None else None,
+                (verdict.rated_level, verdict.provisional) if verdict is not None else None,
             )
         )
     structure = view.structure() if page.first else None

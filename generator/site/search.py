@@ -103,11 +103,12 @@ def _review_text(review: ReviewText) -> str:
 
 
 def _result(view: YearView, member_id: str) -> str:
-    """A member's result as their record states it."""
+    """A member's result as their record states it: the level `rate` counts (none where
+    X1 does not rate the member, whatever a decision gave), and the status."""
     verdict = view.member_verdict(member_id)
     result = view.status(verdict)
-    if verdict is not None and verdict.final is not None:
-        result = f"{verdict.final.label_vi} ({result})"
+    if verdict is not None and verdict.rated_level is not None:
+        result = f"{verdict.rated_level.label_vi} ({result})"
     return result
 
 

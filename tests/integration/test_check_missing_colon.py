@@ -125,3 +125,53 @@ def test_a_line_of_text_that_names_no_key_is_still_a_stray_line(check: Check) ->
     f = only(found)
     assert (code, f["line"], f["column"]) == (1, 5, 1)
     assert "không có dạng `ten_muc: giá trị`" in f["message"]
+
+
+SPACED = [
+    # (pattern of the sample's line, the line as written, its number, the corrected line,
+    # the value read then): a key, a blank, then text holding `: `, which YAML reads as
+    # one unknown key; renamed to the key it starts with, the words between were lost
+    (
+        r"^tu_xep_loai: .*$",
+        "tu_xep_loai Hoàn thành: tốt",
+        29,
+        'tu_xep_loai: "Hoàn thành: tốt"',
+        "Hoàn thành: tốt",
+    ),
+    (r"^ho_ten: .*$", "ho_ten Nguyễn: Văn Bình", 3, 'ho_ten: "Nguyễn: Văn Bình"', None),
+    # a comment kept a comment
+    (
+        r"^ho_ten: .*$",
+        "ho_ten Nguyễn: Văn Bình  # ghi chú",
+        3,
+        'ho_ten: "Nguyễn: Văn Bình"  # ghi chú',
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "line", "n", "fixed", "value"), SPACED)
+def test_a_key_read_with_the_words_after_it_keeps_every_word(
+    pattern: str,
+    line: str,
+    n: int,
+    fixed: str,
+    value: str | None,
+    check: Check,
+    sample: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, found = check(MEMBER, pattern, line)
+    f = only(found)
+    key, written = line.split(" ", 1)
+    assert (code, f["code"], f["line"], f["column"]) == (1, "schema-unknown-key", n, 1)
+    assert f["message"].startswith(f"Mục `{line.split(':')[0]}` không có trong mẫu")
+    assert f"Sửa dòng {n} thành: `{fixed}`; mọi chữ bạn đã viết vẫn giữ nguyên." in f["hint"]
+    read = _follow(sample, MEMBER, f["hint"])[key]
+    words = written.split("#")[0].split()
+    assert isinstance(read, str) and read.split() == words  # every word, in its order
+    if value is None:  # a text field: the file passes as corrected
+        assert run_check(sample, MEMBER, capsys) == (0, [])
+    else:  # a list's field: the value is told against the list now, with every word
+        code, found = run_check(sample, MEMBER, capsys)
+        assert read == value and [g["code"] for g in found] == ["schema-enum"]

@@ -15,6 +15,7 @@ import pytest
 from generator.cli import main
 from generator.commands.rate import statistics_for
 from generator.rules.base import NotRated
+from generator.site.search import read_records
 from tests.conftest import copy_sample
 
 CHI_BO = "dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"
@@ -144,13 +145,9 @@ def test_the_sample_has_no_impossible_date(repo: Path, capsys: pytest.CaptureFix
 NEW_MEMBER = f"submissions/2026/{CHI_BO}/dang-vien/dv-101099.yaml"
 
 
-def test_member_shows_a_decided_new_member_as_rate_does(
-    repo: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The new user's trial: 2026 under qd366-hd43, a member admitted 01/08/2026 and a chi
-    ủy decision giving him HTTNV. `check` rejects the decision and `rate` counts him under
-    "Mới KN"; `member` said "Kết quả: HTTNV (đã quyết định)". It shows `rate`'s verdict now
-    (X1), and the decision as held but not counted."""
+def decide_a_new_member(repo: Path) -> None:
+    """2026 under qd366-hd43, dv-101099 admitted 01/08/2026 (under 6 months at the
+    evaluation date: X1 does not rate him) and the chi ủy's decision giving him HTTNV."""
     year_file = repo / "submissions/2026/nam-danh-gia.yaml"
     text = year_file.read_text("utf-8").replace("bo_quy_tac: pending", "bo_quy_tac: qd366-hd43")
     year_file.write_text(text, "utf-8")
@@ -162,6 +159,16 @@ def test_member_shows_a_decided_new_member_as_rate_does(
         'ngay: "2026-12-18"\ndang_vien:\n  - ma_dang_vien: dv-101099\n    muc: HTTNV\n',
         "utf-8",
     )
+
+
+def test_member_shows_a_decided_new_member_as_rate_does(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new user's trial: 2026 under qd366-hd43, a member admitted 01/08/2026 and a chi
+    ủy decision giving him HTTNV. `check` rejects the decision and `rate` counts him under
+    "Mới KN"; `member` said "Kết quả: HTTNV (đã quyết định)". It shows `rate`'s verdict now
+    (X1), and the decision as held but not counted."""
+    decide_a_new_member(repo)
     _, found, _ = _check(repo, capsys)
     assert [f["code"] for f in found if f["severity"] == "error"] == ["rule-decision-not-rated"]
     stats, verdicts, _ = statistics_for(repo, 2026)
@@ -179,3 +186,46 @@ def test_member_shows_a_decided_new_member_as_rate_does(
     result = year["ket_qua"]
     assert (result["xep_loai"], result["du_kien"]) == (None, False)
     assert (result["khong_xep_loai_vi"], result["cap_uy_quyet_dinh"]) == ("moi_ket_nap", "HTTNV")
+
+
+def _member_row(page: str, member_id: str) -> list[str]:
+    """The cells of a member's row in the members' table of a chi bộ's built page."""
+    rows = re.findall(rf'<tr><td>\d+</td><td><a href="#{member_id}">.*?</tr>', page, re.S)
+    assert len(rows) == 1, rows
+    return re.findall(r"<td>(.*?)</td>", rows[0], re.S)
+
+
+def _member_result(page: str, member_id: str) -> str:
+    """The 'Kết quả xếp loại' paragraph of a member's section of a built page."""
+    section = page[page.index(f'<h3 id="{member_id}"') :]
+    found = re.search(r"Kết quả xếp loại</h4>\s*<p[^>]*>(.*?)</p>", section, re.S)
+    assert found is not None
+    return found.group(1)
+
+
+def test_sites_show_a_decided_new_member_as_rate_does(repo: Path) -> None:
+    """The sites showed the level a decision gave a member X1 does not rate (a HTTNV badge
+    beside 'Không xếp loại: mới kết nạp dưới 6 tháng', and 'Hoàn thành tốt nhiệm vụ' as his
+    result in search) while `rate` counts him as not rated: they show `rated_level` now,
+    and the decision as held but not counted, as `kiemdiem member` does."""
+    decide_a_new_member(repo)
+    out = repo / "site"
+    common = ["--repo", str(repo), "build", "--year", "2026", "--out", str(out)]
+    assert main([*common, "--pham-vi", "to-chuc"]) == 0
+    site = out / "2026"
+    page = (site / "to-chuc" / "chi-bo-thon-an-lac" / "index.html").read_text("utf-8")
+    not_rated = "Không xếp loại: mới kết nạp dưới 6 tháng"
+
+    assert _member_row(page, "dv-101099")[3:5] == ["—", not_rated]
+    result = _member_result(page, "dv-101099")
+    assert "kd-badge" not in result and "Hoàn thành tốt nhiệm vụ" not in result
+    assert result.startswith(f"{not_rated} · cấp ủy quyết định: HTTNV (Quyết định số 09-QĐ/CB")
+    assert result.endswith("(không được tính: trường hợp này không xếp loại, X1)")
+
+    texts = [
+        str(r["content"])
+        for r in read_records(site)
+        if str(r["url"]).endswith("#dv-101099") and "Kết quả:" in str(r["content"])
+    ]
+    assert len(texts) == 1
+    assert texts[0].endswith(f"Kết quả: {not_rated}")

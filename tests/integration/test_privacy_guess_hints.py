@@ -22,12 +22,14 @@ XA = "submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son"
 MEMBER = f"{XA}/chi-bo-co-quan-xa/dang-vien/dv-101003.yaml"
 AS_ORG = f"{XA}/chi-bo-thon-an-lac/to-chuc.yaml"  # dv-101011's review, as the chi bộ's file
 NOTES_ORG = f"{XA}/chi-bo-thon-an-phu/to-chuc.yaml"
+BARE_DATE = f"{XA}/chi-bo-thon-an-lac/dang-vien/dv-101011.yaml"  # its birth date unquoted
 LEAKS = [
     "1986-04-12",  # dv-101003's birth date
     "1969-07-07",  # dv-101011's
     "nghi_om_thang: 4",
     "ket_luan_suy_thoai: true",
     "MKHEALTH",
+    "MKQUOTED",
 ]
 
 
@@ -37,12 +39,23 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     member = repo / MEMBER
     text = member.read_text("utf-8").replace("ngay_sinh:", "ngay_sinhh:")
     text = text.replace("chuc_vu:", "nghi_om_thag: 4\nchuc_vu:")
-    member.write_text(text + "ket_luan_suy_thoi: true\n", "utf-8")
-    review = repo / XA / "chi-bo-thon-an-lac" / "dang-vien" / "dv-101011.yaml"
+    text += 'ket_luan_suy_thoi: true\nghi_chu_noi_boo: "Bệnh: MKQUOTED"\n'
+    member.write_text(text, "utf-8")
+    review = repo / BARE_DATE
     (repo / AS_ORG).write_text(review.read_text("utf-8"), "utf-8")
+    bare = review.read_text("utf-8").replace('ngay_sinh: "1969-07-07"', "ngay_sinhh: 1969-07-07")
+    review.write_text(bare, "utf-8")
     notes = repo / NOTES_ORG
     notes.write_text(notes.read_text("utf-8") + "ghi_chu_noi_bo: Bệnh: MKHEALTH\n", "utf-8")
     return repo
+
+
+def _hint(text: str, finding: str) -> str:
+    """The hint of the one finding of the text report that starts with `finding`."""
+    lines = text.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith(finding)]
+    assert lines[at + 1].startswith("    Gợi ý: ")
+    return lines[at + 1]
 
 
 def test_a_guessed_key_does_not_write_back_a_committee_value(
@@ -62,15 +75,20 @@ def test_a_guessed_key_does_not_write_back_a_committee_value(
     assert not leaked, leaked
     text = outputs[0]
     # each finding still at its file:line:column, naming the key as written; each hint
-    # still the line to write, its value's form kept
+    # still the line to write, its value's form kept: a date quoted (unquoted it is an
+    # error of its own), a string written in quotes in them
     assert f"{MEMBER}:5:1: lỗi [schema-unknown-key] Mục `ngay_sinhh` không có trong mẫu." in text
-    assert "Có phải ý bạn là `ngay_sinh`? Sửa dòng 5 thành: `ngay_sinh: YYYY-MM-DD`." in text
+    assert 'Có phải ý bạn là `ngay_sinh`? Sửa dòng 5 thành: `ngay_sinh: "YYYY-MM-DD"`.' in text
     assert f"{MEMBER}:7:1: lỗi [schema-unknown-key] Mục `nghi_om_thag` không có" in text
     assert "Sửa dòng 7 thành: `nghi_om_thang: [ẩn]`." in text
     assert f"{MEMBER}:38:1: lỗi [schema-unknown-key] Mục `ket_luan_suy_thoi` không có" in text
     assert "Sửa dòng 38 thành: `ket_luan_suy_thoai: [ẩn]`." in text
+    assert f"{MEMBER}:39:1: lỗi [schema-unknown-key] Mục `ghi_chu_noi_boo` không có" in text
+    assert 'Sửa dòng 39 thành: `ghi_chu_noi_bo: "[ẩn]"`.' in text
     assert f"{AS_ORG}:5:1: lỗi [schema-unknown-key] Mục `ngay_sinh` không có trong mẫu." in text
-    assert "Sửa dòng 5 thành: `ngay_thanh_lap: YYYY-MM-DD`." in text
+    assert 'Sửa dòng 5 thành: `ngay_thanh_lap: "YYYY-MM-DD"`.' in text
+    hint = _hint(text, f"{BARE_DATE}:5:1: lỗi [schema-unknown-key] Mục `ngay_sinhh` không có")
+    assert 'Sửa dòng 5 thành: `ngay_sinh: "YYYY-MM-DD"`. `YYYY-MM-DD` là chính ngày' in hint
     assert f"{NOTES_ORG}:" in text and '`ghi_chu_noi_bo: "[ẩn]"`' in text
     # a public field's guess is shown as before
     assert "Có phải ý bạn là `ten`? Sửa dòng 3 thành: `ten: Đỗ Văn Thành`." in text
