@@ -3,6 +3,7 @@ discipline in the year, months since admission. Pure functions, no rule ids of t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from generator.rules.criteria import Criterion
@@ -12,9 +13,17 @@ NEW_MEMBER_MONTHS = 6  # 132-M7, 124-M6: admitted less than 6 months before eval
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from `start` to `end` (negative if `end` is earlier)."""
+    """Whole months from `start` to `end` (negative if `end` is earlier).
+
+    A month runs to the day of the same number, or to the last day of a month that has no
+    such day (Bộ luật Dân sự 2015, Điều 147, khoản 3): admitted on 31 May, a member has six
+    months on 30 November (X1, 124-M6: "dưới 6 tháng"); before, a member admitted on a
+    31st never had them in a shorter month."""
     months = (end.year - start.year) * 12 + (end.month - start.month)
-    if end.day < start.day:
+    day = start.day
+    if end >= start:  # the month's own last day stands for a day it does not have
+        day = min(day, calendar.monthrange(end.year, end.month)[1])
+    if end.day < day:
         months -= 1
     return months
 
