@@ -280,3 +280,36 @@ def test_hints_and_options_speak_of_the_form_not_of_yaml(ruleset: str) -> None:
                 ):
                     wrong.append(f"{kind} {name} option: {option['label']}")
     assert wrong == []
+
+
+# the example each patterned field's message gives: the field's own (its form hint's)
+OWN_EXAMPLES = {
+    "member ma_dang_vien": "dv-104233",
+    "member nhom_vai_tro": "lanh_dao_quan_ly",
+    "org ma_to_chuc": "chi-bo-ap-1",
+    "org ke_thua_tu[].muc": "dang-bo-xa-an-hoa",
+    "org lanh_dao.bi_thu": "dv-104233",
+    "org lanh_dao.pho_bi_thu[].muc": "dv-104240",
+    "org lanh_dao.cap_uy_vien[].muc": "dv-104251",
+}
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_each_patterned_field_says_what_its_own_pattern_allows(ruleset: str) -> None:
+    """`lanh-dao-quan-ly` typed in Nhóm vai trò (pattern `^[a-z][a-z0-9_]*$`) was told
+    "mã chỉ gồm … dấu gạch ngang, ví dụ dv-104233": every pattern got the id's message."""
+    seen = {}
+    for kind in ("member", "org"):
+        for name, field in _hints(record_fields(SCHEMAS, kind, ruleset, 2026)):
+            if "pattern" not in field or "[0-9]{4}" in field["pattern"][0]:
+                continue  # the dates' own message: test_dates_are_strings_…
+            pattern, message = field["pattern"]
+            examples = re.findall(r", ví dụ (\S+)$", message)
+            assert len(examples) == 1 and re.fullmatch(pattern, examples[0]), (name, message)
+            seen[f"{kind} {name}"] = examples[0]
+            if pattern == "^[a-z][a-z0-9_]*$":
+                assert "dấu gạch dưới (_)" in message and "nối các cụm" not in message
+            else:
+                assert "dấu gạch ngang (-) nối các cụm" in message, message
+            assert message[0].islower() and not message.endswith("."), message  # Decap's
+    assert seen == OWN_EXAMPLES
