@@ -4,8 +4,9 @@ Every property of a record's schema becomes one Decap CMS field, in the schema's
 (which is the official form's order): the Vietnamese `title` as label, the `description`
 as hint; enums as selects whose options show the Vietnamese names the description gives
 (`HTTNV (Hoàn thành tốt nhiệm vụ)`); dates as string fields with the date pattern (Decap's
-datetime widget corrupts dates typed on the keyboard, Decap issue #7939); numbers with the
-schema's range; lists as lists; `required` as the schema says.
+datetime widget corrupts dates typed on the keyboard, Decap issue #7939); numbers as text
+refused unless plain digits, with the schema's range; lists as lists; `required` as the
+schema says.
 
 Two things the form cannot say, left to the pull-request check (the judge either way):
 conditional requirements (what a finished file must hold, schema/bo-quy-tac.schema.json)
@@ -53,6 +54,17 @@ PATTERN_WORDS = {
         "dấu, chữ số và dấu gạch dưới (_), không có dấu cách hay dấu gạch ngang"
     ),
 }
+# numbers: a text input (kiemdiem-editor.js) that stores the number only when the text is
+# plain digits (a decimal point for a score), and refuses anything else with these messages
+NUMBER_WIDGET = "kiemdiem-so"
+INT_PATTERN = (
+    "^[0-9]+$",
+    "chỉ viết chữ số, không có dấu chấm, dấu phẩy hay dấu cách, ví dụ 1200",
+)
+DECIMAL_PATTERN = (
+    "^[0-9]+([.][0-9]+)?$",
+    "chỉ viết chữ số, phần lẻ sau dấu chấm (không dùng dấu phẩy), ví dụ 27.5",
+)
 # the date pattern the editor enforces: the schema's shape, plus a real month and day
 # (the check also rejects 2025-02-30; the editor catches the common slips before saving)
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -153,8 +165,11 @@ def _field(
             texts = (*own, node.get("description"), node.get("x-ref-description"))
             field["pattern"] = [node["pattern"], pattern_message(node["pattern"], *texts)]
     elif kind in ("integer", "number"):
-        field["widget"] = "number"
+        # typed as text and refused unless plain digits: Decap's number widget reads
+        # `1,200` as 1200, `1.150` as 150, `27,5` as 275 (kiemdiem-editor.js NUMBER_WIDGET)
+        field["widget"] = NUMBER_WIDGET
         field["value_type"] = "int" if kind == "integer" else "float"
+        field["pattern"] = list(INT_PATTERN if kind == "integer" else DECIMAL_PATTERN)
         if kind == "number":
             field["step"] = 0.5 if node.get("maximum", 0) > 1 else 0.01
         for key in ("minimum", "maximum"):
