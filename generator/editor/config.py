@@ -4,8 +4,9 @@ Every property of a record's schema becomes one Decap CMS field, in the schema's
 (which is the official form's order): the Vietnamese `title` as label, the `description`
 as hint; enums as selects whose options show the Vietnamese names the description gives
 (`HTTNV (Hoàn thành tốt nhiệm vụ)`); dates as string fields with the date pattern (Decap's
-datetime widget corrupts dates typed on the keyboard, Decap issue #7939); numbers with the
-schema's range; lists as lists; `required` as the schema says.
+datetime widget corrupts dates typed on the keyboard, Decap issue #7939); numbers as text
+refused unless plain digits, with the schema's range; lists as lists; `required` as the
+schema says.
 
 Two things the form cannot say, left to the pull-request check (the judge either way):
 conditional requirements (what a finished file must hold, schema/bo-quy-tac.schema.json)
@@ -40,8 +41,29 @@ DATE_MESSAGE = (
     "Ngày viết theo dạng năm-tháng-ngày, ví dụ 2025-12-15 (ngày 15 tháng 12 năm 2025), và phải "
     "là ngày có thật"  # Decap adds the full stop
 )
-ID_MESSAGE = (
-    "Mã chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch ngang, ví dụ dv-104233, chi-bo-ap-1"
+# what each pattern of the schema lets one write, in words, shown by Decap after "<field>
+# không khớp với mẫu:" with the field's own example (`pattern_message`); a pattern without
+# words here stops the editor's generation (a new pattern needs its own message)
+PATTERN_WORDS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": (
+        "mã chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch ngang (-) nối các cụm, "
+        "không có dấu cách"
+    ),
+    "^[a-z][a-z0-9_]*$": (
+        "mã bắt đầu bằng một chữ thường không dấu (a-z), sau đó chỉ gồm chữ thường không "
+        "dấu, chữ số và dấu gạch dưới (_), không có dấu cách hay dấu gạch ngang"
+    ),
+}
+# numbers: a text input (kiemdiem-editor.js) that stores the number only when the text is
+# plain digits (a decimal point for a score), and refuses anything else with these messages
+NUMBER_WIDGET = "kiemdiem-so"
+INT_PATTERN = (
+    "^[0-9]+$",
+    "chỉ viết chữ số, không có dấu chấm, dấu phẩy hay dấu cách, ví dụ 1200",
+)
+DECIMAL_PATTERN = (
+    "^[0-9]+([.][0-9]+)?$",
+    "chỉ viết chữ số, phần lẻ sau dấu chấm (không dùng dấu phẩy), ví dụ 27.5",
 )
 # the date pattern the editor enforces: the schema's shape, plus a real month and day
 # (the check also rejects 2025-02-30; the editor catches the common slips before saving)
@@ -79,6 +101,22 @@ def enum_label(value: str, *descriptions: str) -> str:
     return value
 
 
+def pattern_message(pattern: str, *texts: str | None) -> str:
+    """The message of a field whose text must match `pattern`: what the pattern allows
+    (PATTERN_WORDS) and the field's own example, the first `Ví dụ:` item of `texts` (its
+    form hint, description, its list's, its `$ref` target's) that the pattern accepts."""
+    words = PATTERN_WORDS.get(pattern)
+    if words is None:  # pragma: no cover - a schema pattern this generator has no words for
+        raise ValueError(f"no editor message for the pattern {pattern}")
+    for text in texts:
+        for example in re.findall(r"Ví dụ:\s*([^\n]+)", text or ""):
+            for item in re.split(r",\s*", example):
+                item = item.strip().removeprefix("- ").rstrip(".").strip('"')
+                if re.fullmatch(pattern, item):
+                    return f"{words}, ví dụ {item}"
+    return words
+
+
 def _criteria_schema(schema_dir: Path, kind: str, ruleset: str) -> dict[str, Any] | None:
     defs = schema_file(schema_dir, RULESET_SCHEMA)["$defs"]
     key = "tieu_chi_to_chuc" if kind == "org" else f"tieu_chi_dang_vien_{ruleset}"
@@ -94,8 +132,12 @@ def _field(
     *,
     required: bool,
     parent: str = "",
+    examples: tuple[str | None, ...] = (),
 ) -> dict[str, Any]:
+    """`examples`: texts giving the field's example before its own (its list's, for a
+    list's items, whose own text is their `$ref` target's)."""
     hint = form_hint(node)
+    own = (*examples, hint, node.get("description"))
     node, here = deref(schema_dir, node, here)
     field: dict[str, Any] = {
         "name": name,
@@ -120,10 +162,14 @@ def _field(
         long_text = parent in TEXT_PARENTS or name in TEXT_FIELDS
         field["widget"] = "text" if long_text else "string"
         if "pattern" in node:
-            field["pattern"] = [node["pattern"], ID_MESSAGE]
+            texts = (*own, node.get("description"), node.get("x-ref-description"))
+            field["pattern"] = [node["pattern"], pattern_message(node["pattern"], *texts)]
     elif kind in ("integer", "number"):
-        field["widget"] = "number"
+        # typed as text and refused unless plain digits: Decap's number widget reads
+        # `1,200` as 1200, `1.150` as 150, `27,5` as 275 (kiemdiem-editor.js NUMBER_WIDGET)
+        field["widget"] = NUMBER_WIDGET
         field["value_type"] = "int" if kind == "integer" else "float"
+        field["pattern"] = list(INT_PATTERN if kind == "integer" else DECIMAL_PATTERN)
         if kind == "number":
             field["step"] = 0.5 if node.get("maximum", 0) > 1 else 0.01
         for key in ("minimum", "maximum"):
@@ -138,7 +184,9 @@ def _field(
             field["fields"] = _fields(schema_dir, items, items_here, group_required=True)
             field["summary"] = "{{fields." + next(iter(items["properties"])) + "}}"
         else:
-            field["field"] = _field(schema_dir, "muc", items, items_here, required=True)
+            field["field"] = _field(
+                schema_dir, "muc", items, items_here, required=True, examples=own
+            )
             field["field"]["label"] = node.get("title", name)
     elif kind == "object":
         field["widget"] = "object"

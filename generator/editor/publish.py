@@ -39,7 +39,7 @@ from typing import Any
 
 import yaml
 
-from generator.editor.config import FORMAT, record_fields
+from generator.editor.config import FORMAT, NUMBER_WIDGET, record_fields
 from generator.rules.registry import ruleset_of
 from generator.submissions.year import Year
 
@@ -119,6 +119,7 @@ def page_data(year: Year, schema_dir: Path, options: dict[str, Any]) -> dict[str
         "year": year.year,
         "ruleset": ruleset,
         "format": FORMAT,
+        "number_widget": NUMBER_WIDGET,
         "cms": {
             "backend": backend(options),
             "publish_mode": "editorial_workflow",

@@ -117,9 +117,13 @@ def _line_now(before: bytes, after: bytes, old_line: int) -> int:
 
 def field_changes(change: Change, fields: list[FieldPath]) -> list[tuple[FieldPath, str, int]]:
     """(property, "create" | "edit" | "delete", line in the new file) for each property in
-    `fields` whose value differs between the base and the change."""
+    `fields` whose value differs between the base and the change. Nothing for a new text that
+    cannot be read (a tab-indented line, a YAML error, not a mapping): its load error is
+    the finding, and the committee's facts it may still hold are not "removed"."""
     before = loads(change.before).document if change.before is not None else None
     after = loads(change.after).document if change.after is not None else None
+    if change.after is not None and (after is None or not isinstance(after.data, dict)):
+        return []
     out = []
     for path in fields:
         old = _get(before.data, path) if before is not None else _ABSENT

@@ -7,9 +7,11 @@ from generator.messages.base import Message
 # member-identity-changed: either the date was corrected or the file is someone else's
 _IDENTITY_HINT = (
     "Đối chiếu với hồ sơ đảng viên. Nếu ngày ghi năm nay là ngày đã được đính chính, giữ "
-    "nguyên và ghi việc đính chính vào mục `ghi_chu_noi_bo` của tệp này. Nếu tệp này là của "
-    "một người khác: mã đảng viên không bao giờ được cấp lại cho người khác, nên ghi mã đúng "
-    "của người này vào `ma_dang_vien` và đặt tên tệp theo mã đó (nếu trong năm đã có tệp tên "
+    "nguyên và đề nghị cấp ủy chi bộ ghi việc đính chính vào mục Ghi chú nội bộ "
+    "(`ghi_chu_noi_bo`) của tệp này: mục đó do cấp ủy ghi, đảng viên không tự ghi. Nếu tệp "
+    "này là của một người khác: mã đảng viên không bao giờ được cấp lại cho người khác, nên "
+    "ghi mã đúng của người này vào mục Mã đảng viên (`ma_dang_vien`) và đặt tên tệp theo mã "
+    "đó (nếu trong năm đã có tệp tên "
     "đó, so sánh hai tệp và hỏi Ban Tổ chức trước), để mã `{member}` vẫn là của người có bản "
     "kiểm điểm năm {earlier_year}."
 )

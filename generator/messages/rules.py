@@ -56,8 +56,9 @@ CATALOG: dict[str, Message] = {
     "rule-decision-without-review": Message(
         "Đã xếp loại đảng viên {member} nhưng {why}.",
         "Đảng viên phải hoàn thành bản kiểm điểm trước khi được đề xuất và quyết định xếp "
-        "loại ({rule}). Đề nghị đảng viên hoàn thành bản kiểm điểm (trang_thai_ho_so: "
-        "hoan_thanh); cho đến khi đó, đặt dấu `# ` ở đầu các dòng xếp loại này (chúng được giữ "
+        "loại ({rule}). Đề nghị đảng viên hoàn thành bản kiểm điểm (Trạng thái hồ sơ “Đã viết "
+        "xong”, `trang_thai_ho_so: hoan_thanh`); cho đến khi đó, đặt dấu `# ` ở đầu các dòng "
+        "xếp loại này (chúng được giữ "
         "lại làm chú thích, không được tính).",
         actor="committee",
     ),
@@ -117,7 +118,8 @@ CATALOG: dict[str, Message] = {
     # ---- the form of a review under the year's ruleset (generator/rules/form.py)
     "form-incomplete": Message(
         "Tệp ghi đã hoàn thành nhưng {what} còn thiếu {count} phần bắt buộc của mẫu: {fields}.",
-        "Viết đủ các phần này, hoặc ghi `trang_thai_ho_so: nhap` nếu chưa xong. Năm {year} "
+        "Viết đủ các phần này, hoặc nếu chưa xong thì ở mục Trạng thái hồ sơ chọn “Bản nháp, "
+        "đang soạn” (trong tệp YAML: `trang_thai_ho_so: nhap`). Năm {year} "
         "đang chờ hướng dẫn nên đây là cảnh báo; khi năm có bộ quy tắc, bản đã hoàn thành "
         "thiếu các phần này sẽ là lỗi.",
         severity="warning",
@@ -126,7 +128,8 @@ CATALOG: dict[str, Message] = {
     "form-to-complete": Message(
         "Bản nháp: theo bộ quy tắc `{ruleset}` ({title}), {what} cần bổ sung {count} mục: "
         "{fields}.",
-        "Bổ sung các mục này rồi ghi `trang_thai_ho_so: hoan_thanh`. Bản nháp chưa được "
+        "Bổ sung các mục này rồi ở mục Trạng thái hồ sơ chọn “Đã viết xong” (trong tệp YAML: "
+        "`trang_thai_ho_so: hoan_thanh`). Bản nháp chưa được "
         "xếp loại; nội dung đã viết được giữ nguyên.",
         severity="warning",
         actor="member",

@@ -127,6 +127,23 @@ def test_another_member_is_not_entitled_either(repo: Path, capsys) -> None:
     assert any(line.startswith(f"{NAM}:1:1: lỗi [auth-not-allowed]") for line in out)
 
 
+def test_a_review_that_cannot_be_read_is_told_by_its_load_error_alone(repo: Path, capsys) -> None:
+    """A paragraph pasted from Word with a tab-indented line (an older editor wrote it raw
+    in a `|` block): the file no longer loads, and that is the finding; the committee's
+    facts it still holds are not counted as removed by the member."""
+    edit(
+        repo,
+        NAM,
+        "    Hoàn thành tốt các nhiệm vụ",
+        "    Về đạo đức, lối sống:\n    \tGiữ gìn phẩm chất\n    Hoàn thành tốt các nhiệm vụ",
+    )
+    code, out = check(repo, capsys, "nguyen-van-nam")
+    tab = line_of(repo, NAM, "    \tGiữ gìn")
+    assert code == 1
+    assert any(line.startswith(f"{NAM}:{tab}:5: lỗi [yaml-tab]") for line in out), out
+    assert findings(out) == [], out
+
+
 # ---- a moved review, and a review started by `kiemdiem new member`: only what the pull
 # request really changes counts
 LAC = "submissions/2026/dang-bo-tinh-hoa-lam/dang-bo-xa-an-son/chi-bo-thon-an-lac"

@@ -14,7 +14,12 @@ from typing import Any
 
 import pytest
 
-from generator.editor.config import record_fields, skipped_properties, walk_fields
+from generator.editor.config import (
+    NUMBER_WIDGET,
+    record_fields,
+    skipped_properties,
+    walk_fields,
+)
 from generator.editor.publish import EDITOR_DIR, backend, page_data, publish_editor
 from generator.submissions.layout import years
 
@@ -280,3 +285,62 @@ def test_hints_and_options_speak_of_the_form_not_of_yaml(ruleset: str) -> None:
                 ):
                     wrong.append(f"{kind} {name} option: {option['label']}")
     assert wrong == []
+
+
+# the example each patterned field's message gives: the field's own (its form hint's)
+OWN_EXAMPLES = {
+    "member ma_dang_vien": "dv-104233",
+    "member nhom_vai_tro": "lanh_dao_quan_ly",
+    "org ma_to_chuc": "chi-bo-ap-1",
+    "org ke_thua_tu[].muc": "dang-bo-xa-an-hoa",
+    "org lanh_dao.bi_thu": "dv-104233",
+    "org lanh_dao.pho_bi_thu[].muc": "dv-104240",
+    "org lanh_dao.cap_uy_vien[].muc": "dv-104251",
+}
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_each_patterned_field_says_what_its_own_pattern_allows(ruleset: str) -> None:
+    """`lanh-dao-quan-ly` typed in Nhóm vai trò (pattern `^[a-z][a-z0-9_]*$`) was told
+    "mã chỉ gồm … dấu gạch ngang, ví dụ dv-104233": every pattern got the id's message."""
+    seen = {}
+    for kind in ("member", "org"):
+        for name, field in _hints(record_fields(SCHEMAS, kind, ruleset, 2026)):
+            if "pattern" not in field or field["widget"] != "string":
+                continue  # numbers: test_numbers_are_refused_unless_plain_digits
+            if "[0-9]{4}" in field["pattern"][0]:
+                continue  # the dates' own message: test_dates_are_strings_…
+            pattern, message = field["pattern"]
+            examples = re.findall(r", ví dụ (\S+)$", message)
+            assert len(examples) == 1 and re.fullmatch(pattern, examples[0]), (name, message)
+            seen[f"{kind} {name}"] = examples[0]
+            if pattern == "^[a-z][a-z0-9_]*$":
+                assert "dấu gạch dưới (_)" in message and "nối các cụm" not in message
+            else:
+                assert "dấu gạch ngang (-) nối các cụm" in message, message
+            assert message[0].islower() and not message.endswith("."), message  # Decap's
+    assert seen == OWN_EXAMPLES
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_numbers_are_refused_unless_plain_digits(ruleset: str) -> None:
+    """Decap's number widget read `1,200` as 1200 and `1.150` as 150: every number field is
+    the editor's own text widget, whose pattern refuses any separator in an integer (and a
+    decimal comma in a score), with its range kept."""
+    numbers = 0
+    for kind in ("member", "org"):
+        for name, field in _hints(record_fields(SCHEMAS, kind, ruleset, 2026)):
+            if field.get("widget") not in ("number", NUMBER_WIDGET):
+                continue
+            numbers += 1
+            assert field["widget"] == NUMBER_WIDGET, name
+            pattern, message = field["pattern"]
+            assert "chỉ viết chữ số" in message, name
+            integer = field["value_type"] == "int"
+            good = ["0", "7", "1200"] + ([] if integer else ["27.5", "0.25"])
+            bad = ["1,200", "27,5", "1 200", "-1", "+3", "1e3", "", " 7", "1.2.3"]
+            bad += ["1.150", "27.5"] if integer else ["27.", ".5"]
+            assert all(re.fullmatch(pattern, text) for text in good), (name, pattern)
+            assert not any(re.fullmatch(pattern, text) for text in bad), (name, pattern)
+            assert "min" in field, name
+    assert numbers >= 5

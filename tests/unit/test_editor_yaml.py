@@ -146,6 +146,8 @@ HOSTILE = [
     "  đoạn thụt lề\ndòng hai",
     "đoạn có dòng trống\n\ngiữa",
     "đoạn có cách cuối \nthứ hai",
+    "Về đạo đức, lối sống:\n\tGiữ gìn phẩm chất…",
+    "đoạn\n  \tcách rồi tab",
 ]
 
 

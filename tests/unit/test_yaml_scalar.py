@@ -36,3 +36,5 @@ def test_a_trailing_colon_is_quoted_and_a_plain_name_is_not() -> None:
     assert yaml_scalar("Nguyễn Văn An") == "Nguyễn Văn An"
     assert yaml_scalar("dòng một\ndòng hai") == '"dòng một\\ndòng hai"'
     assert yaml_scalar("phân\u2028cách") == '"phân\\u2028cách"'
+    # a tab at a line's start is never written raw: a `|` block holding it is refused
+    assert yaml_scalar("lối sống:\n\tGiữ gìn") == '"lối sống:\\n\\tGiữ gìn"'

@@ -25,7 +25,7 @@ BASE = "Chi hội trưởng"
 
 
 def tricky() -> list[str]:
-    texts = [*WORDS, BASE, "Nguyễn Văn An", "tab\tở giữa", "dòng một\ndòng hai"]
+    texts = [*WORDS, BASE, "Nguyễn Văn An", "tab\tở giữa", "dòng một\ndòng hai", "a\tb\nc\td"]
     for piece in INDICATORS:
         texts += [piece, piece + BASE, BASE + piece, f"{BASE}{piece}x", f"{piece} {BASE}"]
     for word in WORDS:
@@ -37,4 +37,8 @@ def tricky() -> list[str]:
     texts += ["Bí thư: Nguyễn Văn A", "Ghi chú # không phải chú thích", "a:b", "http://x.vn"]
     texts += ["[Giáo viên", "{a: b}", "a, b", "*bí danh", "&neo", "!!str x", "%YAML", "@tk"]
     texts += ['ngoặc "kép" và \\ gạch chéo', "\\n không phải xuống dòng", "'", '"', "''"]
+    # a paragraph pasted from Word: a tab at a line's start (a `|` block holding it is
+    # refused as tab-indented, [yaml-tab]), after spaces, alone, after a blank line
+    for lead in ("\t", "  \t", "\t\t", "\u00a0\t", "\t "):
+        texts += [f"Về đạo đức, lối sống:\n{lead}Giữ gìn phẩm chất", f"một\n\n{lead}hai\nba"]
     return list(dict.fromkeys(texts))

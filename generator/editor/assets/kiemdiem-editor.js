@@ -15,6 +15,76 @@ const data = await (await fetch("config.json", { cache: "no-cache" })).json();
 
 CMS.registerCustomFormat(data.format, "yaml", yamlFormat(data.fields));
 
+// ------------------------------------------------------------------ numbers
+
+// A number typed as text (generator/editor/config.py NUMBER_WIDGET). Decap's own number
+// widget reinterprets what it cannot read: `1,200` became 1200, `1.150` 150 (the input
+// emptied at `1.`), `27,5` 275. Here the text stays as typed; the entry gets the number
+// only when the text is plain digits (a decimal point for a score), else nothing, and the
+// field's pattern refuses the text itself (getValidateValue) with the field's name.
+const NUMBER_TEXT = { int: /^[0-9]+$/, float: /^[0-9]+(\.[0-9]+)?$/ };
+
+function numberOf(text, float) {
+  if (!(float ? NUMBER_TEXT.float : NUMBER_TEXT.int).test(text)) return "";
+  return float ? parseFloat(text) : parseInt(text, 10);
+}
+
+const NumberText = window.createClass({
+  float() {
+    return this.props.field.get("value_type") === "float";
+  },
+  getInitialState() {
+    const v = this.props.value;
+    return { text: v === undefined || v === null ? "" : String(v) };
+  },
+  componentDidUpdate(prev) {
+    // a value set from outside (an entry loaded, a default): shown as it is
+    const v = this.props.value;
+    if (v !== prev.value && v !== numberOf(this.state.text.trim(), this.float())) {
+      this.setState({ text: v === undefined || v === null ? "" : String(v) });
+    }
+  },
+  getValidateValue() {
+    return this.state.text.trim();
+  },
+  isValid() {
+    const { field, value, t } = this.props;
+    const min = field.get("min");
+    const max = field.get("max");
+    if (value === "" || value === undefined || value === null) return true;
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+      const fieldLabel = field.get("label", field.get("name"));
+      const message = t("editor.editorControlPane.widget.range", {
+        fieldLabel,
+        minValue: min,
+        maxValue: max,
+      });
+      return { error: { type: "RANGE", message } };
+    }
+    return true;
+  },
+  handleChange(event) {
+    const text = event.target.value;
+    this.setState({ text });
+    this.props.onChange(numberOf(text.trim(), this.float()));
+  },
+  render() {
+    const { forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+    return window.h("input", {
+      type: "text",
+      inputMode: this.float() ? "decimal" : "numeric",
+      id: forID,
+      className: classNameWrapper,
+      value: this.state.text,
+      onChange: this.handleChange,
+      onFocus: setActiveStyle,
+      onBlur: setInactiveStyle,
+    });
+  },
+});
+
+CMS.registerWidget(data.number_widget, NumberText);
+
 // ------------------------------------------------------------------ collections
 
 function withDefault(fields, name, value) {

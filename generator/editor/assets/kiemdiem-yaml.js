@@ -92,6 +92,9 @@ function writeValue(key, value, fields, indent) {
     value.includes("\n") &&
     !SPECIAL.test(value) &&
     !/^\s/.test(value) &&
+    // a tab in a line's indentation: the YAML refused as tab-indented ([yaml-tab]), so
+    // such text is double-quoted with `\t` escapes, as `scalar` writes a one-line text
+    !/\n[^\S\n]*\t/.test(value) &&
     !/[ \t]\n|\s$/.test(value.replace(/\n$/, ""));
   if (paragraph) {
     // a paragraph (text area) is written as a hand-written `|` block reads: ending with one
