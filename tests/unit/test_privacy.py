@@ -194,7 +194,9 @@ def test_a_suspended_member_in_a_chi_bo_of_eight_is_not_named() -> None:
     d = Disclosure()
     assert d.show(c, NotRated.SUSPENDED) == "< 3"
     assert d.show(c, Level.HTNV) == "< 3"
-    assert d.show(c, Level.HTTNV) == "5"
+    # two small cells alone in a row: their bounds could tell them ("< 3" + "< 3" = 2 is
+    # 1 + 1), so a larger one is hidden with them, marked "ẩn" and not a false "< 3"
+    assert d.show(c, Level.HTTNV) == "ẩn"
     assert d.show(c, Level.HTXSNV) == "0"
 
 
@@ -313,3 +315,27 @@ def test_redact_verdict_equals_the_reference_on_every_sample_verdict(reader: Sco
             assert ours.reasons is not verdict.reasons  # a copy: callers may append
             seen += 1
     assert seen > 100
+
+
+def test_a_hidden_cell_does_not_come_back_through_the_parent() -> None:
+    """The trial's case: parent KHTNV 8 = sibling 6 + the chi bộ's 2; the chi bộ's row
+    hides a second cell with "ẩn" (no false "< 3"), and the column hides a second cell."""
+    from generator.privacy.suppress import Equation, pinned, protect
+
+    values = {("p", "K"): 8, ("a", "K"): 6, ("b", "K"): 2, ("b", "X"): 15, ("a", "X"): 37}
+    values |= {("p", "X"): 52}
+    sums = [
+        Equation({("p", "K"): 1, ("a", "K"): -1, ("b", "K"): -1}, frozenset({("p", "K")})),
+        Equation({("p", "X"): 1, ("a", "X"): -1, ("b", "X"): -1}, frozenset({("p", "X")})),
+        Equation({("b", "K"): 1, ("b", "X"): 1}),
+        Equation({("a", "K"): 1, ("a", "X"): 1}),
+        Equation({("p", "K"): 1, ("p", "X"): 1}),
+    ]
+    assert pinned(values, sums, {("b", "K"): True}, 3) == {("b", "K")}
+    hidden = protect(values, sums, 3)
+    assert hidden == {("b", "K"): True, ("b", "X"): False, ("a", "K"): False, ("a", "X"): False}
+    assert pinned(values, sums, hidden, 3) == set()
+    # two "< 3" that must add up to 2 are both 1: bounds pin them, a third cell is hidden
+    two = {"a": 1, "b": 1, "c": 40}
+    assert pinned(two, [Equation(dict.fromkeys(two, 1))], {"a": True, "b": True}, 3) == {"a", "b"}
+    assert protect(two, [Equation(dict.fromkeys(two, 1))], 3)["c"] is False
