@@ -26,6 +26,12 @@ from dataclasses import dataclass, field
 
 Var = Hashable
 TRIES = 3  # complements tried for each hidden cell the reader could work out
+# Above this many cells (a page of ~350 organizations) the reader's arithmetic is not
+# solved: its cost grows faster than the page (a 100,000-member province's page ran for
+# minutes). Such a page gets the row-and-column rule alone (`_close_sums`): no sum with
+# exactly one hidden cell, nor with small ones only — the classic protection against
+# subtraction, though not proven against every combination of sums.
+MAX_SOLVED = 3000
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,9 @@ def protect(
     for eq in equations:
         for v in eq.coefs:
             by_var.setdefault(v, []).append(eq)
+    if len(values) > MAX_SOLVED:  # a province's page: the row-and-column rule alone
+        _close_sums(equations, by_var, values, hidden, threshold, order, set())
+        return hidden
     # cells the shown totals give even with every count hidden (a chi bộ of 2 members,
     # both not rated): no complement helps them, and hiding more would only blank the page
     everything = {v: 0 < n < threshold for v, n in values.items()}
