@@ -102,15 +102,23 @@ def stacked_bars(rows: Sequence[tuple[str, _Counts]], label: str) -> Markup:
     return Markup("".join(out))
 
 
-def grouped_bars(series: Sequence[tuple[str, _Counts]], label: str) -> Markup:
+def grouped_bars(
+    series: Sequence[tuple[str, _Counts]], label: str, hidden: Sequence[bool] = ()
+) -> Markup:
     """Per level, one vertical bar per series (e.g. per year): the level's share in
-    percent, written above the bar; a 0-100% scale at the left."""
+    percent, written above the bar; a 0-100% scale at the left. A series marked in
+    `hidden` (its table row hides a small count, generator/privacy/disclosure.py) gets no
+    bars: a share would give the row's denominator, and with it the hidden count."""
     series_colours = ("#90a4ae", "#37474f", "#1565c0", "#6a1b9a")
     left, top, chart_h, bottom = 56, 44, 220, 34
     group_w = (WIDTH - left - 10) // len(LEVELS_DESC)
     bar_w = min(56, (group_w - 30) // max(1, len(series)))
     height = top + chart_h + bottom
-    legend = [(name, series_colours[i % 4]) for i, (name, _) in enumerate(series)]
+    hides = [i < len(hidden) and hidden[i] for i in range(len(series))]
+    legend = [
+        (f"{name} (ẩn)" if hides[i] else name, series_colours[i % 4])
+        for i, (name, _) in enumerate(series)
+    ]
     out = [_open(label, height), _legend(legend, left, 8, 100)]
     base = top + chart_h
     for pct in (0, 25, 50, 75, 100):
@@ -123,6 +131,8 @@ def grouped_bars(series: Sequence[tuple[str, _Counts]], label: str) -> Markup:
     for g, level in enumerate(LEVELS_DESC):
         gx = left + g * group_w + (group_w - bar_w * len(series) - 6 * (len(series) - 1)) / 2
         for i, (name, counts) in enumerate(series):
+            if hides[i]:
+                continue
             share = counts.share(level)
             h = chart_h * share
             x = gx + i * (bar_w + 6)

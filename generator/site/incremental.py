@@ -44,6 +44,7 @@ from generator.site import paging
 from generator.site.hooks import FRAGMENTS
 from generator.site.keypickle import _key
 from generator.site.views import YearView
+from generator.statistics import Counts
 from generator.submissions.records import MemberReview, Organization, Proposals
 from generator.submissions.year import Year
 
@@ -179,6 +180,12 @@ def tree_page_key(
     return _key(frame, ("tree", _pager(page, pages), structure, rows))
 
 
+def _hidden_cells(view: YearView, counts: Counts) -> list[tuple[str, bool]]:
+    if view.disclosure is None:
+        return []
+    return sorted((repr(c), small) for c, small in view.disclosure.row(counts, view.stats).items())
+
+
 def stats_page_key(
     view: YearView, frame: bytes, page: paging.Page[Any], pages: Sequence[paging.Page[Any]]
 ) -> str:
@@ -186,9 +193,11 @@ def stats_page_key(
     organization, whether each links to its page, how small counts are hidden; the first
     page shows the whole year's statistics (totals, categories, charts, comparison)."""
     kind = view.audience.kind.slug if view.audience else ""
-    # a Disclosure hides by its threshold alone (it also memoizes rows by identity)
+    # a Disclosure hides by its threshold and the whole year's numbers (a row's hidden
+    # cells depend on its parents, siblings and category: generator/privacy/disclosure.py),
+    # so the key holds each row's hidden cells as planned
     hiding = view.disclosure.threshold if view.disclosure is not None else None
-    rows = [(o, o.org_id in view.year.orgs) for o in page.items]
+    rows = [(o, o.org_id in view.year.orgs, _hidden_cells(view, o.members)) for o in page.items]
     whole = view.stats if page.first else None
     return _key(frame, ("stats", _pager(page, pages), kind, hiding, rows, whole))
 

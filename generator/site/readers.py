@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from generator.privacy import Scope, ScopeTree
 from generator.privacy.disclosure import Disclosure
 from generator.rules.base import NotRated
-from generator.statistics import Counts
+from generator.statistics import Counts, YearStatistics
 from generator.submissions.records import Level
 
 if TYPE_CHECKING:
@@ -29,6 +29,11 @@ class AudienceReads:
     disclosure: Disclosure | None = None  # small counts hidden (the organization's site)
     cited: list[tuple[str, str, int]] | None = None  # the rules page's rules, once known
 
+    if TYPE_CHECKING:
+
+        @property
+        def stats(self) -> YearStatistics | None: ...  # YearView's
+
     def reads(self, member_id: str, key: str) -> bool:
         """Whether this view's reader may read property `key` of a member's file."""
         if self.member_tree is None:
@@ -37,15 +42,21 @@ class AudienceReads:
         return self.member_tree.of(key) <= scope
 
     def n(self, counts: Counts, cell: Level | NotRated) -> str:
-        """A count as this view shows it: exact, or "< 3" where it would name a person."""
+        """A count as this view shows it: exact, or "< 3" where it would name a person and
+        "ẩn" where it would give such a count back (generator/privacy/disclosure.py)."""
         if self.disclosure is not None:
-            return self.disclosure.show(counts, cell)
+            return self.disclosure.show(counts, cell, self.stats)
         return str(counts.by_level[cell] if isinstance(cell, Level) else counts.not_rated[cell])
 
     def hides(self, counts: Counts, cell: Level | NotRated) -> bool:
-        return self.disclosure is not None and cell in self.disclosure.hidden(counts)
+        return self.disclosure is not None and cell in self.disclosure.hidden(counts, self.stats)
+
+    def hides_any(self, counts: Counts) -> bool:
+        """Whether a row hides a cell: it then shows no percentages (they would give its
+        denominator back, and with it the sum of its hidden cells)."""
+        return self.disclosure is not None and bool(self.disclosure.hidden(counts, self.stats))
 
     def n_not_rated(self, counts: Counts) -> str:
         if self.disclosure is not None:
-            return self.disclosure.show_not_rated_total(counts)
+            return self.disclosure.show_not_rated_total(counts, self.stats)
         return str(counts.not_rated_total)

@@ -194,7 +194,9 @@ def test_a_suspended_member_in_a_chi_bo_of_eight_is_not_named() -> None:
     d = Disclosure()
     assert d.show(c, NotRated.SUSPENDED) == "< 3"
     assert d.show(c, Level.HTNV) == "< 3"
-    assert d.show(c, Level.HTTNV) == "5"
+    # two small cells alone in a row: their bounds could tell them ("< 3" + "< 3" = 2 is
+    # 1 + 1), so a larger one is hidden with them, marked "ẩn" and not a false "< 3"
+    assert d.show(c, Level.HTTNV) == "ẩn"
     assert d.show(c, Level.HTXSNV) == "0"
 
 
@@ -313,3 +315,51 @@ def test_redact_verdict_equals_the_reference_on_every_sample_verdict(reader: Sco
             assert ours.reasons is not verdict.reasons  # a copy: callers may append
             seen += 1
     assert seen > 100
+
+
+def test_a_hidden_cell_does_not_come_back_through_the_parent() -> None:
+    """The trial's case: parent KHTNV 8 = sibling 6 + the chi bộ's 2; the chi bộ's row
+    hides a second cell with "ẩn" (no false "< 3"), and the column hides a second cell."""
+    from generator.privacy.suppress import Equation, pinned, protect
+
+    values = {("p", "K"): 8, ("a", "K"): 6, ("b", "K"): 2, ("b", "X"): 15, ("a", "X"): 37}
+    values |= {("p", "X"): 52}
+    sums = [
+        Equation({("p", "K"): 1, ("a", "K"): -1, ("b", "K"): -1}, frozenset({("p", "K")})),
+        Equation({("p", "X"): 1, ("a", "X"): -1, ("b", "X"): -1}, frozenset({("p", "X")})),
+        Equation({("b", "K"): 1, ("b", "X"): 1}),
+        Equation({("a", "K"): 1, ("a", "X"): 1}),
+        Equation({("p", "K"): 1, ("p", "X"): 1}),
+    ]
+    assert pinned(values, sums, {("b", "K"): True}, 3) == {("b", "K")}
+    hidden = protect(values, sums, 3)
+    assert hidden == {("b", "K"): True, ("b", "X"): False, ("a", "K"): False, ("a", "X"): False}
+    assert pinned(values, sums, hidden, 3) == set()
+    # two "< 3" that must add up to 2 are both 1: bounds pin them, a third cell is hidden
+    two = {"a": 1, "b": 1, "c": 40}
+    assert pinned(two, [Equation(dict.fromkeys(two, 1))], {"a": True, "b": True}, 3) == {"a", "b"}
+    assert protect(two, [Equation(dict.fromkeys(two, 1))], 3)["c"] is False
+
+
+def test_a_province_sized_page_gets_the_row_and_column_rule(monkeypatch) -> None:
+    """Above MAX_SOLVED cells the reader's arithmetic is not solved (minutes at 100,000
+    members): no sum keeps exactly one hidden cell, nor small ones only, so the parent
+    case above is still covered by a complement in the chi bộ's row and in the column."""
+    from generator.privacy import suppress
+    from generator.privacy.suppress import Equation, protect
+
+    values = {("p", "K"): 8, ("a", "K"): 6, ("b", "K"): 2, ("b", "X"): 15, ("a", "X"): 37}
+    values |= {("p", "X"): 52}
+    sums = [
+        Equation({("p", "K"): 1, ("a", "K"): -1, ("b", "K"): -1}, frozenset({("p", "K")})),
+        Equation({("p", "X"): 1, ("a", "X"): -1, ("b", "X"): -1}, frozenset({("p", "X")})),
+        Equation({("b", "K"): 1, ("b", "X"): 1}),
+        Equation({("a", "K"): 1, ("a", "X"): 1}),
+        Equation({("p", "K"): 1, ("p", "X"): 1}),
+    ]
+    monkeypatch.setattr(suppress, "MAX_SOLVED", 0)
+    hidden = protect(values, sums, 3)
+    assert hidden[("b", "K")] is True and all(not hidden[v] for v in hidden if v != ("b", "K"))
+    for eq in sums:
+        inside = [v for v in eq.coefs if v in hidden]
+        assert len(inside) != 1 and not (inside and all(hidden[v] for v in inside))
