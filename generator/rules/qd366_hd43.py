@@ -17,7 +17,7 @@ from generator.rules import common
 from generator.rules import settings as st
 from generator.rules.assess import disciplined_in, score_text_of
 from generator.rules.bands366 import band_of, task_shares, walk
-from generator.rules.base import Reason, Setting, reason_fields
+from generator.rules.base import Effect, Reason, Setting, reason_fields
 from generator.rules.qd366_hd43_orgs import leadership, org_scores
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, Rule, RuleList, rule
@@ -105,10 +105,19 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         None if t is None else (t.assigned, t.completed, t.on_time, t.exceeded),
         None if es is None else (es.remedied, es.pointed_out),
     )
+    if any(f[7] and f[0] == "366-M5" for f in kept) and _meets_khtnv(m):
+        # no band fits, but 366-M4 sets KHTNV (over half the tasks not done, discipline,
+        # suy thoái, điều cấm): the member meets a level, so nothing is left to decide
+        kept = tuple(f for f in kept if not (f[7] and f[0] == "366-M5"))
     # a Reason of its own per member, as without the memo (page keys do not depend on it:
     # they pickle without a memo, generator.site.keypickle)
     for fields in kept:
         yield Reason(*fields)
+
+
+def _meets_khtnv(m: MemberFacts) -> bool:
+    """Whether 366-M4 (`khtnv`) caps the member at KHTNV."""
+    return any(x.effect is Effect.CEILING and x.level is Level.KHTNV for x in khtnv.func(m))
 
 
 @functools.lru_cache(maxsize=1 << 16)

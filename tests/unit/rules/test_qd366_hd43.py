@@ -58,3 +58,19 @@ def test_366_not_rated_cases_are_cited_as_X1() -> None:
     assert [(r.rule, r.effect) for r in reasons] == [("X1", Effect.NOT_RATED)]
     draft = member_facts("qd366-hd43", trang_thai_ho_so="nhap")
     assert [r.rule for r in r366.not_rated(draft)] == ["X1"]
+
+
+def test_366_M5_is_not_asked_when_366_M4_already_sets_KHTNV() -> None:
+    """65 points (a M3 band) with 6 of 10 tasks not done: no band's conditions hold, but
+    366-M4 caps the member at KHTNV, so there is a level and nothing for M5 to ask."""
+    scores = {"tieu_chi_chung": 20, "ket_qua_nhiem_vu": 45}
+    done = {"duoc_giao": 10, "hoan_thanh": 4, "dung_han": 4, "vuot": 0}
+    m = member_facts("qd366-hd43", diem=scores, nhiem_vu=done)
+    assert [(r.rule, r.level) for r in r366.khtnv(m)] == [("366-M4", L.KHTNV)]
+    assert not [r for r in r366.scores(m) if r.needs_decision]
+    # 7 of 10 done (so no 366-M4) and still no band: 366-M5 asks, as before
+    short = member_facts("qd366-hd43", diem=scores, nhiem_vu={**done, "hoan_thanh": 7})
+    assert not list(r366.khtnv(short))
+    assert [(r.rule, r.effect) for r in r366.scores(short) if r.needs_decision] == [
+        ("366-M5", Effect.FLAG)
+    ]
