@@ -15,11 +15,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.cli import main
 from tests.conftest import copy_sample
-from tests.integration.test_privacy_ceilings import discipline_deputy
+from tests.integration.test_privacy_withheld_counts import withhold_deputy_level
 
 XA = "dang-bo-xa-an-son"
 CHI_BO = "chi-bo-thon-an-lac"
@@ -31,11 +30,7 @@ DIFFERENCE = 'mức dự kiến không công bố trên trang này được tín
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = copy_sample(tmp_path_factory.mktemp("stats-add-up") / "repo", (2024, 2025))
-    discipline_deputy(repo)
-    path = repo / DECISION
-    data = yaml.safe_load(path.read_text("utf-8"))
-    data["dang_vien"] = [r for r in data["dang_vien"] if r["ma_dang_vien"] != "dv-101012"]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    withhold_deputy_level(repo)
     out = repo / "site"
     assert main(["--repo", str(repo), "build", "--year", "2025", "--out", str(out)]) == 0
     return out

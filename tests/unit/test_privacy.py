@@ -317,10 +317,9 @@ def test_redact_verdict_equals_the_reference_on_every_sample_verdict(reader: Sco
     assert seen > 100
 
 
-def test_a_hidden_cell_does_not_come_back_through_the_parent() -> None:
-    """The trial's case: parent KHTNV 8 = sibling 6 + the chi bộ's 2; the chi bộ's row
-    hides a second cell with "ẩn" (no false "< 3"), and the column hides a second cell."""
-    from generator.privacy.suppress import Equation, pinned, protect
+def _parent_case() -> tuple[dict, list]:
+    """Parent KHTNV 8 = sibling 6 + a chi bộ's 2, each row adding up (the trial's case)."""
+    from generator.privacy.suppress import Equation
 
     values = {("p", "K"): 8, ("a", "K"): 6, ("b", "K"): 2, ("b", "X"): 15, ("a", "X"): 37}
     values |= {("p", "X"): 52}
@@ -331,6 +330,15 @@ def test_a_hidden_cell_does_not_come_back_through_the_parent() -> None:
         Equation({("a", "K"): 1, ("a", "X"): 1}),
         Equation({("p", "K"): 1, ("p", "X"): 1}),
     ]
+    return values, sums
+
+
+def test_a_hidden_cell_does_not_come_back_through_the_parent() -> None:
+    """The trial's case: parent KHTNV 8 = sibling 6 + the chi bộ's 2; the chi bộ's row
+    hides a second cell with "ẩn" (no false "< 3"), and the column hides a second cell."""
+    from generator.privacy.suppress import Equation, pinned, protect
+
+    values, sums = _parent_case()
     assert pinned(values, sums, {("b", "K"): True}, 3) == {("b", "K")}
     hidden = protect(values, sums, 3)
     assert hidden == {("b", "K"): True, ("b", "X"): False, ("a", "K"): False, ("a", "X"): False}
@@ -346,17 +354,9 @@ def test_a_province_sized_page_gets_the_row_and_column_rule(monkeypatch) -> None
     members): no sum keeps exactly one hidden cell, nor small ones only, so the parent
     case above is still covered by a complement in the chi bộ's row and in the column."""
     from generator.privacy import suppress
-    from generator.privacy.suppress import Equation, protect
+    from generator.privacy.suppress import protect
 
-    values = {("p", "K"): 8, ("a", "K"): 6, ("b", "K"): 2, ("b", "X"): 15, ("a", "X"): 37}
-    values |= {("p", "X"): 52}
-    sums = [
-        Equation({("p", "K"): 1, ("a", "K"): -1, ("b", "K"): -1}, frozenset({("p", "K")})),
-        Equation({("p", "X"): 1, ("a", "X"): -1, ("b", "X"): -1}, frozenset({("p", "X")})),
-        Equation({("b", "K"): 1, ("b", "X"): 1}),
-        Equation({("a", "K"): 1, ("a", "X"): 1}),
-        Equation({("p", "K"): 1, ("p", "X"): 1}),
-    ]
+    values, sums = _parent_case()
     monkeypatch.setattr(suppress, "MAX_SOLVED", 0)
     hidden = protect(values, sums, 3)
     assert hidden[("b", "K")] is True and all(not hidden[v] for v in hidden if v != ("b", "K"))
