@@ -123,7 +123,7 @@ def _parents(orgs: list[OrgStats]) -> dict[str, str | None]:
 def _tree_order(parts: list[YearStatistics], orgs: dict[str, OrgStats]) -> list[OrgStats]:
     """The merged organizations parents first, each followed by all of its sub-organizations
     from every source (an organization two sources share keeps the subtrees of both under
-    it), with the depth of the merged tree."""
+    it), siblings by id, with the depth of the merged tree."""
     parent: dict[str, str | None] = {}
     for stats in parts:
         for org_id, above in _parents(stats.orgs).items():
@@ -131,6 +131,11 @@ def _tree_order(parts: list[YearStatistics], orgs: dict[str, OrgStats]) -> list[
     children: dict[str | None, list[str]] = {}
     for org_id in orgs:
         children.setdefault(parent.get(org_id), []).append(org_id)
+    # siblings by id, as one repository lists them (its walk's sorted folder names, and an
+    # organization's id is its folder's name): the sheet is the unsplit one's whatever the
+    # order the sources were given in
+    for kids in children.values():
+        kids.sort()
     out: list[OrgStats] = []
     placed: set[str] = set()
     for top in [*children.get(None, []), *orgs]:  # then any left out of the tree, on top

@@ -168,3 +168,19 @@ def test_sources_disagreeing_on_a_shared_organization_are_refused(
     ) in err
     assert "Giữ cả hai tệp để đối chiếu" in err
     assert err.rstrip().endswith("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.")
+
+
+def test_rows_follow_the_tree_whatever_the_order_of_the_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Siblings by id, as `stats` lists an unsplit repository's (its folders sorted): the
+    sources given b then a give the same sheet as a then b."""
+    a, b = _files(tmp_path, 2)
+    rows = []
+    for order in ((a, b), (b, a)):
+        out = tmp_path / "tinh.json"
+        code, err = _rollup(capsys, *order, "-o", str(out))
+        assert code == 0, err
+        data = json.loads(out.read_text("utf-8"))
+        rows.append([r["ma"] for r in data["dong"] if r["loai_dong"] == "to_chuc"])
+    assert rows[0] == rows[1] == ["huyen-a", "xa-1", "xa-3", "huyen-b", "xa-2"]
