@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.check.cuthint import path_at, takes_text
+from generator.check.schemahints import value_at
 from generator.check.schemanodes import base_node
 from generator.submissions.yamlload import Document, LoadProblem
 
@@ -28,16 +29,7 @@ def keep(problem: LoadProblem, doc: Document | None, schema: Any) -> LoadProblem
     at = detail.pop("value_at", None)
     path = path_at(doc, at) if doc is not None and at and isinstance(schema, dict) else None
     if doc is not None and path is not None:
-        value = _value(doc.data, path)
+        value = value_at(doc.data, path)
         if isinstance(value, str) and not takes_text(base_node(schema, path), value):
             return None
     return replace(problem, detail=detail)
-
-
-def _value(data: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

@@ -274,7 +274,7 @@ def _unindented_children(doc: Document, path: tuple[Any, ...]) -> list[tuple[int
     start = doc.key_pos(path).line
     siblings = sorted(
         (doc.key_pos((*parent, k)).line, k)
-        for k in (_container(doc, parent) or {})
+        for k in (value_at(doc.data, parent) or {})
         if isinstance(k, str)
     )
     out = []
@@ -291,8 +291,10 @@ def _unindented_children(doc: Document, path: tuple[Any, ...]) -> list[tuple[int
     return out
 
 
-def _container(doc: Document, path: tuple[Any, ...]) -> Any:
-    node: Any = doc.data
+def value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    """What `data` holds at `path` (keys and list indexes), or None when it holds nothing
+    there."""
+    node: Any = data
     for part in path:
         try:
             node = node[part]
