@@ -32,12 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--pham-vi",
-        default="to-chuc,cap-uy,chi-bo",
+        default=None,
         metavar="PHẠM_VI",
         help=(
             "trang cho những ai, cách nhau bằng dấu phẩy: to-chuc (toàn đảng bộ, luôn dựng), "
             "cap-uy (mỗi cấp ủy quyết định xếp loại), chi-bo (mỗi chi bộ); "
-            "mặc định: to-chuc,cap-uy,chi-bo"
+            "mặc định: to-chuc,cap-uy,chi-bo (với --offline: to-chuc)"
         ),
     )
     parser.add_argument(
@@ -166,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
     _print_audiences(result, args.chi_mot)
     if not args.chi_mot:
         _warn_other_audiences(out, kinds)
+    _warn_offline(args, kinds)
     if args.chi_mot:
         roots = sorted({o.root for o in result.audience_sites})
         where = ", ".join(f"{out}/{root}/index.html" for root in roots)
@@ -212,7 +213,7 @@ def _checked(
                 f"(có: {', '.join(map(str, available))})."
             )
     out = (args.out or repo / "site").resolve()
-    kinds = tuple(k.strip() for k in args.pham_vi.split(",") if k.strip())
+    kinds = tuple(k.strip() for k in _scope_arg(args).split(",") if k.strip())
     bad = [k for k in kinds if k not in ("to-chuc", "cap-uy", "chi-bo")]
     if bad:
         raise UsageError(
@@ -223,6 +224,44 @@ def _checked(
     except SiteUrlError as exc:
         raise UsageError(str(exc)) from None
     return out, kinds, served_at
+
+
+# what `--pham-vi` means when not given: every audience for a server (which keeps each
+# behind its own access rule, docs/deploy/nginx-pham-vi.conf), the organization's alone for
+# a copy opened from disk, which has no access rules: whoever holds the folder reads it all
+ALL_AUDIENCES = "to-chuc,cap-uy,chi-bo"
+OFFLINE_AUDIENCES = "to-chuc"
+
+
+def _scope_arg(args: argparse.Namespace) -> str:
+    if args.pham_vi is not None:
+        return str(args.pham_vi)
+    return OFFLINE_AUDIENCES if args.offline else ALL_AUDIENCES
+
+
+def _warn_offline(args: argparse.Namespace, kinds: tuple[str, ...]) -> None:
+    """Say what an offline copy holds: a USB stick has no access rules (a data-protection
+    trial found the default offline build carried every committee's and chi bộ's site)."""
+    if not args.offline or args.chi_mot:
+        return
+    private = [k for k in kinds if k in ("cap-uy", "chi-bo")]
+    if not private:
+        if args.pham_vi is None:
+            print(
+                "kiemdiem build: bản mở từ ổ đĩa (--offline) chỉ có trang toàn đảng bộ: thư mục "
+                "chép ra USB không có phân quyền, ai cầm cũng đọc được mọi trang trong đó. Bản "
+                "cho một cấp ủy hay chi bộ: dựng thêm `--pham-vi to-chuc,cap-uy,chi-bo` vào một "
+                "thư mục khác rồi chỉ chép cho họ thư mục của họ.",
+                file=sys.stderr,
+            )
+        return
+    folders = ", ".join(f"`{k}/<mã tổ chức>/`" for k in private)
+    print(
+        "kiemdiem build: cảnh báo: bản mở từ ổ đĩa (--offline) có cả trang của cấp ủy, chi bộ "
+        "(nội dung kiểm điểm chỉ dành cho họ), mà thư mục chép ra không có phân quyền: đừng "
+        f"chép cả thư mục; mỗi nơi chỉ nhận thư mục của mình ({folders}).",
+        file=sys.stderr,
+    )
 
 
 def _print_audiences(result: SiteResult, only: str) -> None:

@@ -31,7 +31,7 @@ def _build_command(name: str) -> list[str]:
         steps = workflow["jobs"]["build"]["steps"]
         (step,) = [s for s in steps if s.get("run", "").startswith("kiemdiem build")]
         command = step["run"]
-        pages = "${{ steps.pages.outputs.base_url }}"
+        pages = "${{ steps.pages.outputs.base_url || '/' }}"
         env = {k: PAGES_URL if v == pages else v for k, v in step.get("env", {}).items()}
     else:
         example = yaml.safe_load((ROOT / "generator/forge" / name).read_text("utf-8"))

@@ -60,10 +60,10 @@ def built(
     repo = copy_sample(root / "repo", (2024, 2025, 2026))
     offline = request.param == "offline"
     out = root / "site"
-    assert (
-        main(["--repo", str(repo), "build", "--out", str(out), *(["--offline"] if offline else [])])
-        == 0
-    )
+    # every audience, from disk too (an offline build holds the organization's alone
+    # unless asked: tests/integration/test_offline_scope.py)
+    argv = ["--repo", str(repo), "build", "--out", str(out), "--pham-vi", "to-chuc,cap-uy,chi-bo"]
+    assert main([*argv, *(["--offline"] if offline else [])]) == 0
     return out, offline
 
 

@@ -320,10 +320,29 @@ def test_the_site_is_built_for_the_address_pages_serves_it_at() -> None:
     (pages,) = [s for s in build["steps"] if s.get("id") == "pages"]
     assert pages["uses"].startswith("actions/configure-pages@")
     (step,) = [s for s in build["steps"] if s.get("run", "").startswith("kiemdiem build")]
-    assert step["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    assert step["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url || '/' }}"}
     assert '--site-url "$SITE_URL"' in step["run"] and "${{" not in step["run"]
     assert build["steps"].index(pages) < build["steps"].index(step)
     assert build["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_pages_publishes_only_when_the_repository_says_pages_is_private() -> None:
+    """GitHub Pages of a private repository is public on the internet unless the
+    organization is on Enterprise Cloud with the site's visibility Private (a
+    data-protection trial: the README's setup would have put personal records online):
+    site.yml keeps the site as an artifact, and asks Pages for its address and deploys only
+    where the repository variable says Pages is private."""
+    workflow = load("site.yml")
+    opt_in = "vars.KIEMDIEM_PAGES == 'rieng-tu'"
+    assert workflow["jobs"]["deploy"]["if"] == opt_in
+    build = workflow["jobs"]["build"]
+    (pages,) = [s for s in build["steps"] if s.get("id") == "pages"]
+    assert pages["if"] == opt_in
+    # the artifact is kept either way, with no other condition
+    (upload,) = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+    assert "if" not in upload
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "KIEMDIEM_PAGES" in readme and "rieng-tu" in readme
 
 
 def test_a_stale_codeowners_is_a_warning_on_every_forge_as_its_header_says() -> None:
