@@ -16,7 +16,7 @@ from typing import Any
 from generator.rules import common
 from generator.rules import settings as st
 from generator.rules.assess import disciplined_in, score_text_of
-from generator.rules.bands366 import band_of, task_shares, walk
+from generator.rules.bands366 import SCORE_MEETS_LOWER_BANDS, band_of, task_shares, unmet, walk
 from generator.rules.base import Effect, Reason, Setting, reason_fields
 from generator.rules.qd366_hd43_orgs import leadership, org_scores
 from generator.rules.quota import QuotaPolicy
@@ -82,13 +82,19 @@ def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     yield from common.draft_not_rated(r, m)
 
 
-@rule("366-M1", C_MEMBER, also=("366-M2", "366-M3", "366-M4", "366-M5"))
+@rule(
+    "366-M1",
+    C_MEMBER,
+    also=("366-M2", "366-M3", "366-M4", "366-M5"),
+    settings=(SCORE_MEETS_LOWER_BANDS,),
+)
 def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Score bands with their task conditions, best level whose conditions all hold:
     M1 >= 90, 100% on time, >= 30% exceeded, all earlier shortcomings remedied; M2 70 to
     under 90, 100% on time; M3 50 to under 70, 100% completed, at most 20% late; under 50
     → KHTNV (M4). A case meeting none is flagged "cần quyết định" (M5), never assigned.
-    Cases 22, 23, 25. The citation names the member's form (Phụ lục 3/4/5)."""
+    A score above a band also meets the lower bands' score conditions unless
+    `score_meets_lower_bands` is off (UNVERIFIED, RULES.md §4). Cases 22, 23, 25. The citation names the member's form (Phụ lục 3/4/5)."""
     member = m.member
     s = member.scores
     if s is None:
@@ -104,6 +110,7 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         total if total else repr(total),  # 0, 0.0 and -0.0 are one key but not one text
         None if t is None else (t.assigned, t.completed, t.on_time, t.exceeded),
         None if es is None else (es.remedied, es.pointed_out),
+        m.settings[SCORE_MEETS_LOWER_BANDS.name],
     )
     if any(f[7] and f[0] == "366-M5" for f in kept) and _meets_khtnv(m):
         # no band fits, but 366-M4 sets KHTNV (over half the tasks not done, discipline,
@@ -126,12 +133,13 @@ def _banded(
     total_key: float | str,
     tasks: tuple[int, int, int | None, int] | None,
     earlier: tuple[int, int] | None,
+    down: bool = True,
 ) -> tuple[tuple[Any, ...], ...]:
     """`scores`' reasons (as their fields) from exactly what they read: the form, the total
-    score, the task counts and the earlier shortcomings (kept: a province's members share
+    score, the task counts, the earlier shortcomings and `score_meets_lower_bands` (kept: a province's members share
     few of these — 20,000 synthetic members, 4,667 — and this was a quarter of their
     rating)."""
-    return tuple(reason_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier))
+    return tuple(reason_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier, down))
 
 
 def _banded_reasons(
@@ -139,6 +147,7 @@ def _banded_reasons(
     total_key: float | str,
     tasks: tuple[int, int, int | None, int] | None,
     earlier: tuple[int, int] | None,
+    down: bool = True,
 ) -> tuple[Reason, ...]:
     r, cite = scores, _CITATIONS[form]
     total = float(total_key) if isinstance(total_key, str) else total_key
@@ -154,7 +163,7 @@ def _banded_reasons(
     blockers = []
     if earlier is not None and earlier[0] < earlier[1]:
         blockers.append(f"mới khắc phục {earlier[0]}/{earlier[1]} hạn chế đã chỉ ra")
-    level, missing = walk(band, t, blockers)
+    level, missing = walk(band, t, blockers, down=down)
     if level is not None:
         higher = [f"chưa đạt {lv.code}: {why}" for lv, why in missing.items()][:1]
         note = f" ({higher[0]})" if higher and level == Level.HTTNV else ""
@@ -166,7 +175,7 @@ def _banded_reasons(
     return (
         r.assessed(None, text, rule_id="366-M5", citation=cite),
         r.flag(
-            f"{shown} nhưng {missing[Level.HTNV]}: không đủ điều kiện mức nào — cần "
+            f"{shown} nhưng {unmet(band, missing)}: không đủ điều kiện mức nào — cần "
             "quyết định (366-M5)",
             needs_decision=True,
             rule_id="366-M5",

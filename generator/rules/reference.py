@@ -223,12 +223,12 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-M2",
                 f"{QD366}; {HD43}, Phụ lục 3–5",
-                "HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn mà thiếu điều kiện HTXSNV), 100% nhiệm vụ đúng hạn.",
+                "HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn mà thiếu điều kiện HTXSNV, cài đặt score_meets_lower_bands), 100% nhiệm vụ đúng hạn.",
             ),
             _r(
                 "366-M3",
                 f"{QD366}; {HD43}, Phụ lục 3–5",
-                "HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn), 100% nhiệm vụ hoàn thành, chậm tiến độ không quá 20%.",
+                "HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn, cài đặt score_meets_lower_bands), 100% nhiệm vụ hoàn thành, chậm tiến độ không quá 20%.",
             ),
             _r(
                 "366-M4",
@@ -238,7 +238,7 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-M5",
                 f"{QD366}; {HD43}",
-                'Trường hợp không đủ điều kiện mức nào được nêu "cần quyết định", không tự gán mức.',
+                'Trường hợp không đủ điều kiện mức nào được nêu "cần quyết định", không tự gán mức; khi tắt cài đặt score_meets_lower_bands, điểm chỉ xét theo khung của mình ("từ X đến dưới Y"), nên người 92 điểm thiếu điều kiện khác của HTXSNV cũng thuộc trường hợp này.',
             ),
             _r(
                 "366-M6",
@@ -283,12 +283,12 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-O2",
                 f"{QD366}; {HD43}, Phụ lục 1",
-                "Tổ chức HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn), 100% nhiệm vụ đúng hạn.",
+                "Tổ chức HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn, cài đặt score_meets_lower_bands), 100% nhiệm vụ đúng hạn.",
             ),
             _r(
                 "366-O3",
                 f"{QD366}; {HD43}, Phụ lục 1",
-                "Tổ chức HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn), 100% nhiệm vụ hoàn thành, chậm không quá 20%.",
+                "Tổ chức HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn, cài đặt score_meets_lower_bands), 100% nhiệm vụ hoàn thành, chậm không quá 20%.",
             ),
             _r(
                 "366-O4",
