@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from generator.rules.base import Setting
 from generator.rules.wording import pct
-from generator.submissions.records import Level, Target, TargetStatus, Tasks
+from generator.submissions.records import LedUnit, Level, Target, TargetStatus, Tasks
 
 
 class TaskShares(NamedTuple):
@@ -143,3 +143,34 @@ def unmet(band: Level, missing: dict[Level, str]) -> str:
         f"chưa đạt {lowest.code}: {missing[lowest]}; điểm không thuộc khung của mức thấp hơn "
         "(cài đặt score_meets_lower_bands)"
     )
+
+
+class UnitCap(NamedTuple):
+    """366-L2: the highest level a leader's unit result allows them (None: not even HTNV),
+    why, and why the unit misses HTNV when it does."""
+
+    level: Level | None
+    why: str
+    why_htnv: str = ""
+
+
+def leader_unit_cap(unit: LedUnit | None, analogy: bool) -> UnitCap | None:
+    """What the unit a leader (Phụ lục 3) leads allows them (366-L2): HTXSNV needs the unit
+    100% on time with >= 30% exceeded; with `analogy` (`leader_unit_analogy`) HTTNV needs
+    100% on time and HTNV 100% done with at most 20% late. None when it allows HTXSNV."""
+    if unit is None or unit.tasks is None or not unit.tasks.assigned:
+        what = (
+            "đơn vị phụ trách (don_vi_phu_trach)" if unit is None else "kết quả nhiệm vụ của đơn vị"
+        )
+        return UnitCap(Level.HTTNV, f"chưa kê khai {what}: chưa đủ căn cứ HTXSNV")
+    t = task_shares(unit.tasks)
+    level, missing = walk(Level.HTXSNV, t, [])
+    if level == Level.HTXSNV:
+        return None
+    facts = f"{unit.name}: {t.text}"
+    if level == Level.HTTNV or not analogy:
+        return UnitCap(Level.HTTNV, f"{facts} ({missing[Level.HTXSNV]})")
+    why = f"{facts} ({missing[Level.HTTNV]})"
+    if level == Level.HTNV:
+        return UnitCap(Level.HTNV, why)
+    return UnitCap(None, why, f"{facts} ({missing[Level.HTNV]})")

@@ -123,3 +123,36 @@ def test_a_value_past_the_schema_is_the_rules_setting_invalid_finding(root: Path
     assert (f.code, f.rule, f.line) == ("rule-setting-invalid", "366-M5", 7)
     assert f.path.endswith("nam-danh-gia.yaml") and "nghiem" in f.message
     assert values[NAME] is True
+
+
+def _leader(root: Path, value: object, unit_tasks: dict[str, int]) -> Tree:
+    t = Tree(root, 2025, "qd366-hd43", settings={NAME: value})
+    t.chi_bo_co_so("cb")
+    unit = {"ten": "UBND xã", "ty_le_hoan_thanh_chi_tieu": 1, "nhiem_vu": unit_tasks}
+    t.member(
+        "cb",
+        "dv-1",
+        "HTXSNV",
+        mau_bieu="phu_luc_3",
+        diem={"tieu_chi_chung": 29, "ket_qua_nhiem_vu": 64},
+        nhiem_vu=tasks(10, 10, 10, 10),
+        don_vi_phu_trach=unit,
+    )
+    return t
+
+
+def test_case32_leader_93_whose_unit_misses_htxsnv_under_both_values(root: Path) -> None:
+    down = rate(_leader(root / "down", True, tasks(10, 10, 10, 1))).members["dv-1"]
+    assert (down.ceiling, down.assessed, down.needs_decision) == (L.HTTNV, L.HTTNV, False)
+    strict = rate(_leader(root / "strict", False, tasks(10, 10, 10, 1))).members["dv-1"]
+    assert strict.assessed is None and strict.final is None and strict.needs_decision
+    flag = next(r for r in strict.flags if r.rule == "366-M5")
+    assert "chưa đạt HTXSNV: đơn vị phụ trách UBND xã" in flag.text
+    assert "vượt dưới 30%" in flag.text and "(366-L2)" in flag.text
+    # the unit's own cap is still shown, beside the decision it calls for
+    assert any(r.rule == "366-L2" and r.level == L.HTTNV for r in strict.reasons)
+
+
+def test_strict_leader_whose_unit_allows_htxsnv_is_rated_by_the_score(root: Path) -> None:
+    m = rate(_leader(root, False, tasks(10, 10, 10, 3))).members["dv-1"]
+    assert (m.assessed, m.needs_decision) == (L.HTXSNV, False)
