@@ -66,9 +66,13 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "132-M2",
                 f"{HD21}, mục II.B.2",
-                "HTTNV: tiêu chí về nhiệm vụ từ Tốt, các tiêu chí khác từ Trung bình; CBCCVC được cơ quan xếp từ HTTNV.",
+                "HTTNV: tiêu chí về nhiệm vụ từ Tốt, các tiêu chí khác từ Trung bình; CBCCVC được cơ quan xếp từ HTTNV (chưa đối chiếu văn bản đối với đảng viên: theo quy định cho tổ chức).",
             ),
-            _r("132-M3", f"{HD21}, mục II.B.2", "HTNV: mọi tiêu chí từ Trung bình trở lên."),
+            _r(
+                "132-M3",
+                f"{HD21}, mục II.B.2",
+                "HTNV: mọi tiêu chí từ Trung bình trở lên (chưa đối chiếu văn bản đối với đảng viên).",
+            ),
             _r(
                 "132-M4",
                 f"{HD21}, mục II.B.2",
