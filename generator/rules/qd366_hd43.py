@@ -16,7 +16,14 @@ from typing import Any
 from generator.rules import common
 from generator.rules import settings as st
 from generator.rules.assess import disciplined_in, score_text_of
-from generator.rules.bands366 import band_of, task_shares, walk
+from generator.rules.bands366 import (
+    SCORE_MEETS_LOWER_BANDS,
+    band_of,
+    leader_unit_cap,
+    task_shares,
+    unmet,
+    walk,
+)
 from generator.rules.base import Effect, Reason, Setting, reason_fields
 from generator.rules.qd366_hd43_orgs import leadership, org_scores
 from generator.rules.quota import QuotaPolicy
@@ -82,13 +89,19 @@ def not_rated(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     yield from common.draft_not_rated(r, m)
 
 
-@rule("366-M1", C_MEMBER, also=("366-M2", "366-M3", "366-M4", "366-M5"))
+@rule(
+    "366-M1",
+    C_MEMBER,
+    also=("366-M2", "366-M3", "366-M4", "366-M5"),
+    settings=(SCORE_MEETS_LOWER_BANDS,),
+)
 def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
     """Score bands with their task conditions, best level whose conditions all hold:
     M1 >= 90, 100% on time, >= 30% exceeded, all earlier shortcomings remedied; M2 70 to
     under 90, 100% on time; M3 50 to under 70, 100% completed, at most 20% late; under 50
     → KHTNV (M4). A case meeting none is flagged "cần quyết định" (M5), never assigned.
-    Cases 22, 23, 25. The citation names the member's form (Phụ lục 3/4/5)."""
+    A score above a band also meets the lower bands' score conditions unless
+    `score_meets_lower_bands` is off (UNVERIFIED, RULES.md §4). Cases 22, 23, 25. The citation names the member's form (Phụ lục 3/4/5)."""
     member = m.member
     s = member.scores
     if s is None:
@@ -99,11 +112,20 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         )
         return
     t, es, total = member.tasks, member.earlier_shortcomings, s.total
+    down = m.settings[SCORE_MEETS_LOWER_BANDS.name]
+    unit = None
+    if not down and form_of(member) is MemberForm.LEADER:
+        # the unit's result is one of the band's own conditions (366-L2): read strictly,
+        # missing it meets no level, as the walk down to its cap would otherwise assign
+        c = leader_unit_cap(member.led_unit, m.settings[LEADER_UNIT_ANALOGY.name])
+        unit = None if c is None else (int(c.level or 0), c.why if c.level else c.why_htnv)
     kept = _banded(
         form_of(member),
         total if total else repr(total),  # 0, 0.0 and -0.0 are one key but not one text
         None if t is None else (t.assigned, t.completed, t.on_time, t.exceeded),
         None if es is None else (es.remedied, es.pointed_out),
+        down,
+        unit,
     )
     if any(f[7] and f[0] == "366-M5" for f in kept) and _meets_khtnv(m):
         # no band fits, but 366-M4 sets KHTNV (over half the tasks not done, discipline,
@@ -126,12 +148,17 @@ def _banded(
     total_key: float | str,
     tasks: tuple[int, int, int | None, int] | None,
     earlier: tuple[int, int] | None,
+    down: bool = True,
+    unit: tuple[int, str] | None = None,
 ) -> tuple[tuple[Any, ...], ...]:
     """`scores`' reasons (as their fields) from exactly what they read: the form, the total
-    score, the task counts and the earlier shortcomings (kept: a province's members share
+    score, the task counts, the earlier shortcomings, `score_meets_lower_bands` and, read
+    strictly, a leader's unit cap (366-L2: the level it allows, 0 for none, and why) (kept: a province's members share
     few of these — 20,000 synthetic members, 4,667 — and this was a quarter of their
     rating)."""
-    return tuple(reason_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier))
+    return tuple(
+        reason_fields(r) for r in _banded_reasons(form, total_key, tasks, earlier, down, unit)
+    )
 
 
 def _banded_reasons(
@@ -139,6 +166,8 @@ def _banded_reasons(
     total_key: float | str,
     tasks: tuple[int, int, int | None, int] | None,
     earlier: tuple[int, int] | None,
+    down: bool = True,
+    unit: tuple[int, str] | None = None,
 ) -> tuple[Reason, ...]:
     r, cite = scores, _CITATIONS[form]
     total = float(total_key) if isinstance(total_key, str) else total_key
@@ -154,7 +183,9 @@ def _banded_reasons(
     blockers = []
     if earlier is not None and earlier[0] < earlier[1]:
         blockers.append(f"mới khắc phục {earlier[0]}/{earlier[1]} hạn chế đã chỉ ra")
-    level, missing = walk(band, t, blockers)
+    level, missing = walk(band, t, blockers, down=down)
+    if level is not None and unit is not None and level > unit[0]:
+        missing[level], level = f"đơn vị phụ trách {unit[1]} (366-L2)", None
     if level is not None:
         higher = [f"chưa đạt {lv.code}: {why}" for lv, why in missing.items()][:1]
         note = f" ({higher[0]})" if higher and level == Level.HTTNV else ""
@@ -166,7 +197,7 @@ def _banded_reasons(
     return (
         r.assessed(None, text, rule_id="366-M5", citation=cite),
         r.flag(
-            f"{shown} nhưng {missing[Level.HTNV]}: không đủ điều kiện mức nào — cần "
+            f"{shown} nhưng {unmet(band, missing)}: không đủ điều kiện mức nào — cần "
             "quyết định (366-M5)",
             needs_decision=True,
             rule_id="366-M5",
@@ -295,27 +326,14 @@ def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
     is flagged for decision. Case 32: unit 100% on time, 10% exceeded → leader HTTNV."""
     if form_of(m.member) is not MemberForm.LEADER:
         return
-    u = m.member.led_unit
-    if u is None or u.tasks is None or not u.tasks.assigned:
-        what = "đơn vị phụ trách (don_vi_phu_trach)" if u is None else "kết quả nhiệm vụ của đơn vị"
-        yield r.ceiling(
-            Level.HTTNV, cap(f"chưa kê khai {what}: chưa đủ căn cứ HTXSNV", Level.HTTNV, r.id)
-        )
+    c = leader_unit_cap(m.member.led_unit, m.settings[LEADER_UNIT_ANALOGY.name])
+    if c is None:
         return
-    t = task_shares(u.tasks)
-    level, missing = walk(Level.HTXSNV, t, [])
-    if level == Level.HTXSNV:
-        return
-    unit = f"{u.name}: {t.text}"
-    if level == Level.HTTNV or not m.settings[LEADER_UNIT_ANALOGY.name]:
-        yield r.ceiling(Level.HTTNV, cap(f"{unit} ({missing[Level.HTXSNV]})", Level.HTTNV, r.id))
-    elif level == Level.HTNV:
-        yield r.ceiling(Level.HTNV, cap(f"{unit} ({missing[Level.HTTNV]})", Level.HTNV, r.id))
-    else:
-        yield r.ceiling(Level.HTNV, cap(f"{unit} ({missing[Level.HTTNV]})", Level.HTNV, r.id))
+    level = c.level or Level.HTNV
+    yield r.ceiling(level, cap(c.why, level, r.id))
+    if c.level is None:
         yield r.flag(
-            f"{unit} ({missing[Level.HTNV]}): đơn vị không đạt điều kiện mức HTNV — cần "
-            "quyết định (366-L2)",
+            f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
             needs_decision=True,
         )
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.rules.assess import disciplined_in, score_text
-from generator.rules.bands366 import band_of, target_shares, task_shares, walk
+from generator.rules.bands366 import (
+    SCORE_MEETS_LOWER_BANDS,
+    band_of,
+    target_shares,
+    task_shares,
+    unmet,
+    walk,
+)
 from generator.rules.base import Reason, Setting
 from generator.rules.rule import OrgFacts, Rule, rule
 from generator.rules.wording import arrow, cap, discipline_text
@@ -58,13 +65,21 @@ def leadership_khtnv_cases(o: OrgFacts) -> list[str]:
     return cases
 
 
-@rule("366-O1", C_ORG, also=("366-O2", "366-O3", "366-O4"), settings=(ORG_KHTNV_FROM_LEADERSHIP,))
+@rule(
+    "366-O1",
+    C_ORG,
+    also=("366-O2", "366-O3", "366-O4"),
+    settings=(ORG_KHTNV_FROM_LEADERSHIP, SCORE_MEETS_LOWER_BANDS),
+)
 def org_scores(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     """Score bands with the collective's task conditions: O1 >= 90, 100% on time, >= 30%
     exceeded, no subordinate unit and no leadership member disciplined; O2 70 to under 90,
     100% on time; O3 50 to under 70, 100% done, at most 20% late; O4 under 50, more than
     50% of tasks not completed, or a 366-L3 case of its leadership body
-    (`org_khtnv_from_leadership`). Cases 30, 31."""
+    (`org_khtnv_from_leadership`). A score above a band also meets the lower bands' score
+    conditions unless `score_meets_lower_bands` is off (UNVERIFIED, RULES.md §4): then a
+    disciplined unit or leadership member is one more missed 366-O1 condition, not a cap
+    at HTTNV. Cases 30, 31."""
     s = o.org.scores
     if s is None:
         yield r.assessed(None, "Tổ chức chưa chấm điểm (diem): chưa đủ căn cứ xếp loại")
@@ -91,17 +106,20 @@ def org_scores(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
         for mm in o.leadership_members()
         if disciplined_in(mm.discipline, o.y)
     ]
-    if hits:
+    down = o.settings[SCORE_MEETS_LOWER_BANDS.name]
+    if hits and down:
         text = cap("bị kỷ luật trong năm: " + ", ".join(hits), Level.HTTNV, r.id)
         yield r.ceiling(Level.HTTNV, text)
-    level, missing = walk(band, t, [])
+    blockers = [] if down or not hits else ["bị kỷ luật trong năm: " + ", ".join(hits)]
+    level, missing = walk(band, t, blockers, down=down)
     if level is None:
+        rid = ORG_BAND_RULE[min(missing)]
         yield r.assessed(None, f"{score_text(s)}; {t.text}: không đạt điều kiện của mức nào")
         yield r.flag(
-            f"{score_text(s)} nhưng {missing[Level.HTNV]}: không đủ điều kiện mức nào — cần "
-            "quyết định (366-O3)",
+            f"{score_text(s)} nhưng {unmet(band, missing)}: không đủ điều kiện mức nào — cần "
+            f"quyết định ({rid})",
             needs_decision=True,
-            rule_id="366-O3",
+            rule_id=rid,
         )
         return
     note = "".join(f"; chưa đạt {lv.code}: {why}" for lv, why in missing.items())

@@ -66,9 +66,13 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "132-M2",
                 f"{HD21}, mục II.B.2",
-                "HTTNV: tiêu chí về nhiệm vụ từ Tốt, các tiêu chí khác từ Trung bình; CBCCVC được cơ quan xếp từ HTTNV.",
+                "HTTNV: tiêu chí về nhiệm vụ từ Tốt, các tiêu chí khác từ Trung bình; CBCCVC được cơ quan xếp từ HTTNV (chưa đối chiếu văn bản đối với đảng viên: theo quy định cho tổ chức).",
             ),
-            _r("132-M3", f"{HD21}, mục II.B.2", "HTNV: mọi tiêu chí từ Trung bình trở lên."),
+            _r(
+                "132-M3",
+                f"{HD21}, mục II.B.2",
+                "HTNV: mọi tiêu chí từ Trung bình trở lên (chưa đối chiếu văn bản đối với đảng viên).",
+            ),
             _r(
                 "132-M4",
                 f"{HD21}, mục II.B.2",
@@ -223,12 +227,12 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-M2",
                 f"{QD366}; {HD43}, Phụ lục 3–5",
-                "HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn mà thiếu điều kiện HTXSNV), 100% nhiệm vụ đúng hạn.",
+                "HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn mà thiếu điều kiện HTXSNV, cài đặt score_meets_lower_bands), 100% nhiệm vụ đúng hạn.",
             ),
             _r(
                 "366-M3",
                 f"{QD366}; {HD43}, Phụ lục 3–5",
-                "HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn), 100% nhiệm vụ hoàn thành, chậm tiến độ không quá 20%.",
+                "HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn, cài đặt score_meets_lower_bands), 100% nhiệm vụ hoàn thành, chậm tiến độ không quá 20%.",
             ),
             _r(
                 "366-M4",
@@ -238,7 +242,7 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-M5",
                 f"{QD366}; {HD43}",
-                'Trường hợp không đủ điều kiện mức nào được nêu "cần quyết định", không tự gán mức.',
+                'Trường hợp không đủ điều kiện mức nào được nêu "cần quyết định", không tự gán mức; khi tắt cài đặt score_meets_lower_bands, điểm chỉ xét theo khung của mình ("từ X đến dưới Y"), nên người 92 điểm thiếu điều kiện khác của HTXSNV cũng thuộc trường hợp này.',
             ),
             _r(
                 "366-M6",
@@ -283,12 +287,12 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-O2",
                 f"{QD366}; {HD43}, Phụ lục 1",
-                "Tổ chức HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn), 100% nhiệm vụ đúng hạn.",
+                "Tổ chức HTTNV: từ 70 đến dưới 90 điểm (hoặc cao hơn, cài đặt score_meets_lower_bands), 100% nhiệm vụ đúng hạn.",
             ),
             _r(
                 "366-O3",
                 f"{QD366}; {HD43}, Phụ lục 1",
-                "Tổ chức HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn), 100% nhiệm vụ hoàn thành, chậm không quá 20%.",
+                "Tổ chức HTNV: từ 50 đến dưới 70 điểm (hoặc cao hơn, cài đặt score_meets_lower_bands), 100% nhiệm vụ hoàn thành, chậm không quá 20%.",
             ),
             _r(
                 "366-O4",

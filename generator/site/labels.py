@@ -44,6 +44,7 @@ SETTINGS: dict[str, str] = {
     "suspended_rated": "Đảng viên bị đình chỉ sinh hoạt vẫn được xếp loại",
     "leader_unit_analogy": "Mức HTTNV, HTNV của người lãnh đạo xét kết quả đơn vị",
     "org_khtnv_from_leadership": "Tổ chức KHTNV khi tập thể lãnh đạo KHTNV",
+    "score_meets_lower_bands": "Điểm cao hơn vẫn đạt điều kiện điểm của mức thấp hơn",
 }
 
 # enum values of the settings -> their meaning
