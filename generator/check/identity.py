@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from generator.findings import Finding, make
@@ -101,19 +102,20 @@ def _same_person(member: MemberReview, group: list[MemberReview]) -> Finding:
     )
 
 
-def within_authors_reach(findings: list[Finding]) -> list[Finding]:
+def within_authors_reach(findings: list[Finding], reaches: Callable[[str], bool]) -> list[Finding]:
     """`findings` of a pull request's check (`--author`) without the same-person warnings
-    about a file the author may not create or change (its `auth-not-allowed`, from
-    generator.forge.authorize, is already the answer). Such a warning says the two files'
-    birth dates are equal, and a birth date is never published: forty files a day apart,
-    each with a member's name and admission date, would otherwise tell which one was that
-    member's. A file the author may change (their own, or the secretary's chi bộ) is still
-    compared; the author may read it anyway."""
-    barred = {f.path for f in findings if f.code == "auth-not-allowed"}
-    if not barred:
-        return findings
+    that name a file the author may not change (`reaches` is False for it: the base's
+    owners, generator.forge.judge.Judgement.reaches). Such a warning says the two files'
+    birth dates are equal, and a birth date is never published: the author's own review,
+    or forty files a day apart, each with another member's name and admission date, would
+    otherwise tell, one guess a push, which date was that member's. The warning is dropped
+    from both files, so no count, channel or report tells it either. Files the author may
+    all change (their own, or the secretary's chi bộ) are still compared; the author may
+    read them anyway. The check without an author (the committee's, main's) keeps it."""
     return [
-        f for f in findings if f.code != "member-same-person" or not barred & {f.path, *_related(f)}
+        f
+        for f in findings
+        if f.code != "member-same-person" or all(reaches(p) for p in (f.path, *_related(f)))
     ]
 
 

@@ -163,8 +163,8 @@ def run(args: argparse.Namespace) -> int:
                 if (f.code, f.path, f.line, f.message) not in shown
             ]
         )
-        # no birth date confirmed through files the author may not add (identity.py)
-        result.findings = within_authors_reach(result.findings)
+        # no birth date confirmed through a file the author may not change (identity.py)
+        result.findings = within_authors_reach(result.findings, judgement.reaches)
     return _report(args, result, result.sorted())
 
 

@@ -37,6 +37,7 @@ from generator import gitrepo
 from generator.findings import Finding, Position, make
 from generator.forge.authorize import authorize, read_changes
 from generator.forge.committee import committee_field_findings, committee_fields, member_moves
+from generator.forge.owners import owners_of
 from generator.forge.roster import ROSTER_PATH, Roster, roster_from_bytes
 from generator.forge.selfreview import own_review_findings
 from generator.gitrepo import PathChange
@@ -71,6 +72,19 @@ class Judgement:
     roster: Roster  # the base's
     open_year: int | None  # the base's newest year
     findings: list[Finding] = field(default_factory=list)
+    logins: tuple[str, ...] = ()  # the accounts judged (author, actor), normalized
+
+    def reaches(self, path: str) -> bool:
+        """Every judged account may change `path` (generator.forge.owners, from the base's
+        roster and open year; the board any file): what the pull request's answer may tell
+        about it. True without an account (no author: the committee's own check)."""
+        for login in self.logins:
+            account = self.roster.find(login)
+            if account is not None and account.board:
+                continue
+            if not owners_of(path, self.roster, open_year=self.open_year).allows(account):
+                return False
+        return True
 
     @property
     def submissions(self) -> list[PathChange]:
@@ -97,6 +111,7 @@ def judge(repo: Path, ref: str, logins: list[str]) -> Judgement:
         roster_from_bytes(gitrepo.file_at(repo, base, ROSTER_PATH)),
         years[-1] if years else None,
     )
+    j.logins = tuple(dict.fromkeys(login.strip().lstrip("@").lower() for login in logins if login))
     j.findings += _names(j.submissions)
     j.findings += _new_years(repo, j.submissions, set(years))
     paths: list[str] = []
@@ -108,7 +123,7 @@ def judge(repo: Path, ref: str, logins: list[str]) -> Judgement:
     # the committee's facts in member reviews, by the base's schema (generator.forge.committee)
     fields = committee_fields(repo, base) if read else []
     moves = member_moves(j.submissions)  # a moved review is compared with its source
-    for login in dict.fromkeys(login.strip().lstrip("@").lower() for login in logins if login):
+    for login in j.logins:
         account = j.roster.find(login)
         board = account is not None and account.board
         if not board:

@@ -23,7 +23,8 @@ import json
 import re
 from pathlib import Path
 
-MASK = "[ẩn]"
+from generator.privacy.valuemask import MASK, clean
+
 DATE = "YYYY-MM-DD"  # the form schema descriptions ask dates in
 
 NOTE = (
@@ -47,6 +48,8 @@ _BLOCK = ("|", ">", "|-", ">-", "|+", ">+")
 # a repository file a message names (the year before's review, the file itself): a place,
 # never a field's value
 _REPO_PATH = re.compile(r"submissions/[^\s`]+")
+# a file's name (`dv-101003.yaml`, `quyet-dinh.yaml`): no value is written back as one
+_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.yaml")
 # the catalog's "did you mean" question (messages/schema.py, crossfile.py) once its guess
 # is masked: it would ask about nothing ("Có phải ý bạn là `[ẩn]`?"), so it goes; a clause
 # after a colon ("Kiểm tra lại mã đảng viên: có phải …?") leaves its sentence ended there
@@ -136,6 +139,31 @@ def _names(schema_dir: Path) -> frozenset[str]:
     return frozenset(name for name, _ in _properties(schema_dir))
 
 
+@functools.cache
+def schema_words(schema_dir: Path) -> frozenset[str]:
+    """Every property name and every option (`enum`, wherever a schema has one) of every
+    schema: what a catalog's list of options or keys is made of
+    (generator.privacy.valuemask.protect)."""
+    options: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("enum"), list):
+                options.update(str(v) for v in node["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        try:
+            walk(json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError):
+            continue
+    return _names(schema_dir) | frozenset(options)
+
+
 def _is_date(node: object) -> bool:
     return isinstance(node, dict) and (
         node.get("format") == "date" or str(node.get("$ref", "")).endswith("/$defs/ngay")
@@ -183,12 +211,18 @@ def _safe(text: str, m: re.Match[str], names: frozenset[str]) -> bool:
     return not _DATEISH.fullmatch(span) or "ví dụ" in text[max(0, m.start() - 12) : m.start()]
 
 
-def _span(text: str, m: re.Match[str], names: frozenset[str], dates: frozenset[str]) -> str:
+def _span(
+    text: str, m: re.Match[str], names: frozenset[str], dates: frozenset[str], taint: str
+) -> str:
     if _safe(text, m, names):
         return m[0]
     line = _YAML.match(m[1])
     if line is not None and line["key"] and line["key"] in names:
         return f"`{masked_line(m[1], dates)}`"
+    # the value masked inside a longer text, or a file's name, with nothing else of a
+    # committee-only line in it: the rest is the finding's own words (valuemask.clean)
+    if (MASK in m[1] or _FILE_NAME.fullmatch(m[1])) and clean(m[1], taint):
+        return m[0]
     return f"`{_content(m[1])}`"
 
 
@@ -198,12 +232,15 @@ def mask_text(
     about: bool,
     schema_dir: Path,
     own: frozenset[str] = frozenset(),
+    taint: str = " ",
 ) -> str:
     """`text` (a finding's message or hint) with each corrected line of a `sensitive` line
     masked; when the finding is `about` such a line, every quoted piece that is not the
     catalog's or the schema's own words, a repository path or one of `own` (names the
     finding may show: the id of the member whose file it is, which its path shows anyway;
-    an unknown key's own name), and every example line below the first, too."""
+    an unknown key's own name), and every example line below the first, too. A quoted
+    piece that holds a masked value keeps its other words when none of them is a piece
+    of a committee-only line (`taint`, generator.privacy.valuemask.taint_of)."""
     if not text:
         return text
     dates = _dates(schema_dir.resolve())
@@ -212,7 +249,7 @@ def mask_text(
         text,
     )
     if about:
-        text = _masked_spans(text, schema_dir, own, dates)
+        text = _masked_spans(text, schema_dir, own, dates, taint)
     return "\n".join(without_empty_guess(line) for line in text.split("\n"))
 
 
@@ -229,7 +266,9 @@ def without_empty_guess(line: str) -> str:
     return _EMPTY_GUESS.sub(drop, line)
 
 
-def _masked_spans(text: str, schema_dir: Path, own: frozenset[str], dates: frozenset[str]) -> str:
+def _masked_spans(
+    text: str, schema_dir: Path, own: frozenset[str], dates: frozenset[str], taint: str
+) -> str:
     """`text` with every quoted piece that is not the catalog's or the schema's own words
     masked (see `mask_text`), and every example line below the first."""
     names = _names(schema_dir.resolve())
@@ -240,7 +279,7 @@ def _masked_spans(text: str, schema_dir: Path, own: frozenset[str], dates: froze
     def one(m: re.Match[str]) -> str:
         if any(a <= m.start() < b for a, b in listed):
             return m[0]
-        return _span(first, m, names, dates)
+        return _span(first, m, names, dates, taint)
 
     lines = [_SPAN.sub(one, first)]
     lines += [_example(x, dates) for x in rest.split("\n")] if newline else []

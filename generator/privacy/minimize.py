@@ -21,8 +21,9 @@ from pathlib import Path
 from generator.findings import Finding
 from generator.privacy import FINDING_SCOPE, Scope, ScopeTree
 from generator.privacy.hintmask import MASK as HINT_MASK
-from generator.privacy.hintmask import fix_lines, mask_text, with_note
+from generator.privacy.hintmask import fix_lines, mask_text, schema_words, with_note
 from generator.privacy.keyscope import KeyScopes, key_scopes, parent_keys
+from generator.privacy.valuemask import protect, replace_folded, restore, taint_of
 
 MASK = HINT_MASK  # one placeholder in every output
 _NAME = re.compile(r"[A-Za-z_][\w-]*")  # a key name a hint may show (hintmask._PATH_PART)
@@ -99,18 +100,36 @@ def _values(rest: str) -> list[str]:
     return [inner] if unclosed else [rest, inner]
 
 
-def _mask(text: str, values: list[str]) -> str:
-    """Replace each value in `text`; a short one (a number, `true`) only where quoted. A
+def _mask(text: str, values: list[str], words: frozenset[str]) -> str:
+    """Replace each value in `text`, only the value (generator.privacy.valuemask: also
+    written in another case or without its diacritics; never the schema's words a
+    catalog list names, `words`); a short one (a number, `true`) only where quoted. A
     value written in quotes keeps them (`"1961-10-17"` -> `"[ẩn]"`): a corrected line
     masked after (generator.privacy.hintmask) then still shows them, and a date there its
     quoted form (`ngay_sinh: "YYYY-MM-DD"`), which the schema asks for."""
+    text, held = protect(text, words)
     for value in sorted(set(values), key=len, reverse=True):
         if len(value) >= 4:
-            quoted = value[0] + value[-1] in _QUOTE_PAIRS
-            text = text.replace(value, f"{value[0]}{MASK}{value[-1]}" if quoted else MASK)
+            if value[0] + value[-1] in _QUOTE_PAIRS:
+                text = text.replace(value, f"{value[0]}{MASK}{value[-1]}")
+            else:
+                text = replace_folded(text, value)
         elif value:
             text = text.replace(f"`{value}`", f"`{MASK}`").replace(f": {value}`", f": {MASK}`")
-    return text
+    return restore(text, held)
+
+
+def _taint_lines(text: str, sensitive: set[int], words: frozenset[str]) -> list[str]:
+    """The committee-only lines of `text` (`sensitive`), each without its key where the
+    schema names it (`ky_luat:` says which field, not what it holds; an unknown key may be
+    the content itself)."""
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number in sensitive:
+            match = _KEY.match(line)
+            keep = match is not None and match["key"] in words
+            out.append(match["rest"] if keep and match is not None else line)
+    return out
 
 
 def _own_names(f: Finding, kind: str | None, scopes: KeyScopes) -> frozenset[str]:
@@ -118,7 +137,8 @@ def _own_names(f: Finding, kind: str | None, scopes: KeyScopes) -> frozenset[str
     whose file it is (its path shows it anyway), and an unknown key's own name where its
     place is not committee-only (`ngay_sinhh` at the top of a review: the key is the
     writer's, only the value it holds is not; under `ky_luat` the name may be the content)."""
-    own = {f.path.rsplit("/", 1)[-1].removesuffix(".yaml")} if kind == "dang-vien" else set()
+    name = f.path.rsplit("/", 1)[-1]
+    own = {name, name.removesuffix(".yaml")} if kind == "dang-vien" else {name}
     key = f.extra.get("key")
     named = f.code == "schema-unknown-key" and isinstance(key, str) and _NAME.fullmatch(key)
     if named and scopes.of(parent_keys(f)) < Scope.CAP_UY:
@@ -147,17 +167,19 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
         if not sensitive:
             continue
         everywhere = [v for vs in lines.values() for v in vs if len(v) >= 4]
+        words = schema_words(schema_dir.resolve())
+        taint = taint_of(_taint_lines(text, sensitive, words))
         for i in indexes:
             f = out[i]
             here = lines.get(f.line, [])
-            message = _mask(_mask(f.message, here), everywhere)
-            hint = _mask(_mask(f.hint, here), everywhere)
+            message = _mask(_mask(f.message, here, words), everywhere, words)
+            hint = _mask(_mask(f.hint, here, words), everywhere, words)
             # what a hint writes back changed (a date turned around, `có` made `true`):
             # its form kept, its content masked (generator.privacy.hintmask)
             about = f.line in sensitive or bool(fix_lines(f"{message}\n{hint}") & sensitive)
             own = _own_names(f, kind, scopes)
-            message = mask_text(message, sensitive, about, schema_dir, own)
-            hint = with_note(f.hint, mask_text(hint, sensitive, about, schema_dir, own))
+            message = mask_text(message, sensitive, about, schema_dir, own, taint)
+            hint = with_note(f.hint, mask_text(hint, sensitive, about, schema_dir, own, taint))
             extra = f.extra
             if about and extra.get(FINDING_SCOPE) != Scope.CAP_UY.slug:
                 # a finding at such a line (a YAML error, a cut value) is the committee's

@@ -11,6 +11,7 @@ does not compare the files the author may not create or change.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -91,4 +92,82 @@ def test_the_secretary_adding_a_member_twice_is_still_warned(
     _, out = _check(repo, capsys, "pham-thi-lan")
     assert "[auth-not-allowed]" not in out
     assert f"{added}:1:15: cảnh báo [member-same-person]" in out
+    assert f"{DAT}:1:15: cảnh báo [member-same-person]" in out
+
+
+def _own_as(repo: Path, born: dt.date) -> None:
+    """Nguyễn Văn Nam's own review (his to change) rewritten with Chu Văn Đạt's name and
+    admission date and the birth date `born`: one guess at Đạt's birth date."""
+    text = (repo / NAM).read_text("utf-8")
+    for old, new in (
+        ("ho_ten: Nguyễn Văn Nam", "ho_ten: Chu Văn Đạt"),
+        ('ngay_sinh: "1986-04-12"', f'ngay_sinh: "{born.isoformat()}"'),
+        ('ngay_vao_dang: "2012-05-19"', 'ngay_vao_dang: "2015-09-02"'),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (repo / NAM).write_text(text, "utf-8")
+
+
+def _outputs(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], login: str, fmt: str
+) -> tuple[int, str]:
+    """Every channel of a pull request's check by `login`: standard output in `fmt`, the
+    comment, report.json and the GitHub step summary, joined."""
+    summary = tmp_path / f"summary-{fmt}.md"
+    summary.write_text("", "utf-8")
+    out_dir = tmp_path / f"out-{fmt}"
+    out_dir.mkdir()
+    argv = ["--repo", str(repo), "check", "--changed-since", "HEAD~1", "--format", fmt]
+    argv += ["--author", login, "--actor", login]
+    argv += ["--comment-file", str(out_dir / "c.md"), "--json-file", str(out_dir / "r.json")]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GITHUB_STEP_SUMMARY", str(summary))
+        code = main(argv)
+    texts = [capsys.readouterr().out, summary.read_text("utf-8")]
+    texts += [(out_dir / name).read_text("utf-8") for name in ("c.md", "r.json")]
+    return code, "\n".join(texts)
+
+
+def _same(text: str, born: str) -> str:
+    return re.sub(r"stop-commands::\w+|::\w{32}::", "TOKEN", text.replace(born, "BORN"))
+
+
+def test_the_authors_own_file_is_not_compared_with_a_file_out_of_reach(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nguyễn Văn Nam may change his own review, not Chu Văn Đạt's: the right guess and a
+    wrong one give him the same answer, in every channel (the count of warnings too)."""
+    answers = []
+    for born in (dt.date(1990, 6, 30), dt.date(1990, 6, 29)):  # Đạt's, and a day off
+        _own_as(repo, born)
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", f"guess {born}")
+        (tmp_path / str(born)).mkdir()
+        outputs = {
+            fmt: _outputs(repo, tmp_path / str(born), capsys, "nguyen-van-nam", fmt)
+            for fmt in ("github", "json", "text")
+        }
+        for _, text in outputs.values():
+            assert "member-same-person" not in text
+            assert "dv-101005" not in text
+        # the guess itself and the workflow-command token (random each run) aside
+        answers.append({f: (c, _same(t, str(born))) for f, (c, t) in outputs.items()})
+        git(repo, "reset", "-q", "--hard", "HEAD~1")
+    assert answers[0] == answers[1]
+
+
+def test_the_committee_still_sees_the_same_person(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same files checked without a pull request's author (the committee's `kiemdiem
+    check`, the check of main), or by the chi bộ's secretary, who may change both files:
+    the warning stays, on both files."""
+    _own_as(repo, dt.date(1990, 6, 30))
+    assert main(["--repo", str(repo), "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"{NAM}:1:15: cảnh báo [member-same-person]" in out
+    assert f"{DAT}:1:15: cảnh báo [member-same-person]" in out
+    _, out = _check(repo, capsys, "pham-thi-lan")
+    assert f"{NAM}:1:15: cảnh báo [member-same-person]" in out
     assert f"{DAT}:1:15: cảnh báo [member-same-person]" in out

@@ -197,3 +197,24 @@ def test_a_corrected_line_keeps_its_quotes_and_a_dates_form(
     assert "MKOPEN" not in out and "19611017" not in out and "1961-10-17" not in out
     if "YYYY" in corrected:
         assert "ngày 5 tháng 3 năm 1970 viết là 1970-03-05" in out
+
+
+def test_the_list_of_options_stays_whole_beside_a_masked_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A review with `khien_trach` on one line and a wrong form on another: the wrong form
+    is hidden, and the hint's list of options (the schema's, the same for every file)
+    keeps `khien_trach` — its gap said which form the review holds, and the member was
+    not told what to write (tests/unit/test_value_mask.py)."""
+    repo = copy_sample(tmp_path / "repo", (2025,))
+    member = repo / CHI_BO / "dang-vien" / "dv-101014.yaml"
+    member.write_text(
+        member.read_text("utf-8") + "ky_luat:\n  - hinh_thuc: khien_trach\n"
+        '    ngay_quyet_dinh: "2025-08-12"\n  - hinh_thuc: “MKCURLY cảnh cáo”\n',
+        "utf-8",
+    )
+    assert main(["--repo", str(repo), "check", str(member)]) == 1
+    out = capsys.readouterr().out
+    assert "Chọn một trong: `khien_trach`, `canh_cao`, `cach_chuc`, `khai_tru`." in out, out
+    assert "Giá trị `“[ẩn]”` không hợp lệ" in out, out  # its quotes kept, not its words
+    assert "MKCURLY" not in out and "mkcurly" not in out.lower()
