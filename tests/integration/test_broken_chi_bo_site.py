@@ -57,6 +57,11 @@ def test_broken_chi_bo_site_lists_its_findings_with_place_and_hint(site: Path) -
     assert "Giá trị chi_bo_sai không hợp lệ cho loai" in problems
     assert "Có phải ý bạn là chi_bo_co_so?" in problems  # the hint
     assert f"{FOLDER}/dang-vien/dv-101021.yaml" in problems
+    # named as its folder's, not as the year's general files; the home page says why
+    assert f"Hồ sơ trong thư mục chi bộ {CHI_BO}" in problems
+    assert "hồ sơ chung của năm" not in problems.lower()
+    home = _text(own / "index.html")
+    assert "Chưa đọc được hồ sơ của chi bộ" in home and "Vấn đề cần xử lý" in home
 
 
 def test_broken_chi_bo_site_shows_only_what_its_chi_bo_may_read(site: Path) -> None:
@@ -77,3 +82,4 @@ def test_deciding_committee_keeps_the_findings(site: Path) -> None:
     problems = _problems(site / "cap-uy" / COMMITTEE / "2025")
     assert f"{FOLDER}/to-chuc.yaml:4" in problems
     assert "Có phải ý bạn là chi_bo_co_so?" in problems
+    assert "Chưa đọc được hồ sơ" not in _text(site / "cap-uy" / COMMITTEE / "2025" / "index.html")
