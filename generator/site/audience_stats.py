@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 def subset(year: Year, org_ids: set[str], root: str | None) -> dict[str, Organization]:
     """The organizations `org_ids`, their links cut to the subset; `root` has no parent."""
     out = {}
-    for oid in sorted(org_ids):  # a set's order changes between runs; the site's digest not
+    # a set's order changes between runs; the site's digest not. An id without a record
+    # (a broken chi bộ's site: DecidersIndex.broken_chi_bo) has nothing to hold
+    for oid in sorted(org_ids & year.orgs.keys()):
         org = year.orgs[oid]
         out[oid] = dataclasses.replace(
             org,

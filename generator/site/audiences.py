@@ -80,7 +80,10 @@ def audiences_of(
         deciders |= {o for o, oids in index.decided_orgs.items() if oids}
         out += [Audience(Scope.CAP_UY, o) for o in sorted(deciders) if only in ("", o)]
     if Scope.CHI_BO in kinds:
-        holders = sorted(o.id for o in year.orgs.values() if o.type.holds_members)
+        holders = [o.id for o in year.orgs.values() if o.type.holds_members]
+        # and a chi bộ whose to-chuc.yaml did not load: a site of its findings, for the
+        # secretary who must fix it (keyed by its folder's name)
+        holders = sorted([*holders, *index_of(year, verdicts).broken_chi_bo])
         out += [Audience(Scope.CHI_BO, o) for o in holders if only in ("", o)]
     return out
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from generator.authority import org_authority
 from generator.findings import Finding
 from generator.rules.base import YearVerdicts
-from generator.submissions.layout import SUBMISSIONS
+from generator.submissions.layout import ID_RE, SUBMISSIONS, Kind, org_id_of_folder
 from generator.submissions.year import Year
 
 
@@ -28,8 +28,11 @@ class DecidersIndex:
     # deciding committee's org id -> the members (D1) and organizations (D2–D4) it decides
     decided_members: dict[str, list[str]] = field(default_factory=dict)
     decided_orgs: dict[str, list[str]] = field(default_factory=dict)
-    # "submissions/<year>/<org folder>/" -> org id
+    # "submissions/<year>/<org folder>/" -> org id (also a broken chi bộ's, below)
     folders: dict[str, str] = field(default_factory=dict)
+    # a chi bộ whose to-chuc.yaml exists but did not load: its folder name (the id it
+    # should have: layout.org_id_of_folder) -> its folder below the year's
+    broken_chi_bo: dict[str, str] = field(default_factory=dict)
     # org id -> positions of the findings in its folder or below, in the list last asked
     _findings: tuple[list[Finding], dict[str, list[int]]] | None = None
 
@@ -82,7 +85,30 @@ def build_index(year: Year, verdicts: YearVerdicts | None) -> DecidersIndex:
     # by the repository path findings name (an organization's `folder` is the year's)
     base = f"{SUBMISSIONS}/{year.year}/"
     index.folders = {f"{base}{o.folder}/": o.id for o in year.orgs.values() if o.folder}
+    index.broken_chi_bo = broken_chi_bo(year)
+    index.folders.update({f"{base}{f}/": oid for oid, f in index.broken_chi_bo.items()})
     return index
+
+
+def broken_chi_bo(year: Year) -> dict[str, str]:
+    """The chi bộ whose `to-chuc.yaml` is in the year but did not load (no record): id
+    (its folder's name) -> folder. Its secretary still gets a site of the findings in its
+    folder (generator.site.audiences). Counted as a chi bộ: a folder holding member files,
+    or one with no organization below it. Left out: a name that is no valid id, one a
+    loaded organization has, and one two such folders share (whose site would it be?)."""
+    org_folders = {f.org_folder for f in year.files if f.kind is Kind.ORG and f.org_folder}
+    loaded = {o.folder for o in year.orgs.values()}
+    broken = sorted(org_folders - loaded)
+    if not broken:
+        return {}
+    with_members = {f.org_folder for f in year.files if f.kind is Kind.MEMBER}
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for folder in broken:
+        leaf = not any(o.startswith(f"{folder}/") for o in org_folders)
+        oid = org_id_of_folder(folder)
+        if (leaf or folder in with_members) and ID_RE.fullmatch(oid) and oid not in year.orgs:
+            by_id[oid].append(folder)
+    return {oid: folders[0] for oid, folders in by_id.items() if len(folders) == 1}
 
 
 def _grassroots(year: Year) -> dict[str, str]:

@@ -29,6 +29,10 @@ from generator.statistics import (
 )
 
 NOT_RATED_SHOWN = NOT_RATED[:4]  # pending years show their own column only when used
+# the statistics page's columns after the levels (site_templates/pages/stats.md.j2), which
+# every output names alike: rated without a level (still to be decided by the committee,
+# or without criteria), not rated, and of the levels those still provisional
+UNASSESSED, NOT_RATED_TOTAL, PROVISIONAL = "Chưa có mức", "Không xếp loại", "Trong đó mức dự kiến"
 
 
 @dataclass(frozen=True)
@@ -90,10 +94,13 @@ def record(row: Row, stats: YearStatistics) -> dict[str, Any]:
     for lv in LEVELS:
         out[lv.code] = c.count(lv)
         out[f"{lv.code}_ty_le"] = round(c.share(lv) * 100, 1)
-    for nr in not_rated_columns(stats):
+    # the statistics page's columns after the levels, under their names (REST_COLUMNS):
+    # levels + chua_co_muc = duoc_xep_loai; + khong_xep_loai = tong_dang_vien
+    out["chua_co_muc"] = c.unassessed
+    out["khong_xep_loai"] = c.not_rated_total
+    for nr in not_rated_columns(stats):  # of which, by reason
         out[f"khong_xep_loai_{nr.value}"] = c.not_rated[nr]
-    out["chua_quyet_dinh"] = c.undecided
-    out["can_quyet_dinh"] = c.unassessed
+    out["trong_do_muc_du_kien"] = c.undecided  # of the levels, those still provisional
     return out
 
 
@@ -156,7 +163,8 @@ def table(stats: YearStatistics) -> str:
             }[nr.value]
             for nr in nr_cols
         ],
-        "Chưa QĐ",
+        "Chưa có mức",
+        "Dự kiến",
     ]
     body: list[list[str]] = []
     for r in rows(stats):
@@ -167,7 +175,7 @@ def table(stats: YearStatistics) -> str:
             n = c.count(lv)
             cells.append(f"{n} ({_pct(c.share(lv))}%)" if c.with_level else str(n))
         cells += [str(c.not_rated[nr]) for nr in nr_cols]
-        cells.append(str(c.undecided + c.unassessed))
+        cells += [str(c.unassessed), str(c.undecided)]
         body.append(cells)
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
 
@@ -185,7 +193,8 @@ def table(stats: YearStatistics) -> str:
     out.append("")
     out.append(
         "XL: xếp loại của tổ chức (* = dự kiến). Tỷ lệ tính trên số đảng viên có mức "
-        "xếp loại. Chưa QĐ: chưa có quyết định hoặc cần cấp có thẩm quyền quyết định."
+        "xếp loại. Chưa có mức: được xếp loại nhưng chưa có mức (cần cấp có thẩm quyền "
+        "quyết định hoặc thiếu tiêu chí). Dự kiến: trong các mức, số chưa được quyết định."
     )
     if stats.previous is not None:
         changes = ", ".join(f"{lv.code} {_signed(stats.change(lv))}" for lv in LEVELS)

@@ -5,7 +5,7 @@ landscape page width:
                                           Ngày … tháng … năm …
                     BIỂU THỐNG KÊ
     KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025 – ĐẢNG BỘ …
-    STT | Tổ chức đảng | Tổng số | HTXSNV (số, %) | … | Không xếp loại (…) | Chưa QĐ   <- two
+    STT | Tổ chức đảng | Tổng số | HTXSNV (số, %) | … | Chưa có mức | Không xếp loại | … <- two
     -   | Toàn đảng bộ  (the one total row)                                                  header
     I   | Các tổ chức đảng trực thuộc                                                         rows,
     1   |   Đảng bộ xã …                                                                      repeated
@@ -18,7 +18,8 @@ landscape page width:
 Every text cell from the data is stored as a string cell (`data_type = "s"`): openpyxl
 would otherwise store a value starting with `=` as a formula (issue 9). Percentages are
 stored as fractions with a `0.0%` number format, so the spreadsheet shows them in the
-reader's locale ("10,3%").
+reader's locale ("10,3%"). The columns after the levels are the statistics page's:
+"Chưa có mức", "Không xếp loại" (its total, then by reason) and "Trong đó mức dự kiến".
 """
 
 from __future__ import annotations
@@ -29,11 +30,19 @@ from pathlib import Path
 from typing import Any
 
 from generator.statistics import LEVELS, YearStatistics, xlsxfile
-from generator.statistics.export import Row, not_rated_columns, rows
+from generator.statistics.export import (
+    NOT_RATED_TOTAL,
+    PROVISIONAL,
+    UNASSESSED,
+    Row,
+    not_rated_columns,
+    rows,
+)
 
 FONT = "Times New Roman"  # the font of official documents (Nghị định 30/2020/NĐ-CP)
 SIZE = 12
-# column widths in characters: STT, organization, total, (count, share) × 4, not rated…, undecided
+# column widths in characters: STT, organization, total, (count, share) × 4, without a
+# level, not rated (its total, then by reason), provisional
 W_NUMBER, W_NAME, W_TOTAL, W_COUNT, W_SHARE, W_NOT_RATED, W_UNDECIDED = 6, 36, 9, 8, 8, 11, 11
 LINE_PT = 16.5  # height of one line of 12 pt text, with some room for the renderer's leading
 
@@ -128,7 +137,8 @@ class _Sheet:
             W_NAME,
             W_TOTAL,
             *[w for _ in LEVELS for w in (W_COUNT, W_SHARE)],
-            *[W_NOT_RATED] * len(self.nr_cols),
+            W_UNDECIDED,
+            *[W_NOT_RATED] * (1 + len(self.nr_cols)),
             W_UNDECIDED,
         ]
         self.ncols = len(self.widths)
@@ -208,12 +218,18 @@ class _Sheet:
             cells.append((col, col + 1, f"{lv.label_vi} ({lv.code})"))
             subs += [(col, "Số lượng"), (col + 1, "Tỷ lệ")]
             col += 2
+        # the statistics page's columns (generator.statistics.export.UNASSESSED …): the
+        # levels, "Chưa có mức" and "Không xếp loại" add up to the total
+        cells.append((col, col, UNASSESSED))
+        col += 1
         first_nr = col
+        subs.append((col, "Cộng"))
+        col += 1
         for nr in self.nr_cols:
             subs.append((col, SHORT_NOT_RATED[nr.value]))
             col += 1
-        cells.append((first_nr, col - 1, "Không xếp loại"))
-        cells.append((col, col, "Chưa quyết định"))
+        cells.append((first_nr, col - 1, NOT_RATED_TOTAL))
+        cells.append((col, col, PROVISIONAL))
         top_lines = bottom_lines = 1
         for first, last, text in cells:
             self.text(h1, first, text, head, self.center)
@@ -281,8 +297,9 @@ class _Sheet:
         values: list[tuple[float | int, str]] = [(c.total, "0")]
         for lv in LEVELS:
             values += [(c.count(lv), "0"), (round(c.share(lv), 4), "0.0%")]
+        values += [(c.unassessed, "0"), (c.not_rated_total, "0")]
         values += [(c.not_rated[nr], "0") for nr in self.nr_cols]
-        values.append((c.undecided + c.unassessed, "0"))
+        values.append((c.undecided, "0"))
         for column, (value, fmt) in enumerate(values, start=3):
             cell = self.ws.cell(row, column, value)
             cell.number_format = fmt

@@ -120,6 +120,11 @@ def test_sample_sheet_prints_on_one_a4_landscape_page(tmp_path: Path) -> None:
     text = pages[0].extract_text()
     for words in ("BIỂU THỐNG KÊ", "NĂM 2025", "Toàn đảng bộ", "NGƯỜI LẬP BIỂU", "Trang 1/1"):
         assert words in text
+    # the statistics page's columns after the levels (not the old "Chưa quyết định")
+    words = " ".join(text.split())
+    for heading in ("Chưa có mức", "Không xếp loại", "Cộng", "Trong đó mức dự kiến"):
+        assert heading in words, heading
+    assert "Chưa quyết định" not in words
 
 
 @pytest.fixture
