@@ -4,7 +4,8 @@ What goes there:
 
 - `index.html` and `kiemdiem-editor.js` / `.css` (from generator/editor/assets/): the page
   that picks the organization from its address, registers the project's YAML format and
-  the Vietnamese strings, and starts the CMS;
+  the Vietnamese strings, and starts the CMS; `kiemdiem-a11y.js` names the controls Decap
+  renders without a name, the CSS raises its text contrast;
 - `config.json`: the CMS settings (forge, repository, editorial workflow), the fields
   generated from schema/ (generator/editor/config.py: a member's own form without the
   committee's properties, the chi bộ's with them) and the year's organizations
@@ -56,6 +57,7 @@ ASSETS = (
     "kiemdiem-yaml.js",
     "kiemdiem-editor.css",
     "vi.js",
+    "kiemdiem-a11y.js",
 )
 FORGES = ("local", "github", "gitlab", "forgejo")
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"

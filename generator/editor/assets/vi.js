@@ -10,6 +10,9 @@
     "collection": {
       "collectionTop": {
       "newButton": "Tạo %{collectionLabel}",
+        // the button's name must hold its visible text (WCAG 2.5.3; Decap's reads "Tạo bài
+        // thuộc loại …" over "Tạo …")
+        "newButtonAriaLabel": "Tạo %{collectionLabel}",
         "viewAsList": "Xem dạng danh sách",
         "viewAsGrid": "Xem dạng lưới",
         "groupBy": "Nhóm theo"
