@@ -62,8 +62,8 @@ GITEA_NOTE = """\
 # ^pattern$ against the path without a leading /, a backslash is written twice, a leading !
 # matches every path the regexp does not, and every matching line counts. So each line
 # holds exactly the paths whose owners it names (the .github/CODEOWNERS meaning under
-# "the last matching line wins"): every path matches one line, and the first line
-# (the board's) matches every path no other line matches.
+# "the last matching line wins"): every path matches one line, and the first lines
+# (the board's, one per folder) match every path no other line matches.
 """
 
 
@@ -242,16 +242,17 @@ def render(repo: Path, roster: Roster, forge: str = "github") -> str:
     flag = "" if forge == "github" else f" --forge {forge}"
     head = HEADER.format(flag=flag, year=year if year is not None else "(chưa có năm nào)")
     if forge == "gitea":
-        patterns: list[str | None] = list(gitea.patterns(body))
+        patterns = gitea.patterns(body)
         head += GITEA_NOTE
     else:
-        patterns = [r.pattern for r in body]
+        patterns = [[r.pattern] for r in body]
         head += LAST_WINS
-    shown = [(p, r) for p, r in zip(patterns, body, strict=True) if p is not None]
-    width = min(max(len(p) for p, _ in shown) + 2, 60)
+    shown = [(p, r) for p, r in zip(patterns, body, strict=True) if p]
+    width = min(max(len(x) for p, _ in shown for x in p) + 2, 60)
     lines = [head]
-    for pattern, r in shown:
+    for rule_patterns, r in shown:
         if r.comment:
             lines.append(f"\n# {r.comment}")
-        lines.append((pattern.ljust(width - 1) + " " + " ".join(r.owners)).rstrip())
+        for pattern in rule_patterns:
+            lines.append((pattern.ljust(width - 1) + " " + " ".join(r.owners)).rstrip())
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
