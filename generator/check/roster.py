@@ -18,6 +18,7 @@ from generator.check.decisions import guess
 from generator.check.files import finding, read_document
 from generator.check.schemas import SchemaSet
 from generator.findings import CheckResult, Finding
+from generator.forge.codeowners import named as named_file
 from generator.forge.codeowners import newest_reviews
 from generator.submissions import layout
 from generator.submissions.yamlload import Document
@@ -33,7 +34,7 @@ def roster_findings(repo: Path, schemas: SchemaSet) -> list[Finding]:
     doc = read_document(repo, file, result, schemas=schemas)
     if doc is not None:
         result.extend(schemas.validate(layout.Kind.ROSTER, doc, ROSTER_REL, None))
-        result.extend(duplicates(doc))
+        result.extend(duplicates(doc, named_file(repo)))
         walk = functools.cache(layout.walk_year)  # the newest year is walked once for both
         result.extend(unknown_members(repo, doc, walk))
         result.extend(unknown_orgs(repo, doc, walk))
@@ -48,7 +49,7 @@ def _entries(doc: Document) -> list[tuple[int, dict[str, Any]]]:
     return [(i, e) for i, e in enumerate(entries) if isinstance(e, dict)]
 
 
-def duplicates(doc: Document) -> list[Finding]:
+def duplicates(doc: Document, where: dict[str, str]) -> list[Finding]:
     """An error at the second (third...) entry with the login or the member id of an
     earlier entry, naming the first's line. One login twice gives one account two people's
     reviews; one member id for two accounts lets someone else approve that member's review
@@ -81,6 +82,7 @@ def duplicates(doc: Document) -> list[Finding]:
                     member=value,
                     first_line=first_line,
                     first_login=first_login,
+                    **where,
                 )
             )
     return out
@@ -105,12 +107,15 @@ def unknown_members(repo: Path, doc: Document, walk: Walk = layout.walk_year) ->
     years = layout.years(repo)
     reviews = newest_reviews(repo, years, {m for _, _, m in named}, walk)
     orgs = _orgs(repo, years[-1], walk) if years else set()
+    where = named_file(repo)
     out: list[Finding] = []
     for i, login, member_id in named:
         pos = doc.value_pos(("tai_khoan", i, "ma_dang_vien"))
         if member_id not in reviews:
             out.append(
-                finding("roster-member-unknown", ROSTER_REL, pos, login=login, member=member_id)
+                finding(
+                    "roster-member-unknown", ROSTER_REL, pos, login=login, member=member_id, **where
+                )
             )
             continue
         review, org_id = reviews[member_id]
@@ -126,6 +131,7 @@ def unknown_members(repo: Path, doc: Document, walk: Walk = layout.walk_year) ->
                     org=org_id,
                     review=review,
                     year=years[-1],
+                    **where,
                 )
             )
     return out
@@ -148,6 +154,7 @@ def unknown_orgs(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> li
     if not years:
         return []
     orgs = _orgs(repo, years[-1], walk)
+    where = named_file(repo)
     out: list[Finding] = []
     for i, entry in _entries(doc):
         seats = entry.get("cap_uy")
@@ -165,6 +172,7 @@ def unknown_orgs(repo: Path, doc: Document, walk: Walk = layout.walk_year) -> li
                         org=org_id,
                         year=years[-1],
                         **guess(org_id, orgs),
+                        **where,
                     )
                 )
     return out

@@ -33,8 +33,10 @@ from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.jsonpos import JsonDocument
 from generator.statistics.rollup import Disagreement, RollupError, export, merge, read
+from generator.statistics.rollupmerge import RulesetMismatch
 from generator.statistics.sheet import write_xlsx
-from generator.submissions.layout import SUBMISSIONS
+from generator.submissions.layout import SUBMISSIONS, YEAR_FILE
+from generator.submissions.yamlload import loads
 
 FORMATS = ("csv", "json", "xlsx")
 MAX_SHOWN = 20  # findings shown per source file
@@ -116,6 +118,8 @@ def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
             return merge(parts, list(sources))
         except Disagreement as exc:
             refused.append(format_finding(_disagreement(exc, sources, docs)))
+        except RulesetMismatch as exc:
+            refused.append(format_finding(_mismatch(exc, sources, docs, parts[0].year)))
         except RollupError as exc:
             refused.append(f"kiemdiem: {visible(str(exc))}")
     for line in refused:
@@ -140,6 +144,32 @@ def _disagreement(
         "rollup-disagree", sources[exc.places[1][0]], pos, name=exc.org.name,
         org_id=exc.org.org_id, year=exc.year, first=first, first_value=exc.places[0][2],
         second=second, second_value=exc.places[1][2],
+    )  # fmt: skip
+
+
+def _ruleset_at(source: str, doc: JsonDocument | None, year: int) -> tuple[str, Position]:
+    """Where a source says its ruleset: its statistics file's `bo_quy_tac`, or for a
+    repository folder the `bo_quy_tac` line of its year file."""
+    if doc is not None:
+        return source, doc.value_pos(("bo_quy_tac",))
+    path = f"{source.rstrip('/')}/{SUBMISSIONS}/{year}/{YEAR_FILE}"
+    try:
+        loaded = loads(Path(path).read_bytes()).document
+    except OSError:
+        loaded = None
+    return path, loaded.value_pos(("bo_quy_tac",)) if loaded is not None else Position(1)
+
+
+def _mismatch(
+    exc: RulesetMismatch, sources: list[str], docs: list[JsonDocument | None], year: int
+) -> Finding:
+    """A source counted by another ruleset than the first, told at its `bo_quy_tac` and
+    naming the first source's."""
+    path, pos = _ruleset_at(sources[exc.index], docs[exc.index], year)
+    first_path, first_pos = _ruleset_at(sources[0], docs[0], year)
+    return make(
+        "rollup-ruleset-mismatch", path, pos, year=year, ruleset=exc.ruleset,
+        first=f"{first_path}:{first_pos.line}:{first_pos.column}", first_ruleset=exc.first,
     )  # fmt: skip
 
 

@@ -2,12 +2,14 @@
 
 The body starts with `COMMENT_MARKER` (generator/report/markdown.py) so the workflow can
 find its own earlier comment and edit it instead of adding another. Forges cap a comment's
-length (GitHub: 65,536 characters); a long table is cut and points to the job summary.
+length (GitHub: 65,536 characters); a long table is cut and points to the job summary (on
+Gitea/Forgejo, which may not show it: to the check job's log, generator.report.github).
 """
 
 from __future__ import annotations
 
 from generator.findings import CheckResult, Finding, Severity
+from generator.report.github import on_gitea
 from generator.report.markdown import findings_table
 from generator.report.safe import md_literal
 
@@ -57,8 +59,9 @@ def comment_body(
         size += len(line) + 1
     shown = len(kept) - first_row
     kept.append("")
+    where = "nhật ký (log) của bước kiểm tra" if on_gitea() else "phần tóm tắt (Summary)"
     kept.append(
-        f"_Bảng chỉ hiện {shown}/{len(findings)} vấn đề đầu tiên; xem đủ trong phần tóm tắt "
-        "(Summary) và tệp đính kèm (artifact) `kiemdiem-report` của lượt chạy kiểm tra._"
+        f"_Bảng chỉ hiện {shown}/{len(findings)} vấn đề đầu tiên; xem đủ trong {where} và tệp "
+        "đính kèm (artifact) `kiemdiem-report` của lượt chạy kiểm tra._"
     )
     return "\n".join(kept) + "\n" + footer

@@ -162,13 +162,13 @@ CATALOG: dict[str, Message] = {
     # ---- the roster (generator/check/roster.py): a member id no review file is named after
     "roster-member-unknown": Message(
         "Tài khoản `{login}` ghi `ma_dang_vien: {member}`, nhưng không năm nào có bản kiểm "
-        "điểm `{member}.yaml`; vì vậy `.github/CODEOWNERS` không có dòng cho bản kiểm điểm của "
+        "điểm `{member}.yaml`; vì vậy {codeowners} không có dòng cho bản kiểm điểm của "
         "đảng viên này: tài khoản `{login}` không được duyệt tệp đó, chỉ bí thư chi bộ (hoặc "
         "Ban Tổ chức) được duyệt.",
         "Kiểm tra lại mã đảng viên (là tên tệp bản kiểm điểm trong thư mục `dang-vien/`): sửa "
-        "`ma_dang_vien` cho đúng rồi chạy `kiemdiem codeowners`. Nếu đồng chí chưa có bản kiểm "
+        "`ma_dang_vien` cho đúng rồi chạy {command}. Nếu đồng chí chưa có bản kiểm "
         "điểm nào, tạo tệp bằng `kiemdiem new member {member} --org <mã chi bộ>` rồi chạy lại "
-        "`kiemdiem codeowners`.",
+        "{command}.",
         "warning",
     ),
     # a member whose newest review is in a chi bộ the newest year has not (dissolved, merged,
@@ -176,13 +176,14 @@ CATALOG: dict[str, Message] = {
     "roster-member-org-gone": Message(
         "Tài khoản `{login}` ghi `ma_dang_vien: {member}`; bản kiểm điểm gần nhất của đảng "
         "viên này là `{review}`, ở chi bộ `{org}`, nhưng năm {year} không có chi bộ mã "
-        "`{org}`; vì vậy `.github/CODEOWNERS` không có dòng cho bản kiểm điểm năm {year} của "
+        "`{org}`; vì vậy {codeowners} không có dòng cho bản kiểm điểm năm {year} của "
         "đảng viên này: tài khoản `{login}` không được duyệt bản kiểm điểm của chính mình.",
         "Nếu đồng chí đã chuyển sinh hoạt, hoặc chi bộ `{org}` đã sáp nhập hay đổi tên: bí "
         "thư chi bộ nơi đồng chí sinh hoạt năm {year} tạo bản kiểm điểm năm {year} bằng "
         "`kiemdiem new member {member} --org <mã chi bộ>`. Nếu chi bộ `{org}` vẫn hoạt động "
         "trong năm {year}: Ban Tổ chức tạo tổ chức đó bằng `kiemdiem new org {org} --parent "
-        "<mã cấp trên> --type <loại tổ chức>`. Các tệp năm cũ giữ nguyên. Sau đó chạy lại `kiemdiem codeowners`.",
+        "<mã cấp trên> --type <loại tổ chức>`. Các tệp năm cũ giữ nguyên. Sau đó chạy lại "
+        "{command}.",
         "warning",
     ),
     # ---- the roster: one account or one member listed twice (errors: CODEOWNERS would
@@ -190,36 +191,35 @@ CATALOG: dict[str, Message] = {
     "roster-login-duplicate": Message(
         "Tài khoản `{login}` được ghi hai lần trong danh sách tài khoản (lần đầu ở dòng "
         "{first_line}): một tài khoản sẽ được duyệt bản kiểm điểm của hai người, nên "
-        "`kiemdiem codeowners` không ghi `.github/CODEOWNERS`.",
+        "{command} không ghi {codeowners}.",
         "Giữ một mục cho mỗi tài khoản: so sánh mục này với mục ở dòng {first_line} và hỏi "
         "Ban Tổ chức tài khoản nào đúng. Nếu mục này là của một người khác, sửa `tai_khoan` "
         "thành tài khoản của người đó; nếu hai mục là của cùng một người, chép các dòng "
         "`cap_uy` còn thiếu sang mục ở dòng {first_line} rồi đặt dấu `# ` ở đầu các dòng của "
-        "mục này (chúng được giữ lại làm chú thích). Sau đó chạy `kiemdiem codeowners`.",
+        "mục này (chúng được giữ lại làm chú thích). Sau đó chạy {command}.",
     ),
     "roster-member-duplicate": Message(
         "Mã đảng viên `{member}` được ghi cho hai tài khoản: `{first_login}` (dòng "
         "{first_line}) và `{login}`: cả hai tài khoản sẽ được duyệt bản kiểm điểm "
-        "`{member}.yaml`, nên `kiemdiem codeowners` không ghi `.github/CODEOWNERS`.",
+        "`{member}.yaml`, nên {command} không ghi {codeowners}.",
         "Mỗi đảng viên chỉ có một tài khoản: hỏi Ban Tổ chức tài khoản nào là của đảng viên "
         "`{member}`, rồi sửa `ma_dang_vien` của tài khoản còn lại thành mã của chính chủ tài "
         "khoản đó (là tên tệp bản kiểm điểm trong thư mục `dang-vien/`). Sau đó chạy "
-        "`kiemdiem codeowners`.",
+        "{command}.",
     ),
     # a committee seat in an organization the newest year has not (CODEOWNERS is written
     # from the newest year's tree: the seat gives no rights)
     "roster-org-unknown": Message(
         "Tài khoản `{login}` ghi chức vụ trong cấp ủy của tổ chức `{org}`, nhưng năm {year} "
-        "không có tổ chức mã `{org}`; vì vậy `.github/CODEOWNERS` không cho tài khoản "
+        "không có tổ chức mã `{org}`; vì vậy {codeowners} không cho tài khoản "
         "`{login}` quyền nào theo chức vụ này (một bí thư sẽ không được duyệt các bản kiểm "
         "điểm của chi bộ mình).",
         "Kiểm tra lại mã tổ chức (là tên thư mục của tổ chức trong năm {year}): sửa "
-        "`ma_to_chuc` cho đúng rồi chạy `kiemdiem codeowners`.",
+        "`ma_to_chuc` cho đúng rồi chạy {command}.",
         "warning",
         hints={
             "guess": "Kiểm tra lại mã tổ chức (là tên thư mục của tổ chức trong năm {year}): "
-            "có phải ý bạn là `{guess}`? Sửa `ma_to_chuc` cho đúng rồi chạy `kiemdiem "
-            "codeowners`."
+            "có phải ý bạn là `{guess}`? Sửa `ma_to_chuc` cho đúng rồi chạy {command}."
         },
     ),
     "proposal-missing-member": Message(

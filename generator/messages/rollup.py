@@ -145,6 +145,16 @@ CATALOG: dict[str, Message] = {
         "hai kho hồ sơ, cập nhật kho chưa đúng, rồi chạy lại `kiemdiem rollup --export` ở "
         "kho đó và tổng hợp lại với tệp mới.",
     ),
+    "rollup-ruleset-mismatch": Message(
+        "Nguồn này xếp loại năm {year} theo bộ quy tắc `{ruleset}`, còn nguồn đầu tiên "
+        "({first}) theo `{first_ruleset}`: các mức xếp loại theo hai bộ quy tắc khác nhau "
+        "không cộng được với nhau, nên chưa tổng hợp.",
+        "Mọi kho của cùng một năm phải dùng một bộ quy tắc (mục `bo_quy_tac` trong tệp năm "
+        "`submissions/{year}/nam-danh-gia.yaml` của mỗi kho). Giữ cả hai tệp để đối chiếu; "
+        "hỏi Ban Tổ chức bộ quy tắc đúng của năm {year}, sửa mục `bo_quy_tac` trong tệp năm "
+        "của kho chưa đúng, rồi chạy lại `kiemdiem rollup --export` ở kho đó và tổng hợp "
+        "lại với tệp mới.",
+    ),
     "rollup-previous-year": Message(
         "`nam_truoc.nam` là {previous}: năm trước phải trước năm {year} của tệp.",
         EXPORT_HINT,

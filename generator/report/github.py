@@ -30,6 +30,20 @@ MAX_ANNOTATIONS = 10
 MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024
 REPORT_ARTIFACT = "kiemdiem-report"
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
+# Where the findings the annotations leave out are to be read. Gitea/Forgejo Actions set
+# GITHUB_STEP_SUMMARY but showed nothing of it before Gitea 1.27 with a runner that uploads it
+# (go-gitea/gitea#23721, PR #37500; #36098), nor annotations (#23722), and its artifact
+# upload can be refused (README "Per forge"); the job's log holds every finding either way.
+MORE_ON_GITHUB = "xem bảng đầy đủ trong phần tóm tắt (Summary) của lượt chạy."
+MORE_ON_GITEA = (
+    "xem đủ trong nhật ký (log) của bước kiểm tra này, ngay bên dưới: mỗi vấn đề một dòng, "
+    "có tệp, dòng và cách sửa."
+)
+
+
+def on_gitea() -> bool:
+    """Whether this runs in Gitea or Forgejo Actions (both also set GITHUB_ACTIONS=true)."""
+    return "true" in (os.environ.get("GITEA_ACTIONS"), os.environ.get("FORGEJO_ACTIONS"))
 
 
 def annotation(f: Finding) -> str:
@@ -79,7 +93,7 @@ class GithubReporter(Reporter):
         if len(findings) > MAX_ANNOTATIONS:
             print(
                 f"::notice title=kiemdiem::Còn {len(findings) - MAX_ANNOTATIONS} vấn đề khác — "
-                "xem bảng đầy đủ trong phần tóm tắt (Summary) của lượt chạy.",
+                + (MORE_ON_GITEA if on_gitea() else MORE_ON_GITHUB),
                 file=self.stream,
             )
         token = secrets.token_hex(16)

@@ -31,18 +31,25 @@ def _sum(parts: list[Counts]) -> Counts:
     return total
 
 
+class RulesetMismatch(RollupError):
+    """Source `index` counts by another ruleset than the first source: its levels mean other
+    things, so they are not summed (the command tells both places, generator.commands.rollup)."""
+
+    def __init__(self, index: int, ruleset: str, first: str) -> None:
+        super().__init__(f"bộ quy tắc {ruleset} khác {first}")
+        self.index, self.ruleset, self.first = index, ruleset, first
+
+
 def _same_year(parts: list[YearStatistics], names: list[str]) -> None:
     first = parts[0]
-    for stats, name in zip(parts, names, strict=True):
+    for index, (stats, name) in enumerate(zip(parts, names, strict=True)):
         if stats.year != first.year:
             raise RollupError(
                 f"{name}: năm {stats.year} khác năm {first.year} của {names[0]}; "
                 "chỉ tổng hợp các tệp của cùng một năm."
             )
         if stats.ruleset != first.ruleset:
-            raise RollupError(
-                f"{name}: bộ quy tắc {stats.ruleset} khác {first.ruleset} của {names[0]}."
-            )
+            raise RulesetMismatch(index, stats.ruleset, first.ruleset)
 
 
 def _check_agree(

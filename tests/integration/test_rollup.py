@@ -189,3 +189,37 @@ def test_a_rollup_of_rollups_passes_its_own_checks(
     direct = _run(capsys, "rollup", str(a), str(b), "--format", "json")
     assert again[0] == 0, again[2]
     assert again[1] == direct[1]
+
+
+def test_another_ruleset_is_told_at_its_line_naming_the_first_sources(
+    repos: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A source counted by another ruleset: told where it says so (a statistics file's
+    `bo_quy_tac`, or a repository's year file line), naming the first source's place, with
+    a hint that keeps both files; nothing written."""
+    a = _export(capsys, repos[0], tmp_path / "a.json")
+    b = _export(capsys, repos[1], tmp_path / "b.json")
+    b.write_text(b.read_text("utf-8").replace('"qd366-hd43"', '"qd124-hd25"'), "utf-8")
+    line = next(i for i, t in enumerate(b.read_text("utf-8").splitlines(), 1) if "bo_quy_tac" in t)
+    out = tmp_path / "tong.csv"
+    code, _, err = _run(capsys, "rollup", str(a), str(b), "-o", str(out))
+    assert code == 1 and not out.exists()
+    a_line = next(
+        i for i, t in enumerate(a.read_text("utf-8").splitlines(), 1) if "bo_quy_tac" in t
+    )
+    assert (
+        f"{b}:{line}:16: lỗi [rollup-ruleset-mismatch] Nguồn này xếp loại năm {YEAR} theo bộ "
+        f"quy tắc `qd124-hd25`, còn nguồn đầu tiên ({a}:{a_line}:16) theo `qd366-hd43`"
+    ) in err, err
+    assert "Gợi ý: Mọi kho của cùng một năm phải dùng một bộ quy tắc" in err
+    assert "Giữ cả hai tệp để đối chiếu" in err
+    # a repository folder: told at its year file's `bo_quy_tac` line
+    c = tmp_path / "c"
+    shutil.copytree(repos[1], c)
+    year_file = c / f"submissions/{YEAR}/nam-danh-gia.yaml"
+    text = year_file.read_text("utf-8").replace("qd366-hd43", "qd124-hd25")
+    year_file.write_text(text, "utf-8")
+    row = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("bo_quy_tac:"))
+    code, _, err = _run(capsys, "rollup", str(a), str(c), "-o", str(out))
+    assert code == 1 and not out.exists()
+    assert f"{year_file}:{row}:13: lỗi [rollup-ruleset-mismatch]" in err, err

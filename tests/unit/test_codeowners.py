@@ -247,3 +247,38 @@ def test_a_member_id_no_review_has_is_a_warning_in_check_and_codeowners(
     assert "dv-9" not in text and f"{CB}/dang-vien/dv-2.yaml" in text
     assert main(["--repo", str(repo), "codeowners", "--check"]) == 0
     assert place in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("forge", "file", "command"),
+    [
+        ("github", ".github/CODEOWNERS", "`kiemdiem codeowners`"),
+        ("gitlab", ".gitlab/CODEOWNERS", "`kiemdiem codeowners --forge gitlab`"),
+        ("gitea", ".gitea/CODEOWNERS", "`kiemdiem codeowners --forge gitea`"),
+        (None, None, "`kiemdiem codeowners` (trên GitLab: `kiemdiem codeowners --forge gitlab`"),
+    ],
+)
+def test_the_roster_warning_names_the_codeowners_file_the_repository_keeps(
+    tmp_path: Path, capsys, forge: str | None, file: str | None, command: str
+) -> None:
+    """A Gitea repository's roster warning names `.gitea/CODEOWNERS` and the command that
+    writes it, not GitHub's file; with no CODEOWNERS yet it names all three."""
+    repo = make(tmp_path)
+    if forge:
+        assert main(["--repo", str(repo), "codeowners", "--forge", forge]) == 0
+    (repo / "submissions/tai-khoan.yaml").write_text(
+        ROSTER.replace("ma_dang_vien: dv-1\n", "ma_dang_vien: dv-9\n"), "utf-8"
+    )
+    capsys.readouterr()
+    assert main(["--repo", str(repo), "check", str(repo / "submissions/tai-khoan.yaml")]) == 0
+    out = capsys.readouterr().out
+    text, hint = out.partition("[roster-member-unknown]")[2].split("\n")[:2]
+    named = (
+        f"`{file}`"
+        if file
+        else "tệp CODEOWNERS (`.github/CODEOWNERS`, `.gitlab/CODEOWNERS` hoặc `.gitea/CODEOWNERS`)"
+    )
+    assert f"vì vậy {named} không có dòng cho bản kiểm điểm" in text, out
+    assert f"cho đúng rồi chạy {command}" in hint, out
+    others = [p for p in codeowners.PATHS.values() if p != file]
+    assert not file or not any(p in text for p in others)

@@ -135,3 +135,40 @@ def test_check_is_per_forge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     (repo / ".gitea/CODEOWNERS").write_text("* @someone\n", "utf-8")
     assert main(["--repo", str(repo), "codeowners", "--forge", "gitea", "--check"]) == 1
     assert "đã cũ" in capsys.readouterr().out
+
+
+def test_the_boards_gitea_lines_stay_short_as_organizations_grow(tmp_path: Path) -> None:
+    """300 chi bộ in 20 đảng bộ xã: the board's lines (what no other line matches) are
+    several, none longer than what one folder and MAX_FOLDERS_CHARS of folder names hold
+    (one `!(…)` line was 30,111 characters here and grew with every organization), and
+    Gitea still gives each path exactly the GitHub file's owners."""
+    from tests.unit.test_codeowners import make
+
+    repo = make(tmp_path)
+    huyen = repo / "submissions/2026/huyen"
+    for x in range(20):
+        (huyen / f"xa-so-{x:02d}").mkdir()
+        (huyen / f"xa-so-{x:02d}/to-chuc.yaml").write_text("loai: dang_bo_co_so\n", "utf-8")
+        for i in range(15):
+            cb = huyen / f"xa-so-{x:02d}/chi-bo-thon-so-{i:02d}"
+            (cb / "dang-vien").mkdir(parents=True)
+            (cb / "to-chuc.yaml").write_text("loai: chi_bo_truc_thuoc\n", "utf-8")
+    for forge in ("github", "gitea"):
+        assert main(["--repo", str(repo), "codeowners", "--forge", forge]) == 0
+    github = (repo / ".github/CODEOWNERS").read_text("utf-8")
+    gitea = (repo / ".gitea/CODEOWNERS").read_text("utf-8")
+    patterns = [gitea_tokens(line)[0] for line in gitea.splitlines() if gitea_tokens(line)]
+    assert max(len(p) for p in patterns) < 4_600, max(len(p) for p in patterns)
+    assert not any(p.startswith("!") for p in patterns)
+    base = "submissions/2026/huyen/xa-so-07"
+    paths = [
+        f"{base}/chi-bo-thon-so-{i:02d}/{leaf}"
+        for i in (0, 14)
+        for leaf in ("to-chuc.yaml", "de-xuat.yaml", "khac.yaml", "dang-vien/dv-1.yaml", "x/y")
+    ]
+    paths += [f"{base}/chi-bo-thon-so-15/to-chuc.yaml", f"{base}/to-chuc.yaml", f"{base}/z"]
+    paths += ["submissions/2026/huyen/xa-so-20/to-chuc.yaml", "submissions/2026/x", "README.md"]
+    paths += ["submissions/2026/huyen/xa-a/chi-bo-1/dang-vien/dv-3.yaml", "submissions/2025/a"]
+    for path in paths:
+        expected = github_owners(github, path)
+        assert gitea_matching(gitea, path) == [expected], path
