@@ -14,12 +14,26 @@ pull request cannot pass.
 
 CI restores the folder from its own cache into the checkout (.github/workflows/): those
 files are untracked and are used as before.
+
+Git tells what came with the files. Where it cannot answer — a folder that is not a Git
+work tree with a commit (a ZIP or `git archive` of a branch, an unzipped repository handed
+to `kiemdiem rollup`), Git missing, or Git refusing the repository ("dubious ownership") —
+the folder is used only if this tool made it on this machine: it then holds a random token
+(`TOKEN`) that a file outside every repository also holds (`registry`, under the user's
+cache folder, named by the folder's path). A folder that came with the files has no such
+token, so its pickles are never read (a hostile-submitter trial ran a shipped pickle's
+code through each of those cases; the first version trusted the folder whenever Git gave
+no list), and nothing is written into it; nothing is reported either, as nothing is known
+to be committed.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import hmac
 import os
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,15 +41,17 @@ if TYPE_CHECKING:
     from generator.findings import Finding
 
 CACHE_DIR = ".kiemdiem-cache"  # below the repository (generator.loadcache keeps it)
+TOKEN = "may-nay"  # the folder's token file, where Git cannot tell (module docstring)
 
 
 @functools.lru_cache(maxsize=16)
-def _refused(root: str, stamp: tuple[int, ...] | None) -> tuple[str, ...]:
+def _refused(root: str, stamp: tuple[int, ...] | None) -> tuple[str, ...] | None:
     """Why the cache folder of the repository at `root` may not be used: the paths the
     checked-out commit holds in it (what came with the files being checked), or the
-    folder itself when it is a symlink; () when it may be used. Kept while Git's index
-    file (`stamp`, rewritten by every checkout and commit) is unchanged: a check asks
-    several times."""
+    folder itself when it is a symlink; () when it may be used; None when Git cannot tell
+    (then it may not be used, and nothing is reported). Kept while Git's index file
+    (`stamp`, rewritten by every checkout and commit) is unchanged: a check asks several
+    times."""
     # (Git is imported here: generator.loadcache imports this module, and gitrepo's
     # imports reach the rules, which import loadcache)
     from generator import gitrepo
@@ -43,7 +59,8 @@ def _refused(root: str, stamp: tuple[int, ...] | None) -> tuple[str, ...]:
     folder = os.path.join(root, CACHE_DIR)
     if os.path.islink(folder):
         return (CACHE_DIR,)
-    return tuple(gitrepo.committed(Path(root), CACHE_DIR) or ())
+    held = gitrepo.committed(Path(root), CACHE_DIR)
+    return None if held is None else tuple(held)
 
 
 def _index_stamp(root: str) -> tuple[int, ...] | None:
@@ -63,7 +80,7 @@ def _index_stamp(root: str) -> tuple[int, ...] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def refused(repo: Path) -> tuple[str, ...]:
+def _state(repo: Path) -> tuple[str, ...] | None:
     root = str(repo.resolve())
     stamp = _index_stamp(root)
     if stamp is None:
@@ -71,9 +88,65 @@ def refused(repo: Path) -> tuple[str, ...]:
     return _refused(root, stamp)
 
 
+def refused(repo: Path) -> tuple[str, ...]:
+    """The cache paths that came with the files (`cache-in-repo`); () when none is known."""
+    return _state(repo) or ()
+
+
 def trusted(repo: Path) -> bool:
-    """Whether `repo`'s `.kiemdiem-cache/` may be read and written (module docstring)."""
-    return not refused(repo)
+    """Whether `repo`'s `.kiemdiem-cache/` may be read and written (module docstring): Git
+    says the checked-out commit holds nothing there, or, where Git cannot tell, this tool
+    made it here; and it is not a symlink."""
+    state = _state(repo)
+    if state is None:
+        return _made_here(repo.resolve() / CACHE_DIR)
+    return state == ()
+
+
+def registry() -> Path:
+    """Where this machine keeps the tokens of the cache folders it made outside Git's
+    knowledge: the user's cache folder (`XDG_CACHE_HOME`, else ~/.cache), never a
+    repository."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kiemdiem" / "thu-muc-dem"
+
+
+def _entry(folder: Path) -> Path:
+    return registry() / hashlib.sha256(str(folder).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _made_here(folder: Path) -> bool:
+    """Whether this tool made `folder` on this machine (its token matches the registry's
+    entry for its path), or it does not exist yet (nothing to read: the writer that makes
+    it gives it its token, `make_folder`)."""
+    try:
+        if not folder.exists() and not folder.is_symlink():
+            return True
+        if folder.is_symlink() or (folder / TOKEN).is_symlink():
+            return False
+        mine = _entry(folder).read_text("ascii")
+        theirs = (folder / TOKEN).read_text("ascii")
+    except (OSError, UnicodeError):
+        return False
+    return bool(mine) and hmac.compare_digest(mine, theirs)
+
+
+def make_folder(folder: Path) -> None:
+    """Make the cache folder `folder` (where a writer of the cache is about to write),
+    with its token where Git cannot tell the folder's origin (module docstring): a folder
+    made otherwise is not read again outside Git. Nothing when it exists."""
+    if folder.exists():
+        return
+    token = secrets.token_hex(32)
+    try:
+        entry = _entry(folder.resolve())
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_text(token, "ascii")
+    except OSError:
+        token = ""  # no registry here: the folder is used in Git work trees only
+    folder.mkdir(parents=True, exist_ok=True)
+    if token:
+        (folder / TOKEN).write_text(token, "ascii")
 
 
 def findings(repo: Path) -> list[Finding]:

@@ -336,7 +336,7 @@ class Stream:
     cache, so a run that stops half-way leaves the old cache as it was."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        cachetrust.make_folder(path.parent)
         self.path = path
         self.tmp = atomic.temporary_beside(path)
         self.file = self.tmp.open("xb")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -182,3 +183,11 @@ def finding_keys(findings: list[Any]) -> list[tuple[Any, ...]]:
         )
         for f in findings
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_registry(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tokens of cache folders made outside Git (generator.cachetrust.registry) go
+    to a folder of this test session, not the user's ~/.cache: tests make thousands of
+    repositories. Processes the tests start inherit it."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

@@ -146,7 +146,7 @@ def write_entries(repo: Path, year: int, ctx: Any, entries: Entries) -> Entries:
     if not cachetrust.trusted(repo):
         return entries
     path = index_path(repo, year, ctx)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    cachetrust.make_folder(path.parent)
     for old in path.parent.glob(f"index-{year}-*.pickle"):
         old.unlink(missing_ok=True)
     atomic.write_with(path, lambda f: pickle.dump(entries, f, pickle.HIGHEST_PROTOCOL))

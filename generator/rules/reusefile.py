@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator import atomic
+from generator import atomic, cachetrust
 from generator.rules.base import Effect, NotRated, Reason
 from generator.submissions.records import Level
 
@@ -204,7 +204,7 @@ def append(path: Path, key: str, new: dict[str, tuple[Any, ...]], gone: list[str
 
 def write(path: Path, key: str, rows: dict[str, tuple[Any, ...]]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        cachetrust.make_folder(path.parent)
         atomic.write_bytes(path, _record((_FORMAT, key, rows)))
     except OSError:
         pass  # a memo not written: the next rating rates afresh

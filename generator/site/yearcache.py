@@ -34,5 +34,5 @@ class BuildCache:
     def save(self) -> None:
         if not self.usable:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        cachetrust.make_folder(self.path.parent)
         self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), "utf-8")

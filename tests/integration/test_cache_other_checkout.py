@@ -13,6 +13,7 @@ included."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,24 @@ def test_a_cache_restored_into_a_checkout_at_another_path_is_used(
     check_repo(first, WANTED)  # the run on main: writes .kiemdiem-cache/
     fresh = tmp_path / "fresh"  # CI's next checkout: same files, another path, new mtimes
     shutil.copytree(first, fresh, ignore=shutil.ignore_patterns(".kiemdiem-cache"))
+    # a checkout is a Git work tree: Git says the restored folder is not the commit's
+    # (outside Git a folder this tool did not make here is not read: test_cache_trust)
+    subprocess.run(["git", "init", "-q"], cwd=fresh, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=fresh, check=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=ci",
+            "-c",
+            "user.email=ci@example.invalid",
+            "commit",
+            "-qm",
+            "main",
+        ],
+        cwd=fresh,
+        check=True,
+    )
     plain = check_repo(fresh, WANTED)
     shutil.rmtree(fresh / ".kiemdiem-cache")
     shutil.copytree(first / ".kiemdiem-cache", fresh / ".kiemdiem-cache")  # restored

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from generator import cachetrust, gitrepo
 from generator.cli import main
+from tests.conftest import MINI, write_tree
 from tests.integration.test_committee_fields import FACTS, NAM, edit, git
 from tests.integration.test_committee_fields import repo as repo
 
@@ -27,11 +31,12 @@ class _Payload:
         return exec, (f"open({str(self.marker)!r}, 'w').write('ran')",)
 
 
-def _poison(folder: Path, marker: Path) -> list[str]:
-    """Every pickle the first full check kept, replaced by the payload."""
+def _poison(folder: Path, marker: Path, *, index: bool = True) -> list[str]:
+    """Every pickle the first full check kept, replaced by the payload (the year index is
+    kept only in a Git work tree: `index`)."""
     names = sorted(p.name for p in folder.glob("*.pickle"))
     assert any(n.startswith("check-") for n in names), names
-    assert any(n.startswith("index-") for n in names), names
+    assert any(n.startswith("index-") for n in names) == index, names
     for name in names:
         (folder / name).write_bytes(pickle.dumps(_Payload(marker)))
     return names
@@ -115,3 +120,80 @@ def test_the_machines_own_cache_is_still_used(
     assert "[cache-in-repo]" not in out
     assert code == 0, out
     assert read and all(isinstance(entries, dict) and entries for entries in read)
+
+
+# Where Git cannot tell what came with the files (generator.cachetrust: a ZIP or `git
+# archive` of a branch, Git missing, Git refusing the repository), a hostile-submitter
+# trial ran a shipped pickle's code: the first version trusted the folder whenever Git gave
+# no list. The folder is now used only if this tool made it here (its token).
+
+
+def _plain_copy_with_a_poisoned_cache(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository as a plain folder (no Git) whose cache folder came with it: checked
+    once where it was made (the tool's own folder and names), then copied elsewhere, as
+    a ZIP of someone's working copy, with every pickle replaced by the payload."""
+    made = write_tree(tmp_path / "made", MINI)
+    assert main(["--repo", str(made), "check"]) == 0
+    assert (made / CACHE / cachetrust.TOKEN).is_file()  # made here: its token
+    shipped = Path(shutil.copytree(made, tmp_path / "unzipped"))
+    marker = tmp_path / "ran"
+    _poison(shipped / CACHE, marker, index=False)
+    return shipped, marker
+
+
+def test_a_cache_that_came_with_a_plain_folder_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shipped, marker = _plain_copy_with_a_poisoned_cache(tmp_path)
+    before = {p.name: p.read_bytes() for p in (shipped / CACHE).iterdir()}
+    capsys.readouterr()
+    assert main(["--repo", str(shipped), "check"]) == 0
+    assert not marker.exists()
+    assert "[cache-in-repo]" not in capsys.readouterr().out  # nothing known to be committed
+    assert {p.name: p.read_bytes() for p in (shipped / CACHE).iterdir()} == before
+
+
+def test_a_cache_is_not_read_when_git_cannot_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Git missing, or refusing the repository ("dubious ownership"): the committed
+    folder cannot be told from the machine's own, so it is not read."""
+    shipped, marker = _plain_copy_with_a_poisoned_cache(tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=shipped, check=True)
+    git(shipped, "add", "-A", "-f")
+    git(shipped, "commit", "-qm", "with a cache")
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise gitrepo.GitError("fatal: detected dubious ownership in repository")
+
+    monkeypatch.setattr(gitrepo, "_run", refuse)
+    cachetrust._refused.cache_clear()
+    main(["--repo", str(shipped), "check"])
+    assert not marker.exists()
+
+
+def test_a_plain_folders_own_cache_is_kept_between_runs(tmp_path: Path) -> None:
+    """Outside Git the folder this tool made is used as before: the second check reads the
+    outcomes the first kept instead of reading every file again."""
+    from generator import loadcache
+
+    repo = write_tree(tmp_path / "repo", MINI)
+    assert main(["--repo", str(repo), "check"]) == 0
+    (kept,) = (repo / CACHE).glob("check-*.pickle")
+    ctx_files = sorted(p.name for p in (repo / CACHE).iterdir())
+    assert cachetrust.trusted(repo)
+    read: list[int] = []
+    real = loadcache.OutcomeCache._read
+    original = loadcache.OutcomeCache._read
+
+    def counting(self: loadcache.OutcomeCache, f: object) -> None:
+        original(self, f)
+        read.append(len(self.entries))
+
+    loadcache.OutcomeCache._read = counting  # type: ignore[method-assign]
+    try:
+        assert main(["--repo", str(repo), "check"]) == 0
+    finally:
+        loadcache.OutcomeCache._read = real  # type: ignore[method-assign]
+    assert read and read[0] > 0
+    assert kept.is_file() and sorted(p.name for p in (repo / CACHE).iterdir()) == ctx_files

@@ -175,7 +175,9 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_reuse_equals_a_full_rating_after_one_edit_of_the_sample(
     sample: Path, tmp_path: Path, name: str
 ) -> None:
-    repo = shutil.copytree(sample, tmp_path / "repo")
+    repo = shutil.copytree(
+        sample, tmp_path / "repo", ignore=shutil.ignore_patterns(".kiemdiem-cache")
+    )
     oracle = Oracle(repo)
     full, kept, read, hits = oracle.after(SAMPLE_EDITS[name])
     assert kept == full
@@ -190,7 +192,9 @@ def test_reuse_equals_a_full_rating_after_one_edit_of_the_sample(
 def test_edits_in_a_row_reuse_what_did_not_change(sample: Path, tmp_path: Path) -> None:
     """One memo carried through every edit (a long `serve`): each rating equals a fresh
     one, and after an edit of one member file only that member is rated again."""
-    repo = shutil.copytree(sample, tmp_path / "repo")
+    repo = shutil.copytree(
+        sample, tmp_path / "repo", ignore=shutil.ignore_patterns(".kiemdiem-cache")
+    )
     oracle = Oracle(repo)
     for name, edit in SAMPLE_EDITS.items():
         full, kept, read, _ = oracle.after(edit)
@@ -226,7 +230,9 @@ def test_a_key_missing_an_input_gives_a_different_rating(
         monkeypatch.setattr(reuse, "member_key", lambda year, m: m.source.path if m.source else "")
     else:
         monkeypatch.setattr(reuse, "year_key", lambda year, *_: f"{year.year}")
-    repo = shutil.copytree(sample, tmp_path / "repo")
+    repo = shutil.copytree(
+        sample, tmp_path / "repo", ignore=shutil.ignore_patterns(".kiemdiem-cache")
+    )
     oracle = Oracle(repo)
     full, kept, read, _ = oracle.after(SAMPLE_EDITS[edit])
     assert kept != full
@@ -315,7 +321,9 @@ def again_key(data: bytes) -> str:
 
 
 def test_a_corrupt_or_foreign_cache_is_a_full_rating(sample: Path, tmp_path: Path) -> None:
-    repo = shutil.copytree(sample, tmp_path / "repo")
+    repo = shutil.copytree(
+        sample, tmp_path / "repo", ignore=shutil.ignore_patterns(".kiemdiem-cache")
+    )
     years = load(repo)
     full = snapshot(rate_years(years))
     RatingMemo.load(repo, []).save(repo)
@@ -347,7 +355,9 @@ def test_a_corrupt_or_foreign_cache_is_a_full_rating(sample: Path, tmp_path: Pat
 def test_without_the_load_cache_nothing_is_reused_or_forgotten(
     sample: Path, tmp_path: Path
 ) -> None:
-    repo = shutil.copytree(sample, tmp_path / "repo")
+    repo = shutil.copytree(
+        sample, tmp_path / "repo", ignore=shutil.ignore_patterns(".kiemdiem-cache")
+    )
     memo = RatingMemo()
     rate_years(load(repo), reuse=memo)
     kept = dict(memo.years)
@@ -398,7 +408,9 @@ def test_members_with_equal_cores_share_one_row_and_one_core(sample: Path, tmp_p
     """The file holds each distinct row once (marshal refers to it after) and reading makes
     one core of it, whatever the rating that wrote it made: a province's ~100,000 members
     have a few thousand distinct cores, and making each was most of reading the memo."""
-    repo = shutil.copytree(sample, tmp_path / "repo")
+    repo = shutil.copytree(
+        sample, tmp_path / "repo", ignore=shutil.ignore_patterns(".kiemdiem-cache")
+    )
     years = load(repo)
     full = snapshot(rate_years(years))
     memo = RatingMemo()
