@@ -258,6 +258,11 @@ def test_why_a_member_is_not_rated_only_where_its_reader_may_read_it(
         "cap-uy/dang-bo-tinh-hoa-lam",
         "cap-uy/dang-bo-xa-an-son",
     }
+    # the chi bộ's and the deciding committee's statistics keep the reasons apart
+    out, _ = sites
+    for site in ("chi-bo/chi-bo-thon-an-lac", "cap-uy/chi-bo-thon-an-lac"):
+        page = (out / site / str(YEAR) / "thong-ke/index.html").read_text("utf-8")
+        assert f"<td>{NotRated.EXEMPTED.label_vi}</td><td>1</td>" in page, site
 
 
 def test_the_whole_organization_sees_results_not_reviews(
