@@ -28,6 +28,10 @@ organization's level anyway, and they are not counts of people. The statistics p
 this site has no downloads (generator/site/render.py `statistics_downloads`).
 
 The deciding committees' sites and `kiemdiem stats` keep exact counts: they report upward.
+
+Why a member is not rated is counted before suppression as this site's reader may read it:
+exempted and suspended together, in one row (NotRated.UNDISCLOSED, generator.privacy.
+verdicts.counted_as_read), which the suppression above treats as any other reason.
 """
 
 from __future__ import annotations
@@ -36,9 +40,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, cast
 
+from generator.privacy import Scope
 from generator.privacy.suppress import Equation, Var, protect
+from generator.privacy.verdicts import NOT_RATED_SCOPES
 from generator.rules.base import NotRated
-from generator.statistics import LEVELS, NOT_RATED, Counts, YearStatistics
+from generator.statistics import COUNTED_NOT_RATED, LEVELS, Counts, YearStatistics
 from generator.submissions.records import Level, OrgCategory
 
 DEFAULT_THRESHOLD = 3
@@ -110,9 +116,22 @@ def hidden_cells(counts: Counts, threshold: int) -> frozenset[Cell]:
     return frozenset(row_plan(counts, threshold))
 
 
+def reasons(counts: Counts) -> tuple[NotRated, ...]:
+    """The not-rated reasons of a row that are cells of this site's page: those everyone
+    may read, exempted and suspended only where counted apart — never here, where they are
+    counted together (NotRated.UNDISCLOSED, generator.privacy.verdicts.counted_as_read):
+    a cell that is always 0 is no complement to hide ("ẩn" beside a count of both would
+    read as if part of them were counted apart)."""
+    return tuple(
+        nr
+        for nr in COUNTED_NOT_RATED
+        if NOT_RATED_SCOPES[nr] <= Scope.TO_CHUC or counts.not_rated[nr]
+    )
+
+
 def row_plan(counts: Counts, threshold: int) -> RowPlan:
     """One row alone: its levels and not-rated reasons add up to its shown total."""
-    cells: tuple[Cell, ...] = (*LEVELS, *NOT_RATED)
+    cells: tuple[Cell, ...] = (*LEVELS, *reasons(counts))
     values: dict[Var, int] = {c: _value(counts, c) for c in cells}
     hidden = protect(values, [Equation(dict.fromkeys(cells, 1))], threshold)
     return {c: hidden[c] for c in cells if c in hidden}
@@ -148,15 +167,16 @@ def page_plan(stats: YearStatistics, threshold: int) -> dict[int, RowPlan]:
     tops = _organizations(stats, page)
     # the whole organization: levels add up to "Được xếp loại", reasons to the rest
     page.rows["t"] = stats.total
-    whole: tuple[Cell, ...] = (*LEVELS, *NOT_RATED)
+    why = reasons(stats.total)
+    whole: tuple[Cell, ...] = (*LEVELS, *why)
     page.values.update({("t", c): _value(stats.total, c) for c in whole})
     page.equations.append(Equation(dict.fromkeys([("t", lv) for lv in LEVELS], 1)))
-    page.equations.append(Equation(dict.fromkeys([("t", nr) for nr in NOT_RATED], 1)))
+    page.equations.append(Equation(dict.fromkeys([("t", nr) for nr in why], 1)))
     if tops:
         page.column_sum("t", tops, LEVELS, last=True)
-        coefs: dict[Var, int] = {("t", nr): 1 for nr in NOT_RATED}
+        coefs: dict[Var, int] = {("t", nr): 1 for nr in why}
         coefs.update({(k, NOT_RATED_TOTAL): -1 for k in tops})
-        spare = frozenset(("t", nr) for nr in NOT_RATED)
+        spare = frozenset(("t", nr) for nr in why)
         page.equations.append(Equation(coefs, spare))
     _categories(stats, page)
     hidden = protect(page.values, page.equations, threshold)

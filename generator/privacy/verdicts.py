@@ -57,6 +57,7 @@ NOT_RATED_SCOPES: dict[NotRated, Scope] = {
     NotRated.PENDING_RULESET: Scope.TO_CHUC,
     NotRated.EXEMPTED: Scope.CHI_BO,
     NotRated.SUSPENDED: Scope.CHI_BO,
+    NotRated.UNDISCLOSED: Scope.TO_CHUC,  # either of the two: what a bare "Không xếp loại" says
 }
 
 
@@ -179,22 +180,30 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
     """`verdicts` (whole: a statistic counts why a member is not rated) as a site's
     statistics may count them: a level its copy withholds (`_withheld_levels`) is counted
     as not published yet ("chưa quyết định"), never as the level it hides — an undecided
-    chi bộ's KHTNV among the organizations' levels says what its ceiling would. The same
-    object when the copy withholds nothing."""
-    if not any(v.withheld for v in (*redacted.members.values(), *redacted.orgs.values())):
-        return verdicts
+    chi bộ's KHTNV among the organizations' levels says what its ceiling would; a reason
+    for not rating its copy withholds (exempted, suspended: `NOT_RATED_SCOPES`) is counted
+    as `NotRated.UNDISCLOSED`, either of them (`counted_as_read`). The same object when
+    the copy withholds neither."""
 
     def counted(whole: dict[str, Verdict], shown: dict[str, Verdict]) -> dict[str, Verdict]:
-        return {
-            k: _replace(v, {"assessed": r.assessed}) if (r := shown.get(k)) and r.withheld else v
-            for k, v in whole.items()
-        }
+        out = whole
+        for k, v in whole.items():
+            r = shown.get(k)
+            if r is None:
+                continue
+            changes: dict[str, object] = {"assessed": r.assessed} if r.withheld else {}
+            if v.not_rated is not None and r.not_rated is None:
+                changes["not_rated"] = NotRated.UNDISCLOSED
+            if changes:
+                out = dict(whole) if out is whole else out
+                out[k] = _replace(v, changes)
+        return out
 
-    return dataclasses.replace(
-        verdicts,
-        members=counted(verdicts.members, redacted.members),
-        orgs=counted(verdicts.orgs, redacted.orgs),
-    )
+    members = counted(verdicts.members, redacted.members)
+    orgs = counted(verdicts.orgs, redacted.orgs)
+    if members is verdicts.members and orgs is verdicts.orgs:
+        return verdicts
+    return dataclasses.replace(verdicts, members=members, orgs=orgs)
 
 
 def counts_withheld(counted: dict[str, Verdict], whole: dict[str, Verdict]) -> bool:
@@ -210,15 +219,30 @@ def counted_as_read(
     reader reads each as `reader(id)` says may count them, without redacting them: a level
     withheld from that reader (`_withheld_levels`) counted as not published yet, as
     `counted_verdicts` counts a redacted copy. For what a site's copy does not hold (the
-    members below a committee it does not decide, the year before); only a verdict with a
-    ceiling can withhold one. The same dict when none is withheld."""
+    members below a committee it does not decide, the year before). The same dict when
+    none is withheld.
+
+    A reason for not rating the reader may not read (`NOT_RATED_SCOPES`: exempted,
+    suspended) is counted as `NotRated.UNDISCLOSED`, one count for both, this year and the
+    year before: counted apart, "exempted < 3" beside a total that leaves room for one
+    told which of the two the member listed with a bare "Không xếp loại" is. The whole
+    organization's site, and a committee's for the members it does not decide, count
+    them so; a chi bộ's, a deciding committee's and `kiemdiem stats` apart."""
     out = verdicts
     for key, v in verdicts.items():
-        if v.ceiling is None or v.assessed is None:
-            continue
-        readable = _readable(v.reasons, v.subject_kind, reader(key))
-        if len(readable) < len(v.reasons) and "assessed" in _withheld_levels(v, readable):
-            if out is verdicts:
-                out = dict(verdicts)
-            out[key] = _replace(v, {"assessed": None})
+        changes = _counted_changes(v, reader(key))
+        if changes:
+            out = dict(verdicts) if out is verdicts else out
+            out[key] = _replace(v, changes)
     return out
+
+
+def _counted_changes(v: Verdict, reader: Scope) -> dict[str, object]:
+    if v.not_rated is not None and NOT_RATED_SCOPES[v.not_rated] > reader:
+        return {"not_rated": NotRated.UNDISCLOSED}
+    if v.ceiling is None or v.assessed is None:  # only a ceiling can withhold a level
+        return {}
+    readable = _readable(v.reasons, v.subject_kind, reader)
+    if len(readable) < len(v.reasons) and "assessed" in _withheld_levels(v, readable):
+        return {"assessed": None}
+    return {}

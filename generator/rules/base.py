@@ -59,6 +59,9 @@ class NotRated(enum.Enum):
     SUSPENDED = "dinh_chi"
     NOT_REVIEWED = "chua_kiem_diem"  # no review file, or a draft / broken file
     PENDING_RULESET = "cho_huong_dan"  # the year is `pending`
+    # never a verdict's: a site's statistics count EXEMPTED and SUSPENDED together under it
+    # where their reader may read neither (generator.privacy.verdicts.counted_as_read)
+    UNDISCLOSED = "mien_hoac_dinh_chi"
 
     @property
     def label_vi(self) -> str:
@@ -68,6 +71,9 @@ class NotRated(enum.Enum):
             "dinh_chi": "Đình chỉ sinh hoạt đảng",
             "chua_kiem_diem": "Chưa kiểm điểm",
             "cho_huong_dan": "Chờ hướng dẫn của năm",
+            "mien_hoac_dinh_chi": (
+                "Miễn công tác, sinh hoạt hoặc đình chỉ sinh hoạt đảng (không công bố riêng)"
+            ),
         }[self.value]
 
 

@@ -32,6 +32,7 @@ from generator.privacy.verdicts import (
     redact_year_verdicts,
 )
 from generator.rules.base import YearVerdicts
+from generator.rules.registry import REGISTRY
 from generator.site.audience_findings import decides, finding_reader
 from generator.site.audience_stats import (
     counted_for,
@@ -40,7 +41,7 @@ from generator.site.audience_stats import (
     subtree_statistics,
 )
 from generator.site.deciders import index_of
-from generator.site.views import YearView
+from generator.site.views import YearView, rule_sort_key
 from generator.statistics import YearStatistics, year_statistics
 from generator.submissions.year import Year
 
@@ -257,20 +258,29 @@ def audience_view(full: YearView, audience: Audience, schema_dir: Path) -> YearV
     return view
 
 
-def published_citations(full: YearView) -> list[tuple[str, str, int]]:
+def published_citations(full: YearView) -> list[tuple[str, str, int | None]]:
     """The rules page's citations, the same on every audience's site: the whole year's,
-    with how often each rule applied — but how often a committee-only rule was applied is
-    a count like any other, so a small one is left off (the reference has them all). The
-    year's counts are no committee's or chi bộ's own, so their sites show what the whole
-    organization's does (and the page is the same file in every site: shared.py)."""
-    config = full.year.config
-    dp = config.data_protection if config else None
-    small = dp.suppress_below if dp else 3
-    return [
-        (rule, citation, n)
-        for rule, citation, n in full.citations()
-        if n >= small or REASON_SCOPES.get(rule, Scope.TO_CHUC) < Scope.CAP_UY
-    ]
+    with how often each rule applied — but none for a rule whose reasons are the deciding
+    committees' only (REASON_SCOPES: discipline, degradation, sick and maternity leave —
+    366-M7, 132-M6 —, …): that count moves with one member's record (a trial added 4
+    months of sick leave to one member and "366-M7 … 3" appeared), and whether the rule
+    applied at all would too, so every such rule of the year's ruleset is listed, cited
+    or not, with no count (None). The year's counts are no committee's or chi bộ's own, so
+    their sites show what the whole organization's does (and the page is the same file in
+    every site: shared.py)."""
+    spec = REGISTRY.get(full.ruleset_id)
+    ids = set()
+    if spec is not None:
+        ids = {i for r in spec.rules.all() for i in r.ids}
+        ids |= {*spec.rules.extra_ids, *spec.engine_rule_ids}
+    private = {r for r, scope in REASON_SCOPES.items() if scope >= Scope.CAP_UY}
+    cited = full.citations()
+    out: list[tuple[str, str, int | None]] = [c for c in cited if c[0] not in private]
+    # one row each, with the reference's citation: which of a rule's cases applied (a
+    # reason's own citation) would move with one record too
+    listed = (ids | {r for r, _, _ in cited}) & private
+    out += [(r, full.citation(r, ""), None) for r in listed]
+    return sorted(out, key=rule_sort_key)
 
 
 def public_member(

@@ -27,7 +27,8 @@ class AudienceReads:
     member_scopes: Mapping[str, Scope] = MappingProxyType({})  # reader scope per member
     member_tree: ScopeTree | None = None  # the member schema's classes (x-pham-vi)
     disclosure: Disclosure | None = None  # small counts hidden (the organization's site)
-    cited: list[tuple[str, str, int]] | None = None  # the rules page's rules, once known
+    # the rules page's rules, once known: (id, citation, how often; None: not published)
+    cited: list[tuple[str, str, int | None]] | None = None
 
     if TYPE_CHECKING:
 

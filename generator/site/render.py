@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.invisible import show_invisible
+from generator.rules.base import NotRated
 from generator.site import charts, incremental, paging
 from generator.site.hooks import FRAGMENTS, fragments_file
 from generator.site.shared import disk_bytecode
@@ -48,7 +49,7 @@ from generator.site.views import (
     page_path_org,
     page_path_problems,
 )
-from generator.statistics import NOT_RATED, export, sheet
+from generator.statistics import COUNTED_NOT_RATED, export, sheet
 from generator.submissions.records import CriterionLevel, Level
 
 PAGES = "pages"
@@ -125,7 +126,8 @@ def environment(templates: Path) -> jinja2.Environment:
         LEVELS=LEVELS_DESC,
         Level=Level,
         charts=charts,
-        NOT_RATED=NOT_RATED,
+        NOT_RATED=COUNTED_NOT_RATED,
+        UNDISCLOSED=NotRated.UNDISCLOSED,
         PAGING=paging,
     )
     return env
@@ -362,7 +364,9 @@ def _render_problems(view: YearView, page: PageFn) -> None:
 
 def statistics_downloads(view: YearView) -> dict[str, bytes]:
     """The statistics as CSV, JSON and XLSX files for the statistics page: the same
-    writers and the same numbers as `kiemdiem stats` (generator.statistics.export).
+    writers and the same numbers as `kiemdiem stats` (generator.statistics.export), but
+    for the members this committee does not decide who are exempted or suspended, counted
+    in one column (generator.privacy.verdicts.counted_as_read).
     The CSV starts with a byte order mark so that Excel reads its Vietnamese as UTF-8."""
     stats = view.stats
     if stats is None or view.disclosure is not None:

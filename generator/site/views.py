@@ -360,9 +360,10 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
 
     # ------------------------------------------------------------------ rules
 
-    def citations(self) -> list[tuple[str, str, int]]:
+    def citations(self) -> list[tuple[str, str, int | None]]:
         """Every (rule id, citation) the year's verdicts cite, with how often (for an
-        audience's view: the whole year's, since which rules applied is no one's secret)."""
+        audience's view: the whole year's, since which rules applied is no one's secret,
+        without the counts of the committee-only rules: audiences.published_citations)."""
         if self.cited is not None:
             return self.cited
         seen: Counter[tuple[str, str]] = Counter()
@@ -371,7 +372,8 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
                 for reason in [*verdict.reasons, *verdict.flags]:
                     seen[(reason.rule, self.citation(reason.rule, reason.citation))] += 1
         # kept: every audience's view of the year asks the whole year's view for it
-        self.cited = sorted(((r, c, n) for (r, c), n in seen.items()), key=_rule_sort_key)
+        cited: list[tuple[str, str, int | None]] = [(r, c, n) for (r, c), n in seen.items()]
+        self.cited = sorted(cited, key=rule_sort_key)
         return self.cited
 
     def citation(self, rule_id: str, citation: str) -> str:
@@ -385,7 +387,7 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
         return ref.statement if ref is not None else ""
 
 
-def _rule_sort_key(item: tuple[str, str, int]) -> tuple[str, int, str]:
+def rule_sort_key(item: tuple[str, str, int | None]) -> tuple[str, int, str]:
     rule = item[0]
     head, _, tail = rule.rpartition("-")
     digits = "".join(ch for ch in tail if ch.isdigit())

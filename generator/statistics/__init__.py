@@ -6,8 +6,9 @@
 API (dataclasses; the site and `kiemdiem stats` read these, nothing else):
 
 - `Counts`: one row of numbers. `by_level[Level] -> int` among members rated with a final
-  level (decided, else provisional), `rated`, `not_rated[NotRated] -> int`,
-  `undecided` (rated, no decision yet), `unassessed` (rated, no level yet: "cần quyết
+  level (decided, else provisional), `rated`, `not_rated[NotRated] -> int` (keys
+  `COUNTED_NOT_RATED`: a site's statistics may count exempted and suspended together as
+  `NotRated.UNDISCLOSED`; `kiemdiem stats` never does), `undecided` (rated, no decision yet), `unassessed` (rated, no level yet: "cần quyết
   định" or missing criteria), `total` members. `share(level) -> float` among
   `with_level`; `count(level)`.
 - `OrgStats`: `org_id`, `name`, `type` (OrgType), `category` (OrgCategory | None), `depth`
@@ -46,6 +47,9 @@ NOT_RATED: tuple[NotRated, ...] = (
     NotRated.NOT_REVIEWED,
     NotRated.PENDING_RULESET,
 )
+# what a site's statistics count: the X4 columns, and both reasons its reader may not read
+# under one (NotRated.UNDISCLOSED, never in `kiemdiem stats` nor in an exchange file)
+COUNTED_NOT_RATED: tuple[NotRated, ...] = (*NOT_RATED[:3], NotRated.UNDISCLOSED, *NOT_RATED[3:])
 CATEGORIES: tuple[OrgCategory, ...] = tuple(OrgCategory)
 # an organization's own verdict (`OrgStats.own`) besides a `NotRated` value and None
 OWN_RATED = "xep_loai"
@@ -56,7 +60,9 @@ OWN_UNKNOWN = "khong_ro"  # from a format-1 statistics file: rated or not, it do
 @dataclass
 class Counts:
     by_level: dict[Level, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
-    not_rated: dict[NotRated, int] = field(default_factory=lambda: dict.fromkeys(NOT_RATED, 0))
+    not_rated: dict[NotRated, int] = field(
+        default_factory=lambda: dict.fromkeys(COUNTED_NOT_RATED, 0)
+    )
     rated: int = 0
     undecided: int = 0  # rated, level still provisional ("chưa quyết định")
     unassessed: int = 0  # rated, no level yet
@@ -80,7 +86,7 @@ class Counts:
     def merge(self, other: Counts) -> None:
         for lv in LEVELS:
             self.by_level[lv] += other.by_level[lv]
-        for nr in NOT_RATED:
+        for nr in COUNTED_NOT_RATED:
             self.not_rated[nr] += other.not_rated[nr]
         self.rated += other.rated
         self.undecided += other.undecided

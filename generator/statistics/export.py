@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.invisible import show_invisible
 from generator.report.safe import inert_json, visible
+from generator.rules.base import NotRated
 from generator.statistics import (
     CATEGORIES,
     LEVELS,
@@ -69,7 +70,12 @@ def _org_level(o: OrgStats) -> str:
 
 
 def not_rated_columns(stats: YearStatistics) -> list[Any]:
+    """The X4 columns; a committee's site counts exempted and suspended members it does
+    not decide together (NotRated.UNDISCLOSED, generator.privacy.verdicts.counted_as_read),
+    and its sheets then have that column too, so that every row still adds up."""
     cols = list(NOT_RATED_SHOWN)
+    if stats.total.not_rated[NotRated.UNDISCLOSED]:
+        cols.insert(3, NotRated.UNDISCLOSED)
     if stats.total.not_rated[NOT_RATED[4]]:
         cols.append(NOT_RATED[4])
     return cols

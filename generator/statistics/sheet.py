@@ -50,6 +50,7 @@ SHORT_NOT_RATED = {
     "moi_ket_nap": "Mới kết nạp dưới 6 tháng",
     "mien_sinh_hoat": "Miễn công tác, sinh hoạt",
     "dinh_chi": "Đình chỉ sinh hoạt",
+    "mien_hoac_dinh_chi": "Miễn công tác, sinh hoạt hoặc đình chỉ (không công bố riêng)",
     "chua_kiem_diem": "Chưa kiểm điểm",
     "cho_huong_dan": "Chờ hướng dẫn",
 }

@@ -24,7 +24,7 @@ from generator.pipeline import Pipeline
 from generator.site import rating
 from generator.site.audiences import organization_view
 from generator.site.build import BuildOptions, build_site
-from generator.statistics import LEVELS, NOT_RATED, Counts, YearStatistics
+from generator.statistics import COUNTED_NOT_RATED, LEVELS, Counts, YearStatistics
 from generator.submissions.layout import years
 from generator.submissions.records import OrgCategory
 
@@ -128,7 +128,7 @@ class Reader:
 
 def _values(c: Counts, cols: list[str]) -> list[int]:
     by = {lv.code: c.by_level[lv] for lv in LEVELS} | {"KXL": c.not_rated_total}
-    by |= {nr.value: c.not_rated[nr] for nr in NOT_RATED}
+    by |= {nr.value: c.not_rated[nr] for nr in COUNTED_NOT_RATED}
     return [by[col] for col in cols]
 
 
@@ -136,7 +136,7 @@ ROW = [lv.code for lv in LEVELS] + ["KXL"]
 
 
 def _truth(key: str, c: Counts, truth: dict[Key, int]) -> None:
-    cols = [*ROW, *(nr.value for nr in NOT_RATED)]
+    cols = [*ROW, *(nr.value for nr in COUNTED_NOT_RATED)]
     truth.update({(key, col): v for col, v in zip(cols, _values(c, cols), strict=True)})
 
 
@@ -161,22 +161,24 @@ def _audit(stats: YearStatistics, pages: list[str]) -> Reader:
     _truth("t", stats.total, truth)
     codes = [lv.code for lv in LEVELS]
     reader.cells("t", total[2:6], _values(stats.total, codes), codes)
-    label = {nr.label_vi: nr for nr in NOT_RATED}
+    label = {nr.label_vi: nr for nr in COUNTED_NOT_RATED}
     shown = {label[r[0]]: r[1] for r in first.get("bang-khong-xep-loai", [])}
     reasons = list(shown)
     reader.cells("t", list(shown.values()), [stats.total.not_rated[nr] for nr in reasons],
                  [nr.value for nr in reasons])  # fmt: skip
-    for nr in NOT_RATED:
+    for nr in COUNTED_NOT_RATED:
         if nr not in shown:
             assert not stats.total.not_rated[nr], nr  # a row left out is a 0
             reader.known[("t", nr.value)] = 0
     reader.sum({("t", c): 1 for c in codes}, truth)
-    reader.sum({("t", nr.value): 1 for nr in NOT_RATED}, truth)
+    reader.sum({("t", nr.value): 1 for nr in COUNTED_NOT_RATED}, truth)
     for parent, kids in children.items():
         for col in ROW if parent != "t" else codes:
             reader.sum({(parent, col): 1} | {(k, col): -1 for k in kids}, truth)
     if children["t"]:
-        coefs = {("t", nr.value): 1 for nr in NOT_RATED} | {(k, "KXL"): -1 for k in children["t"]}
+        coefs = {("t", nr.value): 1 for nr in COUNTED_NOT_RATED} | {
+            (k, "KXL"): -1 for k in children["t"]
+        }
         reader.sum(coefs, truth)
     _categories(stats, first, reader, truth)
     _comparison(stats, first, reader)

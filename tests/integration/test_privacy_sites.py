@@ -17,6 +17,7 @@ import yaml
 
 from generator.cli import main
 from generator.pipeline import Pipeline
+from generator.rules.base import NotRated
 from generator.site import search_layout
 from generator.site.build import BuildOptions, build_site
 from generator.site.shared import STORE
@@ -222,6 +223,46 @@ def test_each_marker_only_where_its_audience_may_read_it(
             assert "nghỉ ốm 1,5 tháng" not in text, aud
             assert "nghỉ thai sản 1,5 tháng" not in text, aud
     assert any("nghỉ ốm 1,5 tháng" in t for a, t in texts.items() if a.startswith("cap-uy/"))
+
+
+def test_why_a_member_is_not_rated_only_where_its_reader_may_read_it(
+    planted: tuple[Path, Plant], sites: tuple[Path, dict[Path, str]]
+) -> None:
+    """Exempted or suspended (generator.privacy.verdicts NOT_RATED_SCOPES: the chi bộ's)
+    is told only on the sites of the member's chi bộ and of the committee deciding them,
+    pages and search indexes alike; elsewhere the statistics count both reasons in one
+    row (NotRated.UNDISCLOSED). Counted apart, the whole organization's page said "Miễn
+    công tác và sinh hoạt đảng < 3" with 2 not rated, one of them new: the one member it
+    lists with a bare "Không xếp loại" was the exempted one (dv-101014)."""
+    repo, _ = planted
+    _, audiences = sites
+    texts: dict[str, str] = {}
+    for site, aud in audiences.items():
+        texts[aud] = texts.get(aud, "") + _texts(site).lower()
+    either = NotRated.UNDISCLOSED.label_vi.lower()
+    rated = Pipeline(repo).rate([YEAR])[YEAR]
+    assert rated.verdicts is not None
+    told: set[str] = set()
+    for nr in (NotRated.EXEMPTED, NotRated.SUSPENDED):
+        allowed = set()
+        for mid, v in rated.verdicts.members.items():
+            if v.not_rated is nr and (decider := rated.year.deciding_org_for_member(mid)):
+                allowed |= {f"chi-bo/{v.org_id}", f"cap-uy/{decider.id}"}
+        label = nr.label_vi.lower()
+        seen = {aud for aud, text in texts.items() if label in text.replace(either, "")}
+        assert seen <= allowed, f"{nr.value} leaks to {sorted(seen - allowed)}"
+        told |= seen
+    assert told == {"chi-bo/chi-bo-thon-an-lac", "cap-uy/chi-bo-thon-an-lac"}  # dv-101014
+    assert {aud for aud, text in texts.items() if either in text} == {
+        "to-chuc",
+        "cap-uy/dang-bo-tinh-hoa-lam",
+        "cap-uy/dang-bo-xa-an-son",
+    }
+    # the chi bộ's and the deciding committee's statistics keep the reasons apart
+    out, _ = sites
+    for site in ("chi-bo/chi-bo-thon-an-lac", "cap-uy/chi-bo-thon-an-lac"):
+        page = (out / site / str(YEAR) / "thong-ke/index.html").read_text("utf-8")
+        assert f"<td>{NotRated.EXEMPTED.label_vi}</td><td>1</td>" in page, site
 
 
 def test_the_whole_organization_sees_results_not_reviews(
