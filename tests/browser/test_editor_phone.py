@@ -4,8 +4,9 @@ sample (the set-up of tests/browser/test_editor_browser.py).
 Decap CMS lays the entry editor and its toolbar out at least 800 px wide: at 375 px the page
 scrolled sideways (scrollWidth 800), every input ran 394 px past the right edge and "Lưu"
 sat at x = 671..717, off-screen. generator/editor/assets/kiemdiem-editor.css reflows it below
-800 px. One page load: the new review is measured, filled with real taps and keys, saved with
-the on-screen "Lưu", and the saved file read from the branch decap-server made.
+800 px. One page load: the new review is measured, filled, saved with the on-screen "Lưu"
+(the saved file read from the branch decap-server made), and the listing it returns to, which
+then shows unmerged reviews under a 682 px wide heading, measured again.
 """
 
 from __future__ import annotations
@@ -115,6 +116,19 @@ def test_a_member_fills_and_saves_the_form_on_a_phone(editor) -> None:  # noqa: 
         assert after["inner"] == [WIDTH, HEIGHT], after["inner"]
         assert len(after["buttons"]) > len(found["buttons"]), after["buttons"]
         assert _outside(after, vertical=True) == []
+
+        # back to the listing (once the "saved" notice over the toolbar has gone), which now
+        # has a section of unmerged reviews
+        back = driver.find_element(By.CSS_SELECTOR, "a[class*='-ToolbarSectionBackLink']")
+        WebDriverWait(driver, 20).until(lambda d: d.execute_script(ON_TOP, back))
+        back.click()
+        WebDriverWait(driver, 20).until(
+            ec.presence_of_element_located((By.CSS_SELECTOR, "[class*='-SectionSeparator']"))
+        )
+        listing = driver.execute_script(
+            "return [document.scrollingElement.scrollWidth, innerWidth]"
+        )
+        assert listing == [WIDTH, WIDTH], listing
 
     path = f"{editor.target.folder}/dang-vien/{MEMBER}.yaml"
     data = yaml.safe_load(_git(editor.repo, "show", f"{branch}:{path}"))
