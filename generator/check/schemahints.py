@@ -136,14 +136,20 @@ def for_unknown_key(
 def _spaced_key(key: str, guess: str, value: Any, doc: Document, path: tuple[Any, ...]) -> Hint:
     """A key, a blank, then text holding `: ` (`tu_xep_loai Hoàn thành: tốt`), read as one
     key: the colon goes after its first word, and every word after it is the value
-    (yamlcolon's missing colon, yamltext.colon_after_word). Renaming the key to `guess` would lose the words between
-    (`tu_xep_loai: tốt`), so without a corrected line (a block below) no line is offered."""
+    (yamlcolon's missing colon, yamltext.colon_after_word). Renaming the key to `guess`
+    would lose the words between (`tu_xep_loai: tốt`), so without a corrected line (a block
+    below) no line is offered; a line that would not read back as every word written is
+    not offered either (the `colon` hint says how to write it as a block)."""
     pos = doc.key_pos(path)
     raw = line_text(doc, pos.line)
     if isinstance(value, dict | list) or raw is None or not raw[pos.column - 1 :].startswith(key):
         return "", {}
     corrected = colon_after_word(raw, pos.column - 1, guess)
-    return ("colon-line", {"line": pos.line, "corrected": corrected}) if corrected else ("", {})
+    if corrected is None:
+        return "", {}
+    if not corrected:  # no line reads back as every word written: none to paste
+        return "colon", {"line": pos.line}
+    return "colon-line", {"line": pos.line, "corrected": corrected}
 
 
 _YES = {"yes", "on", "co", "dung", "y"}

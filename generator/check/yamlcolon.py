@@ -23,9 +23,8 @@ from generator.check.schemanodes import base_node
 from generator.check.written import is_quoted_text
 from generator.check.yamlemptykey import known_keys, place_of
 from generator.check.yamlshape import Line, indent, is_content
-from generator.check.yamltext import yaml_scalar
+from generator.check.yamltext import reads_back, split_value_note, written_text, yaml_scalar
 from generator.messages.loadsyntax import INDENT_NOTE_VI
-from generator.submissions.yamlodd import split_note
 from generator.vietnamese import fold_key, suggest
 
 Found = tuple[int, int, str, dict[str, Any]]
@@ -58,18 +57,24 @@ def missing_colon(lines: list[str], candidates: list[Line], schema: Any) -> Foun
         key = _meant_key(word, here, schema)
         if key is None:
             continue
-        shown, note = _value(
+        value, shown, note = _value(
             lines, item, at + len(word), schema, (*place[0], key) if place else None
         )
         fixed = f"{lead}{dash}{key}:" + (f" {shown}" if shown else "") + note
         n = len(lead)
+        # the safety net: a line that would not give the key every word written is not
+        # offered (the hint then says where the colon goes, with no line to paste)
+        pasted = shown in ("", "|") or reads_back(fixed, key, written_text(value))
         params = {
             "line": item.index + 1,
             "key": key,
-            "fixed": fixed.strip(),
+            "fixed": fixed.strip() if pasted else "",
             "indent_note": INDENT_NOTE_VI.format(n=n) if n else "",
-            "hint_key": "odd" if odd else "",
+            "hint_key": ("odd" if odd else "") + ("" if pasted else "-noline" if odd else "noline"),
             "odd": odd or "",
+            # the key as written and the key meant: the line takes the class of either
+            # (generator.privacy.keyscope), so a committee-only value is never echoed
+            "extra": {"key": word, "guess": key},
         }
         return item.index + 1, at + len(word) + 1, "missing-colon-key", params
     return None
@@ -77,21 +82,25 @@ def missing_colon(lines: list[str], candidates: list[Line], schema: Any) -> Foun
 
 def _value(
     lines: list[str], item: Line, end: int, schema: dict[str, Any], path: tuple[Any, ...] | None
-) -> tuple[str, str]:
-    """The value after the key that ends at `end`, as it goes after `key: `, and the
-    comment after it (kept a comment); `|` for a text field whose lines follow, indented
-    (`han_che` alone above its text)."""
-    value, note = split_note(lines[item.index].rstrip(), end)
-    value = value[end:].strip(f" \t{_ODD_COLONS}")
-    if value.startswith("#"):  # `han_che # ghi chú`: a comment already
-        value, note = "", f" {value}{note}"
+) -> tuple[str, str, str]:
+    """The value after the key that ends at `end`: as written, as it goes after `key: `,
+    and the comment after it (kept a comment; one that starts outside quotes, a `#` in a
+    quoted text is text); `|` for a text field whose lines follow, indented (`han_che`
+    alone above its text)."""
+    rest = lines[item.index].rstrip()[end:]
+    value = rest.lstrip(f" \t{_ODD_COLONS}")
+    if value.startswith("#"):  # `han_che # ghi chú`: a comment already (its blanks kept)
+        value, note = "", rest if rest[:2].isspace() else f" {value}"
+    else:
+        value, note = split_value_note(value)
+        value = value.strip()
     if value:
-        return (value if is_quoted_text(value) else yaml_scalar(value)), note
+        return value, (value if is_quoted_text(value) else yaml_scalar(value)), note
     below = next((line for line in lines[item.index + 1 :] if is_content(line)), "")
     node = base_node(schema, path) if path is not None else None
     if indent(below) > item.key_indent and isinstance(node, dict) and _is_text(node):
-        return "|", note
-    return "", note
+        return "", "|", note
+    return "", "", note
 
 
 def _is_text(node: dict[str, Any]) -> bool:

@@ -27,10 +27,9 @@ from generator.check.yamlgeneric import generic
 from generator.check.yamlindent import indentation
 from generator.check.yamlshape import Line, indent, is_content, structure
 from generator.check.yamlstray import stray_after_value
-from generator.check.yamltext import SMART_QUOTES, yaml_scalar
+from generator.check.yamltext import SMART_QUOTES, split_value_note, yaml_scalar
 from generator.messages.loadsyntax import INDENT_NOTE_VI, ODD_SPACES_VI
 from generator.submissions.yamlload import LoadProblem
-from generator.submissions.yamlodd import split_note
 from generator.vietnamese import looks_vietnamese
 
 # `structure` (the lines as a person reads them) lives in yamlshape; importable from here
@@ -151,7 +150,8 @@ def _colon_in_value(lines: list[str], at: int) -> Repair | None:
     m = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$", lines[at])
     if not m or ": " not in m.group(3):
         return None
-    value, note = split_note(m.group(3))  # `  # ghi chú` stays a comment, out of the quotes
+    # `  # ghi chú` stays a comment, out of the quotes; a `#` inside quotes is text
+    value, note = split_value_note(m.group(3))
     curly = value[:1] in SMART_QUOTES
     fixed = f"{m.group(1)}{m.group(2)}: {_quote(value.rstrip())}{note}"
     variant = "curly-colon" if curly else "colon-in-value"

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from generator.check.written import is_quoted_text
-from generator.submissions.yamlodd import split_note
+from generator.submissions.yamlload import loads
 from generator.submissions.yamltext import SMART_QUOTES as SMART_QUOTES  # “ ” „ ‘ ’
 
 
@@ -77,17 +77,94 @@ def colon_after_word(line: str, at: int, key: str) -> str | None:
     """The line `tu_xep_loai Hoàn thành: tốt` (a key, a blank, then text holding `: `),
     which YAML reads as one key `tu_xep_loai Hoàn thành`, with `key` and its colon after
     its first word (at column `at`, 0-based) and every word after that word kept as the
-    value, quoted where it must be: `tu_xep_loai: "Hoàn thành: tốt"`; a comment stays one.
-    The missing colon of yamlcolon.missing_colon, on a line YAML could read. None when the line
-    does not start so at `at`."""
+    value, quoted where it must be: `tu_xep_loai: "Hoàn thành: tốt"`; a comment stays one
+    (one that starts outside quotes: `Bí thư: "Chi bộ #1"` holds no comment). The missing
+    colon of yamlcolon.missing_colon, on a line YAML could read. None when the line does
+    not start so at `at`; "" when no line found reads back as every word written (the
+    hint then explains without a line to paste: a wrong one would lose words)."""
     m = re.match(r"[^\W\d][\w-]*[ \t]+(\S.*)$", line[at:])
     if m is None:
         return None
-    value, note = split_note(m[1].rstrip())
-    value, hash_, comment = value.partition(" #")  # `# ` after one blank: YAML's comment
-    note = (f"  #{comment}" if hash_ else "") + note
+    value, note = split_value_note(m[1].rstrip(), one_blank=True)  # ` #`: YAML's comment
+    note = f"  {note.lstrip()}" if note else ""
     value = value.strip()
     # yaml_scalar quotes whatever would not read back as itself (`Hoàn thành:` among them;
     # tests/unit/test_yaml_scalar.py)
     shown = value if is_quoted_text(value) else yaml_scalar(value)
-    return f"{line[:at]}{key}: {shown}{note}".strip()
+    fixed = f"{line[:at]}{key}: {shown}{note}".strip()
+    return fixed if reads_back(fixed, key, written_text(value)) else ""
+
+
+def split_value_note(text: str, one_blank: bool = False) -> tuple[str, str]:
+    """`text`, a value as written after its key, cut before its comment: (the value, the
+    comment with the blanks before it, or ""). A comment starts outside quotes, as YAML
+    reads it: a `#` inside a quoted text is text (`"Chi bộ  #1"`). A quoted text is one
+    that begins where a value begins: at the start, or after `: ` (`Bí thư: "Chi bộ #1"`);
+    one that begins a word among plain words is taken so too (`Bí thư "Chi bộ  #1"`: a
+    hint keeps those words); a quote inside a word is a letter. The comment starts at
+    blanks then `#`: two blanks, as the template's notes (one is `yaml-comment-in-value`'s
+    case), or one (`one_blank`, on a line YAML read). A quote never closed: no comment,
+    all is text."""
+    least = 1 if one_blank else 2
+    i, start = 0, True  # start: where a value begins (a quote there opens a quoted text)
+    while i < len(text):
+        char = text[i]
+        if char in " \t":
+            j = i
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            if j < len(text) and text[j] == "#" and (j - i >= least or start):
+                return text[:i], text[i:].rstrip()
+            i = j
+            continue
+        # a quote at a word's start among plain words opens a quoted part too: YAML
+        # would read `  #` there as a comment, but the words were meant as text
+        if char in "\"'" and (start or text[i - 1] in " \t"):
+            end = _closing(text, i)
+            if end < 0:
+                return text, ""
+            i, start = end + 1, False
+            continue
+        start = char == ":" and (i + 1 == len(text) or text[i + 1] in " \t")
+        i += 1
+    return text, ""
+
+
+def _closing(text: str, at: int) -> int:
+    """The index of the quote that closes the one at `at` (`\\"` escapes a double quote,
+    `''` is a single one inside single quotes), or -1."""
+    quote, i = text[at], at + 1
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return -1
+
+
+def written_text(value: str) -> str:
+    """The text a value written as `value` means: what its quotes hold when it is a
+    complete quoted text (`"Chi bộ  #1"` -> `Chi bộ  #1`), else itself."""
+    if not is_quoted_text(value):
+        return value
+    doc = loads(f"v: {value}\n".encode()).document
+    return str(doc.data["v"]) if doc is not None else value
+
+
+def reads_back(fixed: str, key: str, text: str) -> bool:
+    """Whether the corrected line `fixed` (`key: …`, after a list's dash or not), read
+    alone by kiemdiem's loader, gives `key` exactly the text `text`: the safety net of a
+    hint's line to paste, which must never lose a word (STYLE: hints never lose data)."""
+    line = fixed.strip()
+    if line.startswith("- "):
+        line = line[2:].lstrip()
+    loaded = loads(f"{line}\n".encode())
+    doc = loaded.document
+    if doc is None or loaded.problems or not isinstance(doc.data, dict):
+        return False
+    return bool(doc.data.get(key) == text)

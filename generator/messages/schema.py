@@ -123,6 +123,12 @@ CATALOG: dict[str, Message] = {
             "colon-line": "Có lẽ thiếu dấu hai chấm ngay sau tên mục `{guess}`, nên các chữ "
             "sau nó bị đọc chung vào tên mục. Sửa dòng {line} thành: `{corrected}`; mọi chữ "
             "bạn đã viết vẫn giữ nguyên.",
+            # the same, when no line pasted would read back as every word written
+            # (yamltext.reads_back): how to write it, with no line that loses words
+            "colon": "Có lẽ thiếu dấu hai chấm ngay sau tên mục `{guess}`, nên các chữ sau "
+            "nó bị đọc chung vào tên mục. Viết dạng khối cho khỏi mất chữ: ở dòng {line} chỉ "
+            "để `{guess}: |`, rồi viết mọi chữ bạn đã viết sau `{guess}` ở dòng ngay dưới, "
+            "thụt lề hơn tên mục 2 dấu cách.",
             "ascii-line": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "
             "`{guess}`? Sửa dòng {line} thành: `{corrected}`.",
             "ascii-rename": "Tên mục viết không dấu, nối bằng dấu gạch dưới: có phải ý bạn là "

@@ -82,7 +82,7 @@ def masked_value(rest: str, date: bool = False) -> str:
     after = ""
     opener = value[0]
     close = {'"': '"', "'": "'", "“": "”", "[": "]", "{": "}"}.get(opener)
-    end = value.find(close, 1) if close else -1
+    end = _closing(value, close) if close else -1
     if value.startswith(MASK):  # masked already (its brackets are not the value's)
         body, after = _content(MASK, date), value[len(MASK) :]
     elif close and end > 0:
@@ -97,6 +97,20 @@ def masked_value(rest: str, date: bool = False) -> str:
     if "#" in after:
         after = after[: after.index("#")] + "# " + MASK
     return lead + body + after
+
+
+def _closing(value: str, close: str) -> int:
+    """Where the quote or bracket `value` opens closes: past `\\"` in double quotes (a
+    quote inside, `"Bí thư: \\"Chi bộ\\""`), whose text is the value's too; -1."""
+    i = 1
+    while i < len(value):
+        if value[0] == '"' and value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == close:
+            return i
+        i += 1
+    return -1
 
 
 def masked_line(line: str, dates: frozenset[str] = frozenset()) -> str:

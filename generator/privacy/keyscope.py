@@ -10,7 +10,10 @@ So a key its own schema does not know has the narrowest class of what it may be:
 is guessed to be (`schema-unknown-key`'s `guess`), the same place in any record schema (a
 member's `ky_luat[1].so_quyet_dinh` in an organization's file), and any field of that name
 that names its own class in a schema (`ngay_sinh` in the wrong group). A key the schema knows
-keeps its own schema's class.
+keeps its own schema's class. A key written without its colon (`ngay_sinh 25/12/1983`, a
+yaml-syntax finding) or with words before it (`ghi_chu_noi_bo Mật: …`, read as the key
+`ghi_chu_noi_bo Mật`) is read so too (generator.privacy.minimize), as the key written and
+the key its hint guesses.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from pathlib import Path
 
 from generator.findings import Finding
 from generator.privacy import RECORD_SCHEMAS, Scope, ScopeTree, scope_tree
+
+_GUESSING = ("schema-unknown-key", "yaml-syntax")  # findings that guess a key (`guesses`)
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,9 @@ def key_scopes(schema_dir: Path, kind: str, findings: Sequence[Finding]) -> KeyS
     guesses = {
         f.line: (str(f.extra["key"]), str(f.extra["guess"]))
         for f in findings
-        if f.code == "schema-unknown-key" and f.extra.get("guess") and "key" in f.extra
+        # an unknown key, or a key written without its colon (yaml-syntax,
+        # generator.check.yamlcolon): the key as written and the key guessed
+        if f.code in _GUESSING and f.extra.get("guess") and "key" in f.extra
     }
     tree = scope_tree(schema_dir, kind)
     return KeyScopes(tree, tuple(others), _named(schema_dir.resolve()), guesses)

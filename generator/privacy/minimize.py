@@ -29,6 +29,13 @@ MASK = HINT_MASK  # one placeholder in every output
 _NAME = re.compile(r"[A-Za-z_][\w-]*")  # a key name a hint may show (hintmask._PATH_PART)
 _QUOTE_PAIRS = ('""', "''", "“”")  # a value written in quotes, as `_values` reads it
 _KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
+# `ngay_sinh 25/12/1983`, `ho_ten：Bình`: a key without its colon (generator.check.yamlcolon);
+# `ghi_chu_noi_bo Mật: …`, read as the key `ghi_chu_noi_bo Mật`, its colon missing after
+# the first word (generator.check.yamltext.colon_after_word)
+_BARE = re.compile(
+    r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[^\W\d][\w-]*)"
+    r"(?:[ \t]*[\uff1a\ufe55\ua789\u2236][ \t]*|[ \t]+|$)(?P<rest>.*)$"
+)
 
 
 def kind_of(path: str) -> str | None:
@@ -67,7 +74,7 @@ def _scan(text: str, scopes: KeyScopes) -> tuple[dict[int, list[str]], set[int]]
             block = None
         if not stripped or stripped.startswith("#"):
             continue
-        match = _KEY.match(line)
+        match, meant = _key_of(line, number, scopes)
         if match is None:  # a bare list item or a continuation: its parent's class
             if scopes.of([k for _, k, _ in stack], [m for _, _, m in stack]) >= Scope.CAP_UY:
                 out[number] = [stripped.lstrip("- ").strip()]
@@ -79,7 +86,7 @@ def _scan(text: str, scopes: KeyScopes) -> tuple[dict[int, list[str]], set[int]]
                 stack.pop()
         while stack and stack[-1][0] >= key_indent:
             stack.pop()
-        stack.append((key_indent, match["key"], scopes.meant(match["key"], number)))
+        stack.append((key_indent, match["key"], meant))
         sensitive = scopes.of([k for _, k, _ in stack], [m for _, _, m in stack]) >= Scope.CAP_UY
         if sensitive:
             lines.add(number)
@@ -89,6 +96,23 @@ def _scan(text: str, scopes: KeyScopes) -> tuple[dict[int, list[str]], set[int]]
         elif sensitive and rest:
             out[number] = _values(rest)
     return out, lines
+
+
+def _key_of(line: str, number: int, scopes: KeyScopes) -> tuple[re.Match[str] | None, str | None]:
+    """The key a line holds (`key`, `indent`, `dash`, `rest`: what follows it) and the key a
+    finding guesses it to be. Besides `key: value`, a key whose colon is missing, where a
+    finding at this line guesses so or where its name is one only committees may read
+    (`ngay_sinh 25/12/1983`, `ghi_chu_noi_bo Mật: …`): all after it is the committee's,
+    whatever YAML made of the line, as a hint that adds the colon writes it back."""
+    match = _KEY.match(line)
+    if match is not None:
+        return match, scopes.meant(match["key"], number)
+    bare = _BARE.match(line)
+    if bare is None:
+        return None, None
+    hit = scopes.guesses.get(number)  # the key as YAML read it: its first word, a guess
+    meant = hit[1] if hit is not None and hit[0].split(None, 1)[:1] == [bare["key"]] else None
+    return (bare, meant) if meant is not None or bare["key"] in scopes.named else (None, None)
 
 
 def _values(rest: str) -> list[str]:

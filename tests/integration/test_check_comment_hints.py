@@ -90,6 +90,16 @@ COLON_CASES = [
         ("don_vi_phu_trach", "ten"),
         "Chi bộ: thôn An Lạc",
     ),
+    # a `#` after two blanks inside quotes is text, not a note: the line pasted lost
+    # `#1 xã"` (`chuc_vu: 'Bí thư: "Chi bộ'  #1 xã"`)
+    (
+        r"^chuc_vu: .*$",
+        'chuc_vu: Bí thư: "Chi bộ  #1 xã"  # ghi chú',
+        7,
+        """chuc_vu: 'Bí thư: "Chi bộ  #1 xã"'  # ghi chú`.""",
+        ("chuc_vu",),
+        'Bí thư: "Chi bộ  #1 xã"',
+    ),
 ]
 
 

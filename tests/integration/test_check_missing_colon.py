@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import yamltext
 from tests.integration.hintfiles import only, run_check
 from tests.integration.test_check_written_values import (
     MEMBER,
@@ -175,3 +176,57 @@ def test_a_key_read_with_the_words_after_it_keeps_every_word(
     else:  # a list's field: the value is told against the list now, with every word
         code, found = run_check(sample, MEMBER, capsys)
         assert read == value and [g["code"] for g in found] == ["schema-enum"]
+
+
+TRIAL = [
+    # (the line as written, the corrected line, what chuc_vu reads then): a hostile-
+    # submitter trial; a `#` inside quotes was taken for a comment, and the line pasted
+    # passed the check with the key's text cut short (`Bí thư: "Chi bộ`)
+    (
+        'chuc_vu Bí thư: "Chi bộ #1, công chức"',
+        'chuc_vu: "Bí thư: \\"Chi bộ #1, công chức\\""',
+        'Bí thư: "Chi bộ #1, công chức"',
+    ),
+    (
+        'chuc_vu "Bí thư chi bộ  #1 của xã"',
+        'chuc_vu: "Bí thư chi bộ  #1 của xã"',
+        "Bí thư chi bộ  #1 của xã",
+    ),
+    (
+        "chuc_vu 'Bí thư: chi bộ  #1'  # ghi chú",
+        "chuc_vu: 'Bí thư: chi bộ  #1'  # ghi chú",
+        "Bí thư: chi bộ  #1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "fixed", "value"), TRIAL)
+def test_a_hash_inside_quotes_stays_in_the_pasted_line(
+    line: str,
+    fixed: str,
+    value: str,
+    check: Check,
+    sample: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, found = check(MEMBER, r"^chuc_vu: .*$", line)
+    f = only(found)
+    assert code == 1 and f["line"] == 7
+    assert f"Sửa dòng 7 thành: `{fixed}`" in f["hint"], f["hint"]
+    assert _follow(sample, MEMBER, f["hint"])["chuc_vu"] == value
+    assert run_check(sample, MEMBER, capsys) == (0, [])
+
+
+def test_no_line_is_offered_that_would_lose_words(
+    check: Check, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safety net (generator/check/yamltext.reads_back), made to act by a writer of
+    values that drops words (what follows ` số`): no line to paste, the hint says how to
+    write the value as a block instead."""
+    lossy = lambda text: '"' + text.split(" số")[0] + '"'  # noqa: E731
+    monkeypatch.setattr(yamltext, "yaml_scalar", lossy)
+    code, found = check(MEMBER, r"^chuc_vu: .*$", "chuc_vu Bí thư: Chi bộ số 1")
+    f = only(found)
+    assert (code, f["code"], f["line"]) == (1, "schema-unknown-key", 7)
+    assert "Sửa dòng" not in f["hint"], f["hint"]
+    assert "ở dòng 7 chỉ để `chuc_vu: |`, rồi viết mọi chữ bạn đã viết sau `chuc_vu`" in f["hint"]
