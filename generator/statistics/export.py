@@ -164,6 +164,7 @@ def table(stats: YearStatistics) -> str:
                 "moi_ket_nap": "Mới KN",
                 "mien_sinh_hoat": "Miễn SH",
                 "dinh_chi": "Đình chỉ",
+                "mien_hoac_dinh_chi": "Miễn/Đình chỉ",
                 "chua_kiem_diem": "Chưa KĐ",
                 "cho_huong_dan": "Chờ HD",
             }[nr.value]

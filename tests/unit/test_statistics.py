@@ -145,3 +145,22 @@ def test_stats_command_formats(repo: Path, capsys: pytest.CaptureFixture[str]) -
     assert out.read_text(encoding="utf-8").startswith("loai_dong,ma,ten")
     assert main(["--repo", str(repo), "stats", "--format", "xlsx", "-o", str(repo / "a.xlsx")]) == 0
     assert (repo / "a.xlsx").stat().st_size > 0
+
+
+def test_every_output_names_the_merged_reason_a_reader_may_count(tmp_path: Path) -> None:
+    """Statistics counted for a reader who may not tell exempted from suspended members
+    (NotRated.UNDISCLOSED, generator.privacy.verdicts) are written by the same writers as
+    exact ones (a committee's downloads): each names that column, none fails on it."""
+    from generator.privacy import Scope
+    from generator.privacy.verdicts import counted_as_read
+
+    t = _year(tmp_path)
+    y, _ = t.load()
+    verdicts = rate_year(y)
+    counted = counted_as_read(verdicts.members, lambda _m: Scope.TO_CHUC)
+    s = year_statistics(y, type(verdicts)(**{**vars(verdicts), "members": counted}))
+    assert s.total.not_rated[NotRated.UNDISCLOSED] == 2
+    assert s.total.not_rated[NotRated.EXEMPTED] == s.total.not_rated[NotRated.SUSPENDED] == 0
+    assert "Miễn/Đình chỉ" in table(s)
+    assert "khong_xep_loai_mien_hoac_dinh_chi" in to_csv(s).splitlines()[0]
+    write_xlsx(s, tmp_path / "thong-ke.xlsx")
