@@ -236,7 +236,8 @@ OFFLINE_AUDIENCES = "to-chuc"
 def _scope_arg(args: argparse.Namespace) -> str:
     if args.pham_vi is not None:
         return str(args.pham_vi)
-    return OFFLINE_AUDIENCES if args.offline else ALL_AUDIENCES
+    # --chi-mot asks for one body's own sites: a copy for that body alone
+    return OFFLINE_AUDIENCES if args.offline and not args.chi_mot else ALL_AUDIENCES
 
 
 def _warn_offline(args: argparse.Namespace, kinds: tuple[str, ...]) -> None:

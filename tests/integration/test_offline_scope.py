@@ -50,3 +50,14 @@ def test_a_server_build_still_builds_every_audience_by_default(
     assert main(["--repo", str(repo), "build", "--out", str(out)]) == 0
     assert list((out / "cap-uy").glob("*/2025/index.html"))
     assert "--offline" not in capsys.readouterr().err
+
+
+def test_one_bodys_offline_copy_still_holds_its_own_sites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--chi-mot` asks for one body's own sites: offline, they are what it holds (the
+    organization-wide default would leave nothing to build)."""
+    out = _build(tmp_path, "--chi-mot", "chi-bo-ap-1")
+    assert list(out.glob("chi-bo/chi-bo-ap-1/2025/index.html"))
+    assert not (out / "2025").exists()
+    assert "cảnh báo: bản mở từ ổ đĩa" not in capsys.readouterr().err
