@@ -148,10 +148,13 @@ def _stray_line(lines: list[str], items: list[Line]) -> Repair | None:
 
 
 def _colon_in_value(lines: list[str], at: int) -> Repair | None:
-    m = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$", lines[at])
-    if not m or ": " not in m.group(3):
+    # `(\S.*)` stripped, not `(.*\S)\s*$`: that cost O(n²) on `k:<n spaces>`
+    m = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(\S.*)$", lines[at])
+    if not m or ": " not in m.group(3).rstrip():
         return None
-    value, note = split_note(m.group(3))  # `  # ghi chú` stays a comment, out of the quotes
+    value, note = split_note(
+        m.group(3).rstrip()
+    )  # `  # ghi chú` stays a comment, out of the quotes
     curly = value[:1] in SMART_QUOTES
     fixed = f"{m.group(1)}{m.group(2)}: {_quote(value.rstrip())}{note}"
     variant = "curly-colon" if curly else "colon-in-value"
