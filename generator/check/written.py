@@ -19,8 +19,12 @@ from typing import Any
 from generator.messages.schema import KIND_VI
 from generator.submissions.yamlload import Document, PathKey, loads
 
-# where a comment may start after the value: blanks, then "#"
-_COMMENT = re.compile(r"[ \t]+#")
+# where a comment may start after the value: blanks, then "#" (from the run's first blank:
+# tried at every blank of a long run, the search cost O(n²), tests/unit/test_hostile_regex.py)
+_COMMENT = re.compile(r"(?<![ \t])[ \t]+#")
+# the cuts tried before the whole line: each reads its text again, so a line of thousands
+# of " #" cost O(n²); a real value has a comment or two after it, never more than a few
+_MAX_CUTS = 8
 _ONE_BLANK = re.compile(r"[ \t]#")
 
 
@@ -69,7 +73,7 @@ def written(doc: Document, path: PathKey, value: Any) -> Written | None:
         return None
     prefix, rest = line[: pos.column - 1], line[pos.column - 1 :]
     # the value ends before a comment (shortest first: `[a]  # ghi chú`), or at the end
-    cuts = [m.start() for m in _COMMENT.finditer(rest) if m.start() > 0]
+    cuts = [m.start() for m in _COMMENT.finditer(rest) if m.start() > 0][:_MAX_CUTS]
     for end in [*cuts, len(rest.rstrip())]:
         text = rest[:end]
         if text and not text.startswith("#") and _reads_as(text, value):

@@ -21,8 +21,8 @@ from typing import Any
 
 from generator.check.yamlstray import VALUE_START, quoted_scalar, value_end
 from generator.messages.loadsyntax import INDENT_NOTE_VI, STRAY_KIND_VI, STRAY_OPENER_VI
+from generator.submissions.yamlodd import note_at
 
-_COMMENT = re.compile(r"[ \t]{2,}#")
 _CLOSE = {"[": "]", "{": "}"}
 
 
@@ -60,8 +60,8 @@ def _repair(
 ) -> tuple[int, int, str, dict[str, Any]] | None:
     line = lines[index].rstrip("\r")
     opener = line[start]
-    comment = _COMMENT.search(line, start)
-    cut = comment.start() if comment else len(line.rstrip())
+    comment = note_at(line, start)
+    cut = len(line.rstrip()) if comment is None else comment
     value = line[start:cut].rstrip()
     note = line[cut:].rstrip()
     params: dict[str, Any] = {

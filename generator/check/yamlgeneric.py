@@ -48,7 +48,9 @@ GENERIC = [
 ]
 
 # `key: - value` (what PyYAML calls a block sequence entry where none may start)
-_DASH_AFTER_KEY = re.compile(r"^( *)((?:-\s+)?)([^\s:#\"'][^:#]*?):[ ]+-[ ]+(\S.*?)\s*$")
+# the value is taken whole and stripped: a lazy `(\S.*?)\s*$` cost O(n²) on `k: - x<n
+# spaces>y` (tests/unit/test_hostile_regex.py)
+_DASH_AFTER_KEY = re.compile(r"^( *)((?:-\s+)?)([^\s:#\"'][^:#]*?):[ ]+-[ ]+(\S.*)$")
 _CHARACTER = re.compile(r"#x([0-9a-fA-F]+)")
 
 
@@ -71,6 +73,7 @@ def _dash_inline(lines: list[str], line_no: int) -> tuple[str, dict[str, Any]]:
     if found is None:
         return "dash-misplaced", {}
     indent, dash, key, value = found.groups()
+    value = value.rstrip()
     written = value  # the value as it is written, already quoted or not
     if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
         value = value[1:-1]

@@ -147,8 +147,9 @@ def _stray_line(lines: list[str], items: list[Line]) -> Repair | None:
 
 
 def _colon_in_value(lines: list[str], at: int) -> Repair | None:
-    m = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$", lines[at])
-    if not m or ": " not in m.group(3):
+    # `(\S.*)` stripped, not `(.*\S)\s*$`: that cost O(n²) on `k:<n spaces>`
+    m = re.match(r"^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(\S.*)$", lines[at])
+    if not m or ": " not in m.group(3).rstrip():
         return None
     # `  # ghi chú` stays a comment, out of the quotes; a `#` inside quotes is text
     value, note = split_value_note(m.group(3))

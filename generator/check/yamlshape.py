@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_KEY = re.compile(r"^( *)(-\s+)?([^\s:#\"'][^:#]*?):(?:[ ]+(.*?))?\s*$")
+# the value is taken whole and stripped in `structure`: a lazy `(.*?)\s*$` cost O(n²) on
+# `k: x<n spaces>y` (tests/unit/test_hostile_regex.py)
+_KEY = re.compile(r"^( *)(-\s+)?([^\s:#\"'][^:#]*?):(?:[ ]+(.*)|\s*)$")
 _BLOCK_VALUE = re.compile(r"[|>][-+0-9]*\s*(#.*)?")
 
 
@@ -65,7 +67,7 @@ def structure(lines: list[str], upto: int) -> list[Line]:
             dash = line.lstrip().startswith("- ")
             out.append(Line(i, n, None, line.strip(), dash))
             continue
-        value = m.group(4) or None
+        value = (m.group(4) or "").rstrip() or None
         item = Line(i, n, m.group(3).strip(), value, bool(m.group(2)))
         out.append(item)
         if value is not None and _BLOCK_VALUE.fullmatch(value):

@@ -26,15 +26,13 @@ from generator.messages.loadsyntax import (
     STRAY_OPENER_VI,
     STRAY_WHY_VI,
 )
+from generator.submissions.yamlodd import note_at
 
 # indentation, a list dash, a key and its colon, then a value starting with a quote or bracket
 VALUE_START = re.compile(
     r"""^(?P<prefix>[ ]*(?:-[ ]+)?(?:(?:"[^"]*"|'[^']*'|[^\s:#"'\[\]{}][^:#]*?):[ ]+)?)"""
     r"""(?P<open>["'\[{])"""
 )
-# where a comment starts: two blanks or more before "#" (one blank before "#" in the
-# middle of a text is taken for text, as generator.submissions.yamlodd does)
-_COMMENT = re.compile(r"[ \t]{2,}#")
 _CLOSE = {"[": "]", "{": "}"}
 
 
@@ -58,8 +56,10 @@ def stray_after_value(
     stray = end + len(after) - len(after.lstrip(" \t"))
     if stray + 1 != column or not after.strip() or (stray > end and line[stray] == "#"):
         return None
-    comment = _COMMENT.search(line, stray)
-    cut = comment.start() if comment else len(line.rstrip())
+    # a comment: two blanks or more before "#" (one blank before "#" in the middle of a
+    # text is taken for text, as generator.submissions.yamlodd does)
+    comment = note_at(line, stray)
+    cut = len(line.rstrip()) if comment is None else comment
     value = line[start:cut]
     quoted = quoted_scalar(_meant(value, m.group("open")))
     if quoted is None:

@@ -55,8 +55,13 @@ _PLAIN = rf"""(?:[^\s\-?:,\[\]{{}}#&*!|>'"%@`{_ODD}]|-(?=[^\s{_ODD}]))[^#:{_ODD}
 # entry's match: the first sets the indentation (`bi`); the block goes on while lines
 # start with it or are empty.
 _GAP = rf"(?:\n|\#[^{_ODD}]*\n)*"  # empty lines, and comment lines at column 0
+# An entry starts a line: `(?<![^\n])` lets re.split try the rest only at line starts. A
+# mid-line start never gives a match `read` keeps (the entries must cover the text back to
+# back, each ending with a line break), but trying one at every character of a long run
+# of blanks (`(\ *)` eats the run, then backtracks over it) cost O(n²): minutes for one
+# 512 KB file (tests/unit/test_hostile_regex.py).
 _ENTRY = re.compile(
-    rf"""(?:\A{_GAP})?(\ *)(?:(-\ )?([A-Za-z_][A-Za-z0-9_-]{{0,127}}):|-)
+    rf"""(?<![^\n])(?:\A{_GAP})?(\ *)(?:(-\ )?([A-Za-z_][A-Za-z0-9_-]{{0,127}}):|-)
       (?:\ (?:(0|[1-9][0-9]{{0,17}})(?=\n)|({_PLAIN})|("[^"\\{_ODD}]*")|('[^'{_ODD}]*'))\n
         |\ \|\n(\ +)([^\ {_ODD}][^{_ODD}]*\n(?:\8[^{_ODD}]*\n|\n)*)
         |\n){_GAP}""",

@@ -54,13 +54,15 @@ _ONE_BLANK_HASH = re.compile(r"[^ \t\n][ \t]#")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPED = {"0": 0, "a": 7, "b": 8, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x85}
 _ESCAPED.update({"L": 0x2028, "P": 0x2029})  # line and paragraph separators
-# a comment after the "#" glued to a closing quote: `"a"#b  # ghi chú`
-_LATER_COMMENT = re.compile(r"[ \t]+#")
+# a comment after the "#" glued to a closing quote: `"a"#b  # ghi chú`. The patterns of a
+# run of blanks start where the run does: tried at every blank of a long run, they cost
+# O(n²) (tests/unit/test_hostile_regex.py).
+_LATER_COMMENT = re.compile(r"(?<![ \t])[ \t]+#")
 # raw characters libyaml takes for line breaks (besides "\r" and "\n")
 _RAW_BREAK = re.compile("[\x85\u2028\u2029]")
 _AS_BLANKS = str.maketrans(dict.fromkeys("\x85\u2028\u2029", " "))
 # a comment clearly meant as one: two blanks before its "#"
-_NOTE = re.compile(r"[ \t]{2,}#")
+_NOTE = re.compile(r"(?<![ \t])[ \t]{2,}#")
 # a curly quote opening a value: after a key's ":" or a list's "-", or first on its line
 _CURLY_START = re.compile(f"(?:[:-][ \t]+|^[ \t]*)[{SMART_QUOTES}]", re.MULTILINE)
 # node properties before a node: "&anchor" and "!tag", blanks between
@@ -115,8 +117,15 @@ def split_note(line: str, start: int = 0) -> tuple[str, str]:
     """`line` cut before a comment clearly meant as one, at or after `start`: two blanks
     then "#", as the template's notes (one blank is `yaml-comment-in-value`'s case).
     (What is before it, the comment with its blanks or "".)"""
-    m = _NOTE.search(line, start)
-    return (line, "") if m is None else (line[: m.start()], line[m.start() :].rstrip())
+    cut = note_at(line, start)
+    return (line, "") if cut is None else (line[:cut], line[cut:].rstrip())
+
+
+def note_at(line: str, start: int = 0) -> int | None:
+    """Where in `line` a comment clearly meant as one (`split_note`) starts, at or after
+    `start`; None when there is none."""
+    m = _NOTE.search(line[start:])  # a slice: `start` may be inside a run of blanks
+    return None if m is None else start + m.start()
 
 
 def is_control(char: str) -> bool:
