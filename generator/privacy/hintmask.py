@@ -124,44 +124,17 @@ def masked_line(line: str, dates: frozenset[str] = frozenset()) -> str:
 
 
 @functools.cache
-def _properties(schema_dir: Path) -> tuple[tuple[str, object], ...]:
-    """Every property of every schema: its name and its node."""
-    out: list[tuple[str, object]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            props = node.get("properties")
-            if isinstance(props, dict):
-                out.extend(props.items())
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        try:
-            walk(json.loads(path.read_text("utf-8")))
-        except (OSError, ValueError):
-            continue
-    return tuple(out)
-
-
-@functools.cache
-def _names(schema_dir: Path) -> frozenset[str]:
-    """Every property name of every schema: the key names a hint may always show."""
-    return frozenset(name for name, _ in _properties(schema_dir))
-
-
-@functools.cache
-def schema_words(schema_dir: Path) -> frozenset[str]:
-    """Every property name and every option (`enum`, wherever a schema has one) of every
-    schema: what a catalog's list of options or keys is made of
-    (generator.privacy.valuemask.protect)."""
+def _walked(schema_dir: Path) -> tuple[tuple[tuple[str, object], ...], frozenset[str]]:
+    """Every property of every schema (its name and its node), and every option (`enum`,
+    wherever a schema has one): one walk of the schemas for both."""
+    props: list[tuple[str, object]] = []
     options: set[str] = set()
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
+            named = node.get("properties")
+            if isinstance(named, dict):
+                props.extend(named.items())
             if isinstance(node.get("enum"), list):
                 options.update(str(v) for v in node["enum"])
             for value in node.values():
@@ -175,7 +148,26 @@ def schema_words(schema_dir: Path) -> frozenset[str]:
             walk(json.loads(path.read_text("utf-8")))
         except (OSError, ValueError):
             continue
-    return _names(schema_dir) | frozenset(options)
+    return tuple(props), frozenset(options)
+
+
+def _properties(schema_dir: Path) -> tuple[tuple[str, object], ...]:
+    """Every property of every schema: its name and its node."""
+    return _walked(schema_dir)[0]
+
+
+@functools.cache
+def _names(schema_dir: Path) -> frozenset[str]:
+    """Every property name of every schema: the key names a hint may always show."""
+    return frozenset(name for name, _ in _properties(schema_dir))
+
+
+@functools.cache
+def schema_words(schema_dir: Path) -> frozenset[str]:
+    """Every property name and every option (`enum`, wherever a schema has one) of every
+    schema: what a catalog's list of options or keys is made of
+    (generator.privacy.valuemask.protect)."""
+    return _names(schema_dir) | _walked(schema_dir)[1]
 
 
 def _is_date(node: object) -> bool:

@@ -16,7 +16,7 @@ from generator.rules.base import Effect
 from generator.rules.spec import resolve_settings
 from generator.submissions.records import Level
 from tests.unit.rules.conftest import codes, rate, rules_of
-from tests.unit.rules.tree import Tree, schemas, tasks
+from tests.unit.rules.tree import Tree, leader_of_unit, schemas, tasks
 
 L = Level
 NAME = "score_meets_lower_bands"
@@ -126,19 +126,7 @@ def test_a_value_past_the_schema_is_the_rules_setting_invalid_finding(root: Path
 
 
 def _leader(root: Path, value: object, unit_tasks: dict[str, int]) -> Tree:
-    t = Tree(root, 2025, "qd366-hd43", settings={NAME: value})
-    t.chi_bo_co_so("cb")
-    unit = {"ten": "UBND xã", "ty_le_hoan_thanh_chi_tieu": 1, "nhiem_vu": unit_tasks}
-    t.member(
-        "cb",
-        "dv-1",
-        "HTXSNV",
-        mau_bieu="phu_luc_3",
-        diem={"tieu_chi_chung": 29, "ket_qua_nhiem_vu": 64},
-        nhiem_vu=tasks(10, 10, 10, 10),
-        don_vi_phu_trach=unit,
-    )
-    return t
+    return leader_of_unit(root, unit_tasks, **{NAME: value})
 
 
 def test_case32_leader_93_whose_unit_misses_htxsnv_under_both_values(root: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.rules.base import Effect
 from generator.submissions.records import Level
 from tests.unit.rules.conftest import codes, rate, rules_of
-from tests.unit.rules.tree import Tree, crit_org, tasks
+from tests.unit.rules.tree import Tree, crit_org, leader_of_unit, tasks
 
 L = Level
 
@@ -116,18 +116,7 @@ def test_366_O4_leadership_case_and_its_setting(root: Path) -> None:
 
 
 def test_case32_leader_unit_10_percent_exceeded(root: Path) -> None:
-    t = Tree(root, 2025, "qd366-hd43")
-    t.chi_bo_co_so("cb")
-    unit = {"ten": "UBND xã", "ty_le_hoan_thanh_chi_tieu": 1, "nhiem_vu": tasks(10, 10, 10, 1)}
-    t.member(
-        "cb",
-        "dv-1",
-        "HTXSNV",
-        mau_bieu="phu_luc_3",
-        diem={"tieu_chi_chung": 29, "ket_qua_nhiem_vu": 64},
-        nhiem_vu=tasks(10, 10, 10, 10),
-        don_vi_phu_trach=unit,
-    )
+    t = leader_of_unit(root, tasks(10, 10, 10, 1))
     m = rate(t).members["dv-1"]
     assert m.assessed == L.HTTNV and m.ceiling == L.HTTNV
     r = next(r for r in m.reasons if r.rule == "366-L2")

@@ -229,3 +229,21 @@ class Tree:
         ]
         assert not errors, "fixture does not load cleanly:\n" + "\n".join(errors)
         return loaded, result
+
+
+def leader_of_unit(root: Path, unit_tasks: dict[str, int], **settings: object) -> Tree:
+    """Case 32's shape (RULES.md §6): a leader (Phụ lục 3) scoring 93 with perfect tasks of
+    their own, under a chi bộ cơ sở, whose unit did `unit_tasks`."""
+    t = Tree(root, 2025, "qd366-hd43", settings=settings or None)
+    t.chi_bo_co_so("cb")
+    unit = {"ten": "UBND xã", "ty_le_hoan_thanh_chi_tieu": 1, "nhiem_vu": unit_tasks}
+    t.member(
+        "cb",
+        "dv-1",
+        "HTXSNV",
+        mau_bieu="phu_luc_3",
+        diem={"tieu_chi_chung": 29, "ket_qua_nhiem_vu": 64},
+        nhiem_vu=tasks(10, 10, 10, 10),
+        don_vi_phu_trach=unit,
+    )
+    return t
