@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from generator.check.schemanodes import base_node
 from generator.check.written import is_quoted_text
 from generator.check.yamlemptykey import place_of
 from generator.check.yamlshape import Line, indent, is_content
+from generator.check.yamltext import written_text
 from generator.submissions.yamlodd import is_control, split_note
 
 Found = tuple[int, int, str, dict[str, Any]]
@@ -115,7 +114,7 @@ def _first_line(rest: str) -> tuple[str, str] | None:
     if value[0] in "\"'":
         if not is_quoted_text(value):
             return None
-        value = yaml.safe_load(f"v: {value}\n")["v"]
+        value = written_text(value)
         if value != value.strip() or any(c == "\n" or is_control(c) for c in value):
             return None
     return value, note

@@ -186,18 +186,16 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
     the copy withholds neither."""
 
     def counted(whole: dict[str, Verdict], shown: dict[str, Verdict]) -> dict[str, Verdict]:
-        out = whole
-        for k, v in whole.items():
+        def changes(k: str, v: Verdict) -> dict[str, object]:
             r = shown.get(k)
             if r is None:
-                continue
-            changes: dict[str, object] = {"assessed": r.assessed} if r.withheld else {}
+                return {}
+            out: dict[str, object] = {"assessed": r.assessed} if r.withheld else {}
             if v.not_rated is not None and r.not_rated is None:
-                changes["not_rated"] = NotRated.UNDISCLOSED
-            if changes:
-                out = dict(whole) if out is whole else out
-                out[k] = _replace(v, changes)
-        return out
+                out["not_rated"] = NotRated.UNDISCLOSED
+            return out
+
+        return _changed(whole, changes)
 
     members = counted(verdicts.members, redacted.members)
     orgs = counted(verdicts.orgs, redacted.orgs)
@@ -228,9 +226,17 @@ def counted_as_read(
     told which of the two the member listed with a bare "Không xếp loại" is. The whole
     organization's site, and a committee's for the members it does not decide, count
     them so; a chi bộ's, a deciding committee's and `kiemdiem stats` apart."""
+    return _changed(verdicts, lambda key, v: _counted_changes(v, reader(key)))
+
+
+def _changed(
+    verdicts: dict[str, Verdict], changes_of: Callable[[str, Verdict], dict[str, object]]
+) -> dict[str, Verdict]:
+    """`verdicts` with each one's `changes_of(id, verdict)` made (a copy of the verdict);
+    the same dict when there are none (`counted_verdicts`, `counted_as_read`)."""
     out = verdicts
     for key, v in verdicts.items():
-        changes = _counted_changes(v, reader(key))
+        changes = changes_of(key, v)
         if changes:
             out = dict(verdicts) if out is verdicts else out
             out[key] = _replace(v, changes)
