@@ -23,8 +23,11 @@ the folder is used only if this tool made it on this machine: it then holds a ra
 cache folder, named by the folder's path). A folder that came with the files has no such
 token, so its pickles are never read (a hostile-submitter trial ran a shipped pickle's
 code through each of those cases; the first version trusted the folder whenever Git gave
-no list), and nothing is written into it; nothing is reported either, as nothing is known
-to be committed.
+no list), and nothing is written into it. No finding is reported, as nothing is known to
+be committed; but such a folder would make every later run read every file again, with no
+word why (a folder made by a version before the token, or whose token entry was cleaned
+from the user's cache folder, is one too), so a note says so once on stderr, with the
+folder and what to do (`foreign_note`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,8 +103,38 @@ def trusted(repo: Path) -> bool:
     made it here; and it is not a symlink."""
     state = _state(repo)
     if state is None:
-        return _made_here(repo.resolve() / CACHE_DIR)
+        folder = repo.resolve() / CACHE_DIR
+        if _made_here(folder):
+            return True
+        _note_once(folder)
+        return False
     return state == ()
+
+
+_NOTED: set[str] = set()
+
+
+def foreign_note(folder: Path) -> str:
+    """What a user is told about a cache folder this tool did not make here, outside Git
+    (Vietnamese: every user reads it; the path is shown safely)."""
+    from generator.report.safe import visible_text
+
+    return (
+        f"kiemdiem: bỏ qua thư mục bộ nhớ đệm {visible_text(str(folder))}: máy này không tạo ra "
+        "nó (thư mục đi kèm các tệp được chép hoặc giải nén tới đây, hoặc do phiên bản cũ của "
+        "kiemdiem tạo), nên không đọc và không ghi vào đó; mỗi lần chạy sẽ đọc lại mọi tệp. "
+        "Gợi ý: nếu thư mục này do chính anh/chị tạo trên máy này, xoá riêng thư mục "
+        f"{CACHE_DIR} (chỉ chứa kết quả tính tạm, không chứa hồ sơ nào); lần chạy sau tạo lại "
+        "và dùng nó."
+    )
+
+
+def _note_once(folder: Path) -> None:
+    """`foreign_note` on stderr, once per folder and process (a check asks several times)."""
+    if str(folder) in _NOTED or not (folder.exists() or folder.is_symlink()):
+        return
+    _NOTED.add(str(folder))
+    print(foreign_note(folder), file=sys.stderr)
 
 
 def registry() -> Path:
@@ -164,4 +198,4 @@ def findings(repo: Path) -> list[Finding]:
     ]
 
 
-__all__ = ["CACHE_DIR", "findings", "refused", "trusted"]
+__all__ = ["CACHE_DIR", "findings", "foreign_note", "refused", "trusted"]

@@ -149,8 +149,31 @@ def test_a_cache_that_came_with_a_plain_folder_is_not_read(
     capsys.readouterr()
     assert main(["--repo", str(shipped), "check"]) == 0
     assert not marker.exists()
-    assert "[cache-in-repo]" not in capsys.readouterr().out  # nothing known to be committed
+    out, err = capsys.readouterr()
+    assert "[cache-in-repo]" not in out  # nothing known to be committed
+    # but the user is told, once, why every run reads every file again, and what to do
+    assert err.count("bỏ qua thư mục bộ nhớ đệm") == 1
+    assert str((shipped / CACHE).resolve()) in err and "không chứa hồ sơ" in err
     assert {p.name: p.read_bytes() for p in (shipped / CACHE).iterdir()} == before
+
+
+def test_a_plain_folders_cache_from_before_the_token_is_named_and_can_be_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cache folder an earlier version made in a plain folder has no token: it is never
+    read again, and every run was cold with no word why. The note names it; once removed as
+    the note says, the next run makes a folder of its own that the run after reads."""
+    repo = write_tree(tmp_path / "repo", MINI)
+    assert main(["--repo", str(repo), "check"]) == 0
+    (repo / CACHE / cachetrust.TOKEN).unlink()  # as an earlier version left it
+    capsys.readouterr()
+    assert main(["--repo", str(repo), "check"]) == 0
+    err = capsys.readouterr().err
+    assert "bỏ qua thư mục bộ nhớ đệm" in err and f"xoá riêng thư mục {CACHE}" in err
+    shutil.rmtree(repo / CACHE)  # what the note says to do
+    assert main(["--repo", str(repo), "check"]) == 0
+    assert "bỏ qua" not in capsys.readouterr().err
+    assert cachetrust.trusted(repo)
 
 
 def test_a_cache_is_not_read_when_git_cannot_answer(
