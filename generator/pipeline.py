@@ -30,6 +30,7 @@ from pathlib import Path
 from generator.check import LoadedFile, LoaderFactory, YearLoad, load_year
 from generator.check.identity import changed_identity
 from generator.check.schemas import SchemaSet
+from generator.findingcap import cap_per_file
 from generator.findings import CheckResult, Finding
 from generator.loadcache import paused_gc
 from generator.privacy.minimize import minimize
@@ -224,7 +225,7 @@ class Pipeline:
             loader=loader,
         )
         # findings name a committee-only field and line, never its value (issue 14)
-        result.findings = minimize(result.findings, self.repo)
+        result.findings = minimize(cap_per_file(result.findings), self.repo)
         return RatedYear(year, result)
 
     def _rate(self, out: RatedYears) -> None:
@@ -239,7 +240,7 @@ class Pipeline:
             # an id whose person changed since the year before X3 reads (generator.check.identity)
             if y - 1 in out.years:
                 verdicts[y].findings += changed_identity(out.years[y - 1].year, r.year)
-            verdicts[y].findings = minimize(verdicts[y].findings, self.repo)
+            verdicts[y].findings = minimize(cap_per_file(verdicts[y].findings), self.repo)
             r.verdicts = verdicts[y]
 
     def reload(

@@ -11,6 +11,7 @@ None and the hint goes without a ready-made line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -57,8 +58,15 @@ class Written:
 def line_text(doc: Document, number: int) -> str | None:
     """Line `number` (1-based) of the text `doc` was read from; None when unknown."""
     text = doc.text
-    lines = text.split("\n") if text is not None else []
+    lines = _lines(text) if text is not None else ()
     return lines[number - 1].removesuffix("\r") if 0 < number <= len(lines) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[str, ...]:
+    """`text`'s lines, split once per file: every finding of a file asks for its line, and
+    a 500 KB file with thousands of findings split itself for each (O(findings × size))."""
+    return tuple(text.split("\n"))
 
 
 def written(doc: Document, path: PathKey, value: Any) -> Written | None:

@@ -15,6 +15,26 @@ CATALOG: dict[str, Message] = {
         "Bản kiểm điểm chỉ cần văn bản ngắn gọn; hãy rút gọn nội dung hoặc kiểm tra xem có dán "
         "nhầm dữ liệu khác vào tệp không.",
     ),
+    # ---- a file's findings past the first 200 (generator/findingcap.py)
+    "file-too-many-findings": Message(
+        "Tệp còn {count} vấn đề khác từ dòng này trở đi ({errors} lỗi) chưa liệt kê: mỗi tệp "
+        "chỉ liệt kê {limit} vấn đề đầu tiên.",
+        "Sửa các vấn đề đã liệt kê trước (nhiều dòng thường mắc cùng một lỗi: sửa một dòng "
+        "rồi sửa các dòng giống nó theo cách đó), rồi chạy kiểm tra lại để xem các vấn đề "
+        "còn lại.",
+    ),
+    "file-too-many-findings/warning": Message(
+        "Tệp còn {count} cảnh báo khác từ dòng này trở đi chưa liệt kê: mỗi tệp chỉ liệt kê "
+        "{limit} vấn đề đầu tiên.",
+        "Xem và sửa các cảnh báo đã liệt kê, rồi chạy kiểm tra lại để xem các cảnh báo còn lại.",
+        severity="warning",
+    ),
+    "file-too-many-findings/notice": Message(
+        "Tệp còn {count} ghi chú khác từ dòng này trở đi chưa liệt kê: mỗi tệp chỉ liệt kê "
+        "{limit} vấn đề đầu tiên.",
+        "Chạy kiểm tra lại sau khi sửa các vấn đề đã liệt kê để xem các ghi chú còn lại.",
+        severity="notice",
+    ),
     "file-not-text": Message(
         "Tệp không phải văn bản (có byte NUL) — có thể là tệp Word, PDF hay ảnh bị đặt tên .yaml.",
         "Mở tệp gốc (ví dụ tệp Word đã dùng để soạn) và lưu lại nội dung dạng văn bản UTF-8 "

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.findings import Finding
@@ -23,7 +24,14 @@ from generator.privacy import FINDING_SCOPE, Scope, ScopeTree
 from generator.privacy.hintmask import MASK as HINT_MASK
 from generator.privacy.hintmask import fix_lines, mask_text, schema_words, with_note
 from generator.privacy.keyscope import KeyScopes, key_scopes, parent_keys
-from generator.privacy.valuemask import protect, replace_folded, restore, taint_of
+from generator.privacy.valuemask import (
+    fold_text,
+    needle_of,
+    protect,
+    replace_folded,
+    restore,
+    taint_of,
+)
 
 MASK = HINT_MASK  # one placeholder in every output
 _NAME = re.compile(r"[A-Za-z_][\w-]*")  # a key name a hint may show (hintmask._PATH_PART)
@@ -124,20 +132,67 @@ def _values(rest: str) -> list[str]:
     return [inner] if unclosed else [rest, inner]
 
 
-def _mask(text: str, values: list[str], words: frozenset[str]) -> str:
+_GRAM = 3  # the length of the pieces a value is looked up by (`Needles.candidates`)
+
+
+class Needles:
+    """Values ready for `_mask`: each once, the longest first, with its folded form
+    (generator.privacy.valuemask.needle_of; "" for a short one, matched as written), made
+    once per file, not per finding; and each looked up by the piece of it (`_GRAM`
+    characters of its folded form) that the fewest of them share. A value can be in a text
+    only if that piece is in the folded text, so a finding's text is tried against only
+    the values whose piece it holds: a file may hold 20,000 committee-only values and have
+    hundreds of findings (a loop over every value for every text took minutes)."""
+
+    def __init__(self, values: Iterable[str]) -> None:
+        ordered = sorted(set(values), key=lambda v: (-len(v), v))
+        self.items = [(v, needle_of(v) if len(v) >= 4 else "") for v in ordered]
+        self.always: list[int] = []  # short: tried every time
+        self.by_gram: dict[str, list[int]] = {}
+        grams = [
+            {needle[i : i + _GRAM] for i in range(len(needle) - _GRAM + 1)}
+            for _, needle in self.items
+        ]
+        shared = Counter(g for gs in grams for g in gs)
+        for i, gs in enumerate(grams):
+            if gs:
+                self.by_gram.setdefault(min(gs, key=lambda g: (shared[g], g)), []).append(i)
+            else:
+                self.always.append(i)
+
+    def candidates(self, hay: str) -> list[tuple[str, str]]:
+        """The values that may be in a text whose folded form is `hay`, in order."""
+        if len(self.items) <= 8:
+            return self.items
+        found = list(self.always)
+        for g in {hay[i : i + _GRAM] for i in range(len(hay) - _GRAM + 1)}:
+            found.extend(self.by_gram.get(g, ()))
+        return [self.items[i] for i in sorted(found)]
+
+
+def _mask(text: str, values: Needles, words: frozenset[str]) -> str:
     """Replace each value in `text`, only the value (generator.privacy.valuemask: also
     written in another case or without its diacritics; never the schema's words a
     catalog list names, `words`); a short one (a number, `true`) only where quoted. A
     value written in quotes keeps them (`"1961-10-17"` -> `"[ẩn]"`): a corrected line
     masked after (generator.privacy.hintmask) then still shows them, and a date there its
-    quoted form (`ngay_sinh: "YYYY-MM-DD"`), which the schema asks for."""
+    quoted form (`ngay_sinh: "YYYY-MM-DD"`), which the schema asks for. `text` is folded
+    once, and again only after a replacement (which only takes text away)."""
     text, held = protect(text, words)
-    for value in sorted(set(values), key=len, reverse=True):
+    first = fold_text(text)
+    hay: str | None = first
+    for value, needle in values.candidates(first):
         if len(value) >= 4:
             if value[0] + value[-1] in _QUOTE_PAIRS:
-                text = text.replace(value, f"{value[0]}{MASK}{value[-1]}")
-            else:
-                text = replace_folded(text, value)
+                if value in text:
+                    text = text.replace(value, f"{value[0]}{MASK}{value[-1]}")
+                    hay = None
+            elif needle:
+                if hay is None:
+                    hay = fold_text(text)
+                if needle in hay:
+                    text = replace_folded(text, value)
+                    hay = None
         elif value:
             text = text.replace(f"`{value}`", f"`{MASK}`").replace(f": {value}`", f": {MASK}`")
     return restore(text, held)
@@ -190,12 +245,12 @@ def minimize(findings: list[Finding], repo: Path) -> list[Finding]:
         lines, sensitive = _scan(text, scopes)
         if not sensitive:
             continue
-        everywhere = [v for vs in lines.values() for v in vs if len(v) >= 4]
+        everywhere = Needles(v for vs in lines.values() for v in vs if len(v) >= 4)
         words = schema_words(schema_dir.resolve())
         taint = taint_of(_taint_lines(text, sensitive, words))
         for i in indexes:
             f = out[i]
-            here = lines.get(f.line, [])
+            here = Needles(lines.get(f.line, []))
             message = _mask(_mask(f.message, here, words), everywhere, words)
             hint = _mask(_mask(f.hint, here, words), everywhere, words)
             # what a hint writes back changed (a date turned around, `có` made `true`):

@@ -63,9 +63,14 @@ def fold_text(text: str) -> str:
     return _folded(text)[0]
 
 
+def needle_of(value: str) -> str:
+    """What `replace_folded` looks for of `value` ("" when nothing: then nothing is)."""
+    return fold_text(value).strip()
+
+
 def replace_folded(text: str, value: str, mask: str = MASK) -> str:
     """`text` with every occurrence of `value`, folded alike, replaced by `mask`."""
-    needle = fold_text(value).strip()
+    needle = needle_of(value)
     if not needle:
         return text
     hay, at = _folded(text)
