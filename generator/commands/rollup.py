@@ -24,11 +24,11 @@ from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
-from generator.findings import Finding, Position, make
+from generator.findings import Finding, Position, Severity, make
 from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import inert_json, visible
 from generator.report.text import format_finding
-from generator.statistics import YearStatistics
+from generator.statistics import YearStatistics, rollupquota
 from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.jsonpos import JsonDocument
@@ -214,8 +214,20 @@ def run(args: argparse.Namespace) -> int:
         stats = merged
         for note in stats.notes:  # what a format-1 source cannot tell (statistics/rollup.py)
             print(f"kiemdiem: lưu ý: {visible(note)}", file=sys.stderr)
+        # a split province's pools, judged over its parts (366-M6): an error exits 1, the
+        # statistics still written whole (they are right; the decisions are over the share).
+        # An export carries them on unjudged: it may hold only some of the parts.
+        quota = [] if args.export else rollupquota.findings(stats)
+        if args.export and stats.deferred:
+            print(f"kiemdiem: lưu ý: {rollupquota.CARRIED}", file=sys.stderr)
+        for finding in quota:
+            print(format_finding(finding), file=sys.stderr)
+        over = any(f.severity is Severity.ERROR for f in quota)
     else:
-        stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
+        stats, over = (
+            _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year),
+            False,
+        )
     example = _example(args, file_format)
     if args.export:
         text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
@@ -226,4 +238,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = to_csv(stats) if file_format == "csv" else to_json(stats)
         _write(text, args.output, example, args.sources)
-    return 0
+    return 1 if over else 0

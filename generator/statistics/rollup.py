@@ -39,7 +39,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.rules.base import NotRated
-from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, YearStatistics
+from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, YearStatistics, rollupquota
 from generator.statistics.rollupmerge import merge
 from generator.statistics.rollupread import FORMAT, FORMAT_1, RollupError, read
 from generator.statistics.sharedorgs import Disagreement, own
@@ -80,6 +80,8 @@ def export(stats: YearStatistics) -> dict[str, Any]:
         "phan_loai": {cat.value: _counts(stats.by_category[cat]) for cat in CATEGORIES},
         "xep_loai_to_chuc": _counts(stats.org_levels),
     }
+    if stats.deferred:  # a part of a split province (366-M6): rollupquota.py
+        data[rollupquota.FIELD] = rollupquota.rows(stats.deferred)
     if stats.previous is not None:
         data["nam_truoc"] = export(stats.previous)
     return data
