@@ -11,7 +11,10 @@ A statistics file is checked whole before any of it is used (generator/statistic
 exchange.py). Sources that are refused (a bad file, a missing one, another year, a chi bộ
 in two sources, two sources that disagree on a shared organization's own verdict: both
 values told at their line and column) are bad input: every source's findings are told, at file:line:column, and
-the command exits 1 with nothing written. Exit 2 stays for a misused command line. The
+the command exits 1 with nothing written. A split province's organization share (366-M6),
+which its parts leave to the rollup, is judged over the sources (rollupquota.py): over it
+is an error and exit 1, the output still written whole (an `--export` carries the counts
+on unjudged). Exit 2 stays for a misused command line. The
 output's format is --format, else the extension of -o (generator/outfile.py).
 """
 

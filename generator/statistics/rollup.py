@@ -32,6 +32,10 @@ Format versions (`dinh_dang`). `export` writes format 2; `read` takes 1 and 2.
   rated" from "no verdict of its own". Read as `OWN_UNKNOWN` (unless the file counts no
   organization not rated), such a shared organization stays counted in each source as
   before, and the merged statistics carry a Vietnamese note saying so (`notes`).
+
+Either format may carry `ty_le_cho_tong_hop`: the counts of a quota pool a part of a split
+province left to the rollup (366-M6; generator/statistics/rollupquota.py). Only such a
+part writes it; a file without it adds nothing to such a pool.
 """
 
 from __future__ import annotations
