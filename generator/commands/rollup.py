@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo
@@ -31,6 +32,7 @@ from generator.findings import Finding, Position, Severity, make
 from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import inert_json, visible
 from generator.report.text import format_finding
+from generator.rules.quota import QuotaPool
 from generator.statistics import YearStatistics, rollupquota
 from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
@@ -38,7 +40,7 @@ from generator.statistics.jsonpos import JsonDocument
 from generator.statistics.rollup import Disagreement, RollupError, export, merge, read
 from generator.statistics.rollupmerge import RulesetMismatch
 from generator.statistics.sheet import write_xlsx
-from generator.submissions.layout import SUBMISSIONS, YEAR_FILE
+from generator.submissions.layout import DECISIONS_FILE, SUBMISSIONS, YEAR_FILE
 from generator.submissions.yamlload import loads
 
 FORMATS = ("csv", "json", "xlsx")
@@ -98,11 +100,13 @@ class _Refused(Exception):
     """A source refused with a message of its own (another year than --year)."""
 
 
-def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
-    """The merged statistics of `sources`; None when any of them is refused, each told on
-    standard error (every source is checked, so one run lists every problem)."""
+def _sources(
+    sources: list[str], year: int | None, docs: list[JsonDocument | None]
+) -> YearStatistics | None:
+    """The merged statistics of `sources` (their files appended to `docs`, None for a
+    repository); None when any of them is refused, each told on standard error (every
+    source is checked, so one run lists every problem)."""
     parts: list[YearStatistics] = []
-    docs: list[JsonDocument | None] = []
     refused: list[str] = []
     for source in sources:
         try:
@@ -176,6 +180,26 @@ def _mismatch(
     )  # fmt: skip
 
 
+def _pool_at(
+    docs: dict[str, JsonDocument | None], year: int
+) -> Callable[[str, QuotaPool], tuple[str, Position]]:
+    """Where a source tells a pool it left to the rollup: its file's row in
+    `ty_le_cho_tong_hop`, or for a repository folder the pool's decision file (line 1)."""
+
+    def at(source: str, pool: QuotaPool) -> tuple[str, Position]:
+        doc = docs.get(source)
+        if doc is None:
+            folder = f"{source.rstrip('/')}/{SUBMISSIONS}/{year}/{pool.pool_id}"
+            return f"{folder}/{DECISIONS_FILE}", Position(1)
+        rows = doc.data.get(rollupquota.FIELD, [])
+        index = next(
+            i for i, r in enumerate(rows) if (r["quy_tac"], r["ma"]) == (pool.rule, pool.pool_id)
+        )
+        return source, doc.value_pos((rollupquota.FIELD, index))
+
+    return at
+
+
 def _write(text: str, output: Path | None, example: str, sources: list[str]) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -211,7 +235,8 @@ def run(args: argparse.Namespace) -> int:
         # never over a source it reads (`rollup y.json -o y.json`), nor a repository's data
         check_output(args.output, "-o", _example(args, file_format), args.sources)
     if args.sources:
-        merged = _sources(list(args.sources), args.year)
+        docs: list[JsonDocument | None] = []
+        merged = _sources(list(args.sources), args.year, docs)
         if merged is None:
             return 1
         stats = merged
@@ -220,7 +245,8 @@ def run(args: argparse.Namespace) -> int:
         # a split province's pools, judged over its parts (366-M6): an error exits 1, the
         # statistics still written whole (they are right; the decisions are over the share).
         # An export carries them on unjudged: it may hold only some of the parts.
-        quota = [] if args.export else rollupquota.findings(stats)
+        places = dict(zip(args.sources, docs, strict=True))
+        quota = [] if args.export else rollupquota.findings(stats, _pool_at(places, stats.year))
         if args.export and stats.deferred:
             print(f"kiemdiem: lưu ý: {rollupquota.CARRIED}", file=sys.stderr)
         for finding in quota:

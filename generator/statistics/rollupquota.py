@@ -18,6 +18,7 @@ rounding, share) cannot be summed: RollupError naming them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from generator.findings import Finding, Position, make
@@ -174,19 +175,22 @@ def _differ(p: QuotaPool, name: str, seen: QuotaPool, seen_in: str) -> str:
     )
 
 
-def findings(stats: YearStatistics) -> list[Finding]:
+def findings(
+    stats: YearStatistics, at: Callable[[str, QuotaPool], tuple[str, Position]] | None = None
+) -> list[Finding]:
     """The rollup's finding on each summed pool, at the first source that carries it (the
-    message names them all)."""
+    message names them all); `at` says where in that source (default: its line 1)."""
     out: list[Finding] = []
     for pool in stats.deferred:
         where = stats.deferred_sources.get(key(pool)) or ["?"]
+        path, pos = at(where[0], pool) if at is not None else (where[0], Position(1))
         org = stats.org(pool.pool_id)
         name = f"{org.name} ({pool.pool_id})" if org is not None else f"`{pool.pool_id}`"
         out.append(
             make(
                 judge(pool),
-                where[0],
-                Position(1),
+                path,
+                pos,
                 rule=pool.rule,
                 year=stats.year,
                 sources=f"{len(where)} nguồn ({', '.join(where)})",

@@ -129,8 +129,10 @@ def test_a_part_leaves_the_provinces_org_share_to_the_rollup(
     sheet = tmp_path / "tinh.csv"
     assert main(["rollup", *files, "-o", str(sheet)]) == 0
     err = capsys.readouterr().err
+    # told at the first source's row of `ty_le_cho_tong_hop` (the line after its `[`)
+    line = 2 + Path(files[0]).read_text("utf-8").splitlines().index(' "ty_le_cho_tong_hop": [')
     assert (
-        f"{files[0]}:1:1: lưu ý [rollup-quota-within] (366-M6) Năm {YEAR}, gộp 2 nguồn "
+        f"{files[0]}:{line}:3: lưu ý [rollup-quota-within] (366-M6) Năm {YEAR}, gộp 2 nguồn "
         f"({files[0]}, {files[1]}): các tổ chức do Đảng bộ tỉnh Hòa Lâm (dữ liệu mẫu) "
         f"({PROVINCE}) xếp loại có 1 tổ chức HTXSNV (1 đã quyết định), tối đa 1 (20% của số "
         "xếp loại HTTNV là 1, làm tròn lên được 1; 1 tổ chức HTTNV): trong tỷ lệ (366-M6)."
@@ -151,7 +153,7 @@ def test_the_rollup_judges_the_provinces_org_share_over_the_parts(
     assert main(["rollup", str(repos[0]), files[1], "-o", str(sheet)]) == 1
     err = capsys.readouterr().err
     assert (
-        f"{repos[0]}:1:1: lỗi [rollup-quota-exceeded] (366-M6) Năm {YEAR}, gộp 2 nguồn "
+        f"{repos[0]}/submissions/{YEAR}/{PROVINCE}/quyet-dinh.yaml:1:1: lỗi [rollup-quota-exceeded] (366-M6) Năm {YEAR}, gộp 2 nguồn "
         f"({repos[0]}, {files[1]}): vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong các tổ "
         f"chức do Đảng bộ tỉnh Hòa Lâm (dữ liệu mẫu) ({PROVINCE}) xếp loại (366-M6): 2 tổ "
         "chức được quyết định HTXSNV, tối đa 0 (20% của số xếp loại HTTNV là 0, làm tròn lên "
