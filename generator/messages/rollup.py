@@ -155,6 +155,16 @@ CATALOG: dict[str, Message] = {
         "của kho chưa đúng, rồi chạy lại `kiemdiem rollup --export` ở kho đó và tổng hợp "
         "lại với tệp mới.",
     ),
+    "rollup-quota-decided": Message(
+        "{label}: `htxsnv_da_quyet_dinh` là {decided}, nhiều hơn `htxsnv` ({final}): số tổ "
+        "chức HTXSNV đã quyết định nằm trong số tổ chức HTXSNV.",
+        EXPORT_HINT,
+    ),
+    "rollup-quota-twice": Message(
+        "{label}: nhóm tính tỷ lệ {rule} của `{org_id}` đã có ở {other}, nên số của nhóm sẽ "
+        "bị cộng hai lần.",
+        EXPORT_HINT,
+    ),
     # a split province's pool judged over its parts (366-M6; generator/statistics/rollupquota.py)
     "rollup-quota-exceeded": Message(
         "Năm {year}, gộp {sources}: vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong các tổ "

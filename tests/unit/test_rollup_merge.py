@@ -130,3 +130,16 @@ def test_parts_that_read_the_share_differently_are_not_summed() -> None:
     data["ty_le_cho_tong_hop"][0]["htxsnv_da_quyet_dinh"] = 2  # more decided than in all
     with pytest.raises(RollupError, match=r"`ty_le_cho_tong_hop\[1\]` không đúng định dạng"):
         read(json.loads(json.dumps(data)), "a.json")
+    # the file's check tells it first, at its place, and a pool listed twice
+    data["ty_le_cho_tong_hop"].append(data["ty_le_cho_tong_hop"][0])
+    doc = load(json.dumps(data, indent=1).encode())
+    found = [(f.code, f.line, f.message) for f in consistency.check(doc, "a.json")]
+    lines = json.dumps(data, indent=1).splitlines()
+    row = next(i for i, t in enumerate(lines, 1) if '"htxsnv_da_quyet_dinh": 2' in t)
+    assert found[0] == (
+        "rollup-quota-decided", row, "`ty_le_cho_tong_hop[1]`: `htxsnv_da_quyet_dinh` là 2, "
+        "nhiều hơn `htxsnv` (1): số tổ chức HTXSNV đã quyết định nằm trong số tổ chức HTXSNV.",
+    )  # fmt: skip
+    assert (
+        found[-1][0] == "rollup-quota-twice" and "đã có ở `ty_le_cho_tong_hop[1]`" in (found[-1][2])
+    )
