@@ -11,7 +11,10 @@ A statistics file is checked whole before any of it is used (generator/statistic
 exchange.py). Sources that are refused (a bad file, a missing one, another year, a chi bộ
 in two sources, two sources that disagree on a shared organization's own verdict: both
 values told at their line and column) are bad input: every source's findings are told, at file:line:column, and
-the command exits 1 with nothing written. Exit 2 stays for a misused command line. The
+the command exits 1 with nothing written. A split province's organization share (366-M6),
+which its parts leave to the rollup, is judged over the sources (rollupquota.py): over it
+is an error and exit 1, the output still written whole (an `--export` carries the counts
+on unjudged). Exit 2 stays for a misused command line. The
 output's format is --format, else the extension of -o (generator/outfile.py).
 """
 
@@ -20,22 +23,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo
 from generator.commands.rate import statistics_for, warn_file_errors
-from generator.findings import Finding, Position, make
+from generator.findings import Finding, Position, Severity, make
 from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import inert_json, visible
 from generator.report.text import format_finding
-from generator.statistics import YearStatistics
+from generator.rules.quota import QuotaPool
+from generator.statistics import YearStatistics, rollupquota
 from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.jsonpos import JsonDocument
 from generator.statistics.rollup import Disagreement, RollupError, export, merge, read
 from generator.statistics.rollupmerge import RulesetMismatch
 from generator.statistics.sheet import write_xlsx
-from generator.submissions.layout import SUBMISSIONS, YEAR_FILE
+from generator.submissions.layout import DECISIONS_FILE, SUBMISSIONS, YEAR_FILE
 from generator.submissions.yamlload import loads
 
 FORMATS = ("csv", "json", "xlsx")
@@ -95,11 +100,13 @@ class _Refused(Exception):
     """A source refused with a message of its own (another year than --year)."""
 
 
-def _sources(sources: list[str], year: int | None) -> YearStatistics | None:
-    """The merged statistics of `sources`; None when any of them is refused, each told on
-    standard error (every source is checked, so one run lists every problem)."""
+def _sources(
+    sources: list[str], year: int | None, docs: list[JsonDocument | None]
+) -> YearStatistics | None:
+    """The merged statistics of `sources` (their files appended to `docs`, None for a
+    repository); None when any of them is refused, each told on standard error (every
+    source is checked, so one run lists every problem)."""
     parts: list[YearStatistics] = []
-    docs: list[JsonDocument | None] = []
     refused: list[str] = []
     for source in sources:
         try:
@@ -173,6 +180,26 @@ def _mismatch(
     )  # fmt: skip
 
 
+def _pool_at(
+    docs: dict[str, JsonDocument | None], year: int
+) -> Callable[[str, QuotaPool], tuple[str, Position]]:
+    """Where a source tells a pool it left to the rollup: its file's row in
+    `ty_le_cho_tong_hop`, or for a repository folder the pool's decision file (line 1)."""
+
+    def at(source: str, pool: QuotaPool) -> tuple[str, Position]:
+        doc = docs.get(source)
+        if doc is None:
+            folder = f"{source.rstrip('/')}/{SUBMISSIONS}/{year}/{pool.pool_id}"
+            return f"{folder}/{DECISIONS_FILE}", Position(1)
+        rows = doc.data.get(rollupquota.FIELD, [])
+        index = next(
+            i for i, r in enumerate(rows) if (r["quy_tac"], r["ma"]) == (pool.rule, pool.pool_id)
+        )
+        return source, doc.value_pos((rollupquota.FIELD, index))
+
+    return at
+
+
 def _write(text: str, output: Path | None, example: str, sources: list[str]) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -208,14 +235,28 @@ def run(args: argparse.Namespace) -> int:
         # never over a source it reads (`rollup y.json -o y.json`), nor a repository's data
         check_output(args.output, "-o", _example(args, file_format), args.sources)
     if args.sources:
-        merged = _sources(list(args.sources), args.year)
+        docs: list[JsonDocument | None] = []
+        merged = _sources(list(args.sources), args.year, docs)
         if merged is None:
             return 1
         stats = merged
         for note in stats.notes:  # what a format-1 source cannot tell (statistics/rollup.py)
             print(f"kiemdiem: lưu ý: {visible(note)}", file=sys.stderr)
+        # a split province's pools, judged over its parts (366-M6): an error exits 1, the
+        # statistics still written whole (they are right; the decisions are over the share).
+        # An export carries them on unjudged: it may hold only some of the parts.
+        places = dict(zip(args.sources, docs, strict=True))
+        quota = [] if args.export else rollupquota.findings(stats, _pool_at(places, stats.year))
+        if args.export and stats.deferred:
+            print(f"kiemdiem: lưu ý: {rollupquota.CARRIED}", file=sys.stderr)
+        for finding in quota:
+            print(format_finding(finding), file=sys.stderr)
+        over = any(f.severity is Severity.ERROR for f in quota)
     else:
-        stats = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
+        stats, over = (
+            _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year),
+            False,
+        )
     example = _example(args, file_format)
     if args.export:
         text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
@@ -226,4 +267,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = to_csv(stats) if file_format == "csv" else to_json(stats)
         _write(text, args.output, example, args.sources)
-    return 0
+    return 1 if over else 0

@@ -155,6 +155,44 @@ CATALOG: dict[str, Message] = {
         "của kho chưa đúng, rồi chạy lại `kiemdiem rollup --export` ở kho đó và tổng hợp "
         "lại với tệp mới.",
     ),
+    "rollup-quota-decided": Message(
+        "{label}: `htxsnv_da_quyet_dinh` là {decided}, nhiều hơn `htxsnv` ({final}): số tổ "
+        "chức HTXSNV đã quyết định nằm trong số tổ chức HTXSNV.",
+        EXPORT_HINT,
+    ),
+    "rollup-quota-twice": Message(
+        "{label}: nhóm tính tỷ lệ {rule} của `{org_id}` đã có ở {other}, nên số của nhóm sẽ "
+        "bị cộng hai lần.",
+        EXPORT_HINT,
+    ),
+    # a split province's pool judged over its parts (366-M6; generator/statistics/rollupquota.py)
+    "rollup-quota-exceeded": Message(
+        "Năm {year}, gộp {sources}: vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong các tổ "
+        "chức do {name} xếp loại ({rule}): {decided} tổ chức được quyết định HTXSNV, tối đa "
+        "{limit} ({basis}; {httnv} tổ chức HTTNV).",
+        "Cấp ủy {name} xem lại quyết định xếp loại các tổ chức: tối đa {limit} tổ chức "
+        "HTXSNV ({rule}). Sửa quyết định trong tệp `quyet-dinh.yaml` của {name} ở kho có tổ "
+        "chức cần sửa, chạy lại `kiemdiem rollup --export` ở kho đó và tổng hợp lại với tệp "
+        "mới; giữ tệp cũ để đối chiếu.",
+        actor="committee",
+    ),
+    "rollup-quota-provisional": Message(
+        "Năm {year}, gộp {sources}: theo mức dự kiến, các tổ chức do {name} xếp loại có "
+        "{final} tổ chức đủ điều kiện HTXSNV ({decided} đã quyết định), nhưng tỷ lệ chỉ cho "
+        "phép tối đa {limit} ({basis}; {httnv} tổ chức HTTNV) ({rule}).",
+        "Khi quyết định, cấp ủy {name} chỉ xếp tối đa {limit} tổ chức HTXSNV ({rule}).",
+        severity="warning",
+        actor="committee",
+    ),
+    "rollup-quota-within": Message(
+        "Năm {year}, gộp {sources}: các tổ chức do {name} xếp loại có {final} tổ chức "
+        "HTXSNV ({decided} đã quyết định), tối đa {limit} ({basis}; {httnv} tổ chức HTTNV): "
+        "trong tỷ lệ ({rule}).",
+        "Không cần làm gì. Tỷ lệ chỉ tính các kho đã gộp ở đây: kho nào chưa có trong lần "
+        "tổng hợp này, hoặc gửi tệp xuất bằng phiên bản kiemdiem cũ (không có mục "
+        "`ty_le_cho_tong_hop`), thì chưa được tính.",
+        severity="notice",
+    ),
     "rollup-previous-year": Message(
         "`nam_truoc.nam` là {previous}: năm trước phải trước năm {year} của tệp.",
         EXPORT_HINT,

@@ -6,6 +6,7 @@
 | rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1) |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
 | rule-quota-provisional | warning | the pool would exceed its limit if the provisional levels were decided |
+| rule-quota-deferred | notice | a part of a split province (`kho_mot_phan`): a pool spanning the parts is judged by `kiemdiem rollup` (366-M6) |
 | rule-decision-without-review | error | a level decided for a member whose review is missing, a draft or broken (132-M9, X1) |
 | rule-decision-not-rated | error | a level decided for someone the rules do not rate (132-M7, 124-M6) |
 | rule-needs-decision | warning | the rules do not settle the level; the competent body must decide (124-O5, 366-M4, 366-M5) |
@@ -51,6 +52,17 @@ CATALOG: dict[str, Message] = {
         "cho phép tối đa {limit} ({basis}).",
         "Khi quyết định, chỉ xếp tối đa {limit} {subject} HTXSNV ({rule}).",
         severity="warning",
+        actor="committee",
+    ),
+    "rule-quota-deferred": Message(
+        "Kho này chỉ giữ một phần của đảng bộ (`kho_mot_phan: true` trong tệp năm), nên tỷ "
+        "lệ Hoàn thành xuất sắc nhiệm vụ trong {pool} ({rule}) không xét ở đây: các tổ chức "
+        "đó nằm ở nhiều kho. Ở kho này: {count} tổ chức HTXSNV ({decided} đã quyết định), "
+        "{httnv} tổ chức HTTNV.",
+        "Không cần sửa gì ở kho này vì lý do tỷ lệ. Tỷ lệ của cả đảng bộ được xét khi gộp "
+        "các kho: mỗi kho chạy `kiemdiem rollup --export -o TỆP.json`, rồi nơi tổng hợp chạy "
+        "`kiemdiem rollup` với tệp của mọi kho.",
+        severity="notice",
         actor="committee",
     ),
     "rule-decision-without-review": Message(

@@ -169,7 +169,44 @@ def _org_pools(run: Run, policy: QuotaPolicy) -> None:
             outstanding=bool(decisions and decisions.outstanding_results),
             fallback=_fallback_line(run, pool_id, decisions),
         )
+        if _deferred(run, pool_id):
+            _defer(run, pool, policy, _fallback_line(run, pool_id, decisions))
+            continue
         _record_pool(out, pool, found, verdicts, policy)
+
+
+def _deferred(run: Run, pool_id: str) -> bool:
+    """Whether an organization pool spans the parts of a split province (README
+    "Splitting a province"): in a part (`kho_mot_phan`), the pool of the organizations the
+    root's committee rates (366-M6, `org_quota_pool: deciding_committee`). Pools below the
+    root (a đảng bộ xã's own) are wholly in one part, and judged there."""
+    config = run.year.config
+    return (
+        config is not None
+        and config.part
+        and run.settings["org_quota_pool"] == "deciding_committee"
+        and pool_id == run.year.root_id
+    )
+
+
+def _defer(run: Run, pool: Any, policy: QuotaPolicy, line: DecidedLine | None) -> None:
+    """Keep the pool's counts for `kiemdiem rollup --export` and say so in a notice, with no
+    finding against its count here and no quota sentence on its verdicts (their limit is
+    the whole province's)."""
+    pool.deferred = True
+    run.out.quota_pools.append(pool)
+    if line is not None:
+        run.out.findings.append(
+            problems.quota_deferred(
+                line.path,
+                line.position,
+                pool=pool.pool_name,
+                count=pool.htxsnv_final,
+                decided=pool.htxsnv_decided,
+                httnv=pool.httnv,
+                rule=policy.rule,
+            )
+        )
 
 
 def _fallback_line(run: Run, pool_id: str, decisions: Any) -> DecidedLine | None:

@@ -146,6 +146,23 @@ def quota_provisional(
     )
 
 
+def quota_deferred(
+    path: str, pos: Position, *, pool: str, count: int, decided: int, httnv: int, rule: str
+) -> Finding:
+    """A pool a part of a split province leaves to `kiemdiem rollup` (366-M6)."""
+    return make(
+        "rule-quota-deferred",
+        path,
+        pos,
+        rule=rule,
+        extra={"pool": pool, "count": count},
+        pool=pool,
+        count=count,
+        decided=decided,
+        httnv=httnv,
+    )
+
+
 def decision_without_review(
     path: str, pos: Position, *, member: str, why: str, rule: str, actor: str = "committee"
 ) -> Finding:

@@ -58,6 +58,9 @@ class QuotaPool:
     htxsnv_decided: int
     over_ids: list[str] = field(default_factory=list)  # decided HTXSNV beyond the limit
     group: str = ""  # 366-M6: the role group of a member pool ("" when the year lists none)
+    # counted but not judged here: a pool spanning the parts of a split province (README
+    # "Splitting a province"), judged by `kiemdiem rollup` from every part's counts
+    deferred: bool = False
 
     @property
     def over(self) -> bool:
@@ -136,28 +139,23 @@ def check_pool(
             elif final == Level.HTXSNV:
                 htxs.append(v)
     decided = [v for v in htxs if v.decided == Level.HTXSNV and v.re_rated is None]
-    base_setting = str(settings["quota_base"])
-    rounding = str(settings["quota_rounding"])
     if outstanding and policy.outstanding:
         share = as_fraction(settings["quota_share_outstanding"])
     else:
         share = as_fraction(settings["quota_share"])
-    base = httnv + (len(htxs) if base_setting == "httnv_or_above" else 0)
-    limit = limit_for(base, share, rounding)
-    pool = QuotaPool(
+    pool = counted_pool(
         kind,
         pool_id,
         pool_name,
         policy.rule,
-        base_setting,
-        rounding,
+        str(settings["quota_base"]),
+        str(settings["quota_rounding"]),
         share,
-        base,
-        limit,
-        httnv,
-        len(htxs),
-        len(decided),
+        httnv=httnv,
+        htxsnv_final=len(htxs),
+        htxsnv_decided=len(decided),
     )
+    limit = pool.limit
     subject = "đảng viên" if kind == "member" else "tổ chức"
     out: list[Finding] = []
     if len(decided) > limit:
@@ -193,6 +191,30 @@ def check_pool(
             )
         )
     return pool, out
+
+
+def counted_pool(
+    kind: str,
+    pool_id: str,
+    pool_name: str,
+    rule: str,
+    base_setting: str,
+    rounding: str,
+    share: Fraction,
+    *,
+    httnv: int,
+    htxsnv_final: int,
+    htxsnv_decided: int,
+) -> QuotaPool:
+    """A pool from its counts: the base (`quota_base`) and the limit (`quota_rounding`).
+    `check_pool` counts a repository's verdicts; `kiemdiem rollup` sums the counts of a
+    pool its parts deferred (generator/statistics/rollupquota.py)."""
+    base = httnv + (htxsnv_final if base_setting == "httnv_or_above" else 0)
+    limit = limit_for(base, share, rounding)
+    return QuotaPool(
+        kind, pool_id, pool_name, rule, base_setting, rounding, share, base, limit, httnv,
+        htxsnv_final, htxsnv_decided,
+    )  # fmt: skip
 
 
 def quota_sentence(pool: QuotaPool) -> str:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.rules.base import NotRated, Verdict, YearVerdicts
 from generator.submissions.records import Level, OrgCategory, OrgType
@@ -135,6 +136,11 @@ class YearStatistics:
     # a site's statistics: some provisional level its reader may not read is counted as
     # without a level (`unassessed`), this year or the year before (generator.site.audiences)
     withheld: bool = False
+    # quota pools a part of a split province counted and left to `kiemdiem rollup`
+    # (generator/statistics/rollupquota.py), and after a merge the sources of each, by
+    # `rollupquota.key(pool)`
+    deferred: list[Any] = field(default_factory=list)
+    deferred_sources: dict[str, list[str]] = field(default_factory=dict)
 
     def change(self, level: Level) -> float | None:
         """Share of `level` this year minus last year's, in percentage points."""
@@ -225,4 +231,6 @@ def year_statistics(
         if org.type.is_grassroots:
             by_category[org.category or OrgCategory.KHAC].merge(counts)
     prev = year_statistics(*previous) if previous is not None else None
-    return YearStatistics(year.year, verdicts.ruleset, total, orgs, by_category, org_levels, prev)
+    stats = YearStatistics(year.year, verdicts.ruleset, total, orgs, by_category, org_levels, prev)
+    stats.deferred = [p for p in verdicts.quota_pools if p.deferred]
+    return stats

@@ -18,6 +18,8 @@ there are. An organization's own verdict (`danh_gia`, format 2 only) agrees with
 (rated: a level or awaiting a decision; else none), and no more organizations have one
 than `xep_loai_to_chuc` counts (a rollup takes a shared organization's off it once). An organization id is listed once (twice would count its members twice), each
 organization is at most one level below the one before it, and the year before is before.
+A quota pool a part left to the rollup (`ty_le_cho_tong_hop`) is listed once, and its
+decided HTXSNV are among its HTXSNV.
 """
 
 from __future__ import annotations
@@ -45,6 +47,25 @@ def check(doc: Document, file: str) -> list[Finding]:
                 make("rollup-previous-year", file, pos, previous=before["nam"], year=data["nam"])
             )
         out += _year(doc, file, before, ("nam_truoc",))
+    return out + _pools(doc, file, data.get("ty_le_cho_tong_hop", []))
+
+
+def _pools(doc: Document, file: str, rows: list[dict[str, Any]]) -> list[Finding]:
+    """The quota pools a part left to the rollup (366-M6, statistics/rollupquota.py): the
+    decided HTXSNV are among the HTXSNV, and a pool is listed once."""
+    out: list[Finding] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(rows):
+        path: PathKey = ("ty_le_cho_tong_hop", i)
+        if row["htxsnv_da_quyet_dinh"] > row["htxsnv"]:
+            pos = doc.value_pos((*path, "htxsnv_da_quyet_dinh"))
+            out.append(make("rollup-quota-decided", file, pos, label=_label(path),
+                            decided=row["htxsnv_da_quyet_dinh"], final=row["htxsnv"]))  # fmt: skip
+        first = seen.setdefault((row["quy_tac"], row["ma"]), i)
+        if first != i:
+            out.append(make("rollup-quota-twice", file, doc.value_pos(path), label=_label(path),
+                            rule=row["quy_tac"], org_id=row["ma"],
+                            other=_label(("ty_le_cho_tong_hop", first))))  # fmt: skip
     return out
 
 

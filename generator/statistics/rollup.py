@@ -32,6 +32,10 @@ Format versions (`dinh_dang`). `export` writes format 2; `read` takes 1 and 2.
   rated" from "no verdict of its own". Read as `OWN_UNKNOWN` (unless the file counts no
   organization not rated), such a shared organization stays counted in each source as
   before, and the merged statistics carry a Vietnamese note saying so (`notes`).
+
+Either format may carry `ty_le_cho_tong_hop`: the counts of a quota pool a part of a split
+province left to the rollup (366-M6; generator/statistics/rollupquota.py). Only such a
+part writes it; a file without it adds nothing to such a pool.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.rules.base import NotRated
-from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, YearStatistics
+from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, YearStatistics, rollupquota
 from generator.statistics.rollupmerge import merge
 from generator.statistics.rollupread import FORMAT, FORMAT_1, RollupError, read
 from generator.statistics.sharedorgs import Disagreement, own
@@ -80,6 +84,8 @@ def export(stats: YearStatistics) -> dict[str, Any]:
         "phan_loai": {cat.value: _counts(stats.by_category[cat]) for cat in CATEGORIES},
         "xep_loai_to_chuc": _counts(stats.org_levels),
     }
+    if stats.deferred:  # a part of a split province (366-M6): rollupquota.py
+        data[rollupquota.FIELD] = rollupquota.rows(stats.deferred)
     if stats.previous is not None:
         data["nam_truoc"] = export(stats.previous)
     return data

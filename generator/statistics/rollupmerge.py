@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.statistics import CATEGORIES, OWN_UNKNOWN, Counts, OrgStats, YearStatistics
+from generator.statistics import (
+    CATEGORIES,
+    OWN_UNKNOWN,
+    Counts,
+    OrgStats,
+    YearStatistics,
+    rollupquota,
+)
 from generator.statistics.rollupread import RollupError
 from generator.statistics.sharedorgs import (
     Disagreement,
@@ -184,6 +191,12 @@ def merge(
         notes=[n for s in parts for n in s.notes] + notes,
     )
     subtract(merged.org_levels, shared)
+    try:  # a split province's pools left to the rollup (366-M6)
+        merged.deferred, merged.deferred_sources = rollupquota.merge_pools(
+            [s.deferred for s in parts], names
+        )
+    except rollupquota.PoolError as exc:
+        raise RollupError(str(exc)) from None
     earlier = [s.previous for s in parts]
     if all(p is not None for p in earlier):
         merged.previous = merge([p for p in earlier if p is not None], names, (*at, "nam_truoc"))

@@ -18,6 +18,7 @@ from generator.statistics import (
     Counts,
     OrgStats,
     YearStatistics,
+    rollupquota,
 )
 from generator.statistics.sharedorgs import own
 from generator.submissions.records import Level, OrgCategory, OrgType
@@ -114,7 +115,7 @@ def _read_org(value: Any, source: str, where: str, version: str) -> OrgStats:
 
 def read(data: Any, source: str) -> YearStatistics:
     """A YearStatistics from an exchange mapping; `source` names the file in messages."""
-    top = _keys(data, _TOP | {"nam_truoc"}, source, "tệp")
+    top = _keys(data, _TOP | {"nam_truoc", rollupquota.FIELD}, source, "tệp")
     version = top.get("dinh_dang")
     if version not in (FORMAT, FORMAT_1):
         raise _fail(source, "thiếu hoặc sai `dinh_dang`")
@@ -137,6 +138,11 @@ def read(data: Any, source: str) -> YearStatistics:
         for o in stats.orgs:  # no organization not rated: a row without a level had no verdict
             if own(o) == OWN_UNKNOWN:
                 o.own = None
+    if rollupquota.FIELD in top:  # a part of a split province (366-M6)
+        try:
+            stats.deferred = rollupquota.read_rows(top[rollupquota.FIELD], source)
+        except rollupquota.PoolError as exc:
+            raise RollupError(str(exc)) from None
     if "nam_truoc" in top:
         stats.previous = read(top["nam_truoc"], f"{source} (năm trước)")
     return stats

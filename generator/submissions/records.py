@@ -116,6 +116,9 @@ class YearConfig:
     settings: dict[str, Any] = key("cai_dat", default_factory=dict)
     role_groups: list[RoleGroup] = key("nhom_vai_tro", default_factory=list)
     sample: bool = key("du_lieu_mau", False)
+    # a repository holding one part of a province (README "Splitting a province"): pools
+    # that span the parts (366-M6 at the root's committee) are judged by `kiemdiem rollup`
+    part: bool = key("kho_mot_phan", False)
     data_protection: DataProtection = key("bao_ve_du_lieu", default_factory=DataProtection)
     source: Source | None = None
 

@@ -80,3 +80,92 @@ def test_the_parts_roll_up_to_the_whole_province(
     shutil.copytree(ROOT / "submissions" / YEAR, whole / "submissions" / YEAR)
     assert main(["--repo", str(whole), "stats", "--year", YEAR, "--format", "json"]) == 0
     assert merged == json.loads(capsys.readouterr().out)
+
+
+def _split(base: Path, levels: dict[str, str]) -> list[Path]:
+    """Both parts marked `kho_mot_phan`, rounding up (`quota_rounding: ceil`), each with
+    the province's decision on its organization at `levels[org]` (366-M6's pool of the
+    organizations the province's committee rates spans them)."""
+    repos = []
+    for org in PARTS:
+        repo = _part(base, org, "own")
+        year = repo / "submissions" / YEAR / "nam-danh-gia.yaml"
+        text = year.read_text("utf-8").replace("quota_rounding: floor", "quota_rounding: ceil")
+        year.write_text(text + "kho_mot_phan: true\n", "utf-8")
+        rows = repo / "submissions" / YEAR / PROVINCE / "quyet-dinh.yaml"
+        rows.write_text(rows.read_text("utf-8").replace("muc: HTTNV", f"muc: {levels[org]}"))
+        repos.append(repo)
+    return repos
+
+
+def _export(repo: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    out = repo.parent / f"{repo.name}.json"
+    assert main(["--repo", str(repo), "rollup", "--export", "-o", str(out)]) == 0
+    capsys.readouterr()
+    return str(out)
+
+
+def test_a_part_leaves_the_provinces_org_share_to_the_rollup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the xã's HTXSNV alone is over 20% of its part's HTTNV (none): no error in the part
+    repos = _split(tmp_path, {PARTS[0]: "HTXSNV", PARTS[1]: "HTTNV"})
+    code, out = _check(repos[0], capsys)
+    assert code == 0 and "lỗi [" not in out, out
+    assert "rule-quota-exceeded" not in out
+    # a pool wholly in the part (a chi bộ's members, 366-M6) is still judged there
+    assert "[rule-quota-provisional] (366-M6) Theo mức dự kiến, Chi bộ Trường THCS An Hòa" in out
+    assert out.count("[rule-quota-") == 2  # that one and the deferred notice
+    assert (
+        f"submissions/{YEAR}/{PROVINCE}/quyet-dinh.yaml:1:1: lưu ý [rule-quota-deferred] "
+        "(366-M6) Kho này chỉ giữ một phần của đảng bộ (`kho_mot_phan: true` trong tệp năm), "
+        "nên tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong các tổ chức do Đảng bộ tỉnh Hòa Lâm "
+        "(dữ liệu mẫu) xếp loại (366-M6) không xét ở đây: các tổ chức đó nằm ở nhiều kho. "
+        "Ở kho này: 1 tổ chức HTXSNV (1 đã quyết định), 0 tổ chức HTTNV."
+    ) in out
+    assert "`kiemdiem rollup`" in out
+    # together: 1 HTTNV, 20% rounded up allows 1 HTXSNV
+    files = [_export(r, capsys) for r in repos]
+    sheet = tmp_path / "tinh.csv"
+    assert main(["rollup", *files, "-o", str(sheet)]) == 0
+    err = capsys.readouterr().err
+    # told at the first source's row of `ty_le_cho_tong_hop` (the line after its `[`)
+    line = 2 + Path(files[0]).read_text("utf-8").splitlines().index(' "ty_le_cho_tong_hop": [')
+    assert (
+        f"{files[0]}:{line}:3: lưu ý [rollup-quota-within] (366-M6) Năm {YEAR}, gộp 2 nguồn "
+        f"({files[0]}, {files[1]}): các tổ chức do Đảng bộ tỉnh Hòa Lâm (dữ liệu mẫu) "
+        f"({PROVINCE}) xếp loại có 1 tổ chức HTXSNV (1 đã quyết định), tối đa 1 (20% của số "
+        "xếp loại HTTNV là 1, làm tròn lên được 1; 1 tổ chức HTTNV): trong tỷ lệ (366-M6)."
+    ) in err
+    assert "lỗi [" not in err and sheet.is_file()
+
+
+def test_the_rollup_judges_the_provinces_org_share_over_the_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repos = _split(tmp_path, dict.fromkeys(PARTS, "HTXSNV"))
+    for repo in repos:
+        code, out = _check(repo, capsys)
+        assert code == 0 and "lỗi [" not in out, out
+    files = [_export(r, capsys) for r in repos]
+    sheet = tmp_path / "tinh.csv"
+    # a repository folder is a source too; the sheet is written whole, the exit says 1
+    assert main(["rollup", str(repos[0]), files[1], "-o", str(sheet)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{repos[0]}/submissions/{YEAR}/{PROVINCE}/quyet-dinh.yaml:1:1: lỗi [rollup-quota-exceeded] (366-M6) Năm {YEAR}, gộp 2 nguồn "
+        f"({repos[0]}, {files[1]}): vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong các tổ "
+        f"chức do Đảng bộ tỉnh Hòa Lâm (dữ liệu mẫu) ({PROVINCE}) xếp loại (366-M6): 2 tổ "
+        "chức được quyết định HTXSNV, tối đa 0 (20% của số xếp loại HTTNV là 0, làm tròn lên "
+        "được 0; 0 tổ chức HTTNV)."
+    ) in err
+    assert "tối đa 0 tổ chức HTXSNV (366-M6)" in err and sheet.is_file()
+    # an export of the parts carries the counts on, unjudged (it may hold only some parts)
+    assert main(["rollup", *files, "--export"]) == 0
+    captured = capsys.readouterr()
+    assert "rollup-quota" not in captured.err and "`ty_le_cho_tong_hop`" in captured.err
+    pools = json.loads(captured.out)["ty_le_cho_tong_hop"]
+    assert pools == [
+        {"quy_tac": "366-M6", "ma": PROVINCE, "co_so": "httnv", "lam_tron": "ceil",
+         "ty_le": 0.2, "httnv": 0, "htxsnv": 2, "htxsnv_da_quyet_dinh": 2}
+    ]  # fmt: skip
