@@ -13,8 +13,9 @@ index), `problems` (findings `rule-...`), `assess`/`common`/`bands366` (shared r
 bodies), `settings` (settings several rulesets share), `wording` (Vietnamese text
 helpers), `form` (what a file must add under a ruleset), and one module per ruleset:
 `qd132_hd21`, `qd124_hd25`, `qd366_hd43` (each with its `_orgs` module for the
-organization and leadership rules), `pending`. Adding a ruleset = one module defining a
-`RulesetSpec` + `registry.register(...)` + its schema overlay + its tests.
+organization and leadership rules; 366's leaders in `_leaders`), `pending`. Adding a
+ruleset = one module defining a `RulesetSpec` + `registry.register(...)` + its schema
+overlay + its tests.
 """
 
 from __future__ import annotations
