@@ -3,7 +3,7 @@
 | code | severity | meaning |
 |---|---|---|
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
-| rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1) |
+| rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
 | rule-quota-provisional | warning | the pool would exceed its limit if the provisional levels were decided |
 | rule-decision-without-review | error | a level decided for a member whose review is missing, a draft or broken (132-M9, X1) |

@@ -27,6 +27,7 @@ from generator.rules.bands366 import (
 from generator.rules.base import Effect, Reason, reason_fields
 from generator.rules.qd366_hd43_leaders import (
     FORM_TEXT,
+    HEAD_CAP,
     LEADER_UNIT_ANALOGY,
     form_of,
     leader,
@@ -313,5 +314,6 @@ RULESET = RulesetSpec(
     org_quota=QuotaPolicy(
         "366-M6", C_QUOTA, outstanding=True, settings=(st.org_quota_pool("366-M6"),)
     ),
+    head_cap=HEAD_CAP,  # X2 (RULES.md §4 has no head-cap line): qd366_hd43_leaders
     not_reviewed_rule=("X1", C_MEMBER),
 )

@@ -1,13 +1,16 @@
 """Ruleset `qd366-hd43`: who is a leader (the member's form, Phụ lục 3) and the rules for
-leaders (366-L1, 366-L2). RULES.md §4. The ruleset itself is assembled in `qd366_hd43`."""
+leaders (366-L1, 366-L2), with the head cap the ruleset reads from X2. RULES.md §4. The
+ruleset itself is assembled in `qd366_hd43`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.rules import settings as st
 from generator.rules.bands366 import leader_unit_cap
 from generator.rules.base import Reason, Setting
 from generator.rules.rule import MemberFacts, Rule, rule
+from generator.rules.spec import HeadCap
 from generator.rules.wording import arrow, cap, pct
 from generator.submissions.records import Level, MemberForm, MemberReview
 
@@ -92,3 +95,25 @@ def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
             f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
             needs_decision=True,
         )
+
+
+# --------------------------------------------------------------------------- head cap
+
+C_HEAD = (
+    f"{QD}; {HD}; RULES.md X2 (người đứng đầu không được xếp loại cao hơn tổ chức mình đứng "
+    "đầu; Quy định 366 không có quy định riêng, cách đọc chưa đối chiếu văn bản)"
+)
+# RULES.md §4 states no head cap of its own (132-L1, 124-L1 do): under 366 a head above
+# their unit is X2's ("a head above their unit is an error"), UNVERIFIED against the texts,
+# so it reads the `head_cap` setting, on by default as X2 says for every ruleset. It caps
+# the head at the level of the organization they head; 366-L2 (their unit's task results)
+# is a separate condition on a leader's own level, which this cap does not replace.
+HEAD_CAP = HeadCap(
+    "X2",
+    C_HEAD,
+    setting=st.head_cap(
+        "X2",
+        "Dưới qd366-hd43: Quy định 366 không có dòng riêng về người đứng đầu; đây là cách "
+        "đọc quy tắc X2 (chưa đối chiếu văn bản).",
+    ),
+)
