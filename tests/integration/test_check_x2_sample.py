@@ -1,7 +1,8 @@
-"""RULES.md X2 on the bundled sample, as an auditor's trial found it (worked case 39 in
+"""RULES.md X2 on the bundled sample, as an auditor's trial found it (worked cases 39, 40 in
 tests/unit/rules/test_worked_cases_x2.py): in 2025 (qd366-hd43) chi bộ thôn An Lạc decided
-HTNV and its secretary dv-101011 decided HTTNV made `kiemdiem check` exit 0. It is an
-error at the decision line, in the whole check and in a check of that file alone."""
+HTNV and its secretary dv-101011 decided HTTNV, and a re-rating of dv-101017's 2024
+(ceiling HTTNV, 124-M1) to HTXSNV, each made `kiemdiem check` exit 0. Each is an error at
+the decision line, in the whole check and in a check of that file alone."""
 
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ def test_head_above_unit_in_2025(tmp_path: Path, capsys: pytest.CaptureFixture[s
     want = [(CHI_BO, 9, 10, "rule-head-above-unit", "X2")]
     assert _errors(repo, capsys) == (1, want)
     assert _errors(repo, capsys, str(repo / CHI_BO)) == (1, want)
+
+
+def test_re_rating_above_the_2024_ceiling(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = copy_sample(tmp_path / "repo", (2024, 2025))
+    decisions = f"{XA}/quyet-dinh.yaml"
+    _edit(repo, decisions, r"(ma_dang_vien: dv-101017\n    nam: 2024\n    muc: )KHTNV", r"\1HTXSNV")
+    want = [(decisions, 20, 10, "rule-re-rating-above-ceiling", "124-M1")]
+    assert _errors(repo, capsys) == (1, want)
+    assert _errors(repo, capsys, str(repo / decisions)) == (1, want)
