@@ -3,7 +3,8 @@
 | code | severity | meaning |
 |---|---|---|
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
-| rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1) |
+| rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
+| rule-re-rating-above-ceiling | error | a re-rating (124-M7) above the ceiling of the year it re-rates (X2); not applied |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
 | rule-quota-provisional | warning | the pool would exceed its limit if the provisional levels were decided |
 | rule-quota-deferred | notice | a part of a split province (`kho_mot_phan`): a pool spanning the parts is judged by `kiemdiem rollup` (366-M6) |
@@ -38,6 +39,15 @@ CATALOG: dict[str, Message] = {
         "mình đứng đầu ({org_level_text}).",
         "Người đứng đầu không được xếp loại cao hơn tổ chức mình phụ trách ({rule}): hạ xuống "
         "tối đa {org_level}, hoặc xem lại mức của {org_name}.",
+        actor="committee",
+    ),
+    "rule-re-rating-above-ceiling": Message(
+        "Xếp loại lại năm {year} của đảng viên {member} mức {level_text}, cao hơn mức tối đa "
+        "quy định cho phép năm đó là {ceiling_text}: {because}. Việc xếp loại lại này không "
+        "được áp dụng: kết quả năm {year} vẫn là {previous_text}.",
+        "Quyết định lại mức của dòng xếp loại lại này, không cao hơn {ceiling} (quy định "
+        "{rules}, X2); giữ nguyên dòng và lý do ở mục `ly_do`. Nếu hồ sơ năm {year} của đảng "
+        "viên kê khai sai, sửa hồ sơ năm đó trước.",
         actor="committee",
     ),
     "rule-quota-exceeded": Message(
@@ -149,3 +159,4 @@ CATALOG: dict[str, Message] = {
 }
 
 NONE_VI = "không có"  # an empty list in a parameter
+NOT_RATED_VI = "chưa xếp loại"  # a level parameter where the subject has none

@@ -7,13 +7,14 @@
 
 Modules: `base` (verdict types), `rule` (the shape of a rule), `spec` (a ruleset as
 data), `registry` (every ruleset; which one a year uses), `engine` (the shared driver),
-`verdicts` (assembly), `decisions` (head caps, decisions above the ceiling), `pools` and
-`quota` (quota pools), `flags` ("cần quyết định", X3), `lookup` (proposals/decisions
-index), `problems` (findings `rule-...`), `assess`/`common`/`bands366` (shared rule
-bodies), `settings` (settings several rulesets share), `wording` (Vietnamese text
-helpers), `form` (what a file must add under a ruleset), and one module per ruleset:
-`qd132_hd21`, `qd124_hd25`, `qd366_hd43` (each with its `_orgs` module for the
-organization and leadership rules), `pending`. Adding a ruleset = one module defining a
+`verdicts` (assembly), `decisions` (head caps; decisions and re-ratings above the
+ceiling), `pools` and `quota` (quota pools), `flags` ("cần quyết định", X3), `lookup`
+(proposals/decisions index), `problems` (findings `rule-...`),
+`assess`/`common`/`bands366` (shared rule bodies), `settings` (settings several rulesets
+share), `wording` (Vietnamese text helpers), `form` (what a file must add under a
+ruleset), and one module per ruleset: `qd132_hd21`, `qd124_hd25`, `qd366_hd43` (each with
+its `_orgs` module for the organization and leadership rules; 366's leaders, with its
+head cap, in `_leaders`), `pending`. Adding a ruleset = one module defining a
 `RulesetSpec` + `registry.register(...)` + its schema overlay + its tests.
 """
 
@@ -35,6 +36,7 @@ from generator.rules.base import (
     Verdict,
     YearVerdicts,
 )
+from generator.rules.decisions import re_rating_above_ceiling
 from generator.rules.engine import rate
 from generator.rules.lookup import decided_by_text
 from generator.rules.registry import (
@@ -142,7 +144,8 @@ def _collect_re_ratings(
 ) -> tuple[list[ReRatingApplied], list[Finding]]:
     """The year's re-ratings of earlier years (124-M7) that its body may make (RULES.md §7:
     the earlier year's deciding body, its successor across a change of tree, or a committee
-    above them; generator/authority.py); the others are findings and are not applied."""
+    above them; generator/authority.py) and at or below the ceiling of the year they
+    re-rate (X2); the others are findings and are not applied."""
     applied: list[ReRatingApplied] = []
     refused: list[Finding] = []
     for decisions in year.decisions.values():
@@ -155,6 +158,10 @@ def _collect_re_ratings(
             heir = who.text_vi(rr.year) if who is not None else ""
             earlier = history.years.get(rr.year)
             v = earlier.members.get(rr.member_id) if earlier else None
+            above = re_rating_above_ceiling(year, decisions, rr, earlier_tree, v) if v else None
+            if above is not None:  # X2: an error, and the year keeps its level (as case 36)
+                refused.append(above)
+                continue
             previous = v.final if v is not None else None
             number = decided_by_text(year, decisions)
             applied.append(

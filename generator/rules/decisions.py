@@ -1,19 +1,23 @@
 """Checks for the deciding bodies after rating (RULES.md X2): heads after their units
-(132-L1, 124-L1), decisions above the ceiling, decisions for someone not rated or not
-reviewed. Each problem is a finding against the decision line that causes it."""
+(132-L1, 124-L1; X2 under 366), decisions above the ceiling, re-ratings above the ceiling
+of the year they re-rate, decisions for someone not rated or not reviewed. Each problem is
+a finding against the decision line that causes it."""
 
 from __future__ import annotations
+
+from generator.findings import Finding, Position
 
 # the module, not the name: generator.privacy.verdicts imports generator.rules.base, so
 # importing it first runs this module while it is only partly there (an import cycle)
 from generator.privacy import Scope
 from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
-from generator.rules.base import Effect, NotRated, Reason
+from generator.rules.base import Effect, NotRated, Reason, Verdict
 from generator.rules.run import Run, member_name, org_name
 from generator.rules.verdicts import binding, recompute
 from generator.rules.wording import cap, level_text
-from generator.submissions.records import Level
+from generator.submissions.records import Decisions, Level, ReRating
+from generator.submissions.year import Year
 
 
 def head_caps(run: Run) -> None:
@@ -169,6 +173,41 @@ def _org_decisions(run: Run) -> None:
                     scope=_scope(limiting, "org"),
                 )
             )
+
+
+def re_rating_above_ceiling(
+    later: Year, decisions: Decisions, item: ReRating, earlier: Year | None, v: Verdict
+) -> Finding | None:
+    """X2 for a re-rating (124-M7): a re-rating is a decision about `item.year`'s level, so
+    above that year's ceiling (the verdict `v` of the member that year) it is an error at
+    the re-rating's `muc` in `decisions`, and the caller does not apply it: the year keeps
+    its level, as a decision without authority does (case 36). None when it is not above
+    (or the member was not rated that year, or has no ceiling: nothing to compare)."""
+    if not v.rated or v.ceiling is None or item.level <= v.ceiling:
+        return None
+    src = decisions.source
+    pos = src.document.value_pos(("xep_loai_lai", item.index, "muc")) if src else None
+    limiting = binding(v)
+    member = earlier.members.get(item.member_id) if earlier is not None else None
+    if member is None:
+        member = later.members.get(item.member_id)
+    name = f"{member.name} ({item.member_id})" if member else item.member_id
+    related = [member.source.path] if member is not None and member.source else []
+    return problems.re_rating_above_ceiling(
+        src.path if src else "",
+        pos or Position(1),
+        member=name,
+        year=item.year,
+        level=item.level,
+        ceiling=v.ceiling,
+        previous=v.final,
+        because=[privacy_verdicts.finding_text(r, "member") for r in limiting],
+        whole=[r.text for r in limiting],
+        rules=[r.rule for r in limiting],
+        related=related,
+        scope=_scope(limiting, "member"),
+        member_id=item.member_id,
+    )
 
 
 def _scope(reasons: list[Reason], kind: str) -> Scope:

@@ -7,7 +7,7 @@ of every code live in the catalog (generator/messages/rules.py, which lists the 
 from __future__ import annotations
 
 from generator.findings import Finding, Position, make
-from generator.messages.rules import NONE_VI
+from generator.messages.rules import NONE_VI, NOT_RATED_VI
 from generator.privacy import FINDING_MEMBER, FINDING_RULES, FINDING_SCOPE, FINDING_WHOLE, Scope
 from generator.rules.wording import level_text
 from generator.submissions.records import Level
@@ -93,6 +93,46 @@ def head_above_unit(
         org_name=org_name,
         org_level_text=level_text(org_level),
         org_level=org_level.code,
+    )
+
+
+def re_rating_above_ceiling(
+    path: str,
+    pos: Position,
+    *,
+    member: str,
+    year: int,
+    level: Level,
+    ceiling: Level,
+    previous: Level | None,
+    because: list[str],
+    whole: list[str],
+    rules: list[str],
+    related: list[str],
+    scope: Scope,
+    member_id: str,
+) -> Finding:
+    """A re-rating (124-M7) of `year` above that year's ceiling (X2): not applied, so
+    `previous` (the year's final level before it) stands. `because`/`whole`/`scope` as
+    `decision_above_ceiling`'s; `rules`: the limiting rules."""
+    rules = list(dict.fromkeys(rules))
+    return _made(
+        "rule-re-rating-above-ceiling",
+        path,
+        pos,
+        {"because": "; ".join(dict.fromkeys(whole))},
+        rule=rules[0],
+        related=related,
+        # 124-M7: a re-rating's facts are the deciding committee's (REASON_SCOPES)
+        extra=_about(scope, member_id, [*rules, "124-M7", "X2"]),
+        member=member,
+        year=year,
+        level_text=level_text(level),
+        ceiling_text=level_text(ceiling),
+        ceiling=ceiling.code,
+        previous_text=level_text(previous) if previous is not None else NOT_RATED_VI,
+        because="; ".join(dict.fromkeys(because)),
+        rules=", ".join(rules),
     )
 
 

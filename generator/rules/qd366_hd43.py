@@ -24,12 +24,20 @@ from generator.rules.bands366 import (
     unmet,
     walk,
 )
-from generator.rules.base import Effect, Reason, Setting, reason_fields
+from generator.rules.base import Effect, Reason, reason_fields
+from generator.rules.qd366_hd43_leaders import (
+    FORM_TEXT,
+    HEAD_CAP,
+    LEADER_UNIT_ANALOGY,
+    form_of,
+    leader,
+    leader_unit_result,
+)
 from generator.rules.qd366_hd43_orgs import leadership, org_scores
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, Rule, RuleList, rule
 from generator.rules.spec import RulesetSpec
-from generator.rules.wording import arrow, cap, discipline_text, pct, vn_date
+from generator.rules.wording import arrow, discipline_text, vn_date
 from generator.submissions.records import Level, MemberForm, MemberReview, Tasks
 
 ID = "qd366-hd43"
@@ -37,17 +45,11 @@ ID = "qd366-hd43"
 NEW_MEMBERS_REVIEWED = False
 QD = "Quy định 366-QĐ/TW"
 HD = "Hướng dẫn 43-HD/BTCTW"
-FORM_TEXT = {
-    MemberForm.LEADER: "Phụ lục 3 (cán bộ lãnh đạo, quản lý)",
-    MemberForm.MEMBER: "Phụ lục 4 (đảng viên không giữ chức vụ lãnh đạo, quản lý)",
-    MemberForm.OUTSIDE: "Phụ lục 5 (đảng viên ngoài hệ thống chính trị)",
-}
 C_MEMBER = f"{QD}; {HD}, {FORM_TEXT[MemberForm.MEMBER]}: khung tiêu chuẩn theo thang điểm 100"
 C_NOT_RATED = f"{QD}, Điều 5 khoản 2.1 (đối tượng không kiểm điểm, không xếp loại)"
 C_EARLIER = f"{QD}; {HD} (vi phạm từ năm trước bị kỷ luật trong năm đánh giá)"
 C_LEAVE = f"{HD} (nghỉ ốm, thai sản: đánh giá theo thực tế công tác)"
 C_TEMP = f"{HD}, mục 7.6 (đảng viên sinh hoạt tạm thời)"
-C_LEADER = f"{QD}; {HD}, {FORM_TEXT[MemberForm.LEADER]} (người đứng đầu, cán bộ lãnh đạo)"
 C_QUOTA = f"{QD}; {HD} (tỷ lệ HTXSNV 20% theo nhóm tương đồng, tối đa 25% khi có kết quả nổi bật)"
 
 BAND_RULE = {
@@ -56,16 +58,6 @@ BAND_RULE = {
     Level.HTNV: "366-M3",
     Level.KHTNV: "366-M4",
 }
-
-
-def form_of(member: MemberReview) -> MemberForm:
-    """The form the member's file names (`mau_bieu`), else the one its facts imply: a
-    leader (`don_vi_phu_trach`) Phụ lục 3, outside the political system Phụ lục 5."""
-    if member.form is not None:
-        return member.form
-    if member.led_unit is not None:
-        return MemberForm.LEADER
-    return MemberForm.OUTSIDE if member.outside_political_system else MemberForm.MEMBER
 
 
 _CITATIONS = {
@@ -277,67 +269,6 @@ def temporary_activity(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
     yield from common.temporary_activity(r, m)
 
 
-# --------------------------------------------------------------------------- leaders
-
-
-@rule("366-L1", C_LEADER)
-def leader(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """A leader is KHTNV when the unit they lead completed under 70% of tasks, missed the
-    basic socio-economic targets, has more than 50% of its units KHTNV, more than 50% of
-    confidence votes are low, or an organization or person under their direct management
-    had a case of corruption, waste or negativity handled by discipline."""
-    u = m.member.led_unit
-    if u is None:
-        return
-    cases = []
-    if u.targets_completed_share < 0.7:
-        cases.append(f"{u.name} hoàn thành {pct(u.targets_completed_share)} nhiệm vụ (dưới 70%)")
-    if not u.core_targets_met:
-        cases.append(f"{u.name} không đạt các chỉ tiêu cơ bản")
-    if u.units_khtnv_share > 0.5:
-        cases.append(f"{u.name} có {pct(u.units_khtnv_share)} đơn vị KHTNV (trên 50%)")
-    if u.low_confidence_share > 0.5:
-        cases.append(f"{pct(u.low_confidence_share)} phiếu tín nhiệm thấp (trên 50%)")
-    if u.corruption_case:
-        cases.append(
-            "tổ chức, cá nhân do đồng chí trực tiếp quản lý có vụ việc tham nhũng, lãng phí, "
-            "tiêu cực bị xử lý kỷ luật"
-        )
-    for case in cases:
-        yield r.ceiling(Level.KHTNV, arrow(case, Level.KHTNV, r.id))
-
-
-LEADER_UNIT_ANALOGY = Setting(
-    "leader_unit_analogy",
-    True,
-    (True, False),
-    "366-L2",
-    "Mức HTTNV, HTNV của người lãnh đạo cũng đòi hỏi kết quả tương ứng của đơn vị mình phụ "
-    "trách (100% đúng hạn; 100% hoàn thành, chậm không quá 20%) — suy theo mức HTXSNV, chưa "
-    "đối chiếu văn bản (`true`, mặc định); `false`: chỉ xét điều kiện của mức HTXSNV.",
-)
-
-
-@rule("366-L2", C_LEADER, settings=(LEADER_UNIT_ANALOGY,))
-def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """A leader's (Phụ lục 3) level also requires their unit's result: HTXSNV needs the unit
-    100% on time with >= 30% exceeded (CONFIRMED); by analogy (`leader_unit_analogy`)
-    HTTNV needs 100% on time and HTNV 100% done with at most 20% late — a unit below that
-    is flagged for decision. Case 32: unit 100% on time, 10% exceeded → leader HTTNV."""
-    if form_of(m.member) is not MemberForm.LEADER:
-        return
-    c = leader_unit_cap(m.member.led_unit, m.settings[LEADER_UNIT_ANALOGY.name])
-    if c is None:
-        return
-    level = c.level or Level.HTNV
-    yield r.ceiling(level, cap(c.why, level, r.id))
-    if c.level is None:
-        yield r.flag(
-            f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
-            needs_decision=True,
-        )
-
-
 RULESET = RulesetSpec(
     id=ID,
     first_year=2025,
@@ -383,5 +314,6 @@ RULESET = RulesetSpec(
     org_quota=QuotaPolicy(
         "366-M6", C_QUOTA, outstanding=True, settings=(st.org_quota_pool("366-M6"),)
     ),
+    head_cap=HEAD_CAP,  # X2 (RULES.md §4 has no head-cap line): qd366_hd43_leaders
     not_reviewed_rule=("X1", C_MEMBER),
 )

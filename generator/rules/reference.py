@@ -313,7 +313,7 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "X2",
                 "RULES.md §5 (kiểm tra quyết định)",
-                "Quyết định cao hơn mức tối đa, vượt tỷ lệ, hoặc người đứng đầu cao hơn đơn vị là lỗi của tệp quyết định gây ra, không tự sửa.",
+                "Quyết định (kể cả xếp loại lại một năm trước) cao hơn mức tối đa, vượt tỷ lệ, hoặc người đứng đầu cao hơn đơn vị là lỗi của tệp quyết định gây ra, không tự sửa. Với qd366-hd43, Quy định 366 không có dòng riêng về người đứng đầu: không cao hơn đơn vị là cách đọc X2, chưa đối chiếu văn bản (cài đặt head_cap).",
             ),
             _r(
                 "X3",

@@ -78,11 +78,14 @@ def org_quota_pool(rule: str) -> Setting:
     )
 
 
-def head_cap(rule: str) -> Setting:
+def head_cap(rule: str, note_vi: str = "") -> Setting:
+    """`note_vi`: what the ruleset reads it from, when that is not a line of its own (366:
+    RULES.md X2, UNVERIFIED)."""
     return Setting(
         "head_cap",
         True,
         (True, False),
         rule,
-        "Người đứng đầu không được xếp loại cao hơn tổ chức mình phụ trách (`true`, mặc định).",
+        "Người đứng đầu không được xếp loại cao hơn tổ chức mình phụ trách (`true`, mặc định)."
+        + (f" {note_vi}" if note_vi else ""),
     )
