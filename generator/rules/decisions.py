@@ -78,34 +78,7 @@ def _member_decisions(run: Run) -> None:
             )
             continue
         if not v.rated:
-            if v.not_rated is NotRated.NOT_REVIEWED:
-                why = v.reasons[0].text if v.reasons else "chưa có bản kiểm điểm"
-                rule_id = run.spec.not_reviewed_rule[0]
-                out.findings.append(
-                    problems.decision_without_review(
-                        d.path,
-                        d.position,
-                        member=name,
-                        why=why[:1].lower() + why[1:],
-                        rule=rule_id,
-                    )
-                )
-            else:
-                r = v.reasons[0]
-                new_member = v.not_rated is NotRated.NEW_MEMBER and related
-                out.findings.append(
-                    problems.decision_not_rated(
-                        d.path,
-                        d.position,
-                        subject=f"đảng viên {name}",
-                        why=privacy_verdicts.finding_text(r, "member"),
-                        whole=r.text,
-                        rule=r.rule,
-                        member_file=related[0] if new_member else "",
-                        scope=privacy_verdicts.reason_scope(r, "member"),
-                        member_id=member_id,
-                    )
-                )
+            out.findings.append(_not_rated(run, d.path, d.position, v, name, related))
             continue
         if v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
             limiting = binding(v)
@@ -139,6 +112,34 @@ def _member_decisions(run: Run) -> None:
                         member_id=member_id,
                     )
                 )
+
+
+def _not_rated(
+    run: Run, path: str, pos: Position, v: Verdict, name: str, related: list[str]
+) -> Finding:
+    """A decision for a member the rules do not rate, or whose review is missing."""
+    if v.not_rated is NotRated.NOT_REVIEWED:
+        why = v.reasons[0].text if v.reasons else "chưa có bản kiểm điểm"
+        return problems.decision_without_review(
+            path,
+            pos,
+            member=name,
+            why=why[:1].lower() + why[1:],
+            rule=run.spec.not_reviewed_rule[0],
+        )
+    r = v.reasons[0]
+    new_member = v.not_rated is NotRated.NEW_MEMBER and related
+    return problems.decision_not_rated(
+        path,
+        pos,
+        subject=f"đảng viên {name}",
+        why=privacy_verdicts.finding_text(r, "member"),
+        whole=r.text,
+        rule=r.rule,
+        member_file=related[0] if new_member else "",
+        scope=privacy_verdicts.reason_scope(r, "member"),
+        member_id=v.subject_id,
+    )
 
 
 def _org_decisions(run: Run) -> None:
