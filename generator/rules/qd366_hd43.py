@@ -128,8 +128,8 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         unit,
     )
     if any(f[7] and f[0] == "366-M5" for f in kept) and _meets_khtnv(m):
-        # no band fits, but 366-M4 sets KHTNV (over half the tasks not done, discipline,
-        # suy thoái, điều cấm): the member meets a level, so nothing is left to decide
+        # no band fits, but 366-M4 (over half the tasks not done, discipline, suy thoái,
+        # điều cấm) or 366-L1 sets KHTNV: the member meets a level, nothing left to decide
         kept = tuple(f for f in kept if not (f[7] and f[0] == "366-M5"))
     # a Reason of its own per member, as without the memo (page keys do not depend on it:
     # they pickle without a memo, generator.site.keypickle)
@@ -138,8 +138,12 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
 
 
 def _meets_khtnv(m: MemberFacts) -> bool:
-    """Whether 366-M4 (`khtnv`) caps the member at KHTNV."""
-    return any(x.effect is Effect.CEILING and x.level is Level.KHTNV for x in khtnv.func(m))
+    """Whether 366-M4 (`khtnv`) or, for a leader, 366-L1 (`leader`) caps the member at
+    KHTNV."""
+    return any(
+        x.effect is Effect.CEILING and x.level is Level.KHTNV
+        for x in (*khtnv.func(m), *leader.func(m))
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -331,7 +335,9 @@ def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
         return
     level = c.level or Level.HTNV
     yield r.ceiling(level, cap(c.why, level, r.id))
-    if c.level is None:
+    if c.level is None and not _meets_khtnv(m):
+        # 366-L1 (under 70% of tasks, basic targets missed, ...) or 366-M4 already set
+        # KHTNV: the stated facts decide, nothing is left to ask
         yield r.flag(
             f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
             needs_decision=True,
