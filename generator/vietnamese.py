@@ -180,3 +180,11 @@ def signed_vi(points: float | None) -> str:
 def vn_date(d: dt.date) -> str:
     """12/05/2024."""
     return d.strftime("%d/%m/%Y")
+
+
+def re_rated_vi(rated_year: int, decision_year: int, *, capital: bool = True) -> str:
+    """A re-rating (124-M7) named by both its years: "Năm 2024 được xếp loại lại (quyết định
+    năm 2025)" — the year re-rated first, never "xếp loại lại năm 2025", which reads as the
+    year 2025 being re-rated."""
+    text = f"năm {rated_year} được xếp loại lại (quyết định năm {decision_year})"
+    return text[:1].upper() + text[1:] if capital else text

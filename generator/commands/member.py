@@ -16,7 +16,7 @@ from generator.cli import UsageError, find_repo, require_schema
 from generator.pipeline import Pipeline
 from generator.privacy.access import YearRecord, as_json, member_record
 from generator.report.safe import inert_json, visible, visible_text
-from generator.vietnamese import exact_vi
+from generator.vietnamese import exact_vi, re_rated_vi
 
 HELP = "in toàn bộ hồ sơ của một đảng viên qua các năm (khi đảng viên yêu cầu xem dữ liệu của mình)"
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -147,7 +147,7 @@ def render_text(member_id: str, records: list[YearRecord]) -> str:
                     lines.append("    (không được tính: trường hợp này không xếp loại, X1)")
             if v.re_rated:
                 lines.append(
-                    f"  Xếp loại lại trong năm {v.re_rated[0]}: {v.re_rated[1].code} "
+                    f"  {re_rated_vi(r.year, v.re_rated[0])}: {v.re_rated[1].code} "
                     f"({_text(v.re_rated[2])})"
                 )
             for reason in [*v.reasons, *v.flags]:

@@ -3,6 +3,7 @@
 | code | severity | meaning |
 |---|---|---|
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
+| rule-decision-above-criteria | warning | under 366, a decided level (within the ceiling) above what the file's own score and task figures support (366-M1..M5, 366-O1..O4) |
 | rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
 | rule-re-rating-above-ceiling | error | a re-rating (124-M7) above the ceiling of the year it re-rates (X2); not applied |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
@@ -32,6 +33,15 @@ CATALOG: dict[str, Message] = {
         "cho phép là {ceiling_text}: {because}.",
         "Xem lại mức xếp loại: không được cao hơn {ceiling} (quy định {rules}). Nếu hồ sơ kê "
         "khai sai, sửa hồ sơ trước.",
+        actor="committee",
+    ),
+    "rule-decision-above-criteria": Message(
+        "Quyết định xếp loại {subject} mức {decided_text}, cao hơn mức mà điểm và kết quả "
+        "nhiệm vụ ghi trong hồ sơ đạt được là {supported_text}: {because}.",
+        "Đối chiếu điểm và kết quả nhiệm vụ trong hồ sơ ({rules}): nếu hồ sơ ghi sai, sửa hồ "
+        "sơ; nếu cấp ủy chấm điểm khác, ghi điểm và lý do của cấp ủy vào mục `ghi_chu` của "
+        "dòng quyết định này. Cảnh báo này không đổi mức đã quyết định.",
+        severity="warning",
         actor="committee",
     ),
     "rule-head-above-unit": Message(

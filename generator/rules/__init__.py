@@ -50,6 +50,7 @@ from generator.rules.reuse import RatingMemo
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
+from generator.vietnamese import re_rated_vi
 
 
 def ruleset_for(config: YearConfig | None) -> RulesetSpec:
@@ -173,7 +174,7 @@ def _collect_re_ratings(
                     Reason(
                         "124-M7",
                         qd124_hd25.C_EARLIER,
-                        f"Được xếp loại lại năm {year.year}: {_level_or_dash(previous)} → "
+                        f"{re_rated_vi(rr.year, year.year)}: {_level_or_dash(previous)} → "
                         f"{rr.level.label_vi} ({number}{_heir(heir)}) (124-M7)",
                         Effect.INFO,
                     )

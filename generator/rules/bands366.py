@@ -158,11 +158,12 @@ def leader_unit_cap(unit: LedUnit | None, analogy: bool) -> UnitCap | None:
     """What the unit a leader (Phụ lục 3) leads allows them (366-L2): HTXSNV needs the unit
     100% on time with >= 30% exceeded; with `analogy` (`leader_unit_analogy`) HTTNV needs
     100% on time and HTNV 100% done with at most 20% late. None when it allows HTXSNV."""
-    if unit is None or unit.tasks is None or not unit.tasks.assigned:
-        what = (
-            "đơn vị phụ trách (don_vi_phu_trach)" if unit is None else "kết quả nhiệm vụ của đơn vị"
+    if unit is None:
+        return UnitCap(
+            Level.HTTNV, "chưa kê khai đơn vị phụ trách (don_vi_phu_trach): chưa đủ căn cứ HTXSNV"
         )
-        return UnitCap(Level.HTTNV, f"chưa kê khai {what}: chưa đủ căn cứ HTXSNV")
+    if unit.tasks is None or not unit.tasks.assigned:
+        return _stated_unit_cap(unit, analogy)
     t = task_shares(unit.tasks)
     level, missing = walk(Level.HTXSNV, t, [])
     if level == Level.HTXSNV:
@@ -174,3 +175,31 @@ def leader_unit_cap(unit: LedUnit | None, analogy: bool) -> UnitCap | None:
     if level == Level.HTNV:
         return UnitCap(Level.HTNV, why)
     return UnitCap(None, why, f"{facts} ({missing[Level.HTNV]})")
+
+
+def _stated_unit_cap(unit: LedUnit, analogy: bool) -> UnitCap:
+    """366-L2 without the unit's task counts (`nhiem_vu`): what the file states decides. A
+    unit that did not complete all its tasks (`ty_le_hoan_thanh_chi_tieu` under 1, or
+    `hoan_thanh_tat_ca_chi_tieu` not true: "không ghi nghĩa là false", as 124-M1 reads it)
+    misses HTXSNV and, with `analogy`, HTTNV (100% on time) and HTNV (100% done). One that
+    completed all misses only HTXSNV's "vượt từ 30%", which only the counts can show."""
+    share = unit.targets_completed_share
+    if share >= 1 and unit.all_targets_completed:
+        return UnitCap(
+            Level.HTTNV,
+            f"{unit.name} hoàn thành tất cả chỉ tiêu, nhiệm vụ nhưng chưa kê khai số nhiệm vụ "
+            "đúng hạn, vượt mức (nhiem_vu): chưa đủ căn cứ HTXSNV",
+        )
+    facts = (
+        f"{unit.name} hoàn thành {pct(share)} chỉ tiêu, nhiệm vụ"
+        if share < 1
+        else f"{unit.name} ghi tỷ lệ hoàn thành {pct(share)} nhưng không ghi hoàn thành tất "
+        "cả chỉ tiêu, nhiệm vụ (hoan_thanh_tat_ca_chi_tieu)"
+    )
+    if not analogy:
+        return UnitCap(Level.HTTNV, f"{facts} (chưa hoàn thành 100% nhiệm vụ đúng hạn)")
+    return UnitCap(
+        None,
+        f"{facts} (chưa hoàn thành 100% nhiệm vụ đúng hạn)",
+        f"{facts} (chưa hoàn thành 100% nhiệm vụ)",
+    )

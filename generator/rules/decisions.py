@@ -1,7 +1,9 @@
 """Checks for the deciding bodies after rating (RULES.md X2): heads after their units
 (132-L1, 124-L1; X2 under 366), decisions above the ceiling, re-ratings above the ceiling
-of the year they re-rate, decisions for someone not rated or not reviewed. Each problem is
-a finding against the decision line that causes it."""
+of the year they re-rate, decisions for someone not rated or not reviewed; under a scored
+ruleset (366), a decision above what the file's own score and task figures support (a
+warning: the deciding body may score otherwise). Each problem is a finding against the
+decision line that causes it."""
 
 from __future__ import annotations
 
@@ -67,39 +69,18 @@ def _member_decisions(run: Run) -> None:
         if v is None:
             continue  # unknown member: the cross-file check's `ref-unknown-member`
         above = v.decided is not None and v.ceiling is not None and v.decided > v.ceiling
-        if v.rated and not above:
+        over = _criteria_below(run, v) if v.rated and not above else []
+        if v.rated and not above and not over:
             continue  # nothing to say (most lines of a province)
         related = [run.member_paths[member_id]] if member_id in run.member_paths else []
         name = member_name(run, member_id)
+        if over:
+            out.findings.append(
+                _above_criteria(d.path, d.position, f"đảng viên {name}", v, over, related)
+            )
+            continue
         if not v.rated:
-            if v.not_rated is NotRated.NOT_REVIEWED:
-                why = v.reasons[0].text if v.reasons else "chưa có bản kiểm điểm"
-                rule_id = run.spec.not_reviewed_rule[0]
-                out.findings.append(
-                    problems.decision_without_review(
-                        d.path,
-                        d.position,
-                        member=name,
-                        why=why[:1].lower() + why[1:],
-                        rule=rule_id,
-                    )
-                )
-            else:
-                r = v.reasons[0]
-                new_member = v.not_rated is NotRated.NEW_MEMBER and related
-                out.findings.append(
-                    problems.decision_not_rated(
-                        d.path,
-                        d.position,
-                        subject=f"đảng viên {name}",
-                        why=privacy_verdicts.finding_text(r, "member"),
-                        whole=r.text,
-                        rule=r.rule,
-                        member_file=related[0] if new_member else "",
-                        scope=privacy_verdicts.reason_scope(r, "member"),
-                        member_id=member_id,
-                    )
-                )
+            out.findings.append(_not_rated(run, d.path, d.position, v, name, related))
             continue
         if v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
             limiting = binding(v)
@@ -135,6 +116,34 @@ def _member_decisions(run: Run) -> None:
                 )
 
 
+def _not_rated(
+    run: Run, path: str, pos: Position, v: Verdict, name: str, related: list[str]
+) -> Finding:
+    """A decision for a member the rules do not rate, or whose review is missing."""
+    if v.not_rated is NotRated.NOT_REVIEWED:
+        why = v.reasons[0].text if v.reasons else "chưa có bản kiểm điểm"
+        return problems.decision_without_review(
+            path,
+            pos,
+            member=name,
+            why=why[:1].lower() + why[1:],
+            rule=run.spec.not_reviewed_rule[0],
+        )
+    r = v.reasons[0]
+    new_member = v.not_rated is NotRated.NEW_MEMBER and related
+    return problems.decision_not_rated(
+        path,
+        pos,
+        subject=f"đảng viên {name}",
+        why=privacy_verdicts.finding_text(r, "member"),
+        whole=r.text,
+        rule=r.rule,
+        member_file=related[0] if new_member else "",
+        scope=privacy_verdicts.reason_scope(r, "member"),
+        member_id=v.subject_id,
+    )
+
+
 def _org_decisions(run: Run) -> None:
     out = run.out
     for org_id, od in run.index.orgs.items():
@@ -155,6 +164,10 @@ def _org_decisions(run: Run) -> None:
                     scope=privacy_verdicts.reason_scope(r, "org"),
                 )
             )
+        elif over := _criteria_below(run, v):
+            org = run.year.orgs.get(org_id)
+            related = [org.source.path] if org and org.source else []
+            out.findings.append(_above_criteria(od.path, od.position, name, v, over, related))
         elif v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
             limiting = binding(v)
             org = run.year.orgs.get(org_id)
@@ -207,6 +220,43 @@ def re_rating_above_ceiling(
         related=related,
         scope=_scope(limiting, "member"),
         member_id=item.member_id,
+    )
+
+
+def _criteria_below(run: Run, v: Verdict) -> list[Reason]:
+    """Under a scored ruleset (366-M1..M5, 366-O1..O4), the criteria reasons (the file's
+    score and task figures) whose level is below a decision that is not above the ceiling
+    (that is X2's error): the file's score is the subject's own scoring and the deciding
+    body may score otherwise, so it is a warning, never silent. Empty when nothing to say."""
+    decided = v.decided
+    if not run.spec.scored or decided is None or v.ceiling is None or decided > v.ceiling:
+        return []
+    levels = [r.level for r in v.reasons if r.effect is Effect.ASSESSED]
+    if not levels or None in levels:
+        return []  # no criteria level (366-M5: the deciding body decides)
+    lowest = min(lv for lv in levels if lv is not None)
+    if decided <= lowest:
+        return []
+    return [r for r in v.reasons if r.effect is Effect.ASSESSED and r.level == lowest]
+
+
+def _above_criteria(
+    path: str, pos: Position, subject: str, v: Verdict, over: list[Reason], related: list[str]
+) -> Finding:
+    kind = v.subject_kind
+    assert v.decided is not None and over[0].level is not None
+    return problems.decision_above_criteria(
+        path,
+        pos,
+        subject=subject,
+        decided=v.decided,
+        supported=over[0].level,
+        because=[privacy_verdicts.finding_text(r, kind) for r in over],
+        whole=[r.text for r in over],
+        rules=[r.rule for r in over],
+        related=related,
+        scope=_scope(over, kind),
+        member_id=v.subject_id if kind == "member" else "",
     )
 
 

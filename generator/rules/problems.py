@@ -71,6 +71,41 @@ def decision_above_ceiling(
     )
 
 
+def decision_above_criteria(
+    path: str,
+    pos: Position,
+    *,
+    subject: str,
+    decided: Level,
+    supported: Level,
+    because: list[str],
+    rules: list[str],
+    related: list[str],
+    scope: Scope = Scope.TO_CHUC,
+    member_id: str = "",
+    whole: list[str] | None = None,
+) -> Finding:
+    """A decided level above what the file's score and task figures support (366-M1..M5,
+    366-O1..O4), within the ceiling: a warning, the deciding body may score otherwise.
+    `scope`, `member_id`, `whole` as for `decision_above_ceiling`."""
+    rules = list(dict.fromkeys(rules))
+    return _made(
+        "rule-decision-above-criteria",
+        path,
+        pos,
+        {"because": "; ".join(dict.fromkeys(whole or because))},
+        rule=rules[0],
+        related=related,
+        extra=_about(scope, member_id, rules),
+        subject=subject,
+        decided_text=level_text(decided),
+        supported_text=level_text(supported),
+        supported=supported.code,
+        because="; ".join(dict.fromkeys(because)),
+        rules=", ".join(rules),
+    )
+
+
 def head_above_unit(
     path: str,
     pos: Position,

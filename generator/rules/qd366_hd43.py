@@ -120,8 +120,8 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
         unit,
     )
     if any(f[7] and f[0] == "366-M5" for f in kept) and _meets_khtnv(m):
-        # no band fits, but 366-M4 sets KHTNV (over half the tasks not done, discipline,
-        # suy thoái, điều cấm): the member meets a level, so nothing is left to decide
+        # no band fits, but 366-M4 (over half the tasks not done, discipline, suy thoái,
+        # điều cấm) or 366-L1 sets KHTNV: the member meets a level, nothing left to decide
         kept = tuple(f for f in kept if not (f[7] and f[0] == "366-M5"))
     # a Reason of its own per member, as without the memo (page keys do not depend on it:
     # they pickle without a memo, generator.site.keypickle)
@@ -130,8 +130,12 @@ def scores(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
 
 
 def _meets_khtnv(m: MemberFacts) -> bool:
-    """Whether 366-M4 (`khtnv`) caps the member at KHTNV."""
-    return any(x.effect is Effect.CEILING and x.level is Level.KHTNV for x in khtnv.func(m))
+    """Whether 366-M4 (`khtnv`) or, for a leader, 366-L1 (`leader`) caps the member at
+    KHTNV."""
+    return any(
+        x.effect is Effect.CEILING and x.level is Level.KHTNV
+        for x in (*khtnv.func(m), *leader.func(m))
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -90,7 +90,12 @@ def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
         return
     level = c.level or Level.HTNV
     yield r.ceiling(level, cap(c.why, level, r.id))
-    if c.level is None:
+    # (imported here: qd366_hd43 assembles the ruleset from this module's rules)
+    from generator.rules.qd366_hd43 import _meets_khtnv
+
+    if c.level is None and not _meets_khtnv(m):
+        # 366-L1 (under 70% of tasks, basic targets missed, ...) or 366-M4 already set
+        # KHTNV: the stated facts decide, nothing is left to ask
         yield r.flag(
             f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
             needs_decision=True,

@@ -26,6 +26,7 @@ from generator.rules import problems
 from generator.rules.base import Setting, Verdict
 from generator.rules.wording import pct
 from generator.submissions.records import Level
+from generator.vietnamese import exact_vi
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,12 @@ class QuotaPool:
         how = {"floor": "làm tròn xuống", "round": "làm tròn", "ceil": "làm tròn lên"}[
             self.rounding
         ]
-        return f"{pct(float(self.share))} của {what} là {self.base}, {how} được {self.limit}"
+        # "số xếp loại HTTNV là 3; 20% là 0,6, làm tròn xuống được 0": the base first, then
+        # the share of it with its decimals (not "20% của … là 3", read as 20% being 3)
+        exact = exact_vi(float(self.share * self.base))
+        return (
+            f"{what} là {self.base}; {pct(float(self.share))} là {exact}, {how} được {self.limit}"
+        )
 
 
 def as_fraction(value: object) -> Fraction:

@@ -272,7 +272,7 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-L2",
                 f"{QD366}; {HD43}, Phụ lục 3",
-                "Mức của người lãnh đạo còn đòi hỏi kết quả đơn vị: HTXSNV cần đơn vị 100% đúng hạn và từ 30% vượt; HTTNV, HTNV theo cách suy tương tự (cài đặt leader_unit_analogy).",
+                "Mức của người lãnh đạo còn đòi hỏi kết quả đơn vị: HTXSNV cần đơn vị 100% đúng hạn và từ 30% vượt; HTTNV, HTNV theo cách suy tương tự (cài đặt leader_unit_analogy). Không kê khai số nhiệm vụ của đơn vị (nhiem_vu) thì xét theo tỷ lệ hoàn thành và mục hoàn thành tất cả chỉ tiêu đã ghi: đơn vị chưa hoàn thành 100% thì không đạt HTXSNV và, theo cách suy, cần quyết định.",
             ),
             _r(
                 "366-L3",
@@ -313,7 +313,7 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "X2",
                 "RULES.md §5 (kiểm tra quyết định)",
-                "Quyết định (kể cả xếp loại lại một năm trước) cao hơn mức tối đa, vượt tỷ lệ, hoặc người đứng đầu cao hơn đơn vị là lỗi của tệp quyết định gây ra, không tự sửa. Với qd366-hd43, Quy định 366 không có dòng riêng về người đứng đầu: không cao hơn đơn vị là cách đọc X2, chưa đối chiếu văn bản (cài đặt head_cap).",
+                "Quyết định (kể cả xếp loại lại một năm trước) cao hơn mức tối đa, vượt tỷ lệ, hoặc người đứng đầu cao hơn đơn vị là lỗi của tệp quyết định gây ra, không tự sửa. Với qd366-hd43, Quy định 366 không có dòng riêng về người đứng đầu: không cao hơn đơn vị là cách đọc X2, chưa đối chiếu văn bản (cài đặt head_cap). Từ năm 2025 (Quy định 366), quyết định không vượt mức tối đa nhưng cao hơn mức mà điểm và kết quả nhiệm vụ ghi trong hồ sơ đạt được là cảnh báo ở dòng quyết định (cấp ủy có thể chấm điểm khác; ghi điểm, lý do vào ghi_chu).",
             ),
             _r(
                 "X3",

@@ -35,6 +35,7 @@ from generator.site.structure import TreeAuthority
 from generator.statistics import OrgStats, YearStatistics, year_statistics
 from generator.submissions.records import Level, MemberReview, Organization
 from generator.submissions.year import Year
+from generator.vietnamese import re_rated_vi
 
 # a provisional level an audience's copy withholds (generator.privacy.verdicts): the same
 # words whatever the level and whatever reason withheld it
@@ -278,10 +279,15 @@ class YearView(labels.YearLabels, AudienceReads, TreeAuthority):
             reason = verdict.not_rated or NotRated.NOT_REVIEWED
             return f"Không xếp loại: {reason.label_vi.lower()}"
         if verdict.re_rated is not None:
-            return f"Xếp loại lại năm {verdict.re_rated[0]}"
+            return self.re_rated_text(verdict)
         if verdict.decided is not None:
             return "Đã quyết định"
         return "Dự kiến"
+
+    def re_rated_text(self, verdict: Verdict, capital: bool = True) -> str:
+        """Both years of a re-rating of this year's `verdict` (124-M7, `re_rated_vi`)."""
+        by = verdict.re_rated[0] if verdict.re_rated else 0
+        return re_rated_vi(self.number, by, capital=capital)
 
     def reasons(self, verdict: Verdict | None) -> list[Reason]:
         return list(verdict.reasons) if verdict else []

@@ -74,7 +74,8 @@ def test_serve_shows_the_later_re_rating_and_the_comparison(repo: Path) -> None:
     bodies = (served / "2024" / "fragments" / "to-chuc" / "chi-bo-thon-an-lac.md.json").read_text(
         "utf-8"
     )
-    assert "xếp loại lại năm 2025: KHTNV" in html.unescape(json.loads(bodies)[MEMBER])
+    shown = html.unescape(json.loads(bodies)[MEMBER])
+    assert "năm 2024 được xếp loại lại (quyết định năm 2025): KHTNV" in shown
     render_once(repo, repo, 2025, served / "2025" / "docs")
     stats = html.unescape((served / "2025" / "docs" / "thong-ke" / "index.md").read_text("utf-8"))
     assert "<tr><td>2024</td>" in stats  # the comparison table of the statistics page

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.site.build import BuildOptions, build_site
 from tests.conftest import copy_sample
 
@@ -51,7 +52,29 @@ def test_earlier_year_shows_the_new_final_level(site: Path) -> None:
     start = page.index(f'id="{MEMBER}"')
     end = page.find("<h3 ", start + 10)
     section = page[start : end if end > 0 else len(page)]
-    assert "xếp loại lại năm 2025: KHTNV (Quyết định số 1529-QĐ/TU" in section
+    # both years named: the year re-rated, then the decision's (not "xếp loại lại năm 2025",
+    # which reads as 2025 being re-rated), in the status and the line of levels (the reason is the committee's: 124-M7)
+    assert "năm 2024 được xếp loại lại (quyết định năm 2025): KHTNV (Quyết định số 1529-QĐ/TU" in (
+        section
+    )
+    assert "· Năm 2024 được xếp loại lại (quyết định năm 2025)" in section
+    assert "xếp loại lại năm 2025" not in section.lower()
+
+
+def test_member_command_names_both_years(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--repo", str(site.parent), "member", MEMBER]) == 0
+    out = capsys.readouterr().out
+    earlier = out[out.index("Năm 2024 · ") : out.index("Năm 2025 · ")]
+    assert "\n  Năm 2024 được xếp loại lại (quyết định năm 2025): KHTNV (Quyết định số 1529" in (
+        earlier
+    )
+    assert "xếp loại lại năm 2025" not in earlier.lower()
+    assert "Xếp loại lại trong năm" not in out
+    # the reason on the earlier year's verdict (the site shows it to the committee only)
+    assert (
+        "\n  - [124-M7] Năm 2024 được xếp loại lại (quyết định năm 2025): Hoàn thành tốt nhiệm vụ "
+        "→ Không hoàn thành nhiệm vụ (Quyết định số 1529-QĐ/TU"
+    ) in earlier
 
 
 def _re_rating_table(home_page: Path) -> str:
