@@ -26,18 +26,18 @@ from generator.rules.bands366 import (
 )
 from generator.rules.base import Effect, Reason, reason_fields
 from generator.rules.qd366_hd43_leaders import (
+    C_LEADER,
     FORM_TEXT,
     HEAD_CAP,
     LEADER_UNIT_ANALOGY,
     form_of,
     leader,
-    leader_unit_result,
 )
 from generator.rules.qd366_hd43_orgs import leadership, org_scores
 from generator.rules.quota import QuotaPolicy
 from generator.rules.rule import MemberFacts, Rule, RuleList, rule
 from generator.rules.spec import RulesetSpec
-from generator.rules.wording import arrow, discipline_text, vn_date
+from generator.rules.wording import arrow, cap, discipline_text, vn_date
 from generator.submissions.records import Level, MemberForm, MemberReview, Tasks
 
 ID = "qd366-hd43"
@@ -271,6 +271,30 @@ def temporary_activity(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]
     """A member in temporary activity elsewhere is rated at the official chi bộ with the
     temporary chi bộ's comments (HD 43 mục 7.6): a missing comment is flagged."""
     yield from common.temporary_activity(r, m)
+
+
+# 366-L2 here, not with the other leader rules (qd366_hd43_leaders): it asks 366-M4 and
+# 366-L1 (`_meets_khtnv`) whether the stated facts already decide
+@rule("366-L2", C_LEADER, settings=(LEADER_UNIT_ANALOGY,))
+def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
+    """A leader's (Phụ lục 3) level also requires their unit's result: HTXSNV needs the unit
+    100% on time with >= 30% exceeded (CONFIRMED); by analogy (`leader_unit_analogy`)
+    HTTNV needs 100% on time and HTNV 100% done with at most 20% late — a unit below that
+    is flagged for decision. Case 32: unit 100% on time, 10% exceeded → leader HTTNV."""
+    if form_of(m.member) is not MemberForm.LEADER:
+        return
+    c = leader_unit_cap(m.member.led_unit, m.settings[LEADER_UNIT_ANALOGY.name])
+    if c is None:
+        return
+    level = c.level or Level.HTNV
+    yield r.ceiling(level, cap(c.why, level, r.id))
+    if c.level is None and not _meets_khtnv(m):
+        # 366-L1 (under 70% of tasks, basic targets missed, ...) or 366-M4 already set
+        # KHTNV: the stated facts decide, nothing is left to ask
+        yield r.flag(
+            f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
+            needs_decision=True,
+        )
 
 
 RULESET = RulesetSpec(

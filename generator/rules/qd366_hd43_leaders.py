@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.rules import settings as st
-from generator.rules.bands366 import leader_unit_cap
 from generator.rules.base import Reason, Setting
 from generator.rules.rule import MemberFacts, Rule, rule
 from generator.rules.spec import HeadCap
-from generator.rules.wording import arrow, cap, pct
+from generator.rules.wording import arrow, pct
 from generator.submissions.records import Level, MemberForm, MemberReview
 
 QD = "Quy định 366-QĐ/TW"
@@ -75,31 +74,6 @@ LEADER_UNIT_ANALOGY = Setting(
     "trách (100% đúng hạn; 100% hoàn thành, chậm không quá 20%) — suy theo mức HTXSNV, chưa "
     "đối chiếu văn bản (`true`, mặc định); `false`: chỉ xét điều kiện của mức HTXSNV.",
 )
-
-
-@rule("366-L2", C_LEADER, settings=(LEADER_UNIT_ANALOGY,))
-def leader_unit_result(r: Rule[MemberFacts], m: MemberFacts) -> Iterator[Reason]:
-    """A leader's (Phụ lục 3) level also requires their unit's result: HTXSNV needs the unit
-    100% on time with >= 30% exceeded (CONFIRMED); by analogy (`leader_unit_analogy`)
-    HTTNV needs 100% on time and HTNV 100% done with at most 20% late — a unit below that
-    is flagged for decision. Case 32: unit 100% on time, 10% exceeded → leader HTTNV."""
-    if form_of(m.member) is not MemberForm.LEADER:
-        return
-    c = leader_unit_cap(m.member.led_unit, m.settings[LEADER_UNIT_ANALOGY.name])
-    if c is None:
-        return
-    level = c.level or Level.HTNV
-    yield r.ceiling(level, cap(c.why, level, r.id))
-    # (imported here: qd366_hd43 assembles the ruleset from this module's rules)
-    from generator.rules.qd366_hd43 import _meets_khtnv
-
-    if c.level is None and not _meets_khtnv(m):
-        # 366-L1 (under 70% of tasks, basic targets missed, ...) or 366-M4 already set
-        # KHTNV: the stated facts decide, nothing is left to ask
-        yield r.flag(
-            f"{c.why_htnv}: đơn vị không đạt điều kiện mức HTNV — cần quyết định (366-L2)",
-            needs_decision=True,
-        )
 
 
 # --------------------------------------------------------------------------- head cap

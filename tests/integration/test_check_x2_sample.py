@@ -39,6 +39,11 @@ def _errors(repo: Path, capsys: pytest.CaptureFixture[str], *paths: str) -> tupl
 def test_head_above_unit_in_2025(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = copy_sample(tmp_path / "repo", (2024, 2025))
     assert _errors(repo, capsys) == (0, [])
+    # his unit's stated result (80%) caps him at HTNV by 366-L2 itself: a unit that did
+    # everything leaves the chi bộ's level (HTNV) as the only limit, X2's head cap
+    member = f"{XA}/chi-bo-thon-an-lac/dang-vien/dv-101011.yaml"
+    _edit(repo, member, r"ty_le_hoan_thanh_chi_tieu: 0.8\n  hoan_thanh_tat_ca_chi_tieu: false",
+          "ty_le_hoan_thanh_chi_tieu: 1.0\n  hoan_thanh_tat_ca_chi_tieu: true")  # fmt: skip
     _edit(repo, CHI_BO, r"(ma_dang_vien: dv-101011\n    muc: )HTNV", r"\1HTTNV")
     want = [(CHI_BO, 9, 10, "rule-head-above-unit", "X2")]
     assert _errors(repo, capsys) == (1, want)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.rules import qd366_hd43 as q366
 from generator.rules import qd366_hd43_leaders as r366
 from generator.rules.registry import REGISTRY
 from generator.submissions.records import Level
@@ -22,7 +23,7 @@ def test_366_L1_corruption_case_under_direct_management() -> None:
 
 def test_366_L2_leader_without_unit_results_cannot_be_excellent() -> None:
     m = member_facts("qd366-hd43", mau_bieu="phu_luc_3")
-    reasons = list(r366.leader_unit_result(m))
+    reasons = list(q366.leader_unit_result(m))
     assert [(r.rule, r.level) for r in reasons] == [("366-L2", L.HTTNV)]
 
 
