@@ -134,8 +134,8 @@ def test_a_part_leaves_the_provinces_org_share_to_the_rollup(
     assert (
         f"{files[0]}:{line}:3: lưu ý [rollup-quota-within] (366-M6) Năm {YEAR}, gộp 2 nguồn "
         f"({files[0]}, {files[1]}): các tổ chức do Đảng bộ tỉnh Hòa Lâm (dữ liệu mẫu) "
-        f"({PROVINCE}) xếp loại có 1 tổ chức HTXSNV (1 đã quyết định), tối đa 1 (20% của số "
-        "xếp loại HTTNV là 1, làm tròn lên được 1; 1 tổ chức HTTNV): trong tỷ lệ (366-M6)."
+        f"({PROVINCE}) xếp loại có 1 tổ chức HTXSNV (1 đã quyết định), tối đa 1 (số xếp loại "
+        "HTTNV là 1; 20% là 0,2, làm tròn lên được 1; 1 tổ chức HTTNV): trong tỷ lệ (366-M6)."
     ) in err
     assert "lỗi [" not in err and sheet.is_file()
 
@@ -156,8 +156,8 @@ def test_the_rollup_judges_the_provinces_org_share_over_the_parts(
         f"{repos[0]}/submissions/{YEAR}/{PROVINCE}/quyet-dinh.yaml:1:1: lỗi [rollup-quota-exceeded] (366-M6) Năm {YEAR}, gộp 2 nguồn "
         f"({repos[0]}, {files[1]}): vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong các tổ "
         f"chức do Đảng bộ tỉnh Hòa Lâm (dữ liệu mẫu) ({PROVINCE}) xếp loại (366-M6): 2 tổ "
-        "chức được quyết định HTXSNV, tối đa 0 (20% của số xếp loại HTTNV là 0, làm tròn lên "
-        "được 0; 0 tổ chức HTTNV)."
+        "chức được quyết định HTXSNV, tối đa 0 (số xếp loại HTTNV là 0; 20% là 0, làm tròn "
+        "lên được 0; 0 tổ chức HTTNV)."
     ) in err
     assert "tối đa 0 tổ chức HTXSNV (366-M6)" in err and sheet.is_file()
     # an export of the parts carries the counts on, unjudged (it may hold only some parts)

@@ -109,7 +109,7 @@ def test_a_pool_left_by_the_parts_is_summed_and_judged_once() -> None:
     assert merged.deferred_sources == {"366-M6 tinh": ["a.json", "b.json"]}
     (finding,) = rollupquota.findings(merged)
     assert finding.code == "rollup-quota-exceeded" and finding.path == "a.json"
-    assert "2 tổ chức được quyết định HTXSNV, tối đa 1 (20% của số xếp loại HTTNV là 5" in (
+    assert "2 tổ chức được quyết định HTXSNV, tối đa 1 (số xếp loại HTTNV là 5; 20% là 1" in (
         finding.message
     )
     # the merged counts travel on in a rollup of rollups, read back the same
