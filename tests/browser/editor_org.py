@@ -63,25 +63,38 @@ def open_org_review(driver: Any, site: Editor, *, before_entry: Any = None) -> A
     return found
 
 
-def open_every_group_and_add_items(driver: Any) -> None:
-    """Open every collapsed group and add one item to every list, as a secretary
-    scrolling through the whole form would find it (items already in the file kept)."""
+def add_items(driver: Any) -> None:
+    """Add one item to every list (nested lists too), items already in the file kept; the
+    new ones are those `remove_new_items` sees."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.execute_script(MARK_ITEMS)
-    for _ in range(5):  # a group opened may show groups of its own
-        closed = driver.find_elements(By.CSS_SELECTOR, "button[aria-label^='Mở rộng: ']")
-        if not closed:
-            break
-        for button in closed:
-            driver.execute_script("arguments[0].click()", button)
     for add in driver.find_elements(By.CSS_SELECTOR, "button[class*='AddButton']"):
         driver.execute_script("arguments[0].click()", add)
     # kiemdiem-a11y.js names the new items' buttons (after their list) on the next frame
     WebDriverWait(driver, 10).until(
         lambda d: (items := d.execute_script(NEW_ITEMS)) and all(label for label, _ in items)
     )
+
+
+def open_groups(driver: Any) -> None:
+    """Open every collapsed group (and the groups inside those)."""
+    from selenium.webdriver.common.by import By
+
+    for _ in range(5):  # a group opened may show groups of its own
+        closed = driver.find_elements(By.CSS_SELECTOR, "button[aria-label^='Mở rộng: ']")
+        if not closed:
+            return
+        for button in closed:
+            driver.execute_script("arguments[0].click()", button)
+
+
+def open_every_group_and_add_items(driver: Any) -> None:
+    """Every group open and one item added to every list, as a secretary scrolling through
+    the whole form would find it."""
+    open_groups(driver)
+    add_items(driver)
 
 
 def remove_new_items(driver: Any, *, keep: str) -> None:
