@@ -74,6 +74,16 @@ return !!hit && arguments[0].contains(hit);
 """
 
 
+# the toolbar's controls shown but under something else (done in the page: the toolbar is
+# re-rendered as the entry reloads)
+COVERED = """
+const on = e => { const r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return !!hit && e.contains(hit); };
+const toolbar = document.querySelector('[class*="-EditorContainer"] > [class*="-ToolbarContainer"]');
+return [...toolbar.querySelectorAll("button, a")]
+  .filter(e => e.getClientRects().length > 0 && !on(e)).map(e => e.textContent.trim());
+"""
 # the notice on the screen (react-toastify's), or null; with `arguments[0]`, null until the
 # entry's form is shown with it (saving an entry already on the main branch reloads it)
 NOTICE = """
@@ -144,12 +154,7 @@ def _save_on_screen(driver: Any, form: str) -> dict[str, Any]:
         lambda d: d.execute_script(NOTICE, True)
     )
     found = driver.execute_script(MEASURE)
-    toolbar = driver.find_elements(
-        By.CSS_SELECTOR,
-        "[class*='-EditorContainer'] > [class*='-ToolbarContainer'] button, "
-        "[class*='-EditorContainer'] > [class*='-ToolbarContainer'] a",
-    )
-    covered = [e.text for e in toolbar if e.is_displayed() and not driver.execute_script(ON_TOP, e)]
+    covered = driver.execute_script(COVERED)
     assert covered == [], (notice, covered)
     assert _form_height(found, notice) >= NOTICE_SHARE[form] * HEIGHT, (notice, found["buttons"])
     return notice
@@ -216,6 +221,38 @@ def test_a_member_fills_and_saves_the_form_on_a_phone(editor) -> None:  # noqa: 
     data = yaml.safe_load(_git(editor.repo, "show", f"{branch}:{path}"))
     assert data["ma_dang_vien"] == MEMBER and data["ho_ten"] == "Lê Thị Điện Thoại"
     assert data["kiem_diem"]["uu_diem"].rstrip("\n") == UU_DIEM
+
+
+# a field's label and the errors shown with it: [left, right, top, bottom] of each
+LABELED = """
+const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+const label = document.querySelector(`label[for^="${arguments[0]}-field-"]`);
+const errors = label.parentElement.querySelector('[class*="-ControlErrorsList"]');
+return {label: box(label), errors: errors && box(errors), text: errors && errors.textContent};
+"""
+
+
+def test_a_field_s_error_stands_above_its_label_on_a_phone(editor) -> None:  # noqa: F811
+    """Decap shows a field's error right of its label, in the same row: at 375 px the long
+    date message squeezed "Ngày vào đảng" into three lines of a 90 px column."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chromium() as driver:
+        _phone(driver)
+        _open_new_review(driver, editor)
+        _type(driver, "ngay_vao_dang", "2010-13-45")
+        driver.find_element("xpath", "//button[normalize-space()='Lưu']").click()
+        date = WebDriverWait(driver, 20).until(
+            lambda d: (found := d.execute_script(LABELED, "ngay_vao_dang"))["errors"] and found
+        )
+        plain = driver.execute_script(LABELED, "chuc_vu")  # optional: no error
+    assert "năm-tháng-ngày" in date["text"], date
+    left, _, top, bottom = date["label"]
+    # one line, as a field without an error has it, under the message
+    assert plain["errors"] is None, plain
+    assert bottom - top == plain["label"][3] - plain["label"][2], (date, plain)
+    assert date["errors"][3] <= top and date["errors"][0] <= left + 1, date
+    assert date["errors"][0] >= 0 and date["errors"][1] <= WIDTH, date
 
 
 CHI_TIEU = "Chỉ tiêu nghị quyết"
