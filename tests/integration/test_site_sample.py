@@ -304,3 +304,17 @@ def test_tree_page_shows_the_period_structure_and_who_decides(sample_site: Path)
         "(dang-bo-xa-an-son)" in page
     )
     assert "Quyết định số 95-QĐ/ĐU" in page  # who decided (the verdict box)
+
+
+def test_the_organizations_statistics_say_which_table_is_exact_for_reporting(
+    sample_site: Path,
+) -> None:
+    """A statistician's trial: the page said the exact table for reporting upward was on the
+    committee's page, whose download merges and withholds what other committees decide
+    (the province committee's sheet counted 5 fewer HTTNV than `kiemdiem stats`)."""
+    html = (sample_site / "2025" / "thong-ke" / "index.html").read_text("utf-8")
+    assert "có ở trang của cấp ủy" not in html
+    assert (
+        "Bảng số liệu chính xác của toàn bộ hồ sơ để báo cáo cấp trên là kết quả lệnh "
+        "<code>kiemdiem stats</code>"
+    ) in html
