@@ -53,6 +53,9 @@ class FileErrors:
 
     count: int = 0
     left: LeftOut = field(default_factory=LeftOut)
+    # each loaded organization's file, by year and id: where `rollup --export` tells a
+    # value the statistics file would refuse (a name a repository's older schema let in)
+    org_files: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
 def warn_file_errors(year: int, errors: FileErrors) -> None:
@@ -101,7 +104,13 @@ def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVe
     before = loaded.previous(chosen)
     previous = (before.year, before.verdicts) if before and before.verdicts else None
     stats = year_statistics(this.year, this.verdicts, previous)
-    return stats, this.verdicts, FileErrors(len(this.result.errors), left_out(this.year))
+    org_files = {
+        y.year.year: {o.id: o.source.path for o in y.year.orgs.values() if o.source}
+        for y in (this, before)
+        if y is not None
+    }
+    errors = FileErrors(len(this.result.errors), left_out(this.year), org_files)
+    return stats, this.verdicts, errors
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,7 +14,10 @@ values told at their line and column) are bad input: every source's findings are
 the command exits 1 with nothing written. So is a repository (a folder given as a source,
 or this one with --export) whose year has an organization file that did not load: its
 members are in no row (generator/statistics/leftout.py), and the province would
-under-count; the files to fix are named. Exit 2 stays for a misused command line. The
+under-count; the files to fix are named. An export is read back as the province reads
+it before it is written (generator/statistics/exportcheck.py: a repository's older
+schema/ may let in a name the statistics file refuses), a value refused told at its
+organization file's line, nothing written. Exit 2 stays for a misused command line. The
 output's format is --format, else the extension of -o (generator/outfile.py).
 """
 
@@ -31,7 +34,7 @@ from generator.findings import Finding, Position, make
 from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import inert_json, visible
 from generator.report.text import format_finding
-from generator.statistics import YearStatistics
+from generator.statistics import YearStatistics, exportcheck
 from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.jsonpos import JsonDocument
@@ -246,6 +249,7 @@ def run(args: argparse.Namespace) -> int:
         # never over a source it reads (`rollup y.json -o y.json`), nor a repository's data
         check_output(args.output, "-o", _example(args, file_format), args.sources)
     errors = FileErrors()
+    repo: Path | None = None  # this repository, when it is the source
     if args.sources:
         merged = _sources(list(args.sources), args.year)
         if merged is None:
@@ -254,7 +258,8 @@ def run(args: argparse.Namespace) -> int:
         for note in stats.notes:  # what a format-1 source cannot tell (statistics/rollup.py)
             print(f"kiemdiem: lưu ý: {visible(note)}", file=sys.stderr)
     else:
-        stats, errors = _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year)
+        repo = args.repo.resolve() if args.repo else find_repo()
+        stats, errors = _from_repo(repo, args.year)
         why = _incomplete(stats, errors, None)
         if why is not None and args.export:  # never a file that under-counts the province
             print(f"{visible(why)}\nkiemdiem: chưa ghi tệp nào.", file=sys.stderr)
@@ -262,6 +267,14 @@ def run(args: argparse.Namespace) -> int:
     example = _example(args, file_format)
     if args.export:
         text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
+        # a repository's check (its own schema/ folder) may have let in a value the
+        # province refuses: told at its organization file's line when this is that repository
+        problems = exportcheck.refused(text, stats, errors.org_files, repo or Path.cwd())
+        if problems:
+            for f in problems[:MAX_SHOWN]:
+                print(format_finding(f), file=sys.stderr)
+            print("kiemdiem: chưa ghi tệp nào.", file=sys.stderr)
+            return 1
         _write(text, args.output, example, args.sources)
     elif file_format == "xlsx":
         write_output(args.output, "-o", example, lambda to: write_xlsx(stats, to), args.sources)

@@ -111,3 +111,26 @@ def test_a_name_check_accepts_rolls_up(
     assert name in [o["ten"] for o in json.loads(out.read_text("utf-8"))["to_chuc"]]
     assert main(["rollup", str(out), "--format", "json", "-o", str(tmp_path / "t.json")]) == 0
     capsys.readouterr()
+
+
+def test_export_refuses_a_name_an_older_schema_let_in(
+    mini_repo: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A repository whose schema/ folder predates the name's rules passes its check; its
+    export is read back as the province reads it and refused, told at the name's line."""
+    repo = _named(mini_repo, 'ten: "\\tChi bộ Ấp 1"')
+    schema = repo / "schema" / "to-chuc.schema.json"
+    data = json.loads(schema.read_text("utf-8"))
+    del data["properties"]["ten"]["pattern"], data["properties"]["ten"]["maxLength"]
+    schema.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert _check(repo, capsys)[0] == 0
+    out = tmp_path / "xa.json"
+    assert main(["--repo", str(repo), "rollup", "--export", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert not out.exists()
+    assert (
+        f"{ORG}:3:6: lỗi [rollup-export-refused] Tệp thống kê năm 2025 sẽ bị cấp trên từ chối "
+        "vì tên của tổ chức `chi-bo-ap-1` ở dòng này: Giá trị `\\tChi bộ Ấp 1` ở "
+    ) in err
+    assert "Gợi ý: Sửa tên trong tệp này (một dòng, không có ký tự điều khiển như tab" in err
+    assert err.rstrip().endswith("kiemdiem: chưa ghi tệp nào.")
