@@ -86,3 +86,25 @@ def test_rollup_refuses_a_repository_folder_with_a_broken_organization_file(
     assert f"kiemdiem: kho {repo}: không tổng hợp năm {YEAR}: 1 tệp to-chuc.yaml" in err
     assert f"({repo}/{org_file}), nên số liệu thiếu các tổ chức ấy và {hidden} đảng" in err
     assert err.rstrip().endswith("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.")
+
+
+def test_a_missing_organization_file_is_named_too(
+    broken: tuple[Path, str, int, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chi bộ folder holding member files but no to-chuc.yaml (moved away, say): its
+    members are missing alike, and the file to write is named."""
+    repo = tmp_path / "xa"
+    shutil.copytree(broken[0], repo)
+    members = sorted(repo.glob(f"submissions/{YEAR}/**/dang-vien/*.yaml"))
+    folder = members[-1].parent.parent
+    assert (folder / "to-chuc.yaml").is_file() and not broken[1].startswith(
+        folder.relative_to(repo).as_posix() + "/"
+    )  # another chi bộ than the broken one
+    (folder / "to-chuc.yaml").unlink()
+    gone = len(list((folder / "dang-vien").glob("*.yaml")))
+    code, _, err = _run(capsys, "--repo", str(repo), "stats", "--format", "json")
+    assert code == 1
+    assert f"kiemdiem: {broken[2] + gone} đảng viên không được tính vào số liệu" in err
+    missing = (folder / "to-chuc.yaml").relative_to(repo).as_posix()
+    assert f"\n  {missing}\n" in err or err.endswith(f"\n  {missing}\n")
+    assert f"\n  {broken[1]}\n" in err or err.endswith(f"\n  {broken[1]}\n")
