@@ -166,6 +166,7 @@ def check_read(
     Paths are plain strings here, the file is read with os calls (pathlib and io's
     buffered reader were ~10% of a file's cost in a cold check)."""
     from generator.check.files import LoadedFile, read_document, validate_loaded
+    from generator.check.schemaprune import drop_told_controls
     from generator.findings import CheckResult
 
     data: bytes | None = None
@@ -184,7 +185,8 @@ def check_read(
         return outcome, digest, stat, data
     checked = CheckResult()
     outcome.record = validate_loaded(schemas, lf, ctx.config, ctx.ruleset, checked)
-    outcome.check_findings = checked.findings
+    # a name's control character told once, by its text-control error (schemaprune)
+    outcome.check_findings = drop_told_controls(checked.findings, loaded.findings)
     if loaded.errors:  # a text error (control character, " #"): unrated, as a schema error
         outcome.record = None
     if outcome.record is not None:

@@ -9,6 +9,7 @@ per mistake; the schema's nodes and titles are looked up by generator.check.sche
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,16 +22,24 @@ from generator.check.schemanodes import (
     base_node,
     is_required,
 )
-from generator.check.schemaprune import dedupe, drop_explained_missing, leaf_errors
+from generator.check.schemaprune import (
+    TOLD_AS_TEXT_CONTROL,
+    dedupe,
+    drop_explained_missing,
+    leaf_errors,
+)
 from generator.check.written import as_shown
 from generator.findings import Finding
+from generator.invisible import code_point
 from generator.messages.schema import (
     BOUND_VI,
+    CONTROL_NAMES,
     LENGTH_VI,
     OR_VI,
     TYPE_VI,
 )
 from generator.submissions.yamlload import Document
+from generator.submissions.yamlodd import is_control
 
 
 def findings_for(
@@ -115,6 +124,11 @@ def _type(e: KeywordError) -> list[Finding]:
     ]
 
 
+# a text on one line without control characters: an organization's name (to-chuc.schema
+# .json), as the statistics exchange file takes it (thong-ke.schema.json, `to_chuc.ten`)
+CONTROL_FREE = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
+
+
 def _pattern(e: KeywordError) -> list[Finding]:
     pos = e.doc.value_pos(e.path)
     value = e.error.instance
@@ -124,6 +138,13 @@ def _pattern(e: KeywordError) -> list[Finding]:
         if e.error.validator == "format":
             return _date(e, "schema-date", "empty" if empty else "")
         return _date(e, "schema-pattern", "date-empty" if empty else "date")
+    if e.error.validator_value == CONTROL_FREE and isinstance(value, str) and _yaml(e):
+        bad = dict.fromkeys(c for c in value if not re.fullmatch(CONTROL_FREE, c))
+        names = ", ".join(f"{code_point(c)}{CONTROL_NAMES.get(c, '')}" for c in bad)
+        found = e.make("schema-pattern", pos, variant="control", label=e.label, chars=names)
+        if all(is_control(c) for c in bad):  # not a tab nor a line feed: told at its escape
+            found.extra[TOLD_AS_TEXT_CONTROL] = True
+        return [found]
     description = e.schema.get("description", "")
     return [
         e.make(
@@ -136,6 +157,12 @@ def _pattern(e: KeywordError) -> list[Finding]:
             pattern=e.error.validator_value,
         )
     ]
+
+
+def _yaml(e: KeywordError) -> bool:
+    """A submitted file's property (its schema node has a scope, `x-pham-vi`); a statistics
+    file's keeps the generic message, its value quoted, escaped (statistics/exchange.py)."""
+    return "x-pham-vi" in e.schema
 
 
 def _is_date_scalar(e: KeywordError, value: Any) -> bool:
@@ -175,9 +202,12 @@ def _length(e: KeywordError) -> list[Finding]:
         e.make(
             "schema-length",
             e.doc.value_pos(e.path),
-            hint_key="write" if keyword in ("minLength", "minItems") else "",
+            hint_key={"minLength": "write", "minItems": "write", "maxLength": "shorten"}.get(
+                keyword, ""
+            ),
             label=e.label,
             what=LENGTH_VI[keyword].format(n=e.error.validator_value),
+            n=e.error.validator_value,
         )
     ]
 

@@ -1,6 +1,7 @@
 """One finding per mistake among a file's schema findings (generator.check.schemafindings):
 `leaf_errors` takes the best branch of an `anyOf`/`oneOf`, `drop_explained_missing` and
-`dedupe` drop the findings another one already explains.
+`dedupe` drop the findings another one already explains; `drop_told_controls` drops a
+name's control characters the file's `text-control` errors already tell.
 """
 
 from __future__ import annotations
@@ -58,3 +59,19 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(k)
             out.append(f)
     return out
+
+
+# `Finding.extra` of a name's control-character finding (schemafindings, variant
+# `control`) whose every character is also a `text-control` error of the file
+# (generator/submissions/yamlodd.py: an escape of one is told there, a raw one is no YAML)
+TOLD_AS_TEXT_CONTROL = "told_as_text_control"
+
+
+def drop_told_controls(schema: list[Finding], loaded: list[Finding]) -> list[Finding]:
+    """A name written `"Chi bộ\\r"` is one mistake, told once: the `text-control` error
+    at its escape (`loaded`, the file's load findings) says what to remove; its schema
+    finding (`schema`) is dropped. Only when that error is there: the file is then never
+    rated (generator.loading.check_read), whatever is dropped here."""
+    if not any(f.code == "text-control" for f in loaded):
+        return schema
+    return [f for f in schema if not f.extra.get(TOLD_AS_TEXT_CONTROL)]

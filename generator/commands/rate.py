@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo, require_schema
@@ -13,6 +14,7 @@ from generator.report.safe import visible
 from generator.rules import YearVerdicts
 from generator.statistics import YearStatistics, year_statistics
 from generator.statistics.export import table
+from generator.statistics.leftout import LeftOut, left_out
 from generator.submissions import layout
 
 HELP = "xếp loại một năm theo bộ quy tắc của năm và in bảng kết quả"
@@ -44,12 +46,36 @@ def rated(repo: Path, year: int | None) -> tuple[int, RatedYears]:
     return chosen, pipeline.rate([chosen])
 
 
-def warn_file_errors(year: int, count: int) -> None:
-    """Say on standard error that broken files were left out (the table is not the year)."""
-    if count:
+@dataclass(frozen=True)
+class FileErrors:
+    """The chosen year's file errors (`count`, findings of `check`) and the members they
+    leave out of its statistics (generator.statistics.leftout)."""
+
+    count: int = 0
+    left: LeftOut = field(default_factory=LeftOut)
+    # each loaded organization's file, by year and id: where `rollup --export` tells a
+    # value the statistics file would refuse (a name a repository's older schema let in)
+    org_files: dict[int, dict[str, str]] = field(default_factory=dict)
+
+
+def warn_file_errors(year: int, errors: FileErrors) -> None:
+    """Say on standard error that broken files were left out (the table is not the year),
+    and how many members are missing from every row because their organization's file
+    did not load, naming those files."""
+    if errors.count:
         print(
-            f"kiemdiem: năm {year} có {count} lỗi hồ sơ; các tệp lỗi không được tính vào kết "
-            f"quả. Xem và sửa: kiemdiem check submissions/{year}",
+            f"kiemdiem: năm {year} có {errors.count} lỗi hồ sơ; các tệp lỗi không được tính "
+            f"vào kết quả. Xem và sửa: kiemdiem check submissions/{year}",
+            file=sys.stderr,
+        )
+    left = errors.left
+    if left.members or left.files:
+        print(
+            f"kiemdiem: {left.members} đảng viên không được tính vào số liệu (kể cả dòng "
+            "tổng) vì tệp to-chuc.yaml của tổ chức có hồ sơ của họ bị lỗi hoặc chưa có. Sửa "
+            f"(hoặc viết) các tệp sau rồi chạy lại; hồ sơ đảng viên giữ nguyên:",
+            *(f"  {visible(path)}" for path in left.files),
+            sep="\n",
             file=sys.stderr,
         )
 
@@ -70,15 +96,21 @@ def warn_strays(repo: Path) -> None:
         )
 
 
-def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVerdicts, int]:
-    """The chosen year's statistics, verdicts and number of file errors (see `rated`)."""
+def statistics_for(repo: Path, year: int | None) -> tuple[YearStatistics, YearVerdicts, FileErrors]:
+    """The chosen year's statistics, verdicts and file errors (see `rated`)."""
     chosen, loaded = rated(repo, year)
     this = loaded[chosen]
     assert this.verdicts is not None
     before = loaded.previous(chosen)
     previous = (before.year, before.verdicts) if before and before.verdicts else None
     stats = year_statistics(this.year, this.verdicts, previous)
-    return stats, this.verdicts, len(this.result.errors)
+    org_files = {
+        y.year.year: {o.id: o.source.path for o in y.year.orgs.values() if o.source}
+        for y in (this, before)
+        if y is not None
+    }
+    errors = FileErrors(len(this.result.errors), left_out(this.year), org_files)
+    return stats, this.verdicts, errors
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,4 +126,4 @@ def run(args: argparse.Namespace) -> int:
             f"\nCấp quyết định cần xử lý: {len(errors)} lỗi, {others} cảnh báo "
             "(xem chi tiết: kiemdiem check)."
         )
-    return 1 if errors or file_errors else 0
+    return 1 if errors or file_errors.count else 0

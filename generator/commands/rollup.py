@@ -11,7 +11,13 @@ A statistics file is checked whole before any of it is used (generator/statistic
 exchange.py). Sources that are refused (a bad file, a missing one, another year, a chi bộ
 in two sources, two sources that disagree on a shared organization's own verdict: both
 values told at their line and column) are bad input: every source's findings are told, at file:line:column, and
-the command exits 1 with nothing written. A split province's organization share (366-M6),
+the command exits 1 with nothing written. So is a repository (a folder given as a source,
+or this one with --export) whose year has an organization file that did not load: its
+members are in no row (generator/statistics/leftout.py), and the province would
+under-count; the files to fix are named. An export is read back as the province reads
+it before it is written (generator/statistics/exportcheck.py: a repository's older
+schema/ may let in a name the statistics file refuses), a value refused told at its
+organization file's line, nothing written. A split province's organization share (366-M6),
 which its parts leave to the rollup, is judged over the sources (rollupquota.py): over it
 is an error and exit 1, the output still written whole (an `--export` carries the counts
 on unjudged). Exit 2 stays for a misused command line. The
@@ -27,13 +33,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli import UsageError, find_repo
-from generator.commands.rate import statistics_for, warn_file_errors
+from generator.commands.rate import FileErrors, statistics_for, warn_file_errors
 from generator.findings import Finding, Position, Severity, make
 from generator.outfile import check_output, output_format, write_output, write_text_output
 from generator.report.safe import inert_json, visible
 from generator.report.text import format_finding
 from generator.rules.quota import QuotaPool
-from generator.statistics import YearStatistics, rollupquota
+from generator.statistics import YearStatistics, exportcheck, rollupquota
 from generator.statistics.exchange import SourceError, not_a_repo, read_document
 from generator.statistics.export import to_csv, to_json
 from generator.statistics.jsonpos import JsonDocument
@@ -72,20 +78,48 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
-def _from_repo(repo: Path, year: int | None) -> YearStatistics:
+def _from_repo(repo: Path, year: int | None) -> tuple[YearStatistics, FileErrors]:
     stats, verdicts, file_errors = statistics_for(repo, year)
     warn_file_errors(verdicts.year, file_errors)
-    return stats
+    return stats, file_errors
 
 
-def _from_source(source: str, year: int | None) -> tuple[YearStatistics, JsonDocument | None]:
-    """The statistics of one source and its file (None for a repository), or SourceError
-    (bad input: exit 1)."""
+def _incomplete(stats: YearStatistics, errors: FileErrors, source: str | None) -> str | None:
+    """Why a repository's statistics cannot be summed above (None when they can): some
+    organization file of the year did not load, so its members and itself are missing
+    from every row (generator.statistics.leftout) and the province would under-count.
+    `source`: the repository folder given as a source (its files are named in it), None
+    for this repository (warn_file_errors has just named them)."""
+    left = errors.left
+    if not left.files:
+        return None
+    where = "kiemdiem" if source is None else f"kho {source}"
+    files = (
+        "kể trên"
+        if source is None
+        else "(" + ", ".join(f"{source.rstrip('/')}/{f}" for f in left.files) + ")"
+    )
+    return (
+        f"{where}: không tổng hợp năm {stats.year}: {len(left.files)} tệp to-chuc.yaml bị lỗi "
+        f"hoặc chưa có {files}, nên số liệu thiếu các tổ chức ấy và {left.members} đảng viên "
+        f"của chúng; cấp trên sẽ tổng hợp thiếu. Sửa (hoặc viết) các tệp này (xem lỗi: "
+        f"kiemdiem check submissions/{stats.year}) rồi chạy lại; hồ sơ đảng viên giữ nguyên."
+    )
+
+
+def _from_source(
+    source: str, year: int | None
+) -> tuple[YearStatistics, JsonDocument | None, str | None]:
+    """The statistics of one source, its file (None for a repository) and why they cannot
+    be summed (`_incomplete`: a repository with a broken organization file; its statistics
+    are still merged, so that the sources' disagreements are told too), or SourceError (bad
+    input: exit 1)."""
     path = Path(source)
     if path.is_dir():
         if not (path / SUBMISSIONS).is_dir():
             raise SourceError([not_a_repo(source)])
-        return _from_repo(path.resolve(), year), None
+        stats, errors = _from_repo(path.resolve(), year)
+        return stats, None, _incomplete(stats, errors, source)
     try:
         doc = read_document(path, source)
         stats = read(doc.data, source)
@@ -93,7 +127,7 @@ def _from_source(source: str, year: int | None) -> tuple[YearStatistics, JsonDoc
         raise _Refused(str(exc)) from None
     if year is not None and stats.year != year:
         raise _Refused(f"{source}: là thống kê năm {stats.year}, không phải năm {year} (--year).")
-    return stats, doc
+    return stats, doc, None
 
 
 class _Refused(Exception):
@@ -108,11 +142,14 @@ def _sources(
     source is checked, so one run lists every problem)."""
     parts: list[YearStatistics] = []
     refused: list[str] = []
+    incomplete: list[str] = []
     for source in sources:
         try:
-            stats, doc = _from_source(source, year)
+            stats, doc, why = _from_source(source, year)
             parts.append(stats)
             docs.append(doc)
+            if why is not None:
+                incomplete.append(f"kiemdiem: {visible(why)}")
         except SourceError as exc:
             refused += [format_finding(f) for f in exc.findings[:MAX_SHOWN]]
             if len(exc.findings) > MAX_SHOWN:
@@ -120,15 +157,19 @@ def _sources(
                 refused.append(f"{visible(source)}: còn {more} lỗi khác trong tệp này.")
         except _Refused as exc:
             refused.append(f"kiemdiem: {visible(str(exc))}")
+    merged = None
     if not refused:
         try:
-            return merge(parts, list(sources))
+            merged = merge(parts, list(sources))
         except Disagreement as exc:
             refused.append(format_finding(_disagreement(exc, sources, docs)))
         except RulesetMismatch as exc:
             refused.append(format_finding(_mismatch(exc, sources, docs, parts[0].year)))
         except RollupError as exc:
             refused.append(f"kiemdiem: {visible(str(exc))}")
+    refused += incomplete
+    if merged is not None and not refused:
+        return merged
     for line in refused:
         print(line, file=sys.stderr)
     print("kiemdiem: chưa tổng hợp, chưa ghi tệp nào.", file=sys.stderr)
@@ -234,6 +275,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # a mistyped folder is told before the sources are read
         # never over a source it reads (`rollup y.json -o y.json`), nor a repository's data
         check_output(args.output, "-o", _example(args, file_format), args.sources)
+    errors = FileErrors()
+    repo: Path | None = None  # this repository, when it is the source
     if args.sources:
         docs: list[JsonDocument | None] = []
         merged = _sources(list(args.sources), args.year, docs)
@@ -253,13 +296,24 @@ def run(args: argparse.Namespace) -> int:
             print(format_finding(finding), file=sys.stderr)
         over = any(f.severity is Severity.ERROR for f in quota)
     else:
-        stats, over = (
-            _from_repo(args.repo.resolve() if args.repo else find_repo(), args.year),
-            False,
-        )
+        repo = args.repo.resolve() if args.repo else find_repo()
+        stats, errors = _from_repo(repo, args.year)
+        over = False
+        why = _incomplete(stats, errors, None)
+        if why is not None and args.export:  # never a file that under-counts the province
+            print(f"{visible(why)}\nkiemdiem: chưa ghi tệp nào.", file=sys.stderr)
+            return 1
     example = _example(args, file_format)
     if args.export:
         text = inert_json(json.dumps(export(stats), ensure_ascii=False, indent=1)) + "\n"
+        # a repository's check (its own schema/ folder) may have let in a value the
+        # province refuses: told at its organization file's line when this is that repository
+        problems = exportcheck.refused(text, stats, errors.org_files, repo or Path.cwd())
+        if problems:
+            for f in problems[:MAX_SHOWN]:
+                print(format_finding(f), file=sys.stderr)
+            print("kiemdiem: chưa ghi tệp nào.", file=sys.stderr)
+            return 1
         _write(text, args.output, example, args.sources)
     elif file_format == "xlsx":
         write_output(args.output, "-o", example, lambda to: write_xlsx(stats, to), args.sources)
@@ -267,4 +321,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = to_csv(stats) if file_format == "csv" else to_json(stats)
         _write(text, args.output, example, args.sources)
-    return 1 if over else 0
+    # over a split province's share, or a table that misses members (as `kiemdiem stats`)
+    return 1 if over or errors.left.files else 0

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     stats, verdicts, file_errors = statistics_for(repo, args.year)
     warn_file_errors(verdicts.year, file_errors)
     warn_strays(repo)
-    status = 1 if file_errors else 0
+    status = 1 if file_errors.count else 0
     if file_format == "xlsx":
         output = args.output
         if output is None:

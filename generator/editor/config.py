@@ -49,6 +49,10 @@ PATTERN_WORDS = {
         "mã chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch ngang (-) nối các cụm, "
         "không có dấu cách"
     ),
+    # an organization's name (generator.check.schemafindings.CONTROL_FREE)
+    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$": (
+        "tên viết trên một dòng, không có ký tự điều khiển như tab"
+    ),
     "^[a-z][a-z0-9_]*$": (
         "mã bắt đầu bằng một chữ thường không dấu (a-z), sau đó chỉ gồm chữ thường không "
         "dấu, chữ số và dấu gạch dưới (_), không có dấu cách hay dấu gạch ngang"

@@ -193,6 +193,19 @@ CATALOG: dict[str, Message] = {
         "`ty_le_cho_tong_hop`), thì chưa được tính.",
         severity="notice",
     ),
+    # `rollup --export` of a repository whose statistics file the province would refuse
+    # (generator/statistics/exportcheck.py): told at the organization file's line
+    "rollup-export-refused": Message(
+        "Tệp thống kê năm {year} sẽ bị cấp trên từ chối vì {field} của tổ chức `{org_id}` ở "
+        "dòng này: {detail}",
+        "Sửa {field} trong tệp này ({allowed}), rồi chạy lại lệnh; chưa ghi tệp thống kê nào, "
+        "hồ sơ giữ nguyên.",
+    ),
+    "rollup-export-refused/other": Message(
+        "Tệp thống kê năm {year} sẽ bị cấp trên từ chối: {detail}",
+        "Chạy `kiemdiem check` và sửa các lỗi của năm {year}, rồi chạy lại lệnh; chưa ghi tệp "
+        "thống kê nào, hồ sơ giữ nguyên.",
+    ),
     "rollup-previous-year": Message(
         "`nam_truoc.nam` là {previous}: năm trước phải trước năm {year} của tệp.",
         EXPORT_HINT,

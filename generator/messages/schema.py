@@ -203,6 +203,15 @@ CATALOG: dict[str, Message] = {
         "Dạng quy định (biểu thức chính quy): `{pattern}`.",
         hints={"described": "{description}"},
     ),
+    # a name with a tab or a line break (schemafindings.CONTROL_FREE), which the statistics
+    # exchange file refuses (`kiemdiem rollup`)
+    "schema-pattern/control": Message(
+        "{label} có ký tự điều khiển {chars}: không nhìn thấy được, và tệp thống kê gửi cấp "
+        "trên (`kiemdiem rollup --export`) không nhận tên có ký tự này.",
+        "Viết {label} trên một dòng, không có {chars}: giữa hai chữ, dùng một dấu cách thay "
+        "cho ký tự ấy (trong ngoặc kép, đó là ký hiệu bắt đầu bằng \\ như `\\t`); chữ còn lại "
+        "giữ nguyên, không mất nội dung nào.",
+    ),
     "schema-pattern/date": Message(
         "Ngày `{value}` ở {label} không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ "
         "`2025-12-15`, và phải là ngày có thật.",
@@ -221,7 +230,13 @@ CATALOG: dict[str, Message] = {
     "schema-length": Message(
         "{label} phải {what}.",
         "",
-        hints={"write": "Viết nội dung cho mục này."},
+        hints={
+            "write": "Viết nội dung cho mục này.",
+            # an organization's name, longer than the statistics exchange file takes
+            "shorten": "Viết {label} ngắn gọn, tối đa {n} ký tự (đếm cả dấu cách): chỉ tên "
+            "đầy đủ. Nội dung khác đang viết trong đó, nếu cần giữ, chép sang nơi khác trước "
+            "khi viết lại.",
+        },
     ),
     "schema-not-allowed": Message(
         "Mục {label} không dùng trong năm này (theo bộ quy tắc của năm).",
@@ -268,6 +283,8 @@ LENGTH_VI = {
 # what a value is, when it is not shown (schema-type/kind)
 KIND_VI = {"list": "một danh sách", "dict": "một nhóm mục"}
 AT_START_VI = "(đầu tệp)"
+# the control characters a name may hold by mistake (schema-pattern/control), after U+…
+CONTROL_NAMES = {"\t": " (tab)", "\n": " (xuống dòng)", "\r": " (về đầu dòng)"}
 # added to a date hint when the value was written in curly quotes
 SMART_NOTE_VI = (
     " Dùng dấu ngoặc kép thẳng `\"` (phím Shift + '), không dùng dấu ngoặc cong “ ” do Word hay "

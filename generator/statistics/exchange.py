@@ -102,6 +102,20 @@ def read_document(path: Path, shown: str) -> jsonpos.JsonDocument:
             raw = file.read(jsonpos.MAX_BYTES + 1)
     except OSError as exc:
         raise SourceError([unreadable(exc, shown)]) from None
+    return _checked(raw, shown)
+
+
+def export_problems(text: str) -> list[Finding]:
+    """What `read_document` would find in a statistics file written as `text` (none: the
+    province reads it). `rollup --export` writes nothing such a check refuses."""
+    try:
+        _checked(text.encode("utf-8"), "-")
+    except SourceError as exc:
+        return exc.findings
+    return []
+
+
+def _checked(raw: bytes, shown: str) -> jsonpos.JsonDocument:
     try:
         doc = jsonpos.load(raw)
     except jsonpos.JsonProblem as problem:

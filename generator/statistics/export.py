@@ -81,8 +81,14 @@ def not_rated_columns(stats: YearStatistics) -> list[Any]:
     return cols
 
 
+def points(value: float) -> float:
+    """A percentage, or a change in percentage points, at the one decimal every output
+    shows (CSV, JSON, the terminal's table; the XLSX sheet stores it so, as a fraction)."""
+    return round(value, 1)
+
+
 def _pct(share: float) -> str:
-    return f"{share * 100:.1f}".replace(".", ",")
+    return f"{points(share * 100):.1f}".replace(".", ",")
 
 
 def record(row: Row, stats: YearStatistics) -> dict[str, Any]:
@@ -99,7 +105,7 @@ def record(row: Row, stats: YearStatistics) -> dict[str, Any]:
     }
     for lv in LEVELS:
         out[lv.code] = c.count(lv)
-        out[f"{lv.code}_ty_le"] = round(c.share(lv) * 100, 1)
+        out[f"{lv.code}_ty_le"] = points(c.share(lv) * 100)
     # the statistics page's columns after the levels, under their names (REST_COLUMNS):
     # levels + chua_co_muc = duoc_xep_loai; + khong_xep_loai = tong_dang_vien
     out["chua_co_muc"] = c.unassessed
@@ -142,8 +148,8 @@ def to_json(stats: YearStatistics) -> str:
     if stats.previous is not None:
         data["nam_truoc"] = {
             "nam": stats.previous.year,
-            "ty_le": {lv.code: round(stats.previous.total.share(lv) * 100, 1) for lv in LEVELS},
-            "chenh_lech_diem": {lv.code: round(stats.change(lv) or 0.0, 1) for lv in LEVELS},
+            "ty_le": {lv.code: points(stats.previous.total.share(lv) * 100) for lv in LEVELS},
+            "chenh_lech_diem": {lv.code: points(stats.change(lv) or 0.0) for lv in LEVELS},
         }
     return inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 

@@ -18,8 +18,13 @@ landscape page width:
 Every text cell from the data is stored as a string cell (`data_type = "s"`): openpyxl
 would otherwise store a value starting with `=` as a formula (issue 9). Percentages are
 stored as fractions with a `0.0%` number format, so the spreadsheet shows them in the
-reader's locale ("10,3%"). The columns after the levels are the statistics page's:
-"Chưa có mức", "Không xếp loại" (its total, then by reason) and "Trong đó mức dự kiến".
+reader's locale ("10,2%"). Each is stored already rounded to the one decimal the format
+shows (`export.points`, as CSV, JSON and the terminal write it): the exact share rounded
+to four places and then shown at one decimal could round twice (301/2937 = 10.2485%,
+stored 0.1025, shown 10.3% where the other outputs say 10.2), and a spreadsheet rounds a
+half up where Python rounds it to even (1/16 = 6.25%: 6.3 against 6.2). The columns
+after the levels are the statistics page's: "Chưa có mức", "Không xếp loại" (its total,
+then by reason) and "Trong đó mức dự kiến".
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from generator.statistics.export import (
     UNASSESSED,
     Row,
     not_rated_columns,
+    points,
     rows,
 )
 
@@ -86,6 +92,12 @@ def _lines(text: str, width: float) -> int:
             n += 1
             current -= usable
     return n
+
+
+def _fraction(percent: float) -> float:
+    """A percentage as the fraction a `0.0%` cell shows as the other outputs do: rounded
+    to one decimal first (`export.points`); a -0.0 is stored as 0."""
+    return points(percent) / 100 + 0.0
 
 
 def _numbers(all_rows: list[Row]) -> list[str]:
@@ -297,7 +309,7 @@ class _Sheet:
         self.fit_height(row, _lines(label, W_NAME - 2 * depth))
         values: list[tuple[float | int, str]] = [(c.total, "0")]
         for lv in LEVELS:
-            values += [(c.count(lv), "0"), (round(c.share(lv), 4), "0.0%")]
+            values += [(c.count(lv), "0"), (_fraction(c.share(lv) * 100), "0.0%")]
         values += [(c.unassessed, "0"), (c.not_rated_total, "0")]
         values += [(c.not_rated[nr], "0") for nr in self.nr_cols]
         values.append((c.undecided, "0"))
@@ -319,7 +331,7 @@ class _Sheet:
         for i, lv in enumerate(LEVELS):
             change = self.stats.change(lv) or 0.0
             self.text(row, 4 + 2 * i, lv.code, self.italic, self.right)
-            cell = self.ws.cell(row, 5 + 2 * i, round(change / 100, 4))
+            cell = self.ws.cell(row, 5 + 2 * i, _fraction(change))
             cell.number_format = "+0.0%;-0.0%;0.0%"
             cell.font = self.italic
             cell.alignment = self.right
