@@ -53,22 +53,10 @@ def decision_above_ceiling(
     as the deciding committee reads them. Two binding reasons of one rule (366-M4's
     discipline and degradation) are one rule, and one reason when `because` names them by
     their rule only."""
-    rules = list(dict.fromkeys(rules))
-    return _made(
-        "rule-decision-above-ceiling",
-        path,
-        pos,
-        {"because": "; ".join(dict.fromkeys(whole or because))},
-        rule=rules[0],
-        related=related,
-        extra=_about(scope, member_id, rules),
-        subject=subject,
-        decided_text=level_text(decided),
-        ceiling_text=level_text(ceiling),
-        ceiling=ceiling.code,
-        because="; ".join(dict.fromkeys(because)),
-        rules=", ".join(rules),
-    )
+    return _above(
+        "rule-decision-above-ceiling", "ceiling", ceiling, path, pos, subject, decided,
+        because, rules, related, scope, member_id, whole,
+    )  # fmt: skip
 
 
 def decision_above_criteria(
@@ -88,9 +76,31 @@ def decision_above_criteria(
     """A decided level above what the file's score and task figures support (366-M1..M5,
     366-O1..O4), within the ceiling: a warning, the deciding body may score otherwise.
     `scope`, `member_id`, `whole` as for `decision_above_ceiling`."""
+    return _above(
+        "rule-decision-above-criteria", "supported", supported, path, pos, subject, decided,
+        because, rules, related, scope, member_id, whole,
+    )  # fmt: skip
+
+
+def _above(
+    code: str,
+    name: str,
+    limit: Level,
+    path: str,
+    pos: Position,
+    subject: str,
+    decided: Level,
+    because: list[str],
+    rules: list[str],
+    related: list[str],
+    scope: Scope,
+    member_id: str,
+    whole: list[str] | None,
+) -> Finding:
+    """A decision above `limit` (its message's `{name}` and `{name}_text`)."""
     rules = list(dict.fromkeys(rules))
     return _made(
-        "rule-decision-above-criteria",
+        code,
         path,
         pos,
         {"because": "; ".join(dict.fromkeys(whole or because))},
@@ -99,10 +109,9 @@ def decision_above_criteria(
         extra=_about(scope, member_id, rules),
         subject=subject,
         decided_text=level_text(decided),
-        supported_text=level_text(supported),
-        supported=supported.code,
         because="; ".join(dict.fromkeys(because)),
         rules=", ".join(rules),
+        **{f"{name}_text": level_text(limit), name: limit.code},
     )
 
 
