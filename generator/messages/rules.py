@@ -3,7 +3,7 @@
 | code | severity | meaning |
 |---|---|---|
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
-| rule-decision-above-criteria | warning | under 366, a decided level (within the ceiling) above what the file's own score and task figures support (366-M1..M5, 366-O1..O4) |
+| rule-decision-above-criteria | warning | under 366, a decided level (within the ceiling) above what the file's own score and task figures support (366-M1..M5, 366-O1..O4); a notice when the decision's line has a `ghi_chu` |
 | rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
 | rule-re-rating-above-ceiling | error | a re-rating (124-M7) above the ceiling of the year it re-rates (X2); not applied |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
@@ -42,6 +42,17 @@ CATALOG: dict[str, Message] = {
         "sơ; nếu cấp ủy chấm điểm khác, ghi điểm và lý do của cấp ủy vào mục `ghi_chu` của "
         "dòng quyết định này. Cảnh báo này không đổi mức đã quyết định.",
         severity="warning",
+        actor="committee",
+    ),
+    # the body wrote its reason on the decision's line, as the warning's hint asks: said,
+    # not warned again (a warning that stays once its advice is followed teaches nothing)
+    "rule-decision-above-criteria/noted": Message(
+        "Quyết định xếp loại {subject} mức {decided_text}, cao hơn mức mà điểm và kết quả "
+        "nhiệm vụ ghi trong hồ sơ đạt được là {supported_text}: {because}. Dòng quyết định có "
+        "ghi chú (`ghi_chu`) nêu lý do của cấp ủy.",
+        "Không cần sửa gì nếu ghi chú nêu điểm hoặc lý do của cấp ủy ({rules}); nếu hồ sơ ghi "
+        "sai điểm hay kết quả nhiệm vụ, sửa hồ sơ.",
+        severity="notice",
         actor="committee",
     ),
     "rule-head-above-unit": Message(

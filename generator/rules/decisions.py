@@ -7,6 +7,8 @@ decision line that causes it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.findings import Finding, Position
 
 # the module, not the name: generator.privacy.verdicts imports generator.rules.base, so
@@ -15,6 +17,7 @@ from generator.privacy import Scope
 from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
 from generator.rules.base import Effect, NotRated, Reason, Verdict
+from generator.rules.lookup import Line
 from generator.rules.run import Run, member_name, org_name
 from generator.rules.verdicts import binding, recompute
 from generator.rules.wording import cap, level_text
@@ -75,9 +78,7 @@ def _member_decisions(run: Run) -> None:
         related = [run.member_paths[member_id]] if member_id in run.member_paths else []
         name = member_name(run, member_id)
         if over:
-            out.findings.append(
-                _above_criteria(d.path, d.position, f"đảng viên {name}", v, over, related)
-            )
+            out.findings.append(_above_criteria(d, f"đảng viên {name}", v, over, related))
             continue
         if not v.rated:
             out.findings.append(_not_rated(run, d.path, d.position, v, name, related))
@@ -167,7 +168,7 @@ def _org_decisions(run: Run) -> None:
         elif over := _criteria_below(run, v):
             org = run.year.orgs.get(org_id)
             related = [org.source.path] if org and org.source else []
-            out.findings.append(_above_criteria(od.path, od.position, name, v, over, related))
+            out.findings.append(_above_criteria(od, name, v, over, related))
         elif v.decided is not None and v.ceiling is not None and v.decided > v.ceiling:
             limiting = binding(v)
             org = run.year.orgs.get(org_id)
@@ -241,13 +242,15 @@ def _criteria_below(run: Run, v: Verdict) -> list[Reason]:
 
 
 def _above_criteria(
-    path: str, pos: Position, subject: str, v: Verdict, over: list[Reason], related: list[str]
+    line: Line[Any, Any], subject: str, v: Verdict, over: list[Reason], related: list[str]
 ) -> Finding:
+    """`rule-decision-above-criteria` at the decision `line`: a notice when the line gives
+    the body's reason in its `ghi_chu`."""
     kind = v.subject_kind
     assert v.decided is not None and over[0].level is not None
     return problems.decision_above_criteria(
-        path,
-        pos,
+        line.path,
+        line.position,
         subject=subject,
         decided=v.decided,
         supported=over[0].level,
@@ -257,6 +260,7 @@ def _above_criteria(
         related=related,
         scope=_scope(over, kind),
         member_id=v.subject_id if kind == "member" else "",
+        noted=bool(line.item.note.strip()),
     )
 
 

@@ -72,13 +72,15 @@ def decision_above_criteria(
     scope: Scope = Scope.TO_CHUC,
     member_id: str = "",
     whole: list[str] | None = None,
+    noted: bool = False,
 ) -> Finding:
     """A decided level above what the file's score and task figures support (366-M1..M5,
-    366-O1..O4), within the ceiling: a warning, the deciding body may score otherwise.
-    `scope`, `member_id`, `whole` as for `decision_above_ceiling`."""
+    366-O1..O4), within the ceiling: a warning, the deciding body may score otherwise; a
+    notice when the decision's line gives its reason (`noted`: a `ghi_chu`, as the
+    warning asks). `scope`, `member_id`, `whole` as for `decision_above_ceiling`."""
     return _above(
         "rule-decision-above-criteria", "supported", supported, path, pos, subject, decided,
-        because, rules, related, scope, member_id, whole,
+        because, rules, related, scope, member_id, whole, variant="noted" if noted else "",
     )  # fmt: skip
 
 
@@ -96,6 +98,7 @@ def _above(
     scope: Scope,
     member_id: str,
     whole: list[str] | None,
+    variant: str = "",
 ) -> Finding:
     """A decision above `limit` (its message's `{name}` and `{name}_text`)."""
     rules = list(dict.fromkeys(rules))
@@ -111,6 +114,7 @@ def _above(
         decided_text=level_text(decided),
         because="; ".join(dict.fromkeys(because)),
         rules=", ".join(rules),
+        variant=variant,
         **{f"{name}_text": level_text(limit), name: limit.code},
     )
 

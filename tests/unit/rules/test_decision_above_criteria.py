@@ -83,3 +83,17 @@ def test_organization_scoring_45_decided_HTTNV_is_warned_at_the_decision(root: P
     )
     assert "Quyết định xếp loại CB mức Hoàn thành tốt nhiệm vụ (HTTNV)" in f.message
     assert "là Không hoàn thành nhiệm vụ (KHTNV): lý do theo 366-O4" in f.message
+
+
+def test_a_decision_that_gives_its_reason_is_a_notice_not_a_warning(root: Path) -> None:
+    """The warning's hint asks the body to write its own score and reason in the line's
+    `ghi_chu`; once it has, the finding stays (the file's figures still disagree) but as a
+    notice that says the reason is there — not the same warning again."""
+    t = _member(root, "HTNV", diem=SCORE_45)
+    note = "Chi ủy chấm 62 điểm: nhiệm vụ vận động quần chúng đạt"
+    t.decisions("cb", dang_vien=[{"ma_dang_vien": "dv-1", "muc": "HTNV", "ghi_chu": note}])
+    v = rate(t)
+    (f,) = [f for f in v.findings if f.code == "rule-decision-above-criteria"]
+    assert f.severity is Severity.NOTICE and f.line == 7
+    assert "Dòng quyết định có ghi chú (`ghi_chu`) nêu lý do của cấp ủy." in f.message
+    assert note not in f.message and note not in f.hint  # the note is not echoed
