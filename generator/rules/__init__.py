@@ -36,7 +36,7 @@ from generator.rules.base import (
     Verdict,
     YearVerdicts,
 )
-from generator.rules.decisions import re_rating_above_ceiling
+from generator.rules.decisions import re_rating_problem
 from generator.rules.engine import rate
 from generator.rules.lookup import decided_by_text
 from generator.rules.registry import (
@@ -159,9 +159,9 @@ def _collect_re_ratings(
             heir = who.text_vi(rr.year) if who is not None else ""
             earlier = history.years.get(rr.year)
             v = earlier.members.get(rr.member_id) if earlier else None
-            above = re_rating_above_ceiling(year, decisions, rr, earlier_tree, v) if v else None
-            if above is not None:  # X2: an error, and the year keeps its level (as case 36)
-                refused.append(above)
+            problem = re_rating_problem(year, decisions, rr, earlier_tree, v) if v else None
+            if problem is not None:  # not rated that year, or above its ceiling (X2): an
+                refused.append(problem)  # error, and the year keeps its level (as case 36)
                 continue
             previous = v.final if v is not None else None
             number = decided_by_text(year, decisions)

@@ -189,26 +189,41 @@ def _org_decisions(run: Run) -> None:
             )
 
 
-def re_rating_above_ceiling(
+def re_rating_problem(
     later: Year, decisions: Decisions, item: ReRating, earlier: Year | None, v: Verdict
 ) -> Finding | None:
-    """X2 for a re-rating (124-M7): a re-rating is a decision about `item.year`'s level, so
-    above that year's ceiling (the verdict `v` of the member that year) it is an error at
-    the re-rating's `muc` in `decisions`, and the caller does not apply it: the year keeps
-    its level, as a decision without authority does (case 36). None when it is not above
-    (or the member was not rated that year, or has no ceiling: nothing to compare)."""
-    if not v.rated or v.ceiling is None or item.level <= v.ceiling:
+    """Why a re-rating (124-M7) of `item.year` is not applied, as a finding at its `muc` in
+    `decisions`; None when it may be. A re-rating is a decision about that year's level
+    (the verdict `v` of the member that year): for a member that year's rules did not rate
+    (exempted, suspended, new, no review) it is `rule-decision-not-rated` (an auditor's
+    trial: it was applied in silence); above that year's ceiling it is X2's error. Either
+    way the year keeps its level, as a decision without authority does (case 36)."""
+    if v.rated and (v.ceiling is None or item.level <= v.ceiling):
         return None
     src = decisions.source
     pos = src.document.value_pos(("xep_loai_lai", item.index, "muc")) if src else None
-    limiting = binding(v)
     member = earlier.members.get(item.member_id) if earlier is not None else None
     if member is None:
         member = later.members.get(item.member_id)
     name = f"{member.name} ({item.member_id})" if member else item.member_id
     related = [member.source.path] if member is not None and member.source else []
+    path = src.path if src else ""
+    if not v.rated:
+        r = v.reasons[0] if v.reasons else None
+        return problems.decision_not_rated(
+            path,
+            pos or Position(1),
+            subject=f"lại năm {item.year} cho đảng viên {name}",
+            why=privacy_verdicts.finding_text(r, "member") if r else "năm đó không xếp loại",
+            whole=r.text if r else "",
+            rule=r.rule if r else "124-M7",
+            scope=privacy_verdicts.reason_scope(r, "member") if r else Scope.TO_CHUC,
+            member_id=item.member_id,
+        )
+    limiting = binding(v)
+    assert v.ceiling is not None
     return problems.re_rating_above_ceiling(
-        src.path if src else "",
+        path,
         pos or Position(1),
         member=name,
         year=item.year,

@@ -121,3 +121,34 @@ def test_case40_re_rating_at_the_ceiling_is_applied(root: Path) -> None:
     assert before.re_rated is not None and before.re_rated[:2] == (2025, L.HTTNV)
     assert "rule-re-rating-above-ceiling" not in codes(verdicts[2025])
     assert [(r.member_id, r.level) for r in verdicts[2025].re_ratings] == [("dv-1", L.HTTNV)]
+
+
+def test_a_re_rating_of_a_year_the_member_was_not_rated_is_an_error_and_not_applied(
+    root: Path,
+) -> None:
+    """An auditor's trial: re-rating a year in which the rules did not rate the member
+    (here exempted, 124-M6) was applied in silence; it is a decision for someone not rated
+    (X1), at the re-rating's `muc`, and the year keeps its "not rated"."""
+    t24 = Tree(root, 2024, "qd124-hd25")
+    t24.chi_bo_co_so("cb")
+    t24.member("cb", "dv-1", "HTTNV", ho_ten="Lê Văn Một", tinh_trang="mien_sinh_hoat")
+    t = Tree(root, 2025, "qd366-hd43")
+    t.chi_bo_co_so("cb")
+    t.member("cb", "dv-1", "HTTNV", ho_ten="Lê Văn Một")
+    t.decisions(
+        "huyen",
+        xep_loai_lai=[{"ma_dang_vien": "dv-1", "nam": 2024, "muc": "KHTNV", "ly_do": "Xem lại."}],
+    )
+    t.load()
+    verdicts = rate_all(root, [2024, 2025])
+    before = verdicts[2024].members["dv-1"]
+    assert not before.rated and before.re_rated is None and before.final is None
+    assert verdicts[2025].re_ratings == []
+    found = [f for f in verdicts[2025].findings if f.code == "rule-decision-not-rated"]
+    assert [(f.path, f.line, f.column, f.severity.value) for f in found] == [
+        ("submissions/2025/huyen/quyet-dinh.yaml", 8, 8, "error")
+    ]
+    assert found[0].message.startswith(
+        "Đã xếp loại lại năm 2024 cho đảng viên Lê Văn Một (dv-1) nhưng trường hợp này không "
+        "xếp loại:"
+    )
