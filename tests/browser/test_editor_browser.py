@@ -64,6 +64,24 @@ def _git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
+def _check_on_branch(repo: Path, branch: str, path: str) -> str:
+    """The project's own check of `path`, on `branch` as the pull-request check would see
+    it: no error (main checked out again after); its output."""
+    _git(repo, "checkout", "-q", branch)
+    try:
+        check = subprocess.run(
+            [sys.executable, "-m", "generator", "check", path],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        _git(repo, "checkout", "-q", "main")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "lỗi" not in check.stdout.replace("không có lỗi", ""), check.stdout
+    return check.stdout
+
+
 @dataclass
 class Target:
     """The chi bộ and the member whose review is written."""
@@ -289,19 +307,8 @@ def test_a_member_writes_and_saves_a_review_that_passes_the_check(editor, browse
     assert path not in _git(editor.repo, "ls-tree", "-r", "--name-only", "main")
 
     # the project's own check, on the branch as the pull-request check would see it
-    _git(editor.repo, "checkout", "-q", branch)
-    try:
-        check = subprocess.run(
-            [sys.executable, "-m", "generator", "check", path],
-            cwd=editor.repo,
-            capture_output=True,
-            text=True,
-        )
-    finally:
-        _git(editor.repo, "checkout", "-q", "main")
-    assert check.returncode == 0, check.stdout + check.stderr
-    assert "lỗi" not in check.stdout.replace("không có lỗi", "")
-    assert "cảnh báo" not in check.stdout, check.stdout
+    checked = _check_on_branch(editor.repo, branch, path)
+    assert "cảnh báo" not in checked, checked
 
     data = yaml.safe_load(written)
     assert data["kiem_diem"]["uu_diem"].rstrip("\n") == UU_DIEM
