@@ -107,11 +107,8 @@ def _member_decisions(run: Run) -> None:
                         subject=f"đảng viên {name}",
                         decided=v.decided,
                         ceiling=v.ceiling,
-                        because=[privacy_verdicts.finding_text(r, "member") for r in limiting],
-                        whole=[r.text for r in limiting],
-                        rules=[r.rule for r in limiting],
                         related=related,
-                        scope=_scope(limiting, "member"),
+                        **_quoting(limiting, "member"),
                         member_id=member_id,
                     )
                 )
@@ -180,11 +177,8 @@ def _org_decisions(run: Run) -> None:
                     subject=name,
                     decided=v.decided,
                     ceiling=v.ceiling,
-                    because=[privacy_verdicts.finding_text(r, "org") for r in limiting],
-                    whole=[r.text for r in limiting],
-                    rules=[r.rule for r in limiting],
                     related=related,
-                    scope=_scope(limiting, "org"),
+                    **_quoting(limiting, "org"),
                 )
             )
 
@@ -230,11 +224,8 @@ def re_rating_problem(
         level=item.level,
         ceiling=v.ceiling,
         previous=v.final,
-        because=[privacy_verdicts.finding_text(r, "member") for r in limiting],
-        whole=[r.text for r in limiting],
-        rules=[r.rule for r in limiting],
         related=related,
-        scope=_scope(limiting, "member"),
+        **_quoting(limiting, "member"),
         member_id=item.member_id,
     )
 
@@ -269,14 +260,23 @@ def _above_criteria(
         subject=subject,
         decided=v.decided,
         supported=over[0].level,
-        because=[privacy_verdicts.finding_text(r, kind) for r in over],
-        whole=[r.text for r in over],
-        rules=[r.rule for r in over],
         related=related,
-        scope=_scope(over, kind),
+        **_quoting(over, kind),
         member_id=v.subject_id if kind == "member" else "",
         noted=bool(line.item.note.strip()),
     )
+
+
+def _quoting(reasons: list[Reason], kind: str) -> dict[str, Any]:
+    """What a finding quoting `reasons` about a `kind` ("member", "org") is given of them:
+    their text as its reader may read it (`because`), as the deciding committee reads it
+    (`whole`), their rule ids, and who may read it (`scope`)."""
+    return {
+        "because": [privacy_verdicts.finding_text(r, kind) for r in reasons],
+        "whole": [r.text for r in reasons],
+        "rules": [r.rule for r in reasons],
+        "scope": _scope(reasons, kind),
+    }
 
 
 def _scope(reasons: list[Reason], kind: str) -> Scope:
