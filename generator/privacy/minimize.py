@@ -132,6 +132,7 @@ def _values(rest: str) -> list[str]:
     return [inner] if unclosed else [rest, inner]
 
 
+_FEW = 8  # values tried one by one, without the index
 _GRAM = 3  # the length of the pieces a value is looked up by (`Needles.candidates`)
 
 
@@ -149,6 +150,8 @@ class Needles:
         self.items = [(v, needle_of(v) if len(v) >= 4 else "") for v in ordered]
         self.always: list[int] = []  # short: tried every time
         self.by_gram: dict[str, list[int]] = {}
+        if len(self.items) <= _FEW:
+            return  # tried one by one (`candidates`): a finding's own line has a value or two
         grams = [
             {needle[i : i + _GRAM] for i in range(len(needle) - _GRAM + 1)}
             for _, needle in self.items
@@ -162,7 +165,7 @@ class Needles:
 
     def candidates(self, hay: str) -> list[tuple[str, str]]:
         """The values that may be in a text whose folded form is `hay`, in order."""
-        if len(self.items) <= 8:
+        if len(self.items) <= _FEW:
             return self.items
         found = list(self.always)
         for g in {hay[i : i + _GRAM] for i in range(len(hay) - _GRAM + 1)}:
