@@ -29,10 +29,14 @@ def cap_per_file(findings: list[Finding], limit: int = LIMIT) -> list[Finding]:
     over = {path for path, n in counts.items() if n > limit}
     if not over:
         return findings
+    by_path: dict[str, list[Finding]] = {path: [] for path in over}
+    for f in findings:  # one pass: many files over the limit cost no more than one
+        if f.path in by_path:
+            by_path[f.path].append(f)
     dropped: dict[str, list[Finding]] = {}
     kept_ids: set[int] = set()
-    for path in over:
-        mine = sorted((f for f in findings if f.path == path), key=Finding.sort_key)
+    for path, mine in by_path.items():
+        mine.sort(key=Finding.sort_key)
         kept_ids.update(id(f) for f in mine[:limit])
         dropped[path] = mine[limit:]
     out = [f for f in findings if f.path not in over or id(f) in kept_ids]
