@@ -28,6 +28,10 @@ from generator.rules.wording import pct
 from generator.submissions.records import Level
 from generator.vietnamese import exact_vi
 
+# `quota_rounding` in words (a pool's basis, `QuotaPool.basis_vi`; rollup's refusal of
+# sources that round differently, generator.statistics.rollupquota)
+ROUNDING_VI = {"floor": "làm tròn xuống", "round": "làm tròn", "ceil": "làm tròn lên"}
+
 
 @dataclass(frozen=True)
 class QuotaPolicy:
@@ -70,9 +74,7 @@ class QuotaPool:
     @property
     def basis_vi(self) -> str:
         what = "số xếp loại HTTNV" if self.base_setting == "httnv" else "số xếp loại HTTNV trở lên"
-        how = {"floor": "làm tròn xuống", "round": "làm tròn", "ceil": "làm tròn lên"}[
-            self.rounding
-        ]
+        how = ROUNDING_VI[self.rounding]
         # "số xếp loại HTTNV là 3; 20% là 0,6, làm tròn xuống được 0": the base first, then
         # the share of it with its decimals (not "20% của … là 3", read as 20% being 3)
         exact = exact_vi(float(self.share * self.base))

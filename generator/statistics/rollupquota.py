@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from generator.findings import Finding, Position, make
-from generator.rules.quota import QuotaPool, as_fraction, counted_pool
+from generator.rules.quota import ROUNDING_VI, QuotaPool, as_fraction, counted_pool
 from generator.rules.wording import pct
 
 if TYPE_CHECKING:
@@ -162,8 +162,7 @@ def merge_pools(
 def _differ(p: QuotaPool, name: str, seen: QuotaPool, seen_in: str) -> str:
     def said(q: QuotaPool) -> str:
         what = "HTTNV" if q.base_setting == "httnv" else "HTTNV trở lên"
-        how = {"floor": "làm tròn xuống", "round": "làm tròn", "ceil": "làm tròn lên"}
-        return f"{pct(float(q.share))} của số {what}, {how[q.rounding]}"
+        return f"{pct(float(q.share))} của số {what}, {ROUNDING_VI[q.rounding]}"
 
     return (
         f"Các nguồn tính tỷ lệ {p.rule} của các tổ chức do `{p.pool_id}` xếp loại theo cách "
