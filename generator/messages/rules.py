@@ -4,6 +4,7 @@
 |---|---|---|
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
 | rule-decision-above-criteria | warning | under 366, a decided level (within the ceiling) above what the file's own score and task figures support (366-M1..M5, 366-O1..O4); a notice when the decision's line has a `ghi_chu` |
+| rule-agency-rating-below | warning | under 366 (`civil_servant_basis: flag`), a civil servant's party level (decided or provisional) above the agency's rating, at the member file's `can_bo_cong_chuc.xep_loai` (366-M10); a notice once the decision's line has a `ghi_chu` |
 | rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
 | rule-re-rating-above-ceiling | error | a re-rating (124-M7) above the ceiling of the year it re-rates (X2); not applied |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
@@ -52,6 +53,27 @@ CATALOG: dict[str, Message] = {
         "ghi chú (`ghi_chu`) nêu lý do của cấp ủy.",
         "Không cần sửa gì nếu ghi chú nêu điểm hoặc lý do của cấp ủy ({rules}); nếu hồ sơ ghi "
         "sai điểm hay kết quả nhiệm vụ, sửa hồ sơ.",
+        severity="notice",
+        actor="committee",
+    ),
+    "rule-agency-rating-below": Message(
+        "Đảng viên {member} là cán bộ, công chức, viên chức: cơ quan xếp loại mức "
+        "{agency_text}, thấp hơn mức xếp loại đảng viên {party_text} ({status}). Kết quả xếp "
+        "loại của cơ quan là căn cứ xếp loại đảng viên ({rule}).",
+        "Cấp ủy có thẩm quyền cân nhắc kết quả của cơ quan: nếu vẫn xếp loại đảng viên mức "
+        "{party}, ghi lý do vào mục `ghi_chu` ở dòng của đảng viên này trong quyết định xếp "
+        "loại; nếu không, quyết định mức không cao hơn {agency}. Nếu hồ sơ ghi sai mức của cơ quan, sửa "
+        "hồ sơ. Cảnh báo này không đổi mức xếp loại (cài đặt `{setting}: flag`).",
+        severity="warning",
+        actor="committee",
+    ),
+    # the body wrote its reason on the decision's line, as the warning's hint asks
+    "rule-agency-rating-below/noted": Message(
+        "Đảng viên {member} là cán bộ, công chức, viên chức: cơ quan xếp loại mức "
+        "{agency_text}, thấp hơn mức xếp loại đảng viên {party_text} ({status}). Dòng quyết "
+        "định có ghi chú (`ghi_chu`) nêu lý do của cấp ủy.",
+        "Không cần sửa gì nếu ghi chú nêu lý do của cấp ủy ({rule}); nếu hồ sơ ghi sai mức "
+        "của cơ quan, sửa hồ sơ.",
         severity="notice",
         actor="committee",
     ),

@@ -26,6 +26,9 @@ REASON_SCOPES: dict[str, Scope] = {
     "132-M4": Scope.CAP_UY,
     "124-M4": Scope.CAP_UY,
     "366-M4": Scope.CAP_UY,
+    # members: the agency's rating of a civil servant (366-M10): the member's chi bộ's, as
+    # `can_bo_cong_chuc` is in the schema; named here so a finding applying it is theirs too
+    "366-M10": Scope.CHI_BO,
     # members: sick and maternity leave (health data)
     "132-M6": Scope.CAP_UY,
     "366-M7": Scope.CAP_UY,

@@ -8,7 +8,8 @@
    verdict; the proposal and decision lines are attached (lookup.DecisionIndex);
 3. organizations bottom-up (children before parents) from their members' and subordinate
    organizations' final levels; then each organization's leadership body;
-4. heads after their units and decisions above the ceiling (decisions.py), quota pools
+4. heads after their units and decisions above the ceiling (decisions.py), a civil
+   servant above the agency's rating where the ruleset flags it (agencybasis.py), quota pools
    (pools.py), "cần quyết định" and two KHTNV years (flags.py).
 
 Nothing here knows a ruleset id: the differences live in the ruleset modules' rules and
@@ -20,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.authority import TreeMemo
+from generator.rules.agencybasis import check_agency_basis
 from generator.rules.base import Effect, History, NotRated, Reason, Verdict, YearVerdicts
 from generator.rules.decisions import check_decisions, head_caps
 from generator.rules.flags import check_flags
@@ -56,6 +58,7 @@ def rate(
         head_caps(run)
     check_decisions(run)
     if spec.rates:
+        check_agency_basis(run)
         check_quotas(run)
         check_flags(run)
     return out

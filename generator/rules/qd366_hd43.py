@@ -25,6 +25,7 @@ from generator.rules.bands366 import (
     walk,
 )
 from generator.rules.base import Effect, Reason, reason_fields
+from generator.rules.qd366_hd43_civil import AGENCY_BASIS, civil_servant
 from generator.rules.qd366_hd43_leaders import (
     C_LEADER,
     FORM_TEXT,
@@ -322,6 +323,7 @@ RULESET = RulesetSpec(
             temporary_activity,
             leader,
             leader_unit_result,
+            civil_servant,
         ),
         orgs=(org_scores,),
         leadership=(leadership,),
@@ -343,5 +345,6 @@ RULESET = RulesetSpec(
         "366-M6", C_QUOTA, outstanding=True, settings=(st.org_quota_pool("366-M6"),)
     ),
     head_cap=HEAD_CAP,  # X2 (RULES.md §4 has no head-cap line): qd366_hd43_leaders
+    agency_basis=AGENCY_BASIS,  # 366-M10 (`civil_servant_basis: flag`): qd366_hd43_civil
     not_reviewed_rule=("X1", C_MEMBER),
 )

@@ -265,6 +265,11 @@ SECTIONS: tuple[Section, ...] = (
                 "Đảng viên sinh hoạt tạm thời được xếp loại ở chi bộ chính thức, có nhận xét của chi bộ nơi sinh hoạt tạm thời.",
             ),
             _r(
+                "366-M10",
+                f"{QD366}, Điều 3",
+                "Đảng viên là cán bộ, công chức, viên chức: kết quả xếp loại của cơ quan là căn cứ xếp loại đảng viên (mã và cách đọc của dự án, chưa đối chiếu văn bản; cài đặt civil_servant_basis): mặc định không tự đổi mức, mức đảng viên cao hơn mức của cơ quan là cảnh báo để cấp ủy quyết định, ghi lý do vào ghi_chu; cap: không cao hơn mức của cơ quan.",
+            ),
+            _r(
                 "366-L1",
                 f"{QD366}; {HD43}, Phụ lục 3",
                 "Người lãnh đạo KHTNV khi đơn vị dưới 70% nhiệm vụ, không đạt 5 chỉ tiêu cơ bản, trên 50% đơn vị KHTNV, trên 50% phiếu tín nhiệm thấp, hoặc nơi mình trực tiếp quản lý có vụ việc tham nhũng, lãng phí, tiêu cực bị xử lý.",

@@ -35,6 +35,18 @@ class HeadCap:
 
 
 @dataclass(frozen=True)
+class AgencyBasis:
+    """366-M10 (the project's id for RULES.md §4's civil-servant line): a civil servant's
+    party level above the agency's rating is flagged for the deciding body, after the
+    decisions are read, while `setting` has `flag_value` (generator.rules.agencybasis)."""
+
+    rule: str
+    citation: str
+    setting: Setting
+    flag_value: object
+
+
+@dataclass(frozen=True)
 class FormSection:
     """A field a completed review must hold under a ruleset (RULES.md X5, R0): the YAML
     path and its Vietnamese name, for "what this file must add"."""
@@ -63,6 +75,7 @@ class RulesetSpec:
     member_quota: QuotaPolicy | None = None
     org_quota: QuotaPolicy | None = None
     head_cap: HeadCap | None = None
+    agency_basis: AgencyBasis | None = None
     # rule ids implemented by the engine for this ruleset (beyond the rule functions)
     engine_rule_ids: tuple[str, ...] = ()
     not_reviewed_rule: tuple[str, str] = ("X1", "")  # rule id, citation for drafts

@@ -45,6 +45,7 @@ SETTINGS: dict[str, str] = {
     "leader_unit_analogy": "Mức HTTNV, HTNV của người lãnh đạo xét kết quả đơn vị",
     "org_khtnv_from_leadership": "Tổ chức KHTNV khi tập thể lãnh đạo KHTNV",
     "score_meets_lower_bands": "Điểm cao hơn vẫn đạt điều kiện điểm của mức thấp hơn",
+    "civil_servant_basis": "Kết quả xếp loại của cơ quan là căn cứ xếp loại đảng viên",
 }
 
 # enum values of the settings -> their meaning
@@ -60,6 +61,8 @@ VALUES: dict[str, str] = {
     "deciding_committee": "theo từng cấp ủy ra quyết định",
     "both": "cả hai điều kiện",
     "either": "một trong hai điều kiện",
+    "flag": "cảnh báo để cấp ủy quyết định, không tự đổi mức",
+    "cap": "không cao hơn mức của cơ quan",
 }
 
 # settings whose number is a share (0..1), shown as a percentage
