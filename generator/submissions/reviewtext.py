@@ -80,6 +80,7 @@ class _PackedReview(ReviewText):
     sections) until a section is first read or set, then None."""
 
     __slots__ = ("_packed",)
+    _packed: tuple[Any, ...] | None
 
     def _decode(self, packed: tuple[Any, ...]) -> None:
         self._packed = None
