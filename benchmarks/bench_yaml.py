@@ -7,7 +7,7 @@ Generates a deterministic synthetic year (`generator.synthetic`, 2025, qd366-hd4
 temporary folder, or reads --data (read-only; --sample files picked with a fixed seed),
 then times, per file, over the same texts:
 
-- libyaml: `yamlload._compose` + `yamlplain.plain_value` (the path before the fast reader);
+- libyaml: `yamlload.compose` + `yamlplain.plain_value` (the path before the fast reader);
 - fast: `yamlfast.read` (None for a file it leaves to libyaml);
 - loads: `yamlload.loads(data, positions=False)` as a check's worker calls it (the UTF-8,
   NFC, tab and invisible-character checks, then the fast reader or libyaml).
@@ -79,8 +79,8 @@ def main() -> None:
         value = yamlfast.read(text)
         if value is not None:
             fast += 1
-            assert value == plain_value(yamlload._compose(text)[0]), text[:200]
-    libyaml = best(lambda t: plain_value(yamlload._compose(t)[0]), texts, args.repeat)
+            assert value == plain_value(yamlload.compose(text)[0]), text[:200]
+    libyaml = best(lambda t: plain_value(yamlload.compose(t)[0]), texts, args.repeat)
     quick = best(yamlfast.read, texts, args.repeat)
     loads = best(lambda b: yamlload.loads(b, positions=False), blobs, args.repeat)
     print(f"files: {len(texts)}, read by the fast reader: {fast} ({fast / len(texts):.1%})")

@@ -70,7 +70,10 @@ def _slotted_reducer(cls: type, reason_lists: tuple[str, ...] = ()) -> Callable[
     if not all(name.isidentifier() for name in names):
         return None
     values = "".join(f"V(v.{n}), " if n in reason_lists else f"v.{n}, " for n in names)
-    env: dict[str, Any] = {"R": _rebuild, "C": cls, "V": _reason_values}
+    # a subclass adding no field keys as the dataclass that declares them: a review read
+    # back from the cache (generator.submissions.reviewtext) as the one read from its file
+    declared = next(c for c in cls.__mro__ if "__dataclass_fields__" in c.__dict__)
+    env: dict[str, Any] = {"R": _rebuild, "C": declared, "V": _reason_values}
     exec(f"def reduce(v):\n    return (R, (C, {values}))\n", env)  # checked names
     return env["reduce"]  # type: ignore[no-any-return]
 

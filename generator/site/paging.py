@@ -67,15 +67,9 @@ def member_size(member: MemberReview | None) -> int:
     """A cheap estimate of the HTML one member's section makes (escaping included)."""
     if member is None:
         return 300
-    r = member.review  # summed without a generator: asked for every member of the year
-    text = (
-        len(r.strengths or "")
-        + len(r.shortcomings or "")
-        + len(r.remedied or "")
-        + len(r.explanation or "")
-        + len(r.collective_responsibility or "")
-        + len(r.direction or "")
-    )
+    # asked for every member of the year: a review read from the cache gives its length
+    # without decoding its text (generator.submissions.reviewtext)
+    text = member.review.text_length()
     return MEMBER_OVERHEAD + text + text // 4
 
 

@@ -63,18 +63,6 @@ class Scores:
 
 
 @dataclass(kw_only=True, slots=True)
-class ReviewText:
-    """The official form's sections (RULES.md X5)."""
-
-    strengths: str = key("uu_diem", "")
-    shortcomings: str = key("han_che", "")
-    remedied: str = key("ket_qua_khac_phuc", "")
-    explanation: str = key("giai_trinh", "")
-    collective_responsibility: str = key("trach_nhiem_tap_the", "")
-    direction: str = key("phuong_huong", "")
-
-
-@dataclass(kw_only=True, slots=True)
 class EarlierShortcomings:
     """Shortcomings pointed out earlier and how many are remedied (366-M1)."""
 

@@ -42,7 +42,6 @@ from generator.submissions.recordparts import (
     OrgDecision,
     Proposal,
     ReRating,
-    ReviewText,
     RoleGroup,
     SameLevelBodies,
     Scores,
@@ -52,6 +51,7 @@ from generator.submissions.recordparts import (
     Transfer,
     Vote,
 )
+from generator.submissions.reviewtext import ReviewText
 from generator.submissions.tuplestate import tuple_state
 from generator.submissions.yamlload import Document
 
