@@ -21,7 +21,9 @@ Discipline (`ky_luat`, committee-only data) counts in the year of its decision (
 year is 124-M7 / 366-M8), so `generator.rules.assess.disciplined_in` passes over any other
 item without a word. A trial of 2026 found a khiển trách dated 2027 (a typo) silently gave
 HTTNV where 2026 gave KHTNV. So each item is checked here: decided after the year (it cannot
-have been decided by this year's evaluation: an error, the file is not rated), decided
+have been decided by this year's evaluation: an error, the file is not rated; a warning
+while still within the round, by 31/01 of the next year, when it may be a real decision of
+the next year that is not counted now), decided
 before the year (not counted for this year: a warning that says why), a violation dated
 after its own decision (an error). These findings are about `ky_luat` (privacy:
 generator.privacy.findings.FIELDS_OF_CODE): readers other than the committee see only that
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.check.yeardates import evaluation_in_year
+from generator.check.yeardates import deadline_window, evaluation_in_year
 from generator.findings import Finding, make
 from generator.submissions.records import MemberReview, YearConfig
 from generator.submissions.yamlload import Document
@@ -116,9 +118,13 @@ def discipline_findings(
         year = config.year
         decided_year = d.decision_date.year
         where: dict[str, Any] = {"year": year, **item}  # never the decision's own year
+        variant = ""
         if decided_year > year:
             code = "date-discipline-after-evaluation"
             where["evaluation"] = vn_date(config.evaluation_date)
+            # within the round (decisions run into January, yeardates.DEADLINE_LAST) it
+            # may be a real decision of next year: not counted now, and not an error
+            variant = "round" if d.decision_date <= deadline_window(year)[1] else ""
         elif decided_year < year:
             code = "date-discipline-before-year"
         else:
@@ -129,6 +135,7 @@ def discipline_findings(
                 code,
                 path,
                 decided_at,
+                variant=variant,
                 rule=rule,
                 rule_text=rule_text,
                 line=decided_at.line,

@@ -8,6 +8,7 @@ year (generator/check/yeardates.py).
 | date-born-after-evaluation | error | `ngay_sinh` later than the year's `ngay_danh_gia` |
 | date-admitted-before-birth | error | `ngay_vao_dang` on or before `ngay_sinh` |
 | date-discipline-after-evaluation | error | a `ky_luat` item decided in a year after the evaluated one |
+| date-discipline-after-evaluation/round | warning | the same, by 31/01 of the next year: maybe real, not counted |
 | date-discipline-before-year | warning | a `ky_luat` item decided before the evaluated year: not counted |
 | date-violation-after-decision | error | a `ky_luat` item's `ngay_vi_pham` later than its `ngay_quyet_dinh` |
 | year-evaluation-date-outside | error | the year file's `ngay_danh_gia` outside its year `nam` |
@@ -81,6 +82,19 @@ CATALOG: dict[str, Message] = {
         "trong ngoặc kép. Nếu ngày ghi đúng quyết định, mục này thuộc bản kiểm điểm của năm "
         "ra quyết định (thư mục `submissions/` của năm đó): chuyển nguyên mục sang đó khi "
         "mở năm ấy. " + _KEEP,
+        actor="committee",
+    ),
+    "date-discipline-after-evaluation/round": Message(
+        "Mục kỷ luật thứ {item} (mục `ky_luat`, dòng {line}) ghi ngày quyết định {decided}, "
+        "thuộc năm sau năm {year}, sau ngày đánh giá năm {year} ({evaluation}, mục "
+        "`ngay_danh_gia` trong `nam-danh-gia.yaml`): kỷ luật được tính vào năm ra quyết "
+        "định{rule_text}, nên mục này không được tính khi xếp loại năm {year}.",
+        _RECORD + "làm một trong hai việc: nếu ngày bị gõ nhầm (thường là nhầm năm), sửa "
+        "dòng {line} cho đúng ngày ghi trên quyết định, dạng năm-tháng-ngày trong ngoặc kép; "
+        "nếu ngày ghi đúng quyết định, mục này thuộc bản kiểm điểm năm sau: chuyển nguyên "
+        "mục sang bản đó khi mở năm sau (đến lúc ấy cứ để ở đây, mục này không được tính "
+        "cho năm {year}). Các mục khác của bản kiểm điểm giữ nguyên.",
+        severity="warning",
         actor="committee",
     ),
     "date-discipline-before-year": Message(

@@ -211,3 +211,23 @@ def _as_finding(f: dict) -> Finding:
         f["code"], Severity(f["severity"]), f["path"], Position(f["line"], f["column"]),
         f["message"], f["hint"], f["rule"], f["actor"],
     )  # fmt: skip
+
+
+def test_a_discipline_of_january_next_year_is_a_warning_not_counted(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Decisions run into January of the next year (the round's window): a decision of
+    10/01/2027 may be real and belongs to 2027; it is not counted for 2026 and the member
+    stays rated, with a warning that says why."""
+    line = _discipline(repo, "2027-01-10", violated="2026-11-01")
+    exit_code, found, text = _check(repo, capsys)
+    assert exit_code == 0
+    assert _where(found, "date-") == [
+        ("date-discipline-after-evaluation", "warning", MEMBER, line, 22)
+    ]
+    (f,) = [f for f in found if f["code"].startswith("date-")]
+    assert "không được tính khi xếp loại năm 2026" in f["message"]
+    assert "chuyển nguyên mục sang bản đó khi mở năm sau" in f["hint"]
+    assert "2027-01-10" not in text and "10/01/2027" not in text
+    _, verdicts, _ = statistics_for(repo, 2026)
+    assert verdicts.members["dv-101001"].final is Level.HTTNV
