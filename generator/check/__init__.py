@@ -30,6 +30,7 @@ from generator.check.identity import same_person
 from generator.check.loaded import LoadedFile
 from generator.check.references import cross_check
 from generator.check.schemas import SchemaSet
+from generator.check.yeardates import year_date_findings
 from generator.findings import CheckResult, Finding, Position
 from generator.loadearly import EarlyChunks
 from generator.orgtypes import use_schema_dir
@@ -280,6 +281,8 @@ def year_head(
             if not found and not year_load[lf.file.path].errors:  # as loading.check_read
                 lf.record = build_record(lf)
                 config = lf.record
+                # its dates against its own year (generator.check.yeardates)
+                year_check.extend(year_date_findings(config, lf.document, lf.file.path))
     active = ruleset or (config.ruleset if config else None)
     if config is not None and ruleset is not None:
         config.ruleset = ruleset

@@ -13,7 +13,7 @@ from generator.check import curlyhint, cuthint, yamlrepair
 from generator.check.loaded import LoadedFile
 from generator.check.memberdates import date_findings
 from generator.check.schemas import SchemaSet
-from generator.findings import CheckResult, Finding, Position, make
+from generator.findings import CheckResult, Finding, Position, Severity, make
 from generator.submissions import records as rec
 from generator.submissions.layout import Kind, SubmissionFile
 from generator.submissions.records import Source, from_mapping
@@ -126,7 +126,7 @@ def _member(
     file is missing or broken) when the ruleset expects a review from this member (a new
     member under 124-M6 writes none, so their file is checked for form only, like a
     `pending` year's), then its dates (generator.check.memberdates). A file with any of
-    these findings gives no record: it is not rated."""
+    these findings but a date's warning gives no record: it is not rated."""
     from generator.rules import review_expected
 
     assert lf.document is not None
@@ -138,9 +138,11 @@ def _member(
     if ruleset is not None:
         overlay = ruleset if review_expected(config, record) else "pending"
         found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
-    found += date_findings(record, lf.document, lf.file.path, config)
-    result.extend(found)
-    return None if found else record
+    dates = date_findings(record, lf.document, lf.file.path, config)
+    result.extend(found + dates)
+    # a warning on a date (a discipline of an earlier year, not counted) keeps the record
+    blocking = found + [f for f in dates if f.severity is Severity.ERROR]
+    return None if blocking else record
 
 
 def build_record(lf: LoadedFile) -> Any:

@@ -52,6 +52,10 @@ WITHHELD = "privacy-withheld"
 FIELDS_OF_CODE: dict[str, tuple[tuple[str, ...], ...]] = {
     "date-born-after-evaluation": (("ngay_sinh",),),
     "date-admitted-before-birth": (("ngay_sinh",),),
+    # a disciplinary decision's dates (committee-only: x-pham-vi cap-uy)
+    "date-discipline-after-evaluation": (("ky_luat",),),
+    "date-discipline-before-year": (("ky_luat",),),
+    "date-violation-after-decision": (("ky_luat",),),
 }
 _WORST = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
 
