@@ -162,6 +162,10 @@ def resolve_paths(repo: Path, args: Iterable[str]) -> tuple[list[str], list[Find
     problems: list[Finding] = []
     for arg in args:
         rel = layout.resolve_inside(repo, Path(arg))
+        if rel is None and not Path(arg).is_absolute():
+            # a path as the repository names it (as every finding prints it), given with
+            # --repo from another folder
+            rel = layout.resolve_inside(repo, repo.absolute() / arg)
         if rel is None:
             problems.append(finding("path-outside-repo", arg, Position(1, 1), arg=arg))
         elif not (repo / rel).exists():

@@ -113,7 +113,9 @@ CATALOG: dict[str, Message] = {
     ),
     "path-outside-repo": Message(
         "Đường dẫn `{arg}` nằm ngoài kho hồ sơ.",
-        "Chỉ kiểm tra các tệp trong thư mục submissions/ của kho.",
+        "Ghi đường dẫn tính từ thư mục của kho (như các thông báo ghi, ví dụ "
+        "`submissions/2026`) hoặc từ thư mục hiện tại; chỉ các tệp trong thư mục "
+        "submissions/ của kho được kiểm tra.",
     ),
     "path-outside-submissions": Message(
         "Đường dẫn `{arg}` không nằm trong thư mục submissions/: công cụ chỉ kiểm tra hồ sơ "

@@ -241,6 +241,26 @@ def test_path_outside_repository(
     assert code == 1
 
 
+def test_path_as_the_repository_names_it_from_another_folder(
+    mini_repo: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`kiemdiem --repo R check submissions/...` run outside R checks R's file (a trial
+    was told the path was outside the repository), as the findings name it."""
+    repo = mini_repo(replace(M1, "tu_xep_loai: HTTNV", "tu_xep_loai: tot"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, report = run_check(repo, M1, "--no-rules", capsys=capsys)
+    assert [(f["code"], f["path"]) for f in report["findings"]] == [("schema-enum", M1)]
+    assert code == 1
+    # leaving the repository from there is still refused
+    code, report = run_check(repo, "../../etc", "--no-rules", capsys=capsys)
+    assert [f["code"] for f in report["findings"]] == ["path-outside-repo"]
+
+
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--format", "xml"]) == 2
     assert "lựa chọn không hợp lệ: 'xml'" in capsys.readouterr().err
