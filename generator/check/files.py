@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import curlyhint, cuthint, yamlrepair
+from generator.check.disciplinedates import org_date_findings
 from generator.check.loaded import LoadedFile
 from generator.check.memberdates import date_findings
 from generator.check.schemas import SchemaSet
@@ -114,9 +115,14 @@ def validate_loaded(
         return _member(schemas, lf, config, active, result)
     found = schemas.validate(lf.file.kind, lf.document, lf.file.path, active)
     result.extend(found)
-    if not found and lf.file.kind in RECORD_TYPES:
-        return build_record(lf)
-    return None
+    if found or lf.file.kind not in RECORD_TYPES:
+        return None
+    record = build_record(lf)
+    if lf.file.kind is Kind.ORG:  # its disciplinary decisions' dates, as a member's
+        return _unless_blocked(
+            org_date_findings(record, lf.document, lf.file.path, config), record, result
+        )
+    return record
 
 
 def _member(
@@ -138,11 +144,17 @@ def _member(
     if ruleset is not None:
         overlay = ruleset if review_expected(config, record) else "pending"
         found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
+    result.extend(found)
     dates = date_findings(record, lf.document, lf.file.path, config)
-    result.extend(found + dates)
-    # a warning on a date (a discipline of an earlier year, not counted) keeps the record
-    blocking = found + [f for f in dates if f.severity is Severity.ERROR]
-    return None if blocking else record
+    kept = _unless_blocked(dates, record, result)
+    return None if found else kept
+
+
+def _unless_blocked(dates: list[Finding], record: Any, result: CheckResult) -> Any:
+    """`record`, unless one of the findings on its dates (added to `result`) is an error: a
+    warning (a discipline of an earlier year, not counted) keeps it."""
+    result.extend(dates)
+    return None if any(f.severity is Severity.ERROR for f in dates) else record
 
 
 def build_record(lf: LoadedFile) -> Any:

@@ -16,26 +16,16 @@ is checked (the Charter's age is for the party's rules to state, not for this ch
 While the year's evaluation date is outside its own year (generator.check.yeardates makes
 that an error on the year file), no date is compared with it: the year file is what to fix.
 
-Discipline (`ky_luat`, committee-only data) counts in the year of its decision (132-M4(d);
-124-M4 and 366-M4 "disciplined in the evaluation year"; an earlier violation decided this
-year is 124-M7 / 366-M8), so `generator.rules.assess.disciplined_in` passes over any other
-item without a word. A trial of 2026 found a khiển trách dated 2027 (a typo) silently gave
-HTTNV where 2026 gave KHTNV. So each item is checked here: decided after the year (it cannot
-have been decided by this year's evaluation: an error, the file is not rated; a warning
-while still within the round, by 31/01 of the next year, when it may be a real decision of
-the next year that is not counted now), decided
-before the year (not counted for this year: a warning that says why), a violation dated
-after its own decision (an error). These findings are about `ky_luat` (privacy:
-generator.privacy.findings.FIELDS_OF_CODE): readers other than the committee see only that
-something is pending, and the dates quoted are masked where findings are shown
-(generator.privacy.minimize).
+The dates of its disciplinary decisions (`ky_luat`) are checked as an organization's are,
+by generator.check.disciplinedates.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.check.yeardates import deadline_window, evaluation_in_year
+from generator.check.disciplinedates import member_discipline_findings
+from generator.check.yeardates import evaluation_in_year
 from generator.findings import Finding, make
 from generator.submissions.records import MemberReview, YearConfig
 from generator.submissions.yamlload import Document
@@ -43,9 +33,6 @@ from generator.vietnamese import vn_date
 
 ADMITTED = ("ngay_vao_dang",)
 BORN = ("ngay_sinh",)
-DISCIPLINE = "ky_luat"
-# the rule by which a ruleset counts a disciplinary decision in the year of its decision
-DISCIPLINE_RULE = {"qd132-hd21": "132-M4", "qd124-hd25": "124-M4", "qd366-hd43": "366-M4"}
 
 
 def date_findings(
@@ -86,60 +73,4 @@ def date_findings(
                 birth_line=document.value_pos(BORN).line,
             )
         )
-    return found + discipline_findings(member, document, path, config)
-
-
-def discipline_findings(
-    member: MemberReview, document: Document, path: str, config: YearConfig | None
-) -> list[Finding]:
-    """The disciplinary decisions of `member` whose dates do not fit the year or each other
-    (module docstring); dates are quoted as written (`YYYY-MM-DD`), which is what
-    generator.privacy.minimize masks on committee-only lines."""
-    found: list[Finding] = []
-    rule = DISCIPLINE_RULE.get(config.ruleset, "") if config is not None else ""
-    for i, d in enumerate(member.discipline):
-        decided_at = document.value_pos((DISCIPLINE, i, "ngay_quyet_dinh"))
-        item: dict[str, Any] = {"item": i + 1, "decided": d.decision_date.isoformat()}
-        if d.violation_date is not None and d.violation_date > d.decision_date:
-            pos = document.value_pos((DISCIPLINE, i, "ngay_vi_pham"))
-            found.append(
-                make(
-                    "date-violation-after-decision",
-                    path,
-                    pos,
-                    violated=d.violation_date.isoformat(),
-                    decided_line=decided_at.line,
-                    line=pos.line,
-                    **item,
-                )
-            )
-        if config is None:
-            continue
-        year = config.year
-        decided_year = d.decision_date.year
-        where: dict[str, Any] = {"year": year, **item}  # never the decision's own year
-        variant = ""
-        if decided_year > year:
-            code = "date-discipline-after-evaluation"
-            where["evaluation"] = vn_date(config.evaluation_date)
-            # within the round (decisions run into January, yeardates.DEADLINE_LAST) it
-            # may be a real decision of next year: not counted now, and not an error
-            variant = "round" if d.decision_date <= deadline_window(year)[1] else ""
-        elif decided_year < year:
-            code = "date-discipline-before-year"
-        else:
-            continue
-        rule_text = f" ({rule})" if rule else ""
-        found.append(
-            make(
-                code,
-                path,
-                decided_at,
-                variant=variant,
-                rule=rule,
-                rule_text=rule_text,
-                line=decided_at.line,
-                **where,
-            )
-        )
-    return found
+    return found + member_discipline_findings(member, document, path, config)

@@ -1,6 +1,7 @@
 """Catalog: the dates of a member's file checked against each other and against the year's
-evaluation date (generator/check/memberdates.py), and the year file's own dates against its
-year (generator/check/yeardates.py).
+evaluation date (generator/check/memberdates.py), the dates of disciplinary decisions on a
+member's or an organization's file (generator/check/disciplinedates.py), and the year
+file's own dates against its year (generator/check/yeardates.py).
 
 | code | severity | meaning |
 |---|---|---|
@@ -15,12 +16,17 @@ year (generator/check/yeardates.py).
 | year-deadline-outside | warning | a `han_chot` date outside 01/01 of the year .. 31/01 of the next |
 | year-deadline-order | warning | a `han_chot` step due before an earlier step of the round |
 
-A file with one of these is not rated (like a file with a schema error): its line on a
-decision is not applied, so the decision is kept as written and needs no change.
+A file with one of these errors is not rated (like a file with a schema error): its line on
+a decision is not applied, so the decision is kept as written and needs no change; a
+`to-chuc.yaml` with one gives no organization, as with a schema error (its folder's
+organizations and members are not rated until it is fixed). The discipline messages take
+the words for their file (`field`, `record`, `review`, `unrated`, `keep`) from
+generator.check.disciplinedates.
 The date of birth is never published (x-pham-vi: khong-cong-bo): no message shows it.
-`ky_luat` is committee-only (x-pham-vi: cap-uy): its dates are quoted as written, which
-generator.privacy.minimize masks wherever findings are shown, and the finding is the
-committee's (generator.privacy.findings.FIELDS_OF_CODE).
+A `ky_luat` item is one of a member's or an organization's, or of its leadership body's
+(`lanh_dao.ky_luat`). All are committee-only (x-pham-vi: cap-uy): their dates are quoted
+as written, which generator.privacy.minimize masks wherever findings are shown, and the
+finding is the committee's (generator.privacy.findings.FIELDS_OF_CODE).
 """
 
 from __future__ import annotations
@@ -32,15 +38,34 @@ _KEEP = (
     "Giữ nguyên các mục khác của bản kiểm điểm và quyết định xếp loại của cấp ủy (nếu đã "
     "có): sau khi sửa ngày, bản kiểm điểm và quyết định lại được kiểm tra và tính vào kết quả."
 )
-
-# a disciplinary decision's hint: what to compare the date with
-_RECORD = (
-    "Đối chiếu ngày quyết định với quyết định kỷ luật (số, ngày ký) trong hồ sơ đảng viên rồi "
+# the same for an organization file (to-chuc.yaml): its own review and the decisions on it
+_KEEP_ORG = (
+    "Giữ nguyên các mục khác của `to-chuc.yaml` và quyết định xếp loại của cấp ủy (nếu đã "
+    "có): sau khi sửa ngày, tệp và quyết định lại được kiểm tra và tính vào kết quả."
 )
+# a disciplinary decision's hint: what to compare the date with ({record}: whose file)
+_RECORD = "Đối chiếu ngày quyết định với quyết định kỷ luật (số, ngày ký) trong {record} rồi "
 # the year file's hints end with: the fix is the date, nothing else in any file
 _KEEP_YEAR = (
     "Giữ nguyên các mục khác của `nam-danh-gia.yaml` và mọi tệp của đơn vị: chỉ ngày này cần sửa."
 )
+
+# the words of the discipline messages for a member's file (generator.check.disciplinedates)
+MEMBER_WORDS = {
+    "record": "hồ sơ đảng viên",
+    "review": "bản kiểm điểm",
+    "unrated": "Bản kiểm điểm chưa được xếp loại cho đến khi ngày được sửa.",
+    "keep": _KEEP,
+}
+# the same on a to-chuc.yaml: one with an error gives no record (generator.check.files), as
+# with a schema error, so its folder's organizations and members are not rated
+ORG_WORDS = {
+    "record": "hồ sơ của tổ chức",
+    "review": "tệp `to-chuc.yaml`",
+    "unrated": "Tệp `to-chuc.yaml` này chưa được dùng cho đến khi ngày được sửa: tổ chức "
+    "cùng các tổ chức và đảng viên trong thư mục của tổ chức chưa được xếp loại.",
+    "keep": _KEEP_ORG,
+}
 
 CATALOG: dict[str, Message] = {
     "date-admitted-after-evaluation": Message(
@@ -72,51 +97,49 @@ CATALOG: dict[str, Message] = {
         actor="member",
     ),
     "date-discipline-after-evaluation": Message(
-        "Mục kỷ luật thứ {item} (mục `ky_luat`, dòng {line}) ghi ngày quyết định {decided}, "
+        "Mục kỷ luật thứ {item} (mục `{field}`, dòng {line}) ghi ngày quyết định {decided}, "
         "thuộc một năm sau năm {year}, tức sau ngày đánh giá năm {year} ({evaluation}, mục "
         "`ngay_danh_gia` trong `nam-danh-gia.yaml`): kỷ luật được tính vào năm ra quyết "
         "định{rule_text}, nên mục này không được tính cho năm {year} mà cũng không thể đã có "
-        "khi đánh giá năm {year}; ngày này có lẽ bị gõ nhầm (thường là nhầm năm). Bản kiểm "
-        "điểm chưa được xếp loại cho đến khi ngày được sửa.",
+        "khi đánh giá năm {year}; ngày này có lẽ bị gõ nhầm (thường là nhầm năm). {unrated}",
         _RECORD + "sửa dòng {line} cho đúng ngày ghi trên quyết định, dạng năm-tháng-ngày "
-        "trong ngoặc kép. Nếu ngày ghi đúng quyết định, mục này thuộc bản kiểm điểm của năm "
-        "ra quyết định (thư mục `submissions/` của năm đó): chuyển nguyên mục sang đó khi "
-        "mở năm ấy. " + _KEEP,
+        "trong ngoặc kép. Nếu ngày ghi đúng quyết định, mục này thuộc {review} của năm ra "
+        "quyết định (thư mục `submissions/` của năm đó): chuyển nguyên mục sang đó khi mở "
+        "năm ấy. {keep}",
         actor="committee",
     ),
     "date-discipline-after-evaluation/round": Message(
-        "Mục kỷ luật thứ {item} (mục `ky_luat`, dòng {line}) ghi ngày quyết định {decided}, "
+        "Mục kỷ luật thứ {item} (mục `{field}`, dòng {line}) ghi ngày quyết định {decided}, "
         "thuộc năm sau năm {year}, sau ngày đánh giá năm {year} ({evaluation}, mục "
         "`ngay_danh_gia` trong `nam-danh-gia.yaml`): kỷ luật được tính vào năm ra quyết "
         "định{rule_text}, nên mục này không được tính khi xếp loại năm {year}.",
         _RECORD + "làm một trong hai việc: nếu ngày bị gõ nhầm (thường là nhầm năm), sửa "
         "dòng {line} cho đúng ngày ghi trên quyết định, dạng năm-tháng-ngày trong ngoặc kép; "
-        "nếu ngày ghi đúng quyết định, mục này thuộc bản kiểm điểm năm sau: chuyển nguyên "
-        "mục sang bản đó khi mở năm sau (đến lúc ấy cứ để ở đây, mục này không được tính "
-        "cho năm {year}). Các mục khác của bản kiểm điểm giữ nguyên.",
+        "nếu ngày ghi đúng quyết định, mục này thuộc {review} năm sau: chuyển nguyên mục "
+        "sang bản đó khi mở năm sau (đến lúc ấy cứ để ở đây, mục này không được tính cho "
+        "năm {year}). Các mục khác của {review} giữ nguyên.",
         severity="warning",
         actor="committee",
     ),
     "date-discipline-before-year": Message(
-        "Mục kỷ luật thứ {item} (mục `ky_luat`, dòng {line}) ghi ngày quyết định {decided}, "
+        "Mục kỷ luật thứ {item} (mục `{field}`, dòng {line}) ghi ngày quyết định {decided}, "
         "thuộc một năm trước năm đánh giá {year}: kỷ luật được tính vào năm ra "
         "quyết định{rule_text}, nên mục này không được tính khi xếp loại năm {year}.",
         _RECORD + "làm một trong hai việc: nếu ngày bị gõ nhầm (thường là nhầm năm), sửa "
         "dòng {line} cho đúng ngày ghi trên quyết định, dạng năm-tháng-ngày trong ngoặc kép; "
-        "nếu ngày ghi đúng quyết định, mục này thuộc bản kiểm điểm của năm ra quyết định "
-        "(thư mục `submissions/` của năm đó): chuyển nguyên mục sang đó nếu bản năm ấy chưa "
-        "có. Các mục khác của bản kiểm điểm giữ nguyên.",
+        "nếu ngày ghi đúng quyết định, mục này thuộc {review} của năm ra quyết định (thư "
+        "mục `submissions/` của năm đó): chuyển nguyên mục sang đó nếu bản năm ấy chưa có. "
+        "Các mục khác của {review} giữ nguyên.",
         severity="warning",
         actor="committee",
     ),
     "date-violation-after-decision": Message(
-        "Mục kỷ luật thứ {item} (mục `ky_luat`) ghi ngày vi phạm {violated} (mục "
+        "Mục kỷ luật thứ {item} (mục `{field}`) ghi ngày vi phạm {violated} (mục "
         "`ngay_vi_pham`, dòng {line}) muộn hơn ngày quyết định kỷ luật {decided} (mục "
-        "`ngay_quyet_dinh`, dòng {decided_line}): một trong hai ngày bị gõ nhầm. Bản kiểm "
-        "điểm chưa được xếp loại cho đến khi ngày được sửa.",
+        "`ngay_quyet_dinh`, dòng {decided_line}): một trong hai ngày bị gõ nhầm. {unrated}",
         "Đối chiếu cả ngày vi phạm (dòng {line}) và ngày quyết định (dòng {decided_line}) với "
-        "quyết định kỷ luật trong hồ sơ đảng viên rồi sửa ngày bị gõ nhầm cho đúng, dạng "
-        "năm-tháng-ngày trong ngoặc kép. " + _KEEP,
+        "quyết định kỷ luật trong {record} rồi sửa ngày bị gõ nhầm cho đúng, dạng "
+        "năm-tháng-ngày trong ngoặc kép. {keep}",
         actor="committee",
     ),
     "year-evaluation-date-outside": Message(

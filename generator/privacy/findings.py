@@ -48,7 +48,8 @@ from generator.privacy.verdicts import REASON_SCOPES
 from generator.submissions import layout
 
 WITHHELD = "privacy-withheld"
-# finding codes always about one property, whatever they carry (generator/check/memberdates)
+# finding codes always about one property, whatever they carry (generator/check/memberdates,
+# generator/check/disciplinedates: a `lanh_dao.ky_luat` item's also names its FINDING_FIELD)
 FIELDS_OF_CODE: dict[str, tuple[tuple[str, ...], ...]] = {
     "date-born-after-evaluation": (("ngay_sinh",),),
     "date-admitted-before-birth": (("ngay_sinh",),),
