@@ -118,10 +118,12 @@ def validate_loaded(
     if found or lf.file.kind not in RECORD_TYPES:
         return None
     record = build_record(lf)
-    if lf.file.kind is Kind.ORG:  # its disciplinary decisions' dates, as a member's
-        return _unless_blocked(
-            org_date_findings(record, lf.document, lf.file.path, config), record, result
-        )
+    if lf.file.kind is Kind.ORG:
+        # its disciplinary decisions' dates, as a member's, but the record is kept even on
+        # an error: an organization file left out unlinks its whole folder (every
+        # organization and member below it unrated, and references to them reported
+        # unknown) for one date, and the item is left out of the rating as it stands
+        result.extend(org_date_findings(record, lf.document, lf.file.path, config))
     return record
 
 

@@ -57,13 +57,13 @@ MEMBER_WORDS = {
     "unrated": "Bản kiểm điểm chưa được xếp loại cho đến khi ngày được sửa.",
     "keep": _KEEP,
 }
-# the same on a to-chuc.yaml: one with an error gives no record (generator.check.files), as
-# with a schema error, so its folder's organizations and members are not rated
+# the same on a to-chuc.yaml: the file stays in use (generator.check.files: leaving it out
+# would leave every organization and member of its folder unrated for one date)
 ORG_WORDS = {
     "record": "hồ sơ của tổ chức",
     "review": "tệp `to-chuc.yaml`",
-    "unrated": "Tệp `to-chuc.yaml` này chưa được dùng cho đến khi ngày được sửa: tổ chức "
-    "cùng các tổ chức và đảng viên trong thư mục của tổ chức chưa được xếp loại.",
+    "unrated": "Tổ chức vẫn được xếp loại theo tệp như đang ghi, nên kết quả có thể chưa "
+    "đúng cho đến khi ngày được sửa.",
     "keep": _KEEP_ORG,
 }
 

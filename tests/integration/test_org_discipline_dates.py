@@ -83,24 +83,25 @@ def test_the_sample_org_discipline_of_the_year_counts_for_its_superior(repo: Pat
     assert any(COUNTED in r and "(366-O1)" in r for r in _parent_reasons(repo))
 
 
-def test_an_org_discipline_decided_after_the_year_is_an_error_and_not_used(
+def test_an_org_discipline_decided_after_the_year_is_an_error_not_counted(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A 2027 typo was dropped without a word and the đảng bộ rated as if undisciplined;
-    now the file is an error, and is not used, as with a schema error."""
+    now it is an error at its line. The file stays in use (left out, every organization
+    and member of its folder would go unrated for one date): the item is not counted."""
     line = _org_discipline(repo, "2027-05-10")
     f, text = _the_date_finding(repo, capsys, ("date-discipline-after-evaluation", "error"), line)
     assert f["rule"] == "366-O1" and f["actor"] == "committee"
     assert f"Mục kỷ luật thứ 1 (mục `ky_luat`, dòng {line})" in f["message"]
     assert "tính vào năm ra quyết định (366-O1)" in f["message"]
-    assert "Tệp `to-chuc.yaml` này chưa được dùng cho đến khi ngày được sửa" in f["message"]
+    assert "Tổ chức vẫn được xếp loại theo tệp như đang ghi" in f["message"]
     assert "trong hồ sơ của tổ chức rồi sửa dòng" in f["hint"]
     assert "Giữ nguyên các mục khác của `to-chuc.yaml`" in f["hint"]
     assert "2027" not in text  # committee-only: masked where findings are shown
     assert finding_scope(_as_finding(f), repo / "schema") is Scope.CAP_UY
     _, verdicts, _ = statistics_for(repo, 2026)
-    assert "chi-bo-co-quan-xa" not in verdicts.orgs
-    assert not any(COUNTED in r for r in _parent_reasons(repo))
+    assert verdicts.orgs["chi-bo-co-quan-xa"].final is Level.HTTNV  # still rated, and
+    assert not any(COUNTED in r for r in _parent_reasons(repo))  # the item not counted
 
 
 def test_an_org_discipline_of_january_next_year_is_a_warning_not_counted(
