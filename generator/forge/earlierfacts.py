@@ -32,7 +32,7 @@ ORG_FACTS = ("ten", "phan_loai", "ngay_thanh_lap")
 LEADERSHIP = ("bi_thu", "pho_bi_thu", "cap_uy_vien")
 
 
-def _one_line(value: Any) -> bool:
+def one_line(value: Any) -> bool:
     """A fact written back on one `key: value` line: a string without line breaks or
     control characters (a value that is not is left for the author to write again)."""
     return isinstance(value, str) and not any(
@@ -42,7 +42,7 @@ def _one_line(value: Any) -> bool:
 
 def facts_of(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     """The one-line facts among `keys` of an earlier record's data."""
-    return {k: data[k] for k in keys if _one_line(data.get(k))}
+    return {k: data[k] for k in keys if one_line(data.get(k))}
 
 
 def org_facts(data: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def org_facts(data: dict[str, Any]) -> dict[str, Any]:
 def file_data(repo: Path, rel: str, *, despite_controls: bool = False) -> dict[str, Any]:
     """The mapping the YAML file at `rel` holds; {} when it cannot be read or holds none.
     `despite_controls`: also a file with a control character (`yamlload.loads`), whose
-    values the caller filters (`_one_line`)."""
+    values the caller filters (`one_line`)."""
     try:
         loaded = loads((repo / rel).read_bytes(), despite_controls=despite_controls)
     except OSError:
@@ -86,7 +86,7 @@ def _earlier_data(
     for year in reversed([y for y in layout.years(repo) if y < before_year]):
         for f in layout.walk_year(repo, year):
             if f.kind is kind and match(f):
-                # facts with a control character are left to write again (_one_line)
+                # facts with a control character are left to write again (one_line)
                 loaded = loads((repo / f.path).read_bytes(), despite_controls=True)
                 data = loaded.document.data if loaded.document else None
                 if isinstance(data, dict):

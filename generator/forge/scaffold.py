@@ -18,7 +18,7 @@ from typing import Any
 from generator.check.yamltext import yaml_scalar
 from generator.forge.earlierfacts import LEADERSHIP, earlier_facts, earlier_org_facts
 from generator.orgtypes import OrgTypes
-from generator.rules.registry import REGISTRY, ids
+from generator.rules.registry import REGISTRY
 
 SCHEMA_DIR = "schema"
 
@@ -235,30 +235,4 @@ def org_file(
     lines += _criteria(ruleset, "org")
     lines += _review_sections(leader=True)
     lines += _self_rating()
-    return "\n".join(lines) + "\n"
-
-
-def year_file(repo: Path, target: Path, year: int, root: str | None, ruleset: str) -> str:
-    """The year's nam-danh-gia.yaml."""
-    lines = [
-        modeline(repo, target, "nam-danh-gia.schema.json"),
-        f"# ĐỢT KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI NĂM {year} (Ban Tổ chức)",
-        "",
-        _line("nam", year),
-        _line(
-            "bo_quy_tac",
-            ruleset,
-            " | ".join(ids()) + " (pending: chờ hướng dẫn)",
-        ),
-        _line("ten", f"Kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"),
-        _line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),
-        _line("ngay_danh_gia", f"{year}-12-15", "mốc tính các điều kiện, năm-tháng-ngày"),
-        "",
-        "# CÁC HẠN CHÓT (xóa '# ' khi có)",
-        *_commented(["han_chot:", f'  de_xuat: "{year}-12-10"', f'  quyet_dinh: "{year}-12-31"']),
-        "",
-        "# CÀI ĐẶT QUY TẮC (mục nào không ghi thì dùng mặc định; xem RULES.md)",
-        "# cai_dat:",
-        "#   quota_base: ...",
-    ]
     return "\n".join(lines) + "\n"
