@@ -154,8 +154,10 @@ def _carried_settings(year: yearfile.YearText) -> str:
         took.append(f"{year.role_groups} nhóm vai trò (`nhom_vai_tro`, 366-M6)")
     if year.settings:
         took.append("cài đặt " + ", ".join(f"`{k}`" for k in year.settings))
+    if year.repository:
+        took.append(", ".join(f"`{k}`" for k in year.repository))
     text = (
-        f"đã chép từ tệp năm {year.from_year} " + " và ".join(took)
+        f"đã chép từ tệp năm {year.from_year}: " + "; ".join(took)
         if took
         else f"tệp năm {year.from_year} không có nhóm vai trò hay cài đặt nào để chép"
     )

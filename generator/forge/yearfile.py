@@ -40,6 +40,8 @@ class YearText:
     from_year: int = 0
     role_groups: int = 0
     settings: list[str] = field(default_factory=list)
+    # facts of the repository carried (kho_mot_phan, du_lieu_mau, bao_ve_du_lieu)
+    repository: list[str] = field(default_factory=list)
     # settings of the year before not carried: name -> why (Vietnamese)
     dropped: dict[str, str] = field(default_factory=dict)
 
@@ -82,6 +84,31 @@ def _role_groups(earlier: dict[str, Any]) -> list[tuple[str, str]]:
         if one_line(name) and name.strip():
             out.append((code, name))
     return out
+
+
+def _repository_facts(out: YearText, earlier: dict[str, Any]) -> list[str]:
+    """What the year before's file says of the repository itself, which a new year does not
+    change: a part of a split province (`kho_mot_phan`: its root's quota pools are judged
+    by `rollup`), sample data (`du_lieu_mau`), how long personal data is kept and how small
+    a count is hidden (`bao_ve_du_lieu`)."""
+    lines = []
+    for key in ("kho_mot_phan", "du_lieu_mau"):
+        if earlier.get(key) is True:
+            lines.append(_line(key, True))
+            out.repository.append(key)
+    kept = earlier.get("bao_ve_du_lieu")
+    if isinstance(kept, dict):
+        known = {
+            k: v
+            for k in ("thoi_han_luu_tru_nam", "nguong_an_so_lieu")
+            if type(v := kept.get(k)) is int
+        }
+        if known:
+            lines += ["bao_ve_du_lieu:", *(f"  {_line(k, v)}" for k, v in known.items())]
+            out.repository.append("bao_ve_du_lieu")
+    if not lines:
+        return []
+    return [f"# Chép từ tệp năm {out.from_year} (sửa nếu năm nay khác):", *lines, ""]
 
 
 def _deadlines(year: int) -> list[str]:
@@ -176,6 +203,7 @@ def year_file(
         _line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),
         _line("ngay_danh_gia", f"{year}-12-15", "mốc tính các điều kiện, năm-tháng-ngày"),
         "",
+        *_repository_facts(out, earlier[1]),
         *_deadlines(year),
         "",
     ]

@@ -20,6 +20,9 @@ ten: Năm 2026
 bo_quy_tac: qd366-hd43
 to_chuc_goc: dang-bo-tinh-hoa-lam
 ngay_danh_gia: "2026-12-15"
+kho_mot_phan: true
+bao_ve_du_lieu:
+  thoi_han_luu_tru_nam: 7
 nhom_vai_tro:
   - ma: lanh_dao_quan_ly
     ten: "Lãnh đạo: quản lý"
@@ -69,13 +72,16 @@ def test_new_year_carries_role_groups_and_settings(
         {"ma": "lanh_dao_quan_ly", "ten": "Lãnh đạo: quản lý"},
         {"ma": "nghi_huu", "ten": "Nghỉ hưu"},
     ]
+    # facts of the repository, which a new year does not change
+    assert (data["kho_mot_phan"], data["bao_ve_du_lieu"]) == (True, {"thoi_han_luu_tru_nam": 7})
     # kem_rule is a 124 setting qd366-hd43 does not read (rule-setting-unknown): not carried
     assert data["cai_dat"] == {"quota_rounding": "round", "quota_share_outstanding": 0.25}
     text = (repo / REL).read_text("utf-8")
     assert "# Không chép cài đặt của năm 2026: kem_rule (bộ quy tắc qd366-hd43 không dùng)." in text
     assert "RULES.md" not in text and "docs/quy-tac.md" in text
     out = capsys.readouterr().out
-    assert "đã chép từ tệp năm 2026 2 nhóm vai trò (`nhom_vai_tro`, 366-M6)" in out
+    assert "đã chép từ tệp năm 2026: 2 nhóm vai trò (`nhom_vai_tro`, 366-M6); cài đặt" in out
+    assert "; `kho_mot_phan`, `bao_ve_du_lieu`; không chép `kem_rule`" in out
     assert "cài đặt `quota_rounding`, `quota_share_outstanding`" in out
     assert "không chép `kem_rule` (bộ quy tắc qd366-hd43 không dùng)" in out
     assert _year_findings(repo) == []
