@@ -154,9 +154,9 @@ def _standing(earlier: EarlierMember) -> list[str]:
 
 
 def _earlier_shortcomings(earlier: EarlierMember, ruleset: str) -> list[str]:
-    """`han_che_truoc` (366-M1: HTXSNV needs 100% of earlier shortcomings remedied): last
-    year's shortcomings section quoted, the counts left for the member to write (never
-    guessed); a commented suggestion when last year's file names none."""
+    """`han_che_truoc` (366-M1: HTXSNV needs 100% of earlier shortcomings remedied), a
+    commented suggestion whose counts are left for the member to write (never guessed),
+    below last year's shortcomings section quoted when it names any."""
     spec = REGISTRY.get(ruleset)
     if spec is not None and spec.rates and not spec.scored:
         return []  # read under qd366-hd43 only (and kept while the year is pending)
@@ -179,7 +179,13 @@ def _earlier_shortcomings(earlier: EarlierMember, ruleset: str) -> list[str]:
             f"# Tệp năm {earlier.year} ghi: đã chỉ ra {earlier.counts[0]}, đã khắc phục "
             f"{earlier.counts[1]} (các kỳ trước đó)."
         )
-    return [*lines, "# Ghi hai con số (thay hai dấu ngoặc kép):", *block]
+    # commented as well: a draft committed before the counts are known stays clean; a
+    # review reaching HTXSNV without them is flagged by generator.rules.shortcomings
+    return [
+        *lines,
+        "# Xóa '# ' ở đầu 3 dòng dưới và ghi hai con số (thay hai dấu ngoặc kép):",
+        *_commented(block),
+    ]
 
 
 def member_file(
