@@ -11,12 +11,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator import orgtypes
 from generator.check.schemaref import deref, schema_file
 from generator.cli import UsageError
 from generator.commands import newwrite
-from generator.forge import earlierfacts, newyear, scaffold
+from generator.forge import earlierfacts, newyear, yearfile
 from generator.report.safe import visible
 from generator.rules.registry import default_ruleset_id
 from generator.submissions import layout
@@ -57,18 +58,24 @@ def new_year(repo: Path, args: argparse.Namespace) -> int:
     _check_year_bounds(repo, args.year)
     earlier = [y for y in layout.years(repo) if y < args.year]
     last_root = None
+    last: tuple[int, dict[str, Any]] = (0, {})
     if earlier:
-        value = earlierfacts.file_data(
-            repo, f"{layout.SUBMISSIONS}/{earlier[-1]}/{layout.YEAR_FILE}"
-        ).get("to_chuc_goc")
+        last = (
+            earlier[-1],
+            earlierfacts.file_data(repo, f"{layout.SUBMISSIONS}/{earlier[-1]}/{layout.YEAR_FILE}"),
+        )
+        value = last[1].get("to_chuc_goc")
         last_root = value if isinstance(value, str) else None
     root = args.root if args.root is not None else last_root
     folder = repo / layout.SUBMISSIONS / str(args.year)
     target = folder / layout.YEAR_FILE
     ruleset = args.ruleset or default_ruleset_id(args.year)
-    year_text = scaffold.year_file(repo, target, args.year, root, ruleset)
+    year = yearfile.year_file(repo, target, args.year, root, ruleset, last)
     if args.no_orgs or not earlier:
-        return newwrite.write(repo, target, year_text)
+        written = newwrite.write(repo, target, year.text)
+        if written == 0 and year.from_year:
+            print(f"Tệp năm: {_carried_settings(year)}")
+        return written
     from_year = earlier[-1]
     if args.root is not None and last_root is not None and args.root != last_root:
         raise UsageError(
@@ -88,7 +95,7 @@ def new_year(repo: Path, args: argparse.Namespace) -> int:
     if carried.expired:
         raise UsageError(_expired(carried.expired, from_year, args.year))
     try:
-        newyear.write_year(repo, args.year, {layout.YEAR_FILE: year_text, **carried.files})
+        newyear.write_year(repo, args.year, {layout.YEAR_FILE: year.text, **carried.files})
     except FileExistsError:
         print(_year_exists(repo, args.year, from_year), file=sys.stderr)
         return 1
@@ -97,7 +104,7 @@ def new_year(repo: Path, args: argparse.Namespace) -> int:
             f"Không ghi được thư mục `{layout.SUBMISSIONS}/{args.year}/` "
             f"({exc.strerror or exc}); chưa tạo tệp nào."
         ) from exc
-    _print_carried(args.year, from_year, carried)
+    _print_carried(args.year, from_year, carried, year)
     return 0
 
 
@@ -140,7 +147,31 @@ def _expired(expired: list[tuple[str, orgtypes.OrgType]], from_year: int, year: 
     )
 
 
-def _print_carried(year: int, from_year: int, carried: newyear.Carried) -> None:
+def _carried_settings(year: yearfile.YearText) -> str:
+    """What the year file took from the year before's and what is left to review."""
+    took = []
+    if year.role_groups:
+        took.append(f"{year.role_groups} nhóm vai trò (`nhom_vai_tro`, 366-M6)")
+    if year.settings:
+        took.append("cài đặt " + ", ".join(f"`{k}`" for k in year.settings))
+    if year.repository:
+        took.append(", ".join(f"`{k}`" for k in year.repository))
+    text = (
+        f"đã chép từ tệp năm {year.from_year}: " + "; ".join(took)
+        if took
+        else f"tệp năm {year.from_year} không có nhóm vai trò hay cài đặt nào để chép"
+    )
+    if year.dropped:
+        text += "; không chép " + ", ".join(f"`{k}` ({why})" for k, why in year.dropped.items())
+    return (
+        f"{text}. Xem lại bộ quy tắc, ngày đánh giá, các hạn chót (mẫu đủ 4 mốc, bỏ '# ' để "
+        f"dùng), nhóm vai trò và cài đặt (ý nghĩa: {yearfile.SETTINGS_DOC})."
+    )
+
+
+def _print_carried(
+    year: int, from_year: int, carried: newyear.Carried, year_file: yearfile.YearText
+) -> None:
     rel = f"{layout.SUBMISSIONS}/{year}"
     if carried.files:
         print(
@@ -173,9 +204,9 @@ def _print_carried(year: int, from_year: int, carried: newyear.Carried) -> None:
         )
     print("Việc tiếp theo:")
     print(
-        f"1. Ban Tổ chức xem lại `{rel}/{layout.YEAR_FILE}` (bộ quy tắc, hạn chót) và sửa cây "
-        "nếu năm nay có thay đổi: tổ chức mới tạo bằng `kiemdiem new org`, tổ chức không còn "
-        "thì xóa thư mục của nó."
+        f"1. Ban Tổ chức xem lại `{rel}/{layout.YEAR_FILE}`: {_carried_settings(year_file)} "
+        "Sửa cây nếu năm nay có thay đổi: tổ chức mới tạo bằng `kiemdiem new org`, tổ chức "
+        "không còn thì xóa thư mục của nó."
     )
     print(f"2. Chạy `kiemdiem check` để kiểm tra năm {year}.")
     print(

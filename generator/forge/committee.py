@@ -21,7 +21,8 @@ A review moved to another place (a transfer between chi bộ, ``auth-transfer`` 
 generator.forge.judge) is compared with the file it came from, not read as a new file
 beside a deleted one: carrying the committee's facts unchanged is no change of them
 (``member_moves``). A new year's review starts without them: `kiemdiem new member` carries
-a member's identity, never the committee's facts (generator.forge.earlierfacts.MEMBER_FACTS),
+a member's identity and standing facts, never the committee's facts
+(generator.forge.earlierfacts.MEMBER_FACTS, STANDING_FACTS),
 and `kiemdiem new year` carries no member review.
 """
 

@@ -64,7 +64,7 @@ def carry_orgs(repo: Path, from_year: int, year: int, ruleset: str) -> Carried:
             if bad not in out.bad_names:
                 out.bad_names.append(bad)
             continue
-        # a control character's value is not carried (earlierfacts._one_line), its tree is
+        # a control character's value is not carried (earlierfacts.one_line), its tree is
         data = earlierfacts.file_data(repo, f.path, despite_controls=True)
         code = data.get("loai")
         org_type = types.by_code.get(code) if isinstance(code, str) else None

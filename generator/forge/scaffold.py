@@ -16,9 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.yamltext import yaml_scalar
-from generator.forge.earlierfacts import LEADERSHIP, earlier_facts, earlier_org_facts
+from generator.forge.earlierfacts import (
+    LEADERSHIP,
+    QUOTED_LINES,
+    EarlierMember,
+    earlier_member,
+    earlier_org_facts,
+)
 from generator.orgtypes import OrgTypes
-from generator.rules.registry import REGISTRY, ids
+from generator.rules.registry import REGISTRY
 
 SCHEMA_DIR = "schema"
 
@@ -115,11 +121,80 @@ def _self_rating() -> list[str]:
     ]
 
 
+def _standing(earlier: EarlierMember) -> list[str]:
+    """The member's standing facts from `earlier` (earlierfacts.STANDING_FACTS)."""
+    standing, out = earlier.standing, []
+    if "nhom_vai_tro" in standing:
+        out.append(_line("nhom_vai_tro", standing["nhom_vai_tro"], "nhóm vai trò (366-M6)"))
+    status = standing.get("tinh_trang")
+    if status == "mien_sinh_hoat":
+        out += [
+            _line("tinh_trang", status, f"theo tệp năm {earlier.year}"),
+            "# Đảng viên được miễn công tác và sinh hoạt đảng không kiểm điểm, không xếp loại",
+            "# (Quy định 366, Điều 5 khoản 2.1): tệp chỉ ghi thông tin, không có phần kiểm điểm.",
+            "# Nếu năm nay không còn được miễn, chi bộ sửa dòng `tinh_trang` rồi viết các phần",
+            "# kiểm điểm theo mẫu; `kiemdiem check` nêu các mục còn thiếu.",
+        ]
+    elif status == "sinh_hoat_tam_thoi" and "sinh_hoat_tam_thoi" in standing:
+        place = standing["sinh_hoat_tam_thoi"]["don_vi"]
+        out += [
+            f"# Năm {earlier.year} sinh hoạt tạm thời ở chi bộ khác (366-M9). Nếu năm nay đã về",
+            "# sinh hoạt ở chi bộ chính thức, xóa hai mục tinh_trang và sinh_hoat_tam_thoi dưới.",
+            _line("tinh_trang", status),
+            "sinh_hoat_tam_thoi:",
+            _line("don_vi", place, indent="  "),
+            "  # co_nhan_xet: true  # xóa '# ' khi đã nhận được nhận xét năm nay của nơi đó",
+        ]
+    if earlier.status_not_carried == "dinh_chi":
+        out += [
+            f"# Năm {earlier.year} ghi đình chỉ sinh hoạt đảng (có thời hạn): không chép. Nếu",
+            "# năm nay vẫn bị đình chỉ, chi bộ ghi dòng: tinh_trang: dinh_chi",
+        ]
+    return out
+
+
+def _earlier_shortcomings(earlier: EarlierMember, ruleset: str) -> list[str]:
+    """`han_che_truoc` (366-M1: HTXSNV needs 100% of earlier shortcomings remedied), a
+    commented suggestion whose counts are left for the member to write (never guessed),
+    below last year's shortcomings section quoted when it names any."""
+    spec = REGISTRY.get(ruleset)
+    if spec is not None and spec.rates and not spec.scored:
+        return []  # read under qd366-hd43 only (and kept while the year is pending)
+    block = ["han_che_truoc:", '  so_da_chi_ra: ""', '  so_da_khac_phuc: ""']
+    head = [
+        "",
+        "# HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC: số đã được chỉ ra và",
+        "# số đã khắc phục xong (muốn đạt HTXSNV phải khắc phục hết, 366-M1).",
+    ]
+    if not earlier.shortcomings:
+        return [*head, "# Nếu có, xóa '# ' ở đầu 3 dòng dưới và ghi số:", *_commented(block)]
+    quoted = earlier.shortcomings[:QUOTED_LINES]
+    more = len(earlier.shortcomings) - len(quoted)
+    lines = [*head, f"# Bản kiểm điểm năm {earlier.year}, mục 2. Hạn chế, khuyết điểm:"]
+    lines += [f"#   | {line}" for line in quoted]
+    if more:
+        lines.append(f"#   | … (còn {more} dòng trong tệp năm {earlier.year})")
+    if earlier.counts is not None:
+        lines.append(
+            f"# Tệp năm {earlier.year} ghi: đã chỉ ra {earlier.counts[0]}, đã khắc phục "
+            f"{earlier.counts[1]} (các kỳ trước đó)."
+        )
+    # commented as well: a draft committed before the counts are known stays clean; a
+    # review reaching HTXSNV without them is flagged by generator.rules.shortcomings
+    return [
+        *lines,
+        "# Xóa '# ' ở đầu 3 dòng dưới và ghi hai con số (thay hai dấu ngoặc kép):",
+        *_commented(block),
+    ]
+
+
 def member_file(
     repo: Path, target: Path, member_id: str, year: int, ruleset: str, org_name: str = ""
 ) -> str:
-    """A member's review (dang-vien/<id>.yaml) for `year`."""
-    from_year, facts = earlier_facts(repo, member_id, year)
+    """A member's review (dang-vien/<id>.yaml) for `year`: who they are and their standing
+    facts from their newest earlier review; an exempted member's file holds only these."""
+    earlier = earlier_member(repo, member_id, year)
+    from_year, facts = earlier.year, earlier.facts
     source = (
         f"# Thông tin lấy từ bản kiểm điểm năm {from_year}: kiểm tra lại (ví dụ đảng viên dự bị "
         "đã được công nhận chính thức)."
@@ -150,7 +225,11 @@ def member_file(
         lines.append(_line("chuc_vu", facts["chuc_vu"]))
     else:
         lines.append('# chuc_vu: ""  # chức vụ trong Đảng, chính quyền, đoàn thể (nếu có)')
+    lines += _standing(earlier)
+    if earlier.standing.get("tinh_trang") == "mien_sinh_hoat":
+        return "\n".join(lines) + "\n"  # not reviewed, not rated: no review to write
     lines += _criteria(ruleset, "member")
+    lines += _earlier_shortcomings(earlier, ruleset)
     lines += _review_sections(leader)
     lines += _self_rating()
     return "\n".join(lines) + "\n"
@@ -235,30 +314,4 @@ def org_file(
     lines += _criteria(ruleset, "org")
     lines += _review_sections(leader=True)
     lines += _self_rating()
-    return "\n".join(lines) + "\n"
-
-
-def year_file(repo: Path, target: Path, year: int, root: str | None, ruleset: str) -> str:
-    """The year's nam-danh-gia.yaml."""
-    lines = [
-        modeline(repo, target, "nam-danh-gia.schema.json"),
-        f"# ĐỢT KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI NĂM {year} (Ban Tổ chức)",
-        "",
-        _line("nam", year),
-        _line(
-            "bo_quy_tac",
-            ruleset,
-            " | ".join(ids()) + " (pending: chờ hướng dẫn)",
-        ),
-        _line("ten", f"Kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"),
-        _line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),
-        _line("ngay_danh_gia", f"{year}-12-15", "mốc tính các điều kiện, năm-tháng-ngày"),
-        "",
-        "# CÁC HẠN CHÓT (xóa '# ' khi có)",
-        *_commented(["han_chot:", f'  de_xuat: "{year}-12-10"', f'  quyet_dinh: "{year}-12-31"']),
-        "",
-        "# CÀI ĐẶT QUY TẮC (mục nào không ghi thì dùng mặc định; xem RULES.md)",
-        "# cai_dat:",
-        "#   quota_base: ...",
-    ]
     return "\n".join(lines) + "\n"

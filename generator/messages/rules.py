@@ -16,6 +16,7 @@
 | rule-two-years-khtnv | warning | KHTNV two years running (X3) |
 | rule-setting-invalid | error | a `cai_dat:` value the ruleset does not accept |
 | rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
+| rule-earlier-shortcomings-unstated | warning | under 366, score and tasks reach HTXSNV but the review does not state `han_che_truoc`: 366-M1's "100% of earlier shortcomings remedied" is unchecked (level kept) |
 | rule-role-group-unknown | warning | the year lists role groups (366-M6) and a rated member names none of them |
 | form-incomplete | warning | while the year is `pending`, a file marked complete lacks a section of the official form (R0, X5) |
 | form-to-complete | warning | a draft, once a ruleset applies: exactly the fields it must add under it (R0) |
@@ -164,6 +165,28 @@ CATALOG: dict[str, Message] = {
         "Các cài đặt của bộ quy tắc này: {known}.",
         severity="warning",
         actor="board",
+    ),
+    "rule-earlier-shortcomings-unstated": Message(
+        "Điểm và kết quả nhiệm vụ của đảng viên {member} đạt mức HTXSNV, nhưng bản kiểm điểm "
+        "không ghi số hạn chế, khuyết điểm đã được chỉ ra và đã khắc phục (`han_che_truoc`): "
+        'chưa kiểm được điều kiện "100% hạn chế, khuyết điểm đã được chỉ ra đều đã khắc phục" '
+        "({rule}); mức dự kiến vẫn giữ.",
+        "Ghi `han_che_truoc:` với `so_da_chi_ra` (số hạn chế, khuyết điểm đã được chỉ ra ở các "
+        "kỳ kiểm điểm trước; 0 nếu không có) và `so_da_khac_phuc` (số đã khắc phục xong).",
+        severity="warning",
+        actor="member",
+    ),
+    # the member's review of the year before named shortcomings (once the level is decided)
+    "rule-earlier-shortcomings-unstated/named": Message(
+        "Điểm và kết quả nhiệm vụ của đảng viên {member} đạt mức HTXSNV, nhưng bản kiểm điểm "
+        "không ghi số hạn chế, khuyết điểm đã được chỉ ra và đã khắc phục (`han_che_truoc`), "
+        "trong khi bản kiểm điểm năm {previous_year} có nêu hạn chế, khuyết điểm: chưa kiểm "
+        'được điều kiện "100% hạn chế, khuyết điểm đã được chỉ ra đều đã khắc phục" ({rule}).',
+        "Ghi `han_che_truoc:` với `so_da_chi_ra` (số hạn chế, khuyết điểm đã được chỉ ra ở các "
+        "kỳ kiểm điểm trước, kể cả năm {previous_year}) và `so_da_khac_phuc` (số đã khắc phục "
+        "xong); cấp ủy đối chiếu với mức đã quyết định.",
+        severity="warning",
+        actor="member",
     ),
     "rule-role-group-unknown": Message(
         "Năm {year} tính tỷ lệ HTXSNV theo nhóm vai trò, nhưng bản kiểm điểm ghi nhóm `{group}` "

@@ -47,6 +47,7 @@ from generator.rules.registry import (
     spec_for,
 )
 from generator.rules.reuse import RatingMemo
+from generator.rules.shortcomings import check_earlier_shortcomings
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
@@ -112,6 +113,7 @@ def rate_years(
         year = years[y]
         pending_re_ratings, refused = _collect_re_ratings(year, history, years)
         verdicts = rate_year(year, history, reuse=reuse)
+        check_earlier_shortcomings(year, years.get(y - 1), verdicts)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:

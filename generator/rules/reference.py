@@ -222,7 +222,7 @@ SECTIONS: tuple[Section, ...] = (
             _r(
                 "366-M1",
                 f"{QD366}; {HD43}, Phụ lục 3–5",
-                "HTXSNV: từ 90 điểm, 100% nhiệm vụ đúng hạn, từ 30% vượt, khắc phục hết hạn chế đã chỉ ra.",
+                "HTXSNV: từ 90 điểm, 100% nhiệm vụ đúng hạn, từ 30% vượt, khắc phục hết hạn chế đã chỉ ra (theo mục han_che_truoc; không ghi mục này thì giữ mức và cảnh báo, còn nếu bản kiểm điểm năm trước có nêu hạn chế thì cần quyết định).",
             ),
             _r(
                 "366-M2",

@@ -1,0 +1,111 @@
+"""366-M1's "100% of earlier shortcomings remedied" when a review does not state them.
+
+`scores` (generator.rules.qd366_hd43) reads `han_che_truoc` only when it is there: a review
+without it meets the condition, as a member with no shortcomings ever pointed out does. But
+nothing then says the condition went unchecked. So, for every member whose score and tasks
+reach HTXSNV under 366-M1 without `han_che_truoc`:
+
+- a warning at the review (`rule-earlier-shortcomings-unstated`), the level kept: the file
+  may well have nothing to state (RULES.md 366-M1 has no "unless stated" of its own), and a
+  ceiling would lower a level on a fact nobody stated — unlike 366-L2, whose condition (the
+  unit's result) always exists to state;
+- when the member's review of the year before named shortcomings (its `kiem_diem.han_che`
+  is not empty), the record cannot settle whether they were remedied: "cần quyết định" as
+  124-O5 and 366-M5 treat a case the record cannot settle — a flag on the verdict and
+  `rule-needs-decision` at the review while undecided (once decided, the warning).
+
+Run by `rate_years` after each year is rated, with the year before's files.
+"""
+
+from __future__ import annotations
+
+from generator.findings import Finding, Position, make
+from generator.privacy import FINDING_MEMBER, FINDING_SCOPE, Scope
+from generator.privacy import verdicts as privacy_verdicts
+from generator.rules import problems
+from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
+from generator.submissions.records import Level, MemberReview
+from generator.submissions.year import Year
+
+RULE = "366-M1"
+
+
+def _by_m1(v: Verdict) -> Reason | None:
+    """The 366-M1 reason that assesses `v` HTXSNV, if any."""
+    if not v.rated or v.assessed is not Level.HTXSNV:
+        return None
+    for r in v.reasons:
+        if r.rule == RULE and r.effect is Effect.ASSESSED and r.level is Level.HTXSNV:
+            return r
+    return None
+
+
+def _named_shortcomings(before: Year | None, member_id: str) -> bool:
+    member = before.members.get(member_id) if before is not None else None
+    return member is not None and bool(member.review.shortcomings.strip())
+
+
+def _where(member: MemberReview) -> tuple[str, Position]:
+    assert member.source is not None
+    doc = member.source.document
+    return member.source.path, doc.key_pos(("diem",)) if doc else Position(1)
+
+
+def check_earlier_shortcomings(year: Year, before: Year | None, out: YearVerdicts) -> None:
+    """The warnings and flags of the module docstring for `year` (`before`: the year
+    before's files, None when not loaded)."""
+    for member_id, v in out.members.items():
+        member = year.members.get(member_id)
+        reason = _by_m1(v)
+        if reason is None or member is None or member.source is None:
+            continue
+        if member.earlier_shortcomings is not None:
+            continue
+        path, pos = _where(member)
+        named = _named_shortcomings(before, member_id)
+        scope = privacy_verdicts.reason_scope(reason, "member")
+        name = f"{member.name} ({member_id})"
+        if named and v.decided is None:
+            flag = Reason(
+                RULE,
+                reason.citation,
+                f"Điểm và kết quả nhiệm vụ đạt HTXSNV nhưng bản kiểm điểm không ghi số hạn chế "
+                f"đã được chỉ ra và đã khắc phục (han_che_truoc), trong khi bản kiểm điểm năm "
+                f"{year.year - 1} có nêu hạn chế, khuyết điểm: chưa rõ đã khắc phục 100% — cần "
+                f"quyết định ({RULE})",
+                Effect.FLAG,
+                needs_decision=True,
+            )
+            v.flags.append(flag)
+            v.needs_decision = True
+            out.findings.append(
+                problems.needs_decision(
+                    path,
+                    pos,
+                    subject=f"đảng viên {name}",
+                    why=flag.text,
+                    rule=RULE,
+                    actor="member",
+                    scope=scope,
+                    member_id=member_id,
+                )
+            )
+            continue
+        out.findings.append(
+            _unstated(path, pos, name, year.year - 1 if named else 0, scope, member_id)
+        )
+
+
+def _unstated(
+    path: str, pos: Position, name: str, named_in: int, scope: Scope, member_id: str
+) -> Finding:
+    return make(
+        "rule-earlier-shortcomings-unstated",
+        path,
+        pos,
+        variant="named" if named_in else "",
+        rule=RULE,
+        member=name,
+        previous_year=named_in,
+        extra={FINDING_SCOPE: scope.slug, FINDING_MEMBER: member_id},
+    )
