@@ -16,6 +16,11 @@ per chi bộ of the year before that lists its members without a file anywhere t
 at the organization file of that chi bộ this year (same folder, else the same id moved,
 else the organization continuing it by `ke_thua_tu`), or at the year file when none.
 
+The statistics (X4) do not count them under "Chưa KĐ": whether each is still a member
+this year is exactly what is unknown (and cannot be recorded when they are not), so a
+count would be a figure no chi bộ could correct; once carried over, a member's file counts
+them like any other (a draft as not yet reviewed). The warning is what tells.
+
 Everything comes from file names: the year before's member files by folder and this
 year's member files and organizations, which a full check has walked (and a pull
 request's check has from the year indexes, generator.check.yearmap) — no file of either
