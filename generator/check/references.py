@@ -145,7 +145,10 @@ def _check_proposals(
                     at(line),
                     member=item.member_id,
                     org=org.id,
-                    **guess(item.member_id, org.member_ids),
+                    **(
+                        unknown_member_hint(item.member_id, year.carry, year.year, year.members)
+                        or guess(item.member_id, org.member_ids)
+                    ),
                     related=related,
                 )
             )

@@ -273,6 +273,16 @@ CATALOG: dict[str, Message] = {
             "lại làm chú thích, không được tính)."
         },
     ),
+    # an id of the year before whose review was not carried over (generator/check/carryover.py)
+    "proposal-unknown-member/earlier": Message(
+        "Đảng viên `{member}` có bản kiểm điểm năm {earlier_year} (chi bộ `{earlier_org}`) "
+        "nhưng năm {year} chưa có tệp, nên chưa thuộc chi bộ `{org}` và đề xuất này chưa được "
+        "tính.",
+        "Nếu đồng chí vẫn sinh hoạt ở chi bộ, tạo bản kiểm điểm năm {year} bằng `kiemdiem new "
+        "member {member} --org {org}` (thông tin năm {earlier_year} được điền sẵn) rồi chạy lại "
+        "`kiemdiem check`. Nếu đồng chí không còn sinh hoạt ở chi bộ, đặt dấu `# ` ở đầu các "
+        "dòng đề xuất này (chúng được giữ lại làm chú thích, không được tính).",
+    ),
     "proposal-duplicate": Message(
         "Đảng viên `{member}` được đề xuất hai lần (lần đầu ở dòng {first_line}).",
         "Mỗi đảng viên chỉ được đề xuất một lần: so sánh lần này với lần ở dòng {first_line}. "

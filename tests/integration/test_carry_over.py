@@ -159,3 +159,42 @@ def test_an_id_unknown_in_both_years_keeps_its_did_you_mean(
     )
     assert head in out
     assert "Có phải ý bạn là `dv-1010" in hint_of(out, head)
+
+
+def test_a_proposal_for_a_member_of_last_year_without_a_file_says_so(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chi_bo = f"{A}/chi-bo-truong-thcs-an-hoa"
+    (repo / chi_bo / "dang-vien" / "dv-102009.yaml").unlink()
+    _, out = check(repo, capsys)
+    [head] = [line for line in out if "[proposal-unknown-member]" in line]
+    assert head.startswith(
+        f"{chi_bo}/de-xuat.yaml:42:19: lỗi [proposal-unknown-member] Đảng viên `dv-102009` có bản kiểm điểm năm 2025 (chi "
+        "bộ `chi-bo-truong-thcs-an-hoa`) nhưng năm 2026 chưa có tệp, nên chưa thuộc chi bộ "
+        "`chi-bo-truong-thcs-an-hoa` và đề xuất này chưa được tính."
+    )
+    assert hint_of(out, head).startswith(
+        "    Gợi ý: Nếu đồng chí vẫn sinh hoạt ở chi bộ, tạo bản kiểm điểm năm 2026 bằng "
+        "`kiemdiem new member dv-102009 --org chi-bo-truong-thcs-an-hoa`"
+    )
+    assert "Có phải ý bạn là" not in hint_of(out, head)
+
+
+def test_a_decision_for_a_member_of_the_year_before_without_a_file_says_so(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2025 (closed, so no carried-over warning) decides dv-102008, reviewed in 2024 only
+    rel = f"{A}/chi-bo-truong-thcs-an-hoa/quyet-dinh.yaml".replace("/2026/", "/2025/")
+    path = repo / rel
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("dang_vien:\n", "dang_vien:\n  - ma_dang_vien: dv-102008\n    muc: HTTNV\n", 1)
+    )
+    _, out = check(repo, capsys)
+    head = (
+        f"{rel}:10:19: lỗi [ref-unknown-member] Không có đảng viên mã `dv-102008` trong năm "
+        "2025: đảng viên này có bản kiểm điểm năm 2024 (chi bộ `chi-bo-truong-thcs-an-hoa`) "
+        "nhưng năm 2025 chưa có tệp."
+    )
+    assert head in out
+    assert "`kiemdiem new member dv-102008 --org <mã chi bộ năm 2025>`" in hint_of(out, head)
