@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import LoadedFile, LoaderFactory, YearLoad, load_year
+from generator.check.carryover import Carry, carry_for
 from generator.check.identity import changed_identity
 from generator.check.schemas import SchemaSet
 from generator.findingcap import cap_per_file
@@ -147,6 +148,7 @@ class Pipeline:
         files: dict[int, list[SubmissionFile]] | None = None,
         sink: dict[int, YearLoad] | None = None,
         narrow: Narrow | None = None,
+        carries: dict[int, Carry] | None = None,
     ) -> RatedYears:
         """Load `wanted` (default: every year) with their history and rate them together.
 
@@ -155,6 +157,8 @@ class Pipeline:
         later years (enough for findings, see `span`). `files[y]` loads only those files
         of year y (a pull request's scope, generator.check.scope); `sink` receives each
         year's loaded files and `narrow` may trim them (generator.check.load_year).
+        `carries[y]`: what year y's check knows of the year before when only part of y is
+        loaded (else taken from the year before as loaded, generator.check.carryover).
         """
         all_years = self.years()
         chosen = all_years if wanted is None else [y for y in all_years if y in wanted]
@@ -170,6 +174,7 @@ class Pipeline:
                 files=files,
                 sink=sink,
                 narrow=narrow,
+                carries=carries,
             )
         return out
 
@@ -184,8 +189,13 @@ class Pipeline:
         files: dict[int, list[SubmissionFile]] | None = None,
         sink: dict[int, YearLoad] | None = None,
         narrow: Narrow | None = None,
+        carries: dict[int, Carry] | None = None,
     ) -> None:
         for y in to_load:
+            carry = (carries or {}).get(y)
+            if carry is None:  # a part of the year before is not its roster: walked then
+                before = out.years.get(y - 1) if files is None else None
+                carry = carry_for(self.repo, y, out.all_years, before and before.year)
             out.years[y] = self._load_one(
                 y,
                 ruleset=ruleset if y in out.wanted else None,
@@ -195,6 +205,7 @@ class Pipeline:
                 files=files.get(y) if files is not None else None,
                 sink=sink,
                 narrow=narrow,
+                carry=carry,
             )
         if rate and out.years:
             self._rate(out)
@@ -210,6 +221,7 @@ class Pipeline:
         sink: dict[int, YearLoad] | None = None,
         narrow: Narrow | None = None,
         loader: LoaderFactory | None = None,
+        carry: Carry | None = None,
     ) -> RatedYear:
         year, result = load_year(
             self.repo,
@@ -223,6 +235,7 @@ class Pipeline:
             narrow=_for_year_narrow(narrow, y),
             cache_home=self.cache_home,
             loader=loader,
+            carry=carry,
         )
         # findings name a committee-only field and line, never its value (issue 14)
         result.findings = minimize(cap_per_file(result.findings), self.repo)
@@ -257,8 +270,13 @@ class Pipeline:
             for y in sorted({*rated.years, *again}):
                 if y in again:
                     files, loader = again[y]
+                    before = out.years.get(y - 1)
                     out.years[y] = self._load_one(
-                        y, cache=self.cache and loader is None, files=files, loader=loader
+                        y,
+                        cache=self.cache and loader is None,
+                        files=files,
+                        loader=loader,
+                        carry=carry_for(self.repo, y, out.all_years, before and before.year),
                     )
                 else:
                     kept = rated.years[y]

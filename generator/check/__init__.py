@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.check.carryover import Carry, dropped_findings
 from generator.check.crossfile import link_tree
 from generator.check.filenames import unexpected
 from generator.check.files import (
@@ -62,6 +63,7 @@ def load_year(
     narrow: Callable[[list[LoadedFile]], None] | None = None,
     cache_home: Path | None = None,
     loader: LoaderFactory | None = None,
+    carry: Carry | None = None,
 ) -> tuple[Year, CheckResult]:
     """Load, validate and link every file of `year`. `ruleset` overrides the year file's.
 
@@ -76,6 +78,7 @@ def load_year(
     (generator.loadcache.OutcomeCache). `loader(repo, schemas, ctx)` replaces the file
     loader (its `run(files, progress)` gives each file's outcome, as FileLoader's does):
     `kiemdiem serve` keeps the outcomes in memory between rounds (generator.liveload).
+    `carry`: what is known of the year before (generator.check.carryover).
     """
     schemas = schemas or SchemaSet(repo / "schema")
     use_schema_dir(schemas.dir)  # the organization types this repository's schema declares
@@ -91,7 +94,7 @@ def load_year(
         files = walk_year(repo, year) if files is None else files
         head = year_head(repo, [f for f in files if f.kind is Kind.YEAR], schemas, ruleset)
         files_loader = make_loader(head.ctx)
-    year_obj = Year(repo=repo, year=year, config=head.config, files=files)
+    year_obj = Year(repo=repo, year=year, config=head.config, files=files, carry=carry)
     try:
         readable = _readable(repo, files, result)
         others = [f for f in readable if f.kind is not Kind.YEAR]
@@ -107,6 +110,7 @@ def load_year(
         narrow(loaded)
     link_tree(year_obj, loaded, result)
     cross_check(year_obj, result)
+    result.extend(dropped_findings(year_obj, carry))  # X4 (generator.check.carryover)
     result.extend(same_person(year_obj))  # one person under two ids (generator.check.identity)
     result.extend(_form_findings(year_obj, loaded))
     if sink is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.authority import Authority, TreeMemo, org_authority
+from generator.check.carryover import unknown_member_hint
 from generator.findings import CheckResult, Position, make
 from generator.messages.crossfile import SCOPE_YEAR_VI, SUBJECT_VI
 from generator.submissions.records import Decisions, Organization, Source
@@ -91,7 +92,10 @@ class _Check:
                         self.at(line),
                         member=item.member_id,
                         scope=SCOPE_YEAR_VI.format(year=year.year),
-                        **guess(item.member_id, year.members),
+                        **(
+                            unknown_member_hint(item.member_id, year.carry, year.year, ())
+                            or guess(item.member_id, year.members)
+                        ),
                     )
                 )
                 continue

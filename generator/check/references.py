@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.authority import TreeMemo
+from generator.check.carryover import unknown_member_hint
 from generator.check.decisions import check_decisions, check_folder, guess
 from generator.findings import CheckResult, Position, make
 from generator.messages.crossfile import SCOPE_ORG_VI
@@ -83,9 +84,18 @@ def _check_leadership(
                     org.source.document.value_pos(path),
                     member=member_id,
                     scope=SCOPE_ORG_VI.format(label=org.type.label_vi.lower(), org=org.id),
-                    **guess(member_id, scope),
+                    **_unknown(year, member_id, scope),
                 )
             )
+
+
+def _unknown(year: Year, member_id: str, scope: set[str]) -> dict[str, Any]:
+    """A leader's id unknown below the organization: a member of the year before not yet
+    carried over is said so (generator.check.carryover), else the nearest id of `scope`
+    (a did-you-mean only for an id unknown in both years)."""
+    return unknown_member_hint(member_id, year.carry, year.year, year.members) or guess(
+        member_id, scope
+    )
 
 
 def _check_proposals(
@@ -135,7 +145,10 @@ def _check_proposals(
                     at(line),
                     member=item.member_id,
                     org=org.id,
-                    **guess(item.member_id, org.member_ids),
+                    **(
+                        unknown_member_hint(item.member_id, year.carry, year.year, year.members)
+                        or guess(item.member_id, org.member_ids)
+                    ),
                     related=related,
                 )
             )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import gitrepo
 from generator.check import LoadedFile, YearLoad, year_head
+from generator.check.carryover import Carry, roster_of_stems
 from generator.check.scope import Scope, close
 from generator.check.yearindex import Facts, facts_of, read_index
 from generator.check.yearmap import Unbounded, YearMap
@@ -105,9 +106,32 @@ def _load(
         files=files,
         sink=sink,
         narrow=lambda y, loaded: _narrow(scopes[y], loaded),
+        carries=_carries(pipeline, year, changes, current.map, earlier),
     )
     _confirm(loaded[year].year, sink[year], current, selection)
     return loaded
+
+
+def _carries(
+    pipeline: Pipeline, year: int, changes: Changes, now: YearMap, earlier: YearMap | None
+) -> dict[int, Carry]:
+    """What the sub-year's check knows of the year before and of its whole year
+    (generator.check.carryover), from the two years' maps (the indexes, no file read)."""
+    years = pipeline.years()
+    if year - 1 not in years:
+        return {}
+    if earlier is None:
+        earlier = YearMap.build(*_facts(pipeline, year - 1, changes, None))
+    roster = roster_of_stems(earlier.members_in)
+    carry = Carry(
+        year - 1,
+        lambda: roster,
+        dropped=year == max(years),
+        present=now.by_stem,
+        names=now.by_name,
+        preds=now.by_pred,
+    )
+    return {year: carry}
 
 
 def _seeds(year: int, paths: list[str]) -> list[str]:

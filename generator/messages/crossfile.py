@@ -16,6 +16,18 @@ _IDENTITY_HINT = (
     "kiểm điểm năm {earlier_year}."
 )
 
+# member-not-carried-over: who carries each one over, and what cannot be recorded yet
+_CARRY_HINT = (
+    "Với mỗi đảng viên còn sinh hoạt ở chi bộ, tạo bản kiểm điểm năm {year} bằng `kiemdiem "
+    "new member <mã đảng viên> --org {target}`, ví dụ `kiemdiem new member {first} --org "
+    "{target}` (thông tin năm {earlier_year} được điền sẵn); người đã chuyển sinh hoạt "
+    "sang chi bộ khác trong tỉnh thì chi bộ nơi đến tạo tệp và ghi `chuyen_sinh_hoat`. Hồ sơ "
+    "chưa có mục để ghi việc chuyển ra ngoài tỉnh, từ trần hoặc ra khỏi Đảng: báo Ban Tổ "
+    "chức bằng văn bản để đối chiếu khi thống kê. Cảnh báo này không chặn việc nộp hồ sơ; các "
+    "tệp năm {earlier_year} giữ nguyên."
+)
+TARGET_VI = "<mã chi bộ năm {year}>"  # member-not-carried-over/year: no chi bộ to name
+
 CATALOG: dict[str, Message] = {
     # ---- cross-file checks (generator/check/crossfile.py)
     "year-missing-file": Message(
@@ -152,6 +164,31 @@ CATALOG: dict[str, Message] = {
             "guess": "Kiểm tra lại mã (xem tên tệp trong thư mục `dang-vien/`). Có phải ý bạn là `{guess}`?"
         },
     ),
+    # an id of the year before whose review was not carried over (generator/check/carryover.py)
+    "ref-unknown-member/earlier": Message(
+        "Không có đảng viên mã `{member}` trong {scope}: đảng viên này có bản kiểm điểm năm "
+        "{earlier_year} (chi bộ `{earlier_org}`) nhưng năm {year} chưa có tệp.",
+        "Nếu đảng viên vẫn sinh hoạt ở đây, chi bộ tạo bản kiểm điểm năm {year} bằng `kiemdiem "
+        "new member {member} --org <mã chi bộ năm {year}>` (năm {earlier_year} là "
+        "`{earlier_org}`; thông tin năm {earlier_year} được điền sẵn) rồi chạy lại `kiemdiem "
+        "check`. Nếu người giữ chức vụ đã thay đổi, ghi mã của người đang giữ chức vụ.",
+    ),
+    # X4: members of the year before with no file anywhere this year (generator/check/carryover.py)
+    "member-not-carried-over": Message(
+        "{count} đảng viên của chi bộ `{org}` năm {earlier_year} chưa có bản kiểm điểm năm "
+        "{year} ở bất kỳ đâu: {ids}.",
+        _CARRY_HINT,
+        "warning",
+        actor="chi_bo",
+    ),
+    "member-not-carried-over/year": Message(
+        "{count} đảng viên của chi bộ `{org}` năm {earlier_year} (năm {year} không còn tổ chức "
+        "này, cũng không tổ chức nào ghi kế thừa nó trong `ke_thua_tu`) chưa có bản kiểm điểm "
+        "năm {year} ở bất kỳ đâu: {ids}.",
+        _CARRY_HINT,
+        "warning",
+        actor="board",
+    ),
     "ref-unknown-org": Message(
         "Không có tổ chức mã `{org}` trong năm {year}.",
         "Kiểm tra lại mã (là tên thư mục của tổ chức).",
@@ -236,6 +273,16 @@ CATALOG: dict[str, Message] = {
             "lại làm chú thích, không được tính)."
         },
     ),
+    # an id of the year before whose review was not carried over (generator/check/carryover.py)
+    "proposal-unknown-member/earlier": Message(
+        "Đảng viên `{member}` có bản kiểm điểm năm {earlier_year} (chi bộ `{earlier_org}`) "
+        "nhưng năm {year} chưa có tệp, nên chưa thuộc chi bộ `{org}` và đề xuất này chưa được "
+        "tính.",
+        "Nếu đồng chí vẫn sinh hoạt ở chi bộ, tạo bản kiểm điểm năm {year} bằng `kiemdiem new "
+        "member {member} --org {org}` (thông tin năm {earlier_year} được điền sẵn) rồi chạy lại "
+        "`kiemdiem check`. Nếu đồng chí không còn sinh hoạt ở chi bộ, đặt dấu `# ` ở đầu các "
+        "dòng đề xuất này (chúng được giữ lại làm chú thích, không được tính).",
+    ),
     "proposal-duplicate": Message(
         "Đảng viên `{member}` được đề xuất hai lần (lần đầu ở dòng {first_line}).",
         "Mỗi đảng viên chỉ được đề xuất một lần: so sánh lần này với lần ở dòng {first_line}. "
@@ -276,4 +323,5 @@ CATALOG: dict[str, Message] = {
 SUBJECT_VI = {"member": "đảng viên", "org": "tổ chức"}
 SCOPE_YEAR_VI = "năm {year}"
 SCOPE_ORG_VI = "{label} `{org}`"
+MORE_IDS_VI = " và {more} đảng viên khác"  # member-not-carried-over past its shown ids
 WHO_VI = " (đồng chí {name})"  # the member whose file another file copies

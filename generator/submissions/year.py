@@ -48,6 +48,9 @@ class Year:
     # files, and what they were made under (generator/rules/loaded.py)
     cores: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     cores_tag: str = ""
+    # what its check knows of the year before (generator.check.carryover.Carry; None when
+    # that year is not in the repository or was not looked at)
+    carry: Any = None
 
     @property
     def root_id(self) -> str | None:

@@ -44,10 +44,12 @@ def test_mini_year_is_clean(
 
 
 def test_sample_submissions_are_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    """The project checks its own sample: no error, only the two intentional warnings."""
+    """The project checks its own sample: no error, only the intentional warnings (2026,
+    the round in progress, has not carried over every chi bộ's 2025 members yet)."""
     code, report = run_check(ROOT, capsys=capsys)
     assert code == 0, report
     assert sorted(f["code"] for f in report["findings"]) == [
+        *["member-not-carried-over"] * 4,
         "rule-quota-provisional",
         "rule-two-years-khtnv",
     ]
@@ -334,7 +336,8 @@ def test_pending_year_switched_to_a_ruleset_lists_what_each_file_must_add(
     assert code == 1
     by_file: dict[str, list[tuple[str, str]]] = {}
     for f in report["findings"]:
-        by_file.setdefault(f["path"], []).append((f["code"], f["message"]))
+        if f["code"] != "member-not-carried-over":  # the round's, whatever the ruleset
+            by_file.setdefault(f["path"], []).append((f["code"], f["message"]))
     assert by_file
     for path, items in by_file.items():
         text = (ROOT / path).read_text(encoding="utf-8")
@@ -361,9 +364,10 @@ def test_pending_year_switched_to_a_ruleset_lists_what_each_file_must_add(
             assert any(
                 "`tieu_chi`" in message for code, message in items if code == "schema-required"
             )
-    # without the override the pending year is clean
+    # without the override the pending year is clean but for the round's own warnings
     code, report = run_check(ROOT, "submissions/2026", "--no-rules", capsys=capsys)
-    assert (code, report["findings"]) == (0, [])
+    assert code == 0
+    assert {f["code"] for f in report["findings"]} == {"member-not-carried-over"}
 
 
 @pytest.mark.parametrize(

@@ -276,6 +276,20 @@ def test_a_member_deleted(repo: Path) -> None:
     assert not (member.parent.parent / "dang-vien" / member.name).exists()
 
 
+def test_a_member_not_carried_over_is_told_at_its_chi_bo_s_edited_file(repo: Path) -> None:
+    """generator.check.carryover: from the two years' indexes, the full check's ids."""
+    base, earlier = (repo / "submissions" / str(y) for y in (YEAR, YEAR - 1))
+    member = next(m for m in _members(base) if (earlier / m.relative_to(base)).is_file())
+    member.unlink()
+    org = member.parent.parent / "to-chuc.yaml"
+    org.write_text(org.read_text("utf-8") + "# sửa\n", "utf-8")
+    scope, full = _compare(repo)
+    _assert_scoped(scope, full)
+    told = [f for f in scope.result.findings if f.code == "member-not-carried-over"]
+    assert [f.path for f in told] == [org.relative_to(repo).as_posix()]
+    assert f"`{member.stem}`" in told[0].message
+
+
 def test_the_secretary_of_an_upper_organization_widens_the_scope(repo: Path) -> None:
     """A đảng bộ xã's (or a district's) secretary is capped by its level (head after unit),
     which its whole subtree decides: editing their review loads that subtree."""

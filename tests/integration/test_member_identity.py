@@ -33,6 +33,9 @@ CHANGED_HINT = (
     "đó (nếu trong năm đã có tệp tên đó, so sánh hai tệp và hỏi Ban Tổ chức trước), để mã `dv-101011` vẫn là "
     "của người có bản kiểm điểm năm 2025."
 )
+# the untouched sample's warnings: four chi bộ's 2025 members not yet carried over to
+# 2026 (generator.check.carryover), the provisional quota, two KHTNV years
+SAMPLE_CODES = [*["member-not-carried-over"] * 4, "rule-quota-provisional", "rule-two-years-khtnv"]
 
 
 @pytest.fixture
@@ -64,7 +67,7 @@ def codes(lines: list[str]) -> list[str]:
 def test_the_untouched_sample_has_neither(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = check(repo, capsys)
     assert code == 0
-    assert sorted(codes(out)) == ["rule-quota-provisional", "rule-two-years-khtnv"]
+    assert sorted(codes(out)) == SAMPLE_CODES
 
 
 # ---- (a) one person under two ids in one year
@@ -184,7 +187,7 @@ def test_a_name_corrected_alone_is_no_finding(
     edit(repo, F, ho_ten="Đỗ Văn Thanh")
     code, out = check(repo, capsys)
     assert code == 0
-    assert sorted(codes(out)) == ["rule-quota-provisional", "rule-two-years-khtnv"]
+    assert sorted(codes(out)) == SAMPLE_CODES
 
 
 def test_without_the_rules_the_year_before_is_not_read(

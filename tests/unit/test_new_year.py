@@ -85,8 +85,11 @@ def test_new_year_carries_every_organization_without_last_years_review(
     )
     assert "#   bi_thu: dv-101001\n" in xa and "theo tệp năm 2026" in xa
     # the new year passes the check: the tree is whole; what remains is each draft's to-do
+    # and, per chi bộ, its 2026 members still to carry over (generator.check.carryover)
     findings = check_repo(repo, Selection(["submissions/2027"]), rate=False).result.findings
-    assert {f.code for f in findings} == {"form-to-complete"}
+    assert {f.code for f in findings} == {"form-to-complete", "member-not-carried-over"}
+    carried = [f for f in findings if f.code == "member-not-carried-over"]
+    assert len(carried) == 6 and all(f.path.endswith("/to-chuc.yaml") for f in carried)
     assert {f.severity.value for f in findings} == {"warning"}
     assert not any(n.startswith(".") for n in os.listdir(repo / "submissions"))
 
