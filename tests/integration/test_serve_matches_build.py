@@ -93,7 +93,10 @@ def plain(obj: object) -> object:
     records hold compact documents, compared by identity otherwise)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         fields = dataclasses.fields(obj)
-        return (type(obj).__name__, tuple((f.name, plain(getattr(obj, f.name))) for f in fields))
+        # by the class declaring the fields: a review read back from a cache is a subclass
+        # adding none (generator.submissions.reviewtext)
+        cls = next(c for c in type(obj).__mro__ if "__dataclass_fields__" in c.__dict__)
+        return (cls.__name__, tuple((f.name, plain(getattr(obj, f.name))) for f in fields))
     if isinstance(obj, Document):
         return ("document", getattr(obj, "rel", None))
     if isinstance(obj, list | tuple):
