@@ -122,3 +122,21 @@ def test_a_count_above_the_undecided_is_refused(
     assert main(["rollup", str(bad), "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert "rollup-to-decide" in err and "`tong`" in err and "sai.json:" in err
+
+
+def test_a_shared_organization_with_a_provisional_level_makes_its_count_unknown() -> None:
+    """Both sources count huyen-a's own provisional level among the organizations' levels;
+    the rollup counts it once, and whether the rules flagged it no row says: the merged
+    organizations' count is unknown (with a note), not one source's guess."""
+    from generator.statistics import OWN_RATED
+    from generator.statistics.rollup import merge
+    from tests.integration.test_rollup_shared import _org, _source
+
+    a = _source([_org("tinh", "dang_bo_tinh", 0, 5, None),
+                 _org("huyen-a", "dang_bo_huyen", 1, 5, OWN_RATED)])  # fmt: skip
+    b = _source([_org("tinh", "dang_bo_tinh", 0, 4, None),
+                 _org("huyen-a", "dang_bo_huyen", 1, 4, OWN_RATED)])  # fmt: skip
+    merged = merge([a, b], ["xa-a.json", "xa-b.json"])
+    assert merged.org_levels.total == 1 and merged.org_levels.to_decide is None
+    assert merged.total.to_decide == 0  # members: known in both
+    assert any("xep_loai_to_chuc" in n and "không tính là 0" in n for n in merged.notes)
