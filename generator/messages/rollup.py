@@ -82,6 +82,11 @@ CATALOG: dict[str, Message] = {
         "{label}: `chua_quyet_dinh` là {undecided}, nhiều hơn số có mức (`muc`: {levels}).",
         EXPORT_HINT,
     ),
+    "rollup-to-decide": Message(
+        "{label}: `trong_do_can_quyet_dinh` là {to_decide}, nhiều hơn số chưa có quyết định "
+        "(`chua_quyet_dinh` cộng `can_quyet_dinh`: {open}).",
+        EXPORT_HINT,
+    ),
     # the rows do not add up to each other
     "rollup-children": Message(
         "{label} ({name}): `{field}` là {value}, ít hơn tổng của các tổ chức trực thuộc "

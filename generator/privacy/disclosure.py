@@ -29,6 +29,10 @@ this site has no downloads (generator/site/render.py `statistics_downloads`).
 
 The deciding committees' sites and `kiemdiem stats` keep exact counts: they report upward.
 
+The count "Trong đó cần quyết định" (`Counts.to_decide`, `TO_DECIDE`) is suppressed
+likewise: in no row's sum, but in every column's (an organization's is its sub-
+organizations' and its own members'). A hidden one alone hides no percentage.
+
 Why a member is not rated is counted before suppression as this site's reader may read it:
 exempted and suspended together, in one row (NotRated.UNDISCLOSED, generator.privacy.
 verdicts.counted_as_read), which the suppression above treats as any other reason.
@@ -60,7 +64,18 @@ class _NotRatedTotal:
 
 
 NOT_RATED_TOTAL: Final = _NotRatedTotal()
-Cell = Level | NotRated | _NotRatedTotal
+
+
+class _ToDecide:
+    """The column "Trong đó cần quyết định" (`Counts.to_decide`): part of no row's sum,
+    but each organization's is its sub-organizations' and its own members'."""
+
+    def __repr__(self) -> str:
+        return "TO_DECIDE"
+
+
+TO_DECIDE: Final = _ToDecide()
+Cell = Level | NotRated | _NotRatedTotal | _ToDecide
 ROW_CELLS: tuple[Cell, ...] = (*LEVELS, NOT_RATED_TOTAL)
 # a row's plan: cell -> True (small, "< k") or False (complement, "ẩn")
 RowPlan = Mapping[Cell, bool]
@@ -104,6 +119,8 @@ class Disclosure:
 
 
 def _value(counts: Counts, cell: Cell) -> int:
+    if cell is TO_DECIDE:
+        return counts.to_decide or 0  # unknown only in a rollup, never on a site
     if isinstance(cell, Level):
         return counts.by_level[cell]
     if isinstance(cell, NotRated):
@@ -134,7 +151,10 @@ def row_plan(counts: Counts, threshold: int) -> RowPlan:
     cells: tuple[Cell, ...] = (*LEVELS, *reasons(counts))
     values: dict[Var, int] = {c: _value(counts, c) for c in cells}
     hidden = protect(values, [Equation(dict.fromkeys(cells, 1))], threshold)
-    return {c: hidden[c] for c in cells if c in hidden}
+    out: dict[Cell, bool] = {c: hidden[c] for c in cells if c in hidden}
+    if 0 < _value(counts, TO_DECIDE) < threshold:  # in no sum of the row: alone
+        out[TO_DECIDE] = True
+    return out
 
 
 class _Page:
@@ -146,9 +166,10 @@ class _Page:
         self.rows: dict[str, Counts] = {}
 
     def row(self, key: str, counts: Counts, cells: tuple[Cell, ...]) -> None:
-        """A row whose `cells` add up to a number the page shows (its total)."""
+        """A row whose `cells` add up to a number the page shows (its total), and its
+        count "Trong đó cần quyết định", in no such sum (only in `column_sum`s)."""
         self.rows[key] = counts
-        self.values.update({(key, c): _value(counts, c) for c in cells})
+        self.values.update({(key, c): _value(counts, c) for c in (*cells, TO_DECIDE)})
         self.equations.append(Equation(dict.fromkeys([(key, c) for c in cells], 1)))
 
     def column_sum(self, top: str, parts: list[str], cells: tuple[Cell, ...], last: bool) -> None:
@@ -168,12 +189,12 @@ def page_plan(stats: YearStatistics, threshold: int) -> dict[int, RowPlan]:
     # the whole organization: levels add up to "Được xếp loại", reasons to the rest
     page.rows["t"] = stats.total
     why = reasons(stats.total)
-    whole: tuple[Cell, ...] = (*LEVELS, *why)
+    whole: tuple[Cell, ...] = (*LEVELS, *why, TO_DECIDE)
     page.values.update({("t", c): _value(stats.total, c) for c in whole})
     page.equations.append(Equation(dict.fromkeys([("t", lv) for lv in LEVELS], 1)))
     page.equations.append(Equation(dict.fromkeys([("t", nr) for nr in why], 1)))
     if tops:
-        page.column_sum("t", tops, LEVELS, last=True)
+        page.column_sum("t", tops, (*LEVELS, TO_DECIDE), last=True)
         coefs: dict[Var, int] = {("t", nr): 1 for nr in why}
         coefs.update({(k, NOT_RATED_TOTAL): -1 for k in tops})
         spare = frozenset(("t", nr) for nr in why)
@@ -203,7 +224,7 @@ def _organizations(stats: YearStatistics, page: _Page) -> list[str]:
         (children.setdefault(path[-1], []) if path else tops).append(key)
         path.append(key)
     for parent, kids in children.items():
-        page.column_sum(parent, kids, ROW_CELLS, last=True)
+        page.column_sum(parent, kids, (*ROW_CELLS, TO_DECIDE), last=True)
     return tops
 
 

@@ -185,8 +185,10 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
     as not published yet ("chưa quyết định"), never as the level it hides — an undecided
     chi bộ's KHTNV among the organizations' levels says what its ceiling would; a reason
     for not rating its copy withholds (exempted, suspended: `NOT_RATED_SCOPES`) is counted
-    as `NotRated.UNDISCLOSED`, either of them (`counted_as_read`). The same object when
-    the copy withholds neither."""
+    as `NotRated.UNDISCLOSED`, either of them (`counted_as_read`); a case the rules flag
+    "cần quyết định" is counted so (`Counts.to_decide`) only where the copy keeps such a
+    flag: the count tells no more than the flags the site lists (a flag of 366-M8, 124-O5,
+    … states committee-only facts). The same object when the copy withholds none of it."""
 
     def counted(whole: dict[str, Verdict], shown: dict[str, Verdict]) -> dict[str, Verdict]:
         def changes(k: str, v: Verdict) -> dict[str, object]:
@@ -196,6 +198,8 @@ def counted_verdicts(verdicts: YearVerdicts, redacted: YearVerdicts) -> YearVerd
             out: dict[str, object] = {"assessed": r.assessed} if r.withheld else {}
             if v.not_rated is not None and r.not_rated is None:
                 out["not_rated"] = NotRated.UNDISCLOSED
+            if v.needs_decision and not _asks_decision(r.flags):
+                out["needs_decision"] = False
             return out
 
         return _changed(whole, changes)
@@ -228,7 +232,9 @@ def counted_as_read(
     year before: counted apart, "exempted < 3" beside a total that leaves room for one
     told which of the two the member listed with a bare "Không xếp loại" is. The whole
     organization's site, and a committee's for the members it does not decide, count
-    them so; a chi bộ's, a deciding committee's and `kiemdiem stats` apart."""
+    them so; a chi bộ's, a deciding committee's and `kiemdiem stats` apart. A case flagged
+    "cần quyết định" only for reasons the reader may not read is not counted among those
+    (`Counts.to_decide`), as `counted_verdicts` does."""
     return _changed(verdicts, lambda key, v: _counted_changes(v, reader(key)))
 
 
@@ -249,9 +255,17 @@ def _changed(
 def _counted_changes(v: Verdict, reader: Scope) -> dict[str, object]:
     if v.not_rated is not None and NOT_RATED_SCOPES[v.not_rated] > reader:
         return {"not_rated": NotRated.UNDISCLOSED}
+    out: dict[str, object] = {}
+    if v.needs_decision and not _asks_decision(_readable(v.flags, v.subject_kind, reader)):
+        out["needs_decision"] = False  # "cần quyết định" for reasons it may not read
     if v.ceiling is None or v.assessed is None:  # only a ceiling can withhold a level
-        return {}
+        return out
     readable = _readable(v.reasons, v.subject_kind, reader)
     if len(readable) < len(v.reasons) and "assessed" in _withheld_levels(v, readable):
-        return {"assessed": None}
-    return {}
+        out["assessed"] = None
+    return out
+
+
+def _asks_decision(flags: list[Reason]) -> bool:
+    """Whether one of `flags` says "cần quyết định" (what Verdict.needs_decision sums)."""
+    return any(f.needs_decision for f in flags)

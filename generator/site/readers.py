@@ -12,9 +12,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from generator.privacy import Scope, ScopeTree
-from generator.privacy.disclosure import Disclosure
+from generator.privacy.disclosure import TO_DECIDE, Disclosure
 from generator.rules.base import NotRated
 from generator.statistics import Counts, YearStatistics
+from generator.statistics.export import UNKNOWN
 from generator.submissions.records import Level
 
 if TYPE_CHECKING:
@@ -55,7 +56,16 @@ class AudienceReads:
     def hides_any(self, counts: Counts) -> bool:
         """Whether a row hides a cell: it then shows no percentages (they would give its
         denominator back, and with it the sum of its hidden cells)."""
-        return self.disclosure is not None and bool(self.disclosure.hidden(counts, self.stats))
+        if self.disclosure is None:
+            return False
+        return bool(self.disclosure.hidden(counts, self.stats) - {TO_DECIDE})  # in no sum
+
+    def n_to_decide(self, counts: Counts) -> str:
+        """ "Trong đó cần quyết định" as this view shows it (`n`): counted as the site's
+        reader may read the flags (generator.privacy.verdicts.counted_verdicts)."""
+        if self.disclosure is not None:
+            return self.disclosure.show(counts, TO_DECIDE, self.stats)
+        return UNKNOWN if counts.to_decide is None else str(counts.to_decide)
 
     def n_not_rated(self, counts: Counts) -> str:
         if self.disclosure is not None:

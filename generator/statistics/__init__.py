@@ -9,7 +9,9 @@ API (dataclasses; the site and `kiemdiem stats` read these, nothing else):
   level (decided, else provisional), `rated`, `not_rated[NotRated] -> int` (keys
   `COUNTED_NOT_RATED`: a site's statistics may count exempted and suspended together as
   `NotRated.UNDISCLOSED`; `kiemdiem stats` never does), `undecided` (rated, no decision yet), `unassessed` (rated, no level yet: "cần quyết
-  định" or missing criteria), `total` members. `share(level) -> float` among
+  định" or missing criteria), `to_decide` (rated, no decision yet, and the rules flag the
+  case "cần quyết định": 366-M5, 366-M8, 124-O5, 366-L2, … — with a provisional level or
+  without one; None when unknown: read from an exchange file without it), `total` members. `share(level) -> float` among
   `with_level`; `count(level)`.
 - `OrgStats`: `org_id`, `name`, `type` (OrgType), `category` (OrgCategory | None), `depth`
   in the tree, `members: Counts` (members below it), `level: Level | None` (its own final
@@ -67,6 +69,9 @@ class Counts:
     rated: int = 0
     undecided: int = 0  # rated, level still provisional ("chưa quyết định")
     unassessed: int = 0  # rated, no level yet
+    # of the rated without a decision, those the rules flag "cần quyết định" (Verdict.
+    # needs_decision): the cases the deciding committee must judge; None: not known
+    to_decide: int | None = 0
     total: int = 0
 
     def add(self, v: Verdict) -> None:
@@ -76,6 +81,8 @@ class Counts:
                 self.not_rated[v.not_rated] += 1
             return
         self.rated += 1
+        if v.needs_decision and v.provisional and self.to_decide is not None:
+            self.to_decide += 1
         final = v.final
         if final is None:
             self.unassessed += 1
@@ -92,6 +99,8 @@ class Counts:
         self.rated += other.rated
         self.undecided += other.undecided
         self.unassessed += other.unassessed
+        if self.to_decide is not None:
+            self.to_decide = None if other.to_decide is None else self.to_decide + other.to_decide
         self.total += other.total
 
     @property

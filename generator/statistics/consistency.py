@@ -9,6 +9,7 @@ not rated for one reason, and every rated member has a level or awaits a decisio
     tong == duoc_xep_loai + sum(khong_xep_loai)
     duoc_xep_loai == sum(muc) + can_quyet_dinh
     chua_quyet_dinh <= sum(muc)
+    trong_do_can_quyet_dinh <= chua_quyet_dinh + can_quyet_dinh   (when the row has it)
 
 and the rows agree with each other: an organization counts at least its sub-organizations'
 members (those right below it in `to_chuc`, one `cap` deeper; it may hold members of its
@@ -115,6 +116,12 @@ def _row(doc: Document, file: str, path: PathKey, c: dict[str, Any]) -> list[Fin
         undecided = c["chua_quyet_dinh"]
         out.append(
             make("rollup-undecided", file, pos, label=label, undecided=undecided, levels=levels)
+        )
+    to_decide, open_ = c.get("trong_do_can_quyet_dinh"), c["chua_quyet_dinh"] + c["can_quyet_dinh"]
+    if to_decide is not None and to_decide > open_:
+        pos = doc.value_pos((*path, "trong_do_can_quyet_dinh"))
+        out.append(
+            make("rollup-to-decide", file, pos, label=label, to_decide=to_decide, open=open_)
         )
     return out
 

@@ -32,8 +32,12 @@ from generator.statistics import (
 NOT_RATED_SHOWN = NOT_RATED[:4]  # pending years show their own column only when used
 # the statistics page's columns after the levels (site_templates/pages/stats.md.j2), which
 # every output names alike: rated without a level (still to be decided by the committee,
-# or without criteria), not rated, and of the levels those still provisional
+# or without criteria), not rated, of the levels those still provisional, and of the rated
+# without a decision those the rules cannot settle ("cần quyết định": Counts.to_decide)
 UNASSESSED, NOT_RATED_TOTAL, PROVISIONAL = "Chưa có mức", "Không xếp loại", "Trong đó mức dự kiến"
+TO_DECIDE = "Trong đó cần quyết định"
+# the count where it is not known (a rollup of files written before it existed): never 0
+UNKNOWN = "không rõ"
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,9 @@ def record(row: Row, stats: YearStatistics) -> dict[str, Any]:
     for nr in not_rated_columns(stats):  # of which, by reason
         out[f"khong_xep_loai_{nr.value}"] = c.not_rated[nr]
     out["trong_do_muc_du_kien"] = c.undecided  # of the levels, those still provisional
+    # of the rated without a decision (provisional or without a level), those the rules
+    # flag "cần quyết định"; empty (CSV) or null (JSON) where not known
+    out["trong_do_can_quyet_dinh"] = c.to_decide
     return out
 
 
@@ -178,6 +185,7 @@ def table(stats: YearStatistics) -> str:
         ],
         "Chưa có mức",
         "Dự kiến",
+        "Cần QĐ",
     ]
     body: list[list[str]] = []
     for r in rows(stats):
@@ -189,6 +197,7 @@ def table(stats: YearStatistics) -> str:
             cells.append(f"{n} ({_pct(c.share(lv))}%)" if c.with_level else str(n))
         cells += [str(c.not_rated[nr]) for nr in nr_cols]
         cells += [str(c.unassessed), str(c.undecided)]
+        cells.append("?" if c.to_decide is None else str(c.to_decide))
         body.append(cells)
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
 
@@ -207,12 +216,19 @@ def table(stats: YearStatistics) -> str:
     out.append(
         "XL: xếp loại của tổ chức (* = dự kiến). Tỷ lệ tính trên số đảng viên có mức "
         "xếp loại. Chưa có mức: được xếp loại nhưng chưa có mức (cần cấp có thẩm quyền "
-        "quyết định hoặc thiếu tiêu chí). Dự kiến: trong các mức, số chưa được quyết định."
+        "quyết định hoặc thiếu tiêu chí). Dự kiến: trong các mức, số chưa được quyết định. "
+        "Cần QĐ: trong số chưa được quyết định (có mức dự kiến hoặc chưa có mức), số trường "
+        "hợp quy định không tự xác định được, cấp ủy có thẩm quyền phải xem xét, quyết định"
+        + (" (?: không rõ, nguồn tổng hợp không có số này)." if _unknown(stats) else ".")
     )
     if stats.previous is not None:
         changes = ", ".join(f"{lv.code} {_signed(stats.change(lv))}" for lv in LEVELS)
         out.append(f"So với năm {stats.previous.year} (điểm %): {changes}")
     return "\n".join(out) + "\n"
+
+
+def _unknown(stats: YearStatistics) -> bool:
+    return any(r.counts.to_decide is None for r in rows(stats))
 
 
 def _signed(x: float | None) -> str:

@@ -33,6 +33,14 @@ Format versions (`dinh_dang`). `export` writes format 2; `read` takes 1 and 2.
   organization not rated), such a shared organization stays counted in each source as
   before, and the merged statistics carry a Vietnamese note saying so (`notes`).
 
+Either format may carry `trong_do_can_quyet_dinh` in a row of counts (`Counts.to_decide`:
+of the rated without a decision, those the rules flag "cần quyết định"). It is optional,
+so the format keeps its id: a file written before it existed reads as not knowing it
+(None), a rollup of such a file leaves it unknown in every row that sums it — never 0 —
+and says so in a note (rollupmerge.py), and its own export leaves the field out again.
+(A kiemdiem older than the field refuses a file that has it, as any field it does not
+know: a province merges with a kiemdiem at least as new as its sources'.)
+
 Either format may carry `ty_le_cho_tong_hop`: the counts of a quota pool a part of a split
 province left to the rollup (366-M6; generator/statistics/rollupquota.py). Only such a
 part writes it; a file without it adds nothing to such a pool.
@@ -45,19 +53,22 @@ from typing import Any
 from generator.rules.base import NotRated
 from generator.statistics import CATEGORIES, LEVELS, NOT_RATED, Counts, YearStatistics, rollupquota
 from generator.statistics.rollupmerge import merge
-from generator.statistics.rollupread import FORMAT, FORMAT_1, RollupError, read
+from generator.statistics.rollupread import FORMAT, FORMAT_1, TO_DECIDE, RollupError, read
 from generator.statistics.sharedorgs import Disagreement, own
 
 
 def _counts(c: Counts) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "muc": {lv.code: c.by_level[lv] for lv in LEVELS},
         "khong_xep_loai": {nr.value: c.not_rated[nr] for nr in NOT_RATED},
         "duoc_xep_loai": c.rated,
         "chua_quyet_dinh": c.undecided,
         "can_quyet_dinh": c.unassessed,
-        "tong": c.total,
     }
+    if c.to_decide is not None:  # unknown (a rollup of older files): left out, read as such
+        out[TO_DECIDE] = c.to_decide
+    out["tong"] = c.total
+    return out
 
 
 def export(stats: YearStatistics) -> dict[str, Any]:

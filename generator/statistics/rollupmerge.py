@@ -27,6 +27,7 @@ from generator.statistics.sharedorgs import (
     known_once,
     own,
     subtract,
+    to_decide_notes,
     unknown_note,
 )
 
@@ -191,6 +192,7 @@ def merge(
         notes=[n for s in parts for n in s.notes] + notes,
     )
     subtract(merged.org_levels, shared)
+    merged.notes += to_decide_notes(merged, parts, names)
     try:  # a split province's pools left to the rollup (366-M6)
         merged.deferred, merged.deferred_sources = rollupquota.merge_pools(
             [s.deferred for s in parts], names

@@ -26,7 +26,12 @@ from generator.submissions.records import Level, OrgCategory, OrgType
 FORMAT = "kiemdiem-thong-ke/2"  # what `export` writes
 FORMAT_1 = "kiemdiem-thong-ke/1"  # still read: without `danh_gia` (rollup.py)
 OWN = {OWN_RATED, OWN_NOT_RATED, OWN_UNKNOWN, *(nr.value for nr in NOT_RATED)}
-_COUNTS = {"muc", "khong_xep_loai", "duoc_xep_loai", "chua_quyet_dinh", "can_quyet_dinh", "tong"}
+# optional in a row of counts (rollup.py): a file without it does not know it
+TO_DECIDE = "trong_do_can_quyet_dinh"
+_COUNTS = {
+    "muc", "khong_xep_loai", "duoc_xep_loai", "chua_quyet_dinh", "can_quyet_dinh", "tong",
+    TO_DECIDE,
+}  # fmt: skip
 _ORG_1 = {"ma", "ten", "loai", "phan_loai", "cap", "dang_vien", "xep_loai", "tam_tinh"}
 _ORG = _ORG_1 | {"danh_gia"}
 _TOP = {"dinh_dang", "nam", "bo_quy_tac", "tong", "to_chuc", "phan_loai", "xep_loai_to_chuc"}
@@ -68,6 +73,8 @@ def _read_counts(value: Any, source: str, where: str) -> Counts:
     c.rated = _int(data.get("duoc_xep_loai", 0), source, f"{where}.duoc_xep_loai")
     c.undecided = _int(data.get("chua_quyet_dinh", 0), source, f"{where}.chua_quyet_dinh")
     c.unassessed = _int(data.get("can_quyet_dinh", 0), source, f"{where}.can_quyet_dinh")
+    known = TO_DECIDE in data
+    c.to_decide = _int(data[TO_DECIDE], source, f"{where}.{TO_DECIDE}") if known else None
     c.total = _int(data.get("tong", 0), source, f"{where}.tong")
     return c
 

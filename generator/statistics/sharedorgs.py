@@ -27,6 +27,7 @@ from generator.statistics import (
     OWN_UNKNOWN,
     Counts,
     OrgStats,
+    YearStatistics,
 )
 
 
@@ -50,6 +51,9 @@ def contribution(o: OrgStats) -> Counts:
         else:
             c.by_level[o.level] = 1
             c.undecided = int(o.provisional)
+        # whether the rules flagged it "cần quyết định" no row says: taken off the sum of
+        # the sources' organization levels, that sum's count is no longer known
+        c.to_decide = None if o.provisional or o.level is None else 0
     elif verdict == OWN_NOT_RATED:
         c.total = 1
     elif verdict is not None and verdict != OWN_UNKNOWN:
@@ -73,6 +77,8 @@ def subtract(total: Counts, c: Counts) -> None:
     total.rated -= c.rated
     total.undecided -= c.undecided
     total.unassessed -= c.unassessed
+    if total.to_decide is not None:
+        total.to_decide = None if c.to_decide is None else total.to_decide - c.to_decide
     total.total -= c.total
 
 
@@ -126,3 +132,31 @@ class Disagreement(ValueError):
     def __init__(self, org: OrgStats, year: int, places: list[tuple[int, tuple[Any, ...], str]]):
         self.org, self.year, self.places = org, year, places
         super().__init__(f"{org.name} ({org.org_id}): " + "; ".join(p[2] for p in places))
+
+
+def to_decide_notes(
+    merged: YearStatistics, parts: list[YearStatistics], names: list[str]
+) -> list[str]:
+    """The notes of a rollup whose count "Trong đó cần quyết định" (`Counts.to_decide`) is
+    not known: sources written before the field existed (generator/statistics/rollup.py),
+    or a shared organization's own verdict taken off the organizations' levels."""
+    out = []
+    old = [name for s, name in zip(parts, names, strict=True) if s.total.to_decide is None]
+    if old:
+        out.append(
+            f"Năm {merged.year}: {', '.join(old)} không có số `trong_do_can_quyet_dinh` "
+            '(tệp xuất bằng phiên bản kiemdiem trước khi có số này), nên cột "Trong đó cần '
+            'quyết định" không rõ (để trống) ở mọi dòng cộng số của các nguồn đó, không '
+            "tính là 0. Để có số này, đề nghị nơi gửi chạy lại `kiemdiem rollup --export` "
+            "bằng phiên bản kiemdiem mới rồi gửi tệp mới."
+        )
+    if merged.org_levels.to_decide is None and all(
+        s.org_levels.to_decide is not None for s in parts
+    ):
+        out.append(
+            f"Năm {merged.year}: một tổ chức có trong nhiều nguồn có mức dự kiến hoặc chưa có "
+            'mức; tệp thống kê không cho biết quy định có nêu tổ chức đó "cần quyết định" '
+            'hay không, nên số tổ chức "Trong đó cần quyết định" (`xep_loai_to_chuc`) '
+            "không rõ (để trống), không tính là 0."
+        )
+    return out

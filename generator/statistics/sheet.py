@@ -24,7 +24,8 @@ to four places and then shown at one decimal could round twice (301/2937 = 10.24
 stored 0.1025, shown 10.3% where the other outputs say 10.2), and a spreadsheet rounds a
 half up where Python rounds it to even (1/16 = 6.25%: 6.3 against 6.2). The columns
 after the levels are the statistics page's: "Chưa có mức", "Không xếp loại" (its total,
-then by reason) and "Trong đó mức dự kiến".
+then by reason), "Trong đó mức dự kiến" and "Trong đó cần quyết định" (a text "không rõ"
+where a rollup's source did not know it, never 0).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ from generator.statistics import LEVELS, YearStatistics, xlsxfile
 from generator.statistics.export import (
     NOT_RATED_TOTAL,
     PROVISIONAL,
+    TO_DECIDE,
     UNASSESSED,
+    UNKNOWN,
     Row,
     not_rated_columns,
     points,
@@ -153,6 +156,7 @@ class _Sheet:
             W_UNDECIDED,
             *[W_NOT_RATED] * (1 + len(self.nr_cols)),
             W_UNDECIDED,
+            W_UNDECIDED,
         ]
         self.ncols = len(self.widths)
         self.font = Font(name=FONT, size=SIZE)
@@ -243,6 +247,7 @@ class _Sheet:
             col += 1
         cells.append((first_nr, col - 1, NOT_RATED_TOTAL))
         cells.append((col, col, PROVISIONAL))
+        cells.append((col + 1, col + 1, TO_DECIDE))
         top_lines = bottom_lines = 1
         for first, last, text in cells:
             self.text(h1, first, text, head, self.center)
@@ -313,11 +318,15 @@ class _Sheet:
         values += [(c.unassessed, "0"), (c.not_rated_total, "0")]
         values += [(c.not_rated[nr], "0") for nr in self.nr_cols]
         values.append((c.undecided, "0"))
+        if c.to_decide is not None:
+            values.append((c.to_decide, "0"))
         for column, (value, fmt) in enumerate(values, start=3):
             cell = self.ws.cell(row, column, value)
             cell.number_format = fmt
             cell.font = font
             cell.alignment = self.right
+        if c.to_decide is None:  # a rollup's source did not know it: said, not summed as 0
+            self.text(row, self.ncols, UNKNOWN, font, self.right)
         for column in range(1, self.ncols + 1):
             self.ws.cell(row, column).border = self.border
 

@@ -123,8 +123,9 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
     assert [total.count(lv) for lv in LEVELS] == [4, 28, 6, 1]
     assert total.not_rated[NotRated.NEW_MEMBER] == 1 and total.not_rated[NotRated.EXEMPTED] == 1
     assert _table_rows(html, "bang-toan-dang-bo") == [
-        # levels, without one, not rated (adding up to the total), of which provisional
-        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "1 (2,6%)", "0", "2", "2"]
+        # levels, without one, not rated (adding up to the total), of which provisional,
+        # of which to decide
+        ["41", "39", "4 (10,3%)", "28 (71,8%)", "6 (15,4%)", "1 (2,6%)", "0", "2", "2", "0"]
     ]
     # the exempted member (dv-101014) is not this committee's to decide: counted with the
     # suspended, as the whole organization's site counts them (generator.privacy.verdicts)
@@ -146,6 +147,7 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
             str(c.unassessed),
             str(c.not_rated_total),
             str(c.undecided),
+            str(c.to_decide),
         ], o.org_id
     categories = [(cat, c) for cat, c in stats.by_category.items() if c.total]
     assert _table_rows(html, "bang-loai-hinh") == [
@@ -160,6 +162,7 @@ def test_statistics_page_numbers_are_year_statistics(sample_site: Path) -> None:
             str(oc.unassessed),
             str(oc.not_rated_total),
             str(oc.undecided),
+            str(oc.to_decide),
         ]
     ]
     assert stats.previous is not None
@@ -195,9 +198,9 @@ def test_organization_site_hides_counts_that_name_a_person(sample_site: Path) ->
     # 39 rated - 4 - 28 - 6 would give the KHTNV member back: HTXSNV is hidden with it
     # ("ẩn", not a false "< 3"), and the row shows no shares (they give its denominator);
     # then "Chưa có mức", "Không xếp loại" (41 - 39: shown, as the totals give it) and
-    # "Trong đó mức dự kiến"
+    # "Trong đó mức dự kiến", "Trong đó cần quyết định"
     assert _table_rows(html, "bang-toan-dang-bo") == [
-        ["41", "39", "ẩn", "28", "6", "&lt; 3", "0", "2", "2"]
+        ["41", "39", "ẩn", "28", "6", "&lt; 3", "0", "2", "2", "0"]
     ]
     # exempted and suspended in one row: apart, with "Không xếp loại" 2 and each "< 3",
     # they told that the one member listed with a bare "Không xếp loại" (dv-101014) is
