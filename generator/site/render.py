@@ -15,7 +15,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from markupsafe import Markup
 from generator.invisible import show_invisible
 from generator.rules.base import NotRated
 from generator.site import charts, incremental, paging
+from generator.site.downloads import statistics_downloads
 from generator.site.hooks import FRAGMENTS, fragments_file
 from generator.site.shared import disk_bytecode
 from generator.site.text import (
@@ -49,7 +49,7 @@ from generator.site.views import (
     page_path_org,
     page_path_problems,
 )
-from generator.statistics import COUNTED_NOT_RATED, export, sheet
+from generator.statistics import COUNTED_NOT_RATED
 from generator.submissions.records import CriterionLevel, Level
 
 PAGES = "pages"
@@ -357,31 +357,3 @@ def _render_problems(view: YearView, page: PageFn) -> None:
             page("problems_org.md.j2", p.rel, org=org, page=p, pages=pages)
     rows = [(org_id, by_org[org_id]) for org_id in order if by_org.get(org_id)]
     _paged(page, "problems.md.j2", rows, "van-de/index.md", paging.ROWS_PER_PAGE)
-
-
-# ---------------------------------------------------------------------- downloads
-
-
-def statistics_downloads(view: YearView) -> dict[str, bytes]:
-    """The statistics as CSV, JSON and XLSX files for the statistics page: the same
-    writers and the same numbers as `kiemdiem stats` (generator.statistics.export), but
-    for the members this committee does not decide who are exempted or suspended, counted
-    in one column (generator.privacy.verdicts.counted_as_read).
-    The CSV starts with a byte order mark so that Excel reads its Vietnamese as UTF-8."""
-    stats = view.stats
-    if stats is None or view.disclosure is not None:
-        return {}  # exact counts are not for the whole organization's site (issue 14)
-    if view.audience is not None and view.audience.kind.slug == "chi-bo":
-        # a chi bộ does not report upward (its committee's site has the sheets); a province
-        # has ~5,000 chi bộ sites and a sheet costs ~50 ms to write
-        return {}
-    name = f"thong-ke-{stats.year}"
-    with tempfile.TemporaryDirectory() as tmp:
-        xlsx = Path(tmp) / f"{name}.xlsx"
-        sheet.write_xlsx(stats, xlsx)
-        xlsx_bytes = xlsx.read_bytes()
-    return {
-        f"{name}.csv": ("\ufeff" + export.to_csv(stats)).encode("utf-8"),
-        f"{name}.json": export.to_json(stats).encode("utf-8"),
-        f"{name}.xlsx": xlsx_bytes,
-    }
