@@ -223,9 +223,7 @@ def render_year(
     tree_key = keyed(incremental.tree_page_key)
     _paged(page, "tree.md.j2", view.tree(), "to-chuc/index.md", paging.ROWS_PER_PAGE, tree_key)
     _render_orgs(view, env, out, member_pages, keys)
-    stats_rows = view.stats.orgs if view.stats else []
-    stats_key = keyed(incremental.stats_page_key)
-    _paged(page, "stats.md.j2", stats_rows, "thong-ke/index.md", paging.ROWS_PER_PAGE, stats_key)
+    _render_stats(view, page, keyed(incremental.stats_page_key), keys, out)
     _render_problems(view, page)
     page("rules.md.j2", "quy-tac/index.md")
     page("guide.md.j2", "huong-dan/index.md")
@@ -340,6 +338,29 @@ def _render_orgs(
             files.append(f"{docs.name}/{p.rel}")
         if keys:
             keys.set(org.id, key, files)
+
+
+def _render_stats(
+    view: YearView,
+    page: PageFn,
+    key: PageKeyOf | None,
+    keys: incremental.PageKeys | None,
+    out: _Writer,
+) -> None:
+    """The statistics' pages: none rendered again when the key of them all is unchanged
+    (`incremental.stats_pages_key`), else each whose own key changed."""
+    first = "thong-ke/index.md"
+    pages = paging.paginate(view.stats.orgs if view.stats else [], first, paging.ROWS_PER_PAGE)
+    rels = [p.rel for p in pages]
+    group = incremental.stats_pages_key(view, keys.frame, pages) if keys is not None else ""
+    if keys is not None and keys.group_fresh(first, group, rels):
+        out.keep.update(out.result.docs_dir / rel for rel in rels)
+        out.result.unchanged += len(rels)
+        return
+    for p in pages:
+        page("stats.md.j2", p.rel, key(p, pages) if key else "", page=p, pages=pages)
+    if keys is not None:
+        keys.set_group(first, group, rels)
 
 
 def _render_problems(view: YearView, page: PageFn) -> None:
