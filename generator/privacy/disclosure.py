@@ -25,7 +25,7 @@ with the year before uses that year's own plan, so both pages hide the same cell
 or a change in points is shown only where both years show the count. The organizations'
 own levels ("Xếp loại tổ chức đảng") are exact: the table by organization names each
 organization's level anyway, and they are not counts of people. The statistics page of
-this site has no downloads (generator/site/render.py `statistics_downloads`).
+this site has no downloads (generator/site/downloads.py `statistics_downloads`).
 
 The deciding committees' sites and `kiemdiem stats` keep exact counts: they report upward.
 
