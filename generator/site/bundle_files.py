@@ -67,6 +67,28 @@ def store(files: dict[str, bytes], out: Path) -> None:
             os.unlink(entry.path)
 
 
+def link(src: str, target: Path) -> None:
+    """Make `target` a hard link to `src` (a copy on another file system). A `target` that
+    already is `src` — linked meanwhile, not listed when the folder was read — is the
+    result wanted, not an error: the copy's fallback refused it (shutil.SameFileError, a
+    build that stopped with "lỗi nội bộ" after the code changed); any other file there
+    is replaced."""
+    try:
+        os.link(src, target)
+        return
+    except FileExistsError:
+        if os.path.samefile(src, target):
+            return
+        os.unlink(target)
+    except OSError:  # another file system
+        shutil.copy2(src, target)
+        return
+    try:
+        os.link(src, target)
+    except OSError:
+        shutil.copy2(src, target)
+
+
 def _link_changed(src: Path, dest: Path, skip: frozenset[str] = frozenset()) -> None:
     """Make `dest` hold a hard link to each file of `src` (those already linked kept) and
     no other file (but the top-level names in `skip`)."""
@@ -80,10 +102,7 @@ def _link_changed(src: Path, dest: Path, skip: frozenset[str] = frozenset()) -> 
             os.unlink(have.path)
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(entry.path, target)
-        except OSError:  # another file system
-            shutil.copy2(entry.path, target)
+        link(entry.path, target)
     for rel, entry in there.items():
         if rel not in wanted:
             os.unlink(entry.path)
