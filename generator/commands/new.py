@@ -40,7 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     y = kinds.add_parser("year", help="tệp nam-danh-gia.yaml của một năm đánh giá")
     y.add_argument("year", type=int, metavar="NĂM")
     y.add_argument("--root", metavar="MA_TO_CHUC_GOC", help="mặc định: như năm trước")
-    y.add_argument("--ruleset", help="mặc định: theo năm (RULES.md), hoặc pending")
+    y.add_argument("--ruleset", help="mặc định: bộ quy tắc của năm, hoặc pending")
+    y.add_argument(
+        "--skip-years",
+        action="store_true",
+        help="cho phép mở một năm không liền sau năm mới nhất của kho (các năm ở giữa không "
+        "đánh giá trong kho này)",
+    )
     y.add_argument(
         "--no-orgs",
         action="store_true",

@@ -53,9 +53,25 @@ def _check_year_bounds(repo: Path, year: int) -> None:
     )
 
 
+def _check_gap(years: list[int], year: int, skip: bool) -> None:
+    """Refuse a year that leaves years unopened after the newest (2029 typed for 2027 would
+    carry 2026's tree and settings over two years no one opened), unless `--skip-years`."""
+    newest = max(years, default=None)
+    if newest is None or year <= newest + 1 or skip:
+        return
+    between = f"năm {newest + 1}" if year == newest + 2 else f"các năm {newest + 1}–{year - 1}"
+    raise UsageError(
+        f"Năm {year} không liền sau năm mới nhất của kho ({newest}): {between} chưa được mở; "
+        f"chưa tạo tệp nào. Để mở năm tiếp theo, chạy `kiemdiem new year {newest + 1}`; nếu "
+        f"đúng là năm {year} và {between} không đánh giá trong kho này, chạy lại với "
+        "`--skip-years`."
+    )
+
+
 def new_year(repo: Path, args: argparse.Namespace) -> int:
     """The year file; unless `--no-orgs`, with every organization of the year before."""
     _check_year_bounds(repo, args.year)
+    _check_gap(layout.years(repo), args.year, args.skip_years)
     earlier = [y for y in layout.years(repo) if y < args.year]
     last_root = None
     last: tuple[int, dict[str, Any]] = (0, {})

@@ -127,6 +127,24 @@ def test_new_year_refuses_a_year_folder_that_exists(
     assert _files(repo) == before and _entries(repo) == entries
 
 
+def test_a_year_not_next_to_the_newest_is_refused(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2029 typed in a repository whose newest year is 2026 (a trial of the 2026 round): it
+    would carry 2026's tree and settings over two years no one opened."""
+    before, entries = _files(repo), _entries(repo)
+    assert main(["new", "year", "2029"]) == 2  # a usage error, as a year out of bounds
+    err = capsys.readouterr().err
+    assert "Năm 2029 không liền sau năm mới nhất của kho (2026): các năm 2027–2028 chưa" in err
+    assert "`kiemdiem new year 2027`" in err and "`--skip-years`" in err
+    assert "chưa tạo tệp nào" in err
+    assert _files(repo) == before and _entries(repo) == entries
+    assert main(["new", "year", "2028"]) == 2
+    assert "năm 2027 chưa được mở" in capsys.readouterr().err
+    assert main(["new", "year", "2029", "--skip-years"]) == 0
+    assert (repo / "submissions/2029/nam-danh-gia.yaml").is_file()
+
+
 def test_no_orgs_writes_only_the_year_file(repo: Path) -> None:
     assert main(["new", "year", "2027", "--no-orgs"]) == 0
     assert [f.path for f in layout.walk_year(repo, 2027)] == ["submissions/2027/nam-danh-gia.yaml"]
