@@ -36,7 +36,15 @@ from generator.privacy.valuemask import (
 MASK = HINT_MASK  # one placeholder in every output
 _NAME = re.compile(r"[A-Za-z_][\w-]*")  # a key name a hint may show (hintmask._PATH_PART)
 _QUOTE_PAIRS = ('""', "''", "“”")  # a value written in quotes, as `_values` reads it
-_KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
+# a key, also written in quotes (`"ngay_quyet_dinh": …`, which YAML reads as the same key)
+_KEY = re.compile(
+    r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<q>[\"']?)(?P<key>[A-Za-z_][\w-]*)(?P=q)\s*:(?P<rest>.*)$"
+)
+# in a flow collection (`{hinh_thuc: canh_cao, ngay_quyet_dinh: "2024-06-07"}`): a quoted
+# text that is not a key, the keys named inside, the separators between plain values
+_FLOW_QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*'|“[^”]*”)(?!\s*:)")
+_FLOW_KEY = re.compile(r"[\"']?([A-Za-z_][\w-]*)[\"']?\s*:(?:\s|$)")
+_FLOW_SPLIT = re.compile(r"[{}\[\],]")
 # `ngay_sinh 25/12/1983`, `ho_ten：Bình`: a key without its colon (generator.check.yamlcolon);
 # `ghi_chu_noi_bo Mật: …`, read as the key `ghi_chu_noi_bo Mật`, its colon missing after
 # the first word (generator.check.yamltext.colon_after_word)
@@ -84,8 +92,10 @@ def _scan(text: str, scopes: KeyScopes) -> tuple[dict[int, list[str]], set[int]]
             continue
         match, meant = _key_of(line, number, scopes)
         if match is None:  # a bare list item or a continuation: its parent's class
-            if scopes.of([k for _, k, _ in stack], [m for _, _, m in stack]) >= Scope.CAP_UY:
-                out[number] = [stripped.lstrip("- ").strip()]
+            item = stripped.lstrip("- ").strip()
+            parents = scopes.of([k for _, k, _ in stack], [m for _, _, m in stack])
+            if parents >= Scope.CAP_UY or _flow_names_committee(item, scopes):
+                out[number] = _line_values(item)
                 lines.add(number)
             continue
         key_indent = len(match["indent"]) + (len(match["dash"]) if match["dash"] else 0)
@@ -96,13 +106,15 @@ def _scan(text: str, scopes: KeyScopes) -> tuple[dict[int, list[str]], set[int]]
             stack.pop()
         stack.append((key_indent, match["key"], meant))
         sensitive = scopes.of([k for _, k, _ in stack], [m for _, _, m in stack]) >= Scope.CAP_UY
+        rest = match["rest"].split(" #", 1)[0].strip()
+        # a flow collection naming a committee-only key inside (`lanh_dao: {ky_luat: …}`)
+        sensitive = sensitive or _flow_names_committee(rest, scopes)
         if sensitive:
             lines.add(number)
-        rest = match["rest"].split(" #", 1)[0].strip()
         if rest in ("|", ">", "|-", ">-", "|+", ">+"):
             block = (key_indent, sensitive)
         elif sensitive and rest:
-            out[number] = _values(rest)
+            out[number] = _line_values(rest)
     return out, lines
 
 
@@ -130,6 +142,35 @@ def _values(rest: str) -> list[str]:
     inner = rest.strip("\"'“”")
     unclosed = rest[0] in "\"'“" and (len(rest) < 2 or rest[-1] not in "\"'”")
     return [inner] if unclosed else [rest, inner]
+
+
+def _line_values(rest: str) -> list[str]:
+    """`_values`, and, for a value written as a flow collection, each value inside it: a
+    finding quotes one (`ngay_quyet_dinh` of `{hinh_thuc: canh_cao, ngay_quyet_dinh:
+    "2027-05-05"}`), not the whole line (a trial saw such dates unmasked in CI
+    annotations while the same item in block style showed `[ẩn]`)."""
+    out = _values(rest)
+    if not _is_flow(rest):
+        return out
+    for quoted in _FLOW_QUOTED.findall(rest):
+        out += _values(quoted)
+    for piece in _FLOW_SPLIT.split(_FLOW_QUOTED.sub(",", rest)):
+        value = _FLOW_KEY.sub("", piece).strip()
+        if value:
+            out += _values(value)
+    return out
+
+
+def _is_flow(text: str) -> bool:
+    return text[:1] in "{[" or "{" in text or "[" in text
+
+
+def _flow_names_committee(text: str, scopes: KeyScopes) -> bool:
+    """Whether a flow collection written on one line names a key only committees (or
+    nobody) may read, wherever it sits inside (`{ho_ten: …, ky_luat: [...]}`)."""
+    return _is_flow(text) and any(
+        scopes.named.get(k, Scope.TO_CHUC) >= Scope.CAP_UY for k in _FLOW_KEY.findall(text)
+    )
 
 
 _FEW = 8  # values tried one by one, without the index
