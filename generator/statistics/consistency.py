@@ -164,6 +164,10 @@ def _flat(c: dict[str, Any]) -> dict[tuple[str, ...], int]:
     out: dict[tuple[str, ...], int] = {(k,): c[k] for k in SCALARS}
     for group in ("muc", "khong_xep_loai"):
         out.update({(group, k): v for k, v in c[group].items()})
+    # optional (an older export has none): compared where the organization has it, with
+    # the known ones of its parts (a trial gave a chi bộ 1 under a đảng bộ of 0)
+    if (to_decide := c.get("trong_do_can_quyet_dinh")) is not None:
+        out[("trong_do_can_quyet_dinh",)] = to_decide
     return out
 
 

@@ -124,6 +124,28 @@ def test_a_count_above_the_undecided_is_refused(
     assert "rollup-to-decide" in err and "`tong`" in err and "sai.json:" in err
 
 
+def test_a_chi_bo_above_its_dang_bo_is_refused(
+    exports: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hostile-submitter trial gave one chi bộ 1 under a đảng bộ of 0 (and a total of
+    0): every other number is held to its parts, this one was not."""
+    data = json.loads(exports[0].read_text("utf-8"))
+    orgs = data["to_chuc"]
+    child = next(
+        i for i, o in enumerate(orgs)
+        if i and o["cap"] > orgs[0]["cap"]
+        and o["dang_vien"]["chua_quyet_dinh"] + o["dang_vien"]["can_quyet_dinh"] > 0
+    )  # fmt: skip
+    parent = max(i for i in range(child) if orgs[i]["cap"] < orgs[child]["cap"])
+    orgs[child]["dang_vien"][FIELD] = 1  # within its own undecided
+    orgs[parent]["dang_vien"][FIELD] = 0
+    bad = tmp_path / "con.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    assert main(["rollup", str(bad), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert "rollup-children" in err and FIELD in err and "con.json:" in err
+
+
 def test_a_shared_organization_with_a_provisional_level_makes_its_count_unknown() -> None:
     """Both sources count huyen-a's own provisional level among the organizations' levels;
     the rollup counts it once, and whether the rules flagged it no row says: the merged
