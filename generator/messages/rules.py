@@ -17,6 +17,7 @@
 | rule-setting-invalid | error | a `cai_dat:` value the ruleset does not accept |
 | rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
 | rule-earlier-shortcomings-unstated | warning | under 366, score and tasks reach HTXSNV but the review does not state `han_che_truoc`: 366-M1's "100% of earlier shortcomings remedied" is unchecked (level kept) |
+| rule-discipline-not-moved | warning | a member's discipline of last year's file decided in this year is not in this year's file: counted in no year (132-M4, 124-M4, 366-M4) |
 | rule-role-group-unknown | warning | the year lists role groups (366-M6) and a rated member names none of them |
 | form-incomplete | warning | while the year is `pending`, a file marked complete lacks a section of the official form (R0, X5) |
 | form-to-complete | warning | a draft, once a ruleset applies: exactly the fields it must add under it (R0) |
@@ -165,6 +166,17 @@ CATALOG: dict[str, Message] = {
         "Các cài đặt của bộ quy tắc này: {known}.",
         severity="warning",
         actor="board",
+    ),
+    "rule-discipline-not-moved": Message(
+        "Bản kiểm điểm năm {before_year} của đảng viên {member} (`{before_path}`) có mục kỷ "
+        "luật thứ {items} (mục `ky_luat`) ra quyết định trong năm {year}: kỷ luật được tính vào "
+        "năm ra quyết định{rule_text}, nên mục đó không được tính cho năm {before_year}; nhưng "
+        "mục `ky_luat` của bản năm {year} này chưa có mục đó, nên chưa được tính cho năm nào.",
+        "Chép nguyên mục đó (hình thức, ngày quyết định, ngày vi phạm, số quyết định) từ bản năm "
+        "{before_year} vào mục `ky_luat` của tệp này, đúng như quyết định kỷ luật; bản năm "
+        "{before_year} giữ nguyên.",
+        severity="warning",
+        actor="committee",
     ),
     "rule-earlier-shortcomings-unstated": Message(
         "Điểm và kết quả nhiệm vụ của đảng viên {member} đạt mức HTXSNV, nhưng bản kiểm điểm "

@@ -39,6 +39,7 @@ from generator.rules.base import (
 from generator.rules.decisions import re_rating_problem
 from generator.rules.engine import rate
 from generator.rules.lookup import decided_by_text
+from generator.rules.moveddiscipline import check_moved_discipline
 from generator.rules.registry import (
     REGISTRY,
     default_ruleset_id,
@@ -114,6 +115,7 @@ def rate_years(
         pending_re_ratings, refused = _collect_re_ratings(year, history, years)
         verdicts = rate_year(year, history, reuse=reuse)
         check_earlier_shortcomings(year, years.get(y - 1), verdicts)
+        check_moved_discipline(year, years.get(y - 1), verdicts)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:

@@ -1,0 +1,80 @@
+"""A member's discipline decided in the year after the file's year, still waiting in that
+file: counted in no year until the next year's file holds it.
+
+A decision may come in January of year N+1 while year N's files are still open; written in
+year N's file it is told there (generator.check.disciplinedates: a warning, not counted for
+N, since discipline counts in the year of its decision — 132-M4, 124-M4, 366-M4) with the
+hint to move it to the next year's file. Nothing then made sure it got there: a trial of
+the 2026 round dated a 2026 decision into January 2027 and it counted in no year. So, for
+each member of year N-1 with such an item decided in year N, year N's file of the same
+member must hold it (same decision date and form); else a warning at that file's
+`ky_luat` (its first line without one), for the deciding committee. A member with no file
+in year N is told by the carry-over warning (generator.check.carryover).
+
+The finding quotes neither the date nor the form: they are committee-only, and written in
+another file than the finding's, which the masking of findings does not read
+(generator.privacy.minimize); the item is named by its place in last year's list.
+
+Run by `rate_years` with the year before's files, as generator.rules.shortcomings.
+"""
+
+from __future__ import annotations
+
+from generator.findings import Position, make
+from generator.privacy import FINDING_FIELD, FINDING_MEMBER, FINDING_SCOPE, Scope
+from generator.rules.base import YearVerdicts
+from generator.submissions.year import Year
+
+CODE = "rule-discipline-not-moved"
+# the rule by which each ruleset counts a member's discipline in the year of its decision
+# (as generator.check.disciplinedates.MEMBER: the check side, which rules do not import)
+_COUNTED_BY = {"qd132-hd21": "132-M4", "qd124-hd25": "124-M4", "qd366-hd43": "366-M4"}
+
+
+def check_moved_discipline(year: Year, before: Year | None, out: YearVerdicts) -> None:
+    """The warnings of the module docstring for `year` (`before`: the year before's files,
+    None when not loaded)."""
+    if before is None:
+        return
+    ruleset = year.config.ruleset if year.config is not None else ""
+    rule = _COUNTED_BY.get(ruleset or "", "")
+    for member_id, earlier in before.members.items():
+        moved = [
+            i
+            for i, d in enumerate(earlier.discipline, start=1)
+            if d.decision_date.year == year.year
+        ]
+        now = year.members.get(member_id) if moved else None
+        if now is None or now.source is None:
+            continue
+        held = {(d.decision_date, d.form) for d in now.discipline}
+        missing = [
+            i
+            for i in moved
+            if (earlier.discipline[i - 1].decision_date, earlier.discipline[i - 1].form) not in held
+        ]
+        if not missing:
+            continue
+        doc = now.source.document
+        pos = doc.key_pos(("ky_luat",)) if doc is not None and now.discipline else Position(1)
+        out.findings.append(
+            make(
+                CODE,
+                now.source.path,
+                pos,
+                rule=rule,
+                actor="committee",
+                related=[earlier.source.path] if earlier.source else [],
+                extra={
+                    FINDING_SCOPE: Scope.CAP_UY.slug,
+                    FINDING_MEMBER: member_id,
+                    FINDING_FIELD: ["ky_luat"],
+                },
+                member=f"{now.name} ({member_id})",
+                before_year=before.year,
+                before_path=earlier.source.path if earlier.source else "",
+                items=", ".join(map(str, missing)),
+                year=year.year,
+                rule_text=f" ({rule})" if rule else "",
+            )
+        )
