@@ -17,6 +17,7 @@
 | rule-setting-invalid | error | a `cai_dat:` value the ruleset does not accept |
 | rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
 | rule-earlier-shortcomings-unstated | warning | under 366, score and tasks reach HTXSNV but the review does not state `han_che_truoc`: 366-M1's "100% of earlier shortcomings remedied" is unchecked (level kept) |
+| rule-earlier-shortcomings-over | error | `han_che_truoc.so_da_khac_phuc` above `so_da_chi_ra`: more remedied than pointed out (366-M1; every ruleset) |
 | rule-role-group-unknown | warning | the year lists role groups (366-M6) and a rated member names none of them |
 | form-incomplete | warning | while the year is `pending`, a file marked complete lacks a section of the official form (R0, X5) |
 | form-to-complete | warning | a draft, once a ruleset applies: exactly the fields it must add under it (R0) |
@@ -186,6 +187,26 @@ CATALOG: dict[str, Message] = {
         "kỳ kiểm điểm trước, kể cả năm {previous_year}) và `so_da_khac_phuc` (số đã khắc phục "
         "xong); cấp ủy đối chiếu với mức đã quyết định.",
         severity="warning",
+        actor="member",
+    ),
+    # `so_da_chi_ra: 0` while the review of the year before named shortcomings (once decided)
+    "rule-earlier-shortcomings-unstated/zero": Message(
+        "Điểm và kết quả nhiệm vụ của đảng viên {member} đạt mức HTXSNV, bản kiểm điểm ghi 0 "
+        "hạn chế, khuyết điểm đã được chỉ ra (`han_che_truoc.so_da_chi_ra`), trong khi bản "
+        "kiểm điểm năm {previous_year} có nêu hạn chế, khuyết điểm: chưa kiểm được điều kiện "
+        '"100% hạn chế, khuyết điểm đã được chỉ ra đều đã khắc phục" ({rule}).',
+        "Ghi `so_da_chi_ra` bằng số hạn chế, khuyết điểm đã được chỉ ra ở các kỳ kiểm điểm "
+        "trước, kể cả năm {previous_year}, và `so_da_khac_phuc` bằng số đã khắc phục xong; "
+        "cấp ủy đối chiếu với mức đã quyết định.",
+        severity="warning",
+        actor="member",
+    ),
+    "rule-earlier-shortcomings-over": Message(
+        "Bản kiểm điểm của đảng viên {member} ghi số hạn chế, khuyết điểm đã khắc phục "
+        "(`so_da_khac_phuc: {remedied}`) nhiều hơn số đã được chỉ ra (`so_da_chi_ra: "
+        "{pointed}`): hai số này không thể cùng đúng ({rule}).",
+        "Đối chiếu với các bản kiểm điểm trước rồi sửa số cho đúng: `so_da_khac_phuc` là số "
+        "đã khắc phục xong trong số `so_da_chi_ra`, nên không lớn hơn `so_da_chi_ra`.",
         actor="member",
     ),
     "rule-role-group-unknown": Message(

@@ -47,7 +47,7 @@ from generator.rules.registry import (
     spec_for,
 )
 from generator.rules.reuse import RatingMemo
-from generator.rules.shortcomings import check_earlier_shortcomings
+from generator.rules.shortcomings import check_counts, check_earlier_shortcomings
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
@@ -114,6 +114,7 @@ def rate_years(
         pending_re_ratings, refused = _collect_re_ratings(year, history, years)
         verdicts = rate_year(year, history, reuse=reuse)
         check_earlier_shortcomings(year, years.get(y - 1), verdicts)
+        check_counts(year, verdicts)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:
