@@ -124,3 +124,27 @@ def test_without_last_years_shortcomings_the_counts_are_a_suggestion(repo: Path)
 def test_standing_facts_are_none_of_the_committees() -> None:
     committee = {key for key, *_ in committee_fields(ROOT, "HEAD")}
     assert committee.isdisjoint(earlierfacts.STANDING_FACTS)
+
+
+def test_invisible_characters_are_never_carried(repo: Path) -> None:
+    """A trial: last year's `sinh_hoat_tam_thoi.don_vi` with U+200B was carried and the new
+    file got `text-invisible` at once; such a value is left to write again, as one with a
+    control character."""
+    old = repo / OLD
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text(
+        IDENTITY.replace("Trần Thị Bình", "Trần Thị\\u200b Bình")
+        .replace("ho_ten: ", 'ho_ten: "')
+        .replace("Bình\n", 'Bình"\n')
+        + 'chuc_vu: "Bí thư\\u202e Chi bộ"\n'
+        + "tinh_trang: sinh_hoat_tam_thoi\n"
+        + 'sinh_hoat_tam_thoi:\n  don_vi: "Chi bộ\\u200b May"\n',
+        "utf-8",
+    )
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2026"]) == 0
+    text = (repo / NEW).read_text("utf-8")
+    assert "\u200b" not in text and "\u202e" not in text
+    data = loads(text.encode()).document.data  # type: ignore[union-attr]
+    assert "chuc_vu" not in data and "sinh_hoat_tam_thoi" not in data
+    assert data["ho_ten"] != "Trần Thị\u200b Bình"
+    assert not [c for c, _ in _findings(repo) if c == "text-invisible"]
