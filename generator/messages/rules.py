@@ -5,6 +5,7 @@
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
 | rule-decision-above-criteria | warning | under 366, a decided level (within the ceiling) above what the file's own score and task figures support (366-M1..M5, 366-O1..O4); a notice when the decision's line has a `ghi_chu` |
 | rule-agency-rating-below | warning | under 366 (`civil_servant_basis: flag`), a civil servant's party level (decided or provisional) above the agency's rating, at the member file's `can_bo_cong_chuc.xep_loai` (366-M10); a notice once the decision's line has a `ghi_chu` |
+| rule-agency-rating-dropped | warning | under 366, a rated member's file of the year before had `can_bo_cong_chuc` and this year's has none: 366-M10's basis (the agency's rating) went unstated (level kept) |
 | rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
 | rule-re-rating-above-ceiling | error | a re-rating (124-M7) above the ceiling of the year it re-rates (X2); not applied |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
@@ -207,6 +208,17 @@ CATALOG: dict[str, Message] = {
         "{pointed}`): hai số này không thể cùng đúng ({rule}).",
         "Đối chiếu với các bản kiểm điểm trước rồi sửa số cho đúng: `so_da_khac_phuc` là số "
         "đã khắc phục xong trong số `so_da_chi_ra`, nên không lớn hơn `so_da_chi_ra`.",
+        actor="member",
+    ),
+    "rule-agency-rating-dropped": Message(
+        "Bản kiểm điểm năm {previous_year} của đảng viên {member} ghi mức xếp loại cán bộ, "
+        "công chức, viên chức của cơ quan (`can_bo_cong_chuc`, mức {agency}), nhưng bản năm "
+        "nay không ghi: chưa đối chiếu được mức xếp loại đảng viên với kết quả của cơ quan "
+        "({rule}); mức xếp loại không vì thế mà thay đổi.",
+        "Nếu năm nay vẫn là cán bộ, công chức, viên chức, ghi `can_bo_cong_chuc:` với "
+        "`xep_loai` (mức cơ quan xếp loại năm nay) và `co_quan`; nếu không còn là cán bộ, "
+        "công chức, viên chức thì không cần sửa tệp: cấp ủy đối chiếu khi quyết định.",
+        severity="warning",
         actor="member",
     ),
     "rule-role-group-unknown": Message(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from generator.authority import re_rating_authority, re_rating_refused
 from generator.findings import Finding
 from generator.rules import qd124_hd25
+from generator.rules.agencybasis import check_agency_dropped
 from generator.rules.assess import is_new_member
 from generator.rules.base import (
     Effect,
@@ -115,6 +116,8 @@ def rate_years(
         verdicts = rate_year(year, history, reuse=reuse)
         check_earlier_shortcomings(year, years.get(y - 1), verdicts)
         check_counts(year, verdicts)
+        spec = spec_for(year.year, year.config)
+        check_agency_dropped(year, years.get(y - 1), verdicts, spec.agency_basis)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:
