@@ -129,6 +129,9 @@ class EarlierMember:
     # for a YAML comment; its `han_che_truoc` counts (pointed out, remedied) if stated
     shortcomings: list[str] = field(default_factory=list)
     counts: tuple[int, int] | None = None
+    # that year's file had `can_bo_cong_chuc` (366-M10): its agency's name when one clean
+    # line (`one_line`), else ""; None without the block. The level is each year's own
+    agency: str | None = None
 
 
 def comment_lines(text: str) -> list[str]:
@@ -175,6 +178,10 @@ def earlier_member(repo: Path, member_id: str, before_year: int) -> EarlierMembe
         pointed, remedied = counts.get("so_da_chi_ra"), counts.get("so_da_khac_phuc")
         if type(pointed) is int and type(remedied) is int:
             out.counts = (pointed, remedied)
+    civil = data.get("can_bo_cong_chuc")
+    if isinstance(civil, dict):
+        name = civil.get("co_quan")
+        out.agency = name.strip() if isinstance(name, str) and one_line(name) else ""
     return out
 
 
