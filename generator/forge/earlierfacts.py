@@ -5,7 +5,9 @@ file; generator.forge.newyear carries the organization tree).
 Only who they are and what still holds is carried, never how their year went: the newest
 earlier file that loads into a mapping gives its one-line facts (and a member's standing
 facts, STANDING_FACTS, with last year's shortcomings section to quote); a value with a line
-break or a control character is left for the author to write again. Nothing here writes a
+break, a control character or an invisible one (generator.invisible: zero-width, bidi
+override…, which `check` warns of as `text-invisible`) is left for the author to write
+again. Nothing here writes a
 file.
 """
 
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.invisible import INVISIBLE_RE
 from generator.submissions import layout
 from generator.submissions.yamlload import loads
 
@@ -49,10 +52,13 @@ LEADERSHIP = ("bi_thu", "pho_bi_thu", "cap_uy_vien")
 
 
 def one_line(value: Any) -> bool:
-    """A fact written back on one `key: value` line: a string without line breaks or
-    control characters (a value that is not is left for the author to write again)."""
-    return isinstance(value, str) and not any(
-        unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value
+    """A fact written back on one `key: value` line: a string without line breaks,
+    control characters or invisible ones (INVISIBLE_RE, `text-invisible`); a value that is
+    not is left for the author to write again."""
+    return (
+        isinstance(value, str)
+        and not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value)
+        and not INVISIBLE_RE.search(value)
     )
 
 
@@ -123,6 +129,9 @@ class EarlierMember:
     # for a YAML comment; its `han_che_truoc` counts (pointed out, remedied) if stated
     shortcomings: list[str] = field(default_factory=list)
     counts: tuple[int, int] | None = None
+    # that year's file had `can_bo_cong_chuc` (366-M10): its agency's name when one clean
+    # line (`one_line`), else ""; None without the block. The level is each year's own
+    agency: str | None = None
 
 
 def comment_lines(text: str) -> list[str]:
@@ -169,6 +178,10 @@ def earlier_member(repo: Path, member_id: str, before_year: int) -> EarlierMembe
         pointed, remedied = counts.get("so_da_chi_ra"), counts.get("so_da_khac_phuc")
         if type(pointed) is int and type(remedied) is int:
             out.counts = (pointed, remedied)
+    civil = data.get("can_bo_cong_chuc")
+    if isinstance(civil, dict):
+        name = civil.get("co_quan")
+        out.agency = name.strip() if isinstance(name, str) and one_line(name) else ""
     return out
 
 

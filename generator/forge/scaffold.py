@@ -153,6 +153,23 @@ def _standing(earlier: EarlierMember) -> list[str]:
     return out
 
 
+def _agency(earlier: EarlierMember) -> list[str]:
+    """`can_bo_cong_chuc` (366-M10: the agency's rating is the basis of a civil servant's
+    level), a commented prompt when the earlier file had one: the agency's name carried,
+    the level (each year's own) left to write."""
+    if earlier.agency is None:
+        return []
+    block = ["can_bo_cong_chuc:", '  xep_loai: ""', _line("co_quan", earlier.agency, indent="  ")]
+    return [
+        "",
+        f"# CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC: tệp năm {earlier.year} ghi mức xếp loại của cơ quan,",
+        "# đơn vị nơi công tác (căn cứ xếp loại đảng viên, 366-M10). Nếu năm nay vẫn là cán bộ,",
+        "# công chức, viên chức, xóa '# ' ở đầu 3 dòng dưới, ghi mức cơ quan xếp loại năm nay",
+        "# (HTXSNV, HTTNV, HTNV hoặc KHTNV; thay hai dấu ngoặc kép) và kiểm tra tên cơ quan:",
+        *_commented(block),
+    ]
+
+
 def _earlier_shortcomings(earlier: EarlierMember, ruleset: str) -> list[str]:
     """`han_che_truoc` (366-M1: HTXSNV needs 100% of earlier shortcomings remedied), a
     commented suggestion whose counts are left for the member to write (never guessed),
@@ -228,6 +245,7 @@ def member_file(
     lines += _standing(earlier)
     if earlier.standing.get("tinh_trang") == "mien_sinh_hoat":
         return "\n".join(lines) + "\n"  # not reviewed, not rated: no review to write
+    lines += _agency(earlier)
     lines += _criteria(ruleset, "member")
     lines += _earlier_shortcomings(earlier, ruleset)
     lines += _review_sections(leader)

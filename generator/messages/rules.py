@@ -5,6 +5,7 @@
 | rule-decision-above-ceiling | error | a decided level above what the rules allow (X2) |
 | rule-decision-above-criteria | warning | under 366, a decided level (within the ceiling) above what the file's own score and task figures support (366-M1..M5, 366-O1..O4); a notice when the decision's line has a `ghi_chu` |
 | rule-agency-rating-below | warning | under 366 (`civil_servant_basis: flag`), a civil servant's party level (decided or provisional) above the agency's rating, at the member file's `can_bo_cong_chuc.xep_loai` (366-M10); a notice once the decision's line has a `ghi_chu` |
+| rule-agency-rating-dropped | warning | under 366, a rated member's file of the year before had `can_bo_cong_chuc` and this year's has none: 366-M10's basis (the agency's rating) went unstated (level kept) |
 | rule-head-above-unit | error | a head decided above the organization they head (132-L1, 124-L1; X2 under 366) |
 | rule-re-rating-above-ceiling | error | a re-rating (124-M7) above the ceiling of the year it re-rates (X2); not applied |
 | rule-quota-exceeded | error | decided HTXSNV in a quota pool over its limit (132-M5, 132-O6, 124-M5, 366-M6) |
@@ -18,6 +19,7 @@
 | rule-setting-unknown | warning | a `cai_dat:` name the year's ruleset does not use |
 | rule-earlier-shortcomings-unstated | warning | under 366, score and tasks reach HTXSNV but the review does not state `han_che_truoc`: 366-M1's "100% of earlier shortcomings remedied" is unchecked (level kept) |
 | rule-discipline-not-moved | warning | a member's discipline of last year's file decided in this year is not in this year's file: counted in no year (132-M4, 124-M4, 366-M4) |
+| rule-earlier-shortcomings-over | error | `han_che_truoc.so_da_khac_phuc` above `so_da_chi_ra`: more remedied than pointed out (366-M1; every ruleset) |
 | rule-role-group-unknown | warning | the year lists role groups (366-M6) and a rated member names none of them |
 | form-incomplete | warning | while the year is `pending`, a file marked complete lacks a section of the official form (R0, X5) |
 | form-to-complete | warning | a draft, once a ruleset applies: exactly the fields it must add under it (R0) |
@@ -197,6 +199,37 @@ CATALOG: dict[str, Message] = {
         "Ghi `han_che_truoc:` với `so_da_chi_ra` (số hạn chế, khuyết điểm đã được chỉ ra ở các "
         "kỳ kiểm điểm trước, kể cả năm {previous_year}) và `so_da_khac_phuc` (số đã khắc phục "
         "xong); cấp ủy đối chiếu với mức đã quyết định.",
+        severity="warning",
+        actor="member",
+    ),
+    # `so_da_chi_ra: 0` while the review of the year before named shortcomings (once decided)
+    "rule-earlier-shortcomings-unstated/zero": Message(
+        "Điểm và kết quả nhiệm vụ của đảng viên {member} đạt mức HTXSNV, bản kiểm điểm ghi 0 "
+        "hạn chế, khuyết điểm đã được chỉ ra (`han_che_truoc.so_da_chi_ra`), trong khi bản "
+        "kiểm điểm năm {previous_year} có nêu hạn chế, khuyết điểm: chưa kiểm được điều kiện "
+        '"100% hạn chế, khuyết điểm đã được chỉ ra đều đã khắc phục" ({rule}).',
+        "Ghi `so_da_chi_ra` bằng số hạn chế, khuyết điểm đã được chỉ ra ở các kỳ kiểm điểm "
+        "trước, kể cả năm {previous_year}, và `so_da_khac_phuc` bằng số đã khắc phục xong; "
+        "cấp ủy đối chiếu với mức đã quyết định.",
+        severity="warning",
+        actor="member",
+    ),
+    "rule-earlier-shortcomings-over": Message(
+        "Bản kiểm điểm của đảng viên {member} ghi số hạn chế, khuyết điểm đã khắc phục "
+        "(`so_da_khac_phuc: {remedied}`) nhiều hơn số đã được chỉ ra (`so_da_chi_ra: "
+        "{pointed}`): hai số này không thể cùng đúng ({rule}).",
+        "Đối chiếu với các bản kiểm điểm trước rồi sửa số cho đúng: `so_da_khac_phuc` là số "
+        "đã khắc phục xong trong số `so_da_chi_ra`, nên không lớn hơn `so_da_chi_ra`.",
+        actor="member",
+    ),
+    "rule-agency-rating-dropped": Message(
+        "Bản kiểm điểm năm {previous_year} của đảng viên {member} ghi mức xếp loại cán bộ, "
+        "công chức, viên chức của cơ quan (`can_bo_cong_chuc`, mức {agency}), nhưng bản năm "
+        "nay không ghi: chưa đối chiếu được mức xếp loại đảng viên với kết quả của cơ quan "
+        "({rule}); mức xếp loại không vì thế mà thay đổi.",
+        "Nếu năm nay vẫn là cán bộ, công chức, viên chức, ghi `can_bo_cong_chuc:` với "
+        "`xep_loai` (mức cơ quan xếp loại năm nay) và `co_quan`; nếu không còn là cán bộ, "
+        "công chức, viên chức thì không cần sửa tệp: cấp ủy đối chiếu khi quyết định.",
         severity="warning",
         actor="member",
     ),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from generator.authority import re_rating_authority, re_rating_refused
 from generator.findings import Finding
 from generator.rules import qd124_hd25
+from generator.rules.agencybasis import check_agency_dropped
 from generator.rules.assess import is_new_member
 from generator.rules.base import (
     Effect,
@@ -48,7 +49,7 @@ from generator.rules.registry import (
     spec_for,
 )
 from generator.rules.reuse import RatingMemo
-from generator.rules.shortcomings import check_earlier_shortcomings
+from generator.rules.shortcomings import check_counts, check_earlier_shortcomings
 from generator.rules.spec import RulesetSpec
 from generator.submissions.records import Level, MemberReview, MembershipStatus, YearConfig
 from generator.submissions.year import Year
@@ -99,6 +100,18 @@ def rate_year(
     return rate(spec, year, history or _NoHistory(), reuse)
 
 
+def _after_rating(year: Year, before: Year | None, verdicts: YearVerdicts) -> None:
+    """What is checked once a year is rated, some of it against the year before's files
+    (`before`, None when not loaded): 366-M1's earlier shortcomings (shortcomings.py), a
+    discipline left in last year's file (moveddiscipline.py), the shortcomings' counts, and
+    an agency rating dropped since last year (366-M10)."""
+    check_earlier_shortcomings(year, before, verdicts)
+    check_moved_discipline(year, before, verdicts)
+    check_counts(year, verdicts)
+    spec = spec_for(year.year, year.config)
+    check_agency_dropped(year, before, verdicts, spec.agency_basis)
+
+
 def rate_years(
     years: dict[int, Year], *, reuse: RatingMemo | None = None
 ) -> dict[int, YearVerdicts]:
@@ -114,8 +127,7 @@ def rate_years(
         year = years[y]
         pending_re_ratings, refused = _collect_re_ratings(year, history, years)
         verdicts = rate_year(year, history, reuse=reuse)
-        check_earlier_shortcomings(year, years.get(y - 1), verdicts)
-        check_moved_discipline(year, years.get(y - 1), verdicts)
+        _after_rating(year, years.get(y - 1), verdicts)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:

@@ -8,19 +8,27 @@ finding at the member file's `can_bo_cong_chuc.xep_loai`, a notice once the deci
 line gives the body's reason in `ghi_chu` (as `rule-decision-above-criteria`). The
 agency's rating is the member's chi bộ's to read (`x-pham-vi: chi-bo` in the schema), so
 the finding is of that class: another reader's site shows its neutral line instead
-(generator.privacy.findings)."""
+(generator.privacy.findings).
+
+`check_agency_dropped`: a rated member whose file of the year before had
+`can_bo_cong_chuc` and whose file this year has none, under a ruleset with 366-M10, gets a
+warning at the file (`rule-agency-rating-dropped`, chi-bộ scope): deleting the block would
+otherwise remove this check (and, under `civil_servant_basis: cap`, the cap) unseen. Run by
+`rate_years` with the year before's files, as generator.rules.shortcomings is."""
 
 from __future__ import annotations
 
 from generator.findings import Finding, Position, make
 from generator.privacy import FINDING_FIELD, FINDING_MEMBER, FINDING_RULES, FINDING_SCOPE, Scope
-from generator.rules.base import Effect, Reason, Verdict
+from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
 from generator.rules.run import Run, member_name
 from generator.rules.spec import AgencyBasis
 from generator.rules.wording import level_text
 from generator.submissions.records import Level, MemberReview
+from generator.submissions.year import Year
 
 CODE = "rule-agency-rating-below"
+DROPPED = "rule-agency-rating-dropped"
 FIELD = ("can_bo_cong_chuc", "xep_loai")
 
 
@@ -81,3 +89,39 @@ def _finding(
         status=status,
         setting=basis.setting.name,
     )
+
+
+def check_agency_dropped(
+    year: Year, before: Year | None, out: YearVerdicts, basis: AgencyBasis | None
+) -> None:
+    """The module docstring's `rule-agency-rating-dropped` for `year` (`before`: the year
+    before's files, None when not loaded; `basis`: the year's ruleset's, None without
+    366-M10)."""
+    if basis is None or before is None:
+        return
+    for member_id, v in out.members.items():
+        member = year.members.get(member_id)
+        earlier = before.members.get(member_id)
+        if member is None or member.source is None or member.civil_servant is not None:
+            continue
+        if not v.rated or earlier is None or earlier.civil_servant is None:
+            continue
+        doc = member.source.document
+        near = ("chuc_vu",) if member.position_title.strip() else ("ho_ten",)
+        out.findings.append(
+            make(
+                DROPPED,
+                member.source.path,
+                doc.key_pos(near) if doc else Position(1),
+                rule=basis.rule,
+                extra={
+                    FINDING_SCOPE: Scope.CHI_BO.slug,
+                    FINDING_MEMBER: member_id,
+                    FINDING_RULES: [basis.rule],
+                    FINDING_FIELD: [FIELD[0]],
+                },
+                member=f"{member.name} ({member_id})",
+                previous_year=year.year - 1,
+                agency=earlier.civil_servant.level.code,
+            )
+        )

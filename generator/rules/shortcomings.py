@@ -14,13 +14,20 @@ reach HTXSNV under 366-M1 without `han_che_truoc`:
   124-O5 and 366-M5 treat a case the record cannot settle — a flag on the verdict and
   `rule-needs-decision` at the review while undecided (once decided, the warning).
 
+A review that states `han_che_truoc` with 0 pointed out while the year before's review
+named shortcomings is treated as the unstated case with named shortcomings (the 0 cannot
+be right unless they were pointed out nowhere), its finding at `so_da_chi_ra`. And, under
+every ruleset (the field is in every year's member schema), more remedied than pointed
+out (`so_da_khac_phuc` > `so_da_chi_ra`) is an error at `so_da_khac_phuc`
+(`rule-earlier-shortcomings-over`): the figures cannot both be true.
+
 Run by `rate_years` after each year is rated, with the year before's files.
 """
 
 from __future__ import annotations
 
 from generator.findings import Finding, Position, make
-from generator.privacy import FINDING_MEMBER, FINDING_SCOPE, Scope
+from generator.privacy import FINDING_FIELD, FINDING_MEMBER, FINDING_SCOPE, Scope
 from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
 from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
@@ -45,10 +52,39 @@ def _named_shortcomings(before: Year | None, member_id: str) -> bool:
     return member is not None and bool(member.review.shortcomings.strip())
 
 
-def _where(member: MemberReview) -> tuple[str, Position]:
+def _where(member: MemberReview, key: tuple[str, ...] = ("diem",)) -> tuple[str, Position]:
     assert member.source is not None
     doc = member.source.document
-    return member.source.path, doc.key_pos(("diem",)) if doc else Position(1)
+    return member.source.path, doc.key_pos(key) if doc else Position(1)
+
+
+POINTED = ("han_che_truoc", "so_da_chi_ra")
+REMEDIED = ("han_che_truoc", "so_da_khac_phuc")
+
+
+def check_counts(year: Year, out: YearVerdicts) -> None:
+    """`rule-earlier-shortcomings-over` for every review of `year` (any ruleset)."""
+    for member_id, member in year.members.items():
+        es = member.earlier_shortcomings
+        if es is None or member.source is None or es.remedied <= es.pointed_out:
+            continue
+        path, pos = _where(member, REMEDIED)
+        out.findings.append(
+            make(
+                "rule-earlier-shortcomings-over",
+                path,
+                pos,
+                rule=RULE,
+                member=f"{member.name} ({member_id})",
+                remedied=es.remedied,
+                pointed=es.pointed_out,
+                extra={
+                    FINDING_SCOPE: Scope.CHI_BO.slug,
+                    FINDING_MEMBER: member_id,
+                    FINDING_FIELD: list(REMEDIED),
+                },
+            )
+        )
 
 
 def check_earlier_shortcomings(year: Year, before: Year | None, out: YearVerdicts) -> None:
@@ -59,20 +95,26 @@ def check_earlier_shortcomings(year: Year, before: Year | None, out: YearVerdict
         reason = _by_m1(v)
         if reason is None or member is None or member.source is None:
             continue
-        if member.earlier_shortcomings is not None:
-            continue
-        path, pos = _where(member)
         named = _named_shortcomings(before, member_id)
+        es = member.earlier_shortcomings
+        zero = es is not None and es.pointed_out == 0 and named
+        if es is not None and not zero:
+            continue
+        path, pos = _where(member, POINTED if zero else ("diem",))
         scope = privacy_verdicts.reason_scope(reason, "member")
         name = f"{member.name} ({member_id})"
         if named and v.decided is None:
+            stated = (
+                "ghi 0 hạn chế đã được chỉ ra (han_che_truoc.so_da_chi_ra)"
+                if zero
+                else "không ghi số hạn chế đã được chỉ ra và đã khắc phục (han_che_truoc)"
+            )
             flag = Reason(
                 RULE,
                 reason.citation,
-                f"Điểm và kết quả nhiệm vụ đạt HTXSNV nhưng bản kiểm điểm không ghi số hạn chế "
-                f"đã được chỉ ra và đã khắc phục (han_che_truoc), trong khi bản kiểm điểm năm "
-                f"{year.year - 1} có nêu hạn chế, khuyết điểm: chưa rõ đã khắc phục 100% — cần "
-                f"quyết định ({RULE})",
+                f"Điểm và kết quả nhiệm vụ đạt HTXSNV nhưng bản kiểm điểm {stated}, trong khi "
+                f"bản kiểm điểm năm {year.year - 1} có nêu hạn chế, khuyết điểm: chưa rõ đã "
+                f"khắc phục 100% — cần quyết định ({RULE})",
                 Effect.FLAG,
                 needs_decision=True,
             )
@@ -92,18 +134,24 @@ def check_earlier_shortcomings(year: Year, before: Year | None, out: YearVerdict
             )
             continue
         out.findings.append(
-            _unstated(path, pos, name, year.year - 1 if named else 0, scope, member_id)
+            _unstated(path, pos, name, year.year - 1 if named else 0, scope, member_id, zero)
         )
 
 
 def _unstated(
-    path: str, pos: Position, name: str, named_in: int, scope: Scope, member_id: str
+    path: str,
+    pos: Position,
+    name: str,
+    named_in: int,
+    scope: Scope,
+    member_id: str,
+    zero: bool = False,
 ) -> Finding:
     return make(
         "rule-earlier-shortcomings-unstated",
         path,
         pos,
-        variant="named" if named_in else "",
+        variant="zero" if zero else "named" if named_in else "",
         rule=RULE,
         member=name,
         previous_year=named_in,

@@ -124,3 +124,53 @@ def test_without_last_years_shortcomings_the_counts_are_a_suggestion(repo: Path)
 def test_standing_facts_are_none_of_the_committees() -> None:
     committee = {key for key, *_ in committee_fields(ROOT, "HEAD")}
     assert committee.isdisjoint(earlierfacts.STANDING_FACTS)
+
+
+def test_invisible_characters_are_never_carried(repo: Path) -> None:
+    """A trial: last year's `sinh_hoat_tam_thoi.don_vi` with U+200B was carried and the new
+    file got `text-invisible` at once; such a value is left to write again, as one with a
+    control character."""
+    old = repo / OLD
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text(
+        IDENTITY.replace("Trần Thị Bình", "Trần Thị\\u200b Bình")
+        .replace("ho_ten: ", 'ho_ten: "')
+        .replace("Bình\n", 'Bình"\n')
+        + 'chuc_vu: "Bí thư\\u202e Chi bộ"\n'
+        + "tinh_trang: sinh_hoat_tam_thoi\n"
+        + 'sinh_hoat_tam_thoi:\n  don_vi: "Chi bộ\\u200b May"\n',
+        "utf-8",
+    )
+    assert main(["new", "member", "dv-7", "--org", "chi-bo-1", "--year", "2026"]) == 0
+    text = (repo / NEW).read_text("utf-8")
+    assert "\u200b" not in text and "\u202e" not in text
+    data = loads(text.encode()).document.data  # type: ignore[union-attr]
+    assert "chuc_vu" not in data and "sinh_hoat_tam_thoi" not in data
+    assert data["ho_ten"] != "Trần Thị\u200b Bình"
+    assert not [c for c, _ in _findings(repo) if c == "text-invisible"]
+
+
+def test_last_years_agency_rating_is_a_commented_prompt(repo: Path) -> None:
+    """A trial: `new member` wrote no `can_bo_cong_chuc` for a member whose 2025 file had
+    one (366-M10: the agency's rating is the basis); the agency's name is carried, the
+    level (each year's own) left to write."""
+    text, data = _new(repo, "can_bo_cong_chuc:\n  xep_loai: KHTNV\n  co_quan: UBND xã An Phú\n")
+    assert "can_bo_cong_chuc" not in data and "xep_loai: KHTNV" not in text
+    block = '# can_bo_cong_chuc:\n#   xep_loai: ""\n#   co_quan: UBND xã An Phú\n'
+    assert block in text
+    assert "# CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC: tệp năm 2025 ghi mức xếp loại của cơ quan," in text
+    assert _findings(repo) == []
+    filled = "can_bo_cong_chuc:\n  xep_loai: HTTNV\n  co_quan: UBND xã An Phú\n"
+    (repo / NEW).write_text(text.replace(block, filled), "utf-8")
+    assert _findings(repo) == []
+
+
+def test_an_agency_name_with_an_invisible_character_is_left_to_write(repo: Path) -> None:
+    text, _ = _new(repo, 'can_bo_cong_chuc:\n  xep_loai: HTNV\n  co_quan: "UBND\\u200b xã"\n')
+    assert '# can_bo_cong_chuc:\n#   xep_loai: ""\n#   co_quan: ""\n' in text
+    assert "\u200b" not in text
+
+
+def test_no_agency_prompt_without_last_years_block(repo: Path) -> None:
+    text, _ = _new(repo, "")
+    assert "can_bo_cong_chuc" not in text

@@ -125,3 +125,13 @@ def test_every_commented_suggestion_passes_once_uncommented(
         assert data["cai_dat"]
     (repo / REL).write_text(opened, "utf-8")
     assert _year_findings(repo) == []
+
+
+def test_new_year_carries_no_role_group_name_with_an_invisible_character(repo: Path) -> None:
+    year = repo / "submissions/2026/nam-danh-gia.yaml"
+    year.write_text(YEAR_2026.replace("ten: Nghỉ hưu", 'ten: "Nghỉ\\u200b hưu"'), "utf-8")
+    assert main(["new", "year", "2027"]) == 0
+    text = (repo / REL).read_text("utf-8")
+    assert "\u200b" not in text
+    assert _data(repo)["nhom_vai_tro"] == [{"ma": "lanh_dao_quan_ly", "ten": "Lãnh đạo: quản lý"}]
+    assert not [f for f in _year_findings(repo) if f[0] == "text-invisible"]

@@ -89,3 +89,59 @@ def test_once_decided_the_named_shortcomings_stay_a_warning(root: Path) -> None:
     named = [f for f in _found(v, "rule-earlier-shortcomings-unstated") if f[0] == path]
     assert [(p, n) for p, n, _ in named] == [(path, line)]
     assert "trong khi bản kiểm điểm năm 2025 có nêu hạn chế, khuyết điểm" in named[0][2]
+
+
+def _line_of(root: Path, member_id: str, text: str) -> tuple[str, int]:
+    rel = f"submissions/2026/huyen/{CB}/dang-vien/{member_id}.yaml"
+    lines = (root / rel).read_text("utf-8").splitlines()
+    return rel, lines.index(text) + 1
+
+
+def test_zero_pointed_out_against_last_years_named_shortcomings(root: Path) -> None:
+    """A trial: `so_da_chi_ra: 0` while 2025's review named shortcomings passed with
+    HTXSNV and no word; it is the unstated case (cần quyết định, a warning once decided)."""
+    last = Tree(root, 2025, "qd366-hd43")
+    last.chi_bo_co_so(CB)
+    last.member(CB, "dv-1", "HTTNV")
+    this = Tree(root, 2026, "qd366-hd43")
+    this.chi_bo_co_so(CB)
+    this.member(CB, "dv-1", "HTXSNV", han_che_truoc={"so_da_chi_ra": 0, "so_da_khac_phuc": 0})
+    this.member(CB, "dv-2", "HTXSNV", han_che_truoc={"so_da_chi_ra": 0, "so_da_khac_phuc": 0})
+    v = rate_all(root, [2025, 2026])[2026]
+    assert v.members["dv-1"].needs_decision and not v.members["dv-2"].needs_decision
+    path, line = _line_of(root, "dv-1", "  so_da_chi_ra: 0")
+    found = _found(v, "rule-needs-decision")
+    assert [(p, n) for p, n, _ in found] == [(path, line)]
+    assert (
+        "bản kiểm điểm ghi 0 hạn chế đã được chỉ ra (han_che_truoc.so_da_chi_ra), trong "
+        "khi bản kiểm điểm năm 2025 có nêu hạn chế" in found[0][2]
+    )
+    assert _found(v, "rule-earlier-shortcomings-unstated") == []
+    this.decisions(CB, [("dv-1", "HTXSNV")])
+    v = rate_all(root, [2025, 2026])[2026]
+    assert _found(v, "rule-needs-decision") == []
+    zero = _found(v, "rule-earlier-shortcomings-unstated")
+    assert [(p, n) for p, n, _ in zero] == [(path, line)]
+    assert "ghi 0 hạn chế, khuyết điểm đã được chỉ ra (`han_che_truoc.so_da_chi_ra`)" in zero[0][2]
+
+
+def test_more_remedied_than_pointed_out_is_an_error_at_so_da_khac_phuc(root: Path) -> None:
+    for ruleset, year in (("qd366-hd43", 2026), ("qd124-hd25", 2025), ("qd132-hd21", 2024)):
+        t = Tree(root, year, ruleset)
+        t.chi_bo_co_so(CB)
+        t.member(CB, "dv-1", "HTTNV", han_che_truoc={"so_da_chi_ra": 1, "so_da_khac_phuc": 5})
+        t.member(CB, "dv-2", "HTTNV", han_che_truoc={"so_da_chi_ra": 2, "so_da_khac_phuc": 2})
+    out = rate_all(root, [2024, 2025, 2026])
+    for year in (2024, 2025, 2026):
+        rel = f"submissions/{year}/huyen/{CB}/dang-vien/dv-1.yaml"
+        line = (root / rel).read_text("utf-8").splitlines().index("  so_da_khac_phuc: 5") + 1
+        over = [f for f in out[year].findings if f.code == "rule-earlier-shortcomings-over"]
+        assert [(f.path, f.line, f.column, f.severity.value) for f in over] == [
+            (rel, line, 3, "error")
+        ], year
+        assert over[0].message == (
+            "Bản kiểm điểm của đảng viên Đảng viên dv-1 (dv-1) ghi số hạn chế, khuyết điểm đã "
+            "khắc phục (`so_da_khac_phuc: 5`) nhiều hơn số đã được chỉ ra (`so_da_chi_ra: 1`): "
+            "hai số này không thể cùng đúng (366-M1)."
+        )
+        assert (over[0].rule, over[0].extra["pham_vi"]) == ("366-M1", "chi-bo")
