@@ -14,6 +14,7 @@ from generator.check.disciplinedates import org_date_findings
 from generator.check.loaded import LoadedFile
 from generator.check.memberdates import date_findings
 from generator.check.schemas import SchemaSet
+from generator.check.taskcounts import task_findings
 from generator.findings import CheckResult, Finding, Position, Severity, make
 from generator.submissions import records as rec
 from generator.submissions.layout import Kind, SubmissionFile
@@ -124,6 +125,7 @@ def validate_loaded(
         # organization and member below it unrated, and references to them reported
         # unknown) for one date, and the item is left out of the rating as it stands
         result.extend(org_date_findings(record, lf.document, lf.file.path, config))
+        result.extend(task_findings(record, lf.document, lf.file.path))
     return record
 
 
@@ -148,6 +150,7 @@ def _member(
         found = schemas.validate(Kind.MEMBER, lf.document, lf.file.path, overlay, base=False)
     result.extend(found)
     dates = date_findings(record, lf.document, lf.file.path, config)
+    dates += task_findings(record, lf.document, lf.file.path)  # impossible, as a date
     kept = _unless_blocked(dates, record, result)
     return None if found else kept
 

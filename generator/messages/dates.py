@@ -15,11 +15,12 @@ file's own dates against its year (generator/check/yeardates.py).
 | year-evaluation-date-outside | error | the year file's `ngay_danh_gia` outside its year `nam` |
 | year-deadline-outside | warning | a `han_chot` date outside 01/01 of the year .. 31/01 of the next |
 | year-deadline-order | warning | a `han_chot` step due before an earlier step of the round |
+| tasks-count-over | error | a task count above the count it is part of (`hoan_thanh` > `duoc_giao`, `dung_han` or `vuot` > `hoan_thanh`; generator/check/taskcounts.py) |
 
-A file with one of these errors is not rated (like a file with a schema error): its line on
-a decision is not applied, so the decision is kept as written and needs no change; a
-`to-chuc.yaml` with one gives no organization, as with a schema error (its folder's
-organizations and members are not rated until it is fixed). The discipline messages take
+A member's file with one of these errors is not rated (like a file with a schema error):
+its line on a decision is not applied, so the decision is kept as written and needs no
+change; a `to-chuc.yaml` with one stays in use (leaving it out, as a schema error does,
+would leave its folder's organizations and members unrated), the finding telling. The discipline messages take
 the words for their file (`field`, `record`, `review`, `unrated`, `keep`) from
 generator.check.disciplinedates.
 The date of birth is never published (x-pham-vi: khong-cong-bo): no message shows it.
@@ -68,6 +69,14 @@ ORG_WORDS = {
 }
 
 CATALOG: dict[str, Message] = {
+    "tasks-count-over": Message(
+        "`{field}` là {value}, lớn hơn `{whole_field}` ({whole}, dòng {whole_line}): số nhiệm "
+        "vụ hoàn thành không thể nhiều hơn số được giao, và số hoàn thành đúng hạn hay vượt "
+        "không thể nhiều hơn số hoàn thành; một trong hai số bị ghi nhầm. Các tỷ lệ dùng để "
+        "xếp loại được tính từ hai số này.",
+        "Đối chiếu với kết quả thực hiện nhiệm vụ trong năm rồi sửa số bị ghi nhầm ở dòng "
+        "này hoặc dòng {whole_line}. Các mục khác của tệp giữ nguyên.",
+    ),
     "date-admitted-after-evaluation": Message(
         "Ngày vào Đảng {admitted} muộn hơn ngày đánh giá của năm {year} ({evaluation}, mục "
         "`ngay_danh_gia` trong `nam-danh-gia.yaml`): đảng viên của năm {year} không thể được "
