@@ -28,6 +28,7 @@ from generator.check.yeardates import deadline_window
 from generator.findings import Finding, make
 from generator.messages.dates import MEMBER_WORDS, ORG_WORDS
 from generator.privacy import FINDING_FIELD
+from generator.rules.assess import MEMBER_DISCIPLINE_RULES
 from generator.submissions.records import Discipline, MemberReview, Organization, YearConfig
 from generator.submissions.yamlload import Document
 from generator.vietnamese import vn_date
@@ -46,7 +47,7 @@ class DisciplineList:
 
 MEMBER = DisciplineList(
     ("ky_luat",),
-    {"qd132-hd21": ("132-M4",), "qd124-hd25": ("124-M4",), "qd366-hd43": ("366-M4",)},
+    {ruleset: (rule,) for ruleset, rule in MEMBER_DISCIPLINE_RULES.items()},
     MEMBER_WORDS,
 )
 # the organization's own discipline: its own HTNV condition (132-O3) and its superior's

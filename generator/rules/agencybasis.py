@@ -21,7 +21,7 @@ from __future__ import annotations
 from generator.findings import Finding, Position, make
 from generator.privacy import FINDING_FIELD, FINDING_MEMBER, FINDING_RULES, FINDING_SCOPE, Scope
 from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
-from generator.rules.run import Run, member_name
+from generator.rules.run import Run, member_label, member_name, review_place
 from generator.rules.spec import AgencyBasis
 from generator.rules.wording import level_text
 from generator.submissions.records import Level, MemberReview
@@ -106,13 +106,13 @@ def check_agency_dropped(
             continue
         if not v.rated or earlier is None or earlier.civil_servant is None:
             continue
-        doc = member.source.document
         near = ("chuc_vu",) if member.position_title.strip() else ("ho_ten",)
+        path, pos = review_place(member, near)
         out.findings.append(
             make(
                 DROPPED,
-                member.source.path,
-                doc.key_pos(near) if doc else Position(1),
+                path,
+                pos,
                 rule=basis.rule,
                 extra={
                     FINDING_SCOPE: Scope.CHI_BO.slug,
@@ -120,7 +120,7 @@ def check_agency_dropped(
                     FINDING_RULES: [basis.rule],
                     FINDING_FIELD: [FIELD[0]],
                 },
-                member=f"{member.name} ({member_id})",
+                member=member_label(member, member_id),
                 previous_year=year.year - 1,
                 agency=earlier.civil_servant.level.code,
             )

@@ -90,6 +90,12 @@ def score_text_of(total: float) -> str:
     return f"tổng điểm {shown}/100"
 
 
+# the rule by which each ruleset counts a member's discipline in the year of its decision
+# (`disciplined_in`): cited by the check of the discipline's dates (generator.check.
+# disciplinedates) and by the one that it reached the year it counts in (moveddiscipline)
+MEMBER_DISCIPLINE_RULES = {"qd132-hd21": "132-M4", "qd124-hd25": "124-M4", "qd366-hd43": "366-M4"}
+
+
 def disciplined_in(records: list[Discipline], year: int) -> list[Discipline]:
     """Disciplinary decisions taken in the evaluation year (one violation counts once: in
     the year of its decision, 132-M4(d))."""

@@ -20,15 +20,14 @@ Run by `rate_years` with the year before's files, as generator.rules.shortcoming
 
 from __future__ import annotations
 
-from generator.findings import Position, make
+from generator.findings import make
 from generator.privacy import FINDING_FIELD, FINDING_MEMBER, FINDING_SCOPE, Scope
+from generator.rules.assess import MEMBER_DISCIPLINE_RULES
 from generator.rules.base import YearVerdicts
+from generator.rules.run import member_label, review_place
 from generator.submissions.year import Year
 
 CODE = "rule-discipline-not-moved"
-# the rule by which each ruleset counts a member's discipline in the year of its decision
-# (as generator.check.disciplinedates.MEMBER: the check side, which rules do not import)
-_COUNTED_BY = {"qd132-hd21": "132-M4", "qd124-hd25": "124-M4", "qd366-hd43": "366-M4"}
 
 
 def check_moved_discipline(year: Year, before: Year | None, out: YearVerdicts) -> None:
@@ -37,10 +36,11 @@ def check_moved_discipline(year: Year, before: Year | None, out: YearVerdicts) -
     if before is None:
         return
     ruleset = year.config.ruleset if year.config is not None else ""
-    rule = _COUNTED_BY.get(ruleset or "", "")
+    rule = MEMBER_DISCIPLINE_RULES.get(ruleset or "", "")
     for member_id, earlier in before.members.items():
+        # (its place in last year's list, the item) of those decided in this year
         moved = [
-            i
+            (i, d)
             for i, d in enumerate(earlier.discipline, start=1)
             if d.decision_date.year == year.year
         ]
@@ -48,19 +48,14 @@ def check_moved_discipline(year: Year, before: Year | None, out: YearVerdicts) -
         if now is None or now.source is None:
             continue
         held = {(d.decision_date, d.form) for d in now.discipline}
-        missing = [
-            i
-            for i in moved
-            if (earlier.discipline[i - 1].decision_date, earlier.discipline[i - 1].form) not in held
-        ]
+        missing = [i for i, d in moved if (d.decision_date, d.form) not in held]
         if not missing:
             continue
-        doc = now.source.document
-        pos = doc.key_pos(("ky_luat",)) if doc is not None and now.discipline else Position(1)
+        path, pos = review_place(now, ("ky_luat",) if now.discipline else None)
         out.findings.append(
             make(
                 CODE,
-                now.source.path,
+                path,
                 pos,
                 rule=rule,
                 actor="committee",
@@ -70,7 +65,7 @@ def check_moved_discipline(year: Year, before: Year | None, out: YearVerdicts) -
                     FINDING_MEMBER: member_id,
                     FINDING_FIELD: ["ky_luat"],
                 },
-                member=f"{now.name} ({member_id})",
+                member=member_label(now, member_id),
                 before_year=before.year,
                 before_path=earlier.source.path if earlier.source else "",
                 items=", ".join(map(str, missing)),

@@ -12,7 +12,7 @@ from generator.rules.base import History, YearVerdicts
 from generator.rules.lookup import DecisionIndex, decided_by_text
 from generator.rules.reuse import NoReuse, YearCores
 from generator.rules.spec import RulesetSpec
-from generator.submissions.records import Decisions
+from generator.submissions.records import Decisions, MemberReview
 from generator.submissions.year import Year
 
 
@@ -43,7 +43,20 @@ class Run:
 
 def member_name(run: Run, member_id: str) -> str:
     m = run.year.members.get(member_id)
-    return f"{m.name} ({member_id})" if m else member_id
+    return member_label(m, member_id) if m else member_id
+
+
+def member_label(member: MemberReview, member_id: str) -> str:
+    """A member as findings name them: "Name (id)"."""
+    return f"{member.name} ({member_id})"
+
+
+def review_place(member: MemberReview, key: tuple[str, ...] | None) -> tuple[str, Position]:
+    """The member's file (it has one: `member.source`) and the position of `key` in it;
+    line 1 for no key, or when the file's document is not at hand."""
+    assert member.source is not None
+    doc = member.source.document
+    return member.source.path, doc.key_pos(key) if doc and key else Position(1)
 
 
 def org_name(run: Run, org_id: str) -> str:

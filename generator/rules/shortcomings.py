@@ -31,7 +31,8 @@ from generator.privacy import FINDING_FIELD, FINDING_MEMBER, FINDING_SCOPE, Scop
 from generator.privacy import verdicts as privacy_verdicts
 from generator.rules import problems
 from generator.rules.base import Effect, Reason, Verdict, YearVerdicts
-from generator.submissions.records import Level, MemberReview
+from generator.rules.run import member_label, review_place
+from generator.submissions.records import Level
 from generator.submissions.year import Year
 
 RULE = "366-M1"
@@ -52,12 +53,6 @@ def _named_shortcomings(before: Year | None, member_id: str) -> bool:
     return member is not None and bool(member.review.shortcomings.strip())
 
 
-def _where(member: MemberReview, key: tuple[str, ...] = ("diem",)) -> tuple[str, Position]:
-    assert member.source is not None
-    doc = member.source.document
-    return member.source.path, doc.key_pos(key) if doc else Position(1)
-
-
 POINTED = ("han_che_truoc", "so_da_chi_ra")
 REMEDIED = ("han_che_truoc", "so_da_khac_phuc")
 
@@ -68,14 +63,14 @@ def check_counts(year: Year, out: YearVerdicts) -> None:
         es = member.earlier_shortcomings
         if es is None or member.source is None or es.remedied <= es.pointed_out:
             continue
-        path, pos = _where(member, REMEDIED)
+        path, pos = review_place(member, REMEDIED)
         out.findings.append(
             make(
                 "rule-earlier-shortcomings-over",
                 path,
                 pos,
                 rule=RULE,
-                member=f"{member.name} ({member_id})",
+                member=member_label(member, member_id),
                 remedied=es.remedied,
                 pointed=es.pointed_out,
                 extra={
@@ -100,9 +95,9 @@ def check_earlier_shortcomings(year: Year, before: Year | None, out: YearVerdict
         zero = es is not None and es.pointed_out == 0 and named
         if es is not None and not zero:
             continue
-        path, pos = _where(member, POINTED if zero else ("diem",))
+        path, pos = review_place(member, POINTED if zero else ("diem",))
         scope = privacy_verdicts.reason_scope(reason, "member")
-        name = f"{member.name} ({member_id})"
+        name = member_label(member, member_id)
         if named and v.decided is None:
             stated = (
                 "ghi 0 hạn chế đã được chỉ ra (han_che_truoc.so_da_chi_ra)"
