@@ -162,7 +162,7 @@ def _line_values(rest: str) -> list[str]:
 
 
 def _is_flow(text: str) -> bool:
-    return text[:1] in "{[" or "{" in text or "[" in text
+    return "{" in text or "[" in text
 
 
 def _flow_names_committee(text: str, scopes: KeyScopes) -> bool:
