@@ -71,8 +71,9 @@ def _check_gap(years: list[int], year: int, skip: bool) -> None:
 def new_year(repo: Path, args: argparse.Namespace) -> int:
     """The year file; unless `--no-orgs`, with every organization of the year before."""
     _check_year_bounds(repo, args.year)
-    _check_gap(layout.years(repo), args.year, args.skip_years)
-    earlier = [y for y in layout.years(repo) if y < args.year]
+    years = layout.years(repo)
+    _check_gap(years, args.year, args.skip_years)
+    earlier = [y for y in years if y < args.year]
     last_root = None
     last: tuple[int, dict[str, Any]] = (0, {})
     if earlier:
