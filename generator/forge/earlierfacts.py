@@ -37,8 +37,8 @@ MEMBER_FACTS = ("ho_ten", "loai_dang_vien", "ngay_sinh", "ngay_vao_dang", "chuc_
 # it. A suspension (dinh_chi) is time-limited, a disciplinary measure: not carried
 STANDING_FACTS = ("tinh_trang", "sinh_hoat_tam_thoi", "nhom_vai_tro")
 STANDING_STATUS = ("mien_sinh_hoat", "sinh_hoat_tam_thoi")
-# a role group's code (schema: nhom_vai_tro)
-_GROUP = re.compile(r"[a-z][a-z0-9_]*")
+# a role group's code (schema: nhom_vai_tro), and a setting's name (generator.forge.yearfile)
+CODE = re.compile(r"[a-z][a-z0-9_]*")
 # at most this many lines of last year's shortcomings are quoted
 QUOTED_LINES = 15
 QUOTED_WIDTH = 200
@@ -158,7 +158,7 @@ def _standing(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
         if isinstance(place, str) and one_line(place) and place.strip():
             out["sinh_hoat_tam_thoi"] = {"don_vi": place}
     group = data.get("nhom_vai_tro")
-    if isinstance(group, str) and _GROUP.fullmatch(group):
+    if isinstance(group, str) and CODE.fullmatch(group):
         out["nhom_vai_tro"] = group
     return out, status if status == "dinh_chi" else ""
 

@@ -11,13 +11,12 @@ Every commented suggestion is valid once its '# ' is removed (tests/unit/test_ne
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.check.yamltext import yaml_scalar
-from generator.forge.earlierfacts import one_line
+from generator.forge.earlierfacts import CODE, one_line
 from generator.forge.scaffold import _commented, _line, modeline
 from generator.rules.registry import PENDING, REGISTRY, ids
 
@@ -28,8 +27,6 @@ SETTINGS_DOC = (
 )
 # the setting offered as a commented example when none is carried (if the ruleset has it)
 _EXAMPLE_SETTING = "quota_rounding"
-# a setting's name and a role group's code (schema: nhom_vai_tro's `ma`)
-_CODE = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass
@@ -60,7 +57,7 @@ def _settings(earlier: dict[str, Any], ruleset: str) -> tuple[dict[str, Any], di
     carried: dict[str, Any] = {}
     dropped: dict[str, str] = {}
     for name, value in old.items():
-        if not isinstance(name, str) or not _CODE.fullmatch(name):
+        if not isinstance(name, str) or not CODE.fullmatch(name):
             continue  # not a name (`check` reported it in its own year)
         setting = known.get(name)
         if setting is None:
@@ -79,7 +76,7 @@ def _role_groups(earlier: dict[str, Any]) -> list[tuple[str, str]]:
         if not isinstance(g, dict):
             continue
         code, name = g.get("ma"), g.get("ten")
-        if not isinstance(code, str) or not _CODE.fullmatch(code) or not isinstance(name, str):
+        if not isinstance(code, str) or not CODE.fullmatch(code) or not isinstance(name, str):
             continue
         if one_line(name) and name.strip():
             out.append((code, name))
