@@ -111,7 +111,7 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
             yield r.ceiling(
                 Level.KHTNV,
                 arrow(
-                    f"tổ chức trực thuộc {name} có vi phạm bị {discipline_text(d)}",
+                    f"tổ chức trực thuộc {name} có vi phạm {discipline_text(d)}",
                     Level.KHTNV,
                     r.id,
                 ),
@@ -127,11 +127,17 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
                 r.id,
             ),
         )
-    for d in disciplined_in([*org.leadership.discipline, *org.discipline], o.y):
-        if not d.self_detected_remedied:
-            yield r.ceiling(
-                Level.KHTNV, arrow(f"tập thể lãnh đạo {discipline_text(d)}", Level.KHTNV, r.id)
-            )
+    # the leadership body's discipline, then the organization's own (a chi bộ's
+    # `ky_luat`, read as the same case): each named as what the file records
+    for who, items in (
+        ("tập thể lãnh đạo", org.leadership.discipline),
+        ("tổ chức", org.discipline),
+    ):
+        for d in disciplined_in(items, o.y):
+            if not d.self_detected_remedied:
+                yield r.ceiling(
+                    Level.KHTNV, arrow(f"{who} {discipline_text(d)}", Level.KHTNV, r.id)
+                )
     children = o.child_orgs()
     if children and len(units) * 5 > len(children):
         yield r.ceiling(

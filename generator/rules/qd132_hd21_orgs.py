@@ -172,7 +172,7 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
             if not d.self_detected_remedied:
                 yield r.ceiling(
                     Level.KHTNV,
-                    arrow(f"{c.name} có vi phạm bị {discipline_text(d)}", Level.KHTNV, r.id),
+                    arrow(f"{c.name} có vi phạm {discipline_text(d)}", Level.KHTNV, r.id),
                 )
                 break
     for d in disciplined_in(org.leadership.discipline, o.y):

@@ -119,7 +119,15 @@ def test_a_chi_bo_disciplined_in_the_year(root: Path, ruleset: str) -> None:
     when = f"bị kỷ luật khiển trách ngày 10/05/{y}"
     if ruleset == "qd132-hd21":
         assert _texts(cb, "132-O3") == [f"tổ chức {when} → Không hoàn thành nhiệm vụ (132-O3)"]
-    elif ruleset == "qd366-hd43":
+        assert f"CB-0 có vi phạm {when} → Không hoàn thành nhiệm vụ (132-O4)" in _texts(
+            db, "132-O4"
+        )
+    elif ruleset == "qd124-hd25":
+        assert _texts(cb, "124-O4") == [f"tổ chức {when} → Không hoàn thành nhiệm vụ (124-O4)"]
+        assert _texts(db, "124-O4") == [
+            f"tổ chức trực thuộc CB-0 có vi phạm {when} → Không hoàn thành nhiệm vụ (124-O4)"
+        ]
+    else:
         assert _texts(db, "366-O1") == [
             "bị kỷ luật trong năm: CB-0 → tối đa Hoàn thành tốt nhiệm vụ (366-O1)"
         ]
