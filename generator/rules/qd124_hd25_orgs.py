@@ -96,7 +96,7 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
     corruption, waste, negativity or any other violation handled by discipline, unless
     self-detected and remedied (where the record does not say, 124-O5 flags it); under 50%
     of targets **and** key targets missed (force majeure excepted); the leadership body
-    disciplined; more than 20% of subordinate units disciplined. Case 21: 3 of 10 chi bộ
+    disciplined, self-detected or not; more than 20% of subordinate units disciplined. Case 21: 3 of 10 chi bộ
     disciplined → KHTNV; case 28: one chi bộ's waste case, not self-detected → KHTNV."""
     org = o.org
     kem = kem_criteria(org.criteria, ORG_CRITERIA)
@@ -127,17 +127,19 @@ def org_khtnv(r: Rule[OrgFacts], o: OrgFacts) -> Iterator[Reason]:
                 r.id,
             ),
         )
-    # the leadership body's discipline, then the organization's own (a chi bộ's
-    # `ky_luat`, read as the same case): each named as what the file records
-    for who, items in (
-        ("tập thể lãnh đạo", org.leadership.discipline),
-        ("tổ chức", org.discipline),
-    ):
-        for d in disciplined_in(items, o.y):
-            if not d.self_detected_remedied:
-                yield r.ceiling(
-                    Level.KHTNV, arrow(f"{who} {discipline_text(d)}", Level.KHTNV, r.id)
-                )
+    # "the leadership body disciplined" (124-O4, CONFIRMED): the self-detection exception
+    # belongs to the subordinate unit's case only, so a self-detected, remedied case of
+    # the body still counts (it made the organization HTXSNV before)
+    for d in disciplined_in(org.leadership.discipline, o.y):
+        text = f"tập thể lãnh đạo {discipline_text(d)}"
+        if d.self_detected_remedied:
+            text += " (tự phát hiện, khắc phục xong hậu quả không loại trừ trường hợp này)"
+        yield r.ceiling(Level.KHTNV, arrow(text, Level.KHTNV, r.id))
+    # the organization's own `ky_luat` (a chi bộ's), which RULES.md §3 does not name: read
+    # as the same case, with the self-detection exception of 132-O3 (the project's reading)
+    for d in disciplined_in(org.discipline, o.y):
+        if not d.self_detected_remedied:
+            yield r.ceiling(Level.KHTNV, arrow(f"tổ chức {discipline_text(d)}", Level.KHTNV, r.id))
     children = o.child_orgs()
     if children and len(units) * 5 > len(children):
         yield r.ceiling(

@@ -293,7 +293,7 @@ BODY_IN_YEAR = {
 
 
 @pytest.mark.parametrize("ruleset", RULESETS)
-@pytest.mark.parametrize("self_detected", [False])
+@pytest.mark.parametrize("self_detected", [False, True])
 def test_a_leadership_body_disciplined_in_the_year(
     root: Path, ruleset: str, self_detected: bool
 ) -> None:
@@ -308,8 +308,11 @@ def test_a_leadership_body_disciplined_in_the_year(
         body_rules,
     )
     assert rated.dates == []
+    # 124-O4 says why a self-detected case still counts
+    note = " (tự phát hiện, khắc phục xong hậu quả không loại trừ trường hợp này)"
+    note = note if self_detected and ruleset == "qd124-hd25" else ""
     for rid in rules:
         assert _texts(db, rid) == [
-            f"tập thể lãnh đạo bị kỷ luật khiển trách ngày 10/05/{y} → Không hoàn thành "
-            f"nhiệm vụ ({rid})"
+            f"tập thể lãnh đạo bị kỷ luật khiển trách ngày 10/05/{y}{note} → Không hoàn "
+            f"thành nhiệm vụ ({rid})"
         ]
