@@ -8,6 +8,8 @@ every criterion good enough for HTXSNV (RULES.md §2–§4)."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +17,12 @@ from typing import Any
 import pytest
 
 from generator.check import load_year
+from generator.cli import main
 from generator.findings import Finding
 from generator.rules import YearVerdicts, rate_year
 from generator.rules.base import Effect, Verdict
 from generator.submissions.records import Level
-from tests.unit.rules.tree import Tree, schemas
+from tests.unit.rules.tree import SCHEMA, Tree, schemas
 
 L = Level
 YEARS = {"qd132-hd21": 2021, "qd124-hd25": 2024, "qd366-hd43": 2025}
@@ -316,3 +319,22 @@ def test_a_leadership_body_disciplined_in_the_year(
             f"tập thể lãnh đạo bị kỷ luật khiển trách ngày 10/05/{y}{note} → Không hoàn "
             f"thành nhiệm vụ ({rid})"
         ]
+
+
+def test_check_of_a_132_year_fails_on_an_org_discipline_after_the_round(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end under 132: `check` exits 1 on the error, at the chi bộ file's line,
+    citing 132-O3, the committee-only date masked where the finding is shown."""
+    rated = _rate(root, "qd132-hd21", own=[[_item(2021, "2022-06-01")]])
+    shutil.copytree(SCHEMA, root / "schema")
+    args = ["--repo", str(root), "check", str(root / "submissions/2021"), "--format", "json"]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    found = [f for f in json.loads(out)["findings"] if f["code"].startswith("date-")]
+    line = rated.line("cb-0", "ngay_quyet_dinh")
+    assert [(f["code"], f["severity"], f["path"], f["line"], f["rule"]) for f in found] == [
+        ("date-discipline-after-evaluation", "error", rated.path("cb-0"), line, "132-O3")
+    ]
+    assert f"(mục `ky_luat`, dòng {line}) ghi ngày quyết định [ẩn]" in found[0]["message"]
+    assert "2022-06-01" not in out
