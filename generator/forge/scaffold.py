@@ -37,12 +37,14 @@ def modeline(repo: Path, target: Path, schema: str) -> str:
     return f"# yaml-language-server: $schema={rel}"
 
 
-def _line(key: str, value: Any, comment: str = "", indent: str = "") -> str:
+def yaml_line(key: str, value: Any, comment: str = "", indent: str = "") -> str:
+    """One `key: value` line (None is written `""`, to fill in), with an optional comment."""
     text = f"{indent}{key}: {yaml_scalar(value) if value is not None else chr(34) * 2}"
     return f"{text}  # {comment}" if comment else text
 
 
-def _commented(lines: Iterable[str]) -> list[str]:
+def commented(lines: Iterable[str]) -> list[str]:
+    """The lines as comments, for a block the author uncomments when it applies."""
     return [f"# {line}" for line in lines]
 
 
@@ -97,7 +99,7 @@ def _criteria(ruleset: str, kind: str) -> list[str]:
                 "# ĐIỂM / CẤP ĐỘ TIÊU CHÍ: năm chưa có hướng dẫn, chưa bắt buộc. Khi có "
                 "hướng dẫn, Ban Tổ chức sẽ báo cách ghi."
             )
-        return ["", intro, *_commented(block)]
+        return ["", intro, *commented(block)]
     assert spec is not None
     keys = spec.member_criteria if kind == "member" else spec.org_criteria
     block = ["tieu_chi:"] + [f"  {c.key}: tot  # {c.label_vi}" for c in keys]
@@ -105,7 +107,7 @@ def _criteria(ruleset: str, kind: str) -> list[str]:
         "",
         "# CẤP ĐỘ CÁC TIÊU CHÍ: xuat_sac, tot, trung_binh hoặc kem. Xóa '# ' ở đầu các dòng",
         "# dưới rồi sửa cấp độ cho đúng.",
-        *_commented(block),
+        *commented(block),
     ]
 
 
@@ -125,11 +127,11 @@ def _standing(earlier: EarlierMember) -> list[str]:
     """The member's standing facts from `earlier` (earlierfacts.STANDING_FACTS)."""
     standing, out = earlier.standing, []
     if "nhom_vai_tro" in standing:
-        out.append(_line("nhom_vai_tro", standing["nhom_vai_tro"], "nhóm vai trò (366-M6)"))
+        out.append(yaml_line("nhom_vai_tro", standing["nhom_vai_tro"], "nhóm vai trò (366-M6)"))
     status = standing.get("tinh_trang")
     if status == "mien_sinh_hoat":
         out += [
-            _line("tinh_trang", status, f"theo tệp năm {earlier.year}"),
+            yaml_line("tinh_trang", status, f"theo tệp năm {earlier.year}"),
             "# Đảng viên được miễn công tác và sinh hoạt đảng không kiểm điểm, không xếp loại",
             "# (Quy định 366, Điều 5 khoản 2.1): tệp chỉ ghi thông tin, không có phần kiểm điểm.",
             "# Nếu năm nay không còn được miễn, chi bộ sửa dòng `tinh_trang` rồi viết các phần",
@@ -140,9 +142,9 @@ def _standing(earlier: EarlierMember) -> list[str]:
         out += [
             f"# Năm {earlier.year} sinh hoạt tạm thời ở chi bộ khác (366-M9). Nếu năm nay đã về",
             "# sinh hoạt ở chi bộ chính thức, xóa hai mục tinh_trang và sinh_hoat_tam_thoi dưới.",
-            _line("tinh_trang", status),
+            yaml_line("tinh_trang", status),
             "sinh_hoat_tam_thoi:",
-            _line("don_vi", place, indent="  "),
+            yaml_line("don_vi", place, indent="  "),
             "  # co_nhan_xet: true  # xóa '# ' khi đã nhận được nhận xét năm nay của nơi đó",
         ]
     if earlier.status_not_carried == "dinh_chi":
@@ -159,14 +161,18 @@ def _agency(earlier: EarlierMember) -> list[str]:
     the level (each year's own) left to write."""
     if earlier.agency is None:
         return []
-    block = ["can_bo_cong_chuc:", '  xep_loai: ""', _line("co_quan", earlier.agency, indent="  ")]
+    block = [
+        "can_bo_cong_chuc:",
+        '  xep_loai: ""',
+        yaml_line("co_quan", earlier.agency, indent="  "),
+    ]
     return [
         "",
         f"# CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC: tệp năm {earlier.year} ghi mức xếp loại của cơ quan,",
         "# đơn vị nơi công tác (căn cứ xếp loại đảng viên, 366-M10). Nếu năm nay vẫn là cán bộ,",
         "# công chức, viên chức, xóa '# ' ở đầu 3 dòng dưới, ghi mức cơ quan xếp loại năm nay",
         "# (HTXSNV, HTTNV, HTNV hoặc KHTNV; thay hai dấu ngoặc kép) và kiểm tra tên cơ quan:",
-        *_commented(block),
+        *commented(block),
     ]
 
 
@@ -184,7 +190,7 @@ def _earlier_shortcomings(earlier: EarlierMember, ruleset: str) -> list[str]:
         "# số đã khắc phục xong (muốn đạt HTXSNV phải khắc phục hết, 366-M1).",
     ]
     if not earlier.shortcomings:
-        return [*head, "# Nếu có, xóa '# ' ở đầu 3 dòng dưới và ghi số:", *_commented(block)]
+        return [*head, "# Nếu có, xóa '# ' ở đầu 3 dòng dưới và ghi số:", *commented(block)]
     quoted = earlier.shortcomings[:QUOTED_LINES]
     more = len(earlier.shortcomings) - len(quoted)
     lines = [*head, f"# Bản kiểm điểm năm {earlier.year}, mục 2. Hạn chế, khuyết điểm:"]
@@ -201,7 +207,7 @@ def _earlier_shortcomings(earlier: EarlierMember, ruleset: str) -> list[str]:
     return [
         *lines,
         "# Xóa '# ' ở đầu 3 dòng dưới và ghi hai con số (thay hai dấu ngoặc kép):",
-        *_commented(block),
+        *commented(block),
     ]
 
 
@@ -230,16 +236,18 @@ def member_file(
         "# ---------------------------------------------------------------------------",
         "# THÔNG TIN ĐẢNG VIÊN",
         source,
-        _line("ma_dang_vien", member_id, "không sửa: trùng tên tệp"),
-        _line("nam", year),
-        _line("ho_ten", facts.get("ho_ten")),
-        _line("loai_dang_vien", facts.get("loai_dang_vien", "chinh_thuc"), "chinh_thuc | du_bi"),
+        yaml_line("ma_dang_vien", member_id, "không sửa: trùng tên tệp"),
+        yaml_line("nam", year),
+        yaml_line("ho_ten", facts.get("ho_ten")),
+        yaml_line(
+            "loai_dang_vien", facts.get("loai_dang_vien", "chinh_thuc"), "chinh_thuc | du_bi"
+        ),
     ]
     if "ngay_sinh" in facts:
-        lines.append(_line("ngay_sinh", facts["ngay_sinh"], "nội bộ, không đăng lên trang"))
-    lines.append(_line("ngay_vao_dang", facts.get("ngay_vao_dang")))
+        lines.append(yaml_line("ngay_sinh", facts["ngay_sinh"], "nội bộ, không đăng lên trang"))
+    lines.append(yaml_line("ngay_vao_dang", facts.get("ngay_vao_dang")))
     if facts.get("chuc_vu"):
-        lines.append(_line("chuc_vu", facts["chuc_vu"]))
+        lines.append(yaml_line("chuc_vu", facts["chuc_vu"]))
     else:
         lines.append('# chuc_vu: ""  # chức vụ trong Đảng, chính quyền, đoàn thể (nếu có)')
     lines += _standing(earlier)
@@ -258,7 +266,7 @@ def _leadership(from_year: int, lead: dict[str, Any]) -> list[str]:
     if not lead:
         return [
             "# CẤP ỦY (ghi bằng mã đảng viên). Xóa '# ' ở đầu các dòng khi điền.",
-            *_commented(["lanh_dao:", "  bi_thu: dv-000000", "  pho_bi_thu:", "    - dv-000000"]),
+            *commented(["lanh_dao:", "  bi_thu: dv-000000", "  pho_bi_thu:", "    - dv-000000"]),
         ]
     block = ["lanh_dao:"]
     for key in LEADERSHIP:
@@ -270,7 +278,7 @@ def _leadership(from_year: int, lead: dict[str, Any]) -> list[str]:
     return [
         f"# CẤP ỦY (ghi bằng mã đảng viên), theo tệp năm {from_year}: nếu năm nay vẫn đúng, xóa",
         "# '# ' ở đầu các dòng; sửa người đã thay đổi.",
-        *_commented(block),
+        *commented(block),
     ]
 
 
@@ -299,28 +307,28 @@ def org_file(
     if from_year:
         lines.append(f"# Thông tin lấy từ tệp to-chuc.yaml năm {from_year}: kiểm tra lại.")
     lines += [
-        _line("ma_to_chuc", org_id, "không sửa: trùng tên thư mục"),
-        _line("nam", year),
-        _line("ten", facts.get("ten"), "tên đầy đủ, ví dụ Chi bộ Ấp 1"),
-        _line("loai", org_type),
+        yaml_line("ma_to_chuc", org_id, "không sửa: trùng tên thư mục"),
+        yaml_line("nam", year),
+        yaml_line("ten", facts.get("ten"), "tên đầy đủ, ví dụ Chi bộ Ấp 1"),
+        yaml_line("loai", org_type),
     ]
     if grassroots:
         lines.append(
-            _line(
+            yaml_line(
                 "phan_loai",
                 facts.get("phan_loai", "khac"),
                 "xa | phuong_thi_tran | doanh_nghiep | ... (thống kê)",
             )
         )
     if "ngay_thanh_lap" in facts:
-        lines.append(_line("ngay_thanh_lap", facts["ngay_thanh_lap"], "năm-tháng-ngày"))
+        lines.append(yaml_line("ngay_thanh_lap", facts["ngay_thanh_lap"], "năm-tháng-ngày"))
     lines += [
         "",
         *_leadership(from_year, facts.get("lanh_dao", {})),
         "",
         "# CHỈ TIÊU NGHỊ QUYẾT: mỗi chỉ tiêu một mục bắt đầu bằng '- '.",
         "# trang_thai: vuot | hoan_thanh | khong_hoan_thanh | bat_kha_khang",
-        *_commented(
+        *commented(
             [
                 "chi_tieu:",
                 "  - ten: Kết nạp 5 đảng viên mới",

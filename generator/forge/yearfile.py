@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.check.yamltext import yaml_scalar
 from generator.forge.earlierfacts import CODE, one_line
-from generator.forge.scaffold import _commented, _line, modeline
+from generator.forge.scaffold import commented, modeline, yaml_line
 from generator.rules.registry import PENDING, REGISTRY, ids
 
 # where the settings are explained: files of the repository and the site's rules page
@@ -91,7 +91,7 @@ def _repository_facts(out: YearText, earlier: dict[str, Any]) -> list[str]:
     lines = []
     for key in ("kho_mot_phan", "du_lieu_mau"):
         if earlier.get(key) is True:
-            lines.append(_line(key, True))
+            lines.append(yaml_line(key, True))
             out.repository.append(key)
     kept = earlier.get("bao_ve_du_lieu")
     if isinstance(kept, dict):
@@ -101,7 +101,7 @@ def _repository_facts(out: YearText, earlier: dict[str, Any]) -> list[str]:
             if type(v := kept.get(k)) is int
         }
         if known:
-            lines += ["bao_ve_du_lieu:", *(f"  {_line(k, v)}" for k, v in known.items())]
+            lines += ["bao_ve_du_lieu:", *(f"  {yaml_line(k, v)}" for k, v in known.items())]
             out.repository.append("bao_ve_du_lieu")
     if not lines:
         return []
@@ -111,7 +111,7 @@ def _repository_facts(out: YearText, earlier: dict[str, Any]) -> list[str]:
 def _deadlines(year: int) -> list[str]:
     return [
         "# CÁC HẠN CHÓT (ngày năm-tháng-ngày; xóa '# ' ở đầu các dòng và sửa ngày cho đúng):",
-        *_commented(
+        *commented(
             [
                 "han_chot:",
                 f'  kiem_diem_ca_nhan: "{year}-11-30"  # hạn nộp bản kiểm điểm cá nhân',
@@ -139,14 +139,14 @@ def _groups_block(out: YearText, groups: list[tuple[str, str]], ruleset: str) ->
             )
         lines.append("nhom_vai_tro:")
         for code, name in groups:
-            lines += [f"  - ma: {code}", f"    {_line('ten', name)}"]
+            lines += [f"  - ma: {code}", f"    {yaml_line('ten', name)}"]
         return lines
     if not uses:
         return []
     return [
         "# NHÓM VAI TRÒ (366-M6; không ghi thì tính tỷ lệ HTXSNV chung theo từng cấp ủy",
         "# quyết định). Xóa '# ' ở đầu các dòng và ghi các nhóm của năm:",
-        *_commented(["nhom_vai_tro:", "  - ma: lanh_dao_quan_ly", "    ten: Lãnh đạo, quản lý"]),
+        *commented(["nhom_vai_tro:", "  - ma: lanh_dao_quan_ly", "    ten: Lãnh đạo, quản lý"]),
     ]
 
 
@@ -161,7 +161,7 @@ def _settings_block(out: YearText, earlier: dict[str, Any], ruleset: str) -> lis
     if carried:
         lines.append(f"# Chép từ tệp năm {out.from_year} (bộ quy tắc {ruleset} vẫn dùng):")
         lines.append("cai_dat:")
-        lines += [f"  {_line(k, v)}" for k, v in carried.items()]
+        lines += [f"  {yaml_line(k, v)}" for k, v in carried.items()]
     else:
         spec = REGISTRY.get(ruleset)
         settings = {s.name: s for s in spec.settings} if spec else {}
@@ -171,7 +171,9 @@ def _settings_block(out: YearText, earlier: dict[str, Any], ruleset: str) -> lis
         if example is not None and example.choices:
             choices = " | ".join(yaml_scalar(c) for c in example.choices)
             lines.append("# Ví dụ (xóa '# ' ở đầu 2 dòng dưới để dùng):")
-            lines += _commented(["cai_dat:", f"  {_line(example.name, example.default, choices)}"])
+            lines += commented(
+                ["cai_dat:", f"  {yaml_line(example.name, example.default, choices)}"]
+            )
         elif not settings:
             lines.append(f"# Bộ quy tắc {ruleset} chưa có cài đặt nào.")
     if out.dropped:
@@ -194,11 +196,11 @@ def year_file(
         modeline(repo, target, "nam-danh-gia.schema.json"),
         f"# ĐỢT KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI NĂM {year} (Ban Tổ chức)",
         "",
-        _line("nam", year),
-        _line("bo_quy_tac", ruleset, " | ".join(ids()) + f" ({PENDING}: chờ hướng dẫn)"),
-        _line("ten", f"Kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"),
-        _line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),
-        _line("ngay_danh_gia", f"{year}-12-15", "mốc tính các điều kiện, năm-tháng-ngày"),
+        yaml_line("nam", year),
+        yaml_line("bo_quy_tac", ruleset, " | ".join(ids()) + f" ({PENDING}: chờ hướng dẫn)"),
+        yaml_line("ten", f"Kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"),
+        yaml_line("to_chuc_goc", root, "mã (tên thư mục) của đảng bộ cấp trên cùng"),
+        yaml_line("ngay_danh_gia", f"{year}-12-15", "mốc tính các điều kiện, năm-tháng-ngày"),
         "",
         *_repository_facts(out, earlier[1]),
         *_deadlines(year),

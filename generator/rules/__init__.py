@@ -100,15 +100,16 @@ def rate_year(
     return rate(spec, year, history or _NoHistory(), reuse)
 
 
-def _after_rating(year: Year, before: Year | None, verdicts: YearVerdicts) -> None:
-    """What is checked once a year is rated, some of it against the year before's files
-    (`before`, None when not loaded): 366-M1's earlier shortcomings (shortcomings.py), a
-    discipline left in last year's file (moveddiscipline.py), the shortcomings' counts, and
-    an agency rating dropped since last year (366-M10)."""
+def _after_rating(
+    year: Year, before: Year | None, verdicts: YearVerdicts, spec: RulesetSpec
+) -> None:
+    """What is checked once a year is rated under `spec`, some of it against the year
+    before's files (`before`, None when not loaded): 366-M1's earlier shortcomings
+    (shortcomings.py), a discipline left in last year's file (moveddiscipline.py), the
+    shortcomings' counts, and an agency rating dropped since last year (366-M10)."""
     check_earlier_shortcomings(year, before, verdicts)
     check_moved_discipline(year, before, verdicts)
     check_counts(year, verdicts)
-    spec = spec_for(year.year, year.config)
     check_agency_dropped(year, before, verdicts, spec.agency_basis)
 
 
@@ -126,8 +127,9 @@ def rate_years(
     for y in sorted(years):
         year = years[y]
         pending_re_ratings, refused = _collect_re_ratings(year, history, years)
-        verdicts = rate_year(year, history, reuse=reuse)
-        _after_rating(year, years.get(y - 1), verdicts)
+        spec = spec_for(year.year, year.config)
+        verdicts = rate(spec, year, history, reuse)
+        _after_rating(year, years.get(y - 1), verdicts, spec)
         verdicts.re_ratings.extend(pending_re_ratings)
         verdicts.findings.extend(refused)
         for rr in pending_re_ratings:

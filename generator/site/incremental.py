@@ -35,6 +35,7 @@ import json
 import operator
 import os
 import pickle
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,7 @@ from generator.site.hooks import FRAGMENTS
 from generator.site.keypickle import _key
 from generator.site.views import YearView
 from generator.statistics import Counts
-from generator.submissions.records import MemberReview, Organization, Proposals
+from generator.submissions.records import MemberReview, Organization, OrgType, Proposals
 from generator.submissions.year import Year
 
 KEYS = "render-keys.json"
@@ -126,7 +127,7 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
         (
             child.id,
             child.name,
-            child.type.value,
+            _code(child.type),
             view.count_below(child.id),
             view.org_verdict(child.id),
         )
@@ -147,6 +148,16 @@ def org_key(view: YearView, frame: bytes, org_id: str, pages: list[paging.Page[s
         year.broken_members.get(org_id),
     )
     return _key(frame, parts)
+
+
+def _code(kind: OrgType) -> str:
+    """A type's code, for a key: interned, so that every row's code is one object whichever
+    way the records were read. An OrgType is one object per schema and run, and its code
+    with it: organizations read from their files in one run share it, those read back from
+    .kiemdiem-cache/ share it by chunk, and one read again after an edit has its own; with
+    pickle's memo writing a repeated object as a reference, a comment added to a chi bộ's
+    file rendered the tree's page and its parent's pages again."""
+    return sys.intern(kind.value)
 
 
 def _pager(page: paging.Page[Any], pages: Sequence[paging.Page[Any]]) -> object:
@@ -170,9 +181,9 @@ def tree_page_key(
                 org.id,
                 node.depth,
                 org.name,
-                org.type.value,
+                _code(org.type),
                 view.count_below(org.id),
-                (body.name, body.type.value) if body is not None else None,
+                (body.name, _code(body.type)) if body is not None else None,
                 (verdict.rated_level, verdict.provisional) if verdict is not None else None,
             )
         )

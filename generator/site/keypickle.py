@@ -1,6 +1,8 @@
 """The page keys' hashing (generator.site.incremental): what a key is made of, pickled
 with a dispatch table that writes records and enumerations the way pickle writes them,
-without pickle's Python-level detours for each of a province's ~100,000 verdicts."""
+without pickle's Python-level detours for each of a province's ~100,000 verdicts; a
+verdict's reasons and an organization's type by value, so that which equal objects are
+shared (which pickle's memo writes) does not change a key."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import operator
 import pickle
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
+from generator.orgtypes import OrgType
 from generator.rules.base import Reason, Verdict, reason_fields
+from generator.statistics import OrgStats
 
 
 def _key(frame: bytes, parts: object) -> str:
@@ -66,14 +70,26 @@ class _Reducers(dict[type, Callable[[Any], Any]]):
 def _slotted_reducer(cls: type, reason_lists: tuple[str, ...] = ()) -> Callable[[Any], Any] | None:
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
         return None
-    names = [f.name for f in dataclasses.fields(cls)]
-    if not all(name.isidentifier() for name in names):
+    return _fields_reducer(cls, reason_lists)
+
+
+def _fields_reducer(cls: type, reason_lists: tuple[str, ...] = ()) -> Callable[[Any], Any] | None:
+    """A dataclass's values in field order; reasons and organization types by value."""
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if not all(f.name.isidentifier() for f in fields):
         return None
-    values = "".join(f"V(v.{n}), " if n in reason_lists else f"v.{n}, " for n in names)
+    values = "".join(
+        f"V(v.{f.name}), "
+        if f.name in reason_lists
+        else f"T(v.{f.name}), "
+        if f.type in ("OrgType", OrgType)
+        else f"v.{f.name}, "
+        for f in fields
+    )
     # a subclass adding no field keys as the dataclass that declares them: a review read
     # back from the cache (generator.submissions.reviewtext) as the one read from its file
     declared = next(c for c in cls.__mro__ if "__dataclass_fields__" in c.__dict__)
-    env: dict[str, Any] = {"R": _rebuild, "C": declared, "V": _reason_values}
+    env: dict[str, Any] = {"R": _rebuild, "C": declared, "V": _reason_values, "T": _type_values}
     exec(f"def reduce(v):\n    return (R, (C, {values}))\n", env)  # checked names
     return env["reduce"]  # type: ignore[no-any-return]
 
@@ -117,5 +133,29 @@ def _reason_values(reasons: list[Reason]) -> list[tuple[Any, ...]]:
     return out
 
 
+# An organization type is written the same way, for the same reason: it is one object per
+# schema and run, so two years read from their files in one run share it (the statistics'
+# first page holds both years' rows), while years read back from .kiemdiem-cache/ each have
+# their own; written as the object, the year before's rows were a reference to this year's
+# types in one build and in full in the next, and the page was rendered again.
+_TYPES: dict[OrgType, tuple[Any, ...]] = {}
+
+
+def _type_values(t: OrgType) -> tuple[Any, ...]:
+    c = _TYPES.get(t)
+    if c is None:
+        values = (getattr(t, f.name) for f in dataclasses.fields(t))
+        c = _TYPES[t] = tuple(_interned(x) for x in values)
+    return c
+
+
+def _interned(x: Any) -> Any:
+    if type(x) is str:
+        return sys.intern(x)
+    return tuple(map(_interned, x)) if type(x) is tuple else x
+
+
 _REDUCERS = _Reducers()
 _PLAIN_PICKLE: set[type] = set()
+# the statistics' rows: a dataclass without slots, all of its state in its fields
+_REDUCERS[OrgStats] = cast(Callable[[Any], Any], _fields_reducer(OrgStats))
