@@ -147,7 +147,8 @@ class _Writer:
         self.keep.add(str(path))
         data = content.encode("utf-8") if isinstance(content, str) else content
         if path.is_file() and path.read_bytes() == data:
-            self.result.unchanged += 1
+            if rel.endswith(".md"):  # a page (`pages` counts pages, not the CSS and JS)
+                self.result.unchanged += 1
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
