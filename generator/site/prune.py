@@ -164,14 +164,16 @@ def _work_only(path: Path) -> bool:
 
 def _work(work: Path, keep: set[int], pruned: Pruned) -> None:
     for base in [work, *_roots(work)]:
+        removed = False
         for year, path in _year_entries(base, keep):
             if _work_only(path):
                 shutil.rmtree(path)
                 pruned.of(year).work.append(path)
+                removed = True
             else:
                 pruned.of(year).kept.append(path)
-        if base != work and not any(base.iterdir()):
-            base.rmdir()
+        if removed and base != work and not any(base.iterdir()):
+            base.rmdir()  # an audience's work root left empty
 
 
 def _cache(repo: Path, keep: set[int], pruned: Pruned) -> None:
