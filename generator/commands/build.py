@@ -13,6 +13,7 @@ from generator.report.safe import visible
 from generator.site.address import SiteUrlError, site_path
 from generator.site.build import BuildOptions, SiteResult, build_site
 from generator.site.mkdocs_run import MkDocsError
+from generator.site.prune import Pruned
 from generator.submissions.layout import SUBMISSIONS
 from generator.submissions.layout import years as list_years
 
@@ -154,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
     except MkDocsError as exc:
         print(f"kiemdiem build: MkDocs báo lỗi:\n{exc}", file=sys.stderr)
         return 1
+    _print_pruned(result.pruned, repo)
     _print_years(result, args.chi_mot)
     if args.chi_mot and not result.audience_sites:
         raise UsageError(
@@ -289,6 +291,38 @@ def _print_audiences(result: SiteResult, only: str) -> None:
             f"Đã xóa {len(result.audience_removed)} trang của cấp ủy, chi bộ không còn trong năm: "
             f"{shown}{more}"
         )
+
+
+def _shown(path: Path, repo: Path) -> str:
+    return visible(str(path.relative_to(repo) if path.is_relative_to(repo) else path))
+
+
+def _print_pruned(pruned: Pruned, repo: Path) -> None:
+    """Say which years' outputs were deleted, and why (generator.site.prune): a year
+    removed from submissions/, e.g. when its retention period has passed."""
+    for y in pruned.years.values():
+        parts = [
+            f"{len(y.sites)} thư mục trang (của toàn đảng bộ, cấp ủy, chi bộ)" if y.sites else "",
+            f"{len(y.work)} thư mục làm việc (build/)" if y.work else "",
+            f"{len(y.cache)} tệp bộ nhớ đệm (.kiemdiem-cache/)" if y.cache else "",
+        ]
+        if done := [p for p in parts if p]:
+            print(
+                f"Năm {y.year} không còn trong submissions/ (hồ sơ của năm đã được gỡ khỏi kho, "
+                "ví dụ khi hết thời hạn lưu trữ `bao_ve_du_lieu.thoi_han_luu_tru_nam`): đã xóa "
+                f"những gì `kiemdiem build` tạo cho năm đó: {', '.join(done)}; danh sách năm "
+                "của các trang không còn năm này. Hồ sơ vẫn còn trong lịch sử Git: kiemdiem "
+                "không sửa lịch sử."
+            )
+        for path in y.kept:
+            print(
+                f"kiemdiem build: cảnh báo: năm {y.year} không còn trong submissions/, nhưng "
+                f"`{_shown(path, repo)}` không mang dấu của `kiemdiem build` (tệp "
+                "`.kiemdiem-site`, hay chỉ chứa những gì lần dựng ghi vào) nên không bị xóa. "
+                "Người quản trị xem thư mục đó: nếu là bản sao trang hay dữ liệu của năm này "
+                "thì tự xóa.",
+                file=sys.stderr,
+            )
 
 
 def _print_years(result: SiteResult, only: str) -> None:

@@ -2,7 +2,8 @@
 
 Read top to bottom, `build_site` is the build:
 
-1. list the years in submissions/; the newest is "open", the others "closed";
+1. list the years in submissions/; the newest is "open", the others "closed"; what builds
+   made of a year no longer there is deleted (`generator.site.prune`);
 2. for each year, hash its inputs (`inputs_digest`); a closed year whose digest is in the
    cache and whose output exists is skipped;
 3. ask the pipeline (`generator.pipeline`) for the years to build, rated with their
@@ -28,7 +29,7 @@ from pathlib import Path
 from generator.editor import publish_editor
 from generator.pipeline import Pipeline
 from generator.privacy import Scope
-from generator.site import audience_sites, audiences, incremental, mkdocs_run, rating, search
+from generator.site import audience_sites, audiences, incremental, mkdocs_run, prune, rating, search
 from generator.site.address import error_page_base, sitemap_base_of
 from generator.site.indexer import Indexer
 from generator.site.render import paginate_year, render_year
@@ -105,6 +106,8 @@ class SiteResult:
     seconds_audience_check: float = 0.0  # of which telling which are unchanged
     # sites of bodies a built year no longer has, deleted ("cap-uy/<org>/<year>")
     audience_removed: list[str] = field(default_factory=list)
+    # the outputs of years no longer in submissions/, deleted (generator.site.prune)
+    pruned: prune.Pruned = field(default_factory=prune.Pruned)
 
 
 # ---------------------------------------------------------------------- inputs and cache
@@ -153,6 +156,10 @@ def build_site(
     result = SiteResult(options.out, newest=max(all_years) if all_years else None)
     if not all_years:
         return result
+    # a year removed from submissions/ (its retention passed) loses what builds made of it,
+    # whichever years this build was asked for: none of them may offer it
+    works = prune.work_folders(options.repo, options.work)
+    result.pruned = prune.prune_removed_years(options.repo, options.out, works, all_years)
     wanted = [y for y in all_years if options.years is None or y in options.years]
     org_site = options.org_site
     cache = BuildCache(options.repo, options.out)
@@ -189,6 +196,8 @@ def build_site(
     kinds = {audiences.KINDS[a] for a in options.audiences} - {Scope.TO_CHUC}
     shared = SharedTheme(options.out / STORE)
     static = audience_sites.static_digest(options.project, options.repo / "schema", GENERATOR)
+    if result.pruned.sites_removed and not options.only:
+        prune_pages(shared)  # what only the deleted sites linked
     for y in to_build:
         report(f"Tạo trang và dựng trang web năm {y}", done, steps)
         public = None
@@ -209,10 +218,11 @@ def build_site(
                 cache.set(y, digests[y])
         done += 2
 
-    if org_site:
+    if org_site or result.pruned.organization:
         write_versions(options.out, all_years, offline=options.offline)
     for root in audiences.audience_roots(options.out):
-        if options.only in ("", root.name) and (built := audiences.years_built(root)):
+        built = [y for y in audiences.years_built(root) if y in all_years]
+        if built and (options.only in ("", root.name) or root in result.pruned.roots):
             write_versions(root, built, offline=options.offline)
     cache.save()
     report("Xong", steps, steps)
