@@ -218,12 +218,14 @@ def build_site(
                 cache.set(y, digests[y])
         done += 2
 
-    if org_site or result.pruned.organization:
-        write_versions(options.out, all_years, offline=options.offline)
-    for root in audiences.audience_roots(options.out):
-        built = [y for y in audiences.years_built(root) if y in all_years]
-        if built and (options.only in ("", root.name) or root in result.pruned.roots):
-            write_versions(root, built, offline=options.offline)
+    prune.write_year_lists(
+        options.out,
+        all_years,
+        result.pruned,
+        org_site=options.org_site,
+        only=options.only,
+        offline=options.offline,
+    )
     cache.save()
     report("Xong", steps, steps)
     result.years.sort(key=lambda r: r.year)

@@ -32,10 +32,10 @@ from pathlib import Path
 
 from generator import atomic, cachetrust
 from generator.loadcache import CACHE_DIR
-from generator.site import incremental, search
+from generator.site import audiences, incremental, search
 from generator.site.audience_sites import DIGEST_FILE, SITE_MARKER
 from generator.site.hooks import FRAGMENTS
-from generator.site.switcher import ROOT_FILES
+from generator.site.switcher import ROOT_FILES, write_versions
 from generator.submissions.layout import YEAR_RE
 
 AUDIENCE_KINDS = ("cap-uy", "chi-bo")
@@ -207,3 +207,17 @@ def _forget_digests(path: Path, keep: set[int], pruned: Pruned) -> None:
         del data[key]
         pruned.of(int(key)).cache.append(path)
     atomic.write_text(path, json.dumps(data, indent=1, sort_keys=True))
+
+
+def write_year_lists(
+    out: Path, all_years: list[int], pruned: Pruned, *, org_site: bool, only: str, offline: bool
+) -> None:
+    """Write the year switchers' lists (versions.json) of the sites a build made (`org_site`;
+    the audience roots `only` names, or all) and of those that lost a removed year: only
+    years still in submissions/ (`all_years`)."""
+    if org_site or pruned.organization:
+        write_versions(out, all_years, offline=offline)
+    for root in audiences.audience_roots(out):
+        built = [y for y in audiences.years_built(root) if y in all_years]
+        if built and (only in ("", root.name) or root in pruned.roots):
+            write_versions(root, built, offline=offline)
