@@ -156,8 +156,6 @@ def build_site(
     result = SiteResult(options.out, newest=max(all_years) if all_years else None)
     if not all_years:
         return result
-    # a year removed from submissions/ (its retention passed) loses what builds made of it,
-    # whichever years this build was asked for: none of them may offer it
     works = prune.work_folders(options.repo, options.work)
     result.pruned = prune.prune_removed_years(options.repo, options.out, works, all_years)
     wanted = [y for y in all_years if options.years is None or y in options.years]
@@ -218,14 +216,7 @@ def build_site(
                 cache.set(y, digests[y])
         done += 2
 
-    prune.write_year_lists(
-        options.out,
-        all_years,
-        result.pruned,
-        org_site=options.org_site,
-        only=options.only,
-        offline=options.offline,
-    )
+    prune.write_year_lists(options.out, all_years, result.pruned, options)
     cache.save()
     report("Xong", steps, steps)
     result.years.sort(key=lambda r: r.year)

@@ -29,6 +29,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from generator import atomic, cachetrust
 from generator.loadcache import CACHE_DIR
@@ -209,15 +210,21 @@ def _forget_digests(path: Path, keep: set[int], pruned: Pruned) -> None:
     atomic.write_text(path, json.dumps(data, indent=1, sort_keys=True))
 
 
-def write_year_lists(
-    out: Path, all_years: list[int], pruned: Pruned, *, org_site: bool, only: str, offline: bool
-) -> None:
-    """Write the year switchers' lists (versions.json) of the sites a build made (`org_site`;
-    the audience roots `only` names, or all) and of those that lost a removed year: only
-    years still in submissions/ (`all_years`)."""
-    if org_site or pruned.organization:
-        write_versions(out, all_years, offline=offline)
+class Switchers(Protocol):
+    """What of a build's options (generator.site.build.BuildOptions) the year lists read."""
+
+    org_site: bool  # the organization's site was built
+    only: str  # the one committee or chi bộ built (`--chi-mot`), or ""
+    offline: bool
+
+
+def write_year_lists(out: Path, all_years: list[int], pruned: Pruned, built: Switchers) -> None:
+    """Write the year switchers' lists (versions.json) of the sites a build made and of
+    those that lost a removed year: only years still in submissions/ (`all_years`), so
+    no site offers a year whose submissions were removed, whichever years were built."""
+    if built.org_site or pruned.organization:
+        write_versions(out, all_years, offline=built.offline)
     for root in audiences.audience_roots(out):
-        built = [y for y in audiences.years_built(root) if y in all_years]
-        if built and (only in ("", root.name) or root in pruned.roots):
-            write_versions(root, built, offline=offline)
+        years = [y for y in audiences.years_built(root) if y in all_years]
+        if years and (built.only in ("", root.name) or root in pruned.roots):
+            write_versions(root, years, offline=built.offline)
