@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import curlyhint, cuthint, yamlrepair
+from generator.check.committeefacts import org_text_findings
 from generator.check.disciplinedates import org_date_findings
 from generator.check.loaded import LoadedFile
 from generator.check.memberdates import date_findings
@@ -126,6 +127,8 @@ def validate_loaded(
         # unknown) for one date, and the item is left out of the rating as it stands
         result.extend(org_date_findings(record, lf.document, lf.file.path, config))
         result.extend(task_findings(record, lf.document, lf.file.path))
+        # its public texts naming a member's discipline or health (a warning: kept as written)
+        result.extend(org_text_findings(lf.document, lf.file.path))
     return record
 
 

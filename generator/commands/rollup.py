@@ -52,11 +52,24 @@ from generator.submissions.yamlload import loads
 FORMATS = ("csv", "json", "xlsx")
 MAX_SHOWN = 20  # findings shown per source file
 
-HELP = "tổng hợp thống kê của nhiều kho hồ sơ (chỉ số liệu, không có dữ liệu cá nhân)"
+# no member's id or name is in the exchanged file, but its counts are per organization: a
+# count of 1 (`dinh_chi: 1`) beside a chi bộ's public member list can name the member, so
+# the help says who may receive it instead of calling it free of personal data
+HELP = (
+    "tổng hợp thống kê của nhiều kho hồ sơ (chỉ số liệu theo từng tổ chức, không có tên hay "
+    "mã đảng viên; số liệu nhỏ vẫn có thể nhận ra người)"
+)
+DESCRIPTION = (
+    HELP[0].upper()
+    + HELP[1:]
+    + ". Số liệu nhỏ của một chi bộ (ví dụ 1 đảng viên bị đình chỉ sinh hoạt) cùng danh sách "
+    "đảng viên công khai có thể cho biết đó là ai: tệp --export và kết quả tổng hợp chỉ gửi "
+    "cho cấp ủy có thẩm quyền, không đăng công khai."
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("rollup", help=HELP, description=HELP[0].upper() + HELP[1:] + ".")
+    p = sub.add_parser("rollup", help=HELP, description=DESCRIPTION)
     p.add_argument(
         "sources",
         nargs="*",
@@ -67,7 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--export",
         action="store_true",
-        help="ghi tệp thống kê để gửi cấp trên tổng hợp (của kho này, hoặc của các NGUỒN)",
+        help="ghi tệp thống kê để gửi cấp ủy cấp trên có thẩm quyền tổng hợp (của kho này, "
+        "hoặc của các NGUỒN)",
     )
     p.add_argument(
         "--format",

@@ -20,7 +20,7 @@ one entry there, and a finding is made with `generator.findings.make(code, ...)`
 | `rules` | the rating engine's findings for deciding bodies (`rule-*`) |
 | `auth` | `check --author` (`auth-*`) |
 | `rollup` | the sources of `kiemdiem rollup` (`rollup-*`) |
-| `privacy` | what a site shows in place of findings its readers may not read (`privacy-*`) |
+| `privacy` | what a site shows in place of findings its readers may not read (`privacy-*`); an organization's public text naming a person's discipline or health (`org-text-committee-fact`) |
 """
 
 from __future__ import annotations
