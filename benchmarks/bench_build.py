@@ -127,10 +127,11 @@ def _bundle(folder: Path) -> dict[str, int]:
 def pagefind_stats(site: Path) -> dict[str, float]:
     """What one search downloads, worst case, in the layout of generator.site.search_layout:
     Pagefind's script, worker and wasm, the shards' list, the organizations' names and the
-    pages bundles, the largest name bucket (the search box loads every part of that of
-    the query's last word), the largest full-text shard (the default scope on a unit's
-    page) and the 20 largest fragments (the search box reads 20 results' data); and the
-    same with every shard merged ("all units", which the reader must choose)."""
+    pages bundles, the largest part of any name bucket (the search box loads one part for
+    a query of two words or more: that of its first word in the bucket of its last; none
+    for one word), the largest full-text shard (the default scope on a unit's page) and
+    the 20 largest fragments (the search box reads 20 results' data); and the same with
+    every shard merged ("all units", which the reader must choose)."""
     index = site / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
     runtime = sum(
@@ -147,22 +148,20 @@ def pagefind_stats(site: Path) -> dict[str, float]:
         ) if (index / folder).is_dir() else []  # fmt: skip
 
     shards = each("phan")
-    # a name bucket is in parts (ten/<n>-<part>/): a query loads every part of its bucket
-    by_bucket: dict[str, int] = {}
-    for part in (index / "ten").glob("*/") if (index / "ten").is_dir() else []:
-        bucket = part.name.split("-")[0]
-        by_bucket[bucket] = by_bucket.get(bucket, 0) + _bundle(part)["fixed"]
-    buckets = sorted(by_bucket.values(), reverse=True)
+    # a name bucket is in parts (ten/<n>-<part>/): a query loads one part at most
+    parts = each("ten")
+    buckets = {part.name.split("-")[0] for part in (index / "ten").glob("*/")}
     fragments = sorted((p.stat().st_size for p in index.rglob("*.pf_fragment")), reverse=True)
     base = runtime + primary["fixed"] + pages + sum(fragments[:20])
     shard = shards[0] if shards else 0
     return {
         "index_bytes": sum(p.stat().st_size for p in files),
         "index_files": len(files),
-        "query_bytes": base + sum(buckets[:1]) + shard,
-        "query_all_bytes": base + sum(buckets[:1]) + sum(shards),
+        "query_bytes": base + sum(parts[:1]) + shard,
+        "query_all_bytes": base + sum(parts[:1]) + sum(shards),
         "shards": len(shards),
         "buckets": len(buckets),
+        "name_parts": len(parts),
         "names_meta": primary["meta"],
         "fragments": len(fragments),
     }

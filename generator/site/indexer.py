@@ -118,6 +118,7 @@ class Indexer:
         self.single_records: list[search.Record] = []
         self.buckets = 0
         self.parts: list[list[int]] = []
+        self.counts: list[int] = []  # each name bucket's part count
         if len(self.shards) <= 1 or sum(s.members for s in self.shards) <= single:
             self.shards = []
             self.bundles = [Bundle(PRIMARY, "")]
@@ -150,6 +151,7 @@ class Indexer:
         answer: dict[str, object] = {"error": repr(self.failed)} if self.failed else {
             "bundles": [[b.name, b.rel] for b in self.bundles],
             "parts": self.parts,
+            "counts": self.counts,
             "records": self.records,
             "seconds": self.seconds,
         }  # fmt: skip
@@ -171,6 +173,7 @@ class Indexer:
             return
         self.bundles = [Bundle(name, rel) for name, rel in answer["bundles"]]
         self.parts, self.records = answer["parts"], answer["records"]
+        self.counts = answer["counts"]
         self.seconds = answer["seconds"]
 
     def _folder(self, bundle: Bundle) -> Path:
@@ -222,8 +225,11 @@ class Indexer:
                 return
             self._submit(self.bundles[0], search.org_name_records(self.view, self.root_alone))
             named = search.name_records(self.view)
-            keys = [(m.id, search_layout.given_name(m.name)) for m, _ in named]
-            placed = search_layout.name_parts(
+            keys = [
+                (search_layout.family_name(m.name), search_layout.given_name(m.name))
+                for m, _ in named
+            ]
+            placed, self.counts = search_layout.name_parts(
                 keys, self.buckets, search_layout.part_names(self.limit)
             )
             self.parts = search_layout.parts_of(placed, self.buckets)
@@ -293,7 +299,7 @@ class Indexer:
             self.pool.shutdown(wait=True, cancel_futures=True)
         index = site_dir / search.INDEX_DIR
         publish(self.work, index, [(b.rel or b.name, b.rel) for b in self.bundles])
-        manifest = search_layout.manifest(self.shards, self.buckets, self.parts)
+        manifest = search_layout.manifest(self.shards, self.buckets, self.parts, self.counts)
         (index / search_layout.MANIFEST).write_text(manifest, "utf-8")
         return search.IndexResult(
             records=self.records,

@@ -10,14 +10,18 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   record;
 - name buckets (`pagefind/ten/<n>-<part>/`): one small record per member (name,
   position, organization), the members spread over 2 x members/`limit` buckets or more
-  (a power of two: `buckets_for`) by their given name (the last word of the name, folded; so many buckets that a bucket mostly
-  holds one given name): a query loads the bucket of its last word, so a name typed in
-  its order is found in the whole year and a common word's hits (Văn, Thị, Nguyễn) are
-  those of one bucket, not of the province. A bucket is split into parts of about
-  2 x `limit` names (a names record costs Pagefind half a full one) by a hash of the
-  member's id (one common given name can hold thousands): a query loads every part of
-  its bucket (each part adds its own chunk of a word's hits: ~16 KB), a rebuild indexes
-  again only the part of the member who changed;
+  (a power of two: `buckets_for`) by their given name (the last word of the name, folded;
+  so many buckets that a bucket mostly holds one given name). A bucket is split into
+  ceil(size / (2 x `limit`)) parts (a names record costs Pagefind half a full one) by
+  the member's family name (the first word, folded: `family_name`), since one common
+  given name can hold thousands. A query of two words or more loads one part: that of
+  its first word in the bucket of its last word ("do van thanh" -> thanh's bucket, do's
+  part), so a name typed as family + given name is found in the whole year and a query
+  loads about 2 x `limit` names whatever the year's size; a one-word query loads no
+  bucket (a given name alone would need every part of it). A rebuild indexes again only
+  the part of the member who changed: a member's part moves only when their family or
+  given name changes, or when their bucket's part count does (every part of that bucket
+  is then indexed again);
 - the pages bundle (`pagefind/trang/`): the ordinary pages (home, statistics, rules...);
 - full-text shards (`pagefind/phan/<id>/`): every organization's and member's full record
   (review text, result), split by the units under the root — a unit is a top-level
@@ -27,9 +31,10 @@ per member grows with the year (~1 MB per query at 100,000 members). So a year h
   `_cut`).
 
 The search box (site_templates/assets/kiemdiem-search.js) searches the names and pages
-bundles and the bucket of the query's last word with the shard of the unit of the page the reader is on (another shard, or all
-of them merged with Pagefind's `mergeIndex`, when the reader chooses); `phan.json` tells
-it which unit is in which shard. Each bundle is rebuilt only when its records changed.
+bundles and the name part a query of two words or more picks with the shard of the unit
+of the page the reader is on (another shard, or all of them merged with Pagefind's
+`mergeIndex`, when the reader chooses); `phan.json` tells it each bucket's part count and
+parts and which unit is in which shard. Each bundle is rebuilt only when its records changed.
 """
 
 from __future__ import annotations
@@ -192,6 +197,16 @@ def given_name(name: str) -> str:
     return ""
 
 
+def family_name(name: str) -> str:
+    """The word a member's part in their bucket is chosen by: the first word of the name,
+    folded as `given_name` ("Đỗ Văn Thành" -> "do")."""
+    for piece in name.split():
+        words = _words_of(piece)
+        if words:
+            return words[0]
+    return ""
+
+
 @functools.lru_cache(maxsize=4096)
 def _words_of(piece: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(piece)))
@@ -206,23 +221,28 @@ def bucket_of(word: str, buckets: int) -> int:
     return h % buckets
 
 
-def name_parts(keys: list[tuple[str, str]], buckets: int, limit: int) -> list[tuple[int, int]]:
-    """Each member's (bucket, part) from (member id, given name): the bucket by the given
-    name (`bucket_of`), the part by the id among the bucket's ceil(size / `limit`) parts,
-    so a member stays in their part while their bucket's part count stays the same."""
+def name_parts(
+    keys: list[tuple[str, str]], buckets: int, limit: int
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Each member's (bucket, part) from (family name, given name), and each bucket's part
+    count: the bucket by the given name (`bucket_of`), the part by the family name among
+    the bucket's ceil(size / `limit`) parts (the search box picks the same from a query's
+    first and last words), so a member stays in their part while their names and their
+    bucket's part count stay the same."""
     chosen = [bucket_of(given, buckets) for _, given in keys]
     sizes = [0] * buckets
     for b in chosen:
         sizes[b] += 1
-    return [
-        (b, bucket_of(member, -(-sizes[b] // limit)))
-        for (member, _), b in zip(keys, chosen, strict=True)
+    counts = [-(-size // limit) for size in sizes]
+    placed = [
+        (b, bucket_of(family, counts[b])) for (family, _), b in zip(keys, chosen, strict=True)
     ]
+    return placed, counts
 
 
 def parts_of(placed: list[tuple[int, int]], buckets: int) -> list[list[int]]:
     """The parts each bucket has, those a member is in (none: no member's given name
-    falls in it)."""
+    falls in it; a part no member's family name picks is not made either)."""
     parts: list[set[int]] = [set() for _ in range(buckets)]
     for b, part in placed:
         parts[b].add(part)
@@ -234,15 +254,22 @@ def part_dir(bucket: int, part: int) -> str:
     return f"{NAMES_DIR}/{bucket}-{part}"
 
 
-def manifest(shards: list[Shard], buckets: int = 0, parts: list[list[int]] | None = None) -> str:
+def manifest(
+    shards: list[Shard],
+    buckets: int = 0,
+    parts: list[list[int]] | None = None,
+    counts: list[int] | None = None,
+) -> str:
     """`phan.json`: each shard's folder, first unit's name, units and members; each
-    unit's shard; how many name buckets there are and each one's parts (folders
-    `ten/<n>-<part>/`). Every query loads it: 1,300 units' names were 40 KB of it."""
+    unit's shard; how many name buckets there are, each one's part count (`so_phan`: the
+    search box picks a query's part with it) and parts made (folders `ten/<n>-<part>/`).
+    Every query loads it: 1,300 units' names were 40 KB of it."""
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
         "ten": {
             "so": buckets,
             "duong_dan": f"{NAMES_DIR}/",
+            "so_phan": counts or [0] * buckets,
             "phan": parts or [[] for _ in range(buckets)],
         },
         "phan": [

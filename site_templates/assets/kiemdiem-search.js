@@ -2,14 +2,20 @@
  * (generator/site/search_layout.py, generator/site/indexer.py).
  *
  * - pagefind/ holds the organizations' names, pagefind/ten/<n>-<part>/ the members' names
- *   in buckets by given name (a bucket in parts by member), pagefind/trang/ the ordinary
- *   pages, pagefind/phan/<id>/ the full text of one shard of units; pagefind/phan.json
- *   says how many buckets there are, each one's parts and which unit is in which shard.
- *   A small year (one shard) is one bundle of full records.
- * - A query searches the organizations' names, the pages and the name bucket of its last
- *   word (the given name) with the full text of the shard of the unit the page belongs to (read from the page's address and its breadcrumbs); the reader may
- *   choose another shard, all of them (merged with Pagefind's mergeIndex: downloads more)
- *   or names only. Pagefind loads only the chunks and fragments a query needs.
+ *   in buckets by given name (the last word), a bucket in parts by family name (the first
+ *   word), pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the full text of one
+ *   shard of units; pagefind/phan.json says how many buckets there are, each one's part
+ *   count and parts, and which unit is in which shard. A small year (one shard) is one
+ *   bundle of full records.
+ * - A query searches the organizations' names, the pages and the full text of the shard
+ *   of the unit the page belongs to (read from the page's address and its breadcrumbs);
+ *   the reader may choose another shard, all of them (merged with Pagefind's mergeIndex:
+ *   downloads more) or names only. A query of two words or more also searches one part of
+ *   one name bucket: that of its first word (the family name) in the bucket of its last
+ *   (the given name), "do van thanh" -> thanh's bucket, do's part; so a name typed as
+ *   family + given name is found in the whole year. A one-word query loads no bucket (a
+ *   given name alone would need all its parts): the box says to type the whole name.
+ *   Pagefind loads only the chunks and fragments a query needs.
  * - Hits whose text contains the query with its own diacritics come first ("Thành"
  *   before "Thanh"); Pagefind itself ranks folded and exact forms alike.
  * - Everything shown comes from submitted text, so it is put in as text nodes only; the
@@ -112,16 +118,31 @@
     return h % buckets;
   }
 
-  /* The name bucket a query needs, as the folders of its parts: that of its last word,
-     the given name when a name is typed in its order ("do van thanh" -> thanh's). One
-     bucket a query, whatever the year's size (loading every word's bucket would add two
-     for a full name and still not find a family name alone: the unit's shard does). */
+  function wordsOf(query) {
+    return fold(query).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  /* The name bucket part a query needs, as a folder name ("<bucket>-<part>"), none or
+     one: for two words or more, the part of its first word (the family name) in the
+     bucket of its last (the given name), as generator.site.search_layout.name_parts
+     places a member: "do van thanh" -> thanh's bucket, do's part. One part a query,
+     whatever the year's size; a one-word query loads none (a family name alone is found
+     in the unit's shard, a given name alone would need every part of its bucket). */
   function bucketsFor(query, m) {
     var count = m.ten ? m.ten.so : 0;
-    var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
-    if (!count || !words.length) return [];
+    var words = wordsOf(query);
+    if (!count || words.length < 2) return [];
     var bucket = bucketOf(words[words.length - 1], count);
-    return (m.ten.phan[bucket] || []).map(function (part) { return bucket + "-" + part; });
+    var parts = (m.ten.so_phan || [])[bucket] || 0;
+    if (!parts) return [];
+    var part = bucketOf(words[0], parts);
+    return (m.ten.phan[bucket] || []).indexOf(part) >= 0 ? [bucket + "-" + part] : [];
+  }
+
+  /* Whether to tell the reader to type a whole name: the year has name buckets and the
+     query is one word (its buckets were not searched). */
+  function nameHint(query, m) {
+    return Boolean(m.ten && m.ten.so) && wordsOf(query).length === 1;
   }
 
   async function getManifest() {
@@ -204,6 +225,15 @@
     return instances[key];
   }
 
+  var HINT = "Để tìm một người trong cả năm, gõ họ và tên (ví dụ: Đỗ Văn Thành).";
+
+  function showHint(box, shown) {
+    var hint = box.querySelector(".kd-search-hint");
+    if (!hint) return;
+    hint.textContent = shown ? HINT : "";
+    hint.hidden = !shown;
+  }
+
   function render(box, query, hits, more, scope) {
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
@@ -229,6 +259,7 @@
     var meta = box.querySelector(".md-search-result__meta");
     if (!query.trim()) {
       box.querySelector(".md-search-result__list").textContent = "";
+      showHint(box, false);
       meta.textContent = "Nhập từ cần tìm";
       return;
     }
@@ -269,6 +300,7 @@
       .sort(function (a, b) { return a.e - b.e || a.i - b.i; })
       .map(function (x) { return x.h; });
     render(box, query, ranked, found.results.length > loaded.length, scope);
+    showHint(box, nameHint(query, m));
     box.setAttribute("data-kd-searched", query); // what the list shows (tests wait for it)
   }
 

@@ -4,7 +4,8 @@ bucket of the query's last word) and the full text of the unit of the page the r
 on; "all units" merges every shard.
 
 Built with 10 members per shard, so each of the three đảng bộ xã is its own shard, and
-the 30 members' names are in six buckets.
+the 30 members' names are in eight buckets; 24 of them are named Đào (8 family names),
+so Đào's bucket is in two parts of at most 20 names, by family name.
 """
 
 from __future__ import annotations
@@ -28,12 +29,16 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHRASE = "nuôi tôm công nghệ cao trên cát"
 MEMBER = "dv-100017"  # in chi-bo-2-2, đảng bộ xã 2
-OVERRIDES = {
-    MEMBER: {
-        "ho_ten": "Đặng Thị Đào",
-        "kiem_diem": {"uu_diem": f"Vận động bà con {PHRASE}.", "han_che": "Chưa có."},
-    },
+FAMILIES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Bùi", "Đỗ"]
+NAMESAKES = [n for n in range(100001, 100031) if not 100011 <= n <= 100017]
+OVERRIDES: dict[str, dict[str, Any]] = {
+    f"dv-{n}": {"ho_ten": f"{FAMILIES[i % 8]} Thị Đào"} for i, n in enumerate(NAMESAKES)
 }
+OVERRIDES[MEMBER] = {
+    "ho_ten": "Đặng Thị Đào",
+    "kiem_diem": {"uu_diem": f"Vận động bà con {PHRASE}.", "han_che": "Chưa có."},
+}
+HINT = "gõ họ và tên"
 
 pytestmark = [
     pytest.mark.browser,
@@ -132,18 +137,52 @@ def test_home_searches_names_then_every_unit_when_asked(served, browser: Any) ->
     links, _ = _search(browser, base, fold("Đặng Thị Đào"))
     assert links and links[0].endswith(f"#{MEMBER}"), links
     loaded = _fetched(out, server)
-    # the names search loaded no shard and one name bucket:
+    # the names search loaded no shard and one part of one name bucket:
     assert not any(name.startswith("phan/p-") for name in loaded), loaded
-    # the bucket of the given name, the last word typed (the test's member is in it):
-    # each of its parts
+    # the bucket of the given name, the last word typed, in two parts by family name:
+    # only the part of the family name, the first word typed (the member is in it)
     manifest = json.loads((out / "2025" / "pagefind" / "phan.json").read_text("utf-8"))
     bucket = bucket_of("dao", manifest["ten"]["so"])
+    assert manifest["ten"]["so_phan"][bucket] == 2 == len(manifest["ten"]["phan"][bucket])
     parts = {name.split("/")[1] for name in loaded if name.startswith("ten/")}
-    assert parts == {f"{bucket}-{p}" for p in manifest["ten"]["phan"][bucket]}, loaded
-    assert parts, manifest
+    assert parts == {f"{bucket}-{bucket_of('dang', 2)}"}, loaded
     assert 0 < sum(loaded.values()) < 1_000_000, loaded
     # while a unit's page loads its own shard only
     _fetched(out, server)
     _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
     shards = {name.split("/")[1] for name in _fetched(out, server) if name.startswith("phan/")}
     assert len(shards) == 1, shards
+
+
+def test_a_full_name_is_found_in_another_unit_from_one_part(served, browser: Any) -> None:
+    base, out, server = served
+    manifest = json.loads((out / "2025" / "pagefind" / "phan.json").read_text("utf-8"))
+    bucket = bucket_of("dao", manifest["ten"]["so"])
+    # on a page of đảng bộ xã 1, a member of đảng bộ xã 2 by family and given name
+    _fetched(out, server)
+    links, _ = _search(browser, f"{base}to-chuc/chi-bo-1-1/", "Đặng Đào")
+    assert links and links[0].endswith(f"#{MEMBER}"), links
+    loaded = _fetched(out, server)
+    parts = {name.split("/")[1] for name in loaded if name.startswith("ten/")}
+    assert parts == {f"{bucket}-{bucket_of('dang', 2)}"}, loaded
+    # one word: no name bucket loaded, and the box says to type the whole name
+    links, _ = _search(browser, base, "Đào")
+    assert not any(MEMBER in link for link in links), links
+    assert not any(name.startswith("ten/") for name in _fetched(out, server))
+    from selenium.webdriver.common.by import By
+
+    hint = browser.find_element(By.CSS_SELECTOR, ".kd-search-hint")
+    assert hint.is_displayed() and HINT in hint.text, hint.text
+    # the whole name typed in its place: the member is found, the hint goes
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("Đặng Thị Đào")
+    searched = '[data-kd-search][data-kd-searched="Đặng Thị Đào"]'
+    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, searched)))
+    first = browser.find_element(By.CSS_SELECTOR, ".md-search-result__item a")
+    assert first.get_attribute("href").endswith(f"#{MEMBER}")
+    assert not browser.find_element(By.CSS_SELECTOR, ".kd-search-hint").is_displayed()

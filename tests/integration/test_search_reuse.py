@@ -186,8 +186,9 @@ def test_a_rebuild_is_a_fresh_build(steps: list[dict[str, object]], step: int) -
 def _holding(manifest: dict[str, Any], member_id: str, name: str) -> set[str]:
     """The bundles holding `member_id` named `name` (a name part and a shard)."""
     bucket = search_layout.bucket_of(search_layout.given_name(name), manifest["ten"]["so"])
-    parts = manifest["ten"]["phan"][bucket]
-    part = search_layout.bucket_of(member_id, len(parts)) if len(parts) > 1 else parts[0]
+    part = search_layout.bucket_of(
+        search_layout.family_name(name), manifest["ten"]["so_phan"][bucket]
+    )
     shard = manifest["phan"][manifest["don_vi"]["dang-bo-xa-2"]]["id"]
     return {f"ten-{bucket}-{part}", shard}
 

@@ -14,6 +14,7 @@ from generator.site import search_layout
 from generator.site.build import YearResult, build_year_site
 from generator.site.search import FOLDED_MARK, read_bundle
 from generator.site.views import YearView
+from generator.vietnamese import fold
 from tests.integration.test_site_data import make_findings, make_verdicts, make_year
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,10 +100,13 @@ def test_names_are_in_the_bucket_of_their_given_name(built) -> None:
                 assert member.id not in seen
                 seen[member.id] = bucket
                 in_bucket[member.id] = part
-        # a bucket of more than 2 x SHARD names is in parts, each member's by their id
-        # (test_search_reuse.py grows one)
+        # a bucket of more than 2 x SHARD names is in parts, each member's by their family
+        # name (test_search_reuse.py grows one; test_a_bucket_is_in_parts_by_family_name)
         count = -(-len(in_bucket) // (2 * SHARD))
-        assert all(p == search_layout.bucket_of(m, count) for m, p in in_bucket.items())
+        assert names["so_phan"][bucket] == count
+        for m, p in in_bucket.items():
+            family = search_layout.family_name(view.year.members[m].name)
+            assert p == search_layout.bucket_of(family, count), m
         assert len(names["phan"][bucket]) == len(set(in_bucket.values()))
     assert set(seen) == set(view.year.members)
     assert len(set(seen.values())) > 1  # the buckets share the members
@@ -148,7 +152,9 @@ def test_the_manifest_names_a_shard_by_its_first_unit() -> None:
     shard = search_layout.Shard(
         "p-1", ["a", "b", "c"], ["a", "b", "c"], 7, ["Xã A", "Xã B", "Xã C"]
     )
-    data = json.loads(search_layout.manifest([shard, search_layout.Shard("p-2")], 2, [[0, 1], []]))
+    data = json.loads(
+        search_layout.manifest([shard, search_layout.Shard("p-2")], 2, [[0, 1], []], [3, 0])
+    )
     assert data["phan"][0] == {
         "id": "p-1",
         "ten": ["Xã A"],
@@ -157,7 +163,7 @@ def test_the_manifest_names_a_shard_by_its_first_unit() -> None:
         "duong_dan": "phan/p-1/",
     }
     assert data["don_vi"] == {"a": 0, "b": 0, "c": 0}
-    assert data["ten"] == {"so": 2, "duong_dan": "ten/", "phan": [[0, 1], []]}
+    assert data["ten"] == {"so": 2, "duong_dan": "ten/", "so_phan": [3, 0], "phan": [[0, 1], []]}
 
 
 def test_plan_splits_a_huge_unit_by_its_children() -> None:
@@ -186,7 +192,7 @@ def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
     manifest = json.loads((index / search_layout.MANIFEST).read_text("utf-8"))
     assert manifest == {
         "trang": None,
-        "ten": {"so": 0, "duong_dan": "ten/", "phan": []},
+        "ten": {"so": 0, "duong_dan": "ten/", "so_phan": [], "phan": []},
         "phan": [],
         "don_vi": {},
     }
@@ -233,3 +239,39 @@ def test_a_unit_growing_by_one_member_moves_few_shards() -> None:
         moved.append(len(shards() - before))
         year.orgs[f"chi-bo-{g}-1"].member_ids.remove("dv-999999")
     assert max(moved) <= 5 and sum(moved) <= 50, moved
+
+
+def test_a_bucket_is_in_parts_by_family_name() -> None:
+    """One given name for 60 members with 6 family names, 20 names a part: 3 parts, each
+    member in the part their family name picks (the search box picks the same from a
+    query's first word), whatever their id; the part count is each bucket's."""
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Đỗ", "Vũ"]
+    names = [f"{families[i % 6]} Văn Thành" for i in range(60)] + ["Hồ Thị Lan"]
+    keys = [(search_layout.family_name(n), search_layout.given_name(n)) for n in names]
+    assert keys[4] == ("do", "thanh") and keys[-1] == ("ho", "lan")
+    placed, counts = search_layout.name_parts(keys, 4, 20)
+    thanh, lan = search_layout.bucket_of("thanh", 4), search_layout.bucket_of("lan", 4)
+    assert counts[thanh] == 3 and counts[lan] == 1 and sum(counts) == 4
+    for name, (bucket, part) in zip(names, placed, strict=True):
+        family = fold(name.split()[0])
+        given = search_layout.given_name(name)
+        assert (bucket, part) == (
+            search_layout.bucket_of(given, 4),
+            search_layout.bucket_of(family, counts[bucket]),
+        ), name
+    # namesakes of one family share a part, so "do van thanh" needs one part of thanh's
+    by_family: dict[str, set[int]] = {}
+    for (family, _), (_, part) in zip(keys, placed, strict=True):
+        by_family.setdefault(family, set()).add(part)
+    assert all(len(parts) == 1 for parts in by_family.values()), by_family
+    assert len({part for parts in by_family.values() for part in parts}) > 1  # spread
+    # the manifest carries each bucket's part count beside the parts made
+    parts = search_layout.parts_of(placed, 4)
+    data = json.loads(search_layout.manifest([], 4, parts, counts))
+    assert data["ten"]["so_phan"] == counts and data["ten"]["phan"] == parts
+
+
+def test_the_family_name_is_the_first_word_folded() -> None:
+    assert search_layout.family_name("Đỗ Văn Thành") == "do"
+    assert search_layout.family_name("  «Đặng»-Thị Đào") == "dang"
+    assert search_layout.family_name("") == ""
