@@ -129,9 +129,11 @@ def pagefind_stats(site: Path) -> dict[str, float]:
     Pagefind's script, worker and wasm, the shards' list, the organizations' names and the
     pages bundles, the largest part of any name bucket (the search box loads one part for
     a query of two words or more: that of its first word in the bucket of its last; none
-    for one word), the largest full-text shard (the default scope on a unit's page) and
-    the 20 largest fragments (the search box reads 20 results' data); and the same with
-    every shard merged ("all units", which the reader must choose)."""
+    for one word), the 4 largest files saying which unit is in which shard (`don-vi/`: the
+    box loads those of the page's organization and its superiors), the largest full-text
+    shard (the default scope on a unit's page) and the 20 largest fragments (the search
+    box reads 20 results' data); and the same with every shard merged ("all units", which
+    the reader must choose)."""
     index = site / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
     runtime = sum(
@@ -152,7 +154,8 @@ def pagefind_stats(site: Path) -> dict[str, float]:
     parts = each("ten")
     buckets = {part.name.split("-")[0] for part in (index / "ten").glob("*/")}
     fragments = sorted((p.stat().st_size for p in index.rglob("*.pf_fragment")), reverse=True)
-    base = runtime + primary["fixed"] + pages + sum(fragments[:20])
+    units = sorted((p.stat().st_size for p in index.glob("don-vi/*.json")), reverse=True)
+    base = runtime + primary["fixed"] + pages + sum(units[:4]) + sum(fragments[:20])
     shard = shards[0] if shards else 0
     return {
         "index_bytes": sum(p.stat().st_size for p in files),
@@ -163,6 +166,9 @@ def pagefind_stats(site: Path) -> dict[str, float]:
         "buckets": len(buckets),
         "name_parts": len(parts),
         "names_meta": primary["meta"],
+        "manifest_bytes": sum(p.stat().st_size for p in index.glob("phan.json")),
+        "unit_files": len(units),
+        "unit_files_bytes": sum(units[:4]),
         "fragments": len(fragments),
     }
 

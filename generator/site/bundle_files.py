@@ -119,6 +119,7 @@ def publish(work: Path, index: Path, bundles: list[tuple[str, str]]) -> None:
             search_layout.SHARDS_DIR,
             search_layout.NAMES_DIR,
             search_layout.MANIFEST,
+            search_layout.UNITS_DIR,
         }
     )
     for folder, rel in bundles:
@@ -135,3 +136,25 @@ def publish(work: Path, index: Path, bundles: list[tuple[str, str]]) -> None:
                 for path in root.iterdir():
                     if f"{folder}/{path.name}" not in kept:
                         shutil.rmtree(path, ignore_errors=True)
+
+
+def write_manifest(index: Path, files: dict[str, str]) -> None:
+    """Write the search box's own files into `index` (<site>/pagefind/: `phan.json` and
+    `don-vi/<k>.json`, search_layout), each replaced whole and only when its bytes changed
+    (a rebuild leaves an unchanged one, and the site's link to it, alone); remove the
+    unit files the year no longer has."""
+    for rel, text in files.items():
+        target, data = index / rel, text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(target, data)
+    units = index / search_layout.UNITS_DIR
+    if units.is_dir():
+        for rel in _files(units):
+            if f"{search_layout.UNITS_DIR}/{rel}" not in files:
+                (units / rel).unlink()
+        if not any(units.iterdir()):
+            units.rmdir()

@@ -39,7 +39,7 @@ from typing import Any
 from generator import atomic
 from generator.forked import Forked
 from generator.site import search, search_layout
-from generator.site.bundle_files import DIGEST, publish, read_digest, store
+from generator.site.bundle_files import DIGEST, publish, read_digest, store, write_manifest
 from generator.site.pagefind_service import BundleWriter, bundle_files
 from generator.site.views import YearView
 
@@ -300,7 +300,9 @@ class Indexer:
         index = site_dir / search.INDEX_DIR
         publish(self.work, index, [(b.rel or b.name, b.rel) for b in self.bundles])
         manifest = search_layout.manifest(self.shards, self.buckets, self.parts, self.counts)
-        (index / search_layout.MANIFEST).write_text(manifest, "utf-8")
+        write_manifest(
+            index, {search_layout.MANIFEST: manifest, **search_layout.unit_files(self.shards)}
+        )
         return search.IndexResult(
             records=self.records,
             seconds=time.perf_counter() - started,

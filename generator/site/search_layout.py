@@ -34,7 +34,9 @@ The search box (site_templates/assets/kiemdiem-search.js) searches the names and
 bundles and the name part a query of two words or more picks with the shard of the unit
 of the page the reader is on (another shard, or all of them merged with Pagefind's
 `mergeIndex`, when the reader chooses); `phan.json` tells it each bucket's part count and
-parts and which unit is in which shard. Each bundle is rebuilt only when its records changed.
+parts, the shards, and how many files (`don-vi/<k>.json`, by the unit id's hash:
+`unit_files`) say which unit is in which shard, so that a query loads the few its page's
+units need, not every unit's id (207 KB of 5,949 units' ids at 500,000 members). Each bundle is rebuilt only when its records changed.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ MANIFEST = "phan.json"  # in pagefind/: the shards and which unit is in which
 SHARDS_DIR = "phan"
 PAGES_DIR = "trang"
 NAMES_DIR = "ten"
+UNITS_DIR = "don-vi"  # in pagefind/: <k>.json, which shard the units of hash k are in
+UNIT_FILE_UNITS = 128  # units in one of those files, at most (about: half as many on average)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -254,6 +258,36 @@ def part_dir(bucket: int, part: int) -> str:
     return f"{NAMES_DIR}/{bucket}-{part}"
 
 
+def unit_file_count(units: int) -> int:
+    """How many files say which unit is in which shard (0: no shards): a power of two of
+    at least 2 x units/`UNIT_FILE_UNITS` (so a file holds about half that on average and
+    rarely more than it), so the files change (every one written again) only when the
+    number of units doubles."""
+    if not units:
+        return 0
+    return 1 << (math.ceil(2 * units / UNIT_FILE_UNITS) - 1).bit_length()
+
+
+def _unit_shards(shards: list[Shard]) -> dict[str, int]:
+    return {unit: i for i, s in enumerate(shards) for unit in s.units}
+
+
+def unit_files(shards: list[Shard]) -> dict[str, str]:
+    """The files under pagefind/ that say which shard each unit is in: `don-vi/<k>.json`,
+    {unit id: shard index} for the units whose id `bucket_of` puts in file k of
+    `unit_file_count` (the search box computes the same for the organization ids of the
+    page the reader is on). Every file is made, an empty one as `{}`."""
+    units = _unit_shards(shards)
+    count = unit_file_count(len(units))
+    files: list[dict[str, int]] = [{} for _ in range(count)]
+    for unit, index in units.items():
+        files[bucket_of(unit, count)][unit] = index
+    return {
+        f"{UNITS_DIR}/{k}.json": json.dumps(f, ensure_ascii=False, separators=(",", ":"))
+        for k, f in enumerate(files)
+    }
+
+
 def manifest(
     shards: list[Shard],
     buckets: int = 0,
@@ -262,8 +296,10 @@ def manifest(
 ) -> str:
     """`phan.json`: each shard's folder, first unit's name, units and members; each
     unit's shard; how many name buckets there are, each one's part count (`so_phan`: the
-    search box picks a query's part with it) and parts made (folders `ten/<n>-<part>/`).
-    Every query loads it: 1,300 units' names were 40 KB of it."""
+    search box picks a query's part with it) and parts made (folders `ten/<n>-<part>/`);
+    how many files say which unit is in which shard (`unit_files`: `don_vi.so`, 0 for no
+    shards). Every query loads it: 1,300 units' names were 40 KB of it, and each unit's
+    id 207 KB at 500,000 members before they went to `unit_files`."""
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
         "ten": {
@@ -282,6 +318,9 @@ def manifest(
             }
             for s in shards
         ],
-        "don_vi": {unit: i for i, s in enumerate(shards) for unit in s.units},
+        "don_vi": {
+            "so": unit_file_count(len(_unit_shards(shards))),
+            "duong_dan": f"{UNITS_DIR}/",
+        },
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -5,8 +5,9 @@
  *   in buckets by given name (the last word), a bucket in parts by family name (the first
  *   word), pagefind/trang/ the ordinary pages, pagefind/phan/<id>/ the full text of one
  *   shard of units; pagefind/phan.json says how many buckets there are, each one's part
- *   count and parts, and which unit is in which shard. A small year (one shard) is one
- *   bundle of full records.
+ *   count and parts, the shards, and how many files pagefind/don-vi/<k>.json say which
+ *   unit is in which shard (a unit id's file: bucketOf(id, count); a page loads the few
+ *   its units need). A small year (one shard) is one bundle of full records.
  * - A query searches the organizations' names, the pages and the full text of the shard
  *   of the unit the page belongs to (read from the page's address and its breadcrumbs);
  *   the reader may choose another shard, all of them (merged with Pagefind's mergeIndex:
@@ -33,6 +34,8 @@
   var ALL = "*";
   var module = null;
   var manifest = null;
+  var unitFiles = {};
+  var pageScope = null;
   var instances = {};
   var latest = 0;
 
@@ -148,7 +151,7 @@
   async function getManifest() {
     if (!manifest) {
       var response = await fetch(new URL("phan.json", bundle));
-      manifest = response.ok ? await response.json() : { trang: null, phan: [], don_vi: {} };
+      manifest = response.ok ? await response.json() : { trang: null, phan: [], don_vi: { so: 0 } };
     }
     return manifest;
   }
@@ -169,13 +172,46 @@
     return ids;
   }
 
-  function defaultScope(m) {
-    if (m.phan.length <= 1) return ALL;
-    var ids = pageOrgs();
-    for (var i = 0; i < ids.length; i++) {
-      if (Object.prototype.hasOwnProperty.call(m.don_vi, ids[i])) return String(m.don_vi[ids[i]]);
+  /* One of the files that say which shard a unit is in (pagefind/don-vi/<k>.json), each
+     fetched once; a file that cannot be loaded says nothing (the unit is not found). */
+  function unitFile(units, k) {
+    if (!unitFiles[k]) {
+      unitFiles[k] = fetch(new URL(units.duong_dan + k + ".json", bundle))
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
     }
-    return NAMES;
+    return unitFiles[k];
+  }
+
+  /* The shard of the nearest of the page's organizations that is a unit, or -1: the files
+     of all of them fetched at once (a unit id's file is that of its hash, as
+     generator.site.search_layout.unit_files writes them). */
+  async function pageShard(m) {
+    var units = m.don_vi || {};
+    if (!units.so) return -1;
+    var ids = pageOrgs();
+    var files = await Promise.all(ids.map(function (id) {
+      return unitFile(units, bucketOf(id, units.so));
+    }));
+    for (var i = 0; i < ids.length; i++) {
+      var file = files[i] || {};
+      if (Object.prototype.hasOwnProperty.call(file, ids[i])) return file[ids[i]];
+    }
+    return -1;
+  }
+
+  /* The scope a query on this page searches unless the reader chooses: the shard of the
+     page's unit, names only when the page is in none, everything when the year is one
+     shard. Worked out once a page. */
+  function defaultScope(m) {
+    if (!pageScope) {
+      pageScope = (async function () {
+        if (m.phan.length <= 1) return ALL;
+        var shard = await pageShard(m);
+        return shard >= 0 && shard < m.phan.length ? String(shard) : NAMES;
+      })();
+    }
+    return pageScope;
   }
 
   function label(shard) {
@@ -185,23 +221,25 @@
     return first + " và " + (units - 1) + " đơn vị khác";
   }
 
-  function fillScopes(box, m) {
+  async function fillScopes(box, m) {
     var wrap = box.querySelector(".kd-search-scope");
     var select = box.querySelector(".kd-search-scope select");
     if (!wrap || !select || select.options.length) return;
     if (m.phan.length <= 1) return; // one shard: everything is searched, nothing to choose
+    var chosen = await defaultScope(m);
+    if (select.options.length) return; // filled meanwhile by another query
     select.appendChild(new Option("Họ tên, tổ chức và các trang chung", NAMES));
     m.phan.forEach(function (shard, i) {
       select.appendChild(new Option("Toàn văn: " + label(shard), String(i)));
     });
     select.appendChild(new Option("Toàn văn: tất cả đơn vị (tải nhiều hơn)", ALL));
-    select.value = defaultScope(m);
+    select.value = chosen;
     wrap.hidden = false;
   }
 
-  function scopeOf(box, m) {
+  async function scopeOf(box, m) {
     var select = box.querySelector(".kd-search-scope select");
-    return select && select.value ? select.value : defaultScope(m);
+    return select && select.value ? select.value : await defaultScope(m);
   }
 
   async function instance(scope, buckets, m) {
@@ -271,8 +309,8 @@
     var m, pf, scope;
     try {
       m = await getManifest();
-      fillScopes(box, m);
-      scope = scopeOf(box, m);
+      await fillScopes(box, m);
+      scope = await scopeOf(box, m);
       pf = await instance(scope, bucketsFor(query, m), m);
     } catch (err) {
       meta.textContent = "Không tải được chỉ mục tìm kiếm.";

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from generator.site import search_layout
 from generator.site.build import build_year_site, write_versions
 from generator.site.search_layout import bucket_of
 from generator.site.text import fold
@@ -52,7 +53,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     year = make_year(2025, grassroots=3, chi_bo_per=2, members_per=5, member_overrides=OVERRIDES)
     view = YearView(year, make_verdicts(year), make_findings(year))
     out = tmp / "site"
-    build_year_site(view, ROOT, tmp / "work" / "docs", out / "2025", search_shard_members=10)
+    with pytest.MonkeyPatch.context() as patch:  # 2 units a file: the three in 4 files
+        patch.setattr(search_layout, "UNIT_FILE_UNITS", 2)
+        build_year_site(view, ROOT, tmp / "work" / "docs", out / "2025", search_shard_members=10)
     write_versions(out, [2025])
     with served_folder(out) as server:
         yield f"{server.base}/2025/", out, server
@@ -109,12 +112,24 @@ def _search(browser: Any, url: str, query: str, scope: str | None = None) -> tup
 def test_full_text_is_searched_in_the_unit_of_the_page(served, browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    base, _, _ = served
+    base, out, server = served
+    # which unit is in which shard is not in the manifest every query loads, but in
+    # files by the unit id's hash (four here, for three units: built with 2 units a file)
+    manifest = json.loads((out / "2025" / "pagefind" / "phan.json").read_text("utf-8"))
+    assert "dang-bo-xa" not in json.dumps(manifest) and manifest["don_vi"]["so"] == 4
     # on a chi bộ page of đảng bộ xã 2: its shard is chosen, the phrase is found
+    _fetched(out, server)
     links, _ = _search(browser, f"{base}to-chuc/chi-bo-2-1/", PHRASE)
     assert links and links[0].endswith(f"#{MEMBER}"), links
     select = browser.find_element(By.CSS_SELECTOR, ".kd-search-scope select")
     assert select.is_displayed() and select.get_attribute("value") == "1"
+    loaded = _fetched(out, server)
+    # the files of the page's organization and its superiors, that of its unit among them
+    files = {name for name in loaded if name.startswith("don-vi/")}
+    page = {f"don-vi/{bucket_of(o, 4)}.json" for o in ("chi-bo-2-1", "dang-bo-xa-2", "huyen-mau")}
+    assert f"don-vi/{bucket_of('dang-bo-xa-2', 4)}.json" in files <= page, loaded
+    shards = {name.split("/")[1] for name in loaded if name.startswith("phan/")}
+    assert shards == {manifest["phan"][1]["id"]}, loaded
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "search-scope-unit.png"))
     # on a page of đảng bộ xã 1, its own shard: the phrase is not there

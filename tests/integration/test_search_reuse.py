@@ -24,6 +24,7 @@ from generator.site.search import IndexResult
 from generator.site.views import YearView
 from generator.submissions.records import Level, MemberReview
 from generator.submissions.year import Year
+from tests.integration.test_search_shards import unit_shard
 from tests.integration.test_site_data import make_findings, make_verdicts, make_year
 
 SHARD = 10  # members per shard and names per name part: each đảng bộ xã is a shard
@@ -159,6 +160,7 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
     out = []
     for i, (label, edit) in enumerate(EDITS):
         before = json.loads((base / "kept/site/pagefind/phan.json").read_text("utf-8"))
+        before["unit_2"] = unit_shard(base / "kept/site/pagefind", before, "dang-bo-xa-2")
         edit(year, verdicts)
         result, kept = _index(YearView(year, verdicts, findings), base / "kept", reuse=True)
         fresh_result, fresh = _index(
@@ -189,7 +191,7 @@ def _holding(manifest: dict[str, Any], member_id: str, name: str) -> set[str]:
     part = search_layout.bucket_of(
         search_layout.family_name(name), manifest["ten"]["so_phan"][bucket]
     )
-    shard = manifest["phan"][manifest["don_vi"]["dang-bo-xa-2"]]["id"]
+    shard = manifest["phan"][manifest["unit_2"]]["id"]  # đảng bộ xã 2's, before the edit
     return {f"ten-{bucket}-{part}", shard}
 
 
@@ -198,7 +200,7 @@ def test_a_changed_member_reindexes_only_the_bundles_holding_them(
 ) -> None:
     by_label = {s["label"]: s for s in steps}
     review = by_label["review text"]
-    shard = review["before"]["phan"][review["before"]["don_vi"]["dang-bo-xa-2"]]["id"]
+    shard = review["before"]["phan"][review["before"]["unit_2"]]["id"]
     assert review["result"].indexed == [shard]
     position = by_label["position"]
     manifest = position["before"]

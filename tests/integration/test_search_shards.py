@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +35,15 @@ def _build(view: YearView, base: Path, static: str | None = "same") -> YearResul
     )
 
 
+def unit_shard(index: Path, manifest: dict[str, Any], unit: str) -> int | None:
+    """The shard `unit` is in, read as the search box reads it: from the file its id's
+    hash picks among `don_vi.so` (None: not in it)."""
+    units = manifest["don_vi"]
+    path = index / units["duong_dan"] / f"{search_layout.bucket_of(unit, units['so'])}.json"
+    shard = json.loads(path.read_text("utf-8")).get(unit)
+    return shard if isinstance(shard, int) else None
+
+
 def _files(folder: Path) -> dict[str, tuple[int, int]]:
     return {
         p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
@@ -51,11 +61,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     before = {s["id"]: _files(index / s["duong_dan"]) for s in manifest["phan"]}
     names_before = _files(index / "fragment")
     buckets_before = _files(index / "ten")
+    own_before = {  # the search box's own files (the manifest, which unit is in which shard)
+        rel: stat
+        for rel, stat in _files(index).items()
+        if rel == search_layout.MANIFEST or rel.startswith(f"{search_layout.UNITS_DIR}/")
+    }
     overrides = {CHANGED: {"kiem_diem": {"uu_diem": f"Vận động {PHRASE}.", "han_che": "Chưa."}}}
     second = _build(_view(overrides), base)
     return {"base": base, "index": index, "manifest": manifest, "first": first,
             "second": second, "before": before, "names_before": names_before,
-            "buckets_before": buckets_before}  # fmt: skip
+            "buckets_before": buckets_before, "own_before": own_before}  # fmt: skip
 
 
 def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
@@ -64,8 +79,13 @@ def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
     assert [s["ten"] for s in shards] == [[f"Đảng bộ xã Số {g}"] for g in (1, 2, 3)]
     assert [s["dang_vien"] for s in shards] == [10, 10, 10]
     assert [s["so_don_vi"] for s in shards] == [1, 1, 1]
-    # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle)
-    assert manifest["don_vi"] == {f"dang-bo-xa-{g}": g - 1 for g in (1, 2, 3)}
+    # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle):
+    # in one file of three units, not in the manifest every query loads
+    assert manifest["don_vi"] == {"so": 1, "duong_dan": "don-vi/"}
+    index = built["index"]
+    assert [unit_shard(index, manifest, f"dang-bo-xa-{g}") for g in (1, 2, 3)] == [0, 1, 2]
+    assert unit_shard(index, manifest, "huyen-mau") is None
+    assert sorted(p.name for p in (index / "don-vi").iterdir()) == ["0.json"]
     # names, pages, each name bucket's parts, 3 shards
     parts = [part for bucket in manifest["ten"]["phan"] for part in bucket]
     assert len(built["first"].search.bundles) == 2 + len(parts) + 3
@@ -133,6 +153,10 @@ def test_one_changed_member_reindexes_only_their_shard(built) -> None:
     assert after[shard["id"]] != built["before"][shard["id"]]
     assert _files(index / "fragment") == built["names_before"]  # names kept
     assert _files(index / "ten") == built["buckets_before"]
+    # the search box's own files, unchanged, are not written again (nor linked anew)
+    own = built["own_before"]
+    assert set(own) == {"phan.json", "don-vi/0.json"}, own
+    assert {rel: _files(index)[rel] for rel in own} == own
     records = read_bundle(index / shard["duong_dan"])
     record = next(r for r in records if r["url"].endswith(f"#{CHANGED}"))
     assert PHRASE in record["content"]
@@ -162,8 +186,37 @@ def test_the_manifest_names_a_shard_by_its_first_unit() -> None:
         "dang_vien": 7,
         "duong_dan": "phan/p-1/",
     }
-    assert data["don_vi"] == {"a": 0, "b": 0, "c": 0}
+    assert data["don_vi"] == {"so": 1, "duong_dan": "don-vi/"}
+    assert search_layout.unit_files([shard, search_layout.Shard("p-2", ["d"])]) == {
+        "don-vi/0.json": '{"a":0,"b":0,"c":0,"d":1}'
+    }
     assert data["ten"] == {"so": 2, "duong_dan": "ten/", "so_phan": [3, 0], "phan": [[0, 1], []]}
+
+
+def test_each_unit_is_in_the_file_its_hash_picks() -> None:
+    """5,949 units (as at 500,000 members) were 207 KB of the manifest every query loads:
+    they are in files of at most ~128 units, a power of two of them, each unit in the
+    one `bucket_of` its id picks (the search box computes the same)."""
+    shards = [
+        search_layout.Shard(f"p-{i}", [f"dang-bo-xa-{i}-{u}" for u in range(6)])
+        for i in range(1000)
+    ]
+    files = search_layout.unit_files(shards)
+    data = json.loads(search_layout.manifest(shards))
+    assert data["don_vi"] == {"so": 128, "duong_dan": "don-vi/"}
+    assert "dang-bo-xa-" not in json.dumps(data)  # no unit id in the manifest
+    assert sorted(files) == sorted(f"don-vi/{k}.json" for k in range(128))
+    found: dict[str, int] = {}
+    for rel, text in files.items():
+        k = int(rel.removeprefix("don-vi/").removesuffix(".json"))
+        units = json.loads(text)
+        assert len(units) <= 128, rel
+        assert all(search_layout.bucket_of(u, 128) == k for u in units), rel
+        found.update(units)
+    assert found == {u: i for i, s in enumerate(shards) for u in s.units}
+    # a few units: one file
+    assert search_layout.unit_file_count(64) == 1 and search_layout.unit_file_count(65) == 2
+    assert search_layout.unit_files([]) == {}
 
 
 def test_plan_splits_a_huge_unit_by_its_children() -> None:
@@ -194,8 +247,9 @@ def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
         "trang": None,
         "ten": {"so": 0, "duong_dan": "ten/", "so_phan": [], "phan": []},
         "phan": [],
-        "don_vi": {},
+        "don_vi": {"so": 0, "duong_dan": "don-vi/"},
     }
+    assert not (index / search_layout.UNITS_DIR).exists()
     urls = {r["url"] for r in read_bundle(index)}
     assert {f"to-chuc/chi-bo-1-1/#dv-{100000 + n}" for n in range(1, 6)} <= urls
     assert "huong-dan/" in urls
@@ -275,3 +329,22 @@ def test_the_family_name_is_the_first_word_folded() -> None:
     assert search_layout.family_name("Đỗ Văn Thành") == "do"
     assert search_layout.family_name("  «Đặng»-Thị Đào") == "dang"
     assert search_layout.family_name("") == ""
+
+
+def test_the_unit_files_are_written_when_changed_and_the_stale_ones_removed(
+    tmp_path: Path,
+) -> None:
+    from generator.site.bundle_files import write_manifest
+
+    index = tmp_path / "pagefind"
+    write_manifest(index, {"phan.json": "{}", "don-vi/0.json": '{"a":0}', "don-vi/1.json": "{}"})
+    kept = (index / "don-vi/0.json").stat()
+    # fewer files: the one no longer listed goes, an unchanged one stays the same file
+    write_manifest(index, {"phan.json": '{"x":1}', "don-vi/0.json": '{"a":0}'})
+    assert sorted(p.name for p in (index / "don-vi").iterdir()) == ["0.json"]
+    again = (index / "don-vi/0.json").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert (index / "phan.json").read_text("utf-8") == '{"x":1}'
+    # one bundle now (no shards): no unit files, no folder
+    write_manifest(index, {"phan.json": "{}"})
+    assert not (index / "don-vi").exists()
