@@ -133,7 +133,8 @@ def pagefind_stats(site: Path) -> dict[str, float]:
     box loads those of the page's organization and its superiors), the largest full-text
     shard (the default scope on a unit's page) and the 20 largest fragments (the search
     box reads 20 results' data); and the same with every shard merged ("all units", which
-    the reader must choose)."""
+    the reader must choose). The shards' labels (`phan-ten.json`, for the list of scopes:
+    the query does not wait for them) are counted apart."""
     index = site / "pagefind"
     files = [p for p in index.rglob("*") if p.is_file()]
     runtime = sum(
@@ -169,6 +170,8 @@ def pagefind_stats(site: Path) -> dict[str, float]:
         "manifest_bytes": sum(p.stat().st_size for p in index.glob("phan.json")),
         "unit_files": len(units),
         "unit_files_bytes": sum(units[:4]),
+        # the shards' labels: loaded beside a query for the list of scopes, not waited for
+        "labels_bytes": sum(p.stat().st_size for p in index.glob("phan-ten.json")),
         "fragments": len(fragments),
     }
 

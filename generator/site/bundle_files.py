@@ -120,6 +120,7 @@ def publish(work: Path, index: Path, bundles: list[tuple[str, str]]) -> None:
             search_layout.NAMES_DIR,
             search_layout.MANIFEST,
             search_layout.UNITS_DIR,
+            search_layout.LABELS,
         }
     )
     for folder, rel in bundles:
@@ -139,10 +140,10 @@ def publish(work: Path, index: Path, bundles: list[tuple[str, str]]) -> None:
 
 
 def write_manifest(index: Path, files: dict[str, str]) -> None:
-    """Write the search box's own files into `index` (<site>/pagefind/: `phan.json` and
-    `don-vi/<k>.json`, search_layout), each replaced whole and only when its bytes changed
-    (a rebuild leaves an unchanged one, and the site's link to it, alone); remove the
-    unit files the year no longer has."""
+    """Write the search box's own files into `index` (<site>/pagefind/: `phan.json`,
+    `phan-ten.json` and `don-vi/<k>.json`, search_layout), each replaced whole and only
+    when its bytes changed (a rebuild leaves an unchanged one, and the site's link to it,
+    alone); remove those the year no longer has."""
     for rel, text in files.items():
         target, data = index / rel, text.encode("utf-8")
         try:
@@ -151,6 +152,8 @@ def write_manifest(index: Path, files: dict[str, str]) -> None:
         except OSError:
             target.parent.mkdir(parents=True, exist_ok=True)
         atomic.write_bytes(target, data)
+    if search_layout.LABELS not in files:
+        (index / search_layout.LABELS).unlink(missing_ok=True)
     units = index / search_layout.UNITS_DIR
     if units.is_dir():
         for rel in _files(units):

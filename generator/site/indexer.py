@@ -301,7 +301,7 @@ class Indexer:
         publish(self.work, index, [(b.rel or b.name, b.rel) for b in self.bundles])
         manifest = search_layout.manifest(self.shards, self.buckets, self.parts, self.counts)
         write_manifest(
-            index, {search_layout.MANIFEST: manifest, **search_layout.unit_files(self.shards)}
+            index, {search_layout.MANIFEST: manifest, **search_layout.side_files(self.shards)}
         )
         return search.IndexResult(
             records=self.records,

@@ -34,9 +34,11 @@ The search box (site_templates/assets/kiemdiem-search.js) searches the names and
 bundles and the name part a query of two words or more picks with the shard of the unit
 of the page the reader is on (another shard, or all of them merged with Pagefind's
 `mergeIndex`, when the reader chooses); `phan.json` tells it each bucket's part count and
-parts, the shards, and how many files (`don-vi/<k>.json`, by the unit id's hash:
+parts, the shards' folders and how many files (`don-vi/<k>.json`, by the unit id's hash:
 `unit_files`) say which unit is in which shard, so that a query loads the few its page's
-units need, not every unit's id (207 KB of 5,949 units' ids at 500,000 members). Each bundle is rebuilt only when its records changed.
+units need, not every unit's id (207 KB at 500,000 members); the shards' labels, for the
+list of scopes only, are in `phan-ten.json` (`labels`), which a query does not wait for.
+Each bundle is rebuilt only when its records changed.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ SHARDS_DIR = "phan"
 PAGES_DIR = "trang"
 NAMES_DIR = "ten"
 UNITS_DIR = "don-vi"  # in pagefind/: <k>.json, which shard the units of hash k are in
+LABELS = "phan-ten.json"  # in pagefind/: each shard's label, for the scope list only
 UNIT_FILE_UNITS = 128  # units in one of those files, at most (about: half as many on average)
 _WORD = re.compile(r"[^\W_]+")
 
@@ -288,18 +291,34 @@ def unit_files(shards: list[Shard]) -> dict[str, str]:
     }
 
 
+def labels(shards: list[Shard]) -> str:
+    """`phan-ten.json`: each shard's label for the list of scopes under the search box, in
+    the manifest's order (first unit's name, units, members); loaded when that list is
+    filled, not before a query (its 644 shards' labels were ~50 KB of the manifest at
+    500,000 members)."""
+    data = [{"ten": s.names[:1], "so_don_vi": len(s.names), "dang_vien": s.members} for s in shards]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def side_files(shards: list[Shard]) -> dict[str, str]:
+    """The search box's files beside the manifest, by their path under pagefind/: which
+    unit is in which shard (`unit_files`) and the shards' labels (`labels`); none for a
+    year of one bundle."""
+    return {**unit_files(shards), **({LABELS: labels(shards)} if shards else {})}
+
+
 def manifest(
     shards: list[Shard],
     buckets: int = 0,
     parts: list[list[int]] | None = None,
     counts: list[int] | None = None,
 ) -> str:
-    """`phan.json`: each shard's folder, first unit's name, units and members; each
-    unit's shard; how many name buckets there are, each one's part count (`so_phan`: the
-    search box picks a query's part with it) and parts made (folders `ten/<n>-<part>/`);
-    how many files say which unit is in which shard (`unit_files`: `don_vi.so`, 0 for no
-    shards). Every query loads it: 1,300 units' names were 40 KB of it, and each unit's
-    id 207 KB at 500,000 members before they went to `unit_files`."""
+    """`phan.json`: each shard's id and folder (its label is in `labels`); how many name
+    buckets there are, each one's part count (`so_phan`: the search box picks a query's
+    part with it) and parts made (folders `ten/<n>-<part>/`); how many files say which
+    unit is in which shard (`unit_files`: `don_vi.so`, 0 for no shards). Every query
+    loads it whole: at 500,000 members each unit's id was 207 KB of it and the shards'
+    labels ~50 KB, before they went to `unit_files` and `labels`."""
     data = {
         "trang": f"{PAGES_DIR}/" if shards else None,  # one bundle: the pages are in it
         "ten": {
@@ -308,16 +327,7 @@ def manifest(
             "so_phan": counts or [0] * buckets,
             "phan": parts or [[] for _ in range(buckets)],
         },
-        "phan": [
-            {
-                "id": s.id,
-                "ten": s.names[:1],  # the search box names a shard by its first unit
-                "so_don_vi": len(s.names),
-                "dang_vien": s.members,
-                "duong_dan": f"{SHARDS_DIR}/{s.id}/",
-            }
-            for s in shards
-        ],
+        "phan": [{"id": s.id, "duong_dan": f"{SHARDS_DIR}/{s.id}/"} for s in shards],
         "don_vi": {
             "so": unit_file_count(len(_unit_shards(shards))),
             "duong_dan": f"{UNITS_DIR}/",

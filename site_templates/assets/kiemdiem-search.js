@@ -7,7 +7,9 @@
  *   shard of units; pagefind/phan.json says how many buckets there are, each one's part
  *   count and parts, the shards, and how many files pagefind/don-vi/<k>.json say which
  *   unit is in which shard (a unit id's file: bucketOf(id, count); a page loads the few
- *   its units need). A small year (one shard) is one bundle of full records.
+ *   its units need); pagefind/phan-ten.json labels the shards for the list of scopes,
+ *   loaded beside the first query, which does not wait for it. A small year (one shard)
+ *   is one bundle of full records.
  * - A query searches the organizations' names, the pages and the full text of the shard
  *   of the unit the page belongs to (read from the page's address and its breadcrumbs);
  *   the reader may choose another shard, all of them (merged with Pagefind's mergeIndex:
@@ -36,6 +38,7 @@
   var manifest = null;
   var unitFiles = {};
   var pageScope = null;
+  var labels = null;
   var instances = {};
   var latest = 0;
 
@@ -214,26 +217,41 @@
     return pageScope;
   }
 
-  function label(shard) {
-    var first = (shard.ten || [])[0];
-    var units = shard.so_don_vi || 0;
+  /* Each shard's label (its first unit's name, units, members), in the manifest's order;
+     none when the file cannot be loaded (a shard is then named by its id). */
+  function getLabels() {
+    if (!labels) {
+      labels = fetch(new URL("phan-ten.json", bundle))
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+    }
+    return labels;
+  }
+
+  function label(shard, info) {
+    var first = ((info || {}).ten || [])[0];
+    var units = (info || {}).so_don_vi || 0;
     if (units <= 1) return first || shard.id;
     return first + " và " + (units - 1) + " đơn vị khác";
   }
 
+  /* The list of scopes, shown once the shards' labels are loaded (the list stays hidden
+     until then, so the reader cannot choose from an empty one); a query meanwhile
+     searches the page's default scope without waiting for them. */
   async function fillScopes(box, m) {
     var wrap = box.querySelector(".kd-search-scope");
     var select = box.querySelector(".kd-search-scope select");
-    if (!wrap || !select || select.options.length) return;
+    if (!wrap || !select || select.options.length || select.hasAttribute("data-kd-filling")) return;
     if (m.phan.length <= 1) return; // one shard: everything is searched, nothing to choose
-    var chosen = await defaultScope(m);
-    if (select.options.length) return; // filled meanwhile by another query
+    select.setAttribute("data-kd-filling", "");
+    var found = await Promise.all([getLabels(), defaultScope(m)]);
+    var infos = Array.isArray(found[0]) ? found[0] : [];
     select.appendChild(new Option("Họ tên, tổ chức và các trang chung", NAMES));
     m.phan.forEach(function (shard, i) {
-      select.appendChild(new Option("Toàn văn: " + label(shard), String(i)));
+      select.appendChild(new Option("Toàn văn: " + label(shard, infos[i]), String(i)));
     });
     select.appendChild(new Option("Toàn văn: tất cả đơn vị (tải nhiều hơn)", ALL));
-    select.value = chosen;
+    select.value = found[1];
     wrap.hidden = false;
   }
 
@@ -309,7 +327,7 @@
     var m, pf, scope;
     try {
       m = await getManifest();
-      await fillScopes(box, m);
+      fillScopes(box, m).catch(function () {}); // the query does not wait for the labels
       scope = await scopeOf(box, m);
       pf = await instance(scope, bucketsFor(query, m), m);
     } catch (err) {

@@ -61,10 +61,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     before = {s["id"]: _files(index / s["duong_dan"]) for s in manifest["phan"]}
     names_before = _files(index / "fragment")
     buckets_before = _files(index / "ten")
-    own_before = {  # the search box's own files (the manifest, which unit is in which shard)
+    own_before = {  # the search box's own files (manifest, labels, which unit is in which shard)
         rel: stat
         for rel, stat in _files(index).items()
-        if rel == search_layout.MANIFEST or rel.startswith(f"{search_layout.UNITS_DIR}/")
+        if rel in (search_layout.MANIFEST, search_layout.LABELS)
+        or rel.startswith(f"{search_layout.UNITS_DIR}/")
     }
     overrides = {CHANGED: {"kiem_diem": {"uu_diem": f"Vận động {PHRASE}.", "han_che": "Chưa."}}}
     second = _build(_view(overrides), base)
@@ -76,9 +77,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 def test_a_year_with_several_units_has_a_shard_per_unit(built) -> None:
     manifest = built["manifest"]
     shards = manifest["phan"]
-    assert [s["ten"] for s in shards] == [[f"Đảng bộ xã Số {g}"] for g in (1, 2, 3)]
-    assert [s["dang_vien"] for s in shards] == [10, 10, 10]
-    assert [s["so_don_vi"] for s in shards] == [1, 1, 1]
+    # the manifest every query loads has each shard's folder; its label is beside it
+    assert [sorted(s) for s in shards] == [["duong_dan", "id"]] * 3
+    labels = json.loads((built["index"] / search_layout.LABELS).read_text("utf-8"))
+    assert [s["ten"] for s in labels] == [[f"Đảng bộ xã Số {g}"] for g in (1, 2, 3)]
+    assert [s["dang_vien"] for s in labels] == [10, 10, 10]
+    assert [s["so_don_vi"] for s in labels] == [1, 1, 1]
     # every unit, the đảng bộ xã, maps to its shard; the root is in none (names bundle):
     # in one file of three units, not in the manifest every query loads
     assert manifest["don_vi"] == {"so": 1, "duong_dan": "don-vi/"}
@@ -155,7 +159,7 @@ def test_one_changed_member_reindexes_only_their_shard(built) -> None:
     assert _files(index / "ten") == built["buckets_before"]
     # the search box's own files, unchanged, are not written again (nor linked anew)
     own = built["own_before"]
-    assert set(own) == {"phan.json", "don-vi/0.json"}, own
+    assert set(own) == {"phan.json", "phan-ten.json", "don-vi/0.json"}, own
     assert {rel: _files(index)[rel] for rel in own} == own
     records = read_bundle(index / shard["duong_dan"])
     record = next(r for r in records if r["url"].endswith(f"#{CHANGED}"))
@@ -179,13 +183,11 @@ def test_the_manifest_names_a_shard_by_its_first_unit() -> None:
     data = json.loads(
         search_layout.manifest([shard, search_layout.Shard("p-2")], 2, [[0, 1], []], [3, 0])
     )
-    assert data["phan"][0] == {
-        "id": "p-1",
-        "ten": ["Xã A"],
-        "so_don_vi": 3,
-        "dang_vien": 7,
-        "duong_dan": "phan/p-1/",
-    }
+    assert data["phan"][0] == {"id": "p-1", "duong_dan": "phan/p-1/"}
+    assert json.loads(search_layout.labels([shard, search_layout.Shard("p-2")])) == [
+        {"ten": ["Xã A"], "so_don_vi": 3, "dang_vien": 7},
+        {"ten": [], "so_don_vi": 0, "dang_vien": 0},
+    ]
     assert data["don_vi"] == {"so": 1, "duong_dan": "don-vi/"}
     assert search_layout.unit_files([shard, search_layout.Shard("p-2", ["d"])]) == {
         "don-vi/0.json": '{"a":0,"b":0,"c":0,"d":1}'
@@ -250,6 +252,7 @@ def test_a_small_year_is_one_bundle_of_full_records(tmp_path: Path) -> None:
         "don_vi": {"so": 0, "duong_dan": "don-vi/"},
     }
     assert not (index / search_layout.UNITS_DIR).exists()
+    assert not (index / search_layout.LABELS).exists()
     urls = {r["url"] for r in read_bundle(index)}
     assert {f"to-chuc/chi-bo-1-1/#dv-{100000 + n}" for n in range(1, 6)} <= urls
     assert "huong-dan/" in urls
@@ -337,14 +340,24 @@ def test_the_unit_files_are_written_when_changed_and_the_stale_ones_removed(
     from generator.site.bundle_files import write_manifest
 
     index = tmp_path / "pagefind"
-    write_manifest(index, {"phan.json": "{}", "don-vi/0.json": '{"a":0}', "don-vi/1.json": "{}"})
+    write_manifest(
+        index,
+        {
+            "phan.json": "{}",
+            "phan-ten.json": "[]",
+            "don-vi/0.json": '{"a":0}',
+            "don-vi/1.json": "{}",
+        },
+    )
     kept = (index / "don-vi/0.json").stat()
     # fewer files: the one no longer listed goes, an unchanged one stays the same file
-    write_manifest(index, {"phan.json": '{"x":1}', "don-vi/0.json": '{"a":0}'})
+    write_manifest(
+        index, {"phan.json": '{"x":1}', "phan-ten.json": "[]", "don-vi/0.json": '{"a":0}'}
+    )
     assert sorted(p.name for p in (index / "don-vi").iterdir()) == ["0.json"]
     again = (index / "don-vi/0.json").stat()
     assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
     assert (index / "phan.json").read_text("utf-8") == '{"x":1}'
-    # one bundle now (no shards): no unit files, no folder
+    # one bundle now (no shards): no unit files, no folder, no labels
     write_manifest(index, {"phan.json": "{}"})
-    assert not (index / "don-vi").exists()
+    assert not (index / "don-vi").exists() and not (index / "phan-ten.json").exists()
