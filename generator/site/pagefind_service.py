@@ -30,7 +30,11 @@ from typing import Any
 LANGUAGE = "vi"
 START_TIMEOUT = 30.0  # seconds for a new service's first answer (normally milliseconds)
 START_ATTEMPTS = 3
-ANSWER_TIMEOUT = 600.0  # seconds for any later answer (a bundle's files take the longest)
+# seconds for any later answer: a bundle's files take the longest (a few seconds for the
+# largest, ~6,000 names at 500,000 members); a service silent that long is stuck (seen:
+# every thread of a `pagefind --service` waiting after some AddRecords, in the test suite),
+# and the bundle is indexed again by a new one, up to START_ATTEMPTS times in all
+ANSWER_TIMEOUT = 120.0
 # what a bundle merged into another one (generator.site.search_layout) needs: the rest
 # (the script, the wasm, Pagefind's own interfaces) is loaded from the primary bundle
 MERGED_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
@@ -99,6 +103,10 @@ class Service:
             self.proc.stdout.close()
 
 
+class Stalled(RuntimeError):
+    """A started service gave no answer within ANSWER_TIMEOUT."""
+
+
 class BundleWriter:
     """One bundle being indexed by its own service process: `add` records as they come
     (a thread reads Pagefind's answers meanwhile, or its pipe would fill up), then take
@@ -144,7 +152,7 @@ class BundleWriter:
             answer = self.answers.get(timeout=ANSWER_TIMEOUT)
         except queue.Empty:
             self.service.kill()
-            raise RuntimeError(f"pagefind stopped answering ({ANSWER_TIMEOUT:.0f} s)") from None
+            raise Stalled(f"pagefind stopped answering ({ANSWER_TIMEOUT:.0f} s)") from None
         if isinstance(answer, BaseException):
             raise RuntimeError(f"pagefind: {answer}") from answer
         return answer
@@ -182,11 +190,19 @@ class BundleWriter:
 
 
 def bundle_files(items: list[dict[str, object]], *, merged: bool) -> dict[str, bytes]:
-    """Index `items` in a fresh service process: the bundle's files."""
-    writer = BundleWriter()
-    try:
-        writer.add(items)
-    except BaseException:
-        writer.close()
-        raise
-    return writer.files(merged=merged)
+    """Index `items` in a fresh service process: the bundle's files. A service that stops
+    answering is killed and the bundle indexed again by a new one (`Stalled`), at most
+    START_ATTEMPTS times in all; then the build stops with the error."""
+    for attempt in range(1, START_ATTEMPTS + 1):
+        writer = BundleWriter()
+        try:
+            writer.add(items)
+        except BaseException:
+            writer.close()
+            raise
+        try:
+            return writer.files(merged=merged)
+        except Stalled:
+            if attempt == START_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
