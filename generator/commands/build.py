@@ -319,8 +319,8 @@ def _print_pruned(pruned: Pruned, repo: Path) -> None:
                 f"kiemdiem build: cảnh báo: năm {y.year} không còn trong submissions/, nhưng "
                 f"`{_shown(path, repo)}` không mang dấu của `kiemdiem build` (tệp "
                 "`.kiemdiem-site`, hay chỉ chứa những gì lần dựng ghi vào) nên không bị xóa. "
-                "Người quản trị xem thư mục đó: nếu là bản sao trang hay dữ liệu của năm này "
-                "thì tự xóa.",
+                "Người quản trị xem thư mục đó và xử lý theo thời hạn lưu trữ của năm (nếu là "
+                "bản sao trang hay dữ liệu của năm này).",
                 file=sys.stderr,
             )
 
