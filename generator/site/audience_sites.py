@@ -35,7 +35,7 @@ from generator.site import audience_digest, audiences, incremental
 from generator.site.address import error_page_base, sitemap_base_of
 from generator.site.audiences import Audience
 from generator.site.shared import SharedTheme, link_same_pages
-from generator.site.switcher import ROOT_FILES
+from generator.site.switcher import retire_root
 from generator.site.views import YearView
 
 DIGEST_FILE = ".kiemdiem-digest"
@@ -241,8 +241,5 @@ def remove_stale(out: Path, year: int, kinds: set[Scope], keep: set[str]) -> lis
             shutil.rmtree(site)
             removed.append(f"{kind.slug}/{root.name}/{year}")
             if not any(p.name.isdigit() for p in root.iterdir()):
-                for name in ROOT_FILES:
-                    (root / name).unlink(missing_ok=True)
-                if not any(root.iterdir()):
-                    root.rmdir()
+                retire_root(root)
     return removed

@@ -36,7 +36,7 @@ from generator.loadcache import CACHE_DIR
 from generator.site import audiences, incremental, search
 from generator.site.audience_sites import DIGEST_FILE, SITE_MARKER
 from generator.site.hooks import FRAGMENTS
-from generator.site.switcher import ROOT_FILES, write_versions
+from generator.site.switcher import retire_root, write_versions
 from generator.submissions.layout import YEAR_RE
 
 AUDIENCE_KINDS = ("cap-uy", "chi-bo")
@@ -147,12 +147,7 @@ def _sites(out: Path, keep: set[int], pruned: Pruned) -> None:
         if any(YEAR_RE.fullmatch(p.name) and int(p.name) in keep for p in root.iterdir()):
             pruned.roots.append(root)
             continue
-        # no year of submissions/ left here: the root's landing page and year list go
-        # (as generator.site.audience_sites.remove_stale), and the root when empty
-        for name in ROOT_FILES:
-            (root / name).unlink(missing_ok=True)
-        if not any(root.iterdir()):
-            root.rmdir()
+        retire_root(root)  # no year of submissions/ left here
 
 
 def _work_only(path: Path) -> bool:

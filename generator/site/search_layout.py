@@ -185,7 +185,7 @@ def buckets_for(members: int, limit: int = SHARD_MEMBERS) -> int:
     each `limit` members added."""
     if members <= limit:
         return 0
-    return 1 << (2 * math.ceil(members / limit) - 1).bit_length()
+    return _power_of_two(2 * math.ceil(members / limit))
 
 
 def part_names(limit: int = SHARD_MEMBERS) -> int:
@@ -268,7 +268,13 @@ def unit_file_count(units: int) -> int:
     number of units doubles."""
     if not units:
         return 0
-    return 1 << (math.ceil(2 * units / UNIT_FILE_UNITS) - 1).bit_length()
+    return _power_of_two(math.ceil(2 * units / UNIT_FILE_UNITS))
+
+
+def _power_of_two(at_least: int) -> int:
+    """The smallest power of two >= `at_least` (>= 1): how many name buckets or unit files
+    there are, so that their number changes only when the year doubles."""
+    return 1 << (at_least - 1).bit_length()
 
 
 def _unit_shards(shards: list[Shard]) -> dict[str, int]:

@@ -16,6 +16,16 @@ ERROR_PAGE = "404.html"
 ROOT_FILES = ("index.html", "versions.json", ERROR_PAGE)
 
 
+def retire_root(root: Path) -> None:
+    """A committee's or chi bộ's root left without any year of its site: its landing page,
+    year list and 404 page go (`ROOT_FILES`), and the root itself when nothing else is in
+    it (generator.site.audience_sites.remove_stale, generator.site.prune)."""
+    for name in ROOT_FILES:
+        (root / name).unlink(missing_ok=True)
+    if not any(root.iterdir()):
+        root.rmdir()
+
+
 def versions(all_years: list[int]) -> list[dict[str, object]]:
     """mike's versions.json: newest first, the newest aliased "latest"."""
     newest = max(all_years)
